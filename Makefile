@@ -1,0 +1,35 @@
+# Set-up and everyday commands. Everything installs into .venv from the package registry;
+# torch comes first, pinned to the CPU build, so nothing pulls a multi-GB CUDA build.
+PY ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+export HF_HUB_OFFLINE := 1
+export TRANSFORMERS_OFFLINE := 1
+export ANONYMIZED_TELEMETRY := False
+export GRADIO_ANALYTICS_ENABLED := False
+
+.PHONY: install run test lint typecheck bench clean
+
+$(BIN)/python:
+	$(PY) -m venv $(VENV)
+
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet torch==2.13.0
+	$(BIN)/pip install --quiet -e '.[dev]'
+	touch $@
+
+install: $(VENV)/.installed
+
+run: install
+	$(BIN)/assistant ui
+
+test: install
+	sh scripts/ensure-chromium.sh
+	$(BIN)/ruff check assistant index ui tests bench
+	$(BIN)/mypy
+	$(BIN)/python -m pytest
+	$(BIN)/assistant eval eval/dev.json
+
+clean:
+	rm -rf .index $(VENV)
