@@ -1,0 +1,328 @@
+"""Incremental, atomic rebuild of the index from the corpus folder.
+
+A document is keyed by its path relative to the corpus and the sha256 of its bytes. Unchanged
+documents keep their vectors (copied from the live generation, never re-embedded); changed and new
+ones are parsed, chunked and embedded in batches; removed ones are left out. Everything is written
+as a new generation, and the manifest is replaced only once that generation is complete.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import logging
+import shutil
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from index.chunking import Chunk, chunk_document
+from index.embed import Embedder
+from index.errors import (
+    CorpusNotFoundError,
+    EmptyCorpusError,
+    IndexCorruptError,
+    RebuildInProgressError,
+)
+from index.loaders import LoadedDocument, SourceFile, UnreadableDocument, load, scan
+from index.settings import IndexSettings
+from index.store import (
+    COLLECTION_METADATA,
+    Generation,
+    GenerationWriter,
+    Manifest,
+    atomic_write,
+    chroma_client,
+    chunk_to_record,
+    collection_name,
+    generation_dir,
+    new_store_id,
+    read_manifest,
+    text_path,
+    write_manifest,
+)
+
+log = logging.getLogger(__name__)
+
+Progress = Callable[[int, int], None]
+"""Called with (documents done, documents in all) as a rebuild goes."""
+
+
+@dataclass
+class RebuildReport:
+    added: int = 0
+    changed: int = 0
+    removed: int = 0
+    unchanged: int = 0
+    chunks: int = 0
+    documents: int = 0
+    seconds: float = 0.0
+    generation: int = 0
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def rebuilt(self) -> bool:
+        return bool(self.added or self.changed or self.removed)
+
+    def summary(self) -> str:
+        return (
+            f"{self.added} added, {self.changed} changed, {self.removed} removed, "
+            f"{self.unchanged} unchanged; {self.documents} documents, {self.chunks} chunks "
+            f"in {self.seconds:.1f} s"
+        )
+
+
+@contextmanager
+def _rebuild_lock(index_dir: Path) -> Iterator[None]:
+    index_dir.mkdir(parents=True, exist_ok=True)
+    with (index_dir / ".rebuild.lock").open("w") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise RebuildInProgressError(index_dir) from None
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def rebuild(settings: IndexSettings, embedder: Embedder, progress: Progress | None = None) -> RebuildReport:
+    """Bring the index in step with the corpus; see the module docstring."""
+    if not settings.corpus.is_dir():
+        raise CorpusNotFoundError(settings.corpus)
+    with _rebuild_lock(settings.index_dir):
+        return _Rebuild(settings, embedder, progress).run()
+
+
+class _Rebuild:
+    def __init__(self, settings: IndexSettings, embedder: Embedder, progress: Progress | None) -> None:
+        self.settings = settings
+        self.embedder = embedder
+        self.progress = progress or (lambda done, total: None)
+        self.report = RebuildReport()
+        self.skipped: dict[str, str] = {}  # unreadable files: source -> sha256
+        self.t0 = time.perf_counter()
+
+    def run(self) -> RebuildReport:
+        settings, report = self.settings, self.report
+        files, report.warnings = scan(settings.corpus, settings.max_file_bytes)
+        old = self._live_manifest()
+        reusable = (
+            old is not None
+            and old.fingerprint == settings.fingerprint()
+            and (old.embed_model == self.embedder.name)
+        )
+        old_docs = old.docs if old is not None and reusable else {}
+        known_bad = old.skipped if old is not None and reusable else {}
+        # A file that could not be read last time and has not changed is not tried again.
+        self.skipped = {f.source: f.sha256 for f in files if known_bad.get(f.source) == f.sha256}
+        files = [f for f in files if f.source not in self.skipped]
+        for source in self.skipped:
+            report.warnings.append(f"skipped {source}: unreadable, unchanged since the last rebuild")
+        current = {f.source: f for f in files}
+        for source, entry in old_docs.items():
+            if source not in current:
+                report.removed += 1
+            elif current[source].sha256 == entry["sha256"]:
+                report.unchanged += 1
+            else:
+                report.changed += 1
+        report.added = sum(1 for f in files if f.source not in old_docs)
+        unchanged_skips = self.skipped == known_bad
+        if (
+            old is not None
+            and reusable
+            and unchanged_skips
+            and not (report.added or report.changed or report.removed)
+        ):
+            report.documents, report.chunks, report.generation = len(old.docs), old.chunks, old.generation
+            report.seconds = time.perf_counter() - self.t0
+            return report
+        return self._write_generation(files, old, old_docs if reusable else {})
+
+    def _live_manifest(self) -> Manifest | None:
+        try:
+            return read_manifest(self.settings.index_dir)
+        except IndexCorruptError as exc:
+            self.report.warnings.append(f"{exc}; building a new index")
+            return None
+
+    def _write_generation(
+        self, files: list[SourceFile], old: Manifest | None, old_docs: dict[str, dict[str, Any]]
+    ) -> RebuildReport:
+        settings, report = self.settings, self.report
+        index_dir = settings.index_dir
+        store_id = old.store_id if old is not None else new_store_id()
+        generation = (old.generation if old is not None else 0) + 1
+        client = chroma_client(settings)
+        self._remove_leftovers(client, store_id, keep=old)
+        name = collection_name(store_id, settings.fingerprint(), generation)
+        collection = client.create_collection(name, metadata=COLLECTION_METADATA)
+        partial = index_dir / f"gen-{generation}.partial"
+        shutil.rmtree(partial, ignore_errors=True)
+        writer = GenerationWriter(partial, self.embedder.dim)
+        previous = Generation.open(index_dir, old) if old is not None and old_docs else None
+        previous_docs = dict(previous.by_document()) if previous is not None else {}
+        docs: dict[str, dict[str, Any]] = {}
+        try:
+            batch = _Batch()
+            for done, file in enumerate(files, start=1):
+                entry = old_docs.get(file.source)
+                if entry is not None and entry["sha256"] == file.sha256 and previous is not None:
+                    batch.copy(previous, previous_docs.get(file.source, []))
+                    docs[file.source] = entry
+                else:
+                    doc = self._load(file)
+                    if doc is not None:
+                        chunks = chunk_document(doc, settings.chunk_words, settings.chunk_overlap_sentences)
+                        batch.fresh(chunks)
+                        docs[file.source] = {"sha256": file.sha256, "chunks": len(chunks), "title": doc.title}
+                if batch.size >= settings.ingest_batch_docs or done == len(files):
+                    self._flush(batch, writer, collection)
+                    batch = _Batch()
+                self.progress(done, len(files))
+            writer.close()
+            if not docs:
+                raise EmptyCorpusError(settings.corpus)
+            final = generation_dir(index_dir, generation)
+            shutil.rmtree(final, ignore_errors=True)
+            partial.rename(final)
+            manifest = Manifest(
+                store_id=store_id,
+                fingerprint=settings.fingerprint(),
+                generation=generation,
+                embed_model=self.embedder.name,
+                dim=self.embedder.dim,
+                built_at=time.time(),
+                docs=docs,
+                skipped=self.skipped,
+                chunks=writer.chunks,
+                sentences=writer.sentences,
+            )
+            write_manifest(index_dir, manifest)  # the commit point
+        except BaseException:
+            _quietly(lambda: client.delete_collection(name))
+            shutil.rmtree(partial, ignore_errors=True)
+            raise
+        self._remove_leftovers(client, store_id, keep=manifest)
+        self._remove_orphan_texts(docs)
+        report.documents, report.chunks, report.generation = len(docs), manifest.chunks, generation
+        report.added = sum(1 for s in docs if s not in old_docs)
+        report.seconds = time.perf_counter() - self.t0
+        return report
+
+    def _load(self, file: SourceFile) -> LoadedDocument | None:
+        try:
+            doc = load(file)
+        except UnreadableDocument as exc:
+            self.report.warnings.append(f"skipped {file.source}: {exc}")
+            self.skipped[file.source] = file.sha256
+            log.warning("skipped %s: %s", file.source, exc)
+            return None
+        for warning in doc.warnings:
+            self.report.warnings.append(f"{file.source}: {warning}")
+        path = text_path(self.settings.index_dir, doc.sha256)
+        if not path.exists():
+            atomic_write(path, doc.text.encode("utf-8"))
+        return doc
+
+    def _flush(self, batch: _Batch, writer: GenerationWriter, collection: Any) -> None:
+        if not batch.chunks:
+            return
+        fresh = [i for i, v in enumerate(batch.chunk_vectors) if v is None]
+        if fresh:
+            vectors = self.embedder.embed([batch.chunks[i].embed_text for i in fresh])
+            for i, vector in zip(fresh, vectors, strict=True):
+                batch.chunk_vectors[i] = vector
+            texts = [s.text for i in fresh for s in batch.chunks[i].sentences]
+            sentence_vectors = iter(self.embedder.embed(texts))
+            for i in fresh:
+                batch.sentence_vectors[i] = np.stack(
+                    [next(sentence_vectors) for _ in batch.chunks[i].sentences]
+                )
+        chunk_vectors = np.stack([v for v in batch.chunk_vectors if v is not None])
+        sentence_vectors = np.concatenate([v for v in batch.sentence_vectors if v is not None])
+        add_to_collection(collection, batch.chunks, chunk_vectors)
+        records, row = [], writer.sentences
+        for chunk in batch.chunks:
+            records.append(chunk_to_record(chunk, row))
+            row += len(chunk.sentences)
+        writer.add(records, chunk_vectors, sentence_vectors)
+
+    def _remove_leftovers(self, client: Any, store_id: str, keep: Manifest | None) -> None:
+        """Drop collections and generation folders of this index that the manifest does not name:
+        what an interrupted rebuild left, or what a finished one replaced."""
+        prefix = f"a{store_id}_"
+        for collection in client.list_collections():
+            name = getattr(collection, "name", collection)
+            if name.startswith(prefix) and (keep is None or name != keep.collection):
+                _quietly(lambda name=name: client.delete_collection(name))
+        for path in self.settings.index_dir.glob("gen-*"):
+            if keep is None or path.name != f"gen-{keep.generation}":
+                shutil.rmtree(path, ignore_errors=True)
+
+    def _remove_orphan_texts(self, docs: dict[str, dict[str, Any]]) -> None:
+        live = {entry["sha256"] for entry in docs.values()}
+        for path in (self.settings.index_dir / "texts").glob("*.txt"):
+            if path.stem not in live:
+                path.unlink(missing_ok=True)
+
+
+class _Batch:
+    """Chunks on their way into a generation; vectors are None until embedded."""
+
+    def __init__(self) -> None:
+        self.chunks: list[Chunk] = []
+        self.chunk_vectors: list[np.ndarray | None] = []
+        self.sentence_vectors: list[np.ndarray | None] = []
+        self.size = 0
+
+    def copy(self, previous: Generation, positions: list[int]) -> None:
+        for i in positions:
+            self.chunks.append(previous.chunks[i])
+            self.chunk_vectors.append(np.asarray(previous.chunk_vectors[i]))
+            rows = previous.sentence_rows(i)
+            self.sentence_vectors.append(np.asarray(previous.sentence_vectors[rows.start : rows.stop]))
+        self.size += 1
+
+    def fresh(self, chunks: list[Chunk]) -> None:
+        self.chunks.extend(chunks)
+        self.chunk_vectors.extend([None] * len(chunks))
+        self.sentence_vectors.extend([None] * len(chunks))
+        self.size += 1
+
+
+def add_to_collection(collection: Any, chunks: list[Chunk], vectors: np.ndarray) -> None:
+    """Store chunks through llama-index's Chroma integration, so its retrievers can read them too."""
+    from llama_index.core.schema import NodeRelationship, RelatedNodeInfo, TextNode
+    from llama_index.vector_stores.chroma import ChromaVectorStore
+
+    nodes = []
+    for chunk, vector in zip(chunks, vectors, strict=True):
+        node = TextNode(
+            id_=chunk.id,
+            text=chunk.text,
+            embedding=vector.tolist(),
+            metadata={
+                "source": chunk.source,
+                "start": chunk.start,
+                "end": chunk.end,
+                "line_start": chunk.line_start,
+                "line_end": chunk.line_end,
+                "page": chunk.page if chunk.page is not None else 0,
+            },
+        )
+        node.relationships[NodeRelationship.SOURCE] = RelatedNodeInfo(node_id=chunk.source)
+        nodes.append(node)
+    ChromaVectorStore(chroma_collection=collection).add(nodes)
+
+
+def _quietly(action: Callable[[], object]) -> None:
+    try:
+        action()
+    except Exception as exc:  # best-effort clean-up; the next rebuild tries again
+        log.debug("clean-up step failed: %s", exc)

@@ -1,0 +1,136 @@
+"""Undo the artefacts of text extraction while remembering where every character came from.
+
+Extracted text (PDF above all) wraps lines mid-sentence, breaks sentences across page breaks, drops
+link footers and "Related article" teasers into the middle of a paragraph. `clean()` rebuilds the
+paragraphs and sets those artefacts aside. The cleaned text is made only of slices of the raw text
+joined by synthetic separators (a space between joined lines, a blank line between paragraphs), and
+`CleanText.raw_index[i]` is the raw offset of cleaned character `i`, so any cleaned span maps back to
+an exact raw span. Set-aside text is never lost: it stays in the raw text that citations point into.
+"""
+
+from __future__ import annotations
+
+import re
+from array import array
+from dataclasses import dataclass
+
+PARAGRAPH_BREAK = "\n\n"
+
+_URL_LINE = re.compile(r"^<?(?:https?://|www\.)\S+>?$", re.IGNORECASE)
+_PAGE_NUMBER = re.compile(r"^(?:page\s+)?\d{1,4}(?:\s*(?:/|of)\s*\d{1,4})?$", re.IGNORECASE)
+_RELATED = re.compile(
+    r"^(?:related|read more|see also|also read|read also)"
+    r"(?:\s+(?:articles?|stories|story|content|reading))?\s*:",
+    re.IGNORECASE,
+)
+_MD_BLOCK = re.compile(r"^(?:#{1,6}\s|[-*+]\s|\d{1,3}[.)]\s|>|\||```|~~~)")
+# A line ending like this closes a sentence (closing quotes and brackets may follow the mark).
+_TERMINAL = re.compile(r"[.!?:;…][\"'”’)\]]*$")
+
+
+@dataclass(frozen=True)
+class CleanText:
+    """Cleaned text plus, for each of its characters, the offset in the raw text it came from."""
+
+    text: str
+    raw_index: array
+
+    def to_raw(self, start: int, end: int) -> tuple[int, int]:
+        """Map a non-empty cleaned span [start, end) to the raw span from its first to its last character."""
+        if not 0 <= start < end <= len(self.text):
+            raise ValueError(f"span {start}:{end} outside cleaned text of length {len(self.text)}")
+        return self.raw_index[start], self.raw_index[end - 1] + 1
+
+
+@dataclass
+class _Line:
+    start: int  # raw offset of the first non-blank character
+    end: int  # raw offset just past the last non-blank character
+    text: str
+    kind: str  # "text", "blank", "artefact", "block" (a markdown line that stands alone)
+
+
+def _lines(raw: str, markdown: bool) -> list[_Line]:
+    lines: list[_Line] = []
+    offset = 0
+    in_fence = False
+    in_related = False
+    for piece in raw.splitlines(keepends=True):
+        body = piece.rstrip("\r\n")
+        stripped = body.strip()
+        lead = len(body) - len(body.lstrip())
+        line = _Line(offset + lead, offset + lead + len(stripped), stripped, "text")
+        offset += len(piece)
+        if not stripped:
+            line.kind = "blank"
+            in_related = False
+        elif markdown and stripped.startswith(("```", "~~~")):
+            in_fence = not in_fence
+            line.kind = "block"
+        elif in_fence or (markdown and _MD_BLOCK.match(stripped)):
+            line.kind = "block"
+        elif _RELATED.match(stripped):
+            line.kind = "artefact"
+            in_related = True  # a teaser's title may wrap onto the next lines
+        elif in_related or _URL_LINE.match(stripped) or _PAGE_NUMBER.match(stripped):
+            line.kind = "artefact"
+        lines.append(line)
+    return lines
+
+
+def _wrap_width(lines: list[_Line]) -> int:
+    """The width text was wrapped at: a high percentile of text line lengths."""
+    lengths = sorted(len(line.text) for line in lines if line.kind == "text")
+    if len(lengths) < 5:
+        return 10**9  # too few lines to tell; never treat a line as wrapped by width alone
+    return lengths[int(0.9 * (len(lengths) - 1))]
+
+
+def clean(raw: str, markdown: bool = False) -> CleanText:
+    """Rebuild paragraphs from extracted text; see the module docstring for the guarantees."""
+    lines = _lines(raw, markdown)
+    width = _wrap_width(lines)
+    out: list[str] = []
+    index = array("q")
+    prev: _Line | None = None  # last text line emitted, while its paragraph is still open
+    gap = False  # blank or artefact lines seen since `prev`
+
+    def emit(separator: str, line: _Line) -> None:
+        if index:
+            out.append(separator)
+            index.extend([index[-1]] * len(separator))
+        out.append(line.text)
+        index.extend(range(line.start, line.end))
+
+    for line in lines:
+        if line.kind in ("blank", "artefact"):
+            gap = gap or prev is not None
+            continue
+        if line.kind == "block":
+            emit(PARAGRAPH_BREAK, line)
+            prev, gap = None, False
+            continue
+        if prev is None:
+            emit(PARAGRAPH_BREAK, line)
+        elif _continues(prev, line, gap, width):
+            emit("" if prev.text.endswith("-") and line.text[:1].islower() else " ", line)
+        else:
+            emit(PARAGRAPH_BREAK, line)
+        prev, gap = line, False
+    return CleanText("".join(out), index)
+
+
+def _continues(prev: _Line, line: _Line, gap: bool, width: int) -> bool:
+    """Whether `line` carries on the paragraph that `prev` ended, as far as layout tells."""
+    open_sentence = not _TERMINAL.search(prev.text)
+    wrapped = len(prev.text) >= 0.6 * width
+    if not gap:
+        # Lines of one paragraph: a wrapped line runs close to the wrap width, and a short line
+        # that ends a sentence ended its paragraph.
+        return wrapped or (open_sentence and line.text[:1].islower())
+    # Across blank lines or set-aside artefacts (a page break, a link footer): only a sentence left
+    # open continues, and only when the next line reads as its continuation.
+    if not open_sentence:
+        return False
+    starts_lower = line.text[:1].islower()
+    return starts_lower or prev.text.endswith((",", "-")) or len(prev.text) >= 0.75 * width

