@@ -1,0 +1,46 @@
+"""Offline question answering over a folder of documents, every claim cited to its exact source span.
+
+    from assistant import Assistant
+    bot = Assistant()
+    answer = bot.ask("who doubted the withdrawal?")
+"""
+
+from assistant.conversation import Conversation
+from assistant.core import Assistant
+from assistant.errors import (
+    AssistantError,
+    CorpusNotFoundError,
+    EmptyCorpusError,
+    EmptyQuestionError,
+    IndexCorruptError,
+    IndexMismatchError,
+    IndexNotBuiltError,
+    RebuildInProgressError,
+    StoreUnavailableError,
+    UnknownSourceError,
+)
+from assistant.settings import AssistantSettings
+from assistant.types import NOT_FOUND, Answer, Citation
+from index.build import RebuildReport
+from index.settings import IndexSettings
+
+__all__ = [
+    "NOT_FOUND",
+    "Answer",
+    "Assistant",
+    "AssistantError",
+    "AssistantSettings",
+    "Citation",
+    "Conversation",
+    "CorpusNotFoundError",
+    "EmptyCorpusError",
+    "EmptyQuestionError",
+    "IndexCorruptError",
+    "IndexMismatchError",
+    "IndexNotBuiltError",
+    "IndexSettings",
+    "RebuildInProgressError",
+    "RebuildReport",
+    "StoreUnavailableError",
+    "UnknownSourceError",
+]

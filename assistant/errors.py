@@ -1,0 +1,46 @@
+"""Typed errors of the assistant; the index's own errors are re-exported so callers need one import."""
+
+from __future__ import annotations
+
+from index.errors import (
+    CorpusNotFoundError,
+    EmptyCorpusError,
+    IndexCorruptError,
+    IndexMismatchError,
+    IndexNotBuiltError,
+    IndexPipelineError,
+    RebuildInProgressError,
+    StoreUnavailableError,
+)
+
+
+class AssistantError(Exception):
+    """Base class of the errors the assistant raises on purpose (besides the index's own)."""
+
+
+class EmptyQuestionError(AssistantError, ValueError):
+    def __init__(self) -> None:
+        super().__init__("the question is empty; type a question about the documents")
+
+
+class UnknownSourceError(AssistantError, KeyError):
+    def __init__(self, source: str) -> None:
+        super().__init__(f"{source!r} is not a document of this index; see Assistant.sources()")
+
+    def __str__(self) -> str:
+        return str(self.args[0])
+
+
+__all__ = [
+    "AssistantError",
+    "CorpusNotFoundError",
+    "EmptyCorpusError",
+    "EmptyQuestionError",
+    "IndexCorruptError",
+    "IndexMismatchError",
+    "IndexNotBuiltError",
+    "IndexPipelineError",
+    "RebuildInProgressError",
+    "StoreUnavailableError",
+    "UnknownSourceError",
+]

@@ -1,0 +1,99 @@
+"""Read access to the live index: its chunks, their vectors, the Chroma collection, source texts."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from index.chunking import Chunk
+from index.errors import IndexCorruptError, StoreUnavailableError
+from index.settings import IndexSettings
+from index.store import MANIFEST, Generation, Manifest, chroma_client, open_live, text_path
+
+
+@dataclass(frozen=True)
+class DenseHit:
+    position: int  # index into IndexReader.chunks
+    similarity: float  # cosine similarity between query and chunk vectors, -1 to 1
+
+
+class IndexReader:
+    """One generation of the index, opened for reading. Cheap to query, costly to open."""
+
+    def __init__(self, settings: IndexSettings, embed_model: str) -> None:
+        self.settings = settings
+        self.manifest: Manifest = open_live(settings, embed_model)
+        self.stamp = manifest_stamp(settings.index_dir)
+        self.generation = Generation.open(settings.index_dir, self.manifest)
+        self.chunks: list[Chunk] = self.generation.chunks
+        self._position = {chunk.id: i for i, chunk in enumerate(self.chunks)}
+        try:
+            client = chroma_client(settings)
+            self.collection = client.get_collection(self.manifest.collection)
+        except ValueError as exc:
+            raise IndexCorruptError(settings.index_dir, f"collection missing: {exc}") from exc
+        except Exception as exc:  # chromadb signals an unreachable server with assorted exceptions
+            if settings.chroma_url:
+                raise StoreUnavailableError(settings.chroma_url, str(exc)) from exc
+            raise IndexCorruptError(settings.index_dir, f"vector store unreadable: {exc}") from exc
+        from llama_index.vector_stores.chroma import ChromaVectorStore
+
+        self.vector_store = ChromaVectorStore(chroma_collection=self.collection)
+
+    def dense(self, vector: np.ndarray, k: int, sources: list[str] | None = None) -> list[DenseHit]:
+        """The k chunks nearest to `vector` in the Chroma collection, best first."""
+        from llama_index.core.vector_stores.types import (
+            FilterOperator,
+            MetadataFilter,
+            MetadataFilters,
+            VectorStoreQuery,
+        )
+
+        filters = None
+        if sources is not None:
+            filters = MetadataFilters(
+                filters=[MetadataFilter(key="source", value=list(sources), operator=FilterOperator.IN)]
+            )
+        query = VectorStoreQuery(
+            query_embedding=vector.astype(float).tolist(), similarity_top_k=k, filters=filters
+        )
+        try:
+            result = self.vector_store.query(query)
+        except Exception as exc:  # a server that went away mid-query
+            where = self.settings.chroma_url or str(self.settings.index_dir)
+            raise StoreUnavailableError(where, str(exc)) from exc
+        hits = []
+        for node_id, similarity in zip(result.ids or [], result.similarities or [], strict=False):
+            position = self._position.get(node_id)
+            if position is not None:
+                # The Chroma integration reports exp(-cosine distance); turn it back into cosine.
+                hits.append(DenseHit(position, 1.0 + math.log(max(similarity, 1e-12))))
+        return hits
+
+    def sentence_vectors(self, position: int) -> np.ndarray:
+        rows = self.generation.sentence_rows(position)
+        return np.asarray(self.generation.sentence_vectors[rows.start : rows.stop], dtype=np.float32)
+
+    def sources(self) -> list[str]:
+        return sorted(self.manifest.docs)
+
+    def source_text(self, source: str) -> str:
+        """The text a source's spans index, as it was when indexed. Raises KeyError if unknown."""
+        entry = self.manifest.docs[source]
+        return text_path(self.settings.index_dir, entry["sha256"]).read_text(encoding="utf-8")
+
+    def is_stale(self) -> bool:
+        """Whether a rebuild has replaced the generation this reader holds."""
+        return manifest_stamp(self.settings.index_dir) != self.stamp
+
+
+def manifest_stamp(index_dir: Path) -> Any:
+    try:
+        stat = (index_dir / MANIFEST).stat()
+    except FileNotFoundError:
+        return None
+    return (stat.st_mtime_ns, stat.st_ino, stat.st_size)
