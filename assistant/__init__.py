@@ -1,8 +1,8 @@
 """Offline question answering over a folder of documents, every claim cited to its exact source span.
 
-    from assistant import Assistant
-    bot = Assistant()
-    answer = bot.ask("who doubted the withdrawal?")
+from assistant import Assistant
+bot = Assistant()
+answer = bot.ask("who doubted the withdrawal?")
 """
 
 from assistant.conversation import Conversation

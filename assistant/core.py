@@ -42,9 +42,14 @@ class Assistant:
     ) -> None:
         base = settings or AssistantSettings()
         index = IndexSettings.from_env(
-            **{**base.index.model_dump(exclude_defaults=True),
-               **{k: v for k, v in {"corpus": corpus, "index_dir": index_dir, "chroma_url": chroma_url}.items()
-                  if v is not None}}
+            **{
+                **base.index.model_dump(exclude_defaults=True),
+                **{
+                    k: v
+                    for k, v in {"corpus": corpus, "index_dir": index_dir, "chroma_url": chroma_url}.items()
+                    if v is not None
+                },
+            }
         )
         self.settings = base.model_copy(update={"index": index})
         self.embedder = embedder or SentenceTransformerEmbedder(index.embed_model, index.embed_batch_size)
@@ -62,7 +67,9 @@ class Assistant:
                 if not self.settings.build_if_missing:
                     raise
                 log.warning(
-                    "no index at %s; building it from %s", self.settings.index.index_dir, self.settings.index.corpus
+                    "no index at %s; building it from %s",
+                    self.settings.index.index_dir,
+                    self.settings.index.corpus,
                 )
                 report = rebuild(self.settings.index, self.embedder)
                 log.warning("index built: %s", report.summary())
@@ -113,9 +120,7 @@ class Assistant:
     def _clean_question(self, question: str) -> tuple[str, list[str]]:
         if not isinstance(question, str):
             raise TypeError(f"question must be a string, not {type(question).__name__}")
-        text = "".join(
-            " " if unicodedata.category(ch) in ("Cc", "Cs", "Zl", "Zp") else ch for ch in question
-        )
+        text = "".join(" " if unicodedata.category(ch) in ("Cc", "Cs", "Zl", "Zp") else ch for ch in question)
         text = " ".join(text.split())
         if not text:
             raise EmptyQuestionError()
@@ -156,7 +161,9 @@ class Assistant:
             parts.append(f"{sentence.text} [{n}]")
         return Answer(question, " ".join(parts), True, citations, query, notices)
 
-    def _candidates(self, reader: IndexReader, vector: np.ndarray, sources: list[str] | None) -> list[Candidate]:
+    def _candidates(
+        self, reader: IndexReader, vector: np.ndarray, sources: list[str] | None
+    ) -> list[Candidate]:
         hits = reader.dense(vector, self.settings.top_k, sources)
         seen: set[tuple[str, int, int]] = set()
         candidates = []

@@ -13,7 +13,10 @@ class AssistantSettings(BaseModel):
     index: IndexSettings = Field(default_factory=IndexSettings)
     top_k: int = Field(default=8, ge=1, le=200, description="Chunks each retriever hands on.")
     max_words: int = Field(
-        default=80, ge=10, le=1000, description="Word budget of an extractive answer; the best sentence always fits."
+        default=80,
+        ge=10,
+        le=1000,
+        description="Word budget of an extractive answer; the best sentence always fits.",
     )
     max_sentences: int = Field(default=4, ge=1, le=20, description="Most sentences in an answer.")
     min_relevance: float = Field(
@@ -23,6 +26,9 @@ class AssistantSettings(BaseModel):
         description="Below this relevance (0-1) for the best sentence, the question counts as not answered.",
     )
     max_question_chars: int = Field(
-        default=2000, ge=10, le=1_000_000, description="Longer questions are cut to this length, with a notice."
+        default=2000,
+        ge=10,
+        le=1_000_000,
+        description="Longer questions are cut to this length, with a notice.",
     )
     build_if_missing: bool = Field(default=True, description="Build the index on first use if there is none.")

@@ -1,0 +1,166 @@
+"""The `assistant` command: rebuild the index, ask questions, evaluate, serve the chat UI.
+
+Library errors are typed; this module alone turns them into messages and exit codes.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+EXIT_USAGE = 2
+EXIT_ERROR = 1
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="assistant",
+        description="Ask questions of a folder of documents; every answer cites its sources.",
+    )
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--corpus", help="folder of documents (default: seeds, or $ASSISTANT_CORPUS)")
+    common.add_argument("--index", help="folder of the index (default: .index, or $ASSISTANT_INDEX)")
+    common.add_argument(
+        "--chroma-url", help="use a Chroma server, e.g. http://127.0.0.1:8000 ($ASSISTANT_CHROMA_URL)"
+    )
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    sub.add_parser("rebuild", parents=[common], help="bring the index in step with the corpus folder")
+
+    ask = sub.add_parser("ask", parents=[common], help="answer one question")
+    ask.add_argument("question")
+    ask.add_argument("--json", action="store_true", help="print the answer as JSON")
+    ask.add_argument(
+        "--source",
+        action="append",
+        dest="sources",
+        metavar="PATH",
+        help="search only this document (repeatable); paths relative to the corpus",
+    )
+
+    ev = sub.add_parser("eval", parents=[common], help="score a question file (see eval/dev.json)")
+    ev.add_argument("file", type=Path)
+    ev.add_argument("--min-answer", type=float, default=1.0, help="fail under this answer accuracy (0-1)")
+    ev.add_argument("--min-evidence", type=float, default=1.0, help="fail under this evidence recall (0-1)")
+    ev.add_argument("--min-refusal", type=float, default=1.0, help="fail under this refusal accuracy (0-1)")
+    ev.add_argument(
+        "--min-followup", type=float, default=1.0, help="fail under this follow-up accuracy (0-1)"
+    )
+    ev.add_argument("--max-p50-ms", type=float, default=250.0, help="fail over this median ask latency")
+    ev.add_argument("--json", action="store_true", help="print the scores as JSON")
+
+    ui = sub.add_parser("ui", parents=[common], help="serve the chat UI in the browser")
+    ui.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1)")
+    ui.add_argument("--port", type=int, default=7860)
+    ui.add_argument("--auth", help="user:password, required with a non-loopback --host ($ASSISTANT_AUTH)")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+    os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
+    logging.basicConfig(level=logging.WARNING, format="%(message)s")
+    args = _parser().parse_args(argv)
+    from assistant.errors import AssistantError, IndexPipelineError
+
+    try:
+        return _COMMANDS[args.command](args)
+    except (AssistantError, IndexPipelineError, ValueError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        print("interrupted; the index is as it was before this command", file=sys.stderr)
+        return 130
+
+
+def _assistant(args: argparse.Namespace, **kwargs: Any) -> Any:
+    from assistant.core import Assistant
+
+    return Assistant(corpus=args.corpus, index_dir=args.index, chroma_url=args.chroma_url, **kwargs)
+
+
+def _rebuild(args: argparse.Namespace) -> int:
+    from index.build import rebuild
+    from index.embed import SentenceTransformerEmbedder
+    from index.settings import IndexSettings
+
+    settings = IndexSettings.from_env(corpus=args.corpus, index_dir=args.index, chroma_url=args.chroma_url)
+    embedder = SentenceTransformerEmbedder(settings.embed_model, settings.embed_batch_size)
+    with _progress_bar() as progress:
+        report = rebuild(settings, embedder, progress)
+    for warning in report.warnings:
+        print(f"warning: {warning}", file=sys.stderr)
+    print(f"rebuilt {settings.index_dir}: {report.summary()}")
+    return 0
+
+
+class _progress_bar:
+    """A tqdm bar on a terminal; nothing otherwise."""
+
+    def __enter__(self) -> Any:
+        self.bar = None
+        if not sys.stderr.isatty():
+            return None
+        from tqdm import tqdm
+
+        def update(done: int, total: int) -> None:
+            if self.bar is None:
+                self.bar = tqdm(total=total, unit="doc", desc="indexing", file=sys.stderr)
+            self.bar.n = done
+            self.bar.refresh()
+
+        return update
+
+    def __exit__(self, *exc: object) -> None:
+        if self.bar is not None:
+            self.bar.close()
+
+
+def _ask(args: argparse.Namespace) -> int:
+    bot = _assistant(args)
+    answer = bot.ask(args.question, sources=args.sources)
+    if args.json:
+        print(json.dumps(answer.to_dict(), ensure_ascii=False, indent=2))
+        return 0
+    print(answer.text)
+    for notice in answer.notices:
+        print(f"note: {notice}", file=sys.stderr)
+    for n, citation in enumerate(answer.citations, start=1):
+        print(f"\n[{n}] {citation.location}  (score {citation.score:.2f})\n    {citation.quote}")
+    return 0
+
+
+def _eval(args: argparse.Namespace) -> int:
+    from assistant.evaluate import evaluate, shortfalls
+
+    if not args.file.is_file():
+        print(f"error: no question file at {args.file}", file=sys.stderr)
+        return EXIT_USAGE
+    bot = _assistant(args)
+    result = evaluate(bot, json.loads(args.file.read_text(encoding="utf-8")))
+    print(json.dumps(result.to_dict(), indent=2) if args.json else result.report())
+    failed = shortfalls(result, args)
+    for line in failed:
+        print(f"below threshold: {line}", file=sys.stderr)
+    return EXIT_ERROR if failed else 0
+
+
+def _ui(args: argparse.Namespace) -> int:
+    from importlib.metadata import entry_points
+
+    frontends = entry_points(group="assistant.frontends", name="ui")
+    if not frontends:
+        print("error: the chat UI is not installed; run 'make install'", file=sys.stderr)
+        return EXIT_ERROR
+    serve = next(iter(frontends)).load()
+    return int(serve(args) or 0)
+
+
+_COMMANDS = {"rebuild": _rebuild, "ask": _ask, "eval": _eval, "ui": _ui}
