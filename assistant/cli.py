@@ -26,9 +26,7 @@ def _parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--corpus", help="folder of documents (default: seeds, or $ASSISTANT_CORPUS)")
     common.add_argument("--index", help="folder of the index (default: .index, or $ASSISTANT_INDEX)")
-    common.add_argument(
-        "--chroma-url", help="use a Chroma server, e.g. http://127.0.0.1:8000 ($ASSISTANT_CHROMA_URL)"
-    )
+    common.add_argument("--chroma-url", help="use a Chroma server, e.g. http://127.0.0.1:8000 ($ASSISTANT_CHROMA_URL)")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     sub.add_parser("rebuild", parents=[common], help="bring the index in step with the corpus folder")
@@ -49,9 +47,7 @@ def _parser() -> argparse.ArgumentParser:
     ev.add_argument("--min-answer", type=float, default=1.0, help="fail under this answer accuracy (0-1)")
     ev.add_argument("--min-evidence", type=float, default=1.0, help="fail under this evidence recall (0-1)")
     ev.add_argument("--min-refusal", type=float, default=1.0, help="fail under this refusal accuracy (0-1)")
-    ev.add_argument(
-        "--min-followup", type=float, default=1.0, help="fail under this follow-up accuracy (0-1)"
-    )
+    ev.add_argument("--min-followup", type=float, default=1.0, help="fail under this follow-up accuracy (0-1)")
     ev.add_argument("--max-p50-ms", type=float, default=250.0, help="fail over this median ask latency")
     ev.add_argument("--json", action="store_true", help="print the scores as JSON")
 

@@ -161,9 +161,7 @@ class Assistant:
             parts.append(f"{sentence.text} [{n}]")
         return Answer(question, " ".join(parts), True, citations, query, notices)
 
-    def _candidates(
-        self, reader: IndexReader, vector: np.ndarray, sources: list[str] | None
-    ) -> list[Candidate]:
+    def _candidates(self, reader: IndexReader, vector: np.ndarray, sources: list[str] | None) -> list[Candidate]:
         hits = reader.dense(vector, self.settings.top_k, sources)
         seen: set[tuple[str, int, int]] = set()
         candidates = []

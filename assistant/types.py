@@ -30,9 +30,7 @@ class Citation:
 
     @property
     def location(self) -> str:
-        lines = (
-            f"{self.line_start}" if self.line_start == self.line_end else f"{self.line_start}-{self.line_end}"
-        )
+        lines = f"{self.line_start}" if self.line_start == self.line_end else f"{self.line_start}-{self.line_end}"
         return f"{self.source}:{lines}"
 
 

@@ -112,9 +112,7 @@ class _Rebuild:
         files, report.warnings = scan(settings.corpus, settings.max_file_bytes)
         old = self._live_manifest()
         reusable = (
-            old is not None
-            and old.fingerprint == settings.fingerprint()
-            and (old.embed_model == self.embedder.name)
+            old is not None and old.fingerprint == settings.fingerprint() and (old.embed_model == self.embedder.name)
         )
         old_docs = old.docs if old is not None and reusable else {}
         known_bad = old.skipped if old is not None and reusable else {}
@@ -133,12 +131,7 @@ class _Rebuild:
                 report.changed += 1
         report.added = sum(1 for f in files if f.source not in old_docs)
         unchanged_skips = self.skipped == known_bad
-        if (
-            old is not None
-            and reusable
-            and unchanged_skips
-            and not (report.added or report.changed or report.removed)
-        ):
+        if old is not None and reusable and unchanged_skips and not (report.added or report.changed or report.removed):
             report.documents, report.chunks, report.generation = len(old.docs), old.chunks, old.generation
             report.seconds = time.perf_counter() - self.t0
             return report
@@ -241,9 +234,7 @@ class _Rebuild:
             texts = [s.text for i in fresh for s in batch.chunks[i].sentences]
             sentence_vectors = iter(self.embedder.embed(texts))
             for i in fresh:
-                batch.sentence_vectors[i] = np.stack(
-                    [next(sentence_vectors) for _ in batch.chunks[i].sentences]
-                )
+                batch.sentence_vectors[i] = np.stack([next(sentence_vectors) for _ in batch.chunks[i].sentences])
         chunk_vectors = np.stack([v for v in batch.chunk_vectors if v is not None])
         sentence_vectors = np.concatenate([v for v in batch.sentence_vectors if v is not None])
         add_to_collection(collection, batch.chunks, chunk_vectors)

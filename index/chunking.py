@@ -75,9 +75,7 @@ def split_sentences(doc: LoadedDocument) -> list[Sentence]:
     sentences = []
     for cs, ce in split_spans(cleaned.text):
         start, end = cleaned.to_raw(cs, ce)
-        sentences.append(
-            Sentence(start, end, lines.line_of(start), lines.line_of(end - 1), cleaned.text[cs:ce])
-        )
+        sentences.append(Sentence(start, end, lines.line_of(start), lines.line_of(end - 1), cleaned.text[cs:ce]))
     return sentences
 
 

@@ -145,9 +145,7 @@ def _load_pdf(file: SourceFile, data: bytes) -> LoadedDocument:
     text = "\n\n".join(parts)
     if not text.strip():
         raise UnreadableDocument("the PDF has no extractable text (scanned images?)")
-    return LoadedDocument(
-        file.source, file.sha256, text, page_starts=starts, title=_title_from_name(file.source)
-    )
+    return LoadedDocument(file.source, file.sha256, text, page_starts=starts, title=_title_from_name(file.source))
 
 
 # Elements whose text is never document content.

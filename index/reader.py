@@ -58,9 +58,7 @@ class IndexReader:
             filters = MetadataFilters(
                 filters=[MetadataFilter(key="source", value=list(sources), operator=FilterOperator.IN)]
             )
-        query = VectorStoreQuery(
-            query_embedding=vector.astype(float).tolist(), similarity_top_k=k, filters=filters
-        )
+        query = VectorStoreQuery(query_embedding=vector.astype(float).tolist(), similarity_top_k=k, filters=filters)
         try:
             result = self.vector_store.query(query)
         except Exception as exc:  # a server that went away mid-query

@@ -185,9 +185,7 @@ class GenerationWriter:
         self._chunk_vectors = (directory / "chunks.f32").open("wb")
         self._sentence_vectors = (directory / "sentences.f16").open("wb")
 
-    def add(
-        self, records: Iterable[dict[str, Any]], chunk_vectors: np.ndarray, sentence_vectors: np.ndarray
-    ) -> None:
+    def add(self, records: Iterable[dict[str, Any]], chunk_vectors: np.ndarray, sentence_vectors: np.ndarray) -> None:
         """Append records whose sentence rows were taken from `next_sentence_row` in order."""
         for record in records:
             self._records.write(json.dumps(record, ensure_ascii=False, separators=(",", ":")) + "\n")

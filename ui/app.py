@@ -61,8 +61,7 @@ def _check_exposure(host: str, auth: str | None) -> tuple[str, str] | None:
     if auth is None:
         if not loopback:
             raise SystemExit(
-                f"refusing to serve on {host} without authentication: pass --auth user:password "
-                "or set ASSISTANT_AUTH"
+                f"refusing to serve on {host} without authentication: pass --auth user:password or set ASSISTANT_AUTH"
             )
         return None
     user, sep, password = auth.partition(":")
@@ -78,7 +77,5 @@ def serve_from_cli(args: argparse.Namespace) -> int:
     assistant.warm()
     app = build_app(assistant)
     print(f"serving on http://{args.host}:{args.port}", file=sys.stderr)
-    app.queue().launch(
-        server_name=args.host, server_port=args.port, auth=credentials, ssr_mode=False, show_error=False
-    )
+    app.queue().launch(server_name=args.host, server_port=args.port, auth=credentials, ssr_mode=False, show_error=False)
     return 0
