@@ -2,16 +2,23 @@
 
 Each candidate sentence gets a relevance from 0 to 1:
 
-    relevance = 0.6 * cosine(question, sentence) + 0.4 * overlap(question, sentence)
+    match     = 0.6 * cosine(question, sentence) + 0.4 * overlap(question, sentence)
+    relevance = min(1, match + fit)
 
-where cosine is clipped to [0, 1] and `overlap` is the share of the question's content words (light
-stems, names counted double) that the sentence contains. The best sentence is always used; further
-ones join while they score close to it and the word budget allows. The answer is refused when
-the best sentence's relevance is under `min_relevance`.
+`cosine` is clipped to [0, 1]; `overlap` is the weighted share of the question's content words
+(light stems; names count double) found in the sentence; `fit` (at most FIT_BONUS * 2) rewards a
+sentence of the kind the question asks for: one that attributes a statement to a named person for
+"who" questions, a date for "when", a number for "how many", a negation when the question asks who
+doubted or denied something. Refusal looks at `match` alone, so that the kind of a sentence never
+makes an unrelated passage count as an answer.
+
+The best sentence is always used; further ones join while they score close to it (closer still
+for questions with one answer) and the word budget allows.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import numpy as np
@@ -20,27 +27,73 @@ from assistant.text import content_words, stem
 from index.chunking import Sentence
 
 SEMANTIC_WEIGHT = 0.6
-# A further sentence joins the answer when its relevance is at least this share of the best one's.
+FIT_BONUS = 0.1
+# A further sentence joins the answer when its relevance is at least this share of the best one's:
+# strict for questions with one answer, looser for questions that gather several ("who ...?").
 KEEP_RATIO = 0.8
+GATHER_RATIO = 0.45
 # Two sentences this similar say the same thing; the weaker one is dropped.
 DUPLICATE_COSINE = 0.92
 
+_REPORTING = re.compile(
+    r"\b(?:said|says|told|tells|noted|notes|added|adds|warned|warns|stressed|argued|argues|claimed|claims|"
+    r"wrote|writes|tweeted|stated|states|insisted|believes|believed|thinks|thought|suggested|according to|"
+    r"announced|reiterated|denied|doubted|questioned)\b",
+    re.IGNORECASE,
+)
+_NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*")
+_NEGATION = re.compile(
+    r"\b(?:not|no|never|nothing|none|neither|nor|little|hardly|without|yet to|doubt\w*|skeptic\w*|sceptic\w*)\b|n[’']t\b",
+    re.IGNORECASE,
+)
+_DOUBT_VERBS = re.compile(
+    r"\b(?:doubt\w*|den(?:y|ied|ies)|disput\w*|question(?:ed|s)?|reject\w*|skeptic\w*|sceptic\w*|disbeliev\w*|"
+    r"refut\w*|dismiss\w*|contradict\w*|challeng\w*)\b",
+    re.IGNORECASE,
+)
+_DATE = re.compile(
+    r"\b(?:\d{3,4}s?|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*|(?:mon|tues|wednes|thurs|fri|satur|sun)day|"
+    r"today|tomorrow|yesterday|week|month|year|century|decade|morning|evening|night|later|earlier|"
+    r"before|after|until|when)\b",
+    re.IGNORECASE,
+)
+_NUMBER = re.compile(r"\b\d[\d,.]*\b|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|hundred|thousand|million|billion)\b",
+                     re.IGNORECASE)
+_NOT_NAMES = frozenset(
+    "The A An In On At After Before But And Or If When While As For From With By Of To This That These Those It "
+    "He She They We You I His Her Their Our Its There Here What Who Why How Which Where Monday Tuesday Wednesday "
+    "Thursday Friday Saturday Sunday January February March April May June July August September October "
+    "November December".split()
+)
+
 
 @dataclass(frozen=True)
-class Candidate:
-    source: str
-    page: int | None
-    sentence: Sentence
-    vector: np.ndarray
-    chunk_rank: int  # best rank of a chunk holding this sentence, 0 first
+class Shape:
+    """What a question asks for."""
+
+    kind: str  # "who", "when", "where", "count", "other"
+    doubt: bool  # asks who doubted, denied, questioned ... something
+    terms: dict[str, float]  # stemmed content words and their weights
+
+    @property
+    def gathers(self) -> bool:
+        """Whether the answer may gather several sentences of equal standing."""
+        return self.kind == "who"
 
 
-@dataclass(frozen=True)
-class Scored:
-    candidate: Candidate
-    cosine: float
-    overlap: float
-    relevance: float
+def shape_of(question: str) -> Shape:
+    lowered = question.lower().strip()
+    if re.match(r"^(?:who|whom|whose)\b", lowered) or re.search(r"\b(?:which|what) (?:person|people|officials?)\b", lowered):
+        kind = "who"
+    elif lowered.startswith("when") or re.match(r"^(?:what|which) (?:year|day|date|month|time)\b", lowered):
+        kind = "when"
+    elif lowered.startswith("where"):
+        kind = "where"
+    elif re.match(r"^how (?:many|much|long|old|far)\b", lowered):
+        kind = "count"
+    else:
+        kind = "other"
+    return Shape(kind, bool(_DOUBT_VERBS.search(question)), question_terms(question))
 
 
 def question_terms(question: str) -> dict[str, float]:
@@ -60,30 +113,85 @@ def overlap(terms: dict[str, float], text: str) -> float:
     return sum(weight for term, weight in terms.items() if term in present) / sum(terms.values())
 
 
-def score(question: str, question_vector: np.ndarray, candidates: list[Candidate]) -> list[Scored]:
+def names_person(text: str) -> bool:
+    """Whether the sentence attributes something to a named person or body."""
+    if not _REPORTING.search(text):
+        return False
+    return any(m.group().split()[0] not in _NOT_NAMES for m in _NAME.finditer(text))
+
+
+def fit(shape: Shape, text: str) -> float:
+    bonus = 0.0
+    if shape.kind == "who" and names_person(text):
+        bonus += FIT_BONUS
+    elif shape.kind == "when" and _DATE.search(text):
+        bonus += FIT_BONUS
+    elif shape.kind == "count" and _NUMBER.search(text):
+        bonus += FIT_BONUS
+    if shape.doubt and _NEGATION.search(text):
+        bonus += FIT_BONUS
+    return bonus
+
+
+def _same_kind(shape: Shape, text: str) -> bool:
+    """Whether a runner-up answers in the way the question asks: a gathered "who" answer names
+    someone, and an answer to "who doubted ..." voices the doubt."""
+    if shape.gathers and not names_person(text):
+        return False
+    return not shape.doubt or bool(_NEGATION.search(text))
+
+
+@dataclass(frozen=True)
+class Candidate:
+    source: str
+    page: int | None
+    sentence: Sentence
+    vector: np.ndarray
+    chunk_rank: int  # best rank of a chunk holding this sentence, 0 first
+
+
+@dataclass(frozen=True)
+class Scored:
+    candidate: Candidate
+    cosine: float
+    overlap: float
+    match: float
+    relevance: float
+
+
+def score(shape: Shape, question_vector: np.ndarray, candidates: list[Candidate]) -> list[Scored]:
     """Candidates with their relevance, best first."""
-    terms = question_terms(question)
     scored = []
     for candidate in candidates:
+        text = candidate.sentence.text
         cosine = float(np.clip(candidate.vector @ question_vector, 0.0, 1.0))
-        lexical = overlap(terms, candidate.sentence.text)
-        relevance = SEMANTIC_WEIGHT * cosine + (1 - SEMANTIC_WEIGHT) * lexical
-        scored.append(Scored(candidate, cosine, lexical, relevance))
+        lexical = overlap(shape.terms, text)
+        match = SEMANTIC_WEIGHT * cosine + (1 - SEMANTIC_WEIGHT) * lexical
+        relevance = min(1.0, match + fit(shape, text))
+        scored.append(Scored(candidate, cosine, lexical, match, relevance))
     scored.sort(key=lambda s: (-s.relevance, s.candidate.chunk_rank))
     return scored
 
 
-def select(scored: list[Scored], max_words: int, max_sentences: int) -> list[Scored]:
-    """The sentences of the answer: the best one, then close runners-up within the word budget."""
+def select(shape: Shape, scored: list[Scored], max_words: int, max_sentences: int) -> list[Scored]:
+    """The sentences of the answer: the best one, then close runners-up within the word budget.
+
+    Questions that gather (several people may have done the thing asked about) accept runners-up
+    further from the best and have half as many words again to spend.
+    """
     if not scored:
         return []
+    ratio = GATHER_RATIO if shape.gathers else KEEP_RATIO
+    budget = int(max_words * 1.4) if shape.gathers else max_words
     chosen = [scored[0]]
     words = len(scored[0].candidate.sentence.text.split())
     for item in scored[1:]:
-        if len(chosen) >= max_sentences or item.relevance < KEEP_RATIO * scored[0].relevance:
+        if len(chosen) >= max_sentences or item.relevance < ratio * scored[0].relevance:
             break
+        if not _same_kind(shape, item.candidate.sentence.text):
+            continue
         length = len(item.candidate.sentence.text.split())
-        if words + length > max_words:
+        if words + length > budget:
             continue
         if any(float(item.candidate.vector @ c.candidate.vector) > DUPLICATE_COSINE for c in chosen):
             continue

@@ -1,9 +1,23 @@
-"""Conversations: follow-up questions rewritten to stand alone, without a language model."""
+"""Conversations: follow-up questions rewritten to stand alone, without a language model.
+
+The rewrite works on surface cues, in this order:
+
+1. "What about X?" / "And X?" / "How about X?" repeats the previous question with X in place of
+   its named subject ("What did Stoltenberg say?" + "What about Biden?" -> "What did Biden say?").
+2. Personal pronouns (he, she, his, her, him) are replaced by the person the conversation is
+   about: the last name in the previous question, else the first name in the previous answer.
+3. Other references (it, they, this, that, there ...) in a question that names nothing itself
+   get the previous question's subject (or its content words) added to the query.
+
+A question that names its own subject and has none of these cues is left as it is.
+"""
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
+from assistant.text import content_words
 from assistant.types import Answer
 
 if TYPE_CHECKING:
@@ -24,7 +38,73 @@ class Conversation:
         self.turns.append(answer)
         return answer
 
+    def clear(self) -> None:
+        self.turns.clear()
+
+
+_ABOUT = re.compile(r"^(?:and|but|so)?\s*(?:what|how)\s+about\s+(.+?)[?.!]*$|^and\s+(.+?)[?.!]*$", re.IGNORECASE)
+_PERSONAL = {"he": "", "him": "", "she": "", "his": "’s", "her": "", "hers": "’s", "himself": "", "herself": ""}
+_OTHER = re.compile(r"\b(?:it|its|they|them|their|this|that|these|those|there|then)\b", re.IGNORECASE)
+_NAME = re.compile(r"\b[A-Z][\w’'-]*(?:\s+(?:of\s+|de\s+|von\s+)?[A-Z][\w’'-]*)*")
+_NOT_NAMES = frozenset(
+    "What Who Whom Whose When Where Why How Which Is Are Was Were Do Does Did Can Could Should Would Will Has Have "
+    "Had The A An In On At And But Or If Tell Give List Name I We You He She It They This That Please Monday "
+    "Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July August "
+    "September October November December".split()
+)
+
+
+def names(text: str) -> list[str]:
+    """Capitalised names in `text`, in order; question words and sentence openers left out."""
+    found = []
+    for match in _NAME.finditer(text):
+        words = match.group().split()
+        words = [w for w in words if w not in _NOT_NAMES]
+        if words:
+            found.append(" ".join(words).rstrip("’'s").strip() if words[-1].endswith(("’s", "'s")) else " ".join(words))
+    return [n for n in found if n]
+
+
+def _subject(turns: list[Answer]) -> str | None:
+    """Who or what the conversation is about: the first name in the previous query, else the
+    first name in the previous answer's best passage."""
+    previous = turns[-1]
+    in_query = names(previous.query)
+    if in_query:
+        return in_query[0]
+    if previous.citations:
+        in_answer = names(previous.citations[0].quote)
+        if in_answer:
+            return in_answer[0]
+    return None
+
 
 def rewrite(question: str, turns: list[Answer]) -> str:
-    """The question as it would be asked on its own. Placeholder: no rewriting yet."""
-    return question
+    """The question as it would be asked on its own, given the earlier turns."""
+    if not turns:
+        return question
+    previous = turns[-1].query
+    about = _ABOUT.match(question)
+    if about:
+        topic = (about.group(1) or about.group(2)).strip()
+        old = names(previous)
+        if old:
+            return previous.replace(old[0], topic, 1)
+        return f"{previous.rstrip('?.! ')} {topic}?"
+    subject = _subject(turns)
+    if subject is None:
+        return question
+    words = question.split()
+    replaced = False
+    for i, word in enumerate(words):
+        bare = word.strip("?!.,;:").lower()
+        if bare in _PERSONAL:
+            tail = word[len(word.rstrip("?!.,;:")) :]
+            words[i] = subject + _PERSONAL[bare] + tail
+            replaced = True
+    if replaced:
+        return " ".join(words)
+    if names(question) or not _OTHER.search(question):
+        return question
+    context = subject or " ".join(content_words(previous))
+    return f"{question.rstrip()} ({context})"

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import numpy as np
 
-from assistant.compose import Candidate, score, select
+from assistant.compose import Candidate, score, select, shape_of
 from assistant.conversation import Conversation
 from assistant.errors import EmptyQuestionError, UnknownSourceError
 from assistant.settings import AssistantSettings
@@ -139,10 +139,11 @@ class Assistant:
                 raise UnknownSourceError(unknown[0])
         vector = self.embedder.embed([query])[0]
         candidates = self._candidates(reader, vector, list(sources) if sources is not None else None)
-        ranked = score(query, vector, candidates)
-        if not ranked or ranked[0].relevance < self.settings.min_relevance:
+        shape = shape_of(query)
+        ranked = score(shape, vector, candidates)
+        if not ranked or max(s.match for s in ranked) < self.settings.min_relevance:
             return Answer(question, NOT_FOUND, False, [], query, notices)
-        chosen = select(ranked, self.settings.max_words, self.settings.max_sentences)
+        chosen = select(shape, ranked, self.settings.max_words, self.settings.max_sentences)
         citations, parts = [], []
         for n, item in enumerate(chosen, start=1):
             sentence = item.candidate.sentence

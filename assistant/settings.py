@@ -20,7 +20,7 @@ class AssistantSettings(BaseModel):
     )
     max_sentences: int = Field(default=4, ge=1, le=20, description="Most sentences in an answer.")
     min_relevance: float = Field(
-        default=0.45,
+        default=0.30,
         ge=0.0,
         le=1.0,
         description="Below this relevance (0-1) for the best sentence, the question counts as not answered.",
