@@ -1,0 +1,40 @@
+"""Small stand-ins for the embedding model, for tests that need no real semantics."""
+
+from __future__ import annotations
+
+import hashlib
+import time
+from collections.abc import Sequence
+
+import numpy as np
+
+from assistant.text import stem, words
+
+
+class HashEmbedder:
+    """Bag of stemmed words hashed into `dim` buckets, L2-normalised: texts sharing words are close.
+
+    Records every text it embeds in `seen`, and sleeps `delay` seconds a call if asked to (to give a
+    test time to interrupt a rebuild).
+    """
+
+    def __init__(self, dim: int = 64, delay: float = 0.0, name: str = "hash-test") -> None:
+        self.name = name
+        self.dim = dim
+        self.delay = delay
+        self.seen: list[str] = []
+
+    def embed(self, texts: Sequence[str]) -> np.ndarray:
+        if self.delay:
+            time.sleep(self.delay)
+        self.seen.extend(texts)
+        out = np.zeros((len(texts), self.dim), dtype=np.float32)
+        for row, text in enumerate(texts):
+            for word in words(text):
+                bucket = int.from_bytes(hashlib.blake2b(stem(word).encode(), digest_size=4).digest(), "little")
+                out[row, bucket % self.dim] += 1.0
+            norm = np.linalg.norm(out[row])
+            out[row] = out[row] / norm if norm else out[row]
+            if not norm:
+                out[row, 0] = 1.0
+        return out

@@ -1,0 +1,179 @@
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from assistant import (
+    Assistant,
+    CorpusNotFoundError,
+    EmptyCorpusError,
+    IndexMismatchError,
+    IndexNotBuiltError,
+    IndexSettings,
+)
+from index.build import rebuild
+from index.store import read_manifest
+from tests.conftest import ROOT
+from tests.fakes import HashEmbedder
+
+
+def build(corpus: Path, index: Path, embedder: HashEmbedder | None = None):
+    embedder = embedder or HashEmbedder()
+    return rebuild(IndexSettings(corpus=corpus, index_dir=index), embedder), embedder
+
+
+def write_docs(corpus: Path, count: int = 3) -> None:
+    corpus.mkdir(parents=True, exist_ok=True)
+    for i in range(count):
+        (corpus / f"doc{i}.txt").write_text(f"Document {i} talks about topic{i}. It has a second sentence {i}.\n")
+
+
+def test_first_build_reports_every_document_added(tmp_path: Path):
+    write_docs(tmp_path / "c")
+    report, _ = build(tmp_path / "c", tmp_path / "i")
+    assert (report.added, report.changed, report.removed, report.unchanged) == (3, 0, 0, 0)
+    assert report.documents == 3 and report.chunks == 3 and report.seconds > 0
+
+
+def test_unchanged_corpus_embeds_nothing(tmp_path: Path):
+    write_docs(tmp_path / "c")
+    build(tmp_path / "c", tmp_path / "i")
+    report, embedder = build(tmp_path / "c", tmp_path / "i")
+    assert (report.added, report.changed, report.removed, report.unchanged) == (0, 0, 0, 3)
+    assert embedder.seen == []
+
+
+def test_editing_one_file_embeds_only_that_file(tmp_path: Path):
+    write_docs(tmp_path / "c")
+    build(tmp_path / "c", tmp_path / "i")
+    (tmp_path / "c" / "doc1.txt").write_text("Document one now speaks of zebras.\n")
+    report, embedder = build(tmp_path / "c", tmp_path / "i")
+    assert (report.added, report.changed, report.removed, report.unchanged) == (0, 1, 0, 2)
+    assert embedder.seen and all("zebras" in text for text in embedder.seen)
+    bot = Assistant(corpus=tmp_path / "c", index_dir=tmp_path / "i", embedder=HashEmbedder())
+    assert bot.ask("zebras").citations[0].source == "doc1.txt"
+
+
+def test_deleting_a_file_removes_its_chunks(tmp_path: Path):
+    write_docs(tmp_path / "c")
+    build(tmp_path / "c", tmp_path / "i")
+    (tmp_path / "c" / "doc2.txt").unlink()
+    report, embedder = build(tmp_path / "c", tmp_path / "i")
+    assert (report.removed, report.unchanged, report.chunks) == (1, 2, 2)
+    assert embedder.seen == []
+    bot = Assistant(corpus=tmp_path / "c", index_dir=tmp_path / "i", embedder=HashEmbedder())
+    assert bot.sources() == ["doc0.txt", "doc1.txt"]
+    assert all(c.source != "doc2.txt" for c in bot.ask("Document 2 topic2").citations)
+    assert bot.reader.collection.count() == 2
+
+
+def test_rebuild_leaves_one_generation_and_one_collection(tmp_path: Path):
+    write_docs(tmp_path / "c")
+    build(tmp_path / "c", tmp_path / "i")
+    (tmp_path / "c" / "doc0.txt").write_text("Changed text here.\n")
+    build(tmp_path / "c", tmp_path / "i")
+    assert sorted(p.name for p in (tmp_path / "i").glob("gen-*")) == ["gen-2"]
+    bot = Assistant(corpus=tmp_path / "c", index_dir=tmp_path / "i", embedder=HashEmbedder())
+    from index.store import chroma_client
+
+    names = [c.name for c in chroma_client(bot.settings.index).list_collections()]
+    assert names == [bot.reader.manifest.collection]
+
+
+def test_unreadable_file_is_skipped_with_a_warning_and_the_rest_indexed(tmp_path: Path):
+    write_docs(tmp_path / "c", 2)
+    (tmp_path / "c" / "broken.pdf").write_bytes(b"%PDF-1.4 garbage")
+    report, _ = build(tmp_path / "c", tmp_path / "i")
+    assert report.documents == 2
+    assert any(w.startswith("skipped broken.pdf:") for w in report.warnings)
+    again, embedder = build(tmp_path / "c", tmp_path / "i")
+    assert not again.rebuilt and embedder.seen == []
+
+
+def test_missing_corpus_is_a_typed_error(tmp_path: Path):
+    with pytest.raises(CorpusNotFoundError, match="does not exist"):
+        build(tmp_path / "nowhere", tmp_path / "i")
+
+
+def test_corpus_without_documents_is_a_typed_error(tmp_path: Path):
+    (tmp_path / "c").mkdir()
+    (tmp_path / "c" / "notes.bin").write_bytes(b"\x00")
+    with pytest.raises(EmptyCorpusError, match="no readable documents"):
+        build(tmp_path / "c", tmp_path / "i")
+
+
+def test_index_built_with_other_settings_is_a_typed_error(tmp_path: Path):
+    write_docs(tmp_path / "c")
+    build(tmp_path / "c", tmp_path / "i")
+    with pytest.raises(IndexMismatchError, match="rebuild"):
+        Assistant(corpus=tmp_path / "c", index_dir=tmp_path / "i", embedder=HashEmbedder(name="other-model"))
+
+
+def test_assistant_without_index_and_building_disabled_says_to_rebuild(tmp_path: Path):
+    from assistant import AssistantSettings
+
+    write_docs(tmp_path / "c")
+    settings = AssistantSettings(build_if_missing=False)
+    with pytest.raises(IndexNotBuiltError, match="assistant rebuild"):
+        Assistant(corpus=tmp_path / "c", index_dir=tmp_path / "i", settings=settings, embedder=HashEmbedder())
+
+
+def test_assistant_builds_a_missing_index_and_says_so(tmp_path: Path, caplog: pytest.LogCaptureFixture):
+    write_docs(tmp_path / "c")
+    bot = Assistant(corpus=tmp_path / "c", index_dir=tmp_path / "i", embedder=HashEmbedder())
+    assert bot.sources() == ["doc0.txt", "doc1.txt", "doc2.txt"]
+    assert "no index at" in caplog.text and "building it" in caplog.text
+
+
+def test_assistant_sees_a_rebuild_made_elsewhere(tmp_path: Path):
+    write_docs(tmp_path / "c")
+    bot = Assistant(corpus=tmp_path / "c", index_dir=tmp_path / "i", embedder=HashEmbedder())
+    (tmp_path / "c" / "new.txt").write_text("A brand new document about penguins.\n")
+    build(tmp_path / "c", tmp_path / "i")
+    assert bot.ask("penguins").citations[0].source == "new.txt"
+
+
+KILLED_REBUILD = """
+import sys
+sys.path.insert(0, {root!r})
+from index.build import rebuild
+from index.settings import IndexSettings
+from tests.fakes import HashEmbedder
+rebuild(IndexSettings(corpus={corpus!r}, index_dir={index!r}, ingest_batch_docs=1), HashEmbedder(delay=0.2))
+"""
+
+
+def test_rebuild_killed_with_sigkill_leaves_the_old_index_answering_the_same(tmp_path: Path):
+    corpus, index = tmp_path / "c", tmp_path / "i"
+    write_docs(corpus, 3)
+    build(corpus, index)
+    questions = ["topic0", "Document 2 second sentence", "topic1"]
+    before = [Assistant(corpus=corpus, index_dir=index, embedder=HashEmbedder()).ask(q) for q in questions]
+    manifest_before = (index / "manifest.json").read_bytes()
+    for i in range(3, 30):
+        (corpus / f"doc{i}.txt").write_text(f"Later document {i} on subject{i}.\n")
+    (corpus / "doc0.txt").write_text("Document zero rewritten.\n")
+
+    script = KILLED_REBUILD.format(root=str(ROOT), corpus=str(corpus), index=str(index))
+    child = subprocess.Popen([sys.executable, "-c", script], env=os.environ | {"PYTHONPATH": str(ROOT)})
+    deadline = time.monotonic() + 60
+    while not any(index.glob("gen-*.partial/chunks.jsonl")) or not list(index.glob("gen-*.partial/*.f32")):
+        assert child.poll() is None, "the rebuild ended before it could be interrupted"
+        assert time.monotonic() < deadline
+        time.sleep(0.05)
+    time.sleep(0.5)  # well inside the embedding of the new documents
+    child.send_signal(signal.SIGKILL)
+    child.wait()
+    assert child.returncode == -signal.SIGKILL
+
+    assert (index / "manifest.json").read_bytes() == manifest_before
+    after = [Assistant(corpus=corpus, index_dir=index, embedder=HashEmbedder()).ask(q) for q in questions]
+    assert after == before
+    report, _ = build(corpus, index)
+    assert (report.added, report.changed, report.unchanged, report.documents) == (27, 1, 2, 30)
+    assert json.loads((index / "manifest.json").read_text())["generation"] == read_manifest(index).generation == 2

@@ -1,0 +1,63 @@
+from pathlib import Path
+
+import pytest
+
+from assistant.text import words
+from index.chunking import chunk_document, split_sentences
+from index.loaders import load, scan
+from tests.conftest import SEEDS
+
+
+def in_order(small: list[str], big: list[str]) -> bool:
+    remaining = iter(big)
+    return all(w in remaining for w in small)
+
+
+def seed_documents():
+    files, _ = scan(SEEDS, 10**9)
+    assert files, "seeds/ holds no documents"
+    return [load(f) for f in files]
+
+
+@pytest.mark.parametrize("doc", seed_documents(), ids=lambda d: d.source)
+def test_every_chunk_and_sentence_of_the_seeds_maps_to_its_raw_span(doc):
+    raw = (SEEDS / doc.source).read_text(encoding="utf-8")
+    assert doc.text == raw
+    lines = raw.split("\n")
+    chunks = chunk_document(doc, chunk_words=120, overlap=1)
+    assert chunks
+    for chunk in chunks:
+        assert in_order(words(chunk.text), words(raw[chunk.start : chunk.end]))
+        assert raw[chunk.start : chunk.end].strip() == raw[chunk.start : chunk.end]
+        for s in chunk.sentences:
+            span = raw[s.start : s.end]
+            assert in_order(words(s.text), words(span))
+            assert span.split()[0] == s.text.split()[0] and span.split()[-1] == s.text.split()[-1]
+            assert span.split("\n")[0] in lines[s.line_start - 1]
+            assert raw.count("\n", 0, s.start) + 1 == s.line_start
+            assert raw.count("\n", 0, s.end - 1) + 1 == s.line_end
+
+
+def test_seed_sentence_broken_by_a_page_break_spans_lines_15_to_19():
+    doc = seed_documents()[0]
+    (sentence,) = [s for s in split_sentences(doc) if "don’t see any withdrawal yet" in s.text]
+    assert (sentence.line_start, sentence.line_end) == (15, 19)
+
+
+def test_chunks_overlap_by_the_configured_number_of_sentences(tmp_path: Path):
+    (tmp_path / "a.txt").write_text(" ".join(f"Sentence number {i} is here." for i in range(40)))
+    doc = load(scan(tmp_path, 10**6)[0][0])
+    chunks = chunk_document(doc, chunk_words=25, overlap=2)
+    assert len(chunks) > 2
+    for before, after in zip(chunks, chunks[1:], strict=False):
+        assert before.sentences[-2:] == after.sentences[:2]
+    assert chunks[0].sentences[0].text == "Sentence number 0 is here."
+    assert chunks[-1].sentences[-1].text == "Sentence number 39 is here."
+
+
+def test_chunk_ids_change_with_content_and_path(tmp_path: Path):
+    (tmp_path / "a.txt").write_text("One sentence here.")
+    (tmp_path / "b.txt").write_text("One sentence here.")
+    (tmp_path / "c.txt").write_text("Another sentence here.")
+    ids = [chunk_document(load(f), 120, 1)[0].id for f in scan(tmp_path, 10**6)[0]]
+    assert len(set(ids)) == 3

@@ -1,0 +1,90 @@
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from assistant.text import words
+from index.clean import clean
+from index.sentences import split_spans
+from tests.conftest import SEEDS
+
+SEED_TEXT = (SEEDS / "000_e2b722ad9ab66247.txt").read_text(encoding="utf-8")
+
+
+def sentences_of(raw: str) -> list[str]:
+    cleaned = clean(raw)
+    return [cleaned.text[s:e] for s, e in split_spans(cleaned.text)]
+
+
+def test_sentence_split_across_page_break_is_rejoined():
+    assert (
+        "“We react to the reality we have and we don’t see any withdrawal yet,” Ukraine’s President "
+        "Volodymyr Zelenskiy told the BBC on Wednesday."
+    ) in sentences_of(SEED_TEXT)
+
+
+def test_url_block_inside_a_sentence_is_set_aside():
+    assert (
+        "Russian and Western military experts say that much of the skepticism toward Russia’s apparent "
+        "de-escalation stems from past instances when it announced similar steps that proved to be short-term."
+    ) in sentences_of(SEED_TEXT)
+
+
+def test_related_article_lines_are_not_answer_text():
+    cleaned = clean(SEED_TEXT).text
+    assert "Related article" not in cleaned
+    assert "Not a Single' Russian Soldier Will Stay" not in cleaned
+    assert "World Reacts" not in cleaned
+
+
+def test_hyphen_at_line_end_joins_without_space():
+    assert "open-source military analysis" in clean(SEED_TEXT).text
+
+
+def test_wrapped_lines_of_a_paragraph_are_joined():
+    raw = (
+        "The committee met on Tuesday to discuss the budget for the coming year and\n"
+        "agreed to postpone the decision until the auditors had finished their report on\n"
+        "the accounts of the previous year.\n"
+    )
+    assert sentences_of(raw) == [" ".join(raw.split())]
+
+
+def test_heading_before_a_paragraph_is_not_joined_to_it():
+    raw = "Introduction\n\nThe committee met on Tuesday to discuss the budget for the coming year.\n"
+    assert sentences_of(raw) == ["Introduction", "The committee met on Tuesday to discuss the budget for the coming year."]
+
+
+def test_finished_sentence_before_a_blank_line_ends_its_paragraph():
+    raw = "It rained all day.\n\nthe next morning was dry.\n"
+    assert clean(raw).text == "It rained all day.\n\nthe next morning was dry."
+
+
+def test_markdown_list_items_stay_separate():
+    raw = "Things to pack\n\n- a tent\n- a stove\n"
+    assert clean(raw, markdown=True).text == "Things to pack\n\n- a tent\n\n- a stove"
+
+
+def test_every_cleaned_character_maps_to_the_same_raw_character():
+    cleaned = clean(SEED_TEXT)
+    for i, ch in enumerate(cleaned.text):
+        if not ch.isspace():
+            assert SEED_TEXT[cleaned.raw_index[i]] == ch
+
+
+line = st.one_of(
+    st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=60),
+    st.sampled_from(["", "   ", "https://example.com/a/b", "Related article: A thing", "12", "U.S. troops left.",
+                     "- item", "# Heading", "```", "end of a line -", "lower case start"]),
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(line, max_size=30), st.booleans(), st.sampled_from(["\n", "\r\n"]))
+def test_span_invariant_holds_on_generated_text(lines, markdown, newline):
+    raw = newline.join(lines)
+    cleaned = clean(raw, markdown=markdown)
+    for s, e in split_spans(cleaned.text):
+        start, end = cleaned.to_raw(s, e)
+        assert 0 <= start < end <= len(raw)
+        sentence_words = words(cleaned.text[s:e])
+        remaining = iter(words(raw[start:end]))
+        assert all(w in remaining for w in sentence_words)

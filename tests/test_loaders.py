@@ -1,0 +1,105 @@
+import os
+from pathlib import Path
+
+import pytest
+
+from index.loaders import UnreadableDocument, load, scan
+
+
+def only(corpus: Path):
+    files, warnings = scan(corpus, 10**6)
+    assert len(files) == 1, (files, warnings)
+    return load(files[0])
+
+
+def test_html_keeps_body_text_and_drops_scripts_styles_and_navigation(tmp_path: Path):
+    (tmp_path / "page.html").write_text(
+        "<html><head><title>Troop moves</title><style>p {color: red}</style></head><body>"
+        "<nav><a href='/'>Home</a> <a href='/news'>News</a></nav>"
+        "<script>var secret = 1;</script><h1>Troops</h1><p>The troops moved <b>north</b> on Monday.</p>"
+        "<footer>Copyright</footer></body></html>"
+    )
+    doc = only(tmp_path)
+    assert doc.text == "Troops\n\nThe troops moved north on Monday."
+    assert doc.title == "Troop moves"
+
+
+def test_docx_paragraphs_are_extracted(tmp_path: Path):
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("First paragraph of the report.")
+    document.add_paragraph("Second paragraph, with more detail.")
+    document.save(str(tmp_path / "report.docx"))
+    assert only(tmp_path).text == "First paragraph of the report.\n\nSecond paragraph, with more detail."
+
+
+def _pdf_with_pages(pages: list[str]) -> bytes:
+    """A minimal PDF with one line of text a page, built by hand."""
+    objects = ["<< /Type /Catalog /Pages 2 0 R >>", ""]
+    kids = []
+    for i, text in enumerate(pages):
+        page_id, content_id = 3 + 2 * i, 4 + 2 * i
+        kids.append(f"{page_id} 0 R")
+        stream = f"BT /F1 12 Tf 72 720 Td ({text}) Tj ET"
+        objects.append(
+            f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents {content_id} 0 R "
+            f"/Resources << /Font << /F1 {3 + 2 * len(pages)} 0 R >> >> >>"
+        )
+        objects.append(f"<< /Length {len(stream)} >>\nstream\n{stream}\nendstream")
+    objects[1] = f"<< /Type /Pages /Kids [{' '.join(kids)}] /Count {len(pages)} >>"
+    objects.append("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>")
+    out, offsets = b"%PDF-1.4\n", []
+    for n, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += f"{n} 0 obj\n{body}\nendobj\n".encode()
+    xref = len(out)
+    out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
+    out += b"".join(f"{o:010d} 00000 n \n".encode() for o in offsets)
+    out += f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
+    return out
+
+
+def test_pdf_text_is_extracted_with_page_offsets(tmp_path: Path):
+    (tmp_path / "brief.pdf").write_bytes(_pdf_with_pages(["The first page speaks.", "The second page answers."]))
+    doc = only(tmp_path)
+    assert doc.page_starts is not None and len(doc.page_starts) == 2
+    assert doc.text[doc.page_starts[1] :].startswith("The second page answers.")
+    assert "The first page speaks." in doc.text[: doc.page_starts[1]]
+
+
+def test_latin1_text_is_decoded_with_a_warning(tmp_path: Path):
+    (tmp_path / "old.txt").write_bytes("Caf\xe9 cr\xe8me was served.".encode("latin-1"))
+    doc = only(tmp_path)
+    assert doc.text == "Café crème was served."
+    assert doc.warnings == ["not valid UTF-8; decoded as latin-1"]
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "reason"),
+    [
+        ("empty.txt", b"", "empty"),
+        ("binary.txt", b"\x00\x01\x02\xff" * 100, "binary"),
+        ("broken.pdf", b"%PDF-1.4 nonsense", "PDF"),
+        ("broken.docx", b"not a zip file", "docx"),
+    ],
+)
+def test_unreadable_file_raises_with_the_reason(tmp_path: Path, name: str, data: bytes, reason: str):
+    (tmp_path / name).write_bytes(data)
+    with pytest.raises(UnreadableDocument, match=reason):
+        only(tmp_path)
+
+
+def test_scan_skips_oversized_files_hidden_files_and_links_outside(tmp_path: Path):
+    corpus = tmp_path / "corpus"
+    (corpus / "sub").mkdir(parents=True)
+    (corpus / "sub" / "kept.md").write_text("Kept.")
+    (corpus / "big.txt").write_text("x" * 2000)
+    (corpus / ".hidden.txt").write_text("Hidden.")
+    (corpus / "image.png").write_bytes(b"\x89PNG")
+    (tmp_path / "outside.txt").write_text("Outside.")
+    os.symlink(tmp_path / "outside.txt", corpus / "link.txt")
+    files, warnings = scan(corpus, max_file_bytes=1000)
+    assert [f.source for f in files] == ["sub/kept.md"]
+    assert any("big.txt" in w and "over the limit" in w for w in warnings)
+    assert any("link.txt" in w and "outside the corpus" in w for w in warnings)

@@ -1,0 +1,57 @@
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from index.sentences import MAX_SENTENCE_CHARS, split_spans
+
+
+def split(text: str) -> list[str]:
+    return [text[s:e] for s, e in split_spans(text)]
+
+
+def test_us_abbreviation_does_not_end_a_sentence():
+    text = "He spoke on the day U.S. intelligence had predicted an incursion. Nothing happened."
+    assert split(text) == ["He spoke on the day U.S. intelligence had predicted an incursion.", "Nothing happened."]
+
+
+def test_us_before_a_capitalised_title_does_not_end_a_sentence():
+    assert split("In a Tuesday address, U.S. President Joe Biden spoke. Then he left.") == [
+        "In a Tuesday address, U.S. President Joe Biden spoke.",
+        "Then he left.",
+    ]
+
+
+def test_titles_and_initials_do_not_end_sentences():
+    assert split("Dr. Smith met J. R. Jones at 10 a.m. on Monday. They talked.") == [
+        "Dr. Smith met J. R. Jones at 10 a.m. on Monday.",
+        "They talked.",
+    ]
+
+
+def test_quoted_sentence_ends_after_the_closing_quote():
+    assert split("“It is over.” Then the crowd left.") == ["“It is over.”", "Then the crowd left."]
+
+
+def test_questions_and_exclamations_end_sentences():
+    assert split("Is it true? Yes! It is.") == ["Is it true?", "Yes!", "It is."]
+
+
+def test_sentences_never_cross_a_blank_line():
+    assert split("A heading\n\nThe body text") == ["A heading", "The body text"]
+
+
+def test_overlong_run_without_punctuation_is_cut_at_white_space():
+    text = " ".join(["word"] * 2000)
+    pieces = split(text)
+    assert len(pieces) > 1
+    assert all(len(p) <= MAX_SENTENCE_CHARS for p in pieces)
+    assert " ".join(pieces) == text
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=400))
+def test_spans_are_ordered_disjoint_and_stripped(text):
+    previous_end = 0
+    for start, end in split_spans(text):
+        assert previous_end <= start < end <= len(text)
+        assert not text[start].isspace() and not text[end - 1].isspace()
+        previous_end = end
