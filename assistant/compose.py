@@ -43,7 +43,8 @@ _REPORTING = re.compile(
 )
 _NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*")
 _NEGATION = re.compile(
-    r"\b(?:not|no|never|nothing|none|neither|nor|little|hardly|without|yet to|doubt\w*|skeptic\w*|sceptic\w*)\b|n[’']t\b",
+    r"\b(?:not|no|never|nothing|none|neither|nor|little|hardly|without|yet to|doubt\w*|skeptic\w*|sceptic\w*)\b"
+    r"|n[’']t\b",
     re.IGNORECASE,
 )
 _DOUBT_VERBS = re.compile(
@@ -57,8 +58,10 @@ _DATE = re.compile(
     r"before|after|until|when)\b",
     re.IGNORECASE,
 )
-_NUMBER = re.compile(r"\b\d[\d,.]*\b|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|hundred|thousand|million|billion)\b",
-                     re.IGNORECASE)
+_NUMBER = re.compile(
+    r"\b\d[\d,.]*\b|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|hundred|thousand|million|billion)\b",
+    re.IGNORECASE,
+)
 _NOT_NAMES = frozenset(
     "The A An In On At After Before But And Or If When While As For From With By Of To This That These Those It "
     "He She They We You I His Her Their Our Its There Here What Who Why How Which Where Monday Tuesday Wednesday "
@@ -83,7 +86,9 @@ class Shape:
 
 def shape_of(question: str) -> Shape:
     lowered = question.lower().strip()
-    if re.match(r"^(?:who|whom|whose)\b", lowered) or re.search(r"\b(?:which|what) (?:person|people|officials?)\b", lowered):
+    if re.match(r"^(?:who|whom|whose)\b", lowered) or re.search(
+        r"\b(?:which|what) (?:person|people|officials?)\b", lowered
+    ):
         kind = "who"
     elif lowered.startswith("when") or re.match(r"^(?:what|which) (?:year|day|date|month|time)\b", lowered):
         kind = "when"
@@ -122,11 +127,11 @@ def names_person(text: str) -> bool:
 
 def fit(shape: Shape, text: str) -> float:
     bonus = 0.0
-    if shape.kind == "who" and names_person(text):
-        bonus += FIT_BONUS
-    elif shape.kind == "when" and _DATE.search(text):
-        bonus += FIT_BONUS
-    elif shape.kind == "count" and _NUMBER.search(text):
+    if (
+        (shape.kind == "who" and names_person(text))
+        or (shape.kind == "when" and _DATE.search(text))
+        or (shape.kind == "count" and _NUMBER.search(text))
+    ):
         bonus += FIT_BONUS
     if shape.doubt and _NEGATION.search(text):
         bonus += FIT_BONUS

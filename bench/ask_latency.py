@@ -52,8 +52,10 @@ def main() -> None:
     print(f"corpus                 {args.corpus} ({cold.documents} documents, {cold.chunks} chunks)")
     print(f"cold rebuild           {cold_s:.2f} s (model load included; index work {cold.seconds:.2f} s)")
     print(f"unchanged rebuild      {unchanged.seconds * 1000:.1f} ms")
-    print(f"warm ask ({len(latencies)} asks)   p50 {statistics.median(latencies):.1f} ms  "
-          f"p95 {latencies[int(0.95 * (len(latencies) - 1))]:.1f} ms  max {latencies[-1]:.1f} ms")
+    print(
+        f"warm ask ({len(latencies)} asks)   p50 {statistics.median(latencies):.1f} ms  "
+        f"p95 {latencies[int(0.95 * (len(latencies) - 1))]:.1f} ms  max {latencies[-1]:.1f} ms"
+    )
 
 
 if __name__ == "__main__":

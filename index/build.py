@@ -15,6 +15,7 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -155,9 +156,9 @@ class _Rebuild:
         self._remove_leftovers(client, store_id, keep=old)
         name = collection_name(store_id, settings.fingerprint(), generation)
         collection = client.create_collection(name, metadata=COLLECTION_METADATA)
-        partial = index_dir / f"gen-{generation}.partial"
-        shutil.rmtree(partial, ignore_errors=True)
-        writer = GenerationWriter(partial, self.embedder.dim)
+        staging = index_dir / f"gen-{generation}.partial"
+        shutil.rmtree(staging, ignore_errors=True)
+        writer = GenerationWriter(staging, self.embedder.dim)
         previous = Generation.open(index_dir, old) if old is not None and old_docs else None
         previous_docs = dict(previous.by_document()) if previous is not None else {}
         docs: dict[str, dict[str, Any]] = {}
@@ -183,7 +184,7 @@ class _Rebuild:
                 raise EmptyCorpusError(settings.corpus)
             final = generation_dir(index_dir, generation)
             shutil.rmtree(final, ignore_errors=True)
-            partial.rename(final)
+            staging.rename(final)
             manifest = Manifest(
                 store_id=store_id,
                 fingerprint=settings.fingerprint(),
@@ -199,7 +200,7 @@ class _Rebuild:
             write_manifest(index_dir, manifest)  # the commit point
         except BaseException:
             _quietly(lambda: client.delete_collection(name))
-            shutil.rmtree(partial, ignore_errors=True)
+            shutil.rmtree(staging, ignore_errors=True)
             raise
         self._remove_leftovers(client, store_id, keep=manifest)
         self._remove_orphan_texts(docs)
@@ -228,13 +229,16 @@ class _Rebuild:
             return
         fresh = [i for i, v in enumerate(batch.chunk_vectors) if v is None]
         if fresh:
-            vectors = self.embedder.embed([batch.chunks[i].embed_text for i in fresh])
-            for i, vector in zip(fresh, vectors, strict=True):
-                batch.chunk_vectors[i] = vector
-            texts = [s.text for i in fresh for s in batch.chunks[i].sentences]
-            sentence_vectors = iter(self.embedder.embed(texts))
-            for i in fresh:
-                batch.sentence_vectors[i] = np.stack([next(sentence_vectors) for _ in batch.chunks[i].sentences])
+            # One encode call for chunks and sentences together keeps the model's batches full.
+            texts = [batch.chunks[i].embed_text for i in fresh]
+            texts += [s.text for i in fresh for s in batch.chunks[i].sentences]
+            vectors = self.embedder.embed(texts)
+            row = len(fresh)
+            for n, i in enumerate(fresh):
+                batch.chunk_vectors[i] = vectors[n]
+                count = len(batch.chunks[i].sentences)
+                batch.sentence_vectors[i] = vectors[row : row + count]
+                row += count
         chunk_vectors = np.stack([v for v in batch.chunk_vectors if v is not None])
         sentence_vectors = np.concatenate([v for v in batch.sentence_vectors if v is not None])
         add_to_collection(collection, batch.chunks, chunk_vectors)
@@ -251,7 +255,7 @@ class _Rebuild:
         for collection in client.list_collections():
             name = getattr(collection, "name", collection)
             if name.startswith(prefix) and (keep is None or name != keep.collection):
-                _quietly(lambda name=name: client.delete_collection(name))
+                _quietly(partial(client.delete_collection, name))
         for path in self.settings.index_dir.glob("gen-*"):
             if keep is None or path.name != f"gen-{keep.generation}":
                 shutil.rmtree(path, ignore_errors=True)
@@ -289,10 +293,10 @@ class _Batch:
 
 def add_to_collection(collection: Any, chunks: list[Chunk], vectors: np.ndarray) -> None:
     """Store chunks through llama-index's Chroma integration, so its retrievers can read them too."""
-    from llama_index.core.schema import NodeRelationship, RelatedNodeInfo, TextNode
+    from llama_index.core.schema import BaseNode, NodeRelationship, RelatedNodeInfo, TextNode
     from llama_index.vector_stores.chroma import ChromaVectorStore
 
-    nodes = []
+    nodes: list[BaseNode] = []
     for chunk, vector in zip(chunks, vectors, strict=True):
         node = TextNode(
             id_=chunk.id,

@@ -187,7 +187,7 @@ def _load_html(file: SourceFile, data: bytes) -> LoadedDocument:
     title = soup.title.get_text(" ", strip=True) if soup.title else ""
     for tag in soup(_HTML_DROP):
         tag.decompose()
-    for tag in soup.find_all(attrs={"role": "navigation"}):
+    for tag in soup.find_all(role="navigation"):
         tag.decompose()
     for tag in soup.find_all(_HTML_BLOCKS):
         tag.insert_before("\n\n")

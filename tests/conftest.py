@@ -18,12 +18,11 @@ SEEDS = ROOT / "seeds"
 
 
 def _loopback(address: object) -> bool:
-    if isinstance(address, tuple) and address:
-        host = str(address[0])
-    elif isinstance(address, str | bytes):
+    if isinstance(address, str | bytes):
         return True  # a Unix socket path
-    else:
+    if not (isinstance(address, tuple) and address):
         return False
+    host = str(address[0])
     if host in ("localhost", ""):
         return True
     try:

@@ -88,9 +88,23 @@ def test_cli_ask_json_prints_citations_whose_spans_verify(seeds_bot: Assistant, 
     env = os.environ | {"PYTHONPATH": str(ROOT)}
     index = seeds_bot.settings.index
     result = subprocess.run(
-        [sys.executable, "-m", "assistant", "ask", "--json", MISSION,
-         "--corpus", str(index.corpus), "--index", str(index.index_dir)],
-        capture_output=True, text=True, env=env, timeout=300, check=True,
+        [
+            sys.executable,
+            "-m",
+            "assistant",
+            "ask",
+            "--json",
+            MISSION,
+            "--corpus",
+            str(index.corpus),
+            "--index",
+            str(index.index_dir),
+        ],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=300,
+        check=True,
     )
     payload = json.loads(result.stdout)
     assert payload["grounded"] is True and payload["citations"]
@@ -103,8 +117,20 @@ def test_cli_ask_json_prints_citations_whose_spans_verify(seeds_bot: Assistant, 
 def test_cli_reports_a_missing_corpus_as_an_error_message(tmp_path: Path):
     env = os.environ | {"PYTHONPATH": str(ROOT)}
     result = subprocess.run(
-        [sys.executable, "-m", "assistant", "rebuild", "--corpus", str(tmp_path / "none"), "--index", str(tmp_path / "i")],
-        capture_output=True, text=True, env=env, timeout=300,
+        [
+            sys.executable,
+            "-m",
+            "assistant",
+            "rebuild",
+            "--corpus",
+            str(tmp_path / "none"),
+            "--index",
+            str(tmp_path / "i"),
+        ],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=300,
     )
     assert result.returncode == 1
     assert result.stderr.startswith("error: corpus folder") and "Traceback" not in result.stderr

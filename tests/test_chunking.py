@@ -1,3 +1,4 @@
+import itertools
 from pathlib import Path
 
 import pytest
@@ -49,7 +50,7 @@ def test_chunks_overlap_by_the_configured_number_of_sentences(tmp_path: Path):
     doc = load(scan(tmp_path, 10**6)[0][0])
     chunks = chunk_document(doc, chunk_words=25, overlap=2)
     assert len(chunks) > 2
-    for before, after in zip(chunks, chunks[1:], strict=False):
+    for before, after in itertools.pairwise(chunks):
         assert before.sentences[-2:] == after.sentences[:2]
     assert chunks[0].sentences[0].text == "Sentence number 0 is here."
     assert chunks[-1].sentences[-1].text == "Sentence number 39 is here."

@@ -50,7 +50,10 @@ def test_wrapped_lines_of_a_paragraph_are_joined():
 
 def test_heading_before_a_paragraph_is_not_joined_to_it():
     raw = "Introduction\n\nThe committee met on Tuesday to discuss the budget for the coming year.\n"
-    assert sentences_of(raw) == ["Introduction", "The committee met on Tuesday to discuss the budget for the coming year."]
+    assert sentences_of(raw) == [
+        "Introduction",
+        "The committee met on Tuesday to discuss the budget for the coming year.",
+    ]
 
 
 def test_finished_sentence_before_a_blank_line_ends_its_paragraph():
@@ -72,8 +75,21 @@ def test_every_cleaned_character_maps_to_the_same_raw_character():
 
 line = st.one_of(
     st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=60),
-    st.sampled_from(["", "   ", "https://example.com/a/b", "Related article: A thing", "12", "U.S. troops left.",
-                     "- item", "# Heading", "```", "end of a line -", "lower case start"]),
+    st.sampled_from(
+        [
+            "",
+            "   ",
+            "https://example.com/a/b",
+            "Related article: A thing",
+            "12",
+            "U.S. troops left.",
+            "- item",
+            "# Heading",
+            "```",
+            "end of a line -",
+            "lower case start",
+        ]
+    ),
 )
 
 
