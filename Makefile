@@ -28,7 +28,9 @@ test: install
 	sh scripts/ensure-chromium.sh
 	$(BIN)/ruff check assistant index ui tests bench
 	$(BIN)/mypy
-	$(BIN)/python -m pytest
+	@# pytest exits 5 when it collected no test: that is a failure here, not a pass.
+	$(BIN)/python -m pytest; rc=$$?; \
+	  if [ $$rc -eq 5 ]; then echo "pytest collected no tests" >&2; exit 1; fi; exit $$rc
 	$(BIN)/assistant eval eval/dev.json
 
 clean:
