@@ -23,8 +23,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from assistant.text import content_words, stem
 from index.chunking import Sentence
+from index.text import content_words, stem
 
 SEMANTIC_WEIGHT = 0.6
 FIT_BONUS = 0.1

@@ -17,8 +17,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from assistant.text import content_words
 from assistant.types import Answer
+from index.text import content_words
 
 if TYPE_CHECKING:
     from assistant.core import Assistant

@@ -13,6 +13,7 @@ import numpy as np
 from assistant.compose import Candidate, score, select, shape_of
 from assistant.conversation import Conversation
 from assistant.errors import EmptyQuestionError, UnknownSourceError
+from assistant.retrieval import retrieve
 from assistant.settings import AssistantSettings
 from assistant.types import NOT_FOUND, Answer, Citation
 from index.build import Progress, RebuildReport, rebuild
@@ -138,7 +139,7 @@ class Assistant:
             if unknown:
                 raise UnknownSourceError(unknown[0])
         vector = self.embedder.embed([query])[0]
-        candidates = self._candidates(reader, vector, list(sources) if sources is not None else None)
+        candidates = self._candidates(reader, query, vector, list(sources) if sources is not None else None)
         shape = shape_of(query)
         ranked = score(shape, vector, candidates)
         if not ranked or max(s.match for s in ranked) < self.settings.min_relevance:
@@ -162,8 +163,11 @@ class Assistant:
             parts.append(f"{sentence.text} [{n}]")
         return Answer(question, " ".join(parts), True, citations, query, notices)
 
-    def _candidates(self, reader: IndexReader, vector: np.ndarray, sources: list[str] | None) -> list[Candidate]:
-        hits = reader.dense(vector, self.settings.top_k, sources)
+    def _candidates(
+        self, reader: IndexReader, query: str, vector: np.ndarray, sources: list[str] | None
+    ) -> list[Candidate]:
+        """Every sentence of the retrieved chunks once, with the rank of the best chunk holding it."""
+        hits = retrieve(reader, query, vector, self.settings.top_k, sources, self.settings.retrieval)
         seen: set[tuple[str, int, int]] = set()
         candidates = []
         for rank, hit in enumerate(hits):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Literal
+
 from pydantic import BaseModel, ConfigDict, Field
 
 from index.settings import IndexSettings
@@ -11,6 +13,9 @@ class AssistantSettings(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     index: IndexSettings = Field(default_factory=IndexSettings)
+    retrieval: Literal["hybrid", "dense", "lexical"] = Field(
+        default="hybrid", description="Chunks come from dense search, BM25, or both fused by reciprocal rank."
+    )
     top_k: int = Field(default=8, ge=1, le=200, description="Chunks each retriever hands on.")
     max_words: int = Field(
         default=80,

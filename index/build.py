@@ -29,6 +29,7 @@ from index.errors import (
     IndexCorruptError,
     RebuildInProgressError,
 )
+from index.lexical import build_bm25
 from index.loaders import LoadedDocument, SourceFile, UnreadableDocument, load, scan
 from index.settings import IndexSettings
 from index.store import (
@@ -42,6 +43,7 @@ from index.store import (
     collection_name,
     generation_dir,
     new_store_id,
+    read_embed_texts,
     read_manifest,
     text_path,
     write_manifest,
@@ -182,6 +184,7 @@ class _Rebuild:
             writer.close()
             if not docs:
                 raise EmptyCorpusError(settings.corpus)
+            build_bm25(read_embed_texts(staging), staging)
             final = generation_dir(index_dir, generation)
             shutil.rmtree(final, ignore_errors=True)
             staging.rename(final)

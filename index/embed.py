@@ -10,6 +10,7 @@ from typing import Any, Protocol
 import numpy as np
 
 DEFAULT_MODEL = "all-MiniLM-L6-v2"
+SMALL_BATCH = 8
 
 
 class Embedder(Protocol):
@@ -33,7 +34,8 @@ class SentenceTransformerEmbedder:
         self.name = model
         self.batch_size = batch_size
         self._model: Any = None
-        self._lock = threading.Lock()
+        self._lock = threading.RLock()
+        self._threads = max(1, len(os.sched_getaffinity(0)))
         self.dim = 384 if model == DEFAULT_MODEL else self._load().get_sentence_embedding_dimension()
 
     def _load(self) -> Any:
@@ -59,14 +61,23 @@ class SentenceTransformerEmbedder:
         self.embed(["warm up"])
 
     def embed(self, texts: Sequence[str]) -> np.ndarray:
+        """Encode texts; calls are serialised, since one model is shared by all threads.
+
+        A few texts (a question) are encoded on one thread: splitting so little work across cores
+        gains nothing and, when other processes keep the cores busy, costs several times over.
+        """
         model = self._load()
         if not texts:
             return np.zeros((0, self.dim), dtype=np.float32)
-        vectors = model.encode(
-            list(texts),
-            batch_size=self.batch_size,
-            normalize_embeddings=True,
-            convert_to_numpy=True,
-            show_progress_bar=False,
-        )
+        import torch
+
+        with self._lock:
+            torch.set_num_threads(1 if len(texts) <= SMALL_BATCH else self._threads)
+            vectors = model.encode(
+                list(texts),
+                batch_size=self.batch_size,
+                normalize_embeddings=True,
+                convert_to_numpy=True,
+                show_progress_bar=False,
+            )
         return np.asarray(vectors, dtype=np.float32)

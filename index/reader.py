@@ -11,8 +11,9 @@ import numpy as np
 
 from index.chunking import Chunk
 from index.errors import IndexCorruptError, StoreUnavailableError
+from index.lexical import LexicalIndex
 from index.settings import IndexSettings
-from index.store import MANIFEST, Generation, Manifest, chroma_client, open_live, text_path
+from index.store import MANIFEST, Generation, Manifest, chroma_client, generation_dir, open_live, text_path
 
 
 @dataclass(frozen=True)
@@ -31,6 +32,11 @@ class IndexReader:
         self.generation = Generation.open(settings.index_dir, self.manifest)
         self.chunks: list[Chunk] = self.generation.chunks
         self._position = {chunk.id: i for i, chunk in enumerate(self.chunks)}
+        directory = generation_dir(settings.index_dir, self.manifest.generation)
+        try:
+            self.lexical = LexicalIndex(directory, len(self.chunks))
+        except (OSError, ValueError) as exc:
+            raise IndexCorruptError(settings.index_dir, f"BM25 index unreadable: {exc}") from exc
         try:
             client = chroma_client(settings)
             self.collection = client.get_collection(self.manifest.collection)
@@ -71,6 +77,11 @@ class IndexReader:
                 # The Chroma integration reports exp(-cosine distance); turn it back into cosine.
                 hits.append(DenseHit(position, 1.0 + math.log(max(similarity, 1e-12))))
         return hits
+
+    def source_mask(self, sources: list[str]) -> np.ndarray:
+        """1.0 for chunks of `sources`, 0.0 for the rest (a filter for lexical search)."""
+        wanted = set(sources)
+        return np.fromiter((chunk.source in wanted for chunk in self.chunks), dtype=np.float32, count=len(self.chunks))
 
     def sentence_vectors(self, position: int) -> np.ndarray:
         rows = self.generation.sentence_rows(position)

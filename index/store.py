@@ -153,6 +153,13 @@ def chunk_to_record(chunk: Chunk, sentence_row: int) -> dict[str, Any]:
     }
 
 
+def read_embed_texts(directory: Path) -> Iterator[str]:
+    """The embedded text (title and chunk text) of each chunk record under `directory`, in order."""
+    with (directory / "chunks.jsonl").open(encoding="utf-8") as f:
+        for line in f:
+            yield record_to_chunk(json.loads(line)).embed_text
+
+
 def record_to_chunk(record: dict[str, Any]) -> Chunk:
     sentences = tuple(Sentence(*s) for s in record["sents"])
     start, end, line_start, line_end = record["span"]

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from assistant.text import stem, words
+from index.text import stem, words
 
 
 class HashEmbedder:

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from assistant import NOT_FOUND, Answer, Assistant, Citation, EmptyQuestionError, UnknownSourceError
-from assistant.text import words
+from index.text import words
 from tests.conftest import ROOT
 
 pytestmark = pytest.mark.model

@@ -3,7 +3,7 @@ from pathlib import Path
 
 import pytest
 
-from assistant.text import words
+from index.text import words
 from index.chunking import chunk_document, split_sentences
 from index.loaders import load, scan
 from tests.conftest import SEEDS

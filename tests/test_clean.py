@@ -1,7 +1,7 @@
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from assistant.text import words
+from index.text import words
 from index.clean import clean
 from index.sentences import split_spans
 from tests.conftest import SEEDS

@@ -1,4 +1,4 @@
-"""Small text utilities shared by retrieval, answer composition and follow-up rewriting."""
+"""Word-level text utilities shared by lexical indexing, retrieval and answer composition."""
 
 from __future__ import annotations
 
@@ -40,3 +40,8 @@ def stem(word: str) -> str:
         if word.endswith(suffix) and len(word) - len(suffix) >= 4:
             return word[: -len(suffix)]
     return word
+
+
+def index_terms(text: str) -> list[str]:
+    """The terms a text is indexed and searched by lexically: stemmed content words."""
+    return [stem(word) for word in content_words(text)]

@@ -1,0 +1,51 @@
+"""The BM25 index over a generation's chunks, kept next to its vectors and rebuilt with them."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable
+from pathlib import Path
+
+import numpy as np
+
+from index.text import index_terms
+
+BM25_DIR = "bm25"
+log = logging.getLogger(__name__)
+
+
+def build_bm25(texts: Iterable[str], directory: Path) -> None:
+    """Index `texts` (one per chunk, in chunk order) with BM25 and save it under `directory`."""
+    import bm25s
+
+    corpus = [index_terms(text) or ["\0"] for text in texts]
+    retriever = bm25s.BM25()
+    retriever.index(corpus, show_progress=False)
+    retriever.save(str(directory / BM25_DIR), show_progress=False)
+
+
+class LexicalIndex:
+    """BM25 over chunks. Scores are BM25 scores: unbounded, higher is better, 0 for no shared term."""
+
+    def __init__(self, directory: Path, size: int) -> None:
+        import bm25s
+
+        self.size = size
+        self._retriever = bm25s.BM25.load(str(directory / BM25_DIR), mmap=True, show_progress=False)
+        self._vocab = self._retriever.vocab_dict
+
+    def search(self, query: str, k: int, mask: np.ndarray | None = None) -> list[tuple[int, float]]:
+        """(chunk position, score) of the k best chunks with a positive score, best first.
+
+        `mask`, when given, is 1.0 for chunks that may be returned and 0.0 for the others.
+        """
+        terms = [t for t in index_terms(query) if t in self._vocab]
+        if not terms or not self.size:
+            return []
+        scores = self._retriever.get_scores(terms)
+        if mask is not None:
+            scores = scores * mask
+        k = min(k, self.size)
+        top = np.argpartition(-scores, k - 1)[:k]
+        top = top[np.argsort(-scores[top], kind="stable")]
+        return [(int(i), float(scores[i])) for i in top if scores[i] > 0]

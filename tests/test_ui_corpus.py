@@ -1,0 +1,97 @@
+"""Uploads through the UI: checked, then copied into the corpus folder without replacing anything."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from ui.corpus import UploadRejected, UploadResult, add_upload, add_uploads, size_label, upload_name
+
+
+@pytest.fixture
+def corpus(tmp_path: Path) -> Path:
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    return folder
+
+
+def uploaded(tmp_path: Path, name: str, content: bytes) -> Path:
+    folder = tmp_path / "gradio-upload"
+    folder.mkdir(exist_ok=True)
+    path = folder / name
+    path.write_bytes(content)
+    return path
+
+
+def test_upload_is_copied_into_the_corpus_under_its_own_name(tmp_path: Path, corpus: Path) -> None:
+    path = uploaded(tmp_path, "notes.md", b"# Notes\n\nThe tide turned.\n")
+
+    assert add_upload(path, corpus, max_bytes=1000) == ("notes.md", True)
+    assert (corpus / "notes.md").read_bytes() == b"# Notes\n\nThe tide turned.\n"
+    assert sorted(p.name for p in corpus.iterdir()) == ["notes.md"]  # no temporary file left behind
+
+
+def test_upload_over_the_size_limit_is_refused_with_its_size_and_the_limit(tmp_path: Path, corpus: Path) -> None:
+    path = uploaded(tmp_path, "big.txt", b"x" * 3 * 1024 * 1024)
+
+    with pytest.raises(UploadRejected) as error:
+        add_upload(path, corpus, max_bytes=2 * 1024 * 1024)
+
+    assert str(error.value) == (
+        "big.txt is 3 MB, over the upload limit of 2 MB; split it or copy it into the corpus folder and press Rebuild"
+    )
+    assert list(corpus.iterdir()) == []
+
+
+@pytest.mark.parametrize("name", ["script.py", "archive.zip", "notes.txt.exe", "noext"])
+def test_file_types_other_than_documents_are_refused(name: str) -> None:
+    with pytest.raises(UploadRejected, match=r"is not a supported document; upload one of \.txt, \.md, \.pdf"):
+        upload_name(name)
+
+
+@pytest.mark.parametrize(
+    ("raw", "stored"),
+    [("../../etc/passwd.txt", "passwd.txt"), ("C:\\Users\\me\\report.PDF", "report.PDF"), ("page.html", "page.html")],
+)
+def test_upload_name_is_only_the_last_path_component(raw: str, stored: str) -> None:
+    assert upload_name(raw) == stored
+
+
+@pytest.mark.parametrize("name", [".hidden.txt", "..", "", "bad\x00name.txt", "line\nbreak.txt"])
+def test_hidden_empty_and_control_character_names_are_refused(name: str) -> None:
+    with pytest.raises(UploadRejected):
+        upload_name(name)
+
+
+def test_same_name_with_other_bytes_is_refused_not_replaced(tmp_path: Path, corpus: Path) -> None:
+    (corpus / "notes.md").write_bytes(b"original")
+    path = uploaded(tmp_path, "notes.md", b"something else")
+
+    with pytest.raises(UploadRejected, match=r"a different document named notes\.md is already in the corpus"):
+        add_upload(path, corpus, max_bytes=1000)
+    assert (corpus / "notes.md").read_bytes() == b"original"
+
+
+def test_same_file_uploaded_twice_is_reported_as_already_there(tmp_path: Path, corpus: Path) -> None:
+    path = uploaded(tmp_path, "notes.md", b"same")
+    add_upload(path, corpus, max_bytes=1000)
+
+    assert add_uploads([path], corpus, max_bytes=1000) == UploadResult(unchanged=["notes.md"])
+
+
+def test_several_uploads_are_reported_one_by_one(tmp_path: Path, corpus: Path) -> None:
+    good = uploaded(tmp_path, "a.txt", b"alpha")
+    bad = uploaded(tmp_path, "b.exe", b"beta")
+
+    assert add_uploads([good, bad], corpus, max_bytes=1000) == UploadResult(
+        added=["a.txt"],
+        rejected=["b.exe is not a supported document; upload one of .txt, .md, .pdf, .html, .htm"],
+    )
+
+
+@pytest.mark.parametrize(
+    ("size", "label"), [(20 * 2**20, "20 MB"), (4000, "3.9 KB"), (1536, "1.5 KB"), (512, "512 bytes")]
+)
+def test_sizes_read_in_the_largest_whole_unit(size: int, label: str) -> None:
+    assert size_label(size) == label
