@@ -1,0 +1,296 @@
+"""HTML for the chat UI, made from what `Assistant` returns.
+
+Every piece of document text, question and error message passes through `html.escape` before it is
+wrapped in markup, so a document holding `<script>` or `<img onerror=...>` shows as plain text. The
+chat renders this HTML without markdown (see `ui.app`), so markdown syntax in a document stays plain
+text as well.
+
+Citation links carry their address in `href` (`#cite-<turn>-<n>`): the chat's sanitizer keeps
+`href` and `class` but strips `data-*` attributes and inline handlers.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import time
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+from assistant import Answer, Citation, RebuildReport
+
+CONTEXT_PARAGRAPHS = 2
+"""Paragraphs of surrounding text shown on each side of a cited span."""
+
+CONTEXT_MAX_CHARS = 1500
+"""At most this many characters of context on each side, for documents without paragraph breaks."""
+
+VIEWER_MAX_CHARS = 300_000
+"""The source viewer shows at most this many characters of a document."""
+
+CITE_HREF = re.compile(r"^#cite-(\d{1,6})-(\d{1,4})$")
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n\s*")
+
+
+@dataclass(frozen=True)
+class Piece:
+    """A stretch of answer text and the citation number that follows it (None for trailing text)."""
+
+    text: str
+    n: int | None
+
+
+def answer_pieces(answer: Answer) -> list[Piece]:
+    """The answer's text cut after each citation anchor, in order.
+
+    An answer reads `sentence [1] sentence [2] ...`. The anchor `[n]` is looked for right after
+    citation n's quote; only if the text does not have that shape is the next `[n]` taken, so a
+    document's own "[2]" inside a sentence is never mistaken for an anchor.
+    """
+    text, pieces, cursor = answer.text, [], 0
+    for n, citation in enumerate(answer.citations, start=1):
+        anchor = f"[{n}]"
+        at = _anchor_after_quote(text, cursor, citation.quote, anchor)
+        if at < 0:
+            at = text.find(anchor, cursor)
+        if at < 0:
+            break
+        pieces.append(Piece(text[cursor:at].strip(), n))
+        cursor = at + len(anchor)
+    tail = text[cursor:].strip()
+    if tail:
+        pieces.append(Piece(tail, None))
+    return pieces
+
+
+def _anchor_after_quote(text: str, cursor: int, quote: str, anchor: str) -> int:
+    start = len(text) - len(text[cursor:].lstrip())
+    if not quote or not text.startswith(quote, start):
+        return -1
+    after = start + len(quote)
+    at = len(text) - len(text[after:].lstrip())
+    return at if text.startswith(anchor, at) else -1
+
+
+# --- the chat --------------------------------------------------------------------------------------
+
+
+def cite_link(turn: int, n: int, citation: Citation, label: str | None = None) -> str:
+    title = html.escape(citation.location)
+    return f'<a class="cite" href="#cite-{turn}-{n}" title="{title}">{html.escape(label or f"[{n}]")}</a>'
+
+
+def citation_ref(data: object) -> tuple[int, int] | None:
+    """(turn, n) from a citation click's event data `{"turn": "0", "n": "1"}`, or None if it is not
+    exactly that: the data comes from the browser."""
+    if not isinstance(data, dict):
+        return None
+    turn, n = data.get("turn"), data.get("n")
+    if not (isinstance(turn, str) and isinstance(n, str)):
+        return None
+    match = CITE_HREF.match(f"#cite-{turn}-{n}")
+    return (int(match[1]), int(match[2])) if match else None
+
+
+def question_html(question: str, query: str | None = None) -> str:
+    """The user's message; `query` (what was searched, when it differs) goes underneath."""
+    parts = [f'<span class="question">{html.escape(question)}</span>']
+    if query and query != question:
+        parts.append(f'<div class="query-note">searched for: <q>{html.escape(query)}</q></div>')
+    return "".join(parts)
+
+
+def stream_answer(answer: Answer, turn: int) -> Iterator[str]:
+    """The answer's HTML as it grows: one more sentence and its [n] link each time, then the list
+    of sources. Every value is complete HTML; a link is never cut in half."""
+    if not answer.grounded:
+        yield not_found_html(answer)
+        return
+    pieces = answer_pieces(answer)
+    for shown in range(1, len(pieces) + 1):
+        yield answer_html(answer, turn, pieces[:shown], complete=False)
+    yield answer_html(answer, turn, pieces, complete=True)
+
+
+def answer_html(answer: Answer, turn: int, pieces: Sequence[Piece] | None = None, complete: bool = True) -> str:
+    """A grounded answer: notices, sentences each followed by a [n] link, then (once complete) the
+    sources it cites, each a link too."""
+    if not answer.grounded:
+        return not_found_html(answer)
+    shown = answer_pieces(answer) if pieces is None else pieces
+    words = []
+    for piece in shown:
+        sentence = f'<span class="sentence">{html.escape(piece.text)}</span>'
+        if piece.n is not None and piece.n <= len(answer.citations):
+            sentence += " " + cite_link(turn, piece.n, answer.citations[piece.n - 1])
+        words.append(sentence)
+    parts = [_notices_html(answer.notices), f'<div class="answer">{" ".join(words)}</div>']
+    if complete and answer.citations:
+        items = "".join(
+            f"<li>{cite_link(turn, n, c, f'[{n}] {_where(c)}')}</li>" for n, c in enumerate(answer.citations, start=1)
+        )
+        parts.append(f'<ol class="answer-sources">{items}</ol>')
+    return "".join(parts)
+
+
+def not_found_html(answer: Answer) -> str:
+    """The state for a question the documents do not answer: visibly not an answer."""
+    return (
+        f"{_notices_html(answer.notices)}"
+        '<div class="not-found" role="status">'
+        '<div class="not-found-title">Not found in the documents</div>'
+        f"<div>{html.escape(answer.text)}</div>"
+        '<div class="not-found-hint">Try other words, or add documents in the Corpus tab.</div>'
+        "</div>"
+    )
+
+
+def error_html(message: str) -> str:
+    return f'<div class="error" role="alert">{html.escape(message)}</div>'
+
+
+def _notices_html(notices: Sequence[str]) -> str:
+    return "".join(f'<div class="notice">{html.escape(notice)}</div>' for notice in notices)
+
+
+def _where(citation: Citation) -> str:
+    """File, lines and (for PDFs) page, for people: `report.pdf, page 3, lines 14-15`."""
+    if citation.line_start == citation.line_end:
+        lines = f"line {citation.line_start}"
+    else:
+        lines = f"lines {citation.line_start}\u2013{citation.line_end}"
+    page = f", page {citation.page}" if citation.page is not None else ""
+    return f"{citation.source}{page}, {lines}"
+
+
+# --- the side panel --------------------------------------------------------------------------------
+
+EMPTY_CITATION = (
+    '<div class="panel-empty">Click a <span class="cite-sample">[n]</span> in an answer to see the passage '
+    "it cites, highlighted in its document.</div>"
+)
+EMPTY_SOURCE = '<div class="panel-empty">Choose a document to read it whole.</div>'
+
+
+def citation_html(n: int, citation: Citation, text: str | None) -> str:
+    """Citation n: its file and lines, and the cited span highlighted inside a few paragraphs of
+    its source `text` (None when the document has left the index)."""
+    head = f'<div class="passage-head"><span class="passage-n">[{n}]</span> {html.escape(_where(citation))}</div>'
+    if text is None:
+        return head + _stale_html(citation, "This document is no longer in the index.")
+    if not _span_matches(text, citation):
+        return head + _stale_html(citation, "This document has changed since the answer was given.")
+    lo, hi = context_window(text, citation.start, citation.end)
+    first_line = text.count("\n", 0, lo) + 1
+    body = lines_html(text, lo, hi, first_line, (citation.start, citation.end))
+    return f'{head}<div class="passage">{body}</div>'
+
+
+def source_html(source: str, text: str, highlight: tuple[int, int] | None = None) -> str:
+    """A whole document with line numbers, the span `highlight` (start, end) marked."""
+    shown = text[:VIEWER_MAX_CHARS]
+    note = ""
+    if len(text) > len(shown):
+        note = f'<div class="notice">Showing the first {len(shown):,} of {len(text):,} characters.</div>'
+    head = f'<div class="passage-head">{html.escape(source)}</div>'
+    return f'{head}{note}<div class="passage whole">{lines_html(shown, 0, len(shown), 1, highlight)}</div>'
+
+
+def context_window(text: str, start: int, end: int) -> tuple[int, int]:
+    """Offsets (lo, hi) of the paragraphs holding text[start:end] plus CONTEXT_PARAGRAPHS on each
+    side; each side is cut to CONTEXT_MAX_CHARS, at a line break where there is one."""
+    starts = [0] + [m.end() for m in _PARAGRAPH_BREAK.finditer(text)]
+    ends = [m.start() for m in _PARAGRAPH_BREAK.finditer(text)] + [len(text)]
+    first = max(i for i, s in enumerate(starts) if s <= start)
+    last = max(i for i, s in enumerate(starts) if s <= max(start, end - 1))
+    lo = starts[max(0, first - CONTEXT_PARAGRAPHS)]
+    hi = ends[min(len(ends) - 1, last + CONTEXT_PARAGRAPHS)]
+    if start - lo > CONTEXT_MAX_CHARS:
+        floor = start - CONTEXT_MAX_CHARS
+        lo = text.find("\n", floor, start) + 1 or floor
+    if hi - end > CONTEXT_MAX_CHARS:
+        ceiling = end + CONTEXT_MAX_CHARS
+        cut = text.rfind("\n", end, ceiling)
+        hi = cut if cut >= 0 else ceiling
+    return lo, max(hi, end)
+
+
+def lines_html(text: str, lo: int, hi: int, first_line: int, highlight: tuple[int, int] | None) -> str:
+    """text[lo:hi] as numbered lines, the part inside `highlight` wrapped in <mark>."""
+    rows, offset = [], lo
+    for number, line in enumerate(text[lo:hi].split("\n"), start=first_line):
+        line_end = offset + len(line)
+        body = _marked(line, offset, highlight)
+        inside = highlight is not None and not line.strip() and highlight[0] < offset < highlight[1]
+        cls = "line hl" if "<mark>" in body or inside else "line"
+        rows.append(f'<div class="{cls}"><span class="ln">{number}</span><span class="tx">{body}</span></div>')
+        offset = line_end + 1
+    return "".join(rows)
+
+
+def _marked(line: str, offset: int, highlight: tuple[int, int] | None) -> str:
+    visible = line.rstrip("\r")
+    if highlight is None:
+        return html.escape(visible)
+    a = min(max(highlight[0] - offset, 0), len(visible))
+    b = min(max(highlight[1] - offset, 0), len(visible))
+    if a >= b:
+        return html.escape(visible)
+    return f"{html.escape(visible[:a])}<mark>{html.escape(visible[a:b])}</mark>{html.escape(visible[b:])}"
+
+
+def _span_matches(text: str, citation: Citation) -> bool:
+    """Whether the letters and digits of the quote appear, in order, in text[start:end]."""
+    if not 0 <= citation.start < citation.end <= len(text):
+        return False
+    span = iter(ch for ch in text[citation.start : citation.end].casefold() if ch.isalnum())
+    return all(ch in span for ch in citation.quote.casefold() if ch.isalnum())
+
+
+def _stale_html(citation: Citation, why: str) -> str:
+    return (
+        f'<div class="notice">{html.escape(why)} The passage as it was quoted:</div>'
+        f'<blockquote class="quote">{html.escape(citation.quote)}</blockquote>'
+    )
+
+
+# --- the corpus panel ------------------------------------------------------------------------------
+
+
+def corpus_html(corpus: str, documents: int, chunks: int, built_at: float | None) -> str:
+    """Counts and build time of the index; `built_at` in seconds since the epoch."""
+    when = "never" if built_at is None else _local_time(built_at)
+    return (
+        '<dl class="corpus-stats">'
+        f"<dt>Folder</dt><dd>{html.escape(corpus)}</dd>"
+        f'<dt>Documents</dt><dd class="n-docs">{documents}</dd>'
+        f'<dt>Chunks</dt><dd class="n-chunks">{chunks}</dd>'
+        f'<dt>Index built</dt><dd class="built-at">{html.escape(when)}</dd>'
+        "</dl>"
+    )
+
+
+def rebuild_html(report: RebuildReport, notes: Sequence[str] = (), errors: Sequence[str] = ()) -> str:
+    """The rebuild report, after any notes (such as files added) and errors from before it."""
+    checked = time.strftime("%H:%M:%S")
+    verdict = "Index updated" if report.rebuilt else f"Index already up to date (checked {checked})"
+    parts = [f'<div class="error" role="alert">{html.escape(e)}</div>' for e in errors]
+    parts += [f'<div class="report-note">{html.escape(note)}</div>' for note in notes]
+    parts.append(
+        f'<div class="report"><div class="report-title">{html.escape(verdict)}</div>'
+        f'<div class="report-summary">{html.escape(report.summary())}</div></div>'
+    )
+    if report.warnings:
+        items = "".join(f"<li>{html.escape(w)}</li>" for w in report.warnings)
+        parts.append(f'<ul class="report-warnings">{items}</ul>')
+    return "".join(parts)
+
+
+def messages_html(errors: Sequence[str], notes: Sequence[str] = ()) -> str:
+    parts = [f'<div class="error" role="alert">{html.escape(e)}</div>' for e in errors]
+    parts += [f'<div class="report-note">{html.escape(note)}</div>' for note in notes]
+    return "".join(parts)
+
+
+def _local_time(epoch_seconds: float) -> str:
+    return time.strftime("%Y-%m-%d %H:%M:%S %Z", time.localtime(epoch_seconds))
