@@ -21,7 +21,7 @@ import httpx
 import pytest
 from gradio_client import Client
 from gradio_client.exceptions import AppError, AuthenticationError
-from playwright.sync_api import Browser, Locator, Page, sync_playwright
+from playwright.sync_api import Browser, Locator, Page, expect, sync_playwright
 
 from assistant import NOT_FOUND, Assistant
 from ui.app import MISSION_QUESTION, build_app, launch
@@ -263,9 +263,9 @@ def test_with_credentials_the_app_answers_only_after_login(bot: Assistant) -> No
 def test_the_mission_question_is_the_first_example_and_fills_the_box(page: Page) -> None:
     examples = page.locator("#examples button")
 
-    assert examples.first.inner_text() == MISSION_QUESTION
+    expect(examples.first).to_have_text(MISSION_QUESTION)
     examples.first.click()
-    assert page.locator("#question textarea").input_value() == MISSION_QUESTION
+    expect(page.locator("#question textarea")).to_have_value(MISSION_QUESTION)
 
 
 @pytest.mark.browser
@@ -327,8 +327,8 @@ def test_clearing_the_conversation_starts_afresh(page: Page) -> None:
 
     page.locator("#clear").click()
 
-    page.locator(BOT_MESSAGE).first.wait_for(state="detached")
-    assert page.locator("#citation mark").count() == 0
+    expect(page.locator(BOT_MESSAGE)).to_have_count(0)
+    expect(page.locator("#citation mark")).to_have_count(0)
     reply = ask(page, MISSION_QUESTION)
     assert reply.locator("a.cite").first.get_attribute("href") == "#cite-0-1"
 
@@ -349,8 +349,8 @@ def test_source_viewer_shows_a_whole_document_chosen_from_the_list(page: Page, b
 def test_corpus_panel_counts_documents_and_rebuild_reports_nothing_changed(page: Page, bot: Assistant) -> None:
     page.get_by_role("tab", name="Corpus").click()
 
-    assert page.locator("#corpus-stats .n-docs").inner_text() == str(len(bot.sources()))
-    assert page.locator("#corpus-stats .n-chunks").inner_text() == str(bot.reader.manifest.chunks)
+    expect(page.locator("#corpus-stats .n-docs")).to_have_text(str(len(bot.sources())))
+    expect(page.locator("#corpus-stats .n-chunks")).to_have_text(str(bot.reader.manifest.chunks))
     page.locator("#rebuild").click()
     summary = page.locator("#rebuild-report .report-summary")
     summary.wait_for()
@@ -367,12 +367,12 @@ def test_uploaded_document_is_indexed_and_answers_questions(browser: Browser, bo
 
     with serving(build_app(own)) as address, opened(browser, address) as (page, _):
         page.get_by_role("tab", name="Corpus").click()
-        assert page.locator("#corpus-stats .n-docs").inner_text() == "1"
+        expect(page.locator("#corpus-stats .n-docs")).to_have_text("1")
         page.locator("#upload input[type=file]").set_input_files(str(upload))
         page.locator("#rebuild-report .report-summary").wait_for(timeout=60_000)
 
-        assert page.locator("#rebuild-report .report-note").inner_text() == "Added tide-tables.md"
-        assert page.locator("#corpus-stats .n-docs").inner_text() == "2"
+        expect(page.locator("#rebuild-report .report-note")).to_have_text("Added tide-tables.md")
+        expect(page.locator("#corpus-stats .n-docs")).to_have_text("2")
         assert (tmp_path / "corpus" / "tide-tables.md").read_bytes() == upload.read_bytes()
         screenshot(page, "upload")
         reply = ask(page, "When were the tide tables revised?")
