@@ -299,6 +299,22 @@ def test_off_corpus_question_shows_the_not_found_state(page: Page) -> None:
 
 
 @pytest.mark.browser
+def test_follow_up_question_shows_the_query_it_was_rewritten_to(page: Page, bot: Assistant) -> None:
+    conversation = bot.conversation()
+    conversation.ask("Who is Ruslan Leviev?")
+    expected = conversation.ask("What did he say about the troops from Crimea?")
+    assert expected.query != expected.question  # the premise: this follow-up is rewritten
+
+    ask(page, "Who is Ruslan Leviev?")
+    ask(page, "What did he say about the troops from Crimea?")
+
+    notes = page.locator("#chat [data-testid='user'] .query-note")
+    expect(notes).to_have_count(1)  # none under the first question, which stands alone
+    expect(notes).to_have_text(f"searched for: {expected.query}")
+    screenshot(page, "follow-up")
+
+
+@pytest.mark.browser
 def test_markup_in_a_document_stays_plain_text_everywhere(browser: Browser, url: str, bot: Assistant) -> None:
     with opened(browser, url) as (page, dialogs):
         for question, markup in MARKUP_QUESTIONS.items():
