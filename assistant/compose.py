@@ -30,8 +30,14 @@ SEMANTIC_WEIGHT = 0.6
 FIT_BONUS = 0.1
 # A further sentence joins the answer when its relevance is at least this share of the best one's:
 # strict for questions with one answer, looser for questions that gather several ("who ...?").
-KEEP_RATIO = 0.8
+KEEP_RATIO = 0.6
 GATHER_RATIO = 0.45
+# The best sentence found through a bridge joins the answer when its relevance is at least this
+# share of the best one's.
+BRIDGE_FLOOR = 0.4
+# Runners-up from the best sentence's own document count this much less: an answer that draws on
+# several documents tends to cover more of a question that links them.
+SAME_SOURCE_PENALTY = 0.05
 # Two sentences this similar say the same thing; the weaker one is dropped.
 DUPLICATE_COSINE = 0.92
 
@@ -153,6 +159,7 @@ class Candidate:
     sentence: Sentence
     vector: np.ndarray
     chunk_rank: int  # best rank of a chunk holding this sentence, 0 first
+    title: str = ""  # the document's title, context for the sentence
 
 
 @dataclass(frozen=True)
@@ -162,6 +169,7 @@ class Scored:
     overlap: float
     match: float
     relevance: float
+    bridged: bool = False  # found by following a name from the best first-round sentence
 
 
 def score(shape: Shape, question_vector: np.ndarray, candidates: list[Candidate]) -> list[Scored]:
@@ -170,7 +178,7 @@ def score(shape: Shape, question_vector: np.ndarray, candidates: list[Candidate]
     for candidate in candidates:
         text = candidate.sentence.text
         cosine = float(np.clip(candidate.vector @ question_vector, 0.0, 1.0))
-        lexical = overlap(shape.terms, text)
+        lexical = overlap(shape.terms, f"{candidate.title} {text}" if candidate.title else text)
         match = SEMANTIC_WEIGHT * cosine + (1 - SEMANTIC_WEIGHT) * lexical
         relevance = min(1.0, match + fit(shape, text))
         scored.append(Scored(candidate, cosine, lexical, match, relevance))
@@ -179,19 +187,30 @@ def score(shape: Shape, question_vector: np.ndarray, candidates: list[Candidate]
 
 
 def select(shape: Shape, scored: list[Scored], max_words: int, max_sentences: int) -> list[Scored]:
-    """The sentences of the answer: the best one, then close runners-up within the word budget.
+    """The sentences of the answer: the best one; then, when the best one names something the
+    question asked about indirectly, the best sentence found by following that name; then close
+    runners-up while the word budget allows.
 
     Questions that gather (several people may have done the thing asked about) accept runners-up
     further from the best and have half as many words again to spend.
     """
     if not scored:
         return []
+    best = scored[0]
     ratio = GATHER_RATIO if shape.gathers else KEEP_RATIO
     budget = int(max_words * 1.4) if shape.gathers else max_words
-    chosen = [scored[0]]
-    words = len(scored[0].candidate.sentence.text.split())
-    for item in scored[1:]:
-        if len(chosen) >= max_sentences or item.relevance < ratio * scored[0].relevance:
+    chosen = [best]
+    words = len(best.candidate.sentence.text.split())
+    follow = next((s for s in scored if s.bridged and s.candidate.source != best.candidate.source), None)
+    order = list(scored[1:])
+    if follow is not None and follow.relevance >= BRIDGE_FLOOR * best.relevance:
+        order = [follow, *(s for s in order if s is not follow)]
+    if not shape.gathers:
+        order.sort(key=lambda s: -(s.relevance - SAME_SOURCE_PENALTY * (s.candidate.source == best.candidate.source)))
+    for item in order:
+        if len(chosen) >= max_sentences:
+            break
+        if item is not follow and item.relevance < ratio * best.relevance:
             break
         if not _same_kind(shape, item.candidate.sentence.text):
             continue

@@ -8,12 +8,10 @@ import unicodedata
 from collections.abc import Sequence
 from pathlib import Path
 
-import numpy as np
-
-from assistant.compose import Candidate, Scored, score, select, shape_of
+from assistant.compose import Scored, select, shape_of
 from assistant.conversation import Conversation
 from assistant.errors import EmptyQuestionError, UnknownSourceError
-from assistant.retrieval import retrieve
+from assistant.ranking import rank
 from assistant.settings import AssistantSettings
 from assistant.types import NOT_FOUND, Answer, Citation
 from index.build import Progress, RebuildReport, rebuild
@@ -122,10 +120,12 @@ class Assistant:
         """The k passages (sentences) most relevant to `question`, best first, with their spans:
         the evidence an answer is chosen from, before it is cut down to the answer."""
         query, _ = self._clean_question(question)
+        return [self._citation(item) for item in self._rank(query, sources)[:k]]
+
+    def _rank(self, query: str, sources: Sequence[str] | None) -> list[Scored]:
         reader = self.reader
-        vector = self.embedder.embed([query])[0]
-        candidates = self._candidates(reader, query, vector, self._check_sources(reader, sources))
-        return [self._citation(item) for item in score(shape_of(query), vector, candidates)[:k]]
+        checked = self._check_sources(reader, sources)
+        return rank(reader, self.embedder, query, self.settings.top_k, checked, self.settings.retrieval)
 
     def _check_sources(self, reader: IndexReader, sources: Sequence[str] | None) -> list[str] | None:
         if sources is None:
@@ -164,33 +164,10 @@ class Assistant:
         return text, notices
 
     def _answer(self, question: str, query: str, sources: Sequence[str] | None, notices: list[str]) -> Answer:
-        reader = self.reader
-        checked = self._check_sources(reader, sources)
-        vector = self.embedder.embed([query])[0]
-        candidates = self._candidates(reader, query, vector, checked)
-        shape = shape_of(query)
-        ranked = score(shape, vector, candidates)
+        ranked = self._rank(query, sources)
         if not ranked or max(s.match for s in ranked) < self.settings.min_relevance:
             return Answer(question, NOT_FOUND, False, [], query, notices)
-        chosen = select(shape, ranked, self.settings.max_words, self.settings.max_sentences)
+        chosen = select(shape_of(query), ranked, self.settings.max_words, self.settings.max_sentences)
         citations = [self._citation(item) for item in chosen]
         parts = [f"{c.quote} [{n}]" for n, c in enumerate(citations, start=1)]
         return Answer(question, " ".join(parts), True, citations, query, notices)
-
-    def _candidates(
-        self, reader: IndexReader, query: str, vector: np.ndarray, sources: list[str] | None
-    ) -> list[Candidate]:
-        """Every sentence of the retrieved chunks once, with the rank of the best chunk holding it."""
-        hits = retrieve(reader, query, vector, self.settings.top_k, sources, self.settings.retrieval)
-        seen: set[tuple[str, int, int]] = set()
-        candidates = []
-        for rank, hit in enumerate(hits):
-            chunk = reader.chunks[hit.position]
-            vectors = reader.sentence_vectors(hit.position)
-            for sentence, sentence_vector in zip(chunk.sentences, vectors, strict=True):
-                key = (chunk.source, sentence.start, sentence.end)
-                if key in seen:
-                    continue
-                seen.add(key)
-                candidates.append(Candidate(chunk.source, chunk.page, sentence, sentence_vector, rank))
-        return candidates

@@ -234,7 +234,7 @@ class _Rebuild:
         if fresh:
             # One encode call for chunks and sentences together keeps the model's batches full.
             texts = [batch.chunks[i].embed_text for i in fresh]
-            texts += [s.text for i in fresh for s in batch.chunks[i].sentences]
+            texts += [text for i in fresh for text in batch.chunks[i].sentence_embed_texts()]
             vectors = self.embedder.embed(texts)
             row = len(fresh)
             for n, i in enumerate(fresh):

@@ -48,6 +48,11 @@ class Chunk:
     def embed_text(self) -> str:
         return f"{self.title}\n{self.text}" if self.title else self.text
 
+    def sentence_embed_texts(self) -> list[str]:
+        """What each sentence is embedded as: prefixed with the title, since a sentence often names
+        its subject only through the document it stands in ("She served as ...")."""
+        return [f"{self.title}: {s.text}" if self.title else s.text for s in self.sentences]
+
 
 def chunk_id(source: str, doc_sha256: str, ordinal: int) -> str:
     """Stable across rebuilds for unchanged documents; differs when the path or the bytes differ."""
