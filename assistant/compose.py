@@ -169,7 +169,7 @@ class Scored:
     overlap: float
     match: float
     relevance: float
-    bridged: bool = False  # found by following a name from the best first-round sentence
+    bridged: bool = False  # in the document of a name that the best first-round sentence led to
 
 
 def score(shape: Shape, question_vector: np.ndarray, candidates: list[Candidate]) -> list[Scored]:
@@ -203,10 +203,10 @@ def select(shape: Shape, scored: list[Scored], max_words: int, max_sentences: in
     words = len(best.candidate.sentence.text.split())
     follow = next((s for s in scored if s.bridged and s.candidate.source != best.candidate.source), None)
     order = list(scored[1:])
-    if follow is not None and follow.relevance >= BRIDGE_FLOOR * best.relevance:
-        order = [follow, *(s for s in order if s is not follow)]
     if not shape.gathers:
         order.sort(key=lambda s: -(s.relevance - SAME_SOURCE_PENALTY * (s.candidate.source == best.candidate.source)))
+    if follow is not None and follow.relevance >= BRIDGE_FLOOR * best.relevance:
+        order = [follow, *(s for s in order if s is not follow)]
     for item in order:
         if len(chosen) >= max_sentences:
             break

@@ -10,6 +10,7 @@ are scored against both the question and that bridge query, the latter at a disc
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from assistant.compose import Candidate, Scored, score, shape_of
@@ -49,15 +50,24 @@ def rank(
     if not found:
         return ranked
     by_key = {_key(s.candidate): s for s in ranked}
-    via_bridge = score(shape_of(expanded), expanded_vector, found)
-    for bridged in via_bridge:
+    named = {_plain(name) for name in extra}
+    for bridged in score(shape_of(expanded), expanded_vector, found):
         if bridged.candidate.source == ranked[0].candidate.source:
             continue  # the bridge leads away from the best sentence's document
         key = _key(bridged.candidate)
         direct = by_key.get(key) or score(shape, vector, [bridged.candidate])[0]
         discounted = BRIDGE_DISCOUNT * bridged.relevance
-        by_key[key] = replace(direct, relevance=max(direct.relevance, discounted), bridged=True)
+        by_key[key] = replace(
+            direct,
+            relevance=max(direct.relevance, discounted),
+            bridged=_plain(bridged.candidate.title) in named,
+        )
     return sorted(by_key.values(), key=lambda s: (-s.relevance, s.candidate.chunk_rank))
+
+
+def _plain(name: str) -> str:
+    """A name without a parenthetical qualifier, lower-cased: "Kiss and Tell (1945 film)" -> "kiss and tell"."""
+    return re.sub(r"\s*\([^)]*\)\s*", " ", name).strip().lower()
 
 
 def _key(candidate: Candidate) -> tuple[str, int, int]:
