@@ -3,9 +3,9 @@ from pathlib import Path
 
 import pytest
 
-from index.text import words
 from index.chunking import chunk_document, split_sentences
 from index.loaders import load, scan
+from index.text import words
 from tests.conftest import SEEDS
 
 

@@ -1,9 +1,9 @@
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from index.text import words
 from index.clean import clean
 from index.sentences import split_spans
+from index.text import words
 from tests.conftest import SEEDS
 
 SEED_TEXT = (SEEDS / "000_e2b722ad9ab66247.txt").read_text(encoding="utf-8")
