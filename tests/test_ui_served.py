@@ -61,16 +61,13 @@ MARKUP_QUESTIONS = {
 }
 
 # The README's example, run as written against the served app (only the address differs).
-README_EXAMPLE = """\
-from gradio_client import Client
-from gradio_client.exceptions import AppError, AuthenticationError
+def _readme_example() -> str:
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    section = readme.split("### From other programs", 1)[1]
+    return section.split("```python\n", 1)[1].split("```", 1)[0]
 
-client = Client("http://127.0.0.1:7860/")  # with --auth: Client(url, auth=("user", "password"))
-answer = client.predict("who doubted the withdrawal?", api_name="/ask")
-print(answer["text"])
-for n, citation in enumerate(answer["citations"], start=1):
-    print(f"[{n}] {citation['source']}:{citation['line_start']}-{citation['line_end']}  {citation['quote']}")
-"""
+
+README_EXAMPLE = _readme_example()
 
 BOT_MESSAGE = '#chat [data-testid="bot"]'
 
