@@ -19,6 +19,7 @@ for questions with one answer) and the word budget allows.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
@@ -27,6 +28,8 @@ from index.chunking import Sentence
 from index.text import content_words, stem
 
 SEMANTIC_WEIGHT = 0.6
+# Question words weigh idf ** IDF_POWER: 0 ignores rarity, 1 takes BM25's idf as it is.
+IDF_POWER = 0.5
 FIT_BONUS = 0.1
 # A further sentence joins the answer when its relevance is at least this share of the best one's:
 # strict for questions with one answer, looser for questions that gather several ("who ...?").
@@ -90,7 +93,9 @@ class Shape:
         return self.kind == "who"
 
 
-def shape_of(question: str) -> Shape:
+def shape_of(question: str, idf: Callable[[str], float] | None = None) -> Shape:
+    """What the question asks for. With `idf` (inverse document frequency of a stemmed term), its
+    words weigh by how rare they are in the corpus, so that names and rare words count most."""
     lowered = question.lower().strip()
     if re.match(r"^(?:who|whom|whose)\b", lowered) or re.search(
         r"\b(?:which|what) (?:person|people|officials?)\b", lowered
@@ -104,7 +109,10 @@ def shape_of(question: str) -> Shape:
         kind = "count"
     else:
         kind = "other"
-    return Shape(kind, bool(_DOUBT_VERBS.search(question)), question_terms(question))
+    terms = question_terms(question)
+    if idf is not None:
+        terms = {term: weight * idf(term) ** IDF_POWER for term, weight in terms.items()}
+    return Shape(kind, bool(_DOUBT_VERBS.search(question)), terms)
 
 
 def question_terms(question: str) -> dict[str, float]:

@@ -167,7 +167,9 @@ class Assistant:
         ranked = self._rank(query, sources)
         if not ranked or max(s.match for s in ranked) < self.settings.min_relevance:
             return Answer(question, NOT_FOUND, False, [], query, notices)
-        chosen = select(shape_of(query), ranked, self.settings.max_words, self.settings.max_sentences)
+        chosen = select(
+            shape_of(query, self.reader.lexical.idf), ranked, self.settings.max_words, self.settings.max_sentences
+        )
         citations = [self._citation(item) for item in chosen]
         parts = [f"{c.quote} [{n}]" for n, c in enumerate(citations, start=1)]
         return Answer(question, " ".join(parts), True, citations, query, notices)

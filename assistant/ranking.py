@@ -36,7 +36,7 @@ def rank(
     bridge: bool = True,
 ) -> list[Scored]:
     """Every candidate sentence with its relevance to `query`, best first."""
-    shape = shape_of(query)
+    shape = shape_of(query, reader.lexical.idf)
     vector = embedder.embed([query])[0]
     candidates = _sentences(reader, retrieve(reader, query, vector, k, sources, mode), set(), 0)
     ranked = score(shape, vector, candidates)
@@ -51,7 +51,7 @@ def rank(
         return ranked
     by_key = {_key(s.candidate): s for s in ranked}
     named = {_plain(name) for name in extra}
-    for bridged in score(shape_of(expanded), expanded_vector, found):
+    for bridged in score(shape_of(expanded, reader.lexical.idf), expanded_vector, found):
         if bridged.candidate.source == ranked[0].candidate.source:
             continue  # the bridge leads away from the best sentence's document
         key = _key(bridged.candidate)

@@ -4,7 +4,8 @@ corpus answers from questions it does not.
 usage: python bench/calibrate_refusal.py
 
 Two corpora, each with questions it answers and questions it cannot:
-- seeds/: the answerable development questions of eval/dev.json are positives; its unanswerable
+- seeds/: the answerable development questions of eval/dev.json (follow-ups as rewritten) are
+  positives; its unanswerable
   ones and the HotpotQA development questions (about other things) are negatives;
 - the HotpotQA corpus of bench/hotpot.py: its development questions (0-49) are positives; the
   seeds questions are negatives.
@@ -28,6 +29,16 @@ def best_match(bot, question: str) -> float:  # type: ignore[no-untyped-def]
     return max((s.match for s in ranked), default=0.0)
 
 
+def followup_matches(bot, dev: dict) -> list[float]:  # type: ignore[no-untyped-def,type-arg]
+    """Best matches of the conversation turns, each asked as its rewritten query."""
+    out = []
+    for conversation in dev.get("conversations", []):
+        chat = bot.conversation()
+        for turn in conversation["turns"]:
+            out.append(best_match(bot, chat.ask(turn["q"]).query))
+    return out
+
+
 def main() -> None:
     import tempfile
 
@@ -46,7 +57,7 @@ def main() -> None:
         seeds = Assistant(corpus=ROOT / "seeds", index_dir=seeds_index)
         hotpot, _ = open_hotpot()
         scores = {
-            "seeds +": [best_match(seeds, q) for q in seed_pos],
+            "seeds +": [best_match(seeds, q) for q in seed_pos] + followup_matches(seeds, dev),
             "seeds -": [best_match(seeds, q) for q in seed_neg + hotpot_dev],
             "hotpot +": [best_match(hotpot, q) for q in hotpot_dev],
             "hotpot -": [best_match(hotpot, q) for q in seed_pos + seed_neg],

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import math
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -33,6 +34,14 @@ class LexicalIndex:
         self.size = size
         self._retriever = bm25s.BM25.load(str(directory / BM25_DIR), mmap=True, show_progress=False)
         self._vocab = self._retriever.vocab_dict
+        self._document_frequency = np.diff(np.asarray(self._retriever.scores["indptr"]))
+
+    def idf(self, term: str) -> float:
+        """Inverse document frequency of an index term (see `index_terms`), BM25's formula:
+        ln(1 + (N - df + 0.5) / (df + 0.5)); a term no chunk holds gets the highest value."""
+        i = self._vocab.get(term)
+        df = int(self._document_frequency[i]) if i is not None and i < len(self._document_frequency) else 0
+        return math.log(1.0 + (self.size - df + 0.5) / (df + 0.5))
 
     def search(self, query: str, k: int, mask: np.ndarray | None = None) -> list[tuple[int, float]]:
         """(chunk position, score) of the k best chunks with a positive score, best first.
