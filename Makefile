@@ -22,6 +22,9 @@ $(VENV)/.installed: pyproject.toml | $(BIN)/python
 install: $(VENV)/.installed
 
 run: install
+	@# An incremental rebuild first: instant when the index is current, and it replaces an index
+	@# left by another version of the pipeline instead of refusing to start.
+	$(BIN)/assistant rebuild
 	$(BIN)/assistant ui
 
 test: install
@@ -32,6 +35,12 @@ test: install
 	$(BIN)/python -m pytest; rc=$$?; \
 	  if [ $$rc -eq 5 ]; then echo "pytest collected no tests" >&2; exit 1; fi; exit $$rc
 	$(BIN)/assistant eval eval/dev.json
+
+bench: install
+	$(BIN)/python bench/ask_latency.py
+	$(BIN)/python bench/hotpot.py --split both
+	$(BIN)/python bench/calibrate_refusal.py
+	$(BIN)/python bench/ui_latency.py
 
 clean:
 	rm -rf .index $(VENV)
