@@ -152,6 +152,24 @@ def fit(shape: Shape, text: str) -> float:
     return bonus
 
 
+def display_title(title: str) -> str:
+    """A title without its parenthetical qualifier: "Kiss and Tell (1945 film)" -> "Kiss and Tell"."""
+    return re.sub(r"\s*\([^)]*\)\s*", " ", title).strip()
+
+
+def plain_title(title: str) -> str:
+    return display_title(title).lower()
+
+
+def labelled(item: Scored) -> str:
+    """The sentence as the answer gives it: prefixed with its document's title when the sentence
+    does not name its subject itself ("Scotch Collie: Other ancestors include the Gordon Setter.")."""
+    text, name = item.candidate.sentence.text, display_title(item.candidate.title)
+    if not name or set(content_words(name)) <= set(content_words(text)):
+        return text
+    return f"{name}: {text}"
+
+
 def _same_kind(shape: Shape, text: str) -> bool:
     """Whether a runner-up answers in the way the question asks: a gathered "who" answer names
     someone, and an answer to "who doubted ..." voices the doubt."""

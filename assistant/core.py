@@ -8,7 +8,7 @@ import unicodedata
 from collections.abc import Sequence
 from pathlib import Path
 
-from assistant.compose import Scored, select, shape_of
+from assistant.compose import Scored, labelled, select, shape_of
 from assistant.conversation import Conversation
 from assistant.errors import EmptyQuestionError, UnknownSourceError
 from assistant.ranking import rank
@@ -171,5 +171,5 @@ class Assistant:
             shape_of(query, self.reader.lexical.idf), ranked, self.settings.max_words, self.settings.max_sentences
         )
         citations = [self._citation(item) for item in chosen]
-        parts = [f"{c.quote} [{n}]" for n, c in enumerate(citations, start=1)]
+        parts = [f"{labelled(item)} [{n}]" for n, item in enumerate(chosen, start=1)]
         return Answer(question, " ".join(parts), True, citations, query, notices)

@@ -10,10 +10,9 @@ are scored against both the question and that bridge query, the latter at a disc
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 
-from assistant.compose import Candidate, Scored, score, shape_of
+from assistant.compose import Candidate, Scored, plain_title, score, shape_of
 from assistant.conversation import names
 from assistant.retrieval import Mode, Retrieved, retrieve
 from index.embed import Embedder
@@ -50,7 +49,7 @@ def rank(
     if not found:
         return ranked
     by_key = {_key(s.candidate): s for s in ranked}
-    named = {_plain(name) for name in extra}
+    named = {plain_title(name) for name in extra}
     for bridged in score(shape_of(expanded, reader.lexical.idf), expanded_vector, found):
         if bridged.candidate.source == ranked[0].candidate.source:
             continue  # the bridge leads away from the best sentence's document
@@ -60,14 +59,9 @@ def rank(
         by_key[key] = replace(
             direct,
             relevance=max(direct.relevance, discounted),
-            bridged=_plain(bridged.candidate.title) in named,
+            bridged=plain_title(bridged.candidate.title) in named,
         )
     return sorted(by_key.values(), key=lambda s: (-s.relevance, s.candidate.chunk_rank))
-
-
-def _plain(name: str) -> str:
-    """A name without a parenthetical qualifier, lower-cased: "Kiss and Tell (1945 film)" -> "kiss and tell"."""
-    return re.sub(r"\s*\([^)]*\)\s*", " ", name).strip().lower()
 
 
 def _key(candidate: Candidate) -> tuple[str, int, int]:
