@@ -67,6 +67,10 @@ class EvalResult:
     refusal: Tally = field(default_factory=Tally)
     followup: Tally = field(default_factory=Tally)
     spans: Tally = field(default_factory=Tally)
+    # Every question and turn counted once, as the project's independent scorer counts them:
+    # right when answered as expected (or refused, for questions the corpus cannot answer).
+    items: Tally = field(default_factory=Tally)
+    items_evidence: Tally = field(default_factory=Tally)
     latencies_ms: list[float] = field(default_factory=list)
     misses: list[str] = field(default_factory=list)
 
@@ -137,6 +141,8 @@ def _score(
     result.refusal.add(answer.grounded is expected)
     if not expected:
         ok = answer.grounded is False
+        result.items.add(ok)
+        result.items_evidence.add(ok)
         if not ok:
             result.misses.append(f"MISS {name}: answered an unanswerable question: {answer.text[:120]!r}")
         return ok
@@ -148,6 +154,8 @@ def _score(
         found = sum(any(has_run(q, tokens(e)) for q in quotes) for e in item["evidence"])
         evidence_ok = answer.grounded and found >= item.get("min_evidence", 1)
         result.evidence.add(evidence_ok)
+    result.items.add(answer_ok)
+    result.items_evidence.add(answer.grounded and evidence_ok)
     if not (answer_ok and evidence_ok):
         result.misses.append(
             f"MISS {name}: answer={answer_ok} evidence={evidence_ok} query={answer.query!r} text={answer.text[:160]!r}"

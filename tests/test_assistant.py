@@ -134,3 +134,38 @@ def test_cli_reports_a_missing_corpus_as_an_error_message(tmp_path: Path):
     )
     assert result.returncode == 1
     assert result.stderr.startswith("error: corpus folder") and "Traceback" not in result.stderr
+
+
+SCORER = ROOT.parent / "shared" / "eval" / "score.py"
+
+
+@pytest.mark.skipif(not SCORER.exists(), reason="the independent scorer is not beside this checkout")
+def test_eval_command_agrees_with_the_independent_scorer(seeds_bot: Assistant, tmp_path: Path):
+    from assistant.evaluate import evaluate
+
+    dev = json.loads((ROOT / "eval" / "dev.json").read_text())
+    ours = evaluate(seeds_bot, dev)
+    index = seeds_bot.settings.index
+    scored = subprocess.run(
+        [
+            sys.executable,
+            str(SCORER),
+            str(ROOT / "eval" / "dev.json"),
+            "--corpus",
+            str(index.corpus),
+            "--index",
+            str(index.index_dir),
+            "--max-p50-ms",
+            "100000",
+        ],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env=os.environ | {"PYTHONPATH": str(ROOT)},
+        timeout=600,
+    )
+    last = scored.stdout.strip().splitlines()[-1]
+    assert last.startswith("PASS"), scored.stdout + scored.stderr
+    assert f"answer {ours.items.hits}/{ours.items.total}" in last
+    assert f"evidence {ours.items_evidence.hits}/{ours.items_evidence.total}" in last
+    assert f"bad citations {ours.spans.total - ours.spans.hits}/{ours.spans.total}" in last

@@ -60,6 +60,7 @@ MARKUP_QUESTIONS = {
     "Where is the storm of 1922 described?": "[keeper's diary](javascript:window.__xss='link')",
 }
 
+
 # The README's example, run as written against the served app (only the address differs).
 def _readme_example() -> str:
     readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")

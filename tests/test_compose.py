@@ -1,0 +1,82 @@
+"""Answer composition on hand-made candidates: shapes, selection, titles."""
+
+import numpy as np
+
+from assistant.compose import Candidate, Scored, labelled, select, shape_of
+from index.chunking import Sentence
+
+
+def scored(text: str, relevance: float, source: str = "a.txt", title: str = "", vector=None, bridged=False) -> Scored:
+    vec = np.asarray(
+        vector if vector is not None else np.random.default_rng(sum(map(ord, text))).normal(size=8), dtype=np.float32
+    )
+    vec /= np.linalg.norm(vec)
+    candidate = Candidate(source, None, Sentence(0, len(text), 1, 1, text), vec, 0, title)
+    return Scored(candidate, relevance, 0.0, relevance, relevance, bridged)
+
+
+def texts(items: list[Scored]) -> list[str]:
+    return [s.candidate.sentence.text for s in items]
+
+
+def test_question_shapes_are_recognised():
+    assert shape_of("Who doubted the withdrawal?").kind == "who"
+    assert shape_of("who doubted the withdrawal?").doubt
+    assert shape_of("When will the troops go back?").kind == "when"
+    assert shape_of("How many troops surround Ukraine?").kind == "count"
+    assert shape_of("Where did the drills take place?").kind == "where"
+    assert not shape_of("What did Putin say?").doubt
+
+
+def test_rare_question_words_weigh_more_with_idf():
+    shape = shape_of("troops of Leviev", idf=lambda term: 4.0 if term == "leviev" else 1.0)
+    assert shape.terms["leviev"] > shape.terms["troop"]
+
+
+def test_best_sentence_always_leads_and_weak_runners_up_are_left_out():
+    ranked = [scored("Best answer here.", 0.9), scored("Close second.", 0.8), scored("Far behind.", 0.3)]
+    assert texts(select(shape_of("What happened?"), ranked, 80, 4)) == ["Best answer here.", "Close second."]
+
+
+def test_word_budget_keeps_long_runners_up_out():
+    long = " ".join(["word"] * 70) + "."
+    ranked = [scored("Short best answer.", 0.9), scored(long, 0.85), scored("Short second.", 0.8)]
+    assert texts(select(shape_of("What happened?"), ranked, 40, 4)) == ["Short best answer.", "Short second."]
+
+
+def test_near_duplicate_sentences_are_given_once():
+    same = np.ones(8)
+    ranked = [scored("It rained on Monday.", 0.9, vector=same), scored("On Monday it rained.", 0.88, vector=same)]
+    assert texts(select(shape_of("What happened?"), ranked, 80, 4)) == ["It rained on Monday."]
+
+
+def test_doubt_question_gathers_only_sentences_that_voice_doubt_and_name_someone():
+    ranked = [
+        scored("“We don’t see any withdrawal yet,” Zelenskiy said.", 0.7),
+        scored("Putin said a decision has been taken to withdraw forces.", 0.6),
+        scored("“We have not seen any de-escalation,” Stoltenberg said.", 0.4),
+        scored("Troops were not leaving.", 0.4),
+    ]
+    chosen = texts(select(shape_of("who doubted the withdrawal?"), ranked, 80, 4))
+    assert chosen == [
+        "“We don’t see any withdrawal yet,” Zelenskiy said.",
+        "“We have not seen any de-escalation,” Stoltenberg said.",
+    ]
+
+
+def test_sentence_in_a_bridged_document_follows_the_best_one():
+    ranked = [
+        scored("The film starred Shirley Temple.", 0.8, source="film.txt"),
+        scored("The film premiered in 1945.", 0.7, source="film.txt"),
+        scored("She served as Chief of Protocol.", 0.35, source="temple.txt", title="Shirley Temple", bridged=True),
+    ]
+    chosen = texts(select(shape_of("What position did the star hold?"), ranked, 80, 4))
+    assert chosen[:2] == ["The film starred Shirley Temple.", "She served as Chief of Protocol."]
+
+
+def test_sentence_that_does_not_name_its_subject_is_labelled_with_the_title():
+    assert labelled(scored("Other ancestors include the Gordon Setter.", 0.5, title="Scotch Collie (dog)")) == (
+        "Scotch Collie: Other ancestors include the Gordon Setter."
+    )
+    assert labelled(scored("The Scotch Collie is a dog.", 0.5, title="Scotch Collie")) == "The Scotch Collie is a dog."
+    assert labelled(scored("It is a dog.", 0.5)) == "It is a dog."

@@ -1,0 +1,54 @@
+"""Follow-up questions rewritten to stand alone."""
+
+import pytest
+
+from assistant.conversation import names, rewrite
+from assistant.types import Answer, Citation
+
+
+def turn(query: str, quote: str = "") -> Answer:
+    citations = [Citation("a.txt", 0, len(quote), 1, 1, quote, 0.5)] if quote else []
+    return Answer(query, "text", True, citations, query)
+
+
+@pytest.mark.parametrize(
+    ("previous", "question", "expected"),
+    [
+        (
+            "What did Stoltenberg say on Wednesday?",
+            "Which organisation does he lead?",
+            "Which organisation does Stoltenberg lead?",
+        ),
+        (
+            "Who is Ruslan Leviev?",
+            "What did he say about the troops from Crimea?",
+            "What did Ruslan Leviev say about the troops from Crimea?",
+        ),
+        ("What did Stoltenberg say on Wednesday?", "What about Biden?", "What did Biden say on Wednesday?"),
+        (
+            "What did Zelenskiy tell the BBC?",
+            "What did his people rally for?",
+            "What did Zelenskiy’s people rally for?",
+        ),
+    ],
+)
+def test_follow_up_is_rewritten_from_the_previous_question(previous, question, expected):
+    assert rewrite(question, [turn(previous)]) == expected
+
+
+def test_pronoun_falls_back_to_the_name_in_the_previous_answer():
+    previous = turn("Who leads NATO's response?", "Jens Stoltenberg said the buildup continues.")
+    previous = Answer(previous.question, previous.text, True, previous.citations, "who leads the response?")
+    assert rewrite("When did he say it?", [previous]) == "When did Jens Stoltenberg say it?"
+
+
+def test_question_that_names_its_own_subject_is_left_alone():
+    assert rewrite("What did Biden say?", [turn("What did Stoltenberg say?")]) == "What did Biden say?"
+
+
+def test_first_question_is_left_alone():
+    assert rewrite("What did he say?", []) == "What did he say?"
+
+
+def test_names_leave_out_question_words_and_weekdays():
+    assert names("What did NATO chief Jens Stoltenberg say on Wednesday?") == ["NATO", "Jens Stoltenberg"]

@@ -1,0 +1,100 @@
+"""Hybrid retrieval: BM25 next to the vectors, fused by reciprocal rank, restricted by source."""
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from assistant import Assistant, IndexSettings
+from assistant.retrieval import RRF_K, retrieve
+from index.build import rebuild
+from index.lexical import LexicalIndex
+from index.reader import DenseHit
+from index.store import generation_dir, read_manifest
+from tests.fakes import HashEmbedder
+
+
+@dataclass
+class FakeLexical:
+    hits: list[tuple[int, float]]
+
+    def search(self, query, k, mask=None):
+        return [(p, s) for p, s in self.hits if mask is None or mask[p]][:k]
+
+
+class FakeReader:
+    def __init__(self, dense: list[int], lexical: list[int]) -> None:
+        self._dense = dense
+        self.lexical = FakeLexical([(p, 10.0 - i) for i, p in enumerate(lexical)])
+
+    def dense(self, vector, k, sources=None):
+        return [DenseHit(p, 0.9 - 0.1 * i) for i, p in enumerate(self._dense)][:k]
+
+    def source_mask(self, sources):
+        return np.ones(10, dtype=np.float32)
+
+
+def test_reciprocal_rank_fusion_puts_chunks_found_by_both_first():
+    hits = retrieve(FakeReader(dense=[1, 2, 3], lexical=[3, 4]), "q", np.zeros(4), k=10)  # type: ignore[arg-type]
+    assert [h.position for h in hits] == [3, 1, 2, 4]
+    assert hits[0].fused == 1 / (RRF_K + 3) + 1 / (RRF_K + 1)
+    assert (hits[0].dense, hits[0].lexical) == (0.9 - 0.1 * 2, 10.0)
+    assert hits[3].dense is None
+
+
+def test_each_retriever_alone_gives_its_own_order():
+    reader = FakeReader(dense=[1, 2, 3], lexical=[3, 4])
+    assert [h.position for h in retrieve(reader, "q", np.zeros(4), 10, mode="dense")] == [1, 2, 3]  # type: ignore[arg-type]
+    assert [h.position for h in retrieve(reader, "q", np.zeros(4), 10, mode="lexical")] == [3, 4]  # type: ignore[arg-type]
+
+
+def write(corpus: Path, name: str, text: str) -> None:
+    corpus.mkdir(parents=True, exist_ok=True)
+    (corpus / name).write_text(text)
+
+
+def lexical_of(index: Path) -> tuple[LexicalIndex, list[str]]:
+    from index.store import Generation
+
+    manifest = read_manifest(index)
+    assert manifest is not None
+    chunks = Generation.open(index, manifest).chunks
+    return LexicalIndex(generation_dir(index, manifest.generation), len(chunks)), [c.source for c in chunks]
+
+
+def test_bm25_index_is_kept_in_step_by_the_incremental_rebuild(tmp_path: Path):
+    corpus, index = tmp_path / "c", tmp_path / "i"
+    write(corpus, "a.txt", "The zeppelin landed in the harbour.")
+    write(corpus, "b.txt", "A quiet day at the office.")
+    settings = IndexSettings(corpus=corpus, index_dir=index)
+    rebuild(settings, HashEmbedder())
+    lexical, sources = lexical_of(index)
+    assert [sources[p] for p, _ in lexical.search("zeppelin", 5)] == ["a.txt"]
+
+    (corpus / "a.txt").unlink()
+    write(corpus, "c.txt", "An armadillo crossed the road.")
+    rebuild(settings, HashEmbedder())
+    lexical, sources = lexical_of(index)
+    assert lexical.search("zeppelin", 5) == []
+    assert [sources[p] for p, _ in lexical.search("armadillo", 5)] == ["c.txt"]
+
+
+def test_rare_words_weigh_more_than_common_ones(tmp_path: Path):
+    corpus, index = tmp_path / "c", tmp_path / "i"
+    for i in range(5):
+        write(corpus, f"d{i}.txt", f"The troops moved on day {i}.")
+    write(corpus, "z.txt", "The zeppelin troops moved.")
+    rebuild(IndexSettings(corpus=corpus, index_dir=index), HashEmbedder())
+    lexical, _ = lexical_of(index)
+    assert lexical.idf("zeppelin") > lexical.idf("troop")
+    assert lexical.idf("never-seen") >= lexical.idf("zeppelin")
+
+
+def test_search_restricted_to_sources_cites_only_those(tmp_path: Path):
+    corpus = tmp_path / "c"
+    write(corpus, "a.txt", "The harbour froze in January.")
+    write(corpus, "b.txt", "The harbour flooded in March.")
+    bot = Assistant(corpus=corpus, index_dir=tmp_path / "i", embedder=HashEmbedder())
+    answer = bot.ask("What happened to the harbour?", sources=["b.txt"])
+    assert answer.citations and {c.source for c in answer.citations} == {"b.txt"}
+    assert {c.source for c in bot.search("What happened to the harbour?", sources=["a.txt"])} == {"a.txt"}
