@@ -34,6 +34,7 @@ test: install
 	@# pytest exits 5 when it collected no test: that is a failure here, not a pass.
 	$(BIN)/python -m pytest; rc=$$?; \
 	  if [ $$rc -eq 5 ]; then echo "pytest collected no tests" >&2; exit 1; fi; exit $$rc
+	$(BIN)/assistant rebuild
 	$(BIN)/assistant eval eval/dev.json
 
 bench: install
