@@ -50,6 +50,11 @@ _REPORTING = re.compile(
     r"announced|reiterated|denied|doubted|questioned)\b",
     re.IGNORECASE,
 )
+_STANCE_VERBS = re.compile(
+    r"\b(?:support\w*|oppos\w*|criticis\w*|criticiz\w*|welcom\w*|condemn\w*|prais\w*|agree\w*|"
+    r"disagree\w*|object\w*|predict\w*|expect\w*)\b",
+    re.IGNORECASE,
+)
 _NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*")
 _NEGATION = re.compile(
     r"\b(?:not|no|never|nothing|none|neither|nor|little|hardly|without|yet to|doubt\w*|skeptic\w*|sceptic\w*)\b"
@@ -86,11 +91,13 @@ class Shape:
     kind: str  # "who", "when", "where", "count", "other"
     doubt: bool  # asks who doubted, denied, questioned ... something
     terms: dict[str, float]  # stemmed content words and their weights
+    stance: bool = False  # asks who said, claimed, warned, supported ... something
 
     @property
     def gathers(self) -> bool:
-        """Whether the answer may gather several sentences of equal standing."""
-        return self.kind == "who"
+        """Whether the answer may gather several sentences of equal standing: "who said X?" and
+        "who doubted X?" can have many answers, "who wrote X?" has one."""
+        return self.kind == "who" and (self.stance or self.doubt)
 
 
 def shape_of(question: str, idf: Callable[[str], float] | None = None) -> Shape:
@@ -112,7 +119,8 @@ def shape_of(question: str, idf: Callable[[str], float] | None = None) -> Shape:
     terms = question_terms(question)
     if idf is not None:
         terms = {term: weight * idf(term) ** IDF_POWER for term, weight in terms.items()}
-    return Shape(kind, bool(_DOUBT_VERBS.search(question)), terms)
+    stance = bool(_REPORTING.search(question) or _STANCE_VERBS.search(question))
+    return Shape(kind, bool(_DOUBT_VERBS.search(question)), terms, stance)
 
 
 def question_terms(question: str) -> dict[str, float]:
@@ -132,17 +140,20 @@ def overlap(terms: dict[str, float], text: str) -> float:
     return sum(weight for term, weight in terms.items() if term in present) / sum(terms.values())
 
 
+def has_name(text: str) -> bool:
+    """Whether the sentence names someone or something (a capitalised name past its first word)."""
+    return any(m.group().split()[0] not in _NOT_NAMES for m in _NAME.finditer(text))
+
+
 def names_person(text: str) -> bool:
     """Whether the sentence attributes something to a named person or body."""
-    if not _REPORTING.search(text):
-        return False
-    return any(m.group().split()[0] not in _NOT_NAMES for m in _NAME.finditer(text))
+    return bool(_REPORTING.search(text)) and has_name(text)
 
 
 def fit(shape: Shape, text: str) -> float:
     bonus = 0.0
     if (
-        (shape.kind == "who" and names_person(text))
+        (shape.kind == "who" and (names_person(text) if shape.gathers else has_name(text)))
         or (shape.kind == "when" and _DATE.search(text))
         or (shape.kind == "count" and _NUMBER.search(text))
     ):

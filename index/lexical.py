@@ -13,6 +13,7 @@ from index.text import index_terms
 
 BM25_DIR = "bm25"
 log = logging.getLogger(__name__)
+logging.getLogger("bm25s").setLevel(logging.WARNING)  # its index() logs every build at debug level
 
 
 def build_bm25(texts: Iterable[str], directory: Path) -> None:

@@ -80,3 +80,10 @@ def test_sentence_that_does_not_name_its_subject_is_labelled_with_the_title():
     )
     assert labelled(scored("The Scotch Collie is a dog.", 0.5, title="Scotch Collie")) == "The Scotch Collie is a dog."
     assert labelled(scored("It is a dog.", 0.5)) == "It is a dog."
+
+
+def test_only_stance_questions_gather_several_people():
+    assert shape_of("Who said the troops were leaving?").gathers
+    assert shape_of("Who doubted the withdrawal?").gathers
+    assert not shape_of("Who wrote the song?").gathers
+    assert not shape_of("Who is Ruslan Leviev?").gathers
