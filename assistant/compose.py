@@ -119,7 +119,9 @@ def shape_of(question: str, idf: Callable[[str], float] | None = None) -> Shape:
     terms = question_terms(question)
     if idf is not None:
         terms = {term: weight * idf(term) ** IDF_POWER for term, weight in terms.items()}
-    stance = bool(_REPORTING.search(question) or _STANCE_VERBS.search(question))
+    # Authorship ("who wrote ...") has one answer; saying, warning, supporting ... can have many.
+    stance = any(m.group().lower() not in ("wrote", "writes") for m in _REPORTING.finditer(question))
+    stance = stance or bool(_STANCE_VERBS.search(question))
     return Shape(kind, bool(_DOUBT_VERBS.search(question)), terms, stance)
 
 
