@@ -5,8 +5,9 @@ from __future__ import annotations
 import logging
 import threading
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TypeVar
 
 from assistant.compose import Scored, labelled, select, shape_of
 from assistant.conversation import Conversation
@@ -16,18 +17,32 @@ from assistant.settings import AssistantSettings
 from assistant.types import NOT_FOUND, Answer, Citation
 from index.build import Progress, RebuildReport, rebuild
 from index.embed import Embedder, SentenceTransformerEmbedder
-from index.errors import IndexNotBuiltError
-from index.reader import IndexReader
+from index.errors import IndexCorruptError, IndexNotBuiltError, StoreUnavailableError
+from index.reader import IndexReader, manifest_stamp
 from index.settings import IndexSettings
 
 log = logging.getLogger("assistant")
+
+T = TypeVar("T")
+
+# A rebuild that commits while a question is being answered deletes the generation that question
+# was reading; the question is then answered again from the new one, this many times at most.
+STALE_RETRIES = 3
 
 
 class Assistant:
     """Answers questions from the documents of one corpus folder, citing exact spans.
 
     `Assistant()` uses the corpus `seeds/` and the index `.index/`, building the index first if
-    there is none. An Assistant may be shared between threads.
+    there is none.
+
+    Thread safety: one Assistant may be shared by any number of threads, and may answer while a
+    rebuild runs (in a thread of this process or in another process). Each question reads one
+    generation of the index from start to end: the reader is swapped under a lock when
+    manifest.json changes, never mid-question, and a question whose generation a finished rebuild
+    has just deleted is answered again from the new one. The embedding model is shared and its calls
+    are serialised (see `index.embed`); the Chroma client is thread-safe. A `Conversation` holds
+    the turns of one conversation and is not meant to be shared.
     """
 
     def __init__(
@@ -58,10 +73,15 @@ class Assistant:
 
     # --- index -----------------------------------------------------------------------------------
 
-    def _open(self) -> IndexReader:
+    def _open(self, stale: IndexReader | None = None) -> IndexReader:
+        """Open the live generation. With `stale`, the reader a caller found out of date: if another
+        thread has replaced it meanwhile, that replacement is returned instead of opening again."""
         with self._lock:
+            current = self._reader
+            if stale is not None and current is not None and current is not stale and not current.is_stale():
+                return current
             try:
-                self._reader = IndexReader(self.settings.index, self.embedder.name)
+                self._reader = self._open_reader()
             except IndexNotBuiltError:
                 if not self.settings.build_if_missing:
                     raise
@@ -72,16 +92,41 @@ class Assistant:
                 )
                 report = rebuild(self.settings.index, self.embedder)
                 log.warning("index built: %s", report.summary())
-                self._reader = IndexReader(self.settings.index, self.embedder.name)
+                self._reader = self._open_reader()
             return self._reader
+
+    def _open_reader(self) -> IndexReader:
+        """An IndexReader of the live generation. A rebuild that commits while it opens can delete
+        the generation it began to read; it then opens the new one."""
+        for _ in range(STALE_RETRIES):
+            stamp = manifest_stamp(self.settings.index.index_dir)
+            try:
+                return IndexReader(self.settings.index, self.embedder.name)
+            except IndexCorruptError:
+                if manifest_stamp(self.settings.index.index_dir) == stamp:
+                    raise
+        return IndexReader(self.settings.index, self.embedder.name)
 
     @property
     def reader(self) -> IndexReader:
         """The live index, reopened when a rebuild (here or in another process) has replaced it."""
         reader = self._reader
         if reader is None or reader.is_stale():
-            reader = self._open()
+            reader = self._open(stale=reader)
         return reader
+
+    def _read(self, work: Callable[[IndexReader], T]) -> T:
+        """`work` done on one generation of the index; done again on the new generation if a
+        rebuild replaced and deleted that one while it ran."""
+        reader = self.reader
+        for _ in range(STALE_RETRIES):
+            try:
+                return work(reader)
+            except (IndexCorruptError, StoreUnavailableError, OSError):
+                if not reader.is_stale():
+                    raise
+                reader = self._open(stale=reader)
+        return work(reader)
 
     def rebuild(self, progress: Progress | None = None) -> RebuildReport:
         """Bring the index in step with the corpus (see `index.build`); returns what changed."""
@@ -96,7 +141,7 @@ class Assistant:
     def source_text(self, source: str) -> str:
         """The text that citations of `source` index into (for .txt and .md, the file's own text)."""
         try:
-            return self.reader.source_text(source)
+            return self._read(lambda reader: reader.source_text(source))
         except KeyError:
             raise UnknownSourceError(source) from None
 
@@ -120,10 +165,10 @@ class Assistant:
         """The k passages (sentences) most relevant to `question`, best first, with their spans:
         the evidence an answer is chosen from, before it is cut down to the answer."""
         query, _ = self._clean_question(question)
-        return [self._citation(item) for item in self._rank(query, sources)[:k]]
+        return [self._citation(item) for item in self._read(lambda reader: self._rank(query, sources, reader))[:k]]
 
-    def _rank(self, query: str, sources: Sequence[str] | None) -> list[Scored]:
-        reader = self.reader
+    def _rank(self, query: str, sources: Sequence[str] | None, reader: IndexReader | None = None) -> list[Scored]:
+        reader = reader or self.reader
         checked = self._check_sources(reader, sources)
         return rank(reader, self.embedder, query, self.settings.top_k, checked, self.settings.retrieval)
 
@@ -164,11 +209,16 @@ class Assistant:
         return text, notices
 
     def _answer(self, question: str, query: str, sources: Sequence[str] | None, notices: list[str]) -> Answer:
-        ranked = self._rank(query, sources)
+        return self._read(lambda reader: self._answer_from(reader, question, query, sources, notices))
+
+    def _answer_from(
+        self, reader: IndexReader, question: str, query: str, sources: Sequence[str] | None, notices: list[str]
+    ) -> Answer:
+        ranked = self._rank(query, sources, reader)
         if not ranked or max(s.match for s in ranked) < self.settings.min_relevance:
             return Answer(question, NOT_FOUND, False, [], query, notices)
         chosen = select(
-            shape_of(query, self.reader.lexical.idf), ranked, self.settings.max_words, self.settings.max_sentences
+            shape_of(query, reader.lexical.idf), ranked, self.settings.max_words, self.settings.max_sentences
         )
         citations = [self._citation(item) for item in chosen]
         parts = [f"{labelled(item)} [{n}]" for n, item in enumerate(chosen, start=1)]

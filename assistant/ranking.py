@@ -81,7 +81,8 @@ def _sentences(
             if key in seen:
                 continue
             seen.add(key)
-            candidates.append(Candidate(chunk.source, chunk.page, sentence, vector, offset + rank_, chunk.title))
+            page = reader.page_of(chunk.source, sentence.start)
+            candidates.append(Candidate(chunk.source, page, sentence, vector, offset + rank_, chunk.title))
     return candidates
 
 

@@ -176,7 +176,12 @@ class _Rebuild:
                     if doc is not None:
                         chunks = chunk_document(doc, settings.chunk_words, settings.chunk_overlap_sentences)
                         batch.fresh(chunks)
-                        docs[file.source] = {"sha256": file.sha256, "chunks": len(chunks), "title": doc.title}
+                        docs[file.source] = {
+                            "sha256": file.sha256,
+                            "chunks": len(chunks),
+                            "title": doc.title,
+                            "page_starts": doc.page_starts,
+                        }
                 if batch.size >= settings.ingest_batch_docs or done == len(files):
                     self._flush(batch, writer, collection)
                     batch = _Batch()

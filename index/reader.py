@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import math
 from dataclasses import dataclass
 from pathlib import Path
@@ -27,8 +28,10 @@ class IndexReader:
 
     def __init__(self, settings: IndexSettings, embed_model: str) -> None:
         self.settings = settings
-        self.manifest: Manifest = open_live(settings, embed_model)
+        # Stamped before the manifest is read: a manifest replaced in between makes this reader
+        # stale at once, never one that looks current while it holds the older generation.
         self.stamp = manifest_stamp(settings.index_dir)
+        self.manifest: Manifest = open_live(settings, embed_model)
         self.generation = Generation.open(settings.index_dir, self.manifest)
         self.chunks: list[Chunk] = self.generation.chunks
         self._position = {chunk.id: i for i, chunk in enumerate(self.chunks)}
@@ -86,6 +89,11 @@ class IndexReader:
     def sentence_vectors(self, position: int) -> np.ndarray:
         rows = self.generation.sentence_rows(position)
         return np.asarray(self.generation.sentence_vectors[rows.start : rows.stop], dtype=np.float32)
+
+    def page_of(self, source: str, offset: int) -> int | None:
+        """The 1-based PDF page holding `offset` of the source's text; None for other formats."""
+        starts = self.manifest.docs.get(source, {}).get("page_starts")
+        return bisect.bisect_right(starts, offset) if starts else None
 
     def sources(self) -> list[str]:
         return sorted(self.manifest.docs)

@@ -11,7 +11,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 # Bump when cleaning, sentence splitting or chunking changes what is stored, so that an index
 # built by older code is reported as a mismatch instead of being silently mixed with new chunks.
-PIPELINE_VERSION = 2
+PIPELINE_VERSION = 3
 
 
 class IndexSettings(BaseModel):

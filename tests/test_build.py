@@ -177,3 +177,19 @@ def test_rebuild_killed_with_sigkill_leaves_the_old_index_answering_the_same(tmp
     report, _ = build(corpus, index)
     assert (report.added, report.changed, report.unchanged, report.documents) == (27, 1, 2, 30)
     assert json.loads((index / "manifest.json").read_text())["generation"] == read_manifest(index).generation == 2
+
+
+def test_pdf_citation_gives_the_page_of_the_cited_sentence(tmp_path: Path):
+    from tests.test_loaders import _pdf_with_pages
+
+    corpus = tmp_path / "c"
+    corpus.mkdir()
+    (corpus / "brief.pdf").write_bytes(
+        _pdf_with_pages(["The harbour froze in January.", "The lighthouse keeper painted the lantern red."])
+    )
+    bot = Assistant(corpus=corpus, index_dir=tmp_path / "i", embedder=HashEmbedder())
+    (citation,) = [c for c in bot.search("lighthouse keeper lantern") if "lantern" in c.quote]
+    assert citation.page == 2
+    assert "lantern" in bot.source_text("brief.pdf")[citation.start : citation.end]
+    (first,) = [c for c in bot.search("harbour froze January") if "froze" in c.quote]
+    assert first.page == 1
