@@ -28,8 +28,9 @@ from index.errors import (
     EmptyCorpusError,
     IndexCorruptError,
     RebuildInProgressError,
+    StoreUnavailableError,
 )
-from index.lexical import build_bm25
+from index.lexical import BM25_DIR, build_bm25
 from index.loaders import LoadedDocument, SourceFile, UnreadableDocument, load, scan
 from index.settings import IndexSettings
 from index.store import (
@@ -117,6 +118,11 @@ class _Rebuild:
         reusable = (
             old is not None and old.fingerprint == settings.fingerprint() and (old.embed_model == self.embedder.name)
         )
+        damage = self._damage(old) if old is not None and reusable else None
+        if damage:
+            # Nothing of a damaged generation is trusted: every document is read and embedded anew.
+            report.warnings.append(f"the index at {settings.index_dir} is damaged ({damage}); building it anew")
+            return self._write_generation(files, old, {})
         old_docs = old.docs if old is not None and reusable else {}
         known_bad = old.skipped if old is not None and reusable else {}
         # A file that could not be read last time and has not changed is not tried again.
@@ -146,6 +152,39 @@ class _Rebuild:
         except IndexCorruptError as exc:
             self.report.warnings.append(f"{exc}; building a new index")
             return None
+
+    def _damage(self, live: Manifest) -> str | None:
+        """What is missing or cut short in the live generation, or None when it is whole. Checks
+        sizes and counts, not contents, so that an unchanged rebuild stays cheap."""
+        directory = generation_dir(self.settings.index_dir, live.generation)
+        expected = {
+            "chunks.f32": live.chunks * live.dim * 4,
+            "sentences.f16": live.sentences * live.dim * 2,
+        }
+        for name, size in expected.items():
+            try:
+                actual = (directory / name).stat().st_size
+            except OSError:
+                return f"{directory.name}/{name} is missing"
+            if actual != size:
+                return f"{directory.name}/{name} holds {actual} bytes, not {size}"
+        try:
+            records = (directory / "chunks.jsonl").read_bytes()
+        except OSError:
+            return f"{directory.name}/chunks.jsonl is missing"
+        if records.count(b"\n") != live.chunks or (records and not records.endswith(b"\n")):
+            return f"{directory.name}/chunks.jsonl does not hold {live.chunks} records"
+        if not (directory / BM25_DIR).is_dir():
+            return f"{directory.name}/{BM25_DIR} is missing"
+        try:
+            stored = chroma_client(self.settings).get_collection(live.collection).count()
+        except StoreUnavailableError:
+            raise
+        except Exception as exc:  # chromadb reports a missing collection with assorted exceptions
+            return f"collection {live.collection} unreadable: {exc}"
+        if stored != live.chunks:
+            return f"collection {live.collection} holds {stored} chunks, not {live.chunks}"
+        return None
 
     def _write_generation(
         self, files: list[SourceFile], old: Manifest | None, old_docs: dict[str, dict[str, Any]]
