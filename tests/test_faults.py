@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import json
 import os
+import random
+import signal
 import subprocess
 import sys
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -112,3 +115,70 @@ def test_deleted_chroma_folder_is_a_typed_error_saying_to_rebuild_and_rebuild_re
     assert kind == "IndexCorruptError" and "assistant rebuild" in message
     assert outcome["added"] == len(FACTS)
     assert outcome["answer"] == before.to_dict()
+
+
+# Imports once, then forks a fresh rebuild for every line read; prints the child's pid, then its
+# wait status. The embedder sleeps a little per call, so that a rebuild lasts long enough to be
+# killed anywhere inside it.
+REBUILDER = """
+import os, sys
+sys.path.insert(0, {root!r})
+import chromadb, llama_index.vector_stores.chroma
+from index.build import rebuild
+from index.settings import IndexSettings
+from tests.fakes import HashEmbedder
+settings = IndexSettings(corpus={corpus!r}, index_dir={index!r}, ingest_batch_docs=1)
+for _ in sys.stdin:
+    pid = os.fork()
+    if pid == 0:
+        try:
+            rebuild(settings, HashEmbedder(delay={delay!r}))
+        finally:
+            os._exit(0)
+    print(pid, flush=True)
+    print(os.waitpid(pid, 0)[1], flush=True)
+"""
+KILLS = 20
+NEW_DOCUMENTS = 24
+EMBED_DELAY = 0.08  # seconds a call; one call a document, so a rebuild takes at least ~1.9 s
+LATEST_KILL = 1.5  # seconds after the rebuild starts
+
+
+def test_rebuild_killed_at_twenty_random_points_leaves_the_old_index_answering_the_same(tmp_path: Path):
+    bot = make_bot(tmp_path)
+    corpus, index = tmp_path / "corpus", tmp_path / "index"
+    before = [bot.ask(q) for q in QUESTIONS]
+    manifest = (index / "manifest.json").read_bytes()
+    for i in range(NEW_DOCUMENTS):
+        (corpus / f"later{i}.txt").write_text(f"Later bulletin {i}: the glacier subject{i} retreated.\n")
+    (corpus / "market.txt").write_text("The fish market closed for good.\n")
+
+    script = REBUILDER.format(root=str(ROOT), corpus=str(corpus), index=str(index), delay=EMBED_DELAY)
+    rebuilder = subprocess.Popen(
+        [sys.executable, "-c", script], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, env=os.environ
+    )
+    assert rebuilder.stdin is not None and rebuilder.stdout is not None
+    delays = random.Random(20).uniform  # a fixed seed: the same kill points every run
+    try:
+        for kill in range(KILLS):
+            rebuilder.stdin.write("rebuild\n")
+            rebuilder.stdin.flush()
+            child = int(rebuilder.stdout.readline())
+            time.sleep(delays(0.0, LATEST_KILL))
+            os.kill(child, signal.SIGKILL)
+            status = int(rebuilder.stdout.readline())
+            assert os.WIFSIGNALED(status) and os.WTERMSIG(status) == signal.SIGKILL, f"kill {kill} came too late"
+
+            assert (index / "manifest.json").read_bytes() == manifest
+            reopened = Assistant(corpus=corpus, index_dir=index, embedder=HashEmbedder())
+            assert [reopened.ask(q) for q in QUESTIONS] == before, f"after kill {kill}"
+    finally:
+        rebuilder.stdin.close()
+        rebuilder.wait(timeout=60)
+
+    report = Assistant(corpus=corpus, index_dir=index, embedder=HashEmbedder()).rebuild()
+    assert (report.added, report.changed, report.documents) == (NEW_DOCUMENTS, 1, len(FACTS) + NEW_DOCUMENTS)
+    assert sorted(p.name for p in index.glob("gen-*")) == [f"gen-{report.generation}"]
+    after = Assistant(corpus=corpus, index_dir=index, embedder=HashEmbedder())
+    assert after.ask("glacier subject17 retreated").citations[0].source == "later17.txt"
+    assert after.ask("When did the fish market close?").citations[0].quote == "The fish market closed for good."
