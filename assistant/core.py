@@ -170,7 +170,8 @@ class Assistant:
     def _rank(self, query: str, sources: Sequence[str] | None, reader: IndexReader | None = None) -> list[Scored]:
         reader = reader or self.reader
         checked = self._check_sources(reader, sources)
-        return rank(reader, self.embedder, query, self.settings.top_k, checked, self.settings.retrieval)
+        ranked = rank(reader, self.embedder, query, self.settings.top_k, checked, self.settings.retrieval)
+        return _first_of_each_quote(ranked)
 
     def _check_sources(self, reader: IndexReader, sources: Sequence[str] | None) -> list[str] | None:
         if sources is None:
@@ -223,3 +224,16 @@ class Assistant:
         citations = [self._citation(item) for item in chosen]
         parts = [f"{labelled(item)} [{n}]" for n, item in enumerate(chosen, start=1)]
         return Answer(question, " ".join(parts), True, citations, query, notices)
+
+
+def _first_of_each_quote(ranked: list[Scored]) -> list[Scored]:
+    """`ranked` without the sentences whose text a better-ranked one already has: the same passage
+    in two files (a copy under another name) is cited once, from the file where it ranks best."""
+    seen: set[str] = set()
+    kept = []
+    for item in ranked:
+        text = item.candidate.sentence.text
+        if text not in seen:
+            seen.add(text)
+            kept.append(item)
+    return kept
