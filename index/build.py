@@ -169,10 +169,10 @@ class _Rebuild:
             if actual != size:
                 return f"{directory.name}/{name} holds {actual} bytes, not {size}"
         try:
-            records = (directory / "chunks.jsonl").read_bytes()
+            lines, last = _count_lines(directory / "chunks.jsonl")
         except OSError:
             return f"{directory.name}/chunks.jsonl is missing"
-        if records.count(b"\n") != live.chunks or (records and not records.endswith(b"\n")):
+        if lines != live.chunks or last not in (b"", b"\n"):
             return f"{directory.name}/chunks.jsonl does not hold {live.chunks} records"
         if not (directory / BM25_DIR).is_dir():
             return f"{directory.name}/{BM25_DIR} is missing"
@@ -361,6 +361,16 @@ def add_to_collection(collection: Any, chunks: list[Chunk], vectors: np.ndarray)
         node.relationships[NodeRelationship.SOURCE] = RelatedNodeInfo(node_id=chunk.source)
         nodes.append(node)
     ChromaVectorStore(chroma_collection=collection).add(nodes)
+
+
+def _count_lines(path: Path) -> tuple[int, bytes]:
+    """The number of newlines in a file and its last byte (b"" when empty), read in blocks."""
+    lines, last = 0, b""
+    with path.open("rb") as f:
+        for block in iter(lambda: f.read(1 << 20), b""):
+            lines += block.count(b"\n")
+            last = block[-1:]
+    return lines, last
 
 
 def _quietly(action: Callable[[], object]) -> None:
