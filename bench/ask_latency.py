@@ -1,4 +1,4 @@
-"""Rebuild and ask timings on a corpus: model load, cold rebuild, unchanged rebuild, warm ask latency.
+"""Timings on a corpus: model load, cold rebuild, unchanged rebuild, warm ask latency.
 
 usage: python bench/ask_latency.py [--corpus seeds] [--repeat 20]
 
