@@ -2,8 +2,9 @@
 
 usage: python bench/ask_latency.py [--corpus seeds] [--repeat 20]
 
-The model is loaded (and run once) before the cold rebuild, which is timed on its own. Warm ask latency is measured after one
-warm-up question, over the dev questions (eval/dev.json) asked `--repeat` times.
+The model is loaded (and run once) before the cold rebuild, which is timed on its own. Warm ask
+latency is measured after one warm-up question, over the dev questions (eval/dev.json) asked
+`--repeat` times.
 """
 
 from __future__ import annotations
