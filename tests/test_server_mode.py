@@ -22,18 +22,17 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-@pytest.fixture(scope="module")
-def chroma_url(tmp_path_factory: pytest.TempPathFactory):
-    """A real `chroma run` server on loopback, for this module's tests."""
+def start_server(data: Path) -> tuple[subprocess.Popen, str]:  # type: ignore[type-arg]
+    """A real `chroma run` server on loopback with its store under `data`, once it answers."""
     chroma = Path(sys.executable).with_name("chroma")
     if not chroma.exists():
         pytest.fail(f"the chroma command is missing next to {sys.executable}; run 'make install'")
     port = free_port()
-    data = tmp_path_factory.mktemp("chroma-server")
     log = (data / "server.log").open("w")
     server = subprocess.Popen(
         [str(chroma), "run", "--host", "127.0.0.1", "--port", str(port), "--path", str(data / "db")],
-        stdout=log, stderr=subprocess.STDOUT,
+        stdout=log,
+        stderr=subprocess.STDOUT,
     )
     url = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 60
@@ -46,13 +45,20 @@ def chroma_url(tmp_path_factory: pytest.TempPathFactory):
                 server.kill()
                 pytest.fail(f"chroma server did not start: {(data / 'server.log').read_text()[-2000:]}")
             time.sleep(0.2)
+    log.close()
+    return server, url
+
+
+@pytest.fixture(scope="module")
+def chroma_url(tmp_path_factory: pytest.TempPathFactory):
+    """A server shared by this module's tests."""
+    server, url = start_server(tmp_path_factory.mktemp("chroma-server"))
     yield url
     server.terminate()
     try:
         server.wait(timeout=20)
     except subprocess.TimeoutExpired:
         server.kill()
-    log.close()
 
 
 def write_docs(corpus: Path) -> None:
@@ -105,6 +111,25 @@ def test_unreachable_server_is_a_clear_error_within_seconds(tmp_path: Path):
     write_docs(corpus)
     started = time.monotonic()
     with pytest.raises(StoreUnavailableError, match="did not answer"):
-        rebuild(IndexSettings(corpus=corpus, index_dir=tmp_path / "i", chroma_url=f"http://127.0.0.1:{free_port()}"),
-                HashEmbedder())
+        rebuild(
+            IndexSettings(corpus=corpus, index_dir=tmp_path / "i", chroma_url=f"http://127.0.0.1:{free_port()}"),
+            HashEmbedder(),
+        )
+    assert time.monotonic() - started < 30
+
+
+def test_server_that_stops_while_serving_gives_a_clear_error_not_a_hang(tmp_path: Path):
+    corpus = tmp_path / "c"
+    write_docs(corpus)
+    (tmp_path / "server").mkdir()
+    server, url = start_server(tmp_path / "server")
+    try:
+        bot = Assistant(corpus=corpus, index_dir=tmp_path / "i", chroma_url=url, embedder=HashEmbedder())
+        assert bot.ask("Where did the zeppelin land?").grounded
+    finally:
+        server.kill()
+        server.wait()
+    started = time.monotonic()
+    with pytest.raises(StoreUnavailableError, match="did not answer"):
+        bot.ask("Where did the zeppelin land?")
     assert time.monotonic() - started < 30
