@@ -12,6 +12,7 @@ import shutil
 import socket
 import subprocess
 import sys
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -404,3 +405,48 @@ def test_upload_over_the_limit_is_refused_with_a_message(page: Page, tmp_path: P
     toast = page.get_by_text("exceed the maximum allowed size")
     toast.wait_for()
     assert '"big.txt"' in toast.inner_text()
+
+
+def test_answers_keep_coming_through_a_rebuild_and_then_come_from_the_new_index(tmp_path: Path) -> None:
+    import threading
+
+    from tests.fakes import HashEmbedder
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "harbour.txt").write_text("The harbour froze in January.\n")
+    shared = Assistant(corpus=corpus, index_dir=tmp_path / "index", embedder=HashEmbedder(delay=0.05))
+    with serving(build_app(shared)) as address:
+        client = Client(address, verbose=False)
+        failures: list[BaseException] = []
+        answers: list[dict] = []  # type: ignore[type-arg]
+        stop = threading.Event()
+
+        def keep_asking() -> None:
+            own = Client(address, verbose=False)
+            while not stop.is_set():
+                try:
+                    answers.append(own.predict("What happened to the zeppelin?", api_name="/ask"))
+                except BaseException as exc:  # any failure at all is what this test looks for
+                    failures.append(exc)
+
+        askers = [threading.Thread(target=keep_asking) for _ in range(2)]
+        for asker in askers:
+            asker.start()
+        try:
+            deadline = time.monotonic() + 60
+            while len(answers) < 4 and time.monotonic() < deadline and not failures:
+                time.sleep(0.1)
+            before = len(answers)
+            (corpus / "zeppelin.txt").write_text("The zeppelin landed at the harbour on Monday.\n")
+            report = shared.rebuild()
+            during = len(answers) - before
+        finally:
+            stop.set()
+            for asker in askers:
+                asker.join(timeout=60)
+        assert report.added == 1
+        assert failures == []
+        assert before >= 4 and during > 0, (before, during)
+        after = client.predict("What happened to the zeppelin?", api_name="/ask")
+        assert after["citations"][0]["source"] == "zeppelin.txt"
