@@ -6,6 +6,7 @@ import logging
 import math
 from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -13,13 +14,19 @@ from index.text import index_terms
 
 BM25_DIR = "bm25"
 log = logging.getLogger(__name__)
-logging.getLogger("bm25s").setLevel(logging.WARNING)  # its index() logs every build at debug level
+
+
+def _bm25s() -> Any:
+    """The bm25s module, its logger quietened: bm25s sets it to DEBUG on import and logs every build."""
+    import bm25s
+
+    logging.getLogger("bm25s").setLevel(logging.WARNING)
+    return bm25s
 
 
 def build_bm25(texts: Iterable[str], directory: Path) -> None:
     """Index `texts` (one per chunk, in chunk order) with BM25 and save it under `directory`."""
-    import bm25s
-
+    bm25s = _bm25s()
     corpus = [index_terms(text) or ["\0"] for text in texts]
     retriever = bm25s.BM25()
     retriever.index(corpus, show_progress=False)
@@ -30,8 +37,7 @@ class LexicalIndex:
     """BM25 over chunks. Scores are BM25 scores: unbounded, higher is better, 0 for no shared term."""
 
     def __init__(self, directory: Path, size: int) -> None:
-        import bm25s
-
+        bm25s = _bm25s()
         self.size = size
         self._retriever = bm25s.BM25.load(str(directory / BM25_DIR), mmap=True, show_progress=False)
         self._vocab = self._retriever.vocab_dict
