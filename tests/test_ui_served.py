@@ -25,6 +25,7 @@ from gradio_client.exceptions import AppError, AuthenticationError
 from playwright.sync_api import Browser, Locator, Page, expect, sync_playwright
 
 from assistant import NOT_FOUND, Assistant
+from tests.browser import CHROMIUM, CHROMIUM_FLAGS
 from ui.app import MISSION_QUESTION, build_app, launch
 
 pytestmark = pytest.mark.model
@@ -32,16 +33,6 @@ pytestmark = pytest.mark.model
 REPO = Path(__file__).resolve().parents[1]
 SEEDS = REPO / "seeds"
 ARTIFACTS = Path(os.environ.get("ASSISTANT_ARTIFACTS", REPO / "artifacts")) / "ui"
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_FLAGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-dev-shm-usage",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 OFF_CORPUS = "Who won the 2018 football World Cup?"
 UPLOAD_LIMIT = 64 * 1024
 
