@@ -27,11 +27,29 @@ def _parser() -> argparse.ArgumentParser:
     common.add_argument("--corpus", help="folder of documents (default: seeds, or $ASSISTANT_CORPUS)")
     common.add_argument("--index", help="folder of the index (default: .index, or $ASSISTANT_INDEX)")
     common.add_argument("--chroma-url", help="use a Chroma server, e.g. http://127.0.0.1:8000 ($ASSISTANT_CHROMA_URL)")
+    answering = argparse.ArgumentParser(add_help=False)
+    answering.add_argument(
+        "--llm",
+        choices=["openai", "ollama", "gguf"],
+        help="have a language model write the answers, checked against their citations ($ASSISTANT_LLM): "
+        "an OpenAI-compatible server, Ollama, or a local .gguf file",
+    )
+    answering.add_argument(
+        "--llm-model",
+        metavar="NAME_OR_PATH",
+        help="the model's name on the server, or the .gguf file ($ASSISTANT_LLM_MODEL)",
+    )
+    answering.add_argument(
+        "--llm-base-url", metavar="URL", help="the server, e.g. http://127.0.0.1:8080/v1 ($ASSISTANT_LLM_BASE_URL)"
+    )
+    answering.add_argument(
+        "--extractive", action="store_true", help="answer without the language model even if one is configured"
+    )
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     sub.add_parser("rebuild", parents=[common], help="bring the index in step with the corpus folder")
 
-    ask = sub.add_parser("ask", parents=[common], help="answer one question")
+    ask = sub.add_parser("ask", parents=[common, answering], help="answer one question")
     ask.add_argument("question")
     ask.add_argument("--json", action="store_true", help="print the answer as JSON")
     ask.add_argument(
@@ -42,7 +60,7 @@ def _parser() -> argparse.ArgumentParser:
         help="search only this document (repeatable); paths relative to the corpus",
     )
 
-    ev = sub.add_parser("eval", parents=[common], help="score a question file (see eval/dev.json)")
+    ev = sub.add_parser("eval", parents=[common, answering], help="score a question file (see eval/dev.json)")
     ev.add_argument("file", type=Path)
     ev.add_argument("--min-answer", type=float, default=1.0, help="fail under this answer accuracy (0-1)")
     ev.add_argument("--min-evidence", type=float, default=1.0, help="fail under this evidence recall (0-1)")
@@ -51,7 +69,7 @@ def _parser() -> argparse.ArgumentParser:
     ev.add_argument("--max-p50-ms", type=float, default=250.0, help="fail over this median ask latency")
     ev.add_argument("--json", action="store_true", help="print the scores as JSON")
 
-    ui = sub.add_parser("ui", parents=[common], help="serve the chat UI in the browser")
+    ui = sub.add_parser("ui", parents=[common, answering], help="serve the chat UI in the browser")
     ui.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1)")
     ui.add_argument("--port", type=int, default=7860)
     ui.add_argument("--auth", help="user:password, required with a non-loopback --host ($ASSISTANT_AUTH)")
@@ -76,10 +94,22 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
 
 
-def _assistant(args: argparse.Namespace, **kwargs: Any) -> Any:
+def assistant_from_args(args: argparse.Namespace) -> Any:
+    """The Assistant the common options and the language-model options describe."""
     from assistant.core import Assistant
+    from assistant.settings import AssistantSettings, LLMSettings
 
-    return Assistant(corpus=args.corpus, index_dir=args.index, chroma_url=args.chroma_url, **kwargs)
+    llm = None
+    if not getattr(args, "extractive", False):
+        if getattr(args, "llm", None) and not (args.llm_model or os.environ.get("ASSISTANT_LLM_MODEL")):
+            raise ValueError("--llm needs --llm-model: the model's name on the server, or the path of a .gguf file")
+        llm = LLMSettings.from_env(
+            backend=getattr(args, "llm", None),
+            model=getattr(args, "llm_model", None),
+            base_url=getattr(args, "llm_base_url", None),
+        )
+    settings = AssistantSettings(llm=llm)
+    return Assistant(corpus=args.corpus, index_dir=args.index, chroma_url=args.chroma_url, settings=settings)
 
 
 def _rebuild(args: argparse.Namespace) -> int:
@@ -120,8 +150,19 @@ class _progress_bar:
 
 
 def _ask(args: argparse.Namespace) -> int:
-    bot = _assistant(args)
-    answer = bot.ask(args.question, sources=args.sources)
+    from assistant.types import Answer
+
+    bot = assistant_from_args(args)
+    show_draft = bot.has_llm and not args.json and sys.stderr.isatty()
+    answer = None
+    for item in bot.ask_stream(args.question, sources=args.sources):
+        if isinstance(item, Answer):
+            answer = item
+        elif show_draft:
+            print(item, end="", file=sys.stderr, flush=True)
+    assert answer is not None
+    if show_draft:
+        print("\n---", file=sys.stderr)  # the draft above, unchecked; the checked answer below
     if args.json:
         print(json.dumps(answer.to_dict(), ensure_ascii=False, indent=2))
         return 0
@@ -139,7 +180,7 @@ def _eval(args: argparse.Namespace) -> int:
     if not args.file.is_file():
         print(f"error: no question file at {args.file}", file=sys.stderr)
         return EXIT_USAGE
-    bot = _assistant(args)
+    bot = assistant_from_args(args)
     result = evaluate(bot, json.loads(args.file.read_text(encoding="utf-8")))
     print(json.dumps(result.to_dict(), indent=2) if args.json else result.report())
     failed = shortfalls(result, args)

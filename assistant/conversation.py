@@ -10,15 +10,24 @@ The rewrite works on surface cues, in this order:
    get the previous question's subject (or its content words) added to the query.
 
 A question that names its own subject and has none of these cues is left as it is.
+
+With a language model on (and `LLMSettings.rewrite_followups`), the model rewrites the follow-up
+instead; its rewrite is taken only if it keeps the follow-up's own content words and the names the
+rules above would have brought in, and is one short line (see `accept_rewrite`). Either way the
+result is `Answer.query`, shown under the question.
 """
 
 from __future__ import annotations
 
+import logging
 import re
+from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from assistant.types import Answer
-from index.text import content_words
+from index.text import content_words, stem
+
+log = logging.getLogger("assistant")
 
 if TYPE_CHECKING:
     from assistant.core import Assistant
@@ -31,12 +40,37 @@ class Conversation:
         self.assistant = assistant
         self.turns: list[Answer] = []
 
-    def ask(self, question: str) -> Answer:
-        text, notices = self.assistant._clean_question(question)
-        query = rewrite(text, self.turns)
-        answer = self.assistant._answer(text, query, None, notices)
-        self.turns.append(answer)
+    def ask(self, question: str, *, llm: bool | None = None) -> Answer:
+        """The answer to `question` read in the light of the earlier turns; `llm` as in `Assistant.ask`."""
+        answer = None
+        for item in self.ask_stream(question, llm=llm):
+            if isinstance(item, Answer):
+                answer = item
+        assert answer is not None, "an answer stream ends with its Answer"
         return answer
+
+    def ask_stream(self, question: str, *, llm: bool | None = None) -> Iterator[str | Answer]:
+        """As `Assistant.ask_stream`; the Answer becomes a turn of the conversation."""
+        text, notices = self.assistant._clean_question(question)
+        uses_llm = self.assistant._uses_llm(llm)
+        query = self._rewrite(text, uses_llm)
+        for item in self.assistant._answer_stream(text, query, None, notices, uses_llm):
+            if isinstance(item, Answer):
+                self.turns.append(item)
+            yield item
+
+    def _rewrite(self, question: str, uses_llm: bool) -> str:
+        by_rules = rewrite(question, self.turns)
+        if not (self.turns and uses_llm and self.assistant.llm_settings.rewrite_followups):
+            return by_rules
+        from assistant.generate import rewrite_prompt
+
+        try:
+            reply = self.assistant.language_model().chat(rewrite_prompt(question, self.turns)).message.content or ""
+        except Exception as exc:  # a failing model leaves the rules' rewrite
+            log.warning("the language model could not rewrite the follow-up: %s", exc)
+            return by_rules
+        return reply.strip() if accept_rewrite(reply, question, by_rules) else by_rules
 
     def clear(self) -> None:
         self.turns.clear()
@@ -108,3 +142,16 @@ def rewrite(question: str, turns: list[Answer]) -> str:
         return question
     context = subject or " ".join(content_words(previous))
     return f"{question.rstrip()} ({context})"
+
+
+def accept_rewrite(candidate: str, question: str, by_rules: str) -> bool:
+    """Whether a model's rewrite of the follow-up `question` may be searched instead of `by_rules`:
+    one line of at most three times the length of the rules' rewrite (and 300 characters), holding
+    every content word of the follow-up bar pronouns, and every name the rules brought in."""
+    candidate = candidate.strip()
+    if not candidate or "\n" in candidate or len(candidate) > min(300, 3 * len(by_rules)):
+        return False
+    have = {stem(w) for w in content_words(candidate)}
+    own = {stem(w) for w in content_words(question)} - {stem(w) for w in _PERSONAL}
+    added = [n for n in names(by_rules) if n not in names(question)]
+    return own <= have and all(n.lower() in candidate.lower() for n in added)

@@ -5,15 +5,16 @@ from __future__ import annotations
 import logging
 import threading
 import unicodedata
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import replace
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from assistant.compose import Scored, labelled, select, shape_of
 from assistant.conversation import Conversation
-from assistant.errors import EmptyQuestionError, UnknownSourceError
+from assistant.errors import EmptyQuestionError, LLMNotConfiguredError, LLMUnavailableError, UnknownSourceError
 from assistant.ranking import rank
-from assistant.settings import AssistantSettings
+from assistant.settings import AssistantSettings, LLMSettings
 from assistant.types import NOT_FOUND, Answer, Citation
 from index.build import Progress, RebuildReport, rebuild
 from index.embed import Embedder, SentenceTransformerEmbedder
@@ -22,6 +23,9 @@ from index.reader import IndexReader, manifest_stamp
 from index.settings import IndexSettings
 
 log = logging.getLogger("assistant")
+
+if TYPE_CHECKING:
+    from llama_index.core.llms import LLM
 
 T = TypeVar("T")
 
@@ -43,6 +47,10 @@ class Assistant:
     has just deleted is answered again from the new one. The embedding model is shared and its calls
     are serialised (see `index.embed`); the Chroma client is thread-safe. A `Conversation` holds
     the turns of one conversation and is not meant to be shared.
+
+    With a language model (`settings.llm`, or an `llm` passed in), answers are written by the model
+    from the ranked passages and kept only where the passages they cite support them (see
+    `assistant.generate`); the extractive answer is the fallback. It is built on first use.
     """
 
     def __init__(
@@ -53,7 +61,10 @@ class Assistant:
         settings: AssistantSettings | None = None,
         embedder: Embedder | None = None,
         chroma_url: str | None = None,
+        llm: LLM | None = None,
     ) -> None:
+        """`llm`: a llama-index LLM used in place of the one `settings.llm` describes (the checks
+        of `settings.llm`, or their defaults, still apply)."""
         base = settings or AssistantSettings()
         index = IndexSettings.from_env(
             **{
@@ -69,6 +80,8 @@ class Assistant:
         self.embedder = embedder or SentenceTransformerEmbedder(index.embed_model, index.embed_batch_size)
         self._lock = threading.RLock()
         self._reader: IndexReader | None = None
+        self._llm = llm
+        self._llm_lock = threading.Lock()
         self._open()
 
     # --- index -----------------------------------------------------------------------------------
@@ -155,11 +168,45 @@ class Assistant:
         """A conversation in which follow-up questions are read in the light of earlier ones."""
         return Conversation(self)
 
-    def ask(self, question: str, sources: Sequence[str] | None = None) -> Answer:
+    def ask(self, question: str, sources: Sequence[str] | None = None, *, llm: bool | None = None) -> Answer:
         """Answer `question` from the documents (only from `sources`, paths relative to the corpus,
-        when given). Raises EmptyQuestionError for an empty question."""
+        when given). `llm`: True to have the language model write the answer, False for the
+        extractive answer, None for the former when a model is configured. Raises
+        EmptyQuestionError for an empty question, LLMNotConfiguredError for llm=True without a model."""
         question, notices = self._clean_question(question)
-        return self._answer(question, question, sources, notices)
+        return self._answer(question, question, sources, notices, llm)
+
+    def ask_stream(
+        self, question: str, sources: Sequence[str] | None = None, *, llm: bool | None = None
+    ) -> Iterator[str | Answer]:
+        """As `ask`, streaming: the model's draft as it writes it (str pieces, unchecked), then the
+        Answer, checked, as the last item. Without the model the Answer is the only item."""
+        question, notices = self._clean_question(question)
+        return self._answer_stream(question, question, sources, notices, llm)
+
+    @property
+    def has_llm(self) -> bool:
+        """Whether a language model is configured (it may not be loaded yet)."""
+        return self._llm is not None or self.settings.llm is not None
+
+    def language_model(self) -> LLM:
+        """The language model, built from `settings.llm` on first use. Raises LLMNotConfiguredError
+        without one, LLMUnavailableError when its package or file is missing."""
+        with self._llm_lock:
+            if self._llm is None:
+                if self.settings.llm is None:
+                    raise LLMNotConfiguredError()
+                from assistant.llm import make_llm
+
+                self._llm = make_llm(self.settings.llm)
+            return self._llm
+
+    @property
+    def llm_settings(self) -> LLMSettings:
+        """How the model is run and checked: `settings.llm`, or defaults for a model passed in."""
+        if self.settings.llm is not None:
+            return self.settings.llm
+        return LLMSettings(backend="openai", model="given")
 
     def search(self, question: str, k: int = 10, sources: Sequence[str] | None = None) -> list[Citation]:
         """The k passages (sentences) most relevant to `question`, best first, with their spans:
@@ -209,21 +256,92 @@ class Assistant:
             notices.append(f"The question was cut to its first {limit} characters.")
         return text, notices
 
-    def _answer(self, question: str, query: str, sources: Sequence[str] | None, notices: list[str]) -> Answer:
-        return self._read(lambda reader: self._answer_from(reader, question, query, sources, notices))
+    def _uses_llm(self, llm: bool | None) -> bool:
+        if llm is None:
+            return self.has_llm
+        if llm and not self.has_llm:
+            raise LLMNotConfiguredError()
+        return llm
 
-    def _answer_from(
-        self, reader: IndexReader, question: str, query: str, sources: Sequence[str] | None, notices: list[str]
+    def _answer(
+        self, question: str, query: str, sources: Sequence[str] | None, notices: list[str], llm: bool | None = None
     ) -> Answer:
+        answer = None
+        for item in self._answer_stream(question, query, sources, notices, llm):
+            if isinstance(item, Answer):
+                answer = item
+        assert answer is not None, "an answer stream ends with its Answer"
+        return answer
+
+    def _answer_stream(
+        self, question: str, query: str, sources: Sequence[str] | None, notices: list[str], llm: bool | None
+    ) -> Iterator[str | Answer]:
+        if not self._uses_llm(llm):
+            yield self._read(lambda reader: self._evidence(reader, question, query, sources, notices)[0])
+            return
+        extractive, passages, idf = self._read(lambda reader: self._evidence(reader, question, query, sources, notices))
+        if not extractive.grounded:
+            yield extractive  # nothing relevant enough to write from: the model is not asked
+            return
+        yield from self._generate(extractive, passages[: self.llm_settings.passages], idf)
+
+    def _evidence(
+        self, reader: IndexReader, question: str, query: str, sources: Sequence[str] | None, notices: list[str]
+    ) -> tuple[Answer, list[Scored], Callable[[str], float]]:
+        """The extractive answer, and the ranked sentences a model may write from: those of the
+        extractive answer first, then the rest best first."""
         ranked = self._rank(query, sources, reader)
         if not ranked or max(s.match for s in ranked) < self.settings.min_relevance:
-            return Answer(question, NOT_FOUND, False, [], query, notices)
+            return Answer(question, NOT_FOUND, False, [], query, notices), [], reader.lexical.idf
         chosen = select(
             shape_of(query, reader.lexical.idf), ranked, self.settings.max_words, self.settings.max_sentences
         )
         citations = [self._citation(item) for item in chosen]
         parts = [f"{labelled(item)} [{n}]" for n, item in enumerate(chosen, start=1)]
-        return Answer(question, " ".join(parts), True, citations, query, notices)
+        answer = Answer(question, " ".join(parts), True, citations, query, notices)
+        taken = {id(item) for item in chosen}
+        return answer, [*chosen, *(item for item in ranked if id(item) not in taken)], reader.lexical.idf
+
+    def _generate(
+        self, extractive: Answer, passages: list[Scored], idf: Callable[[str], float]
+    ) -> Iterator[str | Answer]:
+        """The model's draft as it streams, then its checked answer, or `extractive` with a notice."""
+        from assistant.generate import check, compose, prompt, read_claims
+
+        settings = self.llm_settings
+        reply = ""
+        try:
+            for response in self.language_model().stream_chat(prompt(extractive.query, passages)):
+                delta = response.delta or ""
+                reply += delta
+                if delta:
+                    yield delta
+        except (LLMNotConfiguredError, LLMUnavailableError):
+            raise
+        except Exception as exc:  # a server down, a timeout, a failing model: the extractive answer stands
+            log.warning("the language model failed: %s", exc, exc_info=True)
+            why = f"The language model failed ({type(exc).__name__}); this is the extractive answer."
+            yield replace(extractive, notices=[*extractive.notices, why])
+            return
+        claims = read_claims(reply, len(passages))
+        checked = check(claims, passages, self.embedder, idf, settings.min_overlap, settings.min_cosine)
+        composed = compose(checked, passages, flag=settings.unsupported == "flag")
+        if composed is None:
+            why = (
+                "No sentence of the language model's answer was supported by the passages it cites; "
+                "this is the extractive answer."
+            )
+            yield replace(extractive, notices=[*extractive.notices, why])
+            return
+        yield Answer(
+            extractive.question,
+            composed.text,
+            True,
+            [self._citation(item) for item in composed.cited],
+            extractive.query,
+            [*extractive.notices, *composed.notices],
+            mode="llm",
+        )
 
 
 def _first_of_each_quote(ranked: list[Scored]) -> list[Scored]:

@@ -31,6 +31,18 @@ class UnknownSourceError(AssistantError, KeyError):
         return str(self.args[0])
 
 
+class LLMUnavailableError(AssistantError):
+    """A language-model backend cannot be used here: its package or model file is missing."""
+
+
+class LLMNotConfiguredError(AssistantError):
+    def __init__(self) -> None:
+        super().__init__(
+            "no language model is configured; pass --llm BACKEND --llm-model MODEL, set ASSISTANT_LLM and "
+            "ASSISTANT_LLM_MODEL, or give AssistantSettings(llm=LLMSettings(...))"
+        )
+
+
 __all__ = [
     "AssistantError",
     "CorpusNotFoundError",
@@ -40,6 +52,8 @@ __all__ = [
     "IndexMismatchError",
     "IndexNotBuiltError",
     "IndexPipelineError",
+    "LLMNotConfiguredError",
+    "LLMUnavailableError",
     "RebuildInProgressError",
     "StoreUnavailableError",
     "UnknownSourceError",

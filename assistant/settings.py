@@ -2,11 +2,97 @@
 
 from __future__ import annotations
 
+import os
+from pathlib import Path
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from index.settings import IndexSettings
+
+Backend = Literal["openai", "ollama", "gguf"]
+
+
+class LLMSettings(BaseModel):
+    """A language model that writes answers from the passages the extractive path ranks.
+
+    Every sentence it writes is checked against the passages it cites (see `assistant.generate`);
+    `min_overlap` and `min_cosine` are the two bars a sentence must clear, calibrated with
+    bench/calibrate_support.py.
+    """
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    backend: Backend = Field(
+        description="openai: any OpenAI-compatible server (llama.cpp server, vLLM, LM Studio) at base_url; "
+        "ollama: an Ollama server; gguf: a local .gguf file run in this process with xllamacpp."
+    )
+    model: str = Field(
+        description="The model's name on the server (openai, ollama), or the path of the .gguf file (gguf).",
+        min_length=1,
+    )
+    base_url: str | None = Field(
+        default=None,
+        description="Server URL: e.g. http://127.0.0.1:8080/v1 (openai), http://127.0.0.1:11434 (ollama; the default).",
+    )
+    api_key: str | None = Field(default=None, description="Bearer key for servers that want one (openai).")
+    temperature: float = Field(default=0.0, ge=0.0, le=2.0, description="Sampling temperature; 0 is greedy.")
+    max_tokens: int = Field(default=200, ge=8, le=8192, description="Most tokens the model may write per answer.")
+    timeout: float = Field(default=120.0, gt=0, le=3600, description="Seconds to wait for a server's reply.")
+    context_window: int = Field(
+        default=4096, ge=512, le=1_000_000, description="Tokens of context the model is run with (gguf)."
+    )
+    threads: int | None = Field(
+        default=None,
+        ge=1,
+        le=512,
+        description="CPU threads for gguf; None: half the cores, at least one (llama.cpp's threads spin while "
+        "they wait, so taking every core of a busy machine makes generation far slower, not faster).",
+    )
+    passages: int = Field(default=6, ge=1, le=30, description="Ranked sentences given to the model, numbered.")
+    # Calibrated with bench/calibrate_support.py (see the README): sentences drawn from the cited
+    # passage clear both bars, sentences drawn from another passage ranked for the same question
+    # mostly do not.
+    min_overlap: float = Field(
+        default=0.5,
+        ge=0.0,
+        le=1.0,
+        description="Least share (idf-weighted) of a sentence's content words that its cited passages must hold.",
+    )
+    min_cosine: float = Field(
+        default=0.5,
+        ge=-1.0,
+        le=1.0,
+        description="Least cosine similarity between a sentence and the best of its cited passages.",
+    )
+    unsupported: Literal["remove", "flag"] = Field(
+        default="remove",
+        description="What happens to a sentence its citations do not support: removed, or kept and marked "
+        "[unverified]; either way a notice names it.",
+    )
+    rewrite_followups: bool = Field(
+        default=True,
+        description="Let the model rewrite follow-up questions to stand alone (checked; see assistant.conversation).",
+    )
+
+    @classmethod
+    def from_env(cls, **overrides: object) -> LLMSettings | None:
+        """Settings from ASSISTANT_LLM_* environment variables, then explicit overrides (None ignored);
+        None when no backend is named in either."""
+        env = {
+            "backend": os.environ.get("ASSISTANT_LLM"),
+            "model": os.environ.get("ASSISTANT_LLM_MODEL"),
+            "base_url": os.environ.get("ASSISTANT_LLM_BASE_URL"),
+            "api_key": os.environ.get("ASSISTANT_LLM_API_KEY"),
+        }
+        values = {k: v for k, v in {**env, **overrides}.items() if v is not None}
+        if "backend" not in values:
+            return None
+        return cls.model_validate(values)
+
+    @property
+    def gguf_path(self) -> Path:
+        return Path(self.model).expanduser()
 
 
 class AssistantSettings(BaseModel):
@@ -40,3 +126,7 @@ class AssistantSettings(BaseModel):
         description="Longer questions are cut to this length, with a notice.",
     )
     build_if_missing: bool = Field(default=True, description="Build the index on first use if there is none.")
+    llm: LLMSettings | None = Field(
+        default=None,
+        description="A language model to write answers (checked against their citations); None: extractive only.",
+    )

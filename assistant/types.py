@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
-from typing import Any
+from typing import Any, Literal
 
 NOT_FOUND = "I could not find this in the documents."
 
@@ -40,7 +40,10 @@ class Answer:
 
     `grounded` is False when the documents do not answer the question; the text then says so and
     there are no citations. `query` is what was searched: the question itself, or a follow-up
-    rewritten to stand alone.
+    rewritten to stand alone. `mode` says what wrote the text: "extractive" (sentences quoted from
+    the documents) or "llm" (a language model, every kept sentence checked against the passages it
+    cites; a passage may then be cited by several sentences). `notices` tell the reader what was cut,
+    removed or fallen back on.
     """
 
     question: str
@@ -49,6 +52,7 @@ class Answer:
     citations: list[Citation] = field(default_factory=list)
     query: str = ""
     notices: list[str] = field(default_factory=list)
+    mode: Literal["extractive", "llm"] = "extractive"
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

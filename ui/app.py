@@ -13,7 +13,7 @@ import logging
 import os
 import sys
 import threading
-from collections.abc import Iterator
+from collections.abc import Generator, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
@@ -21,6 +21,7 @@ from typing import Any, Protocol
 import gradio as gr
 
 from assistant import Answer, Assistant, AssistantError, Citation, UnknownSourceError
+from assistant.cli import assistant_from_args
 from assistant.errors import IndexPipelineError
 from ui.assets import CITE_JS, CSS, REVEAL_JS
 from ui.corpus import MAX_UPLOAD_BYTES, UPLOAD_SUFFIXES, add_uploads, size_label
@@ -30,6 +31,7 @@ from ui.render import (
     citation_html,
     citation_ref,
     corpus_html,
+    draft_html,
     error_html,
     messages_html,
     question_html,
@@ -57,6 +59,10 @@ class Asks(Protocol):
     def ask(self, question: str) -> Answer: ...
 
 
+class Streams(Protocol):
+    def ask_stream(self, question: str, *, llm: bool | None = None) -> Iterator[str | Answer]: ...
+
+
 Message = dict[str, str]
 
 
@@ -75,17 +81,26 @@ class ChatSession:
         return None
 
 
-def respond(question: str, session: ChatSession) -> Iterator[list[Message]]:
+def respond(question: str, session: ChatSession, llm: bool = False) -> Iterator[list[Message]]:
     """Ask `question` in `session`, yielding the messages as they grow: first the question, then the
-    answer one sentence (with its [n]) at a time. Errors of the assistant become an error message."""
+    answer one sentence (with its [n]) at a time. With `llm`, the language model's draft is shown
+    as it is written, then replaced by the checked answer. Errors of the assistant become an error
+    message."""
     session.messages.append({"role": "user", "content": question_html(question)})
     yield _copy(session.messages)
     try:
-        answer = session.conversation.ask(question)
+        if llm:
+            answer = yield from _stream_draft(question, session)
+        else:
+            answer = session.conversation.ask(question)
     except _FAILURES as exc:
+        if session.messages[-1]["role"] == "assistant":
+            session.messages.pop()  # the draft
         session.messages.append({"role": "assistant", "content": error_html(str(exc))})
         yield _copy(session.messages)
         return
+    if session.messages[-1]["role"] == "assistant":
+        session.messages.pop()  # the draft, replaced by the checked answer
     turn = len(session.answers)
     session.answers.append(answer)
     if answer.query != answer.question:
@@ -95,6 +110,24 @@ def respond(question: str, session: ChatSession) -> Iterator[list[Message]]:
     for html in stream_answer(answer, turn):
         reply["content"] = html
         yield _copy(session.messages)
+
+
+def _stream_draft(question: str, session: ChatSession) -> Generator[list[Message], None, Answer]:
+    """Shows the model's draft as it grows; returns the checked Answer that ends the stream."""
+    conversation: Streams = session.conversation  # type: ignore[assignment]
+    draft = ""
+    answer = None
+    for item in conversation.ask_stream(question, llm=True):
+        if isinstance(item, Answer):
+            answer = item
+            continue
+        if not draft:
+            session.messages.append({"role": "assistant", "content": ""})
+        draft += item
+        session.messages[-1] = {"role": "assistant", "content": draft_html(draft)}
+        yield _copy(session.messages)
+    assert answer is not None, "an answer stream ends with its Answer"
+    return answer
 
 
 def _copy(messages: list[Message]) -> list[Message]:
@@ -121,12 +154,14 @@ class _Handlers:
         except _FAILURES as exc:
             raise gr.Error(str(exc)) from exc
 
-    def submit(self, question: str, session: ChatSession | None) -> Iterator[tuple[Any, Any, Any]]:
+    def submit(
+        self, question: str, session: ChatSession | None, use_llm: bool = False
+    ) -> Iterator[tuple[Any, Any, Any]]:
         if not question or not question.strip():
             yield gr.skip(), gr.skip(), gr.skip()
             return
         session = session or ChatSession(self.assistant.conversation())
-        for messages in respond(question, session):
+        for messages in respond(question, session, llm=bool(use_llm) and self.assistant.has_llm):
             yield "", messages, session
 
     def show_citation(self, session: ChatSession | None, evt: gr.EventData) -> tuple[Any, ...]:
@@ -241,6 +276,13 @@ def build_app(assistant: Assistant, *, max_upload_bytes: int = MAX_UPLOAD_BYTES)
                     submit_btn="Ask",
                     max_length=4000,
                 )
+                use_llm = gr.Checkbox(
+                    value=assistant.has_llm,
+                    visible=assistant.has_llm,
+                    label="Use the language model",
+                    info="It writes the answer; each sentence is checked against the passage it cites.",
+                    elem_id="use-llm",
+                )
                 gr.Examples(
                     EXAMPLE_QUESTIONS,
                     inputs=box,
@@ -268,7 +310,7 @@ def build_app(assistant: Assistant, *, max_upload_bytes: int = MAX_UPLOAD_BYTES)
                     )
                     report = gr.HTML(elem_id="rebuild-report", js_on_load=None)
 
-        box.submit(ui.submit, [box, session], [box, chat, session], concurrency_limit=8, **private)
+        box.submit(ui.submit, [box, session, use_llm], [box, chat, session], concurrency_limit=8, **private)
 
         def forget() -> tuple[Any, ...]:
             return "", [], None, EMPTY_CITATION, None, gr.Button(visible=False)
@@ -344,7 +386,7 @@ def _warm(assistant: Assistant) -> None:
 def serve_from_cli(args: argparse.Namespace) -> int:
     """`assistant ui`: open the assistant, build the app and serve it until interrupted."""
     credentials = _check_exposure(args.host, args.auth)
-    assistant = Assistant(corpus=args.corpus, index_dir=args.index, chroma_url=args.chroma_url)
+    assistant = assistant_from_args(args)
     # The model loads while the page is already served; a question asked meanwhile waits for it.
     threading.Thread(target=_warm, args=(assistant,), name="warm-up", daemon=True).start()
     app = build_app(assistant)

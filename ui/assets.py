@@ -41,6 +41,8 @@ if (!window.assistantCiteListening) {
 
 CSS = """
 #chat .answer { line-height: 1.65; }
+#chat .answer.draft { color: var(--body-text-color-subdued); white-space: pre-wrap; }
+#chat .draft-note, #chat .answer-by { font-size: .8em; color: var(--body-text-color-subdued); margin-bottom: .3em; }
 #chat a.cite, .cite-sample {
   display: inline-block; padding: 0 .3em; margin-left: .1em; border-radius: 4px;
   background: var(--color-accent-soft); color: var(--color-accent); font-size: .85em; font-weight: 600;

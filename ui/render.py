@@ -40,13 +40,20 @@ class Piece:
     n: int | None
 
 
+_ANCHOR = re.compile(r"\[(\d{1,4})\]")
+
+
 def answer_pieces(answer: Answer) -> list[Piece]:
     """The answer's text cut after each citation anchor, in order.
 
-    An answer reads `sentence [1] sentence [2] ...`. The anchor `[n]` is looked for right after
-    citation n's quote; only if the text does not have that shape is the next `[n]` taken, so a
-    document's own "[2]" inside a sentence is never mistaken for an anchor.
+    An extractive answer reads `sentence [1] sentence [2] ...`. The anchor `[n]` is looked for right
+    after citation n's quote; only if the text does not have that shape is the next `[n]` taken, so a
+    document's own "[2]" inside a sentence is never mistaken for an anchor. A language model's
+    answer may cite a passage twice, or a sentence twice (`sentence [1] [2] sentence [1]`); its
+    markers were stripped from the sentences it wrote, so each [n] there is an anchor.
     """
+    if answer.mode == "llm":
+        return _model_pieces(answer)
     text, pieces, cursor = answer.text, [], 0
     for n, citation in enumerate(answer.citations, start=1):
         anchor = f"[{n}]"
@@ -58,6 +65,19 @@ def answer_pieces(answer: Answer) -> list[Piece]:
         pieces.append(Piece(text[cursor:at].strip(), n))
         cursor = at + len(anchor)
     tail = text[cursor:].strip()
+    if tail:
+        pieces.append(Piece(tail, None))
+    return pieces
+
+
+def _model_pieces(answer: Answer) -> list[Piece]:
+    pieces, cursor = [], 0
+    for match in _ANCHOR.finditer(answer.text):
+        n = int(match[1])
+        if 1 <= n <= len(answer.citations):
+            pieces.append(Piece(answer.text[cursor : match.start()].strip(), n))
+            cursor = match.end()
+    tail = answer.text[cursor:].strip()
     if tail:
         pieces.append(Piece(tail, None))
     return pieces
@@ -120,17 +140,27 @@ def answer_html(answer: Answer, turn: int, pieces: Sequence[Piece] | None = None
     shown = answer_pieces(answer) if pieces is None else pieces
     words = []
     for piece in shown:
-        sentence = f'<span class="sentence">{html.escape(piece.text)}</span>'
+        sentence = f'<span class="sentence">{html.escape(piece.text)}</span>' if piece.text else ""
         if piece.n is not None and piece.n <= len(answer.citations):
             sentence += " " + cite_link(turn, piece.n, answer.citations[piece.n - 1])
-        words.append(sentence)
-    parts = [_notices_html(answer.notices), f'<div class="answer">{" ".join(words)}</div>']
+        words.append(sentence.strip())
+    by = '<div class="answer-by">Written by the language model; each sentence checked against what it cites.</div>'
+    parts = [_notices_html(answer.notices), by if answer.mode == "llm" else ""]
+    parts.append(f'<div class="answer">{" ".join(words)}</div>')
     if complete and answer.citations:
         items = "".join(
             f"<li>{cite_link(turn, n, c, f'[{n}] {_where(c)}')}</li>" for n, c in enumerate(answer.citations, start=1)
         )
         parts.append(f'<ol class="answer-sources">{items}</ol>')
     return "".join(parts)
+
+
+def draft_html(text: str) -> str:
+    """The language model's answer as it is being written: plain text, marked as not yet checked."""
+    return (
+        '<div class="draft-note">Writing; each sentence is checked against its citation when done…</div>'
+        f'<div class="answer draft">{html.escape(text)}</div>'
+    )
 
 
 def not_found_html(answer: Answer) -> str:
