@@ -283,7 +283,10 @@ class Assistant:
         if not extractive.grounded:
             yield extractive  # nothing relevant enough to write from: the model is not asked
             return
-        yield from self._generate(extractive, passages[: self.llm_settings.passages], idf)
+        from assistant.generate import addresses_model
+
+        given = [p for p in passages if not addresses_model(p.candidate.sentence.text)]
+        yield from self._generate(extractive, given[: self.llm_settings.passages], idf)
 
     def _evidence(
         self, reader: IndexReader, question: str, query: str, sources: Sequence[str] | None, notices: list[str]
