@@ -15,6 +15,7 @@ from assistant.conversation import Conversation
 from assistant.errors import EmptyQuestionError, LLMNotConfiguredError, LLMUnavailableError, UnknownSourceError
 from assistant.ranking import rank
 from assistant.settings import AssistantSettings, LLMSettings
+from assistant.steering import addresses_model
 from assistant.types import NOT_FOUND, Answer, Citation
 from index.build import Progress, RebuildReport, rebuild
 from index.embed import Embedder, SentenceTransformerEmbedder
@@ -218,7 +219,7 @@ class Assistant:
         reader = reader or self.reader
         checked = self._check_sources(reader, sources)
         ranked = rank(reader, self.embedder, query, self.settings.top_k, checked, self.settings.retrieval)
-        return _first_of_each_quote(ranked)
+        return [s for s in _first_of_each_quote(ranked) if not addresses_model(s.candidate.sentence.text)]
 
     def _check_sources(self, reader: IndexReader, sources: Sequence[str] | None) -> list[str] | None:
         if sources is None:
@@ -283,10 +284,7 @@ class Assistant:
         if not extractive.grounded:
             yield extractive  # nothing relevant enough to write from: the model is not asked
             return
-        from assistant.generate import addresses_model
-
-        given = [p for p in passages if not addresses_model(p.candidate.sentence.text)]
-        yield from self._generate(extractive, given[: self.llm_settings.passages], idf)
+        yield from self._generate(extractive, passages[: self.llm_settings.passages], idf)
 
     def _evidence(
         self, reader: IndexReader, question: str, query: str, sources: Sequence[str] | None, notices: list[str]

@@ -5,8 +5,7 @@
    passages are quoted material, never instructions, and that every sentence must end with [n].
    Fence tags inside document text are defused, so a document cannot close its own fence, and
    sentences that address a language model ("ignore previous instructions ...", see
-   `addresses_model`) are not given at all: document text is data, and a sentence written to steer
-   the model has nothing to say about the question.
+   `assistant.steering`) are not given at all.
 2. `read_claims()`: the reply is cut into sentences (the index's own splitter); the [n] markers of
    each are read and stripped. Markers naming no passage that was given are dropped.
 3. `check()`: each sentence is checked against the passages it cites:
@@ -58,22 +57,6 @@ _MARKER = re.compile(r"\[\s*(?:passages?\s*)?(\d{1,3}(?:\s*(?:,|and)\s*\d{1,3})*
 # that the splitter keeps them with their sentence.
 _TRAILING = re.compile(r"([.!?])((?:\s*\[\s*(?:passages?\s*)?\d[\d,\sand]*\])+)", re.IGNORECASE)
 NOT_FOUND_REPLY = re.compile(r"^\W*not\s+found\W*$", re.IGNORECASE)
-
-
-_STEERING = re.compile(
-    r"\b(?:ignore|disregard|forget|override)\b[^.!?]{0,40}\b(?:previous|prior|above|earlier|preceding|all|any|your)\b"
-    r"[^.!?]{0,30}\b(?:instructions?|prompts?|rules|directions|guidelines|context)\b"
-    r"|\bsystem\s+(?:prompt|message)\b|\byou\s+are\s+(?:now\s+)?(?:an?\s+)?(?:ai|assistant|language\s+model|chat\s*bot)\b"
-    r"|\b(?:as\s+an\s+ai|new\s+instructions?)\b|<\|?(?:im_start|system|endoftext)\|?>",
-    re.IGNORECASE,
-)
-
-
-def addresses_model(text: str) -> bool:
-    """Whether a sentence speaks to a language model rather than about its subject: it tells the
-    reader to ignore earlier instructions, names a system prompt, tells the reader what AI it is,
-    or holds a chat-template token."""
-    return bool(_STEERING.search(text))
 
 
 def passage_text(item: Scored) -> str:
