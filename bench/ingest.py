@@ -1,14 +1,15 @@
 """Ingest throughput: a full rebuild against the raw encode of the same texts, in one run.
 
 usage: python bench/ingest.py [--source DIR ...] [--files N] [--chroma-url URL]
+                             [--sentence-vectors separate|in_context]
 
 The corpus is the first N documents (sorted by path) found under the --source folders, copied into
 a temporary corpus. The default sources are the HTML manuals of Debian's documentation packages
 (install them with `apt-get install python3-doc postgresql-doc-15 python-django-doc rust-doc`;
 python3-doc alone is about 1,600 HTML files). Reported:
 
-- full rebuild: seconds, chunks, and texts embedded per second (each chunk and each of its
-  sentences is embedded);
+- full rebuild: seconds, chunks, and texts embedded per second (each chunk, and with
+  --sentence-vectors separate, the default, each of its sentences too);
 - raw encode: the same texts through sentence-transformers' `encode` alone, same batch size;
 - ratio: raw encode seconds / rebuild seconds (1.0 would mean the pipeline costs nothing beyond
   the model);
@@ -58,10 +59,11 @@ def main() -> None:
     parser.add_argument("--source", action="append", help="folder of documents (repeatable)")
     parser.add_argument("--files", type=int, default=200, help="documents to take")
     parser.add_argument("--chroma-url", default=None)
+    parser.add_argument("--sentence-vectors", choices=["separate", "in_context"], default="separate")
     args = parser.parse_args()
 
     from index.build import rebuild
-    from index.embed import SentenceTransformerEmbedder
+    from index.embed import SentenceTransformerEmbedder, part_text
     from index.settings import IndexSettings
     from index.store import Generation, read_manifest
 
@@ -69,7 +71,9 @@ def main() -> None:
         corpus, index = Path(tmp) / "corpus", Path(tmp) / "index"
         corpus.mkdir()
         taken = collect(args.source or DEBIAN_DOCS, args.files, corpus)
-        settings = IndexSettings(corpus=corpus, index_dir=index, chroma_url=args.chroma_url)
+        settings = IndexSettings(
+            corpus=corpus, index_dir=index, chroma_url=args.chroma_url, sentence_vectors=args.sentence_vectors
+        )
         embedder = SentenceTransformerEmbedder(settings.embed_model, settings.embed_batch_size)
         embedder.warm()
 
@@ -80,7 +84,9 @@ def main() -> None:
         manifest = read_manifest(index)
         assert manifest is not None
         chunks = Generation.open(index, manifest).chunks
-        texts = [c.embed_text for c in chunks] + [t for c in chunks for t in c.sentence_embed_texts()]
+        texts = [c.embed_text for c in chunks]
+        if settings.sentence_vectors == "separate":
+            texts += [part_text(c.embed_text, part) for c in chunks for part in c.sentence_parts()]
         started = time.perf_counter()
         embedder.embed(texts)
         raw_s = time.perf_counter() - started
@@ -89,10 +95,7 @@ def main() -> None:
         rebuild(settings, embedder)
         unchanged_s = time.perf_counter() - started
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(
-        f"corpus            {taken} files, {report.documents} documents, {report.chunks} chunks, "
-        f"{len(texts)} texts"
-    )
+    print(f"corpus            {taken} files, {report.documents} documents, {report.chunks} chunks, {len(texts)} texts")
     print(
         f"full rebuild      {rebuild_s:.1f} s  ({report.chunks / rebuild_s:.1f} chunks/s, "
         f"{len(texts) / rebuild_s:.0f} texts/s)"

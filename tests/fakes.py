@@ -8,6 +8,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
+from index.embed import part_text
 from index.text import stem, words
 
 
@@ -28,6 +29,19 @@ class HashEmbedder:
         if self.delay:
             time.sleep(self.delay)
         self.seen.extend(texts)
+        return self._vectors(texts)
+
+    def embed_parts(
+        self, texts: Sequence[str], parts: Sequence[Sequence[tuple[tuple[int, int], ...]]]
+    ) -> tuple[np.ndarray, list[np.ndarray]]:
+        """Each part is embedded as its own text, without context; `seen` records the whole texts."""
+        whole = self.embed(texts)
+        return whole, [
+            self._vectors([part_text(text, part) for part in text_parts])
+            for text, text_parts in zip(texts, parts, strict=True)
+        ]
+
+    def _vectors(self, texts: Sequence[str]) -> np.ndarray:
         out = np.zeros((len(texts), self.dim), dtype=np.float32)
         for row, text in enumerate(texts):
             for word in words(text):

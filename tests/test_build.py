@@ -10,6 +10,7 @@ import pytest
 
 from assistant import (
     Assistant,
+    AssistantSettings,
     CorpusNotFoundError,
     EmptyCorpusError,
     IndexMismatchError,
@@ -115,8 +116,6 @@ def test_index_built_with_other_settings_is_a_typed_error(tmp_path: Path):
 
 
 def test_assistant_without_index_and_building_disabled_says_to_rebuild(tmp_path: Path):
-    from assistant import AssistantSettings
-
     write_docs(tmp_path / "c")
     settings = AssistantSettings(build_if_missing=False)
     with pytest.raises(IndexNotBuiltError, match="assistant rebuild"):
@@ -193,3 +192,22 @@ def test_pdf_citation_gives_the_page_of_the_cited_sentence(tmp_path: Path):
     assert "lantern" in bot.source_text("brief.pdf")[citation.start : citation.end]
     (first,) = [c for c in bot.search("harbour froze January") if "froze" in c.quote]
     assert first.page == 1
+
+
+@pytest.mark.parametrize("mode, texts_per_doc", [("separate", 3), ("in_context", 1)])
+def test_sentence_vectors_setting_decides_what_is_encoded(tmp_path: Path, mode: str, texts_per_doc: int):
+    write_docs(tmp_path / "c")
+    settings = IndexSettings(corpus=tmp_path / "c", index_dir=tmp_path / "i", sentence_vectors=mode)
+    embedder = HashEmbedder()
+    report = rebuild(settings, embedder)
+    # Each document is one chunk of two sentences: 'separate' encodes the chunk and both sentences.
+    assert len(embedder.seen) == report.chunks * texts_per_doc
+    bot = Assistant(settings=AssistantSettings(index=settings), embedder=HashEmbedder())
+    assert bot.ask("second sentence 2").citations[0].source == "doc2.txt"
+
+
+def test_sentence_vectors_are_part_of_the_fingerprint_and_read_from_the_environment(monkeypatch):
+    monkeypatch.setenv("ASSISTANT_SENTENCE_VECTORS", "in_context")
+    from_env = IndexSettings.from_env()
+    assert from_env.sentence_vectors == "in_context"
+    assert from_env.fingerprint() != IndexSettings().fingerprint()

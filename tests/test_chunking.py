@@ -62,3 +62,13 @@ def test_chunk_ids_change_with_content_and_path(tmp_path: Path):
     (tmp_path / "c.txt").write_text("Another sentence here.")
     ids = [chunk_document(load(f), 120, 1)[0].id for f in scan(tmp_path, 10**6)[0]]
     assert len(set(ids)) == 3
+
+
+@pytest.mark.parametrize("doc", seed_documents(), ids=lambda d: d.source)
+def test_sentence_parts_point_at_the_title_and_the_sentence_in_the_embedded_text(doc):
+    for chunk in chunk_document(doc, chunk_words=120, overlap=1):
+        parts = chunk.sentence_parts()
+        assert len(parts) == len(chunk.sentences)
+        for part, sentence in zip(parts, chunk.sentences, strict=True):
+            texts = [chunk.embed_text[start:end] for start, end in part]
+            assert texts == ([chunk.title] if chunk.title else []) + [sentence.text]
