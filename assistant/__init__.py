@@ -15,11 +15,13 @@ from assistant.errors import (
     IndexCorruptError,
     IndexMismatchError,
     IndexNotBuiltError,
+    LLMNotConfiguredError,
+    LLMUnavailableError,
     RebuildInProgressError,
     StoreUnavailableError,
     UnknownSourceError,
 )
-from assistant.settings import AssistantSettings
+from assistant.settings import AssistantSettings, LLMSettings
 from assistant.types import NOT_FOUND, Answer, Citation
 from index.build import RebuildReport
 from index.settings import IndexSettings
@@ -39,6 +41,9 @@ __all__ = [
     "IndexMismatchError",
     "IndexNotBuiltError",
     "IndexSettings",
+    "LLMNotConfiguredError",
+    "LLMSettings",
+    "LLMUnavailableError",
     "RebuildInProgressError",
     "RebuildReport",
     "StoreUnavailableError",

@@ -24,7 +24,7 @@ import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from assistant.types import Answer
+from assistant.types import Answer, final_answer
 from index.text import content_words, stem
 
 log = logging.getLogger("assistant")
@@ -42,12 +42,7 @@ class Conversation:
 
     def ask(self, question: str, *, llm: bool | None = None) -> Answer:
         """The answer to `question` read in the light of the earlier turns; `llm` as in `Assistant.ask`."""
-        answer = None
-        for item in self.ask_stream(question, llm=llm):
-            if isinstance(item, Answer):
-                answer = item
-        assert answer is not None, "an answer stream ends with its Answer"
-        return answer
+        return final_answer(self.ask_stream(question, llm=llm))
 
     def ask_stream(self, question: str, *, llm: bool | None = None) -> Iterator[str | Answer]:
         """As `Assistant.ask_stream`; the Answer becomes a turn of the conversation."""

@@ -16,7 +16,7 @@ from assistant.errors import EmptyQuestionError, LLMNotConfiguredError, LLMUnava
 from assistant.ranking import rank
 from assistant.settings import AssistantSettings, LLMSettings
 from assistant.steering import addresses_model
-from assistant.types import NOT_FOUND, Answer, Citation
+from assistant.types import NOT_FOUND, Answer, Citation, final_answer
 from index.build import Progress, RebuildReport, rebuild
 from index.embed import Embedder, SentenceTransformerEmbedder
 from index.errors import IndexCorruptError, IndexNotBuiltError, StoreUnavailableError
@@ -267,12 +267,7 @@ class Assistant:
     def _answer(
         self, question: str, query: str, sources: Sequence[str] | None, notices: list[str], llm: bool | None = None
     ) -> Answer:
-        answer = None
-        for item in self._answer_stream(question, query, sources, notices, llm):
-            if isinstance(item, Answer):
-                answer = item
-        assert answer is not None, "an answer stream ends with its Answer"
-        return answer
+        return final_answer(self._answer_stream(question, query, sources, notices, llm))
 
     def _answer_stream(
         self, question: str, query: str, sources: Sequence[str] | None, notices: list[str], llm: bool | None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
 
@@ -56,3 +57,14 @@ class Answer:
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
+
+
+def final_answer(stream: Iterable[str | Answer]) -> Answer:
+    """The Answer that ends an answer stream (see `Assistant.ask_stream`), the draft pieces read past."""
+    answer = None
+    for item in stream:
+        if isinstance(item, Answer):
+            answer = item
+    if answer is None:
+        raise ValueError("the answer stream ended without its Answer")
+    return answer
