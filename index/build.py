@@ -1,6 +1,7 @@
 """Incremental, atomic rebuild of the index from the corpus folder.
 
-A document is keyed by its path relative to the corpus and the sha256 of its bytes. Unchanged
+A document is keyed by its path relative to the corpus and the sha256 of its bytes (read again only
+when its size or modification time differs from the manifest's). Unchanged
 documents keep their vectors (copied from the live generation, never re-embedded); changed and new
 ones are parsed, chunked and embedded in batches; removed ones are left out. Everything is written
 as a new generation, and the manifest is replaced only once that generation is complete.
@@ -8,6 +9,7 @@ as a new generation, and the manifest is replaced only once that generation is c
 
 from __future__ import annotations
 
+import dataclasses
 import fcntl
 import logging
 import shutil
@@ -31,7 +33,7 @@ from index.errors import (
     StoreUnavailableError,
 )
 from index.lexical import BM25_DIR, build_bm25
-from index.loaders import LoadedDocument, SourceFile, UnreadableDocument, load, scan
+from index.loaders import Known, LoadedDocument, SourceFile, UnreadableDocument, load, scan
 from index.settings import IndexSettings
 from index.store import (
     COLLECTION_METADATA,
@@ -113,11 +115,12 @@ class _Rebuild:
 
     def run(self) -> RebuildReport:
         settings, report = self.settings, self.report
-        files, report.warnings = scan(settings.corpus, settings.max_file_bytes)
         old = self._live_manifest()
         reusable = (
             old is not None and old.fingerprint == settings.fingerprint() and (old.embed_model == self.embedder.name)
         )
+        known = _known_files(old) if old is not None and reusable else {}
+        files, report.warnings = scan(settings.corpus, settings.max_file_bytes, known)
         damage = self._damage(old) if old is not None and reusable else None
         if damage:
             # Nothing of a damaged generation is trusted: every document is read and embedded anew.
@@ -141,6 +144,11 @@ class _Rebuild:
         report.added = sum(1 for f in files if f.source not in old_docs)
         unchanged_skips = self.skipped == known_bad
         if old is not None and reusable and unchanged_skips and not (report.added or report.changed or report.removed):
+            if any(known.get(f.source) != _stat_of(f) for f in files):
+                # Files touched without being changed: remember their new times, so that the next
+                # scan need not read them again.
+                docs = {source: {**entry, **_stat_entry(current[source])} for source, entry in old.docs.items()}
+                write_manifest(settings.index_dir, dataclasses.replace(old, docs=docs))
             report.documents, report.chunks, report.generation = len(old.docs), old.chunks, old.generation
             report.seconds = time.perf_counter() - self.t0
             return report
@@ -209,7 +217,7 @@ class _Rebuild:
                 entry = old_docs.get(file.source)
                 if entry is not None and entry["sha256"] == file.sha256 and previous is not None:
                     batch.copy(previous, previous_docs.get(file.source, []))
-                    docs[file.source] = entry
+                    docs[file.source] = {**entry, **_stat_entry(file)}
                 else:
                     doc = self._load(file)
                     if doc is not None:
@@ -217,6 +225,7 @@ class _Rebuild:
                         batch.fresh(chunks)
                         docs[file.source] = {
                             "sha256": file.sha256,
+                            **_stat_entry(file),
                             "chunks": len(chunks),
                             "title": doc.title,
                             "page_starts": doc.page_starts,
@@ -360,6 +369,23 @@ def add_to_collection(collection: Any, chunks: list[Chunk], vectors: np.ndarray)
         node.relationships[NodeRelationship.SOURCE] = RelatedNodeInfo(node_id=chunk.source)
         nodes.append(node)
     ChromaVectorStore(chroma_collection=collection).add(nodes)
+
+
+def _known_files(manifest: Manifest) -> Known:
+    """What the manifest says of each document's file, for `scan` to recognise unchanged ones."""
+    return {
+        source: (entry["size"], entry["mtime_ns"], entry["sha256"])
+        for source, entry in manifest.docs.items()
+        if "mtime_ns" in entry
+    }
+
+
+def _stat_of(file: SourceFile) -> tuple[int, int, str]:
+    return (file.size, file.mtime_ns, file.sha256)
+
+
+def _stat_entry(file: SourceFile) -> dict[str, int]:
+    return {"size": file.size, "mtime_ns": file.mtime_ns}
 
 
 def _count_lines(path: Path) -> tuple[int, bytes]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import os
+import warnings
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -27,12 +28,18 @@ class UnreadableDocument(Exception):
 
 @dataclass(frozen=True)
 class SourceFile:
-    """A file found in the corpus: its path relative to the corpus and the sha256 of its bytes."""
+    """A file found in the corpus: its path relative to the corpus, the sha256 of its bytes, and
+    its size and modification time (nanoseconds) when it was read."""
 
     source: str
     path: Path
     sha256: str
     size: int
+    mtime_ns: int = 0
+
+
+Known = dict[str, tuple[int, int, str]]
+"""source -> (size, mtime_ns, sha256) of files as a previous scan found them."""
 
 
 @dataclass
@@ -46,11 +53,15 @@ class LoadedDocument:
     warnings: list[str] = field(default_factory=list)
 
 
-def scan(corpus: Path, max_file_bytes: int) -> tuple[list[SourceFile], list[str]]:
+def scan(corpus: Path, max_file_bytes: int, known: Known | None = None) -> tuple[list[SourceFile], list[str]]:
     """Every supported file below `corpus`, sorted by source, with warnings for those passed over.
 
-    Symbolic links that lead outside the corpus are not followed.
+    Symbolic links that lead outside the corpus are not followed. A file whose size and
+    modification time are those `known` gives for it keeps the sha256 given there instead of being
+    read again (as git and rsync judge a file unchanged), so that scanning an unchanged corpus
+    reads no file.
     """
+    known = known or {}
     root = corpus.resolve()
     found: list[SourceFile] = []
     warnings: list[str] = []
@@ -67,15 +78,17 @@ def scan(corpus: Path, max_file_bytes: int) -> tuple[list[SourceFile], list[str]
                 warnings.append(f"skipped {source}: symbolic link to a file outside the corpus")
                 continue
             try:
-                size = path.stat().st_size
+                stat = path.stat()
+                size, mtime_ns = stat.st_size, stat.st_mtime_ns
                 if size > max_file_bytes:
                     warnings.append(f"skipped {source}: {size} bytes is over the limit of {max_file_bytes}")
                     continue
-                digest = _sha256(path)
+                seen = known.get(source)
+                digest = seen[2] if seen is not None and seen[:2] == (size, mtime_ns) else _sha256(path)
             except OSError as exc:
                 warnings.append(f"skipped {source}: {exc.strerror or exc}")
                 continue
-            found.append(SourceFile(source, path, digest, size))
+            found.append(SourceFile(source, path, digest, size, mtime_ns))
     return found, warnings
 
 
@@ -181,9 +194,12 @@ _HTML_BLOCKS = (
 
 
 def _load_html(file: SourceFile, data: bytes) -> LoadedDocument:
-    from bs4 import BeautifulSoup
+    from bs4 import BeautifulSoup, XMLParsedAsHTMLWarning
 
-    soup = BeautifulSoup(data, "lxml")
+    with warnings.catch_warnings():
+        # XHTML pages (an XML declaration before <html>) read well as HTML; bs4 warns on each.
+        warnings.simplefilter("ignore", XMLParsedAsHTMLWarning)
+        soup = BeautifulSoup(data, "lxml")
     title = soup.title.get_text(" ", strip=True) if soup.title else ""
     for tag in soup(_HTML_DROP):
         tag.decompose()

@@ -211,3 +211,43 @@ def test_sentence_vectors_are_part_of_the_fingerprint_and_read_from_the_environm
     from_env = IndexSettings.from_env()
     assert from_env.sentence_vectors == "in_context"
     assert from_env.fingerprint() != IndexSettings().fingerprint()
+
+
+def test_scan_keeps_a_known_digest_only_while_size_and_time_match(tmp_path: Path):
+    from index.loaders import scan
+
+    write_docs(tmp_path / "c", count=1)
+    path = tmp_path / "c" / "doc0.txt"
+    size, mtime = path.stat().st_size, path.stat().st_mtime_ns
+    [found], _ = scan(tmp_path / "c", 10**6, {"doc0.txt": (size, mtime, "known-digest")})
+    assert found.sha256 == "known-digest"
+    [found], _ = scan(tmp_path / "c", 10**6, {"doc0.txt": (size, mtime - 1, "known-digest")})
+    assert found.sha256 != "known-digest" and len(found.sha256) == 64
+
+
+def unreadable_digests(monkeypatch: pytest.MonkeyPatch) -> None:
+    def refuse(path: Path) -> str:
+        raise AssertionError(f"{path} was read")
+
+    monkeypatch.setattr("index.loaders._sha256", refuse)
+
+
+def test_unchanged_rebuild_reads_no_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    write_docs(tmp_path / "c")
+    build(tmp_path / "c", tmp_path / "i")
+    unreadable_digests(monkeypatch)
+    report, embedder = build(tmp_path / "c", tmp_path / "i")
+    assert (report.unchanged, report.rebuilt, embedder.seen) == (3, False, [])
+
+
+def test_a_touched_file_is_read_once_then_recognised(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    write_docs(tmp_path / "c")
+    build(tmp_path / "c", tmp_path / "i")
+    os.utime(tmp_path / "c" / "doc1.txt", ns=(1_000_000_000, 1_000_000_000))
+    report, embedder = build(tmp_path / "c", tmp_path / "i")
+    assert (report.unchanged, report.rebuilt, embedder.seen) == (3, False, [])
+    manifest = read_manifest(tmp_path / "i")
+    assert manifest is not None and manifest.docs["doc1.txt"]["mtime_ns"] == 1_000_000_000
+    unreadable_digests(monkeypatch)
+    report, _ = build(tmp_path / "c", tmp_path / "i")
+    assert (report.unchanged, report.rebuilt) == (3, False)
