@@ -129,7 +129,7 @@ class Systems:
 
     def llama(self, question: str) -> tuple[str, list[str]]:
         if not hasattr(self, "_llama"):
-            self._llama = _llama_retriever(self.bot)
+            self._llama = llama_retriever(self.bot)
         nodes = self._llama.retrieve(question)
         ranked = _unique(n.node.metadata["source"] for n in nodes)
         from index.sentences import split_spans
@@ -146,7 +146,7 @@ def _unique(sources) -> list[str]:  # type: ignore[no-untyped-def]
     return list(seen)
 
 
-def _llama_retriever(bot):  # type: ignore[no-untyped-def]
+def llama_retriever(bot):  # type: ignore[no-untyped-def]
     """llama-index's default retriever (top 2 by similarity) over our Chroma collection."""
     from llama_index.core import Settings, VectorStoreIndex
     from llama_index.core.embeddings import BaseEmbedding

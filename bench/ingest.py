@@ -1,12 +1,11 @@
 """Ingest throughput: a full rebuild against the raw encode of the same texts, in one run.
 
 usage: python bench/ingest.py [--source DIR ...] [--files N] [--chroma-url URL]
-                             [--sentence-vectors separate|in_context]
+                             [--sentence-vectors separate|in_context] [--parse-workers N]
 
 The corpus is the first N documents (sorted by path) found under the --source folders, copied into
-a temporary corpus. The default sources are the HTML manuals of Debian's documentation packages
-(install them with `apt-get install python3-doc postgresql-doc-15 python-django-doc rust-doc`;
-python3-doc alone is about 1,600 HTML files). Reported:
+a temporary corpus. The default source is .bench/debian-docs, the HTML manuals of Debian's
+documentation packages as bench/debian_docs.py copies them (see there). Reported:
 
 - full rebuild: seconds, chunks, and texts embedded per second (each chunk, and with
   --sentence-vectors separate, the default, each of its sentences too);
@@ -30,12 +29,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-DEBIAN_DOCS = [
-    "/usr/share/doc/python3-doc/html",
-    "/usr/share/doc/postgresql-doc-15/html",
-    "/usr/share/doc/python-django-doc/html",
-    "/usr/share/doc/rust-doc/html",
-]
+DEBIAN_DOCS = [str(ROOT / ".bench" / "debian-docs")]  # made by bench/debian_docs.py
 
 
 def collect(sources: list[str], limit: int, corpus: Path) -> int:
@@ -60,6 +54,7 @@ def main() -> None:
     parser.add_argument("--files", type=int, default=200, help="documents to take")
     parser.add_argument("--chroma-url", default=None)
     parser.add_argument("--sentence-vectors", choices=["separate", "in_context"], default="separate")
+    parser.add_argument("--parse-workers", type=int, default=0, help="processes parsing while the model embeds")
     args = parser.parse_args()
 
     from index.build import rebuild
@@ -72,7 +67,11 @@ def main() -> None:
         corpus.mkdir()
         taken = collect(args.source or DEBIAN_DOCS, args.files, corpus)
         settings = IndexSettings(
-            corpus=corpus, index_dir=index, chroma_url=args.chroma_url, sentence_vectors=args.sentence_vectors
+            corpus=corpus,
+            index_dir=index,
+            chroma_url=args.chroma_url,
+            sentence_vectors=args.sentence_vectors,
+            parse_workers=args.parse_workers,
         )
         embedder = SentenceTransformerEmbedder(settings.embed_model, settings.embed_batch_size)
         embedder.warm()

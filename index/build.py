@@ -23,7 +23,7 @@ from typing import Any
 
 import numpy as np
 
-from index.chunking import Chunk, chunk_document
+from index.chunking import Chunk
 from index.embed import Embedder, embed_parts_separately
 from index.errors import (
     CorpusNotFoundError,
@@ -33,7 +33,8 @@ from index.errors import (
     StoreUnavailableError,
 )
 from index.lexical import BM25_DIR, build_bm25
-from index.loaders import Known, LoadedDocument, SourceFile, UnreadableDocument, load, scan
+from index.loaders import Known, SourceFile, scan
+from index.parsing import Parsed, parse_all
 from index.settings import IndexSettings
 from index.store import (
     COLLECTION_METADATA,
@@ -213,22 +214,33 @@ class _Rebuild:
         docs: dict[str, dict[str, Any]] = {}
         try:
             batch = _Batch()
+            unchanged = {
+                f.source
+                for f in files
+                if previous is not None and f.source in old_docs and old_docs[f.source]["sha256"] == f.sha256
+            }
+            parsed = parse_all(
+                [f for f in files if f.source not in unchanged],
+                settings.chunk_words,
+                settings.chunk_overlap_sentences,
+                settings.parse_workers,
+                lookahead=settings.ingest_batch_docs,
+            )
             for done, file in enumerate(files, start=1):
-                entry = old_docs.get(file.source)
-                if entry is not None and entry["sha256"] == file.sha256 and previous is not None:
+                if previous is not None and file.source in unchanged:
                     batch.copy(previous, previous_docs.get(file.source, []))
-                    docs[file.source] = {**entry, **_stat_entry(file)}
+                    docs[file.source] = {**old_docs[file.source], **_stat_entry(file)}
                 else:
-                    doc = self._load(file)
-                    if doc is not None:
-                        chunks = chunk_document(doc, settings.chunk_words, settings.chunk_overlap_sentences)
-                        batch.fresh(chunks)
+                    result = next(parsed)
+                    if self._keep(result):
+                        assert result.doc is not None
+                        batch.fresh(result.chunks)
                         docs[file.source] = {
                             "sha256": file.sha256,
                             **_stat_entry(file),
-                            "chunks": len(chunks),
-                            "title": doc.title,
-                            "page_starts": doc.page_starts,
+                            "chunks": len(result.chunks),
+                            "title": result.doc.title,
+                            "page_starts": result.doc.page_starts,
                         }
                 if batch.size >= settings.ingest_batch_docs or done == len(files):
                     self._flush(batch, writer, collection)
@@ -265,20 +277,20 @@ class _Rebuild:
         report.seconds = time.perf_counter() - self.t0
         return report
 
-    def _load(self, file: SourceFile) -> LoadedDocument | None:
-        try:
-            doc = load(file)
-        except UnreadableDocument as exc:
-            self.report.warnings.append(f"skipped {file.source}: {exc}")
+    def _keep(self, parsed: Parsed) -> bool:
+        """Record what parsing a file found; False when the file could not be read."""
+        file, doc = parsed.file, parsed.doc
+        if doc is None:
+            self.report.warnings.append(f"skipped {file.source}: {parsed.error}")
             self.skipped[file.source] = file.sha256
-            log.warning("skipped %s: %s", file.source, exc)
-            return None
+            log.warning("skipped %s: %s", file.source, parsed.error)
+            return False
         for warning in doc.warnings:
             self.report.warnings.append(f"{file.source}: {warning}")
         path = text_path(self.settings.index_dir, doc.sha256)
         if not path.exists():
             atomic_write(path, doc.text.encode("utf-8"))
-        return doc
+        return True
 
     def _flush(self, batch: _Batch, writer: GenerationWriter, collection: Any) -> None:
         if not batch.chunks:

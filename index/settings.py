@@ -47,6 +47,15 @@ class IndexSettings(BaseModel):
     max_file_bytes: int = Field(
         default=50_000_000, ge=1, description="Files larger than this are skipped with a warning."
     )
+    parse_workers: int = Field(
+        default=0,
+        ge=0,
+        le=64,
+        description=(
+            "Processes that parse and chunk documents while the model embeds; 0 parses in the"
+            " rebuilding process. Pays with cores to spare: the model already uses every core."
+        ),
+    )
     ingest_batch_docs: int = Field(
         default=256, ge=1, le=100_000, description="Documents parsed and embedded per batch."
     )

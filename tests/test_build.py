@@ -251,3 +251,20 @@ def test_a_touched_file_is_read_once_then_recognised(tmp_path: Path, monkeypatch
     unreadable_digests(monkeypatch)
     report, _ = build(tmp_path / "c", tmp_path / "i")
     assert (report.unchanged, report.rebuilt) == (3, False)
+
+
+def test_parsing_in_worker_processes_builds_the_same_index(tmp_path: Path):
+    corpus = tmp_path / "c"
+    write_docs(corpus, count=40)
+    (corpus / "broken.txt").write_bytes(b"\x00\x01binary")
+    reports, records = [], []
+    for workers in (0, 2):
+        index = tmp_path / f"i{workers}"
+        settings = IndexSettings(corpus=corpus, index_dir=index, parse_workers=workers, ingest_batch_docs=8)
+        reports.append(rebuild(settings, HashEmbedder()))
+        manifest = read_manifest(index)
+        assert manifest is not None
+        records.append((index / f"gen-{manifest.generation}" / "chunks.jsonl").read_text())
+    assert reports[0].chunks == reports[1].chunks == 40
+    assert reports[0].warnings == reports[1].warnings and "broken.txt" in reports[1].warnings[0]
+    assert records[0] == records[1]
