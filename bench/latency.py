@@ -16,6 +16,9 @@ questions unmeasured, then asks QUESTIONS once each, and reports:
   top 2 by similarity) over the same Chroma collection, p50 and p95 ms;
 - RSS: the peak resident memory of that process, in MB (for the server, the server's peak too).
 
+The rebuild before the measurements reports its seconds: on a second run, those of a rebuild of an
+unchanged corpus.
+
 With the server (the default), `chroma run` serves the same index's Chroma folder on loopback, and
 the measurement is made again through `chromadb.HttpClient`.
 """
@@ -25,7 +28,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import resource
 import socket
 import statistics
 import subprocess
@@ -134,7 +136,8 @@ def measure(corpus: Path, index: Path, chroma_url: str | None) -> dict[str, floa
             seconds.append(time.perf_counter() - started)
         result[f"{name}_p50_ms"] = statistics.median(seconds) * 1000
         result[f"{name}_p95_ms"] = statistics.quantiles(seconds, n=20)[-1] * 1000
-    result["rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    # VmHWM, not getrusage: ru_maxrss survives exec, so it would report the parent's peak.
+    result["rss_mb"] = peak_rss_mb(os.getpid())
     return result
 
 
