@@ -41,6 +41,7 @@ from index.store import (
     Generation,
     GenerationWriter,
     Manifest,
+    add_missing_keys,
     atomic_write,
     chroma_client,
     chunk_to_record,
@@ -150,6 +151,7 @@ class _Rebuild:
                 # scan need not read them again.
                 docs = {source: {**entry, **_stat_entry(current[source])} for source, entry in old.docs.items()}
                 write_manifest(settings.index_dir, dataclasses.replace(old, docs=docs))
+            add_missing_keys(generation_dir(settings.index_dir, old.generation))
             report.documents, report.chunks, report.generation = len(old.docs), old.chunks, old.generation
             report.seconds = time.perf_counter() - self.t0
             return report
@@ -185,6 +187,10 @@ class _Rebuild:
             return f"{directory.name}/chunks.jsonl does not hold {live.chunks} records"
         if not (directory / BM25_DIR).is_dir():
             return f"{directory.name}/{BM25_DIR} is missing"
+        try:
+            Generation.open(self.settings.index_dir, live)  # reads the keys, not the records
+        except IndexCorruptError as exc:
+            return str(exc)
         try:
             stored = chroma_client(self.settings).get_collection(live.collection).count()
         except StoreUnavailableError:

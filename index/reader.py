@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -33,8 +34,8 @@ class IndexReader:
         self.stamp = manifest_stamp(settings.index_dir)
         self.manifest: Manifest = open_live(settings, embed_model)
         self.generation = Generation.open(settings.index_dir, self.manifest)
-        self.chunks: list[Chunk] = self.generation.chunks
-        self._position = {chunk.id: i for i, chunk in enumerate(self.chunks)}
+        self.chunks: Sequence[Chunk] = self.generation.chunks
+        self._position = {chunk_id: i for i, chunk_id in enumerate(self.generation.ids)}
         directory = generation_dir(settings.index_dir, self.manifest.generation)
         try:
             self.lexical = LexicalIndex(directory, len(self.chunks))
@@ -84,7 +85,8 @@ class IndexReader:
     def source_mask(self, sources: list[str]) -> np.ndarray:
         """1.0 for chunks of `sources`, 0.0 for the rest (a filter for lexical search)."""
         wanted = set(sources)
-        return np.fromiter((chunk.source in wanted for chunk in self.chunks), dtype=np.float32, count=len(self.chunks))
+        numbers = [n for n, source in enumerate(self.generation.sources) if source in wanted]
+        return np.isin(self.generation.source_of, numbers).astype(np.float32)
 
     def sentence_vectors(self, position: int) -> np.ndarray:
         rows = self.generation.sentence_rows(position)

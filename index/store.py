@@ -4,6 +4,8 @@ Layout of `index_dir`:
 
     manifest.json        the live generation; replaced atomically, the only commit point
     gen-<N>/chunks.jsonl one chunk record a line, with its sentences and spans
+    gen-<N>/chunks.keys.json  each record's id, source, byte offset and sentence rows, so that a
+                         reader opens a generation without parsing every record
     gen-<N>/chunks.f32   chunk vectors, float32 rows in chunks.jsonl order
     gen-<N>/sentences.f16  sentence vectors, float16 rows in sentence order
     texts/<sha256>.txt   each document's text as spans index it (extracted text for PDF/HTML/DOCX)
@@ -15,14 +17,16 @@ are never disturbed, so an interrupted rebuild leaves the previous index answeri
 
 from __future__ import annotations
 
+import functools
 import json
+import mmap
 import os
 import secrets
 import tempfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, overload
 from urllib.parse import urlparse
 
 import numpy as np
@@ -180,7 +184,8 @@ def record_to_chunk(record: dict[str, Any]) -> Chunk:
 
 
 class GenerationWriter:
-    """Appends chunk records and vectors to a generation's files as batches arrive (bounded memory)."""
+    """Appends chunk records and vectors to a generation's files as batches arrive (bounded memory:
+    of each chunk only its keys stay in memory until `close()` writes them)."""
 
     def __init__(self, directory: Path, dim: int) -> None:
         directory.mkdir(parents=True, exist_ok=True)
@@ -188,14 +193,19 @@ class GenerationWriter:
         self.dim = dim
         self.chunks = 0
         self.sentences = 0
-        self._records = (directory / "chunks.jsonl").open("w", encoding="utf-8")
+        self._keys = _Keys()
+        self._offset = 0
+        self._records = (directory / "chunks.jsonl").open("wb")
         self._chunk_vectors = (directory / "chunks.f32").open("wb")
         self._sentence_vectors = (directory / "sentences.f16").open("wb")
 
     def add(self, records: Iterable[dict[str, Any]], chunk_vectors: np.ndarray, sentence_vectors: np.ndarray) -> None:
         """Append records whose sentence rows were taken from `next_sentence_row` in order."""
         for record in records:
-            self._records.write(json.dumps(record, ensure_ascii=False, separators=(",", ":")) + "\n")
+            line = (json.dumps(record, ensure_ascii=False, separators=(",", ":")) + "\n").encode("utf-8")
+            self._keys.add(record, self._offset)
+            self._records.write(line)
+            self._offset += len(line)
             self.chunks += 1
         self._chunk_vectors.write(np.ascontiguousarray(chunk_vectors, dtype=np.float32).tobytes())
         self._sentence_vectors.write(np.ascontiguousarray(sentence_vectors, dtype=np.float16).tobytes())
@@ -206,14 +216,103 @@ class GenerationWriter:
             f.flush()
             os.fsync(f.fileno())
             f.close()
+        self._keys.offsets.append(self._offset)
+        with (self.directory / KEYS).open("wb") as keys:
+            keys.write(json.dumps(self._keys.__dict__, separators=(",", ":")).encode("utf-8"))
+            keys.flush()
+            os.fsync(keys.fileno())
+
+
+KEYS = "chunks.keys.json"
+
+
+@dataclass
+class _Keys:
+    """What a reader needs of every chunk without reading its record: id, source, where its record
+    starts in chunks.jsonl (with one more offset, the file's end), its first sentence row and its
+    number of sentences. Sources are stored once, chunks refer to them by number."""
+
+    ids: list[str] = field(default_factory=list)
+    sources: list[str] = field(default_factory=list)
+    source_of: list[int] = field(default_factory=list)
+    offsets: list[int] = field(default_factory=list)
+    rows: list[int] = field(default_factory=list)
+    counts: list[int] = field(default_factory=list)
+
+    def add(self, record: dict[str, Any], offset: int) -> None:
+        if not self.sources or self.sources[-1] != record["source"]:
+            self.sources.append(record["source"])
+        self.ids.append(record["id"])
+        self.source_of.append(len(self.sources) - 1)
+        self.offsets.append(offset)
+        self.rows.append(record["row"])
+        self.counts.append(len(record["sents"]))
+
+    @classmethod
+    def of_records(cls, data: bytes) -> _Keys:
+        """Keys read from the records themselves (a generation written before keys were kept)."""
+        keys, offset = cls(), 0
+        for line in data.splitlines(keepends=True):
+            keys.add(json.loads(line), offset)
+            offset += len(line)
+        keys.offsets.append(offset)
+        return keys
+
+
+def add_missing_keys(directory: Path) -> None:
+    """Write the keys file of a generation written before keys were kept, so that readers stop
+    parsing every record to open it."""
+    if not (directory / KEYS).exists():
+        keys = _Keys.of_records((directory / "chunks.jsonl").read_bytes())
+        atomic_write(directory / KEYS, json.dumps(keys.__dict__, separators=(",", ":")).encode("utf-8"))
+
+
+class ChunkRecords(Sequence[Chunk]):
+    """The chunks of a generation, each parsed from chunks.jsonl when it is first asked for. The
+    file is memory-mapped, so it stays readable after a rebuild has deleted it."""
+
+    CACHED = 4096
+
+    def __init__(self, path: Path, offsets: list[int]) -> None:
+        with path.open("rb") as f:
+            self._data: mmap.mmap | bytes = mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ) if offsets[-1] else b""
+        self._offsets = offsets
+        self._chunk = functools.lru_cache(maxsize=self.CACHED)(self._parse)
+
+    def __len__(self) -> int:
+        return len(self._offsets) - 1
+
+    @property
+    def nbytes(self) -> int:
+        """The size of chunks.jsonl as mapped."""
+        return len(self._data)
+
+    @overload
+    def __getitem__(self, i: int) -> Chunk: ...
+    @overload
+    def __getitem__(self, i: slice) -> Sequence[Chunk]: ...
+    def __getitem__(self, i: int | slice) -> Chunk | Sequence[Chunk]:
+        if isinstance(i, slice):
+            return [self[j] for j in range(*i.indices(len(self)))]
+        if not -len(self) <= i < len(self):
+            raise IndexError(i)
+        return self._chunk(i % len(self))
+
+    def _parse(self, i: int) -> Chunk:
+        return record_to_chunk(json.loads(self._data[self._offsets[i] : self._offsets[i + 1]]))
 
 
 @dataclass
 class Generation:
-    """A generation's files, read back: chunk records, chunk vectors and sentence vectors."""
+    """A generation's files, read back: chunk records (parsed when asked for), their keys, chunk
+    vectors and sentence vectors."""
 
-    chunks: list[Chunk]
-    rows: list[int]  # first sentence row of each chunk
+    chunks: ChunkRecords
+    ids: list[str]
+    sources: list[str]  # each source once, in stored order
+    source_of: np.ndarray  # (chunks,) int32: chunk i belongs to sources[source_of[i]]
+    rows: np.ndarray  # (chunks,) int64: first sentence row of each chunk
+    counts: np.ndarray  # (chunks,) int32: sentences of each chunk
     chunk_vectors: np.ndarray  # (chunks, dim) float32, memory-mapped
     sentence_vectors: np.ndarray  # (sentences, dim) float16, memory-mapped
 
@@ -221,40 +320,44 @@ class Generation:
     def open(cls, index_dir: Path, manifest: Manifest) -> Generation:
         directory = generation_dir(index_dir, manifest.generation)
         try:
-            chunks, rows = [], []
-            with (directory / "chunks.jsonl").open(encoding="utf-8") as f:
-                for line in f:
-                    record = json.loads(line)
-                    chunks.append(record_to_chunk(record))
-                    rows.append(record["row"])
+            try:
+                keys = _Keys(**json.loads((directory / KEYS).read_text(encoding="utf-8")))
+            except FileNotFoundError:
+                keys = _Keys.of_records((directory / "chunks.jsonl").read_bytes())
+            chunks = ChunkRecords(directory / "chunks.jsonl", keys.offsets)
             chunk_vectors = _memmap(directory / "chunks.f32", np.float32, manifest.dim)
             sentence_vectors = _memmap(directory / "sentences.f16", np.float16, manifest.dim)
         except (OSError, ValueError, KeyError, TypeError) as exc:
             raise IndexCorruptError(index_dir, f"generation {manifest.generation} unreadable: {exc}") from exc
         if (
             len(chunks) != manifest.chunks
+            or chunks.nbytes != keys.offsets[-1]
             or len(chunk_vectors) != len(chunks)
             or len(sentence_vectors) != manifest.sentences
         ):
             raise IndexCorruptError(index_dir, f"generation {manifest.generation} is incomplete")
-        return cls(chunks, rows, chunk_vectors, sentence_vectors)
+        return cls(
+            chunks,
+            keys.ids,
+            keys.sources,
+            np.asarray(keys.source_of, dtype=np.int32),
+            np.asarray(keys.rows, dtype=np.int64),
+            np.asarray(keys.counts, dtype=np.int32),
+            chunk_vectors,
+            sentence_vectors,
+        )
 
     def sentence_rows(self, i: int) -> range:
         """Rows of `sentence_vectors` holding chunk i's sentences."""
-        return range(self.rows[i], self.rows[i] + len(self.chunks[i].sentences))
+        return range(int(self.rows[i]), int(self.rows[i] + self.counts[i]))
 
     def by_document(self) -> Iterator[tuple[str, list[int]]]:
         """(source, chunk positions) for each document, in stored order."""
-        current: str | None = None
-        members: list[int] = []
-        for i, chunk in enumerate(self.chunks):
-            if chunk.source != current and members:
-                yield current or "", members
-                members = []
-            current = chunk.source
-            members.append(i)
-        if members:
-            yield current or "", members
+        if not self.ids:
+            return
+        bounds = np.flatnonzero(np.diff(self.source_of)) + 1
+        for source, positions in zip(self.sources, np.split(np.arange(len(self.ids)), bounds), strict=True):
+            yield source, positions.tolist()
 
 
 def _memmap(path: Path, dtype: type, dim: int) -> np.ndarray:

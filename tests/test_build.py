@@ -13,6 +13,7 @@ from assistant import (
     AssistantSettings,
     CorpusNotFoundError,
     EmptyCorpusError,
+    IndexCorruptError,
     IndexMismatchError,
     IndexNotBuiltError,
     IndexSettings,
@@ -268,3 +269,51 @@ def test_parsing_in_worker_processes_builds_the_same_index(tmp_path: Path):
     assert reports[0].chunks == reports[1].chunks == 40
     assert reports[0].warnings == reports[1].warnings and "broken.txt" in reports[1].warnings[0]
     assert records[0] == records[1]
+
+
+def test_chunks_read_through_their_keys_equal_their_records(tmp_path: Path):
+    from index.store import Generation, record_to_chunk
+
+    write_docs(tmp_path / "c", count=5)
+    build(tmp_path / "c", tmp_path / "i")
+    manifest = read_manifest(tmp_path / "i")
+    assert manifest is not None
+    generation = Generation.open(tmp_path / "i", manifest)
+    lines = (tmp_path / "i" / f"gen-{manifest.generation}" / "chunks.jsonl").read_text().splitlines()
+    assert list(generation.chunks) == [record_to_chunk(json.loads(line)) for line in lines]
+    assert generation.chunks[-1] == generation.chunks[len(lines) - 1]
+    assert dict(generation.by_document()) == {f"doc{i}.txt": [i] for i in range(5)}
+
+
+def test_a_generation_without_its_keys_file_is_read_from_its_records(tmp_path: Path):
+    write_docs(tmp_path / "c")
+    build(tmp_path / "c", tmp_path / "i")
+    bot = Assistant(corpus=tmp_path / "c", index_dir=tmp_path / "i", embedder=HashEmbedder())
+    before = bot.ask("topic2")
+    for keys in (tmp_path / "i").glob("gen-*/chunks.keys.json"):
+        keys.unlink()
+    again = Assistant(corpus=tmp_path / "c", index_dir=tmp_path / "i", embedder=HashEmbedder())
+    assert again.ask("topic2") == before
+
+
+def test_a_garbled_keys_file_is_damage_that_the_next_rebuild_repairs(tmp_path: Path):
+    write_docs(tmp_path / "c")
+    build(tmp_path / "c", tmp_path / "i")
+    [keys] = (tmp_path / "i").glob("gen-*/chunks.keys.json")
+    keys.write_text("{not json")
+    with pytest.raises(IndexCorruptError, match="rebuild"):
+        Assistant(corpus=tmp_path / "c", index_dir=tmp_path / "i", embedder=HashEmbedder())
+    report, _ = build(tmp_path / "c", tmp_path / "i")
+    assert report.rebuilt and "damaged" in report.warnings[0]
+    bot = Assistant(corpus=tmp_path / "c", index_dir=tmp_path / "i", embedder=HashEmbedder())
+    assert bot.ask("topic2").citations[0].source == "doc2.txt"
+
+
+def test_an_unchanged_rebuild_adds_the_keys_file_an_older_generation_lacks(tmp_path: Path):
+    write_docs(tmp_path / "c")
+    build(tmp_path / "c", tmp_path / "i")
+    [keys] = (tmp_path / "i").glob("gen-*/chunks.keys.json")
+    written = keys.read_bytes()
+    keys.unlink()
+    report, _ = build(tmp_path / "c", tmp_path / "i")
+    assert not report.rebuilt and keys.read_bytes() == written
