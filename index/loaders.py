@@ -11,7 +11,6 @@ import hashlib
 import logging
 import os
 import warnings
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -246,12 +245,3 @@ def _title_from_name(source: str) -> str:
     stem = Path(source).stem.replace("_", " ").replace("-", " ").strip()
     words = [w for w in stem.split() if w.isalpha() and len(w) >= 3]
     return stem if words else ""
-
-
-def iter_loaded(files: list[SourceFile]) -> Iterator[LoadedDocument | tuple[SourceFile, str]]:
-    """Load files in order; an unreadable one yields (file, reason) instead of a document."""
-    for file in files:
-        try:
-            yield load(file)
-        except UnreadableDocument as exc:
-            yield file, str(exc)
