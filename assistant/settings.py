@@ -40,7 +40,11 @@ class LLMSettings(BaseModel):
     max_tokens: int = Field(default=200, ge=8, le=8192, description="Most tokens the model may write per answer.")
     timeout: float = Field(default=120.0, gt=0, le=3600, description="Seconds to wait for a server's reply.")
     context_window: int = Field(
-        default=4096, ge=512, le=1_000_000, description="Tokens of context the model is run with (gguf)."
+        default=4096,
+        ge=512,
+        le=1_000_000,
+        description="Tokens of context the model is run with (gguf; sent to Ollama as num_ctx, in place of the "
+        "model's own default).",
     )
     threads: int | None = Field(
         default=None,
