@@ -364,8 +364,14 @@ class _Batch:
         self.size += 1
 
 
-def add_to_collection(collection: Any, chunks: list[Chunk], vectors: np.ndarray) -> None:
-    """Store chunks through llama-index's Chroma integration, so its retrievers can read them too."""
+# Chroma refuses an add of more records than its maximum batch size (5,461 with its default
+# SQLite build); a batch of documents can hold more chunks than that, so they go in slices.
+MAX_ADD = 4096
+
+
+def add_to_collection(collection: Any, chunks: list[Chunk], vectors: np.ndarray, limit: int = MAX_ADD) -> None:
+    """Store chunks through llama-index's Chroma integration, so its retrievers can read them too;
+    at most `limit` in one call."""
     from llama_index.core.schema import BaseNode, NodeRelationship, RelatedNodeInfo, TextNode
     from llama_index.vector_stores.chroma import ChromaVectorStore
 
@@ -386,7 +392,9 @@ def add_to_collection(collection: Any, chunks: list[Chunk], vectors: np.ndarray)
         )
         node.relationships[NodeRelationship.SOURCE] = RelatedNodeInfo(node_id=chunk.source)
         nodes.append(node)
-    ChromaVectorStore(chroma_collection=collection).add(nodes)
+    store = ChromaVectorStore(chroma_collection=collection)
+    for first in range(0, len(nodes), limit):
+        store.add(nodes[first : first + limit])
 
 
 def _known_files(manifest: Manifest) -> Known:

@@ -317,3 +317,29 @@ def test_an_unchanged_rebuild_adds_the_keys_file_an_older_generation_lacks(tmp_p
     keys.unlink()
     report, _ = build(tmp_path / "c", tmp_path / "i")
     assert not report.rebuilt and keys.read_bytes() == written
+
+
+def test_chunks_are_added_to_chroma_in_slices_no_larger_than_the_limit(tmp_path: Path):
+    import chromadb
+
+    from index.build import add_to_collection
+    from index.chunking import chunk_document
+    from index.loaders import load, scan
+    from index.store import COLLECTION_METADATA
+
+    corpus = tmp_path / "c"
+    write_docs(corpus, count=7)
+    chunks = [c for f in scan(corpus, 10**6)[0] for c in chunk_document(load(f), 120, 1)]
+    collection = chromadb.PersistentClient(path=str(tmp_path / "db")).create_collection(
+        "slices", metadata=COLLECTION_METADATA
+    )
+    sizes: list[int] = []
+    real_add = collection.add
+
+    def add(**kwargs):  # type: ignore[no-untyped-def]
+        sizes.append(len(kwargs["ids"]))
+        return real_add(**kwargs)
+
+    collection.add = add  # type: ignore[method-assign]
+    add_to_collection(collection, chunks, HashEmbedder()._vectors([c.embed_text for c in chunks]), limit=3)
+    assert sizes == [3, 3, 1] and collection.count() == 7
