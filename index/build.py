@@ -5,6 +5,10 @@ when its size or modification time differs from the manifest's). Unchanged
 documents keep their vectors (copied from the live generation, never re-embedded); changed and new
 ones are parsed, chunked and embedded in batches; removed ones are left out. Everything is written
 as a new generation, and the manifest is replaced only once that generation is complete.
+
+After each batch the new generation is checkpointed, so an interrupted rebuild (a crash, Ctrl-C, a
+killed process) loses at most one batch of embedding: the next rebuild with the same settings takes
+the vectors of every checkpointed document that has not changed since.
 """
 
 from __future__ import annotations
@@ -37,7 +41,9 @@ from index.loaders import Known, SourceFile, scan
 from index.parsing import Parsed, parse_all
 from index.settings import IndexSettings
 from index.store import (
+    CHECKPOINTS,
     COLLECTION_METADATA,
+    Checkpoint,
     Generation,
     GenerationWriter,
     Manifest,
@@ -48,6 +54,7 @@ from index.store import (
     collection_name,
     generation_dir,
     new_store_id,
+    read_checkpoint,
     read_embed_texts,
     read_manifest,
     text_path,
@@ -59,6 +66,8 @@ log = logging.getLogger(__name__)
 Progress = Callable[[int, int], None]
 """Called with (documents done, documents in all) as a rebuild goes."""
 
+RESUME_DIR = "resume.partial"
+
 
 @dataclass
 class RebuildReport:
@@ -66,6 +75,7 @@ class RebuildReport:
     changed: int = 0
     removed: int = 0
     unchanged: int = 0
+    resumed: int = 0  # documents whose vectors came from an interrupted rebuild
     chunks: int = 0
     documents: int = 0
     seconds: float = 0.0
@@ -77,10 +87,11 @@ class RebuildReport:
         return bool(self.added or self.changed or self.removed)
 
     def summary(self) -> str:
+        resumed = f" ({self.resumed} taken from an interrupted rebuild)" if self.resumed else ""
         return (
             f"{self.added} added, {self.changed} changed, {self.removed} removed, "
             f"{self.unchanged} unchanged; {self.documents} documents, {self.chunks} chunks "
-            f"in {self.seconds:.1f} s"
+            f"in {self.seconds:.1f} s{resumed}"
         )
 
 
@@ -209,12 +220,13 @@ class _Rebuild:
         store_id = old.store_id if old is not None else new_store_id()
         generation = (old.generation if old is not None else 0) + 1
         client = chroma_client(settings)
+        interrupted = self._interrupted()
         self._remove_leftovers(client, store_id, keep=old)
         name = collection_name(store_id, settings.fingerprint(), generation)
         collection = client.create_collection(name, metadata=COLLECTION_METADATA)
         staging = index_dir / f"gen-{generation}.partial"
         shutil.rmtree(staging, ignore_errors=True)
-        writer = GenerationWriter(staging, self.embedder.dim)
+        writer = GenerationWriter(staging, self.embedder.dim, self._about())
         previous = Generation.open(index_dir, old) if old is not None and old_docs else None
         previous_docs = dict(previous.by_document()) if previous is not None else {}
         docs: dict[str, dict[str, Any]] = {}
@@ -225,8 +237,19 @@ class _Rebuild:
                 for f in files
                 if previous is not None and f.source in old_docs and old_docs[f.source]["sha256"] == f.sha256
             }
+            resumable: dict[str, dict[str, Any]] = {}
+            if interrupted is not None:
+                checkpoint, done_before = interrupted
+                resumed_docs = dict(done_before.by_document())
+                resumable = {
+                    f.source: checkpoint.docs[f.source]
+                    for f in files
+                    if f.source not in unchanged
+                    and checkpoint.docs.get(f.source, {}).get("sha256") == f.sha256
+                    and text_path(index_dir, f.sha256).exists()
+                }
             parsed = parse_all(
-                [f for f in files if f.source not in unchanged],
+                [f for f in files if f.source not in unchanged and f.source not in resumable],
                 settings.chunk_words,
                 settings.chunk_overlap_sentences,
                 settings.parse_workers,
@@ -235,13 +258,17 @@ class _Rebuild:
             for done, file in enumerate(files, start=1):
                 if previous is not None and file.source in unchanged:
                     batch.copy(previous, previous_docs.get(file.source, []))
-                    docs[file.source] = {**old_docs[file.source], **_stat_entry(file)}
+                    batch.docs[file.source] = {**old_docs[file.source], **_stat_entry(file)}
+                elif file.source in resumable:
+                    batch.copy(done_before, resumed_docs.get(file.source, []))
+                    batch.docs[file.source] = {**resumable[file.source], **_stat_entry(file)}
+                    report.resumed += 1
                 else:
                     result = next(parsed)
                     if self._keep(result):
                         assert result.doc is not None
                         batch.fresh(result.chunks)
-                        docs[file.source] = {
+                        batch.docs[file.source] = {
                             "sha256": file.sha256,
                             **_stat_entry(file),
                             "chunks": len(result.chunks),
@@ -250,6 +277,7 @@ class _Rebuild:
                         }
                 if batch.size >= settings.ingest_batch_docs or done == len(files):
                     self._flush(batch, writer, collection)
+                    docs.update(batch.docs)
                     batch = _Batch()
                 self.progress(done, len(files))
             writer.close()
@@ -274,14 +302,49 @@ class _Rebuild:
             write_manifest(index_dir, manifest)  # the commit point
         except BaseException:
             _quietly(lambda: client.delete_collection(name))
-            shutil.rmtree(staging, ignore_errors=True)
+            kept = read_checkpoint(staging)
+            if kept is None:
+                shutil.rmtree(staging, ignore_errors=True)
+            else:
+                log.warning("rebuild interrupted; the next rebuild reuses the vectors of %d documents", len(kept.docs))
             raise
+        shutil.rmtree(index_dir / RESUME_DIR, ignore_errors=True)
+        (final / CHECKPOINTS).unlink(missing_ok=True)
         self._remove_leftovers(client, store_id, keep=manifest)
         self._remove_orphan_texts(docs)
         report.documents, report.chunks, report.generation = len(docs), manifest.chunks, generation
         report.added = sum(1 for s in docs if s not in old_docs)
         report.seconds = time.perf_counter() - self.t0
         return report
+
+    def _about(self) -> dict[str, Any]:
+        """What the vectors of a generation depend on, besides the documents' bytes."""
+        return {"fingerprint": self.settings.fingerprint(), "embed_model": self.embedder.name}
+
+    def _interrupted(self) -> tuple[Checkpoint, Generation] | None:
+        """The checkpointed part of the generation an interrupted rebuild was writing, moved to
+        RESUME_DIR (out of the way of `_remove_leftovers`) and opened; None when there is none
+        made with these settings. Of several, the one holding the most documents."""
+        index_dir = self.settings.index_dir
+        aside = index_dir / RESUME_DIR
+        about = {**self._about(), "dim": self.embedder.dim}
+        best: tuple[Path, Checkpoint] | None = None
+        for directory in [aside, *sorted(index_dir.glob("gen-*.partial"))]:
+            found = read_checkpoint(directory)
+            if found is not None and found.about == about and (best is None or len(found.docs) > len(best[1].docs)):
+                best = (directory, found)
+        if best is None:
+            shutil.rmtree(aside, ignore_errors=True)
+            return None
+        if best[0] != aside:
+            shutil.rmtree(aside, ignore_errors=True)
+            best[0].rename(aside)
+        try:
+            return best[1], best[1].open(aside)
+        except (OSError, ValueError) as exc:
+            log.warning("the interrupted rebuild's files cannot be reused (%s); embedding anew", exc)
+            shutil.rmtree(aside, ignore_errors=True)
+            return None
 
     def _keep(self, parsed: Parsed) -> bool:
         """Record what parsing a file found; False when the file could not be read."""
@@ -299,8 +362,11 @@ class _Rebuild:
         return True
 
     def _flush(self, batch: _Batch, writer: GenerationWriter, collection: Any) -> None:
-        if not batch.chunks:
-            return
+        if batch.chunks:
+            self._store(batch, writer, collection)
+        writer.checkpoint(batch.docs)
+
+    def _store(self, batch: _Batch, writer: GenerationWriter, collection: Any) -> None:
         fresh = [i for i, v in enumerate(batch.chunk_vectors) if v is None]
         if fresh:
             chunks = [batch.chunks[i] for i in fresh]
@@ -341,9 +407,11 @@ class _Rebuild:
 
 
 class _Batch:
-    """Chunks on their way into a generation; vectors are None until embedded."""
+    """Chunks on their way into a generation (vectors are None until embedded), and the manifest
+    entries of their documents."""
 
     def __init__(self) -> None:
+        self.docs: dict[str, dict[str, Any]] = {}
         self.chunks: list[Chunk] = []
         self.chunk_vectors: list[np.ndarray | None] = []
         self.sentence_vectors: list[np.ndarray | None] = []

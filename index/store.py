@@ -8,6 +8,9 @@ Layout of `index_dir`:
                          reader opens a generation without parsing every record
     gen-<N>/chunks.f32   chunk vectors, float32 rows in chunks.jsonl order
     gen-<N>/sentences.f16  sentence vectors, float16 rows in sentence order
+    gen-<N>.partial/     a generation being written; its checkpoints.jsonl says how much of it is
+                         whole, so that a rebuild after an interruption reuses those vectors
+    resume.partial/      an interrupted generation set aside while the next rebuild reads it
     texts/<sha256>.txt   each document's text as spans index it (extracted text for PDF/HTML/DOCX)
     chroma/              the embedded Chroma store (absent when a Chroma server is used)
 
@@ -185,9 +188,13 @@ def record_to_chunk(record: dict[str, Any]) -> Chunk:
 
 class GenerationWriter:
     """Appends chunk records and vectors to a generation's files as batches arrive (bounded memory:
-    of each chunk only its keys stay in memory until `close()` writes them)."""
+    of each chunk only its keys stay in memory until `close()` writes them).
 
-    def __init__(self, directory: Path, dim: int) -> None:
+    `checkpoint()` after a batch makes what was written so far durable and records it, with the
+    documents it holds, in checkpoints.jsonl, whose first line is `about` (what the vectors depend
+    on); `read_checkpoint` reads it back after an interruption."""
+
+    def __init__(self, directory: Path, dim: int, about: dict[str, Any] | None = None) -> None:
         directory.mkdir(parents=True, exist_ok=True)
         self.directory = directory
         self.dim = dim
@@ -198,6 +205,9 @@ class GenerationWriter:
         self._records = (directory / "chunks.jsonl").open("wb")
         self._chunk_vectors = (directory / "chunks.f32").open("wb")
         self._sentence_vectors = (directory / "sentences.f16").open("wb")
+        self._checkpoints = (directory / CHECKPOINTS).open("wb")
+        self._checkpoints.write(_json_line({**(about or {}), "dim": dim}))
+        self._checkpoints.flush()
 
     def add(self, records: Iterable[dict[str, Any]], chunk_vectors: np.ndarray, sentence_vectors: np.ndarray) -> None:
         """Append records whose sentence rows were taken from `next_sentence_row` in order."""
@@ -211,7 +221,19 @@ class GenerationWriter:
         self._sentence_vectors.write(np.ascontiguousarray(sentence_vectors, dtype=np.float16).tobytes())
         self.sentences += len(sentence_vectors)
 
+    def checkpoint(self, docs: dict[str, dict[str, Any]]) -> None:
+        """Make everything added so far durable, then record it as whole, with `docs` (the manifest
+        entries of the documents added since the last checkpoint)."""
+        for f in (self._records, self._chunk_vectors, self._sentence_vectors):
+            f.flush()
+            os.fsync(f.fileno())
+        line = {"chunks": self.chunks, "sentences": self.sentences, "bytes": self._offset, "docs": docs}
+        self._checkpoints.write(_json_line(line))
+        self._checkpoints.flush()
+        os.fsync(self._checkpoints.fileno())
+
     def close(self) -> None:
+        self._checkpoints.close()
         for f in (self._records, self._chunk_vectors, self._sentence_vectors):
             f.flush()
             os.fsync(f.fileno())
@@ -224,6 +246,64 @@ class GenerationWriter:
 
 
 KEYS = "chunks.keys.json"
+CHECKPOINTS = "checkpoints.jsonl"
+
+
+def _json_line(value: dict[str, Any]) -> bytes:
+    return (json.dumps(value, ensure_ascii=False, separators=(",", ":")) + "\n").encode("utf-8")
+
+
+@dataclass
+class Checkpoint:
+    """The whole part of an interrupted generation: what its vectors depend on, the documents it
+    holds (manifest entries) and its first `chunks` records, `sentences` sentence rows and `bytes`
+    bytes of chunks.jsonl."""
+
+    about: dict[str, Any]
+    docs: dict[str, dict[str, Any]]
+    chunks: int
+    sentences: int
+    bytes: int
+
+    def open(self, directory: Path) -> Generation:
+        """The checkpointed part of the generation under `directory`, read like a generation."""
+        with (directory / "chunks.jsonl").open("rb") as f:
+            keys = _Keys.of_records(f.read(self.bytes))
+        if len(keys.ids) != self.chunks:
+            raise ValueError(f"chunks.jsonl holds {len(keys.ids)} whole records, not {self.chunks}")
+        dim = self.about["dim"]
+        chunk_vectors = _memmap_rows(directory / "chunks.f32", np.float32, self.chunks, dim)
+        sentence_vectors = _memmap_rows(directory / "sentences.f16", np.float16, self.sentences, dim)
+        return Generation(
+            ChunkRecords(directory / "chunks.jsonl", keys.offsets),
+            keys.ids,
+            keys.sources,
+            np.asarray(keys.source_of, dtype=np.int32),
+            np.asarray(keys.rows, dtype=np.int64),
+            np.asarray(keys.counts, dtype=np.int32),
+            chunk_vectors,
+            sentence_vectors,
+        )
+
+
+def read_checkpoint(directory: Path) -> Checkpoint | None:
+    """The last whole checkpoint of a generation being written under `directory`, or None when it
+    has none (or none that can be read). A line cut short by a crash ends the reading."""
+    try:
+        lines = (directory / CHECKPOINTS).read_bytes().split(b"\n")
+        about = json.loads(lines[0])
+    except (OSError, ValueError):
+        return None
+    found = Checkpoint(about, {}, 0, 0, 0)
+    for line in lines[1:]:
+        try:
+            entry = json.loads(line)
+            docs, counts = dict(entry["docs"]), (int(entry["chunks"]), int(entry["sentences"]), int(entry["bytes"]))
+        except (ValueError, KeyError, TypeError):
+            break
+        found.docs.update(docs)
+        found.chunks, found.sentences, found.bytes = counts
+    return found if found.docs else None
 
 
 @dataclass
@@ -364,6 +444,16 @@ def _memmap(path: Path, dtype: type, dim: int) -> np.ndarray:
     if path.stat().st_size == 0:
         return np.zeros((0, dim), dtype=dtype)
     return np.memmap(path, dtype=dtype, mode="r").reshape(-1, dim)
+
+
+def _memmap_rows(path: Path, dtype: type, rows: int, dim: int) -> np.ndarray:
+    """The first `rows` rows of a vector file (which may hold more, or a row cut short, after it)."""
+    if rows == 0:
+        return np.zeros((0, dim), dtype=dtype)
+    available = path.stat().st_size // (np.dtype(dtype).itemsize * dim)
+    if available < rows:
+        raise ValueError(f"{path.name} holds {available} whole rows, not {rows}")
+    return np.memmap(path, dtype=dtype, mode="r", shape=(rows, dim))
 
 
 def open_live(settings: IndexSettings, embed_model: str) -> Manifest:

@@ -19,7 +19,7 @@ from assistant import (
     IndexSettings,
 )
 from index.build import rebuild
-from index.store import read_manifest
+from index.store import read_checkpoint, read_manifest
 from tests.conftest import ROOT
 from tests.fakes import HashEmbedder
 
@@ -148,6 +148,12 @@ rebuild(IndexSettings(corpus={corpus!r}, index_dir={index!r}, ingest_batch_docs=
 """
 
 
+def checkpoints(index: Path) -> int:
+    """Checkpoints written so far by the rebuild writing a generation under `index`."""
+    files = list(index.glob("gen-*.partial/checkpoints.jsonl"))
+    return files[0].read_bytes().count(b"\n") - 1 if files else 0
+
+
 def test_rebuild_killed_with_sigkill_leaves_the_old_index_answering_the_same(tmp_path: Path):
     corpus, index = tmp_path / "c", tmp_path / "i"
     write_docs(corpus, 3)
@@ -162,11 +168,10 @@ def test_rebuild_killed_with_sigkill_leaves_the_old_index_answering_the_same(tmp
     script = KILLED_REBUILD.format(root=str(ROOT), corpus=str(corpus), index=str(index))
     child = subprocess.Popen([sys.executable, "-c", script], env=os.environ | {"PYTHONPATH": str(ROOT)})
     deadline = time.monotonic() + 60
-    while not any(index.glob("gen-*.partial/chunks.jsonl")) or not list(index.glob("gen-*.partial/*.f32")):
+    while checkpoints(index) < 4:  # inside the embedding of the new documents
         assert child.poll() is None, "the rebuild ended before it could be interrupted"
         assert time.monotonic() < deadline
-        time.sleep(0.05)
-    time.sleep(0.5)  # well inside the embedding of the new documents
+        time.sleep(0.02)
     child.send_signal(signal.SIGKILL)
     child.wait()
     assert child.returncode == -signal.SIGKILL
@@ -174,8 +179,14 @@ def test_rebuild_killed_with_sigkill_leaves_the_old_index_answering_the_same(tmp
     assert (index / "manifest.json").read_bytes() == manifest_before
     after = [Assistant(corpus=corpus, index_dir=index, embedder=HashEmbedder()).ask(q) for q in questions]
     assert after == before
-    report, _ = build(corpus, index)
+    (partial,) = index.glob("gen-*.partial")
+    kept = read_checkpoint(partial)
+    assert kept is not None
+    report, embedder = build(corpus, index)
     assert (report.added, report.changed, report.unchanged, report.documents) == (27, 1, 2, 30)
+    resumed = set(kept.docs) - {"doc1.txt", "doc2.txt"}  # those two are unchanged since the old index
+    assert report.resumed == len(resumed) >= 3
+    assert not any(f"subject{name[3:-4]}." in text for name in resumed for text in embedder.seen)
     assert json.loads((index / "manifest.json").read_text())["generation"] == read_manifest(index).generation == 2
 
 
@@ -343,3 +354,108 @@ def test_chunks_are_added_to_chroma_in_slices_no_larger_than_the_limit(tmp_path:
     collection.add = add  # type: ignore[method-assign]
     add_to_collection(collection, chunks, HashEmbedder()._vectors([c.embed_text for c in chunks]), limit=3)
     assert sizes == [3, 3, 1] and collection.count() == 7
+
+
+class FailingEmbedder(HashEmbedder):
+    """Fails on its call number `fail_on` (counting from 1), as a crash in the middle of a rebuild."""
+
+    def __init__(self, fail_on: int, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.fail_on, self.calls = fail_on, 0
+
+    def embed(self, texts):
+        self.calls += 1
+        if self.calls == self.fail_on:
+            raise RuntimeError("out of memory")
+        return super().embed(texts)
+
+
+def many_docs(corpus: Path, count: int) -> None:
+    corpus.mkdir(parents=True, exist_ok=True)
+    for i in range(count):
+        (corpus / f"doc{i:02}.txt").write_text(f"Paper {i} studies creature{i}. Its second finding is finding{i}.\n")
+
+
+def stored(index: Path) -> tuple[list[str], list[bytes], bytes, bytes]:
+    """What a built generation holds: chunk ids and records, chunk and sentence vectors."""
+    directory = index / f"gen-{read_manifest(index).generation}"
+    records = (directory / "chunks.jsonl").read_bytes().splitlines()
+    ids = [json.loads(line)["id"] for line in records]
+    return ids, records, (directory / "chunks.f32").read_bytes(), (directory / "sentences.f16").read_bytes()
+
+
+def interrupt(corpus: Path, index: Path, fail_on: int) -> None:
+    settings = IndexSettings(corpus=corpus, index_dir=index, ingest_batch_docs=2)
+    with pytest.raises(RuntimeError, match="out of memory"):
+        rebuild(settings, FailingEmbedder(fail_on))
+
+
+def test_a_rebuild_after_a_failed_one_embeds_only_what_was_not_checkpointed(tmp_path: Path):
+    corpus, index = tmp_path / "c", tmp_path / "i"
+    many_docs(corpus, 10)
+    interrupt(corpus, index, fail_on=4)  # batches of two documents: three batches were checkpointed
+    assert read_manifest(index) is None
+    embedder = HashEmbedder()
+    report = rebuild(IndexSettings(corpus=corpus, index_dir=index, ingest_batch_docs=2), embedder)
+    assert (report.added, report.resumed, report.documents) == (10, 6, 10)
+    assert "6 taken from an interrupted rebuild" in report.summary()
+    seen = " ".join(embedder.seen)
+    assert all(f"creature{i}" not in seen for i in range(6))
+    assert all(f"creature{i}" in seen for i in range(6, 10))
+    build(corpus, tmp_path / "scratch")
+    assert stored(index) == stored(tmp_path / "scratch")
+    assert not list(index.glob("*.partial")) and not list(index.glob("gen-*/checkpoints.jsonl"))
+    bot = Assistant(corpus=corpus, index_dir=index, embedder=HashEmbedder())
+    assert "creature2" in bot.ask("Which paper studies creature2?").text
+
+
+def test_a_document_changed_since_the_interruption_is_embedded_again(tmp_path: Path):
+    corpus, index = tmp_path / "c", tmp_path / "i"
+    many_docs(corpus, 10)
+    interrupt(corpus, index, fail_on=4)
+    (corpus / "doc01.txt").write_text("Paper 1 now studies zebras.\n")
+    (corpus / "doc02.txt").unlink()
+    embedder = HashEmbedder()
+    report = rebuild(IndexSettings(corpus=corpus, index_dir=index, ingest_batch_docs=2), embedder)
+    assert (report.resumed, report.documents) == (4, 9)
+    seen = " ".join(embedder.seen)
+    assert "zebras" in seen and "creature1" not in seen and "creature0" not in seen
+    build(corpus, tmp_path / "scratch")
+    assert stored(index) == stored(tmp_path / "scratch")
+
+
+def test_vectors_of_an_interruption_with_other_settings_are_not_reused(tmp_path: Path):
+    corpus, index = tmp_path / "c", tmp_path / "i"
+    many_docs(corpus, 10)
+    interrupt(corpus, index, fail_on=4)
+    embedder = HashEmbedder(name="another-model")
+    report = rebuild(IndexSettings(corpus=corpus, index_dir=index, ingest_batch_docs=2), embedder)
+    assert (report.resumed, report.documents) == (0, 10)
+    assert all(f"creature{i}" in " ".join(embedder.seen) for i in range(10))
+
+
+def test_interruptions_in_a_row_keep_what_each_checkpointed(tmp_path: Path):
+    corpus, index = tmp_path / "c", tmp_path / "i"
+    many_docs(corpus, 10)
+    interrupt(corpus, index, fail_on=2)  # documents 0-1 checkpointed
+    interrupt(corpus, index, fail_on=3)  # 0-1 taken back, 2-5 embedded and checkpointed
+    embedder = HashEmbedder()
+    report = rebuild(IndexSettings(corpus=corpus, index_dir=index, ingest_batch_docs=2), embedder)
+    assert report.resumed == 6
+    assert all(f"creature{i}" not in " ".join(embedder.seen) for i in range(6))
+
+
+def test_a_checkpoint_cut_short_by_a_crash_keeps_the_checkpoints_before_it(tmp_path: Path):
+    corpus, index = tmp_path / "c", tmp_path / "i"
+    many_docs(corpus, 10)
+    interrupt(corpus, index, fail_on=4)
+    (partial,) = index.glob("gen-*.partial")
+    checkpoints = partial / "checkpoints.jsonl"
+    lines = checkpoints.read_bytes().splitlines(keepends=True)
+    checkpoints.write_bytes(b"".join(lines[:-1]) + lines[-1][:20])  # the last one half written
+    with (partial / "chunks.f32").open("ab") as f:
+        f.write(b"\0" * 10)  # and a vector row begun after it
+    report, embedder = build(corpus, index)
+    assert report.resumed == 4
+    build(corpus, tmp_path / "scratch")
+    assert stored(index) == stored(tmp_path / "scratch")
