@@ -6,10 +6,13 @@ Each candidate sentence gets a relevance from 0 to 1:
     relevance = min(1, match + fit)
 
 `cosine` is clipped to [0, 1]; `overlap` is the weighted share of the question's content words
-(light stems; names count double) found in the sentence; `fit` (at most FIT_BONUS * 2) rewards a
-sentence of the kind the question asks for: one that attributes a statement to a named person for
-"who" questions, a date for "when", a number for "how many", a negation when the question asks who
-doubted or denied something. Refusal looks at `match` alone, so that the kind of a sentence never
+(light stems; names count double, words of the clause that asks count FOCUS_WEIGHT times more)
+found in the sentence; `fit` (at most FIT_BONUS * 2) rewards a sentence of the kind the question
+asks for: one that attributes a statement to a named person for "who" questions, a date for
+"when", a year for "what year", a number for "how many", a negation when the question asks who
+doubted or denied something. What a question asks for is read from its interrogative, whether it
+opens the question or, in a question that describes first, ends it ("... which was founded in
+what year?"). Refusal looks at `match` alone, so that the kind of a sentence never
 makes an unrelated passage count as an answer.
 
 The best sentence is always used; further ones join while they score close to it (closer still
@@ -43,6 +46,8 @@ BRIDGE_FLOOR = 0.4
 SAME_SOURCE_PENALTY = 0.05
 # Two sentences this similar say the same thing; the weaker one is dropped.
 DUPLICATE_COSINE = 0.92
+# Words of the clause that asks (see `asked_clause`) weigh this much more than the question's others.
+FOCUS_WEIGHT = 1.5
 
 _REPORTING = re.compile(
     r"\b(?:said|says|told|tells|noted|notes|added|adds|warned|warns|stressed|argued|argues|claimed|claims|"
@@ -72,6 +77,7 @@ _DATE = re.compile(
     r"before|after|until|when)\b",
     re.IGNORECASE,
 )
+_YEAR = re.compile(r"\b\d{3,4}s?\b")
 _NUMBER = re.compile(
     r"\b\d[\d,.]*\b|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|hundred|thousand|million|billion)\b",
     re.IGNORECASE,
@@ -84,11 +90,42 @@ _NOT_NAMES = frozenset(
 )
 
 
+_WH = re.compile(r"\b(?:what|which|who|whom|whose|when|where|how)\b", re.IGNORECASE)
+_CLAUSE_BOUNDARY = re.compile(r"\b(?:who|whom|whose|which|that|where)\b|[,;:]", re.IGNORECASE)
+_KINDS = (
+    ("who", re.compile(r"(?:who|whom|whose)\b|(?:which|what) (?:person|people|officials?)\b")),
+    ("year", re.compile(r"(?:what|which) (?:years?|decade|century)\b")),
+    ("when", re.compile(r"when\b|(?:what|which) (?:day|date|month|time|timeframe|period)\b")),
+    ("where", re.compile(r"where\b")),
+    ("count", re.compile(r"how (?:many|much|long|old|far)\b")),
+)
+
+
+def asked_clause(question: str) -> tuple[str, str]:
+    """(the interrogative phrase onwards, the clause that holds it). The interrogative opens most
+    questions ("What position was held by the woman who ...": the clause is "What position was held
+    by the woman"); a question that describes first asks last ("... University, which was founded
+    in what year?": the clause is "which was founded in what year")."""
+    opening = _WH.search(question, 0, len(" ".join(question.split()[:2])) + 1)
+    if opening is not None:
+        end = next((m.start() for m in _CLAUSE_BOUNDARY.finditer(question, opening.end())), len(question))
+        return question[opening.start() :].lower(), question[:end]
+    last = None
+    for last in _WH.finditer(question):
+        pass
+    if last is None:
+        return "", question
+    start = 0
+    for boundary in _CLAUSE_BOUNDARY.finditer(question, 0, last.start()):
+        start = boundary.start()
+    return question[last.start() :].lower(), question[start:]
+
+
 @dataclass(frozen=True)
 class Shape:
     """What a question asks for."""
 
-    kind: str  # "who", "when", "where", "count", "other"
+    kind: str  # "who", "when", "year" (a when that asks for a year), "where", "count", "other"
     doubt: bool  # asks who doubted, denied, questioned ... something
     terms: dict[str, float]  # stemmed content words and their weights
     stance: bool = False  # asks who said, claimed, warned, supported ... something
@@ -103,20 +140,14 @@ class Shape:
 def shape_of(question: str, idf: Callable[[str], float] | None = None) -> Shape:
     """What the question asks for. With `idf` (inverse document frequency of a stemmed term), its
     words weigh by how rare they are in the corpus, so that names and rare words count most."""
-    lowered = question.lower().strip()
-    if re.match(r"^(?:who|whom|whose)\b", lowered) or re.search(
-        r"\b(?:which|what) (?:person|people|officials?)\b", lowered
-    ):
+    interrogative, clause = asked_clause(question.strip())
+    kind = next((name for name, pattern in _KINDS if pattern.match(interrogative)), "other")
+    if kind == "other" and re.search(r"\b(?:which|what) (?:person|people|officials?)\b", question, re.IGNORECASE):
         kind = "who"
-    elif lowered.startswith("when") or re.match(r"^(?:what|which) (?:year|day|date|month|time)\b", lowered):
-        kind = "when"
-    elif lowered.startswith("where"):
-        kind = "where"
-    elif re.match(r"^how (?:many|much|long|old|far)\b", lowered):
-        kind = "count"
-    else:
-        kind = "other"
     terms = question_terms(question)
+    focus = {stem(w) for w in content_words(clause)}
+    if focus and set(terms) - focus:
+        terms = {term: weight * (FOCUS_WEIGHT if term in focus else 1.0) for term, weight in terms.items()}
     if idf is not None:
         terms = {term: weight * idf(term) ** IDF_POWER for term, weight in terms.items()}
     # Authorship ("who wrote ...") has one answer; saying, warning, supporting ... can have many.
@@ -157,6 +188,7 @@ def fit(shape: Shape, text: str) -> float:
     if (
         (shape.kind == "who" and (names_person(text) if shape.gathers else has_name(text)))
         or (shape.kind == "when" and _DATE.search(text))
+        or (shape.kind == "year" and _YEAR.search(text))
         or (shape.kind == "count" and _NUMBER.search(text))
     ):
         bonus += FIT_BONUS

@@ -25,7 +25,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from assistant.types import Answer, final_answer
-from index.text import content_words, stem
+from index.text import STOPWORDS, content_words, stem
 
 log = logging.getLogger("assistant")
 
@@ -89,6 +89,8 @@ def names(text: str) -> list[str]:
     for match in _NAME.finditer(text):
         words = match.group().split()
         words = [w for w in words if w not in _NOT_NAMES]
+        while words and words[0].lower() in STOPWORDS:  # "His", "Their" opening a sentence
+            words = words[1:]
         if words:
             found.append(" ".join(words).rstrip("’'s").strip() if words[-1].endswith(("’s", "'s")) else " ".join(words))
     return [n for n in found if n]

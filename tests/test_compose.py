@@ -2,7 +2,7 @@
 
 import numpy as np
 
-from assistant.compose import Candidate, Scored, labelled, select, shape_of
+from assistant.compose import Candidate, Scored, fit, labelled, question_terms, select, shape_of
 from index.chunking import Sentence
 
 
@@ -26,6 +26,29 @@ def test_question_shapes_are_recognised():
     assert shape_of("How many troops surround Ukraine?").kind == "count"
     assert shape_of("Where did the drills take place?").kind == "where"
     assert not shape_of("What did Putin say?").doubt
+
+
+def test_a_question_that_describes_first_is_recognised_by_its_last_interrogative():
+    assert shape_of("The team represented a university which was founded in what year?").kind == "year"
+    assert shape_of("In what year was the university founded?").kind == "year"
+    assert shape_of("The manager who signed him led the club during what timeframe?").kind == "when"
+    assert shape_of("The lake is in a county that has a population of how many inhabitants?").kind == "count"
+    assert shape_of("The song on the album was written by whom?").kind == "who"
+    assert shape_of("The castle borders on the south side of what coastal area?").kind == "other"
+
+
+def test_words_of_the_clause_that_asks_weigh_more():
+    shape = shape_of("The team, coached by Smart, represented a university which was founded in what year?")
+    assert shape.terms["found"] > shape.terms["coach"] == shape.terms["team"]
+    opening = shape_of("What position was held by the woman who starred in the film?")
+    assert opening.terms["position"] > opening.terms["film"]
+    whole = "What did the minister say about the drills?"  # one clause: every word alike
+    assert shape_of(whole).terms == question_terms(whole)
+
+
+def test_a_question_for_a_year_rewards_a_sentence_with_one():
+    shape = shape_of("The university was founded in what year?")
+    assert fit(shape, "It was founded in 1838 as a medical school.") > fit(shape, "Its third-year students won.")
 
 
 def test_rare_question_words_weigh_more_with_idf():

@@ -52,3 +52,8 @@ def test_first_question_is_left_alone():
 
 def test_names_leave_out_question_words_and_weekdays():
     assert names("What did NATO chief Jens Stoltenberg say on Wednesday?") == ["NATO", "Jens Stoltenberg"]
+
+
+def test_names_leave_out_a_capitalised_pronoun_but_keep_inner_connectives():
+    text = "His roles included the Department of Health during the Nixon administration."
+    assert names(text) == ["Department of Health", "Nixon"]
