@@ -110,9 +110,7 @@ def asked_clause(question: str) -> tuple[str, str]:
     if opening is not None:
         end = next((m.start() for m in _CLAUSE_BOUNDARY.finditer(question, opening.end())), len(question))
         return question[opening.start() :].lower(), question[:end]
-    last = None
-    for last in _WH.finditer(question):
-        pass
+    last = next(iter(reversed(list(_WH.finditer(question)))), None)
     if last is None:
         return "", question
     start = 0

@@ -455,7 +455,7 @@ def test_a_checkpoint_cut_short_by_a_crash_keeps_the_checkpoints_before_it(tmp_p
     checkpoints.write_bytes(b"".join(lines[:-1]) + lines[-1][:20])  # the last one half written
     with (partial / "chunks.f32").open("ab") as f:
         f.write(b"\0" * 10)  # and a vector row begun after it
-    report, embedder = build(corpus, index)
+    report, _ = build(corpus, index)
     assert report.resumed == 4
     build(corpus, tmp_path / "scratch")
     assert stored(index) == stored(tmp_path / "scratch")

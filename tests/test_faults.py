@@ -106,9 +106,7 @@ def test_deleted_chroma_folder_is_a_typed_error_saying_to_rebuild_and_rebuild_re
     script = DELETED_CHROMA.format(
         root=str(ROOT), chroma=str(index / "chroma"), corpus=str(corpus), index=str(index), question=QUESTIONS[0]
     )
-    result = subprocess.run(
-        [sys.executable, "-c", script], capture_output=True, text=True, timeout=120, env=os.environ
-    )
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120, env=os.environ)
     assert result.returncode == 0, result.stderr
     outcome = json.loads(result.stdout.strip().splitlines()[-1])
     kind, message = outcome["error"]
