@@ -28,7 +28,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from index.chunking import Sentence
-from index.text import content_words, stem
+from index.text import content_words, stem, words
 
 SEMANTIC_WEIGHT = 0.6
 # Question words weigh idf ** IDF_POWER: 0 ignores rarity, 1 takes BM25's idf as it is.
@@ -119,6 +119,24 @@ def asked_clause(question: str) -> tuple[str, str]:
     return question[last.start() :].lower(), question[start:]
 
 
+_RELATIVE = re.compile(r"\s*(?:who|whom|whose|which|that|where)\b", re.IGNORECASE)
+_ANTECEDENT = re.compile(
+    r"(?:\b[A-Z][\w’'.&-]*(?:\s+(?:of\s+|the\s+|and\s+)?[A-Z][\w’'.&-]*)*|\b[\w’'-]+(?:\s+[\w’'-]+)?)\s*$"
+)
+
+
+def asked_about(question: str) -> str | None:
+    """In a question that describes first and asks last through a relative clause ("... represented
+    Virginia Commonwealth University which was founded in what year?"), that clause with what it is
+    about: "Virginia Commonwealth University which was founded in what year?". None for others."""
+    _, clause = asked_clause(question)
+    start = len(question) - len(clause)
+    if start == 0 or not _RELATIVE.match(clause):
+        return None
+    before = _ANTECEDENT.search(question[:start].rstrip())
+    return f"{before.group().strip()} {clause.strip()}" if before else None
+
+
 @dataclass(frozen=True)
 class Shape:
     """What a question asks for."""
@@ -127,6 +145,7 @@ class Shape:
     doubt: bool  # asks who doubted, denied, questioned ... something
     terms: dict[str, float]  # stemmed content words and their weights
     stance: bool = False  # asks who said, claimed, warned, supported ... something
+    asked: frozenset[str] = frozenset()  # the question's own words: an answer brings others
 
     @property
     def gathers(self) -> bool:
@@ -151,7 +170,7 @@ def shape_of(question: str, idf: Callable[[str], float] | None = None) -> Shape:
     # Authorship ("who wrote ...") has one answer; saying, warning, supporting ... can have many.
     stance = any(m.group().lower() not in ("wrote", "writes") for m in _REPORTING.finditer(question))
     stance = stance or bool(_STANCE_VERBS.search(question))
-    return Shape(kind, bool(_DOUBT_VERBS.search(question)), terms, stance)
+    return Shape(kind, bool(_DOUBT_VERBS.search(question)), terms, stance, frozenset(words(question)))
 
 
 def question_terms(question: str) -> dict[str, float]:
@@ -171,23 +190,33 @@ def overlap(terms: dict[str, float], text: str) -> float:
     return sum(weight for term, weight in terms.items() if term in present) / sum(terms.values())
 
 
-def has_name(text: str) -> bool:
-    """Whether the sentence names someone or something (a capitalised name past its first word)."""
-    return any(m.group().split()[0] not in _NOT_NAMES for m in _NAME.finditer(text))
+def has_name(text: str, asked: frozenset[str] = frozenset()) -> bool:
+    """Whether the sentence names someone or something (a capitalised name past its first word)
+    other than by the words in `asked`."""
+    return any(
+        m.group().split()[0] not in _NOT_NAMES and not set(words(m.group())) <= asked for m in _NAME.finditer(text)
+    )
 
 
-def names_person(text: str) -> bool:
-    """Whether the sentence attributes something to a named person or body."""
-    return bool(_REPORTING.search(text)) and has_name(text)
+def names_person(text: str, asked: frozenset[str] = frozenset()) -> bool:
+    """Whether the sentence attributes something to a named person or body (not named in `asked`)."""
+    return bool(_REPORTING.search(text)) and has_name(text, asked)
+
+
+def _brings(pattern: re.Pattern[str], text: str, asked: frozenset[str]) -> bool:
+    """Whether `pattern` finds something in `text` that is not among the question's words."""
+    return any(not set(words(m.group())) <= asked for m in pattern.finditer(text))
 
 
 def fit(shape: Shape, text: str) -> float:
-    bonus = 0.0
+    """The bonus of a sentence that holds what the question asks for: a name, date, year or number
+    that the question itself does not hold."""
+    bonus, asked = 0.0, shape.asked
     if (
-        (shape.kind == "who" and (names_person(text) if shape.gathers else has_name(text)))
-        or (shape.kind == "when" and _DATE.search(text))
-        or (shape.kind == "year" and _YEAR.search(text))
-        or (shape.kind == "count" and _NUMBER.search(text))
+        (shape.kind == "who" and (names_person(text, asked) if shape.gathers else has_name(text, asked)))
+        or (shape.kind == "when" and _brings(_DATE, text, asked))
+        or (shape.kind == "year" and _brings(_YEAR, text, asked))
+        or (shape.kind == "count" and _brings(_NUMBER, text, asked))
     ):
         bonus += FIT_BONUS
     if shape.doubt and _NEGATION.search(text):

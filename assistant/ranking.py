@@ -1,4 +1,11 @@
-"""From a query to ranked sentences: retrieve chunks, score their sentences, follow one bridge.
+"""From a query to ranked sentences: retrieve chunks, score their sentences, search again for the
+clause that asks, follow one bridge.
+
+A question that describes first and asks last ("The 2011-12 VCU Rams ..., led by ..., represented
+Virginia Commonwealth University which was founded in what year?") spends most of its words on the
+description, so the first search favours sentences that restate it. The clause that asks, with what
+it is about ("Virginia Commonwealth University which was founded in what year?"), is searched for
+on its own, and the sentences it finds are scored against it, at a discount.
 
 Questions often name one thing to ask about another ("What position was held by the woman who
 portrayed Corliss Archer?"): the first search finds the passage that names the bridge (Shirley
@@ -12,7 +19,9 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from assistant.compose import Candidate, Scored, plain_title, score, shape_of
+import numpy as np
+
+from assistant.compose import Candidate, Scored, Shape, asked_about, plain_title, score, shape_of
 from assistant.conversation import names
 from assistant.retrieval import Mode, Retrieved, retrieve
 from index.embed import Embedder
@@ -21,6 +30,9 @@ from index.text import content_words, stem, words
 
 # A second-round sentence scored against the expanded query keeps this share of its relevance.
 BRIDGE_DISCOUNT = 0.9
+# A sentence found by searching for the clause that asks (see `asked_about`) keeps this share of its
+# relevance to that clause.
+FOCUS_DISCOUNT = 0.9
 # Names are taken from this many of the best first-round sentences.
 BRIDGE_SENTENCES = 1
 
@@ -36,32 +48,65 @@ def rank(
 ) -> list[Scored]:
     """Every candidate sentence with its relevance to `query`, best first."""
     shape = shape_of(query, reader.lexical.idf)
-    vector = embedder.embed([query])[0]
+    focus = asked_about(query)
+    vectors = embedder.embed([query, focus] if focus else [query])
+    vector = vectors[0]
     candidates = _sentences(reader, retrieve(reader, query, vector, k, sources, mode), set(), 0)
     ranked = score(shape, vector, candidates)
-    extra = _bridge_names(query, ranked[:BRIDGE_SENTENCES]) if bridge else []
-    if not extra:
-        return ranked
-    expanded = " ".join([*extra, *_unanswered(query, ranked[0])])
-    expanded_vector = embedder.embed([expanded])[0]
-    hits = retrieve(reader, expanded, expanded_vector, k, sources, mode)
-    found = _sentences(reader, hits, set(), k)
-    if not found:
+    if not ranked:
         return ranked
     by_key = {_key(s.candidate): s for s in ranked}
-    named = {plain_title(name) for name in extra}
-    for bridged in score(shape_of(expanded, reader.lexical.idf), expanded_vector, found):
-        if bridged.candidate.source == ranked[0].candidate.source:
-            continue  # the bridge leads away from the best sentence's document
-        key = _key(bridged.candidate)
-        direct = by_key.get(key) or score(shape, vector, [bridged.candidate])[0]
-        discounted = BRIDGE_DISCOUNT * bridged.relevance
-        by_key[key] = replace(
-            direct,
-            relevance=max(direct.relevance, discounted),
-            bridged=plain_title(bridged.candidate.title) in named,
+    if focus:
+        _follow(reader, shape, vector, by_key, focus, vectors[1], k, sources, mode, FOCUS_DISCOUNT)
+    extra = _bridge_names(query, ranked[:BRIDGE_SENTENCES]) if bridge else []
+    if extra:
+        expanded = " ".join([*extra, *_unanswered(query, ranked[0])])
+        named = {plain_title(name) for name in extra}
+        _follow(
+            reader,
+            shape,
+            vector,
+            by_key,
+            expanded,
+            embedder.embed([expanded])[0],
+            k,
+            sources,
+            mode,
+            BRIDGE_DISCOUNT,
+            away_from=ranked[0].candidate.source,
+            named=named,
         )
     return sorted(by_key.values(), key=lambda s: (-s.relevance, s.candidate.chunk_rank))
+
+
+def _follow(
+    reader: IndexReader,
+    shape: Shape,
+    vector: np.ndarray,
+    by_key: dict[tuple[str, int, int], Scored],
+    query: str,
+    query_vector: np.ndarray,
+    k: int,
+    sources: list[str] | None,
+    mode: Mode,
+    discount: float,
+    away_from: str | None = None,
+    named: frozenset[str] | set[str] = frozenset(),
+) -> None:
+    """Search again with a derived query; a sentence it finds keeps the better of its relevance to
+    the question and `discount` times its relevance to the derived query. Sentences of `away_from`
+    are left as they are; sentences in the document of a name in `named` are marked bridged."""
+    found = _sentences(reader, retrieve(reader, query, query_vector, k, sources, mode), set(), k)
+    for derived in score(shape_of(query, reader.lexical.idf), query_vector, found):
+        if derived.candidate.source == away_from:
+            continue  # the bridge leads away from the best sentence's document
+        key = _key(derived.candidate)
+        direct = by_key.get(key) or score(shape, vector, [derived.candidate])[0]
+        by_key[key] = replace(
+            direct,
+            relevance=max(direct.relevance, discount * derived.relevance),
+            bridged=direct.bridged or plain_title(derived.candidate.title) in named,
+        )
 
 
 def _key(candidate: Candidate) -> tuple[str, int, int]:
