@@ -274,15 +274,8 @@ class Checkpoint:
         dim = self.about["dim"]
         chunk_vectors = _memmap_rows(directory / "chunks.f32", np.float32, self.chunks, dim)
         sentence_vectors = _memmap_rows(directory / "sentences.f16", np.float16, self.sentences, dim)
-        return Generation(
-            ChunkRecords(directory / "chunks.jsonl", keys.offsets),
-            keys.ids,
-            keys.sources,
-            np.asarray(keys.source_of, dtype=np.int32),
-            np.asarray(keys.rows, dtype=np.int64),
-            np.asarray(keys.counts, dtype=np.int32),
-            chunk_vectors,
-            sentence_vectors,
+        return Generation.of_keys(
+            ChunkRecords(directory / "chunks.jsonl", keys.offsets), keys, chunk_vectors, sentence_vectors
         )
 
 
@@ -416,6 +409,12 @@ class Generation:
             or len(sentence_vectors) != manifest.sentences
         ):
             raise IndexCorruptError(index_dir, f"generation {manifest.generation} is incomplete")
+        return cls.of_keys(chunks, keys, chunk_vectors, sentence_vectors)
+
+    @classmethod
+    def of_keys(
+        cls, chunks: ChunkRecords, keys: _Keys, chunk_vectors: np.ndarray, sentence_vectors: np.ndarray
+    ) -> Generation:
         return cls(
             chunks,
             keys.ids,
