@@ -17,6 +17,14 @@ ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
 
 
+def write_corpus(folder: Path, docs: dict[str, str]) -> Path:
+    """A corpus folder holding `docs` (file name -> text)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, text in docs.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    return folder
+
+
 def _loopback(address: object) -> bool:
     if isinstance(address, str | bytes):
         return True  # a Unix socket path

@@ -29,6 +29,7 @@ from assistant.llm import make_llm
 from assistant.settings import LLMSettings
 from assistant.steering import addresses_model
 from index.text import words
+from tests.conftest import write_corpus
 from tests.fakes import HashEmbedder
 
 KEEPER = "The lighthouse keeper Agnes Holm logged the storm on the night of 4 March 1921."
@@ -96,11 +97,7 @@ class FailingLLM(ScriptedLLM):
 
 @pytest.fixture
 def corpus(tmp_path: Path) -> Path:
-    folder = tmp_path / "corpus"
-    folder.mkdir()
-    for name, text in DOCS.items():
-        (folder / name).write_text(text, encoding="utf-8")
-    return folder
+    return write_corpus(tmp_path / "corpus", DOCS)
 
 
 def bot_with(corpus: Path, llm: ScriptedLLM, **llm_settings: Any) -> Assistant:

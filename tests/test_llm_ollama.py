@@ -19,6 +19,7 @@ import pytest
 from assistant import Answer, Assistant, AssistantSettings
 from assistant.settings import LLMSettings
 from index.text import words
+from tests.conftest import write_corpus
 from tests.fakes import HashEmbedder
 
 pytest.importorskip("llama_index.llms.ollama")
@@ -126,11 +127,7 @@ def ollama() -> Iterator[FakeOllama]:
 
 @pytest.fixture
 def corpus(tmp_path: Path) -> Path:
-    folder = tmp_path / "corpus"
-    folder.mkdir()
-    for name, text in DOCS.items():
-        (folder / name).write_text(text, encoding="utf-8")
-    return folder
+    return write_corpus(tmp_path / "corpus", DOCS)
 
 
 def ollama_bot(corpus: Path, base_url: str) -> Assistant:
