@@ -303,6 +303,7 @@ class Assistant:
     ) -> Iterator[str | Answer]:
         """The model's draft as it streams, then its checked answer, or `extractive` with a notice."""
         from assistant.generate import check, compose, prompt, read_claims
+        from assistant.llm import failure
 
         settings = self.llm_settings
         reply = ""
@@ -316,7 +317,7 @@ class Assistant:
             raise
         except Exception as exc:  # a server down, a timeout, a failing model: the extractive answer stands
             log.warning("the language model failed: %s", exc, exc_info=True)
-            why = f"The language model failed ({type(exc).__name__}); this is the extractive answer."
+            why = f"{failure(exc, settings)}; this is the extractive answer."
             yield replace(extractive, notices=[*extractive.notices, why])
             return
         claims = read_claims(reply, len(passages))

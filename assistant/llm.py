@@ -221,3 +221,23 @@ def _stream(server: Any, request: dict[str, Any]) -> Iterator[str]:
                     yield delta
     finally:
         stop.set()
+
+
+# Exception class names, wherever they come from (httpx, openai, ollama, the standard library),
+# that say what kind of failure a model's call met; timeouts first, as some subclass connection errors.
+_TIMEOUTS = frozenset({"TimeoutError", "TimeoutException", "APITimeoutError", "ReadTimeout"})
+_UNREACHABLE = frozenset({"ConnectionError", "ConnectError", "APIConnectionError"})
+
+
+def failure(exc: BaseException, settings: LLMSettings) -> str:
+    """What went wrong with a call to the language model, told the way a reader can act on it."""
+    kinds = {cls.__name__ for cls in type(exc).__mro__}
+    detail = " ".join(str(exc).split())[:160]
+    if kinds & _TIMEOUTS:
+        return f"The language model did not answer within {settings.timeout:g} s"
+    if kinds & _UNREACHABLE:
+        return "The language model could not be reached" + (f" at {settings.base_url}" if settings.base_url else "")
+    status = getattr(exc, "status_code", None)
+    if isinstance(status, int) and status >= 400:
+        return f"The language model's server answered HTTP {status}" + (f" ({detail})" if detail else "")
+    return f"The language model failed ({type(exc).__name__}{': ' + detail if detail else ''})"

@@ -213,7 +213,7 @@ def test_a_failing_model_leaves_the_extractive_answer_with_a_notice(corpus: Path
     answer = bot.ask(QUESTION)
 
     assert answer.mode == "extractive" and answer.text == bot.ask(QUESTION, llm=False).text
-    assert answer.notices == ["The language model failed (ConnectionError); this is the extractive answer."]
+    assert answer.notices == ["The language model could not be reached; this is the extractive answer."]
 
 
 def test_a_question_the_documents_do_not_answer_is_refused_without_asking_the_model(corpus: Path) -> None:
@@ -368,3 +368,24 @@ def test_a_sentence_that_speaks_to_a_model_is_never_evidence(corpus: Path) -> No
 
     assert INJECTION not in [c.quote for c in found]
     assert "notice.txt" in bot.sources()  # the document itself stays indexed
+
+
+def test_a_failure_is_told_by_its_kind() -> None:
+    from assistant.llm import failure
+
+    settings = LLMSettings(backend="openai", model="m", base_url="http://127.0.0.1:9/v1", timeout=30)
+
+    class APITimeoutError(ConnectionError):  # as the openai client's timeout subclasses its connection error
+        pass
+
+    class ResponseError(Exception):
+        status_code = 503
+
+    assert failure(APITimeoutError("slow"), settings) == "The language model did not answer within 30 s"
+    assert (
+        failure(ConnectionRefusedError(), settings)
+        == "The language model could not be reached at http://127.0.0.1:9/v1"
+    )
+    refused = failure(ResponseError("overloaded"), settings)
+    assert refused == "The language model's server answered HTTP 503 (overloaded)"
+    assert failure(ValueError(""), settings) == "The language model failed (ValueError)"

@@ -188,12 +188,16 @@ def test_an_ollama_stream_gives_the_draft_then_the_checked_answer(corpus: Path, 
 
 
 @pytest.mark.parametrize(
-    ("status", "fail_after", "error"),
-    [(500, None, "ResponseError"), (404, None, "ResponseError"), (200, 2, "ResponseError")],
+    ("status", "fail_after", "why"),
+    [
+        (500, None, "The language model's server answered HTTP 500 (fake server: status 500 for /api/chat"),
+        (404, None, "The language model's server answered HTTP 404 (fake server: status 404 for /api/chat"),
+        (200, 2, "The language model failed (ResponseError: fake server: the model runner stopped"),
+    ],
     ids=["server-error", "model-not-found", "error-mid-stream"],
 )
 def test_an_ollama_server_that_fails_leaves_the_extractive_answer_with_a_notice(
-    corpus: Path, ollama: FakeOllama, status: int, fail_after: int | None, error: str
+    corpus: Path, ollama: FakeOllama, status: int, fail_after: int | None, why: str
 ) -> None:
     ollama.status, ollama.fail_after = status, fail_after
     bot = ollama_bot(corpus, ollama.base_url)
@@ -201,17 +205,18 @@ def test_an_ollama_server_that_fails_leaves_the_extractive_answer_with_a_notice(
 
     answer = bot.ask(QUESTION)
 
-    notice = f"The language model failed ({error}); this is the extractive answer."
+    (notice,) = answer.notices
+    assert notice.startswith(why) and notice.endswith("; this is the extractive answer.")
     assert answer == replace(extractive, notices=[notice])
     assert len(ollama.requests) == 1
 
 
 def test_an_unreachable_ollama_server_leaves_the_extractive_answer_with_a_notice(corpus: Path) -> None:
-    bot = ollama_bot(corpus, f"http://127.0.0.1:{unused_port()}")
+    url = f"http://127.0.0.1:{unused_port()}"
+    bot = ollama_bot(corpus, url)
     extractive = bot.ask(QUESTION, llm=False)
 
     answer = bot.ask(QUESTION)
 
-    assert answer == replace(
-        extractive, notices=["The language model failed (ConnectError); this is the extractive answer."]
-    )
+    notice = f"The language model could not be reached at {url}; this is the extractive answer."
+    assert answer == replace(extractive, notices=[notice])
