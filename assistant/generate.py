@@ -111,23 +111,44 @@ class Checked:
     kept: tuple[int, ...] = ()
 
 
+# A generated sentence that says this many words again, in the same order, is cut where it repeats.
+REPEAT_WORDS = 6
+
+
 def read_claims(reply: str, given: int) -> list[Claim]:
     """The sentences of `reply` with the passage numbers they cite; a reply saying NOT FOUND has none."""
     if NOT_FOUND_REPLY.match(reply.strip()):
         return []
     text = _TRAILING.sub(lambda m: f" {m.group(2).strip()}{m.group(1)}", reply)
-    claims = []
+    claims: list[Claim] = []
+    said: set[str] = set()
     for start, end in split_spans(text):
         sentence = text[start:end]
         numbers = [int(n) for m in _MARKER.finditer(sentence) for n in re.findall(r"\d+", m.group(1))]
         bare = _MARKER.sub(" ", sentence)
         bare = re.sub(r"\s+([.,;:!?])", r"\1", " ".join(bare.split())).strip()
-        if not content_words(bare) or NOT_FOUND_REPLY.match(bare):
+        bare = without_repeats(bare)
+        if not content_words(bare) or NOT_FOUND_REPLY.match(bare) or bare.lower() in said:
             continue
+        said.add(bare.lower())
         cited = tuple(dict.fromkeys(n for n in numbers if 1 <= n <= given))
         dropped = tuple(dict.fromkeys(n for n in numbers if not 1 <= n <= given))
         claims.append(Claim(bare, cited, dropped))
     return claims
+
+
+def without_repeats(sentence: str) -> str:
+    """The sentence up to where it starts saying again, word for word, REPEAT_WORDS words it has
+    already said: small models loop, and a loop of the passages' own words passes every check."""
+    tokens = sentence.split()
+    keys = [token.strip(".,;:!?\"'()").lower() for token in tokens]
+    first: dict[tuple[str, ...], int] = {}
+    for j in range(len(keys) - REPEAT_WORDS + 1):
+        gram = tuple(keys[j : j + REPEAT_WORDS])
+        if first.setdefault(gram, j) + REPEAT_WORDS <= j:
+            cut = re.sub(r"(?:[\s,;:–—-]+(?:and|or|but|which|who|that))*[\s,;:–—-]*$", "", " ".join(tokens[:j]))
+            return cut if cut.endswith((".", "!", "?")) else f"{cut}."
+    return sentence
 
 
 def claim_terms(text: str, idf: Callable[[str], float] | None) -> dict[str, float]:

@@ -319,6 +319,20 @@ def test_claims_keep_their_markers_wherever_the_model_puts_them() -> None:
     ]
 
 
+def test_a_sentence_that_loops_is_cut_where_it_repeats_and_a_repeated_sentence_is_dropped() -> None:
+    reply = (
+        "Agnes Holm kept the light, and she kept the light at Skarv Point, and she kept the light at Skarv "
+        "Point [1]. The Maren ran aground [2]. The Maren ran aground [2]. The crew of the Maren was six, and "
+        "the crew of the Sula was nine [2]."
+    )
+
+    assert read_claims(reply, given=3) == [
+        Claim("Agnes Holm kept the light, and she kept the light at Skarv Point.", (1,)),
+        Claim("The Maren ran aground.", (2,)),
+        Claim("The crew of the Maren was six, and the crew of the Sula was nine.", (2,)),
+    ]
+
+
 def test_a_reply_of_not_found_has_no_claims() -> None:
     assert read_claims("  Not found.  ", given=4) == []
 
