@@ -1,6 +1,6 @@
 """Ask latency as the corpus grows, with the embedded store and with a Chroma server.
 
-usage: python bench/latency.py [--corpus DIR] [--files 125,1250,0] [--no-server]
+usage: python bench/latency.py [--corpus DIR] [--files 125,1250,0] [--no-server] [--rebuild-only]
 
 For each size, the first N files of the corpus (sorted by path; 0 takes them all) are indexed under
 .bench/latency/ (later runs reuse each index through the incremental rebuild). The default corpus is
@@ -17,7 +17,7 @@ questions unmeasured, then asks QUESTIONS once each, and reports:
 - RSS: the peak resident memory of that process, in MB (for the server, the server's peak too).
 
 The rebuild before the measurements reports its seconds: on a second run, those of a rebuild of an
-unchanged corpus.
+unchanged corpus (`--rebuild-only` times that and measures nothing else).
 
 With the server (the default), `chroma run` serves the same index's Chroma folder on loopback, and
 the measurement is made again through `chromadb.HttpClient`.
@@ -185,6 +185,7 @@ def main() -> None:
     parser.add_argument("--corpus", type=Path, default=ROOT / ".bench" / "debian-docs")
     parser.add_argument("--files", default="125,1250,0", help="corpus sizes in files, 0 for all")
     parser.add_argument("--no-server", action="store_true", help="measure the embedded store only")
+    parser.add_argument("--rebuild-only", action="store_true", help="bring each index in step, measure nothing")
     parser.add_argument("--measure", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--index", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--chroma-url", help=argparse.SUPPRESS)
@@ -202,6 +203,8 @@ def main() -> None:
         corpus = subset(args.corpus, files)
         index = WORK / f"index-{files or 'all'}"
         print(f"{files or 'all'} files: {build(corpus, index)}", file=sys.stderr, flush=True)
+        if args.rebuild_only:
+            continue
         rows.append(("embedded", measure_in_child(corpus, index, None), None))
         if not args.no_server:
             server, url = serve(index)
@@ -212,6 +215,8 @@ def main() -> None:
                 server.terminate()
                 server.wait(timeout=30)
 
+    if not rows:
+        return
     header = ("chunks", "store", "ours p50", "p95", "llama p50", "p95", "RSS MB", "server MB")
     print("{:>8} {:9} {:>9} {:>6} {:>10} {:>6} {:>7} {:>10}".format(*header))
     for store, row, server_mb in rows:
