@@ -25,6 +25,13 @@ def write_corpus(folder: Path, docs: dict[str, str]) -> Path:
     return folder
 
 
+def many_docs(corpus: Path, count: int) -> None:
+    """`count` short documents, doc00.txt ..., each naming its own creature and finding."""
+    corpus.mkdir(parents=True, exist_ok=True)
+    for i in range(count):
+        (corpus / f"doc{i:02}.txt").write_text(f"Paper {i} studies creature{i}. Its second finding is finding{i}.\n")
+
+
 def _loopback(address: object) -> bool:
     if isinstance(address, str | bytes):
         return True  # a Unix socket path

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import time
 from collections.abc import Sequence
+from typing import Any
 
 import numpy as np
 
@@ -52,3 +53,17 @@ class HashEmbedder:
             if not norm:
                 out[row, 0] = 1.0
         return out
+
+
+class FailingEmbedder(HashEmbedder):
+    """Fails on its call number `fail_on` (counting from 1), as a crash in the middle of a rebuild."""
+
+    def __init__(self, fail_on: int, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.fail_on, self.calls = fail_on, 0
+
+    def embed(self, texts: Sequence[str]) -> np.ndarray:
+        self.calls += 1
+        if self.calls == self.fail_on:
+            raise RuntimeError("out of memory")
+        return super().embed(texts)

@@ -20,8 +20,8 @@ from assistant import (
 )
 from index.build import rebuild
 from index.store import read_checkpoint, read_manifest
-from tests.conftest import ROOT
-from tests.fakes import HashEmbedder
+from tests.conftest import ROOT, many_docs
+from tests.fakes import FailingEmbedder, HashEmbedder
 
 
 def build(corpus: Path, index: Path, embedder: HashEmbedder | None = None):
@@ -354,26 +354,6 @@ def test_chunks_are_added_to_chroma_in_slices_no_larger_than_the_limit(tmp_path:
     collection.add = add  # type: ignore[method-assign]
     add_to_collection(collection, chunks, HashEmbedder()._vectors([c.embed_text for c in chunks]), limit=3)
     assert sizes == [3, 3, 1] and collection.count() == 7
-
-
-class FailingEmbedder(HashEmbedder):
-    """Fails on its call number `fail_on` (counting from 1), as a crash in the middle of a rebuild."""
-
-    def __init__(self, fail_on: int, **kwargs) -> None:
-        super().__init__(**kwargs)
-        self.fail_on, self.calls = fail_on, 0
-
-    def embed(self, texts):
-        self.calls += 1
-        if self.calls == self.fail_on:
-            raise RuntimeError("out of memory")
-        return super().embed(texts)
-
-
-def many_docs(corpus: Path, count: int) -> None:
-    corpus.mkdir(parents=True, exist_ok=True)
-    for i in range(count):
-        (corpus / f"doc{i:02}.txt").write_text(f"Paper {i} studies creature{i}. Its second finding is finding{i}.\n")
 
 
 def stored(index: Path) -> tuple[list[str], list[bytes], bytes, bytes]:

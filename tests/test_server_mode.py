@@ -12,8 +12,8 @@ import pytest
 from assistant import Assistant, IndexSettings, StoreUnavailableError
 from index.build import rebuild
 from index.store import chroma_client
-from tests.conftest import SEEDS
-from tests.fakes import HashEmbedder
+from tests.conftest import SEEDS, many_docs
+from tests.fakes import FailingEmbedder, HashEmbedder
 
 
 def free_port() -> int:
@@ -92,6 +92,22 @@ def test_incremental_rebuild_replaces_the_collection_on_the_server(chroma_url: s
     names = [c.name for c in chroma_client(settings).list_collections() if c.name.startswith(prefix)]
     assert names == [bot.reader.manifest.collection]
     assert bot.reader.collection.count() == 1
+
+
+def test_a_rebuild_interrupted_through_the_server_is_resumed_with_one_collection(chroma_url: str, tmp_path: Path):
+    corpus, index = tmp_path / "c", tmp_path / "i"
+    many_docs(corpus, 6)
+    settings = IndexSettings(corpus=corpus, index_dir=index, chroma_url=chroma_url, ingest_batch_docs=2)
+    with pytest.raises(RuntimeError):
+        rebuild(settings, FailingEmbedder(fail_on=3))
+    embedder = HashEmbedder()
+    report = rebuild(settings, embedder)
+    assert (report.resumed, report.documents) == (4, 6) and "creature1" not in " ".join(embedder.seen)
+    bot = Assistant(corpus=corpus, index_dir=index, chroma_url=chroma_url, embedder=HashEmbedder())
+    prefix = f"a{bot.reader.manifest.store_id}_"
+    names = [c.name for c in chroma_client(settings).list_collections() if c.name.startswith(prefix)]
+    assert names == [bot.reader.manifest.collection] and bot.reader.collection.count() == 6
+    assert "creature1" in bot.ask("Which paper studies creature1?").text
 
 
 @pytest.mark.model
