@@ -137,9 +137,11 @@ for _ in sys.stdin:
     print(os.waitpid(pid, 0)[1], flush=True)
 """
 KILLS = 20
-NEW_DOCUMENTS = 24
-EMBED_DELAY = 0.08  # seconds a call; one call a document, so a rebuild takes at least ~1.9 s
-LATEST_KILL = 1.5  # seconds after the rebuild starts
+EMBED_DELAY = 0.05  # seconds a call, one call a document
+LATEST_KILL = 0.95  # seconds after the rebuild starts
+# Each rebuild resumes what the killed ones checkpointed and embeds at most LATEST_KILL /
+# EMBED_DELAY = 19 documents more before its kill: with this many, none can finish early.
+NEW_DOCUMENTS = 400
 
 
 def test_rebuild_killed_at_twenty_random_points_leaves_the_old_index_answering_the_same(tmp_path: Path):
@@ -176,6 +178,7 @@ def test_rebuild_killed_at_twenty_random_points_leaves_the_old_index_answering_t
 
     report = Assistant(corpus=corpus, index_dir=index, embedder=HashEmbedder()).rebuild()
     assert (report.added, report.changed, report.documents) == (NEW_DOCUMENTS, 1, len(FACTS) + NEW_DOCUMENTS)
+    assert report.resumed > 0  # what the killed rebuilds embedded was kept
     assert sorted(p.name for p in index.glob("gen-*")) == [f"gen-{report.generation}"]
     after = Assistant(corpus=corpus, index_dir=index, embedder=HashEmbedder())
     assert after.ask("glacier subject17 retreated").citations[0].source == "later17.txt"
