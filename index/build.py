@@ -6,7 +6,8 @@ documents keep their vectors (copied from the live generation, never re-embedded
 ones are parsed, chunked and embedded in batches; removed ones are left out. Everything is written
 as a new generation, and the manifest is replaced only once that generation is complete.
 
-After each batch the new generation is checkpointed, so an interrupted rebuild (a crash, Ctrl-C, a
+After each batch (`ingest_batch_docs` documents, or fewer holding `ingest_batch_chunks` chunks) the
+new generation is checkpointed, so an interrupted rebuild (a crash, Ctrl-C, a
 killed process) loses at most one batch of embedding: the next rebuild with the same settings takes
 the vectors of every checkpointed document that has not changed since.
 """
@@ -275,7 +276,8 @@ class _Rebuild:
                             "title": result.doc.title,
                             "page_starts": result.doc.page_starts,
                         }
-                if batch.size >= settings.ingest_batch_docs or done == len(files):
+                full = batch.size >= settings.ingest_batch_docs or len(batch.chunks) >= settings.ingest_batch_chunks
+                if full or done == len(files):
                     self._flush(batch, writer, collection)
                     docs.update(batch.docs)
                     batch = _Batch()

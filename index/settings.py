@@ -59,6 +59,15 @@ class IndexSettings(BaseModel):
     ingest_batch_docs: int = Field(
         default=256, ge=1, le=100_000, description="Documents parsed and embedded per batch."
     )
+    ingest_batch_chunks: int = Field(
+        default=2048,
+        ge=1,
+        le=1_000_000,
+        description=(
+            "A batch is also closed once it holds this many chunks, so that a run of long documents"
+            " neither holds many thousands of chunks in memory nor goes long without a checkpoint."
+        ),
+    )
 
     def fingerprint(self) -> str:
         """Twelve hex digits naming the embedding model and every setting that shapes the chunks."""

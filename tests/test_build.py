@@ -439,3 +439,15 @@ def test_a_checkpoint_cut_short_by_a_crash_keeps_the_checkpoints_before_it(tmp_p
     assert report.resumed == 4
     build(corpus, tmp_path / "scratch")
     assert stored(index) == stored(tmp_path / "scratch")
+
+
+def test_a_batch_also_closes_at_its_chunk_limit(tmp_path: Path):
+    corpus, index = tmp_path / "c", tmp_path / "i"
+    corpus.mkdir()
+    for i in range(4):  # six or seven chunks each
+        (corpus / f"long{i}.txt").write_text(" ".join(f"Long report {i} sentence {n} on topic{i}." for n in range(90)))
+    settings = IndexSettings(corpus=corpus, index_dir=index, ingest_batch_docs=100, ingest_batch_chunks=10)
+    with pytest.raises(RuntimeError, match="out of memory"):
+        rebuild(settings, FailingEmbedder(fail_on=2))  # the first batch (two documents) was checkpointed
+    report = rebuild(settings, HashEmbedder())
+    assert (report.resumed, report.documents) == (2, 4) and report.chunks >= 24
