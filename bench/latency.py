@@ -5,7 +5,8 @@ usage: python bench/latency.py [--corpus DIR] [--files 125,1250,0] [--no-server]
 For each size, the first N files of the corpus (sorted by path; 0 takes them all) are indexed under
 .bench/latency/ (later runs reuse each index through the incremental rebuild). The default corpus is
 .bench/debian-docs, made by bench/debian_docs.py: the first 125 files make about 1,000 chunks, the
-first 1,250 about 10,000, the whole of it about 130,000. These indexes embed sentences in the
+first 1,250 about 12,000, the first 31,234 about 96,000 (rust-doc's rendered source pages, which
+follow, are far longer than its other pages). These indexes embed sentences in the
 context of their chunk (IndexSettings.sentence_vectors = "in_context"), which makes a large corpus
 affordable to build on a laptop.
 
