@@ -13,6 +13,11 @@ def quote_verifies(bot: Assistant, citation: Citation) -> bool:
     return bool(citation.quote) and all(w in remaining for w in words(citation.quote))
 
 
+def spans_hold_quotes(bot: Assistant, answer: Answer) -> bool:
+    """Every citation of the answer verifies against its span."""
+    return all(quote_verifies(bot, c) for c in answer.citations)
+
+
 def well_formed(bot: Assistant, answer: Answer) -> bool:
     """A grounded answer is its quotes each followed by [n], with no quote cited twice and every quote
     verifying against its span; an ungrounded one is the fixed refusal without citations."""

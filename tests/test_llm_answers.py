@@ -28,7 +28,7 @@ from assistant.generate import UNVERIFIED, Claim, prompt, read_claims
 from assistant.llm import make_llm
 from assistant.settings import LLMSettings
 from assistant.steering import addresses_model
-from index.text import words
+from tests.answers import spans_hold_quotes
 from tests.conftest import write_corpus
 from tests.fakes import HashEmbedder
 
@@ -117,14 +117,6 @@ def numbered(sentence: str) -> Callable[[Sequence[ChatMessage]], str]:
     return reply
 
 
-def span_holds_quote(bot: Assistant, answer: Answer) -> bool:
-    for citation in answer.citations:
-        remaining = iter(words(bot.source_text(citation.source)[citation.start : citation.end]))
-        if not all(w in remaining for w in words(citation.quote)):
-            return False
-    return True
-
-
 def test_a_supported_sentence_is_kept_and_cites_its_passage_with_a_verified_span(corpus: Path) -> None:
     bot = bot_with(corpus, ScriptedLLM(numbered(KEEPER)))
 
@@ -134,7 +126,7 @@ def test_a_supported_sentence_is_kept_and_cites_its_passage_with_a_verified_span
     assert answer.text == f"{KEEPER} [1]"
     assert [c.quote for c in answer.citations] == [KEEPER]
     assert answer.citations[0] in bot.search(QUESTION, k=20)  # the passage's sentence, cited as extractive
-    assert span_holds_quote(bot, answer)
+    assert spans_hold_quotes(bot, answer)
 
 
 def test_a_citation_to_a_passage_that_was_not_given_is_dropped(corpus: Path) -> None:

@@ -18,7 +18,7 @@ import pytest
 
 from assistant import Answer, Assistant, AssistantSettings
 from assistant.settings import LLMSettings
-from index.text import words
+from tests.answers import spans_hold_quotes
 from tests.conftest import write_corpus
 from tests.fakes import HashEmbedder
 
@@ -135,14 +135,6 @@ def ollama_bot(corpus: Path, base_url: str) -> Assistant:
     return Assistant(corpus, corpus.parent / "index", settings=settings, embedder=HashEmbedder())
 
 
-def span_holds_quote(bot: Assistant, answer: Answer) -> bool:
-    for citation in answer.citations:
-        remaining = iter(words(bot.source_text(citation.source)[citation.start : citation.end]))
-        if not all(w in remaining for w in words(citation.quote)):
-            return False
-    return True
-
-
 def unused_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
@@ -157,7 +149,7 @@ def test_an_ollama_answer_keeps_its_supported_sentence_with_a_verified_span(corp
     assert answer.mode == "llm" and answer.grounded
     assert answer.text == f"{KEEPER} [1]"
     assert [c.quote for c in answer.citations] == [KEEPER]
-    assert span_holds_quote(bot, answer)
+    assert spans_hold_quotes(bot, answer)
 
 
 def test_the_ollama_request_carries_the_model_the_question_and_the_numbered_passages(
