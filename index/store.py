@@ -212,7 +212,7 @@ class GenerationWriter:
     def add(self, records: Iterable[dict[str, Any]], chunk_vectors: np.ndarray, sentence_vectors: np.ndarray) -> None:
         """Append records whose sentence rows were taken from `next_sentence_row` in order."""
         for record in records:
-            line = (json.dumps(record, ensure_ascii=False, separators=(",", ":")) + "\n").encode("utf-8")
+            line = _json_line(record)
             self._keys.add(record, self._offset)
             self._records.write(line)
             self._offset += len(line)
