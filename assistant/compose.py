@@ -38,9 +38,6 @@ FIT_BONUS = 0.1
 # strict for questions with one answer, looser for questions that gather several ("who ...?").
 KEEP_RATIO = 0.6
 GATHER_RATIO = 0.45
-# The best sentence found through a bridge joins the answer when its relevance is at least this
-# share of the best one's.
-BRIDGE_FLOOR = 0.4
 # Runners-up from the best sentence's own document count this much less: an answer that draws on
 # several documents tends to cover more of a question that links them.
 SAME_SOURCE_PENALTY = 0.05
@@ -268,6 +265,7 @@ class Scored:
     match: float
     relevance: float
     bridged: bool = False  # in the document of a name that the best first-round sentence led to
+    follow: bool = False  # the sentence chosen to answer from such a document (see `assistant.ranking`)
 
 
 def score(shape: Shape, question_vector: np.ndarray, candidates: list[Candidate]) -> list[Scored]:
@@ -286,8 +284,8 @@ def score(shape: Shape, question_vector: np.ndarray, candidates: list[Candidate]
 
 def select(shape: Shape, scored: list[Scored], max_words: int, max_sentences: int) -> list[Scored]:
     """The sentences of the answer: the best one; then, when the best one names something the
-    question asked about indirectly, the best sentence found by following that name; then close
-    runners-up while the word budget allows.
+    question asked about indirectly, the sentence chosen from the document of that name (the one
+    marked `follow`); then close runners-up while the word budget allows.
 
     Questions that gather (several people may have done the thing asked about) accept runners-up
     further from the best and have half as many words again to spend.
@@ -299,11 +297,11 @@ def select(shape: Shape, scored: list[Scored], max_words: int, max_sentences: in
     budget = int(max_words * 1.4) if shape.gathers else max_words
     chosen = [best]
     words = len(best.candidate.sentence.text.split())
-    follow = next((s for s in scored if s.bridged and s.candidate.source != best.candidate.source), None)
+    follow = next((s for s in scored[1:] if s.follow), None)
     order = list(scored[1:])
     if not shape.gathers:
         order.sort(key=lambda s: -(s.relevance - SAME_SOURCE_PENALTY * (s.candidate.source == best.candidate.source)))
-    if follow is not None and follow.relevance >= BRIDGE_FLOOR * best.relevance:
+    if follow is not None:
         order = [follow, *(s for s in order if s is not follow)]
     for item in order:
         if len(chosen) >= max_sentences:

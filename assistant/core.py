@@ -14,6 +14,7 @@ from assistant.compose import Scored, labelled, select, shape_of
 from assistant.conversation import Conversation
 from assistant.errors import EmptyQuestionError, LLMNotConfiguredError, LLMUnavailableError, UnknownSourceError
 from assistant.ranking import rank
+from assistant.rerank import Reranker, bundled_reranker
 from assistant.settings import AssistantSettings, LLMSettings
 from assistant.steering import addresses_model
 from assistant.types import NOT_FOUND, Answer, Citation, final_answer
@@ -63,9 +64,11 @@ class Assistant:
         embedder: Embedder | None = None,
         chroma_url: str | None = None,
         llm: LLM | None = None,
+        reranker: Reranker | None = None,
     ) -> None:
         """`llm`: a llama-index LLM used in place of the one `settings.llm` describes (the checks
-        of `settings.llm`, or their defaults, still apply)."""
+        of `settings.llm`, or their defaults, still apply). `reranker`: used in place of the
+        bundled cross-encoder when `settings.rerank` is on."""
         base = settings or AssistantSettings()
         index = IndexSettings.from_env(
             **{
@@ -79,6 +82,7 @@ class Assistant:
         )
         self.settings = base.model_copy(update={"index": index})
         self.embedder = embedder or SentenceTransformerEmbedder(index.embed_model, index.embed_batch_size)
+        self.reranker = (reranker or bundled_reranker()) if self.settings.rerank else None
         self._lock = threading.RLock()
         self._reader: IndexReader | None = None
         self._llm = llm
@@ -160,8 +164,11 @@ class Assistant:
             raise UnknownSourceError(source) from None
 
     def warm(self) -> None:
-        """Load the embedding model and run it once, so that the first question is not slow."""
+        """Load the embedding model (and the reranker) and run it once, so that the first question
+        is not slow."""
         self.embedder.embed(["warm up"])
+        if self.reranker is not None:
+            self.reranker.score("warm up", ["warm up"])
 
     # --- questions -------------------------------------------------------------------------------
 
@@ -218,7 +225,9 @@ class Assistant:
     def _rank(self, query: str, sources: Sequence[str] | None, reader: IndexReader | None = None) -> list[Scored]:
         reader = reader or self.reader
         checked = self._check_sources(reader, sources)
-        ranked = rank(reader, self.embedder, query, self.settings.top_k, checked, self.settings.retrieval)
+        ranked = rank(
+            reader, self.embedder, query, self.settings.top_k, checked, self.settings.retrieval, reranker=self.reranker
+        )
         return [s for s in _first_of_each_quote(ranked) if not addresses_model(s.candidate.sentence.text)]
 
     def _check_sources(self, reader: IndexReader, sources: Sequence[str] | None) -> list[str] | None:

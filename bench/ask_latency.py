@@ -42,7 +42,7 @@ def main() -> None:
         cold = rebuild(settings, embedder)
         unchanged = rebuild(settings, embedder)
         bot = Assistant(corpus=args.corpus, index_dir=index_dir, embedder=embedder)
-        bot.ask("warm up")
+        bot.warm()
         questions = [q["q"] for q in json.loads(args.questions.read_text())["questions"]]
         latencies = []
         for _ in range(args.repeat):

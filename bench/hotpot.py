@@ -78,7 +78,9 @@ def open_hotpot():  # type: ignore[no-untyped-def]
     embedder = SentenceTransformerEmbedder()
     embedder.warm()
     report = rebuild(IndexSettings(corpus=WORK / "corpus", index_dir=WORK / "index"), embedder)
-    return Assistant(corpus=WORK / "corpus", index_dir=WORK / "index", embedder=embedder), report
+    bot = Assistant(corpus=WORK / "corpus", index_dir=WORK / "index", embedder=embedder)
+    bot.warm()
+    return bot, report
 
 
 def normalise(text: str) -> str:

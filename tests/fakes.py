@@ -67,3 +67,17 @@ class FailingEmbedder(HashEmbedder):
         if self.calls == self.fail_on:
             raise RuntimeError("out of memory")
         return super().embed(texts)
+
+
+class KeywordReranker:
+    """Scores 1.0 a passage holding `keyword`, 0.0 the others; records every call in `calls`."""
+
+    name = "keyword-test"
+
+    def __init__(self, keyword: str) -> None:
+        self.keyword = keyword
+        self.calls: list[tuple[str, list[str]]] = []
+
+    def score(self, query: str, passages: Sequence[str]) -> np.ndarray:
+        self.calls.append((query, list(passages)))
+        return np.asarray([float(self.keyword in p) for p in passages], dtype=np.float32)

@@ -6,13 +6,13 @@ from assistant.compose import Candidate, Scored, fit, labelled, question_terms, 
 from index.chunking import Sentence
 
 
-def scored(text: str, relevance: float, source: str = "a.txt", title: str = "", vector=None, bridged=False) -> Scored:
+def scored(text: str, relevance: float, source: str = "a.txt", title: str = "", vector=None, follow=False) -> Scored:
     vec = np.asarray(
         vector if vector is not None else np.random.default_rng(sum(map(ord, text))).normal(size=8), dtype=np.float32
     )
     vec /= np.linalg.norm(vec)
     candidate = Candidate(source, None, Sentence(0, len(text), 1, 1, text), vec, 0, title)
-    return Scored(candidate, relevance, 0.0, relevance, relevance, bridged)
+    return Scored(candidate, relevance, 0.0, relevance, relevance, bridged=follow, follow=follow)
 
 
 def texts(items: list[Scored]) -> list[str]:
@@ -87,11 +87,11 @@ def test_doubt_question_gathers_only_sentences_that_voice_doubt_and_name_someone
     ]
 
 
-def test_sentence_in_a_bridged_document_follows_the_best_one():
+def test_sentence_marked_to_follow_comes_second_however_low_it_scores():
     ranked = [
         scored("The film starred Shirley Temple.", 0.8, source="film.txt"),
         scored("The film premiered in 1945.", 0.7, source="film.txt"),
-        scored("She served as Chief of Protocol.", 0.35, source="temple.txt", title="Shirley Temple", bridged=True),
+        scored("She served as Chief of Protocol.", 0.35, source="temple.txt", title="Shirley Temple", follow=True),
     ]
     chosen = texts(select(shape_of("What position did the star hold?"), ranked, 80, 4))
     assert chosen[:2] == ["The film starred Shirley Temple.", "She served as Chief of Protocol."]

