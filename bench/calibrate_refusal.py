@@ -64,8 +64,10 @@ def main() -> None:
         }
     for name, values in scores.items():
         values.sort()
-        print(f"{name:9} n={len(values):3}  min {values[0]:.3f}  median {values[len(values) // 2]:.3f}  "
-              f"max {values[-1]:.3f}")
+        print(
+            f"{name:9} n={len(values):3}  min {values[0]:.3f}  median {values[len(values) // 2]:.3f}  "
+            f"max {values[-1]:.3f}"
+        )
     positives = scores["seeds +"] + scores["hotpot +"]
     negatives = scores["seeds -"] + scores["hotpot -"]
     print(f"\n{'threshold':>9} {'answered':>9} {'refused':>8}")

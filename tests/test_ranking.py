@@ -6,6 +6,8 @@ import pytest
 
 from assistant import Assistant, ranking
 from assistant.compose import asked_about
+from assistant.settings import AssistantSettings
+from tests.conftest import write_corpus
 from tests.fakes import HashEmbedder, KeywordReranker
 
 QUESTION = (
@@ -68,9 +70,6 @@ LINKED_CORPUS = {
 
 
 def linked_bot(tmp_path: Path, **kwargs) -> Assistant:
-    from assistant.settings import AssistantSettings
-    from tests.conftest import write_corpus
-
     corpus = write_corpus(tmp_path / "c", LINKED_CORPUS)
     return Assistant(corpus=corpus, index_dir=tmp_path / "i", embedder=HashEmbedder(), **kwargs)
 
@@ -80,8 +79,6 @@ def followed(bot: Assistant, question: str) -> list[str]:
 
 
 def test_without_a_reranker_the_most_relevant_sentence_of_the_linked_document_follows(tmp_path: Path):
-    from assistant.settings import AssistantSettings
-
     bot = linked_bot(tmp_path, settings=AssistantSettings(rerank=False))
     ranked = bot._rank(LINKED_QUESTION, None)
     linked = [s for s in ranked if s.bridged and s.candidate.source == "Marta Quell.txt"]
@@ -103,8 +100,6 @@ def test_the_reranker_chooses_which_sentence_of_the_linked_document_follows(tmp_
 
 
 def test_the_reranker_is_not_asked_when_the_bridge_leads_to_one_sentence(tmp_path: Path):
-    from tests.conftest import write_corpus
-
     corpus = write_corpus(
         tmp_path / "c",
         {**LINKED_CORPUS, "Marta Quell.txt": "Marta Quell became harbour commissioner of Dunmore.\n"},

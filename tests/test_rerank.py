@@ -31,7 +31,10 @@ def test_scores_do_not_depend_on_the_other_passages_of_the_batch():
     reranker = bundled_reranker()
     assert reranker is not None
     question = "When did the bridge open?"
-    short, long = "The bridge opened in 1890.", "The old stone bridge, rebuilt twice after floods, " * 6 + "opened in 1890."
+    short, long = (
+        "The bridge opened in 1890.",
+        "The old stone bridge, rebuilt twice after floods, " * 6 + "opened in 1890.",
+    )
     together = reranker.score(question, [short, long])
     alone = np.concatenate([reranker.score(question, [short]), reranker.score(question, [long])])
     assert together == pytest.approx(alone, abs=1e-3)
