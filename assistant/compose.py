@@ -28,7 +28,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from index.chunking import Sentence
-from index.text import content_words, stem, words
+from index.text import content_words, display_title, stem, words
 
 SEMANTIC_WEIGHT = 0.6
 # Question words weigh idf ** IDF_POWER: 0 ignores rarity, 1 takes BM25's idf as it is.
@@ -221,15 +221,6 @@ def fit(shape: Shape, text: str) -> float:
     return bonus
 
 
-def display_title(title: str) -> str:
-    """A title without its parenthetical qualifier: "Kiss and Tell (1945 film)" -> "Kiss and Tell"."""
-    return re.sub(r"\s*\([^)]*\)\s*", " ", title).strip()
-
-
-def plain_title(title: str) -> str:
-    return display_title(title).lower()
-
-
 def labelled(item: Scored) -> str:
     """The sentence as the answer gives it: prefixed with its document's title when the sentence
     does not name its subject itself ("Scotch Collie: Other ancestors include the Gordon Setter.")."""
@@ -311,7 +302,7 @@ def select(shape: Shape, scored: list[Scored], max_words: int, max_sentences: in
         if not _same_kind(shape, item.candidate.sentence.text):
             continue
         length = len(item.candidate.sentence.text.split())
-        if words + length > budget:
+        if words + length > budget and item is not follow:
             continue
         if any(float(item.candidate.vector @ c.candidate.vector) > DUPLICATE_COSINE for c in chosen):
             continue

@@ -30,7 +30,7 @@ from dataclasses import replace
 
 import numpy as np
 
-from assistant.compose import Candidate, Scored, Shape, asked_about, labelled, plain_title, score, shape_of
+from assistant.compose import Candidate, Scored, Shape, asked_about, labelled, score, shape_of
 from assistant.conversation import names
 from assistant.rerank import Reranker
 from assistant.retrieval import Mode, Retrieved, retrieve
@@ -43,8 +43,9 @@ BRIDGE_DISCOUNT = 0.9
 # A sentence found by searching for the clause that asks (see `asked_about`) keeps this share of its
 # relevance to that clause.
 FOCUS_DISCOUNT = 0.9
-# Names are taken from this many of the best first-round sentences.
+# Names are taken from this many of the best first-round sentences, and this many names at most.
 BRIDGE_SENTENCES = 1
+BRIDGE_NAMES = 4
 # A sentence of a document the bridge leads to follows the best one when the most relevant of them
 # scores at least this share of the best one's relevance.
 BRIDGE_FLOOR = 0.4
@@ -75,10 +76,10 @@ def rank(
     by_key = {_key(s.candidate): s for s in ranked}
     if focus:
         _follow(reader, shape, vector, by_key, focus, vectors[1], k, sources, mode, FOCUS_DISCOUNT)
-    extra = _bridge_names(query, ranked[:BRIDGE_SENTENCES]) if bridge else []
+    extra = _bridge_names(reader, query, ranked[:BRIDGE_SENTENCES]) if bridge else []
     if extra:
         expanded = " ".join([*extra, *_unanswered(query, ranked[0])])
-        named = {plain_title(name) for name in extra}
+        named = {source for name in extra for source in reader.titled(name)}
         _follow(
             reader,
             shape,
@@ -129,7 +130,7 @@ def _follow(
 ) -> None:
     """Search again with a derived query; a sentence it finds keeps the better of its relevance to
     the question and `discount` times its relevance to the derived query. Sentences of `away_from`
-    are left as they are; sentences in the document of a name in `named` are marked bridged."""
+    are left as they are; sentences of the sources in `named` are marked bridged."""
     found = _sentences(reader, retrieve(reader, query, query_vector, k, sources, mode), set(), k)
     for derived in score(shape_of(query, reader.lexical.idf), query_vector, found):
         if derived.candidate.source == away_from:
@@ -139,7 +140,7 @@ def _follow(
         by_key[key] = replace(
             direct,
             relevance=max(direct.relevance, discount * derived.relevance),
-            bridged=direct.bridged or plain_title(derived.candidate.title) in named,
+            bridged=direct.bridged or derived.candidate.source in named,
         )
 
 
@@ -171,12 +172,16 @@ def _unanswered(query: str, best: Scored) -> list[str]:
     return [w for w in content_words(query) if stem(w) not in answered]
 
 
-def _bridge_names(query: str, best: list[Scored]) -> list[str]:
-    """Names in the best sentences (and their titles) that the query does not mention."""
+def _bridge_names(reader: IndexReader, query: str, best: list[Scored]) -> list[str]:
+    """Names in the best sentences (and their titles) that the query does not mention, BRIDGE_NAMES
+    at most: first those that are the title of another document, which a bridge can lead to,
+    then the others in the order they come."""
     asked = set(words(query))
     found: list[str] = []
     for item in best:
         for name in [item.candidate.title, *names(item.candidate.sentence.text)]:
             if name and not set(words(name)) <= asked and name not in found:
                 found.append(name)
-    return found[:4]
+    own = {item.candidate.source for item in best}
+    found.sort(key=lambda name: not set(reader.titled(name)) - own)
+    return found[:BRIDGE_NAMES]

@@ -6,6 +6,7 @@ import bisect
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -16,6 +17,7 @@ from index.errors import IndexCorruptError, StoreUnavailableError
 from index.lexical import LexicalIndex
 from index.settings import IndexSettings
 from index.store import MANIFEST, Generation, Manifest, chroma_client, generation_dir, open_live, text_path
+from index.text import display_title
 
 
 @dataclass(frozen=True)
@@ -99,6 +101,19 @@ class IndexReader:
 
     def sources(self) -> list[str]:
         return sorted(self.manifest.docs)
+
+    def titled(self, name: str) -> list[str]:
+        """The sources whose title is `name`, case and a parenthetical qualifier aside ("Kiss and
+        Tell" finds the document titled "Kiss and Tell (1945 film)")."""
+        return self._by_title.get(display_title(name).casefold(), [])
+
+    @cached_property
+    def _by_title(self) -> dict[str, list[str]]:
+        by_title: dict[str, list[str]] = {}
+        for source, entry in sorted(self.manifest.docs.items()):
+            if entry.get("title"):
+                by_title.setdefault(display_title(entry["title"]).casefold(), []).append(source)
+        return by_title
 
     def source_text(self, source: str) -> str:
         """The text a source's spans index, as it was when indexed. Raises KeyError if unknown."""

@@ -42,6 +42,11 @@ def stem(word: str) -> str:
     return word
 
 
+def display_title(title: str) -> str:
+    """A title without its parenthetical qualifier: "Kiss and Tell (1945 film)" -> "Kiss and Tell"."""
+    return re.sub(r"\s*\([^)]*\)\s*", " ", title).strip()
+
+
 def index_terms(text: str) -> list[str]:
     """The terms a text is indexed and searched by lexically: stemmed content words."""
     return [stem(word) for word in content_words(text)]

@@ -97,6 +97,17 @@ def test_sentence_marked_to_follow_comes_second_however_low_it_scores():
     assert chosen[:2] == ["The film starred Shirley Temple.", "She served as Chief of Protocol."]
 
 
+def test_sentence_marked_to_follow_joins_even_past_the_word_budget():
+    long_answer = "She served as " + " ".join(["ambassador"] * 50) + "."
+    ranked = [
+        scored("The film starred Shirley Temple.", 0.8, source="film.txt"),
+        scored("The film premiered in 1945.", 0.7, source="film.txt"),
+        scored(long_answer, 0.35, source="temple.txt", title="Shirley Temple", follow=True),
+    ]
+    chosen = texts(select(shape_of("What position did the star hold?"), ranked, 40, 4))
+    assert chosen == ["The film starred Shirley Temple.", long_answer]
+
+
 def test_sentence_that_does_not_name_its_subject_is_labelled_with_the_title():
     assert labelled(scored("Other ancestors include the Gordon Setter.", 0.5, title="Scotch Collie (dog)")) == (
         "Scotch Collie: Other ancestors include the Gordon Setter."

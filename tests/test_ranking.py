@@ -115,3 +115,30 @@ def test_an_answer_that_leads_to_no_other_document_has_nothing_follow(tmp_path: 
     bot = linked_bot(tmp_path, reranker=reranker)
     assert followed(bot, "What did Quell record?") == []
     assert reranker.calls == []
+
+
+def test_names_that_title_another_document_lead_the_bridge_names(tmp_path: Path):
+    corpus = write_corpus(
+        tmp_path / "c",
+        {
+            "glass-orchard.txt": (
+                "Glass Orchard is a drama film by Northway Pictures, shot in Avonmere and Kelby with "
+                "music by Ivo Brandt, starring Marta Quell as Lina Sorrel.\n"
+            ),
+            "Marta Quell (singer).txt": "Marta Quell later became harbour commissioner of Dunmore.\n",
+        },
+    )
+    bot = Assistant(corpus=corpus, index_dir=tmp_path / "i", embedder=HashEmbedder(), reranker=KeywordReranker("x"))
+    best = [s for s in bot._rank(LINKED_QUESTION, None) if s.candidate.source == "glass-orchard.txt"][:1]
+    found = ranking._bridge_names(bot.reader, LINKED_QUESTION, best)
+    assert found[0] == "Marta Quell"
+    assert len(found) == ranking.BRIDGE_NAMES
+    assert found[1:] == ["Northway Pictures", "Avonmere", "Kelby"]
+
+
+def test_a_document_is_found_by_its_title_without_case_or_qualifier(tmp_path: Path):
+    corpus = write_corpus(tmp_path / "c", {"Marta Quell (singer).txt": "Marta Quell sang.\n", "b.txt": "Other.\n"})
+    reader = Assistant(corpus=corpus, index_dir=tmp_path / "i", embedder=HashEmbedder()).reader
+    assert reader.titled("marta QUELL") == ["Marta Quell (singer).txt"]
+    assert reader.titled("Marta Quell (actress)") == ["Marta Quell (singer).txt"]
+    assert reader.titled("Marta") == []
