@@ -134,6 +134,24 @@ def asked_about(question: str) -> str | None:
     return f"{before.group().strip()} {clause.strip()}" if before else None
 
 
+_ALTERNATIVE = r"(?:the\s+)?([A-Z0-9][^,:;?]*?)"
+_CHOICE = re.compile(
+    rf"(?:^|[,:;]\s*|\b(?:between|is|was|are|were)\s+){_ALTERNATIVE}\s+or\s+{_ALTERNATIVE}\s*(?:[,;?]|$)"
+)
+
+
+def alternatives(question: str) -> tuple[str, str] | None:
+    """The two things a question asks the reader to choose between, when it names them ("Who was
+    born first, Gervais Raoul Lufbery or François Coli?", "Which band, Letters to Cleo or Screaming
+    Trees, had more members?"); None for other questions. Both must start with a capital or a
+    digit: a name, a title, a year."""
+    for match in _CHOICE.finditer(question.strip()):
+        first, second = (re.sub(r"^the\s+", "", m, flags=re.IGNORECASE).strip() for m in match.groups())
+        if first and second and not _WH.match(first):
+            return first, second
+    return None
+
+
 @dataclass(frozen=True)
 class Shape:
     """What a question asks for."""
@@ -256,7 +274,10 @@ class Scored:
     match: float
     relevance: float
     bridged: bool = False  # in the document of a name that the best first-round sentence led to
-    follow: bool = False  # the sentence chosen to answer from such a document (see `assistant.ranking`)
+    # The answer needs this sentence after the best one, whatever its relevance: the sentence chosen
+    # from a document a bridge leads to, or the best about one of the things a question compares
+    # (see `assistant.ranking`).
+    follow: bool = False
 
 
 def score(shape: Shape, question_vector: np.ndarray, candidates: list[Candidate]) -> list[Scored]:
@@ -274,9 +295,9 @@ def score(shape: Shape, question_vector: np.ndarray, candidates: list[Candidate]
 
 
 def select(shape: Shape, scored: list[Scored], max_words: int, max_sentences: int) -> list[Scored]:
-    """The sentences of the answer: the best one; then, when the best one names something the
-    question asked about indirectly, the sentence chosen from the document of that name (the one
-    marked `follow`); then close runners-up while the word budget allows.
+    """The sentences of the answer: the best one; then those marked `follow` (the sentence chosen
+    from the document of a name the best one leads to, or the best about each thing the question
+    compares), however long; then close runners-up while the word budget allows.
 
     Questions that gather (several people may have done the thing asked about) accept runners-up
     further from the best and have half as many words again to spend.
@@ -288,21 +309,19 @@ def select(shape: Shape, scored: list[Scored], max_words: int, max_sentences: in
     budget = int(max_words * 1.4) if shape.gathers else max_words
     chosen = [best]
     words = len(best.candidate.sentence.text.split())
-    follow = next((s for s in scored[1:] if s.follow), None)
-    order = list(scored[1:])
+    follows = [s for s in scored[1:] if s.follow]
+    order = [s for s in scored[1:] if not s.follow]
     if not shape.gathers:
         order.sort(key=lambda s: -(s.relevance - SAME_SOURCE_PENALTY * (s.candidate.source == best.candidate.source)))
-    if follow is not None:
-        order = [follow, *(s for s in order if s is not follow)]
-    for item in order:
+    for item in [*follows, *order]:
         if len(chosen) >= max_sentences:
             break
-        if item is not follow and item.relevance < ratio * best.relevance:
+        if not item.follow and item.relevance < ratio * best.relevance:
             break
         if not _same_kind(shape, item.candidate.sentence.text):
             continue
         length = len(item.candidate.sentence.text.split())
-        if words + length > budget and item is not follow:
+        if words + length > budget and not item.follow:
             continue
         if any(float(item.candidate.vector @ c.candidate.vector) > DUPLICATE_COSINE for c in chosen):
             continue

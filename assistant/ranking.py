@@ -26,11 +26,12 @@ containment on the HotpotQA development half (76% to 63-73%, with any weight and
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 import numpy as np
 
-from assistant.compose import Candidate, Scored, Shape, asked_about, labelled, score, shape_of
+from assistant.compose import Candidate, Scored, Shape, alternatives, asked_about, labelled, score, shape_of
 from assistant.conversation import names
 from assistant.rerank import Reranker
 from assistant.retrieval import Mode, Retrieved, retrieve
@@ -76,7 +77,9 @@ def rank(
     by_key = {_key(s.candidate): s for s in ranked}
     if focus:
         _follow(reader, shape, vector, by_key, focus, vectors[1], k, sources, mode, FOCUS_DISCOUNT)
-    extra = _bridge_names(reader, query, ranked[:BRIDGE_SENTENCES]) if bridge else []
+    choice = alternatives(query)
+    # A question that compares two things names both: there is no bridge to follow.
+    extra = _bridge_names(reader, query, ranked[:BRIDGE_SENTENCES]) if bridge and choice is None else []
     if extra:
         expanded = " ".join([*extra, *_unanswered(query, ranked[0])])
         named = {source for name in extra for source in reader.titled(name)}
@@ -94,7 +97,29 @@ def rank(
             away_from=ranked[0].candidate.source,
             named=named,
         )
-    return _mark_follow(query, sorted(by_key.values(), key=lambda s: (-s.relevance, s.candidate.chunk_rank)), reranker)
+    ranked = sorted(by_key.values(), key=lambda s: (-s.relevance, s.candidate.chunk_rank))
+    if choice is not None:
+        return _mark_alternatives(ranked, choice)
+    return _mark_follow(query, ranked, reranker)
+
+
+def _mark_alternatives(ranked: list[Scored], choice: tuple[str, str]) -> list[Scored]:
+    """`ranked` with the best sentence about each compared thing that the best sentence is not
+    about marked `follow`, so that the answer holds what it takes to compare them."""
+    marked = list(ranked)
+    for thing in choice:
+        if _about(ranked[0], thing):
+            continue
+        found = next((n for n, s in enumerate(ranked) if n and _about(s, thing)), None)
+        if found is not None:
+            marked[found] = replace(ranked[found], follow=True)
+    return marked
+
+
+def _about(item: Scored, thing: str) -> bool:
+    """Whether the sentence, with its document's title, names `thing` (all its content words)."""
+    named = set(content_words(f"{item.candidate.title} {item.candidate.sentence.text}"))
+    return set(content_words(thing)) <= named
 
 
 def _mark_follow(query: str, ranked: list[Scored], reranker: Reranker | None) -> list[Scored]:
@@ -172,6 +197,21 @@ def _unanswered(query: str, best: Scored) -> list[str]:
     return [w for w in content_words(query) if stem(w) not in answered]
 
 
+# Besides capitalised runs ("Shirley Temple"), a bridge may follow names with initials or
+# abbreviations ("Ken St. Andre", "Henry J. Kaiser") and quoted titles ("Gone in 60 Seconds").
+_INITIALLED = re.compile(r"\b[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)*(?:\s+[A-Z][a-z]?\.)+(?:\s+[A-Z][\w’'-]+)+")
+_QUOTED = re.compile(r"[“\"]([A-Z0-9][^\"“”]{1,80}?)[,.]?[”\"]")
+
+
+def _mentions(text: str) -> list[str]:
+    """The names in a sentence that may be the titles of other documents."""
+    return [
+        *names(text),
+        *(m.group() for m in _INITIALLED.finditer(text)),
+        *(m.group(1) for m in _QUOTED.finditer(text)),
+    ]
+
+
 def _bridge_names(reader: IndexReader, query: str, best: list[Scored]) -> list[str]:
     """Names in the best sentences (and their titles) that the query does not mention, BRIDGE_NAMES
     at most: first those that are the title of another document, which a bridge can lead to,
@@ -179,7 +219,7 @@ def _bridge_names(reader: IndexReader, query: str, best: list[Scored]) -> list[s
     asked = set(words(query))
     found: list[str] = []
     for item in best:
-        for name in [item.candidate.title, *names(item.candidate.sentence.text)]:
+        for name in [item.candidate.title, *_mentions(item.candidate.sentence.text)]:
             if name and not set(words(name)) <= asked and name not in found:
                 found.append(name)
     own = {item.candidate.source for item in best}

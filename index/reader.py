@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import math
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property
@@ -103,16 +104,16 @@ class IndexReader:
         return sorted(self.manifest.docs)
 
     def titled(self, name: str) -> list[str]:
-        """The sources whose title is `name`, case and a parenthetical qualifier aside ("Kiss and
-        Tell" finds the document titled "Kiss and Tell (1945 film)")."""
-        return self._by_title.get(display_title(name).casefold(), [])
+        """The sources whose title is `name`, case, punctuation and a parenthetical qualifier aside
+        ("Kiss and Tell" finds the document titled "Kiss and Tell (1945 film)")."""
+        return self._by_title.get(_title_key(name), [])
 
     @cached_property
-    def _by_title(self) -> dict[str, list[str]]:
-        by_title: dict[str, list[str]] = {}
+    def _by_title(self) -> dict[tuple[str, ...], list[str]]:
+        by_title: dict[tuple[str, ...], list[str]] = {}
         for source, entry in sorted(self.manifest.docs.items()):
             if entry.get("title"):
-                by_title.setdefault(display_title(entry["title"]).casefold(), []).append(source)
+                by_title.setdefault(_title_key(entry["title"]), []).append(source)
         return by_title
 
     def source_text(self, source: str) -> str:
@@ -123,6 +124,11 @@ class IndexReader:
     def is_stale(self) -> bool:
         """Whether a rebuild has replaced the generation this reader holds."""
         return manifest_stamp(self.settings.index_dir) != self.stamp
+
+
+def _title_key(title: str) -> tuple[str, ...]:
+    """A title as it is looked up: its words, lower case, without a parenthetical qualifier."""
+    return tuple(re.findall(r"\w+", display_title(title).casefold()))
 
 
 def manifest_stamp(index_dir: Path) -> Any:

@@ -2,7 +2,7 @@
 
 import numpy as np
 
-from assistant.compose import Candidate, Scored, fit, labelled, question_terms, select, shape_of
+from assistant.compose import Candidate, Scored, alternatives, fit, labelled, question_terms, select, shape_of
 from index.chunking import Sentence
 
 
@@ -121,3 +121,28 @@ def test_only_stance_questions_gather_several_people():
     assert shape_of("Who doubted the withdrawal?").gathers
     assert not shape_of("Who wrote the song?").gathers
     assert not shape_of("Who is Ruslan Leviev?").gathers
+
+
+def test_the_two_things_a_question_compares_are_read_from_it():
+    assert alternatives("Who was born first, Gervais Raoul Lufbery or François Coli?") == (
+        "Gervais Raoul Lufbery",
+        "François Coli",
+    )
+    assert alternatives("Which band, Letters to Cleo or Screaming Trees, had more members?") == (
+        "Letters to Cleo",
+        "Screaming Trees",
+    )
+    assert alternatives("Which dog's ancestors include setters: the Manchester Terrier or the Scotch Collie?") == (
+        "Manchester Terrier",
+        "Scotch Collie",
+    )
+    assert alternatives("Which came first, 888 7th Avenue or the Random House Tower?") == (
+        "888 7th Avenue",
+        "Random House Tower",
+    )
+
+
+def test_a_question_without_two_named_alternatives_compares_nothing():
+    assert alternatives("Who doubted the withdrawal?") is None
+    assert alternatives("Did the troops stay or leave?") is None
+    assert alternatives("Was it more or less than expected?") is None

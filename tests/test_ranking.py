@@ -142,3 +142,46 @@ def test_a_document_is_found_by_its_title_without_case_or_qualifier(tmp_path: Pa
     assert reader.titled("marta QUELL") == ["Marta Quell (singer).txt"]
     assert reader.titled("Marta Quell (actress)") == ["Marta Quell (singer).txt"]
     assert reader.titled("Marta") == []
+
+
+def test_names_with_initials_and_quoted_titles_are_mentions_a_bridge_may_follow():
+    found = ranking._mentions(
+        'Starfaring was created by Ken St. Andre, who also wrote "Gone in 60 Seconds" with Henry J. Kaiser.'
+    )
+    assert {"Ken St. Andre", "Gone in 60 Seconds", "Henry J. Kaiser"} <= set(found)
+
+
+def test_a_title_is_found_whatever_its_punctuation(tmp_path: Path):
+    corpus = write_corpus(tmp_path / "c", {"Ken St. Andre.txt": "Ken St. Andre designs games.\n"})
+    reader = Assistant(corpus=corpus, index_dir=tmp_path / "i", embedder=HashEmbedder()).reader
+    assert reader.titled("Ken St Andre") == reader.titled("ken st. andre") == ["Ken St. Andre.txt"]
+
+
+COMPARED = {
+    "alma.txt": "Alma Reyes was born on 4 May 1921, the first of five children.\nReyes painted murals.\n",
+    "tobias.txt": (
+        "Tobias Wren (9 March 1915 - 2 June 1990) was a sculptor, printmaker, stage designer, teacher and "
+        "travelling lecturer whose statues, reliefs and theatre sets were seen in many cities of the coast "
+        "and whose students founded three schools of their own in the years after his death, among them "
+        "the coastal academy of fine arts, the northern school of design and the free studio of the river "
+        "towns, which still teach his methods of carving, casting and composition to young sculptors.\n"
+    ),
+}
+COMPARISON = "Who was born first, Alma Reyes or Tobias Wren?"
+
+
+def test_an_answer_to_a_comparison_holds_a_sentence_about_each_thing_compared(tmp_path: Path):
+    corpus = write_corpus(tmp_path / "c", COMPARED)
+    bot = Assistant(corpus=corpus, index_dir=tmp_path / "i", embedder=HashEmbedder(), reranker=KeywordReranker("x"))
+    answer = bot.ask(COMPARISON)
+    assert {c.source for c in answer.citations} == {"alma.txt", "tobias.txt"}
+    assert "Tobias Wren (9 March 1915 - 2 June 1990)" in answer.text
+
+
+def test_without_the_comparison_the_long_first_sentence_leaves_no_room_for_the_second(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    monkeypatch.setattr(ranking, "alternatives", lambda question: None)
+    corpus = write_corpus(tmp_path / "c", COMPARED)
+    bot = Assistant(corpus=corpus, index_dir=tmp_path / "i", embedder=HashEmbedder(), reranker=KeywordReranker("x"))
+    assert "tobias.txt" not in {c.source for c in bot.ask(COMPARISON).citations}
