@@ -1,6 +1,7 @@
 """Answer composition on hand-made candidates: shapes, selection, titles."""
 
 import numpy as np
+import pytest
 
 from assistant.compose import Candidate, Scored, alternatives, fit, labelled, question_terms, select, shape_of
 from index.chunking import Sentence
@@ -123,23 +124,20 @@ def test_only_stance_questions_gather_several_people():
     assert not shape_of("Who is Ruslan Leviev?").gathers
 
 
-def test_the_two_things_a_question_compares_are_read_from_it():
-    assert alternatives("Who was born first, Gervais Raoul Lufbery or François Coli?") == (
-        "Gervais Raoul Lufbery",
-        "François Coli",
-    )
-    assert alternatives("Which band, Letters to Cleo or Screaming Trees, had more members?") == (
-        "Letters to Cleo",
-        "Screaming Trees",
-    )
-    assert alternatives("Which dog's ancestors include setters: the Manchester Terrier or the Scotch Collie?") == (
-        "Manchester Terrier",
-        "Scotch Collie",
-    )
-    assert alternatives("Which came first, 888 7th Avenue or the Random House Tower?") == (
-        "888 7th Avenue",
-        "Random House Tower",
-    )
+@pytest.mark.parametrize(
+    ("question", "things"),
+    [
+        ("Who was born first, Gervais Raoul Lufbery or François Coli?", ("Gervais Raoul Lufbery", "François Coli")),
+        ("Which band, Letters to Cleo or Screaming Trees, had more members?", ("Letters to Cleo", "Screaming Trees")),
+        (
+            "Which dog descends from setters: the Manchester Terrier or the Scotch Collie?",
+            ("Manchester Terrier", "Scotch Collie"),
+        ),
+        ("Which came first, 888 7th Avenue or the Random House Tower?", ("888 7th Avenue", "Random House Tower")),
+    ],
+)
+def test_the_two_things_a_question_compares_are_read_from_it(question: str, things: tuple[str, str]):
+    assert alternatives(question) == things
 
 
 def test_a_question_without_two_named_alternatives_compares_nothing():
