@@ -22,6 +22,10 @@ question and the sentence together, chooses among the best few when one is given
 `assistant.rerank`). It is used for this choice alone: reranking every candidate by it, which
 favours sentences that restate the question over those that answer it, lowered answer
 containment on the HotpotQA development half (76% to 63-73%, with any weight and depth tried).
+
+A question that compares two things it names ("Who was born first, Gervais Raoul Lufbery or
+François Coli?") has no bridge to follow: the best sentence about each of them is marked to
+follow instead, so that the answer holds what it takes to compare them.
 """
 
 from __future__ import annotations
@@ -64,8 +68,8 @@ def rank(
     bridge: bool = True,
     reranker: Reranker | None = None,
 ) -> list[Scored]:
-    """Every candidate sentence with its relevance to `query`, best first; at most one marked
-    `follow`."""
+    """Every candidate sentence with its relevance to `query`, best first; those the answer needs
+    after the best one, whatever their relevance, marked `follow`."""
     shape = shape_of(query, reader.lexical.idf)
     focus = asked_about(query)
     vectors = embedder.embed([query, focus] if focus else [query])
