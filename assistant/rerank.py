@@ -68,9 +68,6 @@ class CrossEncoderReranker:
                 self._tokenizer = tokenizer
             return self._session, self._tokenizer
 
-    def warm(self) -> None:
-        self.score("warm up", ["warm up"])
-
     def score(self, query: str, passages: Sequence[str]) -> np.ndarray:
         """Each pair is run on its own: the model's int8 layers scale their inputs by the range of
         the whole batch, so a pair batched with others, padding included, scores differently; and
