@@ -1,0 +1,221 @@
+"""A parsed document: its text, as every span indexes it, and the typed blocks that text is made of.
+
+Every format comes out as one `Document`. `text` is what `source_text()` returns: the file's own
+decoded text for .txt and .md, the text written by the extractor for .pdf, .html and .docx. Each
+`Block` holds the half-open span of `text` it was cut from, taken as the text was written or read,
+never recovered by searching. Kinds:
+
+- heading (`level` 1 is the top): context for what follows, never an answer on its own;
+- paragraph, code, definition (a term and its description: `cells` holds both spans);
+- list_item (`group` names its list, `level` its depth);
+- table_row and table_header (`group` names the table, `cells` the span of each cell);
+- boilerplate: running headers and footers, page numbers, contents lines, navigation. It stays in
+  `text` (the source viewer shows it) and is never a sentence, chunk or quote.
+
+`holes` are spans inside a block that are not its text: markdown markup, or the running footer and
+header a paragraph flows past at a page break. `block_text` reads a block without them.
+"""
+
+from __future__ import annotations
+
+import re
+from array import array
+from dataclasses import dataclass, field
+from typing import Literal
+
+from index.clean import CleanText
+
+Span = tuple[int, int]
+Kind = Literal["heading", "paragraph", "list_item", "table_row", "table_header", "code", "definition", "boilerplate"]
+
+# Kinds whose text is read as answer sentences (headings are context; boilerplate is set aside).
+CONTENT_KINDS = frozenset({"paragraph", "list_item", "table_row", "code", "definition"})
+# Bump when a parser changes the text or blocks it makes: the index fingerprint includes it, so an
+# index built by an older parser is rebuilt instead of mixing its records with new ones.
+PARSER_VERSION = 1
+
+
+@dataclass(frozen=True)
+class Block:
+    """One typed piece of a document; see the module docstring."""
+
+    kind: Kind
+    start: int
+    end: int
+    level: int = 0
+    group: int = -1
+    cells: tuple[Span, ...] = ()
+    holes: tuple[Span, ...] = ()
+
+
+@dataclass
+class Document:
+    """A file read into text and blocks. `page_starts` (PDFs): offset in `text` where each page
+    begins. `title` is the document's real title (metadata, first heading, or a file name that
+    reads as a title), "" when it has none."""
+
+    source: str
+    sha256: str
+    text: str
+    title: str = ""
+    blocks: list[Block] = field(default_factory=list)
+    page_starts: list[int] | None = None
+    warnings: list[str] = field(default_factory=list)
+
+    def section_at(self, index: int) -> tuple[str, ...]:
+        """The trail of headings above block `index`, outermost first."""
+        trail: list[tuple[int, str]] = []
+        for block in self.blocks[:index]:
+            if block.kind == "heading":
+                trail = [(level, text) for level, text in trail if level < block.level]
+                trail.append((block.level, block_text(self.text, block).text))
+        return tuple(text for _, text in trail)
+
+
+def block_text(text: str, block: Block) -> CleanText:
+    """The block read as text: its lines joined by single spaces (a line ending in a hyphen joins
+    the next lower-case line directly), its holes left out, table cells joined by " | " and a
+    definition's term and description by ": ". Every character maps back to `text`."""
+    if block.cells:
+        separator = ": " if block.kind == "definition" else " | "
+        parts = [flatten(text, start, end, block.holes) for start, end in block.cells]
+        return join_clean([p for p in parts if p.text], separator)
+    return flatten(text, block.start, block.end, block.holes)
+
+
+def flatten(text: str, start: int, end: int, holes: tuple[Span, ...] = ()) -> CleanText:
+    """text[start:end] without `holes`, each white space run holding a line break turned into one
+    space (none after a line-end hyphen before a lower-case letter), ends stripped. Where a hole
+    sat between two letters or digits a space stands, so that no two words run together."""
+    out: list[str] = []
+    index = array("q")
+    gap = ""  # the white space of kept text since the last kept run, holes left out
+    for piece_start, piece_end in _pieces(start, end, holes):
+        at = piece_start
+        for match in _RUN.finditer(text, piece_start, piece_end):
+            s, e = match.span()
+            if out:
+                gap += text[at:s]
+                if "\n" in gap:
+                    joined = "" if out[-1].endswith("-") and text[s].islower() else " "
+                elif gap:
+                    joined = " "
+                else:  # only a hole between them
+                    joined = " " if out[-1][-1].isalnum() and text[s].isalnum() else ""
+                if joined:
+                    out.append(joined)
+                    index.append(index[-1])
+            out.append(text[s:e])
+            index.extend(range(s, e))
+            gap, at = "", e
+        if out:
+            gap += text[at:piece_end]
+    return CleanText("".join(out), index)
+
+
+# A line's text: non-space runs with the spaces between them, never a line break.
+_RUN = re.compile(r"\S+(?:[^\S\n]+\S+)*")
+
+
+def _pieces(start: int, end: int, holes: tuple[Span, ...]) -> list[Span]:
+    """[start, end) without the holes, as spans in order; the spans break at each line end too."""
+    pieces, at = [], start
+    for hole_start, hole_end in sorted(holes):
+        if hole_start > at:
+            pieces.append((at, min(hole_start, end)))
+        at = max(at, hole_end)
+    if at < end:
+        pieces.append((at, end))
+    return pieces
+
+
+def join_clean(parts: list[CleanText], separator: str) -> CleanText:
+    """Cleaned texts joined by `separator`, which maps to the last character before it."""
+    out: list[str] = []
+    index = array("q")
+    for part in parts:
+        if out:
+            out.append(separator)
+            index.extend([index[-1]] * len(separator))
+        out.append(part.text)
+        index.extend(part.raw_index)
+    return CleanText("".join(out), index)
+
+
+class TextWriter:
+    """Writes a document's text block by block, recording each block's span as it is written.
+
+    Used by the extractors (PDF, HTML, DOCX): blocks are separated by a blank line, so that line
+    numbers and paragraphs of the source viewer follow the blocks."""
+
+    def __init__(self) -> None:
+        self.parts: list[str] = []
+        self.length = 0
+        self.blocks: list[Block] = []
+        self.groups = 0
+
+    def new_group(self) -> int:
+        self.groups += 1
+        return self.groups - 1
+
+    def _write(self, piece: str) -> Span:
+        if self.length:
+            self.parts.append("\n\n")
+            self.length += 2
+        start = self.length
+        self.parts.append(piece)
+        self.length += len(piece)
+        return start, self.length
+
+    def add(self, kind: Kind, text: str, level: int = 0, group: int = -1) -> Block | None:
+        """A block of `text` (white space runs folded to one space; code keeps its lines)."""
+        text = text.strip("\n") if kind == "code" else " ".join(text.split())
+        if not text.strip():
+            return None
+        start, end = self._write(text)
+        block = Block(kind, start, end, level, group)
+        self.blocks.append(block)
+        return block
+
+    def add_cells(self, kind: Kind, cells: list[str], group: int = -1) -> Block | None:
+        """A table row (cells written with " | " between them) or a definition (term, then its
+        description, written with a tab between), each cell's span kept."""
+        cleaned = [" ".join(c.split()) for c in cells]
+        if not any(cleaned):
+            return None
+        separator = "\t" if kind == "definition" else " | "
+        start, end = self._write(separator.join(cleaned))
+        spans, at = [], start
+        for cell in cleaned:
+            spans.append((at, at + len(cell)))
+            at += len(cell) + len(separator)
+        block = Block(kind, start, end, 0, group, tuple(spans))
+        self.blocks.append(block)
+        return block
+
+    @property
+    def text(self) -> str:
+        return "".join(self.parts)
+
+
+_GENERIC_STEMS = frozenset(
+    """readme index main document doc docs file text notes note draft report article page policy
+    manual guide untitled copy final new old test sample example data output""".split()
+)
+
+
+def title_from_name(source: str) -> str:
+    """A file name that reads as a title gives it: words separated by spaces, the first one
+    capitalised ("Shirley Temple.txt", "Ed Wood (film).txt", "Animorphs.txt"). Stems written as
+    identifiers ("report_v2", "policy", "meeting-notes", "README") and names of document kinds are
+    not titles."""
+    stem = source.rsplit("/", 1)[-1]
+    stem = stem.rsplit(".", 1)[0] if "." in stem else stem
+    if not stem or "_" in stem or not stem[0].isupper() or stem.isupper():
+        return ""
+    words = stem.split()
+    if len(words) == 1 and ("-" in stem or stem.lower() in _GENERIC_STEMS or not stem.isalpha()):
+        return ""
+    if not any(ch.isalpha() for ch in stem):
+        return ""
+    return stem

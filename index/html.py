@@ -1,0 +1,360 @@
+"""HTML to a Document: the page's main content as typed blocks.
+
+trafilatura, the field's standard main-content extractor, reads the page first; its XML output keeps
+headings, paragraphs, lists (and definition lists), tables with their header cells and
+preformatted code, and leaves out cookie banners, navigation, sidebars, related links, comments
+and footers. Where it keeps too little of a page (short reference pages and generated manuals,
+which it can mistake for boilerplate, or a page nested deeper than lxml parses), the page's body is
+read instead, without navigation, headers, footers, asides, forms, elements whose class or id names
+them as such, and paragraphs made mostly of links ("Next: ..., Previous: ..., Up: ...").
+
+Both are read by one streaming walker over the standard library's tokenizer, which keeps no tree:
+its cost is linear in the page's size whatever its nesting depth.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+
+from index.document import Document, Kind, TextWriter
+
+# trafilatura's output is used when it keeps at least this share of the words the body holds once
+# navigation is dropped; below it, the body is used (texinfo and Sphinx reference pages).
+MIN_EXTRACTED_SHARE = 0.25
+# A paragraph or list item whose text is mostly link text is navigation.
+LINK_DENSITY = 0.7
+
+_SKIP = frozenset(
+    "script style noscript template svg nav header footer aside form button select iframe object head".split()
+)
+_SKIP_ROLES = frozenset({"navigation", "banner", "contentinfo", "complementary", "search", "menu", "menubar"})
+_BOILERPLATE_NAME = re.compile(
+    r"(?:^|[\s_-])(?:cookies?|consent|gdpr|banner|nav|navbar|navigation|nav-panel|menu|breadcrumbs?|related|"
+    r"share|sharing|social|comments?|footer|header|advert|ads|promo|newsletter|subscribe|popup|widget|"
+    r"most-read|trending)(?:$|[\s_-])|sidebar",
+    re.IGNORECASE,
+)
+_CONTAINERS_NEVER_SKIPPED = frozenset({"html", "body", "main", "article"})
+_VOID = frozenset("br hr img meta link input area base col embed param source track wbr lb".split())
+# Blocks that hold text: a block opened inside one of them reads as part of its text.
+_HOLDERS = frozenset("p li item dt dd pre code quote caption figcaption summary address head".split()) | {
+    f"h{n}" for n in range(1, 7)
+}
+_CELLS = frozenset("td th cell tr row".split())
+_HEADINGS = {f"h{n}": n for n in range(1, 7)}
+# Elements that open a block of their own (their text does not run into the text around them).
+_BLOCKS = frozenset(
+    "p div section article main li pre blockquote table tr td th dt dd dl ul ol h1 h2 h3 h4 h5 h6 "
+    "figure figcaption caption address details summary body list item row cell head quote code".split()
+)
+
+
+@dataclass
+class _Frame:
+    tag: str
+    skip: bool = False
+    block: bool = False  # handled as a block: its end tag closes one
+
+
+@dataclass
+class _Row:
+    cells: list[str] = field(default_factory=list)
+    header: bool = True
+
+
+class _Walker(HTMLParser):
+    """Turns a stream of tags into blocks written by a TextWriter. `xml` reads trafilatura's output
+    (head, p, list/item, table/row/cell, code, quote); otherwise HTML, dropping navigation."""
+
+    def __init__(self, xml: bool) -> None:
+        super().__init__(convert_charrefs=True)
+        self.xml = xml
+        self.writer = TextWriter()
+        self.stack: list[_Frame] = []
+        self.open_tags: Counter[str] = Counter()  # how many of each tag are open: no search of the stack
+        self.skipping = 0  # open elements being skipped
+        self.buffer: list[str] = []
+        self.link_chars = 0
+        self.in_link = 0
+        self.pre = 0
+        self.kind: Kind = "paragraph"  # the kind of the text being gathered
+        self.level = 0
+        self.list_depth = 0
+        self.list_group = -1
+        self.table_depth = 0
+        self.table_group = -1
+        self.holders = [0]  # open paragraphs, items, headings: per list or table level
+        self.row: _Row | None = None
+        self.cell: list[str] | None = None
+        self.term: str | None = None
+        self.title = ""
+        self.og_title = ""
+        self.first_h1 = ""
+        self._in_title = False
+
+    # --- tags ---------------------------------------------------------------------------------
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "meta":
+            values = dict(attrs)
+            if values.get("property") == "og:title" and values.get("content"):
+                self.og_title = " ".join((values["content"] or "").split())
+            return
+        if tag == "title" and not self.xml:
+            self._in_title = True
+            return
+        if tag in ("br", "lb"):
+            self._text("\n" if self.pre else " ")
+            return
+        if tag in _VOID:
+            return
+        self._close_implied(tag)
+        skip = self.skipping > 0 or (not self.xml and self._skipped(tag, dict(attrs)))
+        frame = _Frame(tag, skip)
+        self.stack.append(frame)
+        self.open_tags[tag] += 1
+        if skip:
+            self.skipping += 1
+            return
+        frame.block = self._open(tag, dict(attrs))
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "title" and not self.xml:
+            self._in_title = False
+            return
+        if tag in _VOID or not self.open_tags[tag]:
+            return
+        while self.stack:
+            frame = self.stack.pop()
+            self.open_tags[frame.tag] -= 1
+            if frame.skip:
+                self.skipping -= 1
+            elif frame.block:
+                self._close(frame.tag)
+            if frame.tag == tag:
+                break
+
+    def handle_data(self, data: str) -> None:
+        if self._in_title:
+            self.title += data
+            return
+        if self.skipping:
+            return
+        self._text(data)
+
+    # --- structure ----------------------------------------------------------------------------
+
+    def _skipped(self, tag: str, attrs: dict[str, str | None]) -> bool:
+        if tag in _SKIP:
+            return True
+        if tag in _CONTAINERS_NEVER_SKIPPED:
+            return False
+        if (attrs.get("role") or "") in _SKIP_ROLES or attrs.get("aria-hidden") == "true" or "hidden" in attrs:
+            return True
+        names = f"{attrs.get('class') or ''} {attrs.get('id') or ''}"
+        return bool(names.strip()) and bool(_BOILERPLATE_NAME.search(names))
+
+    def _close_implied(self, tag: str) -> None:
+        """HTML leaves some end tags out: a new <p>, <li>, <tr>, <td>, <dt> or <dd> closes the one open."""
+        implied = {"p": ("p",), "li": ("li",), "tr": ("tr", "td", "th"), "td": ("td", "th"), "th": ("td", "th")}
+        implied |= {"dt": ("dt", "dd"), "dd": ("dt", "dd")}
+        if self.xml or tag not in implied or not self.stack:
+            return
+        if self.stack[-1].tag in implied[tag] or (tag == "p" and self.stack[-1].tag == "p"):
+            self.handle_endtag(self.stack[-1].tag)
+
+    def _open(self, tag: str, attrs: dict[str, str | None]) -> bool:
+        """Handle an opening tag; True when it opens a block (its end tag is then handled too)."""
+        if tag == "a":
+            self.in_link += 1
+            return True
+        if tag not in _BLOCKS and tag not in _HEADINGS:
+            return False
+        if tag == "code" and (not self.xml or self.holders[-1]):
+            return False  # code inside a sentence
+        if tag == "table":
+            self.table_depth += 1
+            if self.table_depth == 1:
+                self._flush()
+                self.table_group = self.writer.new_group()
+                self.holders.append(0)
+            return True
+        if self.table_depth > 1 or (self.cell is not None and tag not in _CELLS):
+            self._text(" ")  # blocks inside a table cell, nested tables too, read as part of the cell
+            return False
+        if tag in ("tr", "row"):
+            self._flush()
+            self.row = _Row()
+            return True
+        if tag in ("td", "th", "cell"):
+            if self.row is None:
+                self.row = _Row()
+            self.cell = []
+            header = tag == "th" or (tag == "cell" and attrs.get("role") == "head")
+            self.row.header = self.row.header and header
+            return True
+        if tag in ("ul", "ol", "dl", "list"):
+            self._flush()
+            if self.list_depth == 0:
+                self.list_group = self.writer.new_group()
+            self.list_depth += 1
+            self.holders.append(0)
+            return True
+        if self.holders[-1] and tag != "pre":
+            self._text(" ")  # a block inside a paragraph, item or heading reads as part of it
+            return False
+        self._flush()
+        if tag not in _HOLDERS:
+            self.kind, self.level = "paragraph", 0  # a container: its loose text reads as paragraphs
+            return True
+        self.holders[-1] += 1
+        rend = attrs.get("rend") or ""
+        if tag in _HEADINGS or tag == "head":
+            level = _HEADINGS.get(tag) or (int(rend[1:]) if re.fullmatch(r"h[1-6]", rend) else 2)
+            self.kind, self.level = "heading", level
+        elif (tag in ("li", "item") and rend.startswith("dt")) or tag == "dt":
+            self.kind, self.term = "definition", ""
+        elif (tag in ("li", "item") and rend.startswith("dd")) or tag == "dd":
+            self.kind = "definition"
+        elif tag in ("li", "item"):
+            self.kind, self.level = "list_item", self.list_depth
+        elif tag in ("pre", "code"):
+            self.kind = "code"
+            self.pre += 1
+        else:
+            self.kind = "paragraph"
+        return True
+
+    def _close(self, tag: str) -> None:
+        if tag == "a":
+            self.in_link = max(0, self.in_link - 1)
+            return
+        if tag == "table":
+            self.table_depth = max(0, self.table_depth - 1)
+            if self.table_depth == 0:
+                self._write_row()
+                self.holders.pop()
+            return
+        if tag in ("td", "th", "cell"):
+            if self.row is not None and self.cell is not None:
+                self.row.cells.append(" ".join("".join(self.cell).split()))
+            self.cell = None
+            return
+        if tag in ("tr", "row"):
+            self._write_row()
+            return
+        if tag in ("ul", "ol", "dl", "list"):
+            self._flush()
+            self.list_depth = max(0, self.list_depth - 1)
+            self.holders.pop()
+            self.kind, self.level = "paragraph", 0
+            return
+        if tag not in _HOLDERS:
+            self._flush()
+            return
+        self.holders[-1] = max(0, self.holders[-1] - 1)
+        if self.kind == "definition" and self.term == "":
+            self.term = " ".join("".join(self.buffer).split())  # the term waits for its description
+            self.buffer, self.link_chars = [], 0
+            return
+        self._flush()
+        if tag in ("pre", "code"):
+            self.pre = max(0, self.pre - 1)
+        self.kind, self.level = "paragraph", 0
+
+    def _text(self, data: str) -> None:
+        if self.cell is not None:
+            self.cell.append(data)
+            return
+        self.buffer.append(data)
+        if self.in_link:
+            self.link_chars += len(data.strip())
+
+    def _flush(self) -> None:
+        text = "".join(self.buffer)
+        links, self.buffer, self.link_chars = self.link_chars, [], 0
+        if not text.strip():
+            return
+        kind: Kind = self.kind
+        size = len("".join(text.split()))
+        if not self.xml and kind in ("paragraph", "list_item") and links >= LINK_DENSITY * size:
+            kind = "boilerplate"
+        if kind == "definition":
+            term = self.term or ""
+            self.term = None
+            if term:
+                self.writer.add_cells("definition", [term, text], self.list_group)
+                return
+            kind = "paragraph"
+        if kind == "heading" and not self.first_h1:
+            self.first_h1 = " ".join(text.split())
+        group = self.list_group if kind == "list_item" else -1
+        self.writer.add(kind, text, self.level if kind in ("heading", "list_item") else 0, group)
+
+    def _write_row(self) -> None:
+        row, self.row = self.row, None
+        if row is None or not any(row.cells):
+            return
+        filled = [cell for cell in row.cells if cell]
+        if len(filled) == 1:  # a layout table: its one cell is a paragraph
+            self.writer.add("paragraph", filled[0])
+            return
+        self.writer.add_cells("table_header" if row.header else "table_row", row.cells, self.table_group)
+
+    def close(self) -> None:
+        super().close()
+        while self.stack:
+            self.handle_endtag(self.stack[-1].tag)
+        self._flush()
+
+
+def _walk(markup: str, xml: bool) -> _Walker:
+    walker = _Walker(xml)
+    walker.feed(markup)
+    walker.close()
+    return walker
+
+
+def _extracted(markup: str) -> str | None:
+    """trafilatura's XML of the page's main content, or None when it finds none."""
+    import logging
+
+    import trafilatura
+
+    logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
+    try:
+        return trafilatura.extract(
+            markup,
+            output_format="xml",
+            include_tables=True,
+            include_comments=False,
+            include_formatting=False,
+            include_links=False,
+            include_images=False,
+            favor_recall=True,
+            deduplicate=False,
+        )
+    except (ValueError, TypeError, RecursionError):
+        return None
+
+
+def _words(walker: _Walker) -> int:
+    return sum(
+        len(walker.writer.text[b.start : b.end].split()) for b in walker.writer.blocks if b.kind != "boilerplate"
+    )
+
+
+def parse_html(source: str, sha256: str, markup: str) -> Document:
+    """The page's main content as a Document (see the module docstring)."""
+    body = _walk(markup, xml=False)
+    chosen = body
+    extracted = _extracted(markup)
+    if extracted:
+        main = _walk(extracted, xml=True)
+        if _words(main) >= MIN_EXTRACTED_SHARE * _words(body):
+            chosen = main
+    title = body.og_title or " ".join(body.title.split()) or chosen.first_h1
+    return Document(source, sha256, chosen.writer.text, title, chosen.writer.blocks)

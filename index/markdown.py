@@ -1,0 +1,165 @@
+"""Markdown to a Document through markdown-it-py: spans index the file's own text.
+
+markdown-it gives each block its lines; the block's span is those lines, and its markup (heading
+marks, list markers, quote marks, emphasis, link targets, table pipes) are holes in it, so that a
+quote reads as text while its span is the file's own.
+"""
+
+from __future__ import annotations
+
+import re
+
+from index.document import Block, Document, Kind, Span, flatten
+
+_HEADING_MARKS = re.compile(r"^[ \t]*#{1,6}(?:[ \t]+|$)|[ \t]+#+[ \t]*$", re.MULTILINE)
+_LINE_MARKS = re.compile(r"^[ \t]*(?:>[ \t]?)+", re.MULTILINE)
+_ITEM_MARK = re.compile(r"[ \t]*(?:>[ \t]?)*(?:[-*+]|\d{1,9}[.)])(?:[ \t]+\[[ xX]\])?[ \t]+")
+_INLINE = re.compile(
+    r"\\(?=[!-/:-@\[-`{-~])"  # a backslash escaping punctuation
+    r"|\*\*+|__+|(?<![\w*])\*(?=\S)|(?<=\S)\*(?![\w*])|(?<![\w_])_(?=\S)|(?<=\S)_(?![\w_])"  # emphasis
+    r"|`+"  # code spans
+    r"|!?\[|\]\([^)\n]*\)|\]\[[^\]\n]*\]|\]"  # links and images: the text stays, the target goes
+    r"|<[A-Za-z/][^>\n]*>"  # inline HTML tags and autolinks
+)
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)---[ \t]*(?:\n|\Z)", re.DOTALL)
+_FRONT_TITLE = re.compile(r"^title:[ \t]*[\"']?(.+?)[\"']?[ \t]*$", re.MULTILINE)
+
+
+def parse_markdown(source: str, sha256: str, text: str) -> Document:
+    from markdown_it import MarkdownIt
+
+    parser = MarkdownIt("commonmark").enable("table")
+    starts = _line_starts(text)
+    blocks: list[Block] = []
+    title = ""
+    offset_lines = 0
+    front = _FRONT_MATTER.match(text)
+    body = text
+    if front:
+        blocks.append(Block("boilerplate", 0, front.end()))
+        found = _FRONT_TITLE.search(front.group(1))
+        title = found.group(1).strip() if found else ""
+        offset_lines = text.count("\n", 0, front.end())
+        body = text[front.end() :]
+    tokens = parser.parse(body)
+    groups, list_depth, list_group, table_group = 0, 0, -1, -1
+    heading_level, in_item, header_row = 0, 0, False
+    row_lines: tuple[int, int] | None = None
+
+    def span_of(lines: list[int]) -> Span:
+        first, last = lines[0] + offset_lines, lines[1] + offset_lines
+        start = starts[first]
+        end = starts[last] - 1 if last < len(starts) else len(text)
+        while end > start and text[end - 1] in "\r\n":
+            end -= 1
+        return start, end
+
+    for n, token in enumerate(tokens):
+        kind = token.type
+        if kind == "heading_open":
+            heading_level = int(token.tag[1:])
+        elif kind == "heading_close":
+            heading_level = 0
+        elif kind in ("bullet_list_open", "ordered_list_open"):
+            if list_depth == 0:
+                list_group, groups = groups, groups + 1
+            list_depth += 1
+        elif kind in ("bullet_list_close", "ordered_list_close"):
+            list_depth -= 1
+        elif kind == "list_item_open":
+            in_item += 1
+        elif kind == "list_item_close":
+            in_item -= 1
+        elif kind == "table_open":
+            table_group, groups = groups, groups + 1
+        elif kind == "thead_open":
+            header_row = True
+        elif kind == "thead_close":
+            header_row = False
+        elif kind == "tr_open" and token.map:
+            row_lines = (token.map[0], token.map[1])
+        elif kind == "tr_close" and row_lines is not None:
+            start, end = span_of(list(row_lines))
+            cells = _cells(text, start, end)
+            holes = tuple(m.span() for m in _INLINE.finditer(text, start, end) if m.end() > m.start())
+            if any(b > a for a, b in cells):
+                row_kind: Kind = "table_header" if header_row else "table_row"
+                blocks.append(Block(row_kind, start, end, 0, table_group, cells, holes))
+            row_lines = None
+        elif kind in ("fence", "code_block") and token.map:
+            first, last = token.map
+            if kind == "fence":
+                first, last = first + 1, max(first + 1, last - 1)
+            if last > first:
+                start, end = span_of([first, last])
+                if end > start:
+                    blocks.append(Block("code", start, end))
+        elif kind == "html_block" and token.map:
+            start, end = span_of(token.map)
+            holes = tuple(m.span() for m in re.finditer(r"<[^>]*>", text[start:end]))
+            shifted = tuple((start + a, start + b) for a, b in holes)
+            if flatten(text, start, end, shifted).text:
+                blocks.append(Block("paragraph", start, end, 0, -1, (), shifted))
+        elif kind == "inline" and token.map and row_lines is None:
+            start, end = span_of(token.map)
+            previous = tokens[n - 1].type if n else ""
+            first_in_item = in_item and previous == "paragraph_open" and tokens[n - 2].type == "list_item_open"
+            if heading_level:
+                block_kind: Kind = "heading"
+                marks = list(_HEADING_MARKS.finditer(text, start, _line_end(text, start)))
+                end = min(end, _line_end(text, start))  # a setext heading's underline is not its text
+            else:
+                block_kind = "list_item" if in_item else "paragraph"
+                marks = list(_LINE_MARKS.finditer(text, start, end))
+                if first_in_item:
+                    item = _ITEM_MARK.match(text, start)
+                    if item:
+                        marks.append(item)
+            holes = [m.span() for m in marks] + [m.span() for m in _INLINE.finditer(text, start, end)]
+            holes = [(a, b) for a, b in holes if b > a]
+            level = heading_level or (list_depth if in_item else 0)
+            group = list_group if in_item else -1
+            blocks.append(Block(block_kind, start, end, level, group, (), tuple(sorted(holes))))
+    blocks.sort(key=lambda b: (b.start, b.end))
+    if not title:
+        headings = [b for b in blocks if b.kind == "heading"]
+        top = min((b.level for b in headings), default=0)
+        first = next((b for b in headings if b.level == top), None)
+        title = flatten(text, first.start, first.end, first.holes).text if first else ""
+    return Document(source, sha256, text, title, blocks)
+
+
+def _line_starts(text: str) -> list[int]:
+    starts = [0]
+    at = text.find("\n")
+    while at != -1:
+        starts.append(at + 1)
+        at = text.find("\n", at + 1)
+    return starts
+
+
+def _line_end(text: str, start: int) -> int:
+    end = text.find("\n", start)
+    return len(text) if end < 0 else end
+
+
+def _cells(text: str, start: int, end: int) -> tuple[Span, ...]:
+    """The spans of a table row's cells: the text between unescaped pipes, stripped (an empty cell
+    is an empty span, so that cells stay under their headers)."""
+    line = text[start:end]
+    bounds = [m.start() for m in re.finditer(r"(?<!\\)\|", line)]
+    edges = [-1, *bounds, len(line)]
+    segments = list(zip(edges, edges[1:], strict=False))
+    if line.strip().startswith("|"):
+        segments = segments[1:]
+    if line.strip().endswith("|") and segments:
+        segments = segments[:-1]
+    cells: list[Span] = []
+    for left, right in segments:
+        a, b = start + left + 1, start + right
+        while a < b and text[a] in " \t":
+            a += 1
+        while b > a and text[b - 1] in " \t\r":
+            b -= 1
+        cells.append((a, b))
+    return tuple(cells)
