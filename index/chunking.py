@@ -1,4 +1,4 @@
-"""Cut a loaded document into sentences and overlapping chunks, each with its exact raw span."""
+"""Cut a parsed document into sentences and overlapping chunks, each with its exact raw span."""
 
 from __future__ import annotations
 
@@ -6,29 +6,49 @@ import bisect
 import hashlib
 from dataclasses import dataclass
 
-from index.clean import clean
-from index.loaders import LoadedDocument
-from index.sentences import split_spans
+from index.document import Block, Document, block_text, flatten
+from index.sentences import MAX_SENTENCE_CHARS, split_spans
+
+# A chunk closes at the end of a section once it holds this share of its target words.
+SECTION_MIN_SHARE = 0.5
 
 
 @dataclass(frozen=True)
 class Sentence:
-    """One sentence. `start`/`end` are a half-open span of the document's raw text; lines are 1-based
-    and inclusive; `text` is the cleaned sentence, whose words appear in order in raw[start:end]."""
+    """One sentence, or one unit read as a sentence (a list item, a table row, a definition).
+
+    `start`/`end` are a half-open span of the document's raw text; lines are 1-based and inclusive;
+    `text` is the cleaned sentence, whose words appear in order in raw[start:end]. `kind` is the
+    kind of block it comes from; `section` the trail of headings above it. List items and table
+    rows carry their list's or table's `group`; the sentence that introduces one (the last of the
+    paragraph right before it) `leads` it. `shown` is how an answer gives the unit when that
+    differs from `text`: a table row with its column headers ("New York, Nightly limit: USD 310").
+    """
 
     start: int
     end: int
     line_start: int
     line_end: int
     text: str
+    kind: str = "paragraph"
+    section: tuple[str, ...] = ()
+    group: int = -1
+    leads: int = -1
+    shown: str = ""
+
+    @property
+    def display(self) -> str:
+        """The sentence as an answer gives it."""
+        return self.shown or self.text
 
 
 @dataclass(frozen=True)
 class Chunk:
     """Consecutive sentences of one document, the unit that is embedded and retrieved.
 
-    `text` is the cleaned text that is quoted and embedded; `title` is the document's title, given
-    to the embedder alongside the text but never quoted. Spans and lines are as for Sentence.
+    `text` is the cleaned text that is quoted; `title` is the document's title, given to the
+    embedder alongside the text but never quoted; each sentence's section heads the sentences of
+    that section in the embedded text. Spans and lines are as for Sentence.
     """
 
     id: str
@@ -46,19 +66,40 @@ class Chunk:
 
     @property
     def embed_text(self) -> str:
-        return f"{self.title}\n{self.text}" if self.title else self.text
+        return self._layout()[0]
 
     def sentence_parts(self) -> list[tuple[tuple[int, int], ...]]:
-        """Where each sentence lies in `embed_text`, with the title if there is one, as half-open
-        character spans. A sentence is embedded there, read in the context of its neighbours and
-        with its title, since a sentence often names its subject only through the document it
-        stands in ("She served as ...")."""
-        title = ((0, len(self.title)),) if self.title else ()
-        parts, at = [], len(self.title) + 1 if self.title else 0
+        """Where each sentence lies in `embed_text`, with the title and its section if there are
+        any, as half-open character spans. A sentence is embedded there, read in the context of
+        its neighbours and with its title, since a sentence often names its subject only through
+        the document it stands in ("She served as ...")."""
+        return self._layout()[1]
+
+    def _layout(self) -> tuple[str, list[tuple[tuple[int, int], ...]]]:
+        """The embedded text: the title, then the sentences as answers give them, each section's
+        heading trail on a line before its first sentence; and each sentence's parts in it."""
+        pieces: list[str] = []
+        at = 0
+        title: tuple[tuple[int, int], ...] = ()
+        if self.title:
+            pieces.append(self.title)
+            title, at = ((0, len(self.title)),), len(self.title) + 1
+        parts = []
+        section: tuple[int, int] | None = None
+        current: tuple[str, ...] | None = None
         for sentence in self.sentences:
-            parts.append((*title, (at, at + len(sentence.text))))
-            at += len(sentence.text) + 1
-        return parts
+            if sentence.section and sentence.section != current:
+                heading = " > ".join(sentence.section)
+                pieces.append(heading)
+                section, at = (at, at + len(heading)), at + len(heading) + 1
+            elif not sentence.section:
+                section = None
+            current = sentence.section
+            shown = sentence.display
+            pieces.append(shown)
+            parts.append((*title, *((section,) if section else ()), (at, at + len(shown))))
+            at += len(shown) + 1
+        return "\n".join(pieces), parts
 
 
 def chunk_id(source: str, doc_sha256: str, ordinal: int) -> str:
@@ -81,31 +122,105 @@ class LineTable:
         return bisect.bisect_right(self._starts, offset)
 
 
-def split_sentences(doc: LoadedDocument) -> list[Sentence]:
-    cleaned = clean(doc.text, markdown=doc.markdown)
+def split_sentences(doc: Document) -> list[Sentence]:
+    """The document's sentences in order: every content block's text cut into sentences (list
+    items, table rows and definitions whole, unless very long), each with its section path; no
+    sentence from a heading or boilerplate block."""
     lines = LineTable(doc.text)
-    sentences = []
-    for cs, ce in split_spans(cleaned.text):
-        start, end = cleaned.to_raw(cs, ce)
-        sentences.append(Sentence(start, end, lines.line_of(start), lines.line_of(end - 1), cleaned.text[cs:ce]))
+    sentences: list[Sentence] = []
+    trail: list[tuple[int, str]] = []
+    headers: dict[int, list[str]] = {}
+    blocks = doc.blocks
+    first_heading = next((n for n, b in enumerate(blocks) if b.kind == "heading"), -1)
+    for n, block in enumerate(blocks):
+        if block.kind == "boilerplate":
+            continue
+        cleaned = block_text(doc.text, block)
+        if block.kind == "heading":
+            trail = [(level, text) for level, text in trail if level < block.level]
+            if cleaned.text and not (n == first_heading and cleaned.text == doc.title):  # the title is no section
+                trail.append((block.level, cleaned.text))
+            continue
+        if block.kind == "table_header":
+            headers[block.group] = [flatten(doc.text, s, e, block.holes).text for s, e in block.cells]
+            continue
+        section = tuple(text for _, text in trail)
+        whole = block.kind in ("list_item", "table_row", "definition", "code")
+        spans = [(0, len(cleaned.text))] if whole and len(cleaned.text) <= MAX_SENTENCE_CHARS else None
+        if spans is None:
+            spans = list(split_spans(cleaned.text))
+        shown = _row_shown(doc.text, block, headers.get(block.group)) if block.kind == "table_row" else ""
+        leads = _introduced(blocks, n) if block.kind == "paragraph" else -1
+        for i, (cs, ce) in enumerate(spans):
+            if ce <= cs:
+                continue
+            start, end = cleaned.to_raw(cs, ce)
+            sentences.append(
+                Sentence(
+                    start,
+                    end,
+                    lines.line_of(start),
+                    lines.line_of(end - 1),
+                    cleaned.text[cs:ce],
+                    block.kind,
+                    section,
+                    block.group if block.kind in ("list_item", "table_row") else -1,
+                    leads if i == len(spans) - 1 else -1,
+                    shown if len(spans) == 1 else "",
+                )
+            )
     return sentences
 
 
-def chunk_document(doc: LoadedDocument, chunk_words: int, overlap: int) -> list[Chunk]:
+def _introduced(blocks: list[Block], n: int) -> int:
+    """The group of the list or table that follows paragraph `n` directly (boilerplate aside), or -1."""
+    for block in blocks[n + 1 :]:
+        if block.kind == "boilerplate":
+            continue
+        if block.kind in ("list_item", "table_row", "table_header") and block.group >= 0:
+            return block.group
+        return -1
+    return -1
+
+
+def _row_shown(text: str, block: Block, headers: list[str] | None) -> str:
+    """A table row as an answer gives it: its first cell, then each other cell after its column's
+    header ("New York, Nightly limit: USD 310"); the row as written when the table has no header."""
+    cells = [flatten(text, s, e, block.holes).text for s, e in block.cells]
+    if not headers or len(cells) < 2:
+        return ""
+    parts = [cells[0]] if cells[0] else []
+    for i, cell in enumerate(cells[1:], start=1):
+        if not cell:
+            continue
+        header = headers[i] if i < len(headers) else ""
+        parts.append(f"{header}: {cell}" if header else cell)
+    return ", ".join(parts)
+
+
+def chunk_document(doc: Document, chunk_words: int, overlap: int) -> list[Chunk]:
     """Pack sentences greedily into chunks of about `chunk_words` words; each chunk after the first
-    repeats the last `overlap` sentences of the one before it."""
+    repeats the last `overlap` sentences of the one before it. A chunk ends where a section ends
+    once it holds SECTION_MIN_SHARE of `chunk_words`, and repeats nothing of another section, so
+    that a long section is never mixed with the next while short ones share a chunk."""
     sentences = split_sentences(doc)
     groups: list[tuple[int, int]] = []
     i = 0
+    least = SECTION_MIN_SHARE * chunk_words
     while i < len(sentences):
         j, words = i, 0
-        while j < len(sentences) and (j == i or words + _words(sentences[j].text) <= chunk_words):
-            words += _words(sentences[j].text)
+        while j < len(sentences) and (j == i or words + _words(sentences[j].display) <= chunk_words):
+            if j > i and sentences[j].section != sentences[j - 1].section and words >= least:
+                break
+            words += _words(sentences[j].display)
             j += 1
         groups.append((i, j))
         if j >= len(sentences):
             break
-        i = max(j - overlap, i + 1)
+        back = max(j - overlap, i + 1)
+        while back < j and sentences[back].section != sentences[j].section:
+            back += 1
+        i = back
     chunks = []
     for ordinal, (i, j) in enumerate(groups):
         members = tuple(sentences[i:j])

@@ -134,3 +134,47 @@ def _continues(prev: _Line, line: _Line, gap: bool, width: int) -> bool:
         return False
     starts_lower = line.text[:1].islower()
     return starts_lower or prev.text.endswith((",", "-")) or len(prev.text) >= 0.75 * width
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """A paragraph of plain text as `clean` rebuilds it: the raw span from its first character to
+    its last, and the raw spans inside it that were set aside (link footers, page numbers)."""
+
+    start: int
+    end: int
+    holes: tuple[tuple[int, int], ...]
+    lines: int
+
+
+def paragraphs(raw: str) -> tuple[list[Paragraph], list[tuple[int, int]]]:
+    """The paragraphs of plain text, and the set-aside lines that fall between them (as spans), by
+    the same rules as `clean`: `clean(raw).text` is the paragraphs' text joined by blank lines."""
+    lines = _lines(raw, markdown=False)
+    width = _wrap_width(lines)
+    found: list[list[_Line]] = []
+    aside: list[_Line] = []
+    pending: list[_Line] = []  # artefact lines since the last text line
+    prev: _Line | None = None
+    gap = False
+    for line in lines:
+        if line.kind in ("blank", "artefact"):
+            gap = gap or prev is not None
+            if line.kind == "artefact":
+                pending.append(line)
+            continue
+        if prev is not None and _continues(prev, line, gap, width):
+            found[-1].extend(pending)
+            found[-1].append(line)
+        else:
+            aside.extend(pending)
+            found.append([line])
+        pending = []
+        prev, gap = line, False
+    aside.extend(pending)
+    out = []
+    for group in found:
+        text_lines = [line for line in group if line.kind != "artefact"]
+        holes = tuple((line.start, line.end) for line in group if line.kind == "artefact")
+        out.append(Paragraph(text_lines[0].start, text_lines[-1].end, holes, len(text_lines)))
+    return out, [(line.start, line.end) for line in aside]

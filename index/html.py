@@ -4,8 +4,9 @@ trafilatura, the field's standard main-content extractor, reads the page first; 
 headings, paragraphs, lists (and definition lists), tables with their header cells and
 preformatted code, and leaves out cookie banners, navigation, sidebars, related links, comments
 and footers. Where it keeps too little of a page (short reference pages and generated manuals,
-which it can mistake for boilerplate, or a page nested deeper than lxml parses), the page's body is
-read instead, without navigation, headers, footers, asides, forms, elements whose class or id names
+which it can mistake for boilerplate, or a page nested deeper than lxml parses), or keeps what the
+body's own markup calls navigation (on small pages it reads everything), the page's body is read
+instead, without navigation, headers, footers, asides, forms, elements whose class or id names
 them as such, and paragraphs made mostly of links ("Next: ..., Previous: ..., Up: ...").
 
 Both are read by one streaming walker over the standard library's tokenizer, which keeps no tree:
@@ -24,6 +25,9 @@ from index.document import Document, Kind, TextWriter
 # trafilatura's output is used when it keeps at least this share of the words the body holds once
 # navigation is dropped; below it, the body is used (texinfo and Sphinx reference pages).
 MIN_EXTRACTED_SHARE = 0.25
+# ... and when nearly all it keeps is content of the body: on pages too small for it, trafilatura
+# falls back to reading the page whole, navigation included.
+MAX_FOREIGN_SHARE = 0.05
 # A paragraph or list item whose text is mostly link text is navigation.
 LINK_DENSITY = 0.7
 
@@ -341,10 +345,13 @@ def _extracted(markup: str) -> str | None:
         return None
 
 
-def _words(walker: _Walker) -> int:
-    return sum(
-        len(walker.writer.text[b.start : b.end].split()) for b in walker.writer.blocks if b.kind != "boilerplate"
-    )
+def _words(walker: _Walker) -> Counter[str]:
+    """The words of the walker's content blocks, lower-cased, with their counts."""
+    counts: Counter[str] = Counter()
+    for block in walker.writer.blocks:
+        if block.kind != "boilerplate":
+            counts.update(walker.writer.text[block.start : block.end].casefold().split())
+    return counts
 
 
 def parse_html(source: str, sha256: str, markup: str) -> Document:
@@ -354,7 +361,9 @@ def parse_html(source: str, sha256: str, markup: str) -> Document:
     extracted = _extracted(markup)
     if extracted:
         main = _walk(extracted, xml=True)
-        if _words(main) >= MIN_EXTRACTED_SHARE * _words(body):
+        kept, whole = _words(main), _words(body)
+        foreign = sum((kept - whole).values())  # words the body had set aside as navigation
+        if kept.total() >= MIN_EXTRACTED_SHARE * whole.total() and foreign <= MAX_FOREIGN_SHARE * kept.total():
             chosen = main
     title = body.og_title or " ".join(body.title.split()) or chosen.first_h1
     return Document(source, sha256, chosen.writer.text, title, chosen.writer.blocks)

@@ -10,9 +10,15 @@ from __future__ import annotations
 import hashlib
 import logging
 import os
-import warnings
-from dataclasses import dataclass, field
+import re
+from dataclasses import dataclass
 from pathlib import Path
+
+from index.clean import Paragraph, paragraphs
+from index.document import Block, Document, TextWriter, title_from_name
+from index.html import parse_html
+from index.markdown import parse_markdown
+from index.pdf import UnreadablePDF, parse_pdf
 
 log = logging.getLogger(__name__)
 
@@ -39,17 +45,6 @@ class SourceFile:
 
 Known = dict[str, tuple[int, int, str]]
 """source -> (size, mtime_ns, sha256) of files as a previous scan found them."""
-
-
-@dataclass
-class LoadedDocument:
-    source: str
-    sha256: str
-    text: str
-    markdown: bool = False
-    page_starts: list[int] | None = None  # PDFs: offset in `text` where each page begins
-    title: str = ""
-    warnings: list[str] = field(default_factory=list)
 
 
 def scan(corpus: Path, max_file_bytes: int, known: Known | None = None) -> tuple[list[SourceFile], list[str]]:
@@ -99,8 +94,8 @@ def _sha256(path: Path) -> str:
     return h.hexdigest()
 
 
-def load(file: SourceFile) -> LoadedDocument:
-    """Read one file into text; raises UnreadableDocument with the reason."""
+def load(file: SourceFile) -> Document:
+    """Read one file into a Document; raises UnreadableDocument with the reason."""
     suffix = file.path.suffix.lower()
     try:
         data = file.path.read_bytes()
@@ -110,19 +105,28 @@ def load(file: SourceFile) -> LoadedDocument:
         raise UnreadableDocument("the file is empty")
     if suffix in PLAIN:
         text, warnings = decode_text(data)
-        return LoadedDocument(
-            file.source,
-            file.sha256,
-            text,
-            markdown=suffix in {".md", ".markdown"},
-            title=_title_from_name(file.source),
-            warnings=warnings,
-        )
+        if suffix in {".md", ".markdown"}:
+            doc = parse_markdown(file.source, file.sha256, text)
+        else:
+            doc = _plain(file, text)
+        doc.title = doc.title or title_from_name(file.source)
+        doc.warnings = warnings
+        return doc
     if suffix == ".pdf":
-        return _load_pdf(file, data)
-    if suffix in {".html", ".htm"}:
-        return _load_html(file, data)
-    return _load_docx(file, data)
+        try:
+            doc = parse_pdf(file.source, file.sha256, data)
+        except UnreadablePDF as exc:
+            raise UnreadableDocument(str(exc)) from exc
+    elif suffix in {".html", ".htm"}:
+        text, _ = decode_html(data)
+        doc = parse_html(file.source, file.sha256, text)
+        if not doc.text.strip():
+            raise UnreadableDocument("the HTML page has no text")
+    else:
+        doc = _load_docx(file, data)
+    if not doc.title:
+        doc.title = title_from_name(file.source)
+    return doc
 
 
 def decode_text(data: bytes) -> tuple[str, list[str]]:
@@ -138,110 +142,115 @@ def decode_text(data: bytes) -> tuple[str, list[str]]:
         return text, ["not valid UTF-8; decoded as latin-1"]
 
 
-def _load_pdf(file: SourceFile, data: bytes) -> LoadedDocument:
-    import io
-
-    from pypdf import PdfReader
-    from pypdf.errors import PdfReadError
-
-    try:
-        reader = PdfReader(io.BytesIO(data))
-        pages = [page.extract_text() or "" for page in reader.pages]
-    except (PdfReadError, ValueError, KeyError, TypeError) as exc:
-        raise UnreadableDocument(f"not a readable PDF: {exc}") from exc
-    starts, parts, offset = [], [], 0
-    for text in pages:
-        starts.append(offset)
-        parts.append(text)
-        offset += len(text) + 2
-    text = "\n\n".join(parts)
-    if not text.strip():
-        raise UnreadableDocument("the PDF has no extractable text (scanned images?)")
-    return LoadedDocument(file.source, file.sha256, text, page_starts=starts, title=_title_from_name(file.source))
+def decode_html(data: bytes) -> tuple[str, list[str]]:
+    """The page's bytes as text: the charset its <meta> declares, else UTF-8, else latin-1."""
+    head = data[:4096].decode("ascii", errors="ignore")
+    declared = re.search(r"charset=[\"']?([A-Za-z0-9_.:-]+)", head)
+    for encoding in ([declared.group(1)] if declared else []) + ["utf-8-sig"]:
+        try:
+            return data.decode(encoding), []
+        except (LookupError, UnicodeDecodeError):
+            continue
+    return data.decode("latin-1"), ["not valid UTF-8; decoded as latin-1"]
 
 
-# Elements whose text is never document content.
-_HTML_DROP = ("script", "style", "noscript", "template", "nav", "header", "footer", "aside", "form", "svg")
-_HTML_BLOCKS = (
-    "p",
-    "div",
-    "section",
-    "article",
-    "main",
-    "li",
-    "ul",
-    "ol",
-    "table",
-    "tr",
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "pre",
-    "blockquote",
-    "dt",
-    "dd",
-    "dl",
-    "br",
-    "hr",
-    "figure",
-    "figcaption",
-    "title",
+# A plain-text line that defines a command-line option: "-c, --check   checks the syntax only".
+_OPTION_LINE = re.compile(
+    r"^[ \t]*(-{1,2}[\w?][\w-]*(?:[ =][<\[]?\w+[>\]]?)?(?:,[ \t]*-{1,2}[\w-]+(?:[ =]\S+)?)*)[ \t]{2,}(\S.*)$"
 )
+_TERMINAL = re.compile(r"[.!?:;,][\"'”’)\]]*$")
 
 
-def _load_html(file: SourceFile, data: bytes) -> LoadedDocument:
-    from bs4 import BeautifulSoup, XMLParsedAsHTMLWarning
+def _plain(file: SourceFile, text: str) -> Document:
+    """Plain text: paragraphs as `clean` rebuilds them; set-aside lines are boilerplate; a short
+    line standing alone, without closing punctuation, before a paragraph is a heading; a line
+    defining an option is a definition."""
+    found, aside = paragraphs(text)
+    blocks = [Block("boilerplate", s, e) for s, e in aside]
+    for n, para in enumerate(found):
+        line = text[para.start : para.end]
+        option = _OPTION_LINE.match(line) if para.lines == 1 else None
+        if option:
+            cells = ((para.start + option.start(1), para.start + option.end(1)), (para.start + option.start(2), para.end))
+            blocks.append(Block("definition", para.start, para.end, 0, -1, cells))
+        elif _heading_line(line, para, n + 1 < len(found)):
+            blocks.append(Block("heading", para.start, para.end, 1))
+        else:
+            blocks.append(Block("paragraph", para.start, para.end, 0, -1, (), para.holes))
+    blocks.sort(key=lambda b: (b.start, b.end))
+    first = next((b for b in blocks if b.kind != "boilerplate"), None)
+    title = text[first.start : first.end] if first is not None and first.kind == "heading" else ""
+    return Document(file.source, file.sha256, text, title, blocks)
 
-    with warnings.catch_warnings():
-        # XHTML pages (an XML declaration before <html>) read well as HTML; bs4 warns on each.
-        warnings.simplefilter("ignore", XMLParsedAsHTMLWarning)
-        soup = BeautifulSoup(data, "lxml")
-    title = soup.title.get_text(" ", strip=True) if soup.title else ""
-    for tag in soup(_HTML_DROP):
-        tag.decompose()
-    for tag in soup.find_all(role="navigation"):
-        tag.decompose()
-    for tag in soup.find_all(_HTML_BLOCKS):
-        tag.insert_before("\n\n")
-        tag.insert_after("\n\n")
-    body = soup.body or soup
-    lines = [" ".join(line.split()) for line in body.get_text().splitlines()]
-    text = _join_blocks(lines)
-    if not text.strip():
-        raise UnreadableDocument("the HTML page has no text")
-    return LoadedDocument(file.source, file.sha256, text, title=title or _title_from_name(file.source))
+
+def _heading_line(line: str, para: Paragraph, followed: bool) -> bool:
+    words = line.split()
+    return (
+        followed
+        and para.lines == 1
+        and not para.holes
+        and 0 < len(words) <= 12
+        and (line[:1].isupper() or line[:1].isdigit())
+        and not _TERMINAL.search(line)
+    )
 
 
-def _load_docx(file: SourceFile, data: bytes) -> LoadedDocument:
+def _load_docx(file: SourceFile, data: bytes) -> Document:
+    """Heading styles (and Title) are headings, list styles and numbered paragraphs list items,
+    tables rows with their first row as the header; the title is the core properties' title, else
+    the Title paragraph, else the first heading."""
     import io
     import zipfile
 
     import docx
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph as DocxParagraph
 
     try:
         document = docx.Document(io.BytesIO(data))
     except (zipfile.BadZipFile, KeyError, ValueError) as exc:
         raise UnreadableDocument(f"not a readable .docx: {exc}") from exc
-    lines = [p.text.strip() for p in document.paragraphs]
-    for table in document.tables:
-        for row in table.rows:
-            lines.append(" | ".join(cell.text.strip() for cell in row.cells))
-    text = _join_blocks(lines)
+    writer = TextWriter()
+    title = (document.core_properties.title or "").strip()
+    styled_title = ""
+    list_group = -1
+    previous_list = False
+    for child in document.element.body.iterchildren():
+        tag = child.tag.rsplit("}", 1)[-1]
+        if tag == "p":
+            paragraph = DocxParagraph(child, document)
+            text = paragraph.text
+            style = (paragraph.style.name if paragraph.style is not None else "") or ""
+            numbered = child.pPr is not None and child.pPr.numPr is not None
+            is_list = numbered or style.startswith("List")
+            if style == "Title":
+                styled_title = styled_title or " ".join(text.split())
+                writer.add("heading", text, 1)
+            elif style.startswith("Heading"):
+                level = int(style.split()[-1]) if style.split()[-1].isdigit() else 1
+                writer.add("heading", text, level + 1 if styled_title else level)
+            elif is_list:
+                if not previous_list:
+                    list_group = writer.new_group()
+                writer.add("list_item", text, 1, list_group)
+            else:
+                writer.add("paragraph", text)
+            previous_list = is_list and bool(text.strip()) or (previous_list and not text.strip())
+        elif tag == "tbl":
+            previous_list = False
+            table = Table(child, document)
+            group = writer.new_group()
+            for n, row in enumerate(table.rows):
+                cells, seen = [], set()
+                for cell in row.cells:
+                    if id(cell._tc) in seen:
+                        continue  # a merged cell repeats
+                    seen.add(id(cell._tc))
+                    cells.append(cell.text)
+                writer.add_cells("table_header" if n == 0 and len(table.rows) > 1 else "table_row", cells, group)
+    text = writer.text
     if not text.strip():
         raise UnreadableDocument("the document has no text")
-    return LoadedDocument(file.source, file.sha256, text, title=_title_from_name(file.source))
-
-
-def _join_blocks(lines: list[str]) -> str:
-    """Non-empty lines as paragraphs separated by one blank line."""
-    return "\n\n".join(line for line in lines if line)
-
-
-def _title_from_name(source: str) -> str:
-    """A file name that reads as words ("Ed Wood (film).txt") gives a title; a hash-like one does not."""
-    stem = Path(source).stem.replace("_", " ").replace("-", " ").strip()
-    words = [w for w in stem.split() if w.isalpha() and len(w) >= 3]
-    return stem if words else ""
+    headings = [b for b in writer.blocks if b.kind == "heading"]
+    first = " ".join(text[headings[0].start : headings[0].end].split()) if headings else ""
+    return Document(file.source, file.sha256, text, title or styled_title or first, writer.blocks)

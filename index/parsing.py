@@ -15,7 +15,8 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 
 from index.chunking import Chunk, chunk_document
-from index.loaders import LoadedDocument, SourceFile, UnreadableDocument, load
+from index.document import Document
+from index.loaders import SourceFile, UnreadableDocument, load
 
 # Below this many files, starting worker processes (about a second each) costs more than it saves.
 MIN_FILES_FOR_WORKERS = 32
@@ -26,7 +27,7 @@ class Parsed:
     """A file's document and chunks, or why it could not be read (`doc` is then None)."""
 
     file: SourceFile
-    doc: LoadedDocument | None
+    doc: Document | None
     chunks: list[Chunk] = field(default_factory=list)
     error: str | None = None
 

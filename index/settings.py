@@ -10,9 +10,12 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-# Bump when cleaning, sentence splitting or chunking changes what is stored, so that an index
+from index.document import PARSER_VERSION
+
+# Bump when cleaning, sentence splitting, chunking or the stored records change, so that an index
 # built by older code is reported as a mismatch instead of being silently mixed with new chunks.
-PIPELINE_VERSION = 3
+# (The parsers have their own version, index.document.PARSER_VERSION; both are in the fingerprint.)
+PIPELINE_VERSION = 4
 
 
 class IndexSettings(BaseModel):
@@ -77,6 +80,7 @@ class IndexSettings(BaseModel):
             "overlap": self.chunk_overlap_sentences,
             "sentence_vectors": self.sentence_vectors,
             "pipeline": PIPELINE_VERSION,
+            "parser": PARSER_VERSION,
         }
         return hashlib.sha256(json.dumps(shape, sort_keys=True).encode()).hexdigest()[:12]
 

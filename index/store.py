@@ -147,6 +147,10 @@ COLLECTION_METADATA = {"hnsw:space": "cosine"}
 
 
 def chunk_to_record(chunk: Chunk, sentence_row: int) -> dict[str, Any]:
+    sections: list[tuple[str, ...]] = []
+    for sentence in chunk.sentences:
+        if sentence.section and sentence.section not in sections:
+            sections.append(sentence.section)
     return {
         "id": chunk.id,
         "source": chunk.source,
@@ -156,8 +160,46 @@ def chunk_to_record(chunk: Chunk, sentence_row: int) -> dict[str, Any]:
         "page": chunk.page,
         "title": chunk.title,
         "row": sentence_row,
-        "sents": [[s.start, s.end, s.line_start, s.line_end, s.text] for s in chunk.sentences],
+        "secs": [list(section) for section in sections],
+        "sents": [_sentence_row(s, sections) for s in chunk.sentences],
     }
+
+
+def _sentence_row(sentence: Sentence, sections: list[tuple[str, ...]]) -> list[Any]:
+    """A sentence as stored: span, lines and text, then only what differs from a plain paragraph
+    sentence (kind, section number, group, the group it leads, the text shown)."""
+    row: list[Any] = [sentence.start, sentence.end, sentence.line_start, sentence.line_end, sentence.text]
+    extra: dict[str, Any] = {}
+    if sentence.kind != "paragraph":
+        extra["k"] = sentence.kind
+    if sentence.section:
+        extra["s"] = sections.index(sentence.section)
+    if sentence.group >= 0:
+        extra["g"] = sentence.group
+    if sentence.leads >= 0:
+        extra["l"] = sentence.leads
+    if sentence.shown:
+        extra["v"] = sentence.shown
+    if extra:
+        row.append(extra)
+    return row
+
+
+def _sentence_of(row: list[Any], sections: list[tuple[str, ...]]) -> Sentence:
+    start, end, line_start, line_end, text = row[:5]
+    extra = row[5] if len(row) > 5 else {}
+    return Sentence(
+        start,
+        end,
+        line_start,
+        line_end,
+        text,
+        extra.get("k", "paragraph"),
+        sections[extra["s"]] if "s" in extra else (),
+        extra.get("g", -1),
+        extra.get("l", -1),
+        extra.get("v", ""),
+    )
 
 
 def read_embed_texts(directory: Path) -> Iterator[str]:
@@ -168,7 +210,8 @@ def read_embed_texts(directory: Path) -> Iterator[str]:
 
 
 def record_to_chunk(record: dict[str, Any]) -> Chunk:
-    sentences = tuple(Sentence(*s) for s in record["sents"])
+    sections = [tuple(section) for section in record.get("secs", [])]
+    sentences = tuple(_sentence_of(s, sections) for s in record["sents"])
     start, end, line_start, line_end = record["span"]
     return Chunk(
         id=record["id"],
