@@ -240,12 +240,25 @@ def fit(shape: Shape, text: str) -> float:
 
 
 def labelled(item: Scored) -> str:
-    """The sentence as the answer gives it: prefixed with its document's title when the sentence
-    does not name its subject itself ("Scotch Collie: Other ancestors include the Gordon Setter.")."""
-    text, name = item.candidate.sentence.text, display_title(item.candidate.title)
-    if not name or set(content_words(name)) <= set(content_words(text)):
+    """The sentence as the answer gives it (a table row with its column headers), prefixed with its
+    document's title where the title alone names the sentence's subject: a paragraph of a document
+    without sections (an article about one thing, such as an encyclopedia entry) that does not name
+    the title itself ("Scotch Collie: Other ancestors include the Gordon Setter."). In a document
+    with sections, the title and section show in the citation instead."""
+    sentence = item.candidate.sentence
+    text, name = sentence.display, display_title(item.candidate.title)
+    if not name or sentence.section or sentence.kind != "paragraph":
+        return text
+    if set(content_words(name)) <= set(content_words(text)):
         return text
     return f"{name}: {text}"
+
+
+def context_of(candidate: Candidate) -> str:
+    """What a sentence is read with when its words are matched: its document's title, its section's
+    headings, and the sentence as an answer gives it."""
+    sentence = candidate.sentence
+    return " ".join([candidate.title, *sentence.section, sentence.display]).strip()
 
 
 def _same_kind(shape: Shape, text: str) -> bool:
@@ -264,6 +277,7 @@ class Candidate:
     vector: np.ndarray
     chunk_rank: int  # best rank of a chunk holding this sentence, 0 first
     title: str = ""  # the document's title, context for the sentence
+    position: int = -1  # the index reader's position of a chunk holding the sentence
 
 
 @dataclass(frozen=True)
@@ -278,15 +292,17 @@ class Scored:
     # from a document a bridge leads to, or the best about one of the things a question compares
     # (see `assistant.ranking`).
     follow: bool = False
+    # The items of the list or table this sentence introduces, in document order (see `select`).
+    items: tuple[Scored, ...] = ()
 
 
 def score(shape: Shape, question_vector: np.ndarray, candidates: list[Candidate]) -> list[Scored]:
     """Candidates with their relevance, best first."""
     scored = []
     for candidate in candidates:
-        text = candidate.sentence.text
+        text = candidate.sentence.display
         cosine = float(np.clip(candidate.vector @ question_vector, 0.0, 1.0))
-        lexical = overlap(shape.terms, f"{candidate.title} {text}" if candidate.title else text)
+        lexical = overlap(shape.terms, context_of(candidate))
         match = SEMANTIC_WEIGHT * cosine + (1 - SEMANTIC_WEIGHT) * lexical
         relevance = min(1.0, match + fit(shape, text))
         scored.append(Scored(candidate, cosine, lexical, match, relevance))
@@ -297,7 +313,9 @@ def score(shape: Shape, question_vector: np.ndarray, candidates: list[Candidate]
 def select(shape: Shape, scored: list[Scored], max_words: int, max_sentences: int) -> list[Scored]:
     """The sentences of the answer: the best one; then those marked `follow` (the sentence chosen
     from the document of a name the best one leads to, or the best about each thing the question
-    compares), however long; then close runners-up while the word budget allows.
+    compares), however long; then close runners-up while the word budget allows. A sentence that
+    introduces a list or table brings its items right after it, each its own sentence, while the
+    word budget allows (see `_brought`); they do not count against `max_sentences`.
 
     Questions that gather (several people may have done the thing asked about) accept runners-up
     further from the best and have half as many words again to spend.
@@ -307,24 +325,59 @@ def select(shape: Shape, scored: list[Scored], max_words: int, max_sentences: in
     best = scored[0]
     ratio = GATHER_RATIO if shape.gathers else KEEP_RATIO
     budget = int(max_words * 1.4) if shape.gathers else max_words
-    chosen = [best]
-    words = len(best.candidate.sentence.text.split())
+    chosen: list[Scored] = []
+    taken: set[tuple[str, int, int]] = set()
+    words = 0
+    sentences = 0
+
+    def take(item: Scored) -> None:
+        nonlocal words
+        chosen.append(item)
+        taken.add(_key(item))
+        words += len(item.candidate.sentence.display.split())
+        for brought in _brought(item, taken):
+            length = len(brought.candidate.sentence.display.split())
+            if words + length > budget:
+                break
+            chosen.append(brought)
+            taken.add(_key(brought))
+            words += length
+
+    take(best)
+    sentences = 1
     follows = [s for s in scored[1:] if s.follow]
     order = [s for s in scored[1:] if not s.follow]
     if not shape.gathers:
         order.sort(key=lambda s: -(s.relevance - SAME_SOURCE_PENALTY * (s.candidate.source == best.candidate.source)))
     for item in [*follows, *order]:
-        if len(chosen) >= max_sentences:
+        if sentences >= max_sentences:
             break
         if not item.follow and item.relevance < ratio * best.relevance:
             break
-        if not _same_kind(shape, item.candidate.sentence.text):
+        if _key(item) in taken or not _same_kind(shape, item.candidate.sentence.text):
             continue
-        length = len(item.candidate.sentence.text.split())
+        length = len(item.candidate.sentence.display.split())
         if words + length > budget and not item.follow:
             continue
         if any(float(item.candidate.vector @ c.candidate.vector) > DUPLICATE_COSINE for c in chosen):
             continue
-        chosen.append(item)
-        words += length
+        take(item)
+        sentences += 1
     return chosen
+
+
+def _key(item: Scored) -> tuple[str, int, int]:
+    sentence = item.candidate.sentence
+    return item.candidate.source, sentence.start, sentence.end
+
+
+def _brought(item: Scored, taken: set[tuple[str, int, int]]) -> list[Scored]:
+    """The items a sentence brings into the answer: every item of a list it introduces, in order;
+    of a table, the rows that share the most of the question's words (every row when none shares
+    any more than the others)."""
+    items = [i for i in item.items if _key(i) not in taken]
+    rows = [i for i in items if i.candidate.sentence.kind == "table_row"]
+    if rows:
+        best = max(i.overlap for i in rows)
+        items = [i for i in rows if i.overlap >= best - 1e-9]
+    return items

@@ -17,7 +17,7 @@ from assistant.ranking import rank
 from assistant.rerank import Reranker, bundled_reranker
 from assistant.settings import AssistantSettings, LLMSettings
 from assistant.steering import addresses_model
-from assistant.types import NOT_FOUND, Answer, Citation, final_answer
+from assistant.types import NOT_FOUND, Answer, Citation, Segment, final_answer
 from index.build import Progress, RebuildReport, rebuild
 from index.embed import Embedder, SentenceTransformerEmbedder
 from index.errors import IndexCorruptError, IndexNotBuiltError, StoreUnavailableError
@@ -156,6 +156,13 @@ class Assistant:
         """Paths, relative to the corpus folder, of the indexed documents."""
         return self.reader.sources()
 
+    def source_title(self, source: str) -> str:
+        """The real title of an indexed document ("" when it has none)."""
+        try:
+            return str(self._read(lambda reader: reader.manifest.docs[source].get("title", "")))
+        except KeyError:
+            raise UnknownSourceError(source) from None
+
     def source_text(self, source: str) -> str:
         """The text that citations of `source` index into (for .txt and .md, the file's own text)."""
         try:
@@ -250,6 +257,8 @@ class Assistant:
             quote=sentence.text,
             score=round(item.relevance, 4),
             page=item.candidate.page,
+            title=item.candidate.title,
+            section=sentence.section,
         )
 
     def _clean_question(self, question: str) -> tuple[str, list[str]]:
@@ -302,8 +311,8 @@ class Assistant:
             shape_of(query, reader.lexical.idf), ranked, self.settings.max_words, self.settings.max_sentences
         )
         citations = [self._citation(item) for item in chosen]
-        parts = [f"{labelled(item)} [{n}]" for n, item in enumerate(chosen, start=1)]
-        answer = Answer(question, " ".join(parts), True, citations, query, notices)
+        segments = [Segment(labelled(item), (n,)) for n, item in enumerate(chosen, start=1)]
+        answer = Answer.of_segments(question, segments, citations, query, notices)
         taken = {id(item) for item in chosen}
         return answer, [*chosen, *(item for item in ranked if id(item) not in taken)], reader.lexical.idf
 
@@ -339,10 +348,9 @@ class Assistant:
             )
             yield replace(extractive, notices=[*extractive.notices, why])
             return
-        yield Answer(
+        yield Answer.of_segments(
             extractive.question,
-            composed.text,
-            True,
+            composed.segments,
             [self._citation(item) for item in composed.cited],
             extractive.query,
             [*extractive.notices, *composed.notices],

@@ -36,8 +36,8 @@ from dataclasses import dataclass, field
 import numpy as np
 from llama_index.core.base.llms.types import ChatMessage, MessageRole
 
-from assistant.compose import IDF_POWER, Scored, overlap
-from assistant.types import Answer
+from assistant.compose import IDF_POWER, Scored, context_of, overlap
+from assistant.types import Answer, Segment, segments_text
 from index.embed import Embedder
 from index.sentences import split_spans
 from index.text import content_words, display_title, stem
@@ -63,7 +63,7 @@ NOT_FOUND_REPLY = re.compile(r"^\W*not\s+found\W*$", re.IGNORECASE)
 def passage_text(item: Scored) -> str:
     """The passage as the model reads it: on one line, fence marks defused, and the document's own
     bracketed numbers (footnotes) written (n), so that they never read as a passage number."""
-    text = " ".join(item.candidate.sentence.text.split())
+    text = " ".join(item.candidate.sentence.display.split())
     text = _FENCE.sub(lambda m: m.group().replace("<", "‹").replace(">", "›"), text)
     return _DOC_MARKER.sub(r"(\1)", text)
 
@@ -185,16 +185,20 @@ def check(
 
 
 def _with_title(item: Scored) -> str:
-    return f"{item.candidate.title} {item.candidate.sentence.text}"
+    return context_of(item.candidate)
 
 
 @dataclass
 class Composed:
-    """The answer's text, the passages its [n] point to (`cited[n-1]`), and notices for the reader."""
+    """The answer's segments, the passages its [n] point to (`cited[n-1]`), and notices for the reader."""
 
-    text: str
+    segments: list[Segment]
     cited: list[Scored]
     notices: list[str] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        return segments_text(self.segments)
 
 
 def compose(checked: Sequence[Checked], passages: Sequence[Scored], flag: bool = False) -> Composed | None:
@@ -203,7 +207,8 @@ def compose(checked: Sequence[Checked], passages: Sequence[Scored], flag: bool =
     if not any(c.supported for c in checked):
         return None
     number: dict[int, int] = {}  # passage given -> its [n] in the answer
-    parts, notices = [], []
+    parts: list[Segment] = []
+    notices: list[str] = []
     for item in checked:
         claim = item.claim
         for n in claim.dropped:
@@ -211,7 +216,7 @@ def compose(checked: Sequence[Checked], passages: Sequence[Scored], flag: bool =
         if not item.supported:
             why = "cites no passage" if not claim.cited else "is not supported by the passage it cites"
             if flag:
-                parts.append(f"{claim.text} {UNVERIFIED}")
+                parts.append(Segment(f"{claim.text} {UNVERIFIED}"))
                 notices.append(f"Marked [unverified], as it {why}: “{claim.text}”")
             else:
                 notices.append(f"Removed a sentence that {why}: “{claim.text}”")
@@ -219,10 +224,10 @@ def compose(checked: Sequence[Checked], passages: Sequence[Scored], flag: bool =
         anchors = []
         for n in item.kept:
             number.setdefault(n, len(number) + 1)
-            anchors.append(f"[{number[n]}]")
-        parts.append(f"{claim.text} {' '.join(anchors)}")
+            anchors.append(number[n])
+        parts.append(Segment(claim.text, tuple(anchors)))
     cited = [passages[n - 1] for n in sorted(number, key=number.__getitem__)]
-    return Composed(" ".join(parts), cited, notices)
+    return Composed(parts, cited, notices)
 
 
 REWRITE_PROMPT = """Rewrite the last question so that it can be understood without the conversation before it: \

@@ -56,6 +56,11 @@ BRIDGE_NAMES = 4
 BRIDGE_FLOOR = 0.4
 # The reranker chooses among this many of them, most relevant first.
 BRIDGE_CHOICES = 6
+# Of the best-ranked sentences, this many are looked at for a list or table they introduce, whose
+# items they bring into the answer (see `assistant.compose.select`).
+LEAD_CHECK = 8
+# The most items of one list or table read for an answer.
+MAX_ITEMS = 12
 
 
 def rank(
@@ -102,10 +107,46 @@ def rank(
             named=named,
         )
     ranked = sorted(by_key.values(), key=lambda s: (-s.relevance, s.candidate.chunk_rank))
+    ranked = _with_items(reader, shape, vector, ranked)
     if choice is not None:
         return _mark_alternatives(ranked, choice)
     return _mark_follow(query, ranked, reranker)
 
+
+def _with_items(reader: IndexReader, shape: Shape, vector: np.ndarray, ranked: list[Scored]) -> list[Scored]:
+    """`ranked` with the items of the list or table each of the best LEAD_CHECK sentences
+    introduces attached to it, scored against the question, in document order."""
+    out = list(ranked)
+    for n, item in enumerate(ranked[:LEAD_CHECK]):
+        if item.candidate.sentence.leads >= 0 and item.candidate.position >= 0:
+            found = score(shape, vector, _items(reader, item.candidate))
+            found.sort(key=lambda s: s.candidate.sentence.start)
+            out[n] = replace(item, items=tuple(found))
+    return out
+
+
+def _items(reader: IndexReader, intro: Candidate) -> list[Candidate]:
+    """The items of the list or table `intro` introduces: the sentences of its group that follow it
+    in its document, read from its chunk on (a long list runs into the next chunks)."""
+    group, after = intro.sentence.leads, intro.sentence.start
+    found: list[Candidate] = []
+    seen: set[int] = set()
+    position = intro.position
+    while position < len(reader.chunks) and len(found) < MAX_ITEMS:
+        chunk = reader.chunks[position]
+        if chunk.source != intro.source:
+            break
+        vectors = reader.sentence_vectors(position)
+        for sentence, vector in zip(chunk.sentences, vectors, strict=True):
+            if sentence.start <= after or sentence.start in seen:
+                continue
+            if sentence.group != group or len(found) >= MAX_ITEMS:
+                return found
+            seen.add(sentence.start)
+            page = reader.page_of(chunk.source, sentence.start)
+            found.append(Candidate(chunk.source, page, sentence, vector, intro.chunk_rank, chunk.title, position))
+        position += 1
+    return found
 
 def _mark_alternatives(ranked: list[Scored], choice: tuple[str, str]) -> list[Scored]:
     """`ranked` with the best sentence about each compared thing that the best sentence is not
@@ -191,7 +232,9 @@ def _sentences(
                 continue
             seen.add(key)
             page = reader.page_of(chunk.source, sentence.start)
-            candidates.append(Candidate(chunk.source, page, sentence, vector, offset + rank_, chunk.title))
+            candidates.append(
+                Candidate(chunk.source, page, sentence, vector, offset + rank_, chunk.title, hit.position)
+            )
     return candidates
 
 

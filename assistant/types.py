@@ -28,11 +28,33 @@ class Citation:
     quote: str
     score: float
     page: int | None = None
+    title: str = ""
+    section: tuple[str, ...] = ()
 
     @property
     def location(self) -> str:
         lines = f"{self.line_start}" if self.line_start == self.line_end else f"{self.line_start}-{self.line_end}"
         return f"{self.source}:{lines}"
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A stretch of an answer: the text shown and the numbers of the citations it carries ([1] is
+    `citations[0]`). The text shown may differ from the quote it cites: a table row is shown with
+    its column headers ("New York, Nightly limit: USD 310") and quoted as written in the source."""
+
+    text: str
+    citations: tuple[int, ...] = ()
+
+    @property
+    def rendered(self) -> str:
+        """The segment as `Answer.text` holds it: "text [1] [2]"."""
+        return " ".join([self.text, *(f"[{n}]" for n in self.citations)]).strip()
+
+
+def segments_text(segments: Iterable[Segment]) -> str:
+    """The answer text made of `segments`: each rendered, joined by spaces."""
+    return " ".join(segment.rendered for segment in segments)
 
 
 @dataclass(frozen=True)
@@ -44,7 +66,8 @@ class Answer:
     rewritten to stand alone. `mode` says what wrote the text: "extractive" (sentences quoted from
     the documents) or "llm" (a language model, every kept sentence checked against the passages it
     cites; a passage may then be cited by several sentences). `notices` tell the reader what was cut,
-    removed or fallen back on.
+    removed or fallen back on. `segments` are the answer's parts, each with the citations it
+    carries; `text` is made from them (`segments_text`), so renderers read the segments.
     """
 
     question: str
@@ -54,6 +77,24 @@ class Answer:
     query: str = ""
     notices: list[str] = field(default_factory=list)
     mode: Literal["extractive", "llm"] = "extractive"
+    segments: list[Segment] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        if self.segments and self.text != segments_text(self.segments):
+            raise ValueError("an answer's text is made from its segments")
+
+    @classmethod
+    def of_segments(
+        cls,
+        question: str,
+        segments: list[Segment],
+        citations: list[Citation],
+        query: str = "",
+        notices: list[str] | None = None,
+        mode: Literal["extractive", "llm"] = "extractive",
+    ) -> Answer:
+        """A grounded answer made of `segments`."""
+        return cls(question, segments_text(segments), True, citations, query, notices or [], mode, segments)
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

@@ -205,17 +205,21 @@ _GENERIC_STEMS = frozenset(
 
 
 def title_from_name(source: str) -> str:
-    """A file name that reads as a title gives it: words separated by spaces, the first one
-    capitalised ("Shirley Temple.txt", "Ed Wood (film).txt", "Animorphs.txt"). Stems written as
-    identifiers ("report_v2", "policy", "meeting-notes", "README") and names of document kinds are
-    not titles."""
+    """A file name that reads as a title gives it: words separated by spaces, opening with a
+    capital or a digit and holding a capitalised word ("Shirley Temple.txt", "Ed Wood (film).txt",
+    "2014 Bahrain Grand Prix.txt"), or one capitalised word ("Animorphs.txt", "Buck-Tick.txt").
+    Stems written as identifiers ("report_v2", "policy", "meeting-notes", "README") and names of
+    document kinds ("Report", "Notes") are not titles."""
     stem = source.rsplit("/", 1)[-1]
     stem = stem.rsplit(".", 1)[0] if "." in stem else stem
-    if not stem or "_" in stem or not stem[0].isupper() or stem.isupper():
+    if not stem or "_" in stem or not (stem[0].isupper() or stem[0].isdigit()):
         return ""
     words = stem.split()
-    if len(words) == 1 and ("-" in stem or stem.lower() in _GENERIC_STEMS or not stem.isalpha()):
-        return ""
-    if not any(ch.isalpha() for ch in stem):
+    if len(words) > 1:
+        return stem if any(w[:1].isupper() for w in words) else ""
+    if stem.isupper() or stem.casefold() in _GENERIC_STEMS or not _ONE_WORD_TITLE.fullmatch(stem):
         return ""
     return stem
+
+
+_ONE_WORD_TITLE = re.compile(r"[A-Z][^\W\d_]*(?:['’][^\W\d_]+)*(?:-[A-Z][^\W\d_]*)*")

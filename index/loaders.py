@@ -105,10 +105,8 @@ def load(file: SourceFile) -> Document:
         raise UnreadableDocument("the file is empty")
     if suffix in PLAIN:
         text, warnings = decode_text(data)
-        if suffix in {".md", ".markdown"}:
-            doc = parse_markdown(file.source, file.sha256, text)
-        else:
-            doc = _plain(file, text)
+        markdown = suffix in {".md", ".markdown"}
+        doc = parse_markdown(file.source, file.sha256, text) if markdown else _plain(file, text)
         doc.title = doc.title or title_from_name(file.source)
         doc.warnings = warnings
         return doc
@@ -171,7 +169,8 @@ def _plain(file: SourceFile, text: str) -> Document:
         line = text[para.start : para.end]
         option = _OPTION_LINE.match(line) if para.lines == 1 else None
         if option:
-            cells = ((para.start + option.start(1), para.start + option.end(1)), (para.start + option.start(2), para.end))
+            term = (para.start + option.start(1), para.start + option.end(1))
+            cells = (term, (para.start + option.start(2), para.end))
             blocks.append(Block("definition", para.start, para.end, 0, -1, cells))
         elif _heading_line(line, para, n + 1 < len(found)):
             blocks.append(Block("heading", para.start, para.end, 1))
@@ -235,7 +234,7 @@ def _load_docx(file: SourceFile, data: bytes) -> Document:
                 writer.add("list_item", text, 1, list_group)
             else:
                 writer.add("paragraph", text)
-            previous_list = is_list and bool(text.strip()) or (previous_list and not text.strip())
+            previous_list = (is_list and bool(text.strip())) or (previous_list and not text.strip())
         elif tag == "tbl":
             previous_list = False
             table = Table(child, document)

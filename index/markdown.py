@@ -7,6 +7,7 @@ quote reads as text while its span is the file's own.
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from index.document import Block, Document, Kind, Span, flatten
@@ -115,17 +116,17 @@ def parse_markdown(source: str, sha256: str, text: str) -> Document:
                     item = _ITEM_MARK.match(text, start)
                     if item:
                         marks.append(item)
-            holes = [m.span() for m in marks] + [m.span() for m in _INLINE.finditer(text, start, end)]
-            holes = [(a, b) for a, b in holes if b > a]
+            spans = [m.span() for m in marks] + [m.span() for m in _INLINE.finditer(text, start, end)]
+            inline_holes = tuple(sorted((a, b) for a, b in spans if b > a))
             level = heading_level or (list_depth if in_item else 0)
             group = list_group if in_item else -1
-            blocks.append(Block(block_kind, start, end, level, group, (), tuple(sorted(holes))))
+            blocks.append(Block(block_kind, start, end, level, group, (), inline_holes))
     blocks.sort(key=lambda b: (b.start, b.end))
     if not title:
         headings = [b for b in blocks if b.kind == "heading"]
         top = min((b.level for b in headings), default=0)
-        first = next((b for b in headings if b.level == top), None)
-        title = flatten(text, first.start, first.end, first.holes).text if first else ""
+        opening = next((b for b in headings if b.level == top), None)
+        title = flatten(text, opening.start, opening.end, opening.holes).text if opening else ""
     return Document(source, sha256, text, title, blocks)
 
 
@@ -149,7 +150,7 @@ def _cells(text: str, start: int, end: int) -> tuple[Span, ...]:
     line = text[start:end]
     bounds = [m.start() for m in re.finditer(r"(?<!\\)\|", line)]
     edges = [-1, *bounds, len(line)]
-    segments = list(zip(edges, edges[1:], strict=False))
+    segments = list(itertools.pairwise(edges))
     if line.strip().startswith("|"):
         segments = segments[1:]
     if line.strip().endswith("|") and segments:

@@ -23,6 +23,7 @@ development machine); its boxes and font sizes are what the rules below need:
 
 from __future__ import annotations
 
+import itertools
 import re
 import statistics
 from collections import Counter
@@ -180,7 +181,7 @@ def _typical_spacing(pages: list[list[_Line]]) -> float:
     gaps = [
         a.top - b.top
         for lines in pages
-        for a, b in zip(lines, lines[1:], strict=False)
+        for a, b in itertools.pairwise(lines)
         if 0 < a.top - b.top < 4 * max(a.size, 1)
     ]
     return statistics.median(gaps) if gaps else 12.0
@@ -196,7 +197,8 @@ def _mark_contents(pages: list[list[_Line]]) -> None:
             line.kind = "boilerplate"
         numbered = [line for line in text_lines if _ENDS_IN_NUMBER.search(line.text)]
         titled = any(_CONTENTS_TITLE.match(line.text.strip()) for line in text_lines[:3])
-        if text_lines and (len(leaders) >= 0.4 * len(text_lines) or (titled and len(numbered) >= 0.4 * len(text_lines))):
+        many = 0.4 * len(text_lines)
+        if text_lines and (len(leaders) >= many or (titled and len(numbered) >= many)):
             for line in text_lines:
                 if _ENDS_IN_NUMBER.search(line.text) or _CONTENTS_TITLE.match(line.text.strip()):
                     line.kind = "boilerplate"
@@ -284,7 +286,8 @@ def _blocks(pages: list[list[_Line]], body: float) -> list[_Block]:
 
 def _is_heading(line: _Line, body: float) -> bool:
     text = line.text.strip()
-    return line.size >= 1.12 * body and len(text.split()) <= 20 and not text.endswith((".", ",")) and line.kind == "text"
+    short = len(text.split()) <= 20 and not text.endswith((".", ","))
+    return line.kind == "text" and line.size >= 1.12 * body and short
 
 
 def _continues(block: _Block, previous: _Line | None, line: _Line, spacing: float) -> bool:
