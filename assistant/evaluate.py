@@ -15,7 +15,6 @@ Matching is on normalised word tokens (case, curly quotes, dashes and punctuatio
 from __future__ import annotations
 
 import argparse
-import re
 import statistics
 import time
 from dataclasses import asdict, dataclass, field
@@ -23,27 +22,14 @@ from typing import Any
 
 from assistant.core import Assistant
 from assistant.types import Answer, Citation
+from index.text import quote_in_span, tokens
 
 MAX_ANSWER_WORDS = 120
-SPAN_SLACK = 80
-_FOLD = str.maketrans(
-    {"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"', "\u2014": " ", "\u2013": " ", "\u2026": " "}
-)
-_TOKEN = re.compile(r"[a-z0-9]+(?:[,.][0-9]+)*")
-
-
-def tokens(text: str) -> list[str]:
-    return _TOKEN.findall(text.translate(_FOLD).lower())
 
 
 def has_run(haystack: list[str], needle: list[str]) -> bool:
     n = len(needle)
     return n > 0 and any(haystack[i : i + n] == needle for i in range(len(haystack) - n + 1))
-
-
-def in_order(small: list[str], big: list[str]) -> bool:
-    remaining = iter(big)
-    return all(token in remaining for token in small)
 
 
 @dataclass
@@ -181,13 +167,8 @@ def _span_ok(bot: Assistant, citation: Citation, texts: dict[str, list[str]]) ->
         except KeyError:
             return False, f"unknown source {citation.source!r}"
     raw = "".join(texts[citation.source][citation.start : citation.end])
-    quote, span = tokens(citation.quote), tokens(raw)
-    if not quote:
-        return False, f"empty quote at {citation.location}"
-    if not in_order(quote, span):
-        return False, f"quote not in {citation.source}[{citation.start}:{citation.end}]"
-    if len(span) > len(quote) + SPAN_SLACK:
-        return False, f"span {citation.start}:{citation.end} much longer than its quote"
+    if not quote_in_span(citation.quote, raw):
+        return False, f"quote not held by {citation.source}[{citation.start}:{citation.end}] (or the span is too long)"
     return True, ""
 
 

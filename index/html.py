@@ -29,7 +29,7 @@ MIN_EXTRACTED_SHARE = 0.25
 # falls back to reading the page whole, navigation included.
 MAX_FOREIGN_SHARE = 0.05
 # A paragraph or list item whose text is mostly link text is navigation.
-LINK_DENSITY = 0.7
+LINK_DENSITY = 0.5
 
 _SKIP = frozenset(
     "script style noscript template svg nav header footer aside form button select iframe object head".split()

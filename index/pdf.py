@@ -110,8 +110,8 @@ def _page_lines(pdf: object, n: int) -> list[_Line]:
                 continue
             first = start + (len(piece) - len(piece.lstrip()))
             last = start + len(piece.rstrip()) - 1
-            for segment, seg_first, seg_last in _split_at_hyphens(piece, start, first, last):
-                left, _, _, top = textpage.get_charbox(seg_first)
+            for segment, seg_first, seg_last, line_first in _split_at_hyphens(piece, start, first, last):
+                left, _, _, top = textpage.get_charbox(line_first)
                 _, _, right, _ = textpage.get_charbox(seg_last)
                 size = raw.FPDFText_GetFontSize(textpage.raw, seg_first)
                 lines.append(_Line(segment, n, top, left, right, round(size, 1)))
@@ -121,25 +121,27 @@ def _page_lines(pdf: object, n: int) -> list[_Line]:
         page.close()
 
 
-def _split_at_hyphens(piece: str, start: int, first: int, last: int) -> list[tuple[str, int, int]]:
+def _split_at_hyphens(piece: str, start: int, first: int, last: int) -> list[tuple[str, int, int, int]]:
     """A pdfium line as the lines it was printed on: pdfium joins a line ending in a broken word to
-    the next one, marking the break; the line is cut again after the word, and the first part
-    marked to go on. Returns (text, offset of first character, of last) for each."""
+    the next one, marking the break; the line is cut again after the word. Returns, for each, its
+    text, the offsets of its first and last characters, and the offset of the first character of
+    the printed line it lies on (where the broken word's second part begins)."""
     out = []
-    segment_start = first
+    segment_start = line_first = first
     while True:
         mark = piece.find(_SOFT_HYPHEN, segment_start - start, last - start + 1)
         if mark < 0:
             break
         space = piece.find(" ", mark)
-        cut = start + (space if space >= 0 and space <= last - start else last - start + 1)
-        out.append((piece[segment_start - start : cut - start], segment_start, cut - 1))
+        cut = start + (space if 0 <= space <= last - start else last - start + 1)
+        out.append((piece[segment_start - start : cut - start], segment_start, cut - 1, line_first))
+        line_first = start + mark + 1
         segment_start = cut + 1 if cut <= last else cut
         while segment_start <= last and piece[segment_start - start] == " ":
             segment_start += 1
         if segment_start > last:
             return out
-    out.append((piece[segment_start - start : last - start + 1], segment_start, last))
+    out.append((piece[segment_start - start : last - start + 1], segment_start, last, line_first))
     return out
 
 
@@ -206,7 +208,7 @@ def _mark_contents(pages: list[list[_Line]]) -> None:
 
 def _rejoin_hyphens(lines: list[_Line]) -> None:
     """Write each word broken at a line end whole on the first line (see the module docstring)."""
-    vocabulary = {w.casefold() for line in lines for w in _WORD.findall(line.text.replace(_SOFT_HYPHEN, ""))}
+    vocabulary = {w.casefold() for line in lines for w in _WORD.findall(line.text.replace(_SOFT_HYPHEN, " "))}
     body = [line for line in lines if line.kind == "text"]
     for n, line in enumerate(body):
         marked = _SOFT_HYPHEN in line.text

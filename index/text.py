@@ -50,3 +50,26 @@ def display_title(title: str) -> str:
 def index_terms(text: str) -> list[str]:
     """The terms a text is indexed and searched by lexically: stemmed content words."""
     return [stem(word) for word in content_words(text)]
+
+
+# How quotes are checked against their spans: tokens as the project's independent scorer reads
+# them (lower case, ASCII letters and digits, numbers with their separators; curly quotes and
+# dashes folded), and a span at most SPAN_SLACK tokens longer than its quote.
+SPAN_SLACK = 80
+_FOLD = str.maketrans(
+    {"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"', "\u2014": " ", "\u2013": " ", "\u2026": " "}
+)
+_TOKEN = re.compile(r"[a-z0-9]+(?:[,.][0-9]+)*")
+
+
+def tokens(text: str) -> list[str]:
+    """The text's tokens as quotes are checked by them (see SPAN_SLACK)."""
+    return _TOKEN.findall(text.translate(_FOLD).lower())
+
+
+def quote_in_span(quote: str, span: str) -> bool:
+    """The one check of a citation: the quote has tokens, they appear in order among the span's
+    tokens, and the span holds at most SPAN_SLACK tokens more than the quote."""
+    wanted, found = tokens(quote), tokens(span)
+    remaining = iter(found)
+    return bool(wanted) and all(token in remaining for token in wanted) and len(found) <= len(wanted) + SPAN_SLACK

@@ -8,8 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from assistant import NOT_FOUND, Answer, Assistant, Citation, EmptyQuestionError, UnknownSourceError
-from index.text import words
+from assistant import NOT_FOUND, Answer, Assistant, EmptyQuestionError, UnknownSourceError
+from index.text import quote_in_span
+from tests.answers import quote_verifies
 from tests.conftest import ROOT
 
 pytestmark = pytest.mark.model
@@ -17,18 +18,12 @@ pytestmark = pytest.mark.model
 MISSION = "who doubted the withdrawal?"
 
 
-def span_verifies(bot: Assistant, citation: Citation) -> bool:
-    raw = bot.source_text(citation.source)[citation.start : citation.end]
-    remaining = iter(words(raw))
-    return bool(citation.quote) and all(w in remaining for w in words(citation.quote))
-
-
 def test_mission_question_names_zelenskiy_and_another_doubter_with_verified_citations(seeds_bot: Assistant):
     answer = seeds_bot.ask(MISSION)
     assert answer.grounded
     assert "Zelenskiy" in answer.text
     assert any(name in answer.text for name in ("Stoltenberg", "Leviev", "Muzyka"))
-    assert answer.citations and all(span_verifies(seeds_bot, c) for c in answer.citations)
+    assert answer.citations and all(quote_verifies(seeds_bot, c) for c in answer.citations)
 
 
 def test_every_sentence_of_an_answer_carries_its_citation_number(seeds_bot: Assistant):
@@ -110,8 +105,7 @@ def test_cli_ask_json_prints_citations_whose_spans_verify(seeds_bot: Assistant, 
     assert payload["grounded"] is True and payload["citations"]
     for c in payload["citations"]:
         raw = (index.corpus / c["source"]).read_text(encoding="utf-8")[c["start"] : c["end"]]
-        remaining = iter(words(raw))
-        assert all(w in remaining for w in words(c["quote"]))
+        assert quote_in_span(c["quote"], raw)
 
 
 def test_cli_reports_a_missing_corpus_as_an_error_message(tmp_path: Path):

@@ -26,7 +26,7 @@ from assistant.generate import check, read_claims
 from assistant.llm import packaged_gguf
 from assistant.settings import LLMSettings
 from assistant.steering import addresses_model
-from index.text import words
+from tests.answers import quote_verifies
 from tests.conftest import SEEDS
 
 pytestmark = [pytest.mark.llm, pytest.mark.model]
@@ -143,8 +143,7 @@ def assert_holds(bot: Assistant, question: str, draft: str, answer: Answer) -> N
     anchors = [int(n) for n in re.findall(r"\[(\d+)\]", answer.text)]
     assert sorted(set(anchors)) == list(range(1, len(answer.citations) + 1))
     for citation in answer.citations:
-        remaining = iter(words(bot.source_text(citation.source)[citation.start : citation.end]))
-        assert citation.quote and all(w in remaining for w in words(citation.quote)), citation
+        assert quote_verifies(bot, citation), citation
     # The checks again, on what the model wrote: the answer holds exactly the sentences that pass.
     extractive, ranked, idf = bot._read(lambda reader: bot._evidence(reader, question, question, None, []))
     settings = bot.llm_settings

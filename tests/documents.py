@@ -1,0 +1,187 @@
+"""Realistic documents of every format, made in the tests: no binary fixtures are kept.
+
+Each builder returns the file's bytes (or text) and says in its docstring what it holds, so that a
+test can name the boilerplate that must never reach a sentence, chunk or quote.
+"""
+
+from __future__ import annotations
+
+import io
+
+# Text a reader never wants as an answer, by document; tests check no sentence holds any of it.
+PDF_BOILERPLATE = ("Travel Policy - Internal", "Page 3", "Page 4", "Contents", ". . .")
+NEWS_BOILERPLATE = ("cookies", "Accept all", "Most read", "Weather", "Subscribe", "Related", "Leave a comment", "©")
+MANUAL_BOILERPLATE = ("Next:", "Previous:", "Up:", "Contents", "Index")
+
+LONG_LINE_1 = "All bookings for flights, trains and hotels are made through the travel desk, which keeps"
+LONG_LINE_2 = "a record of every trip, its purpose and its cost for the auditors and the finance team"
+
+
+def policy_pdf() -> bytes:
+    """A five-page policy: a title page, a contents page (dot leaders, page numbers), three pages
+    of body under a running header ("Travel Policy - Internal") and "Page N" footers. A sentence
+    runs from page 3 onto page 4, and the word "identifier" is hyphenated across the break from
+    page 4 to page 5; "well-known" is broken at a line end and written with its hyphen elsewhere."""
+    from fpdf import FPDF
+
+    pdf = FPDF(format="A4", unit="pt")
+    pdf.set_title("Travel Policy")
+    pdf.set_auto_page_break(False)
+    pages: list[list[tuple[str, str]]] = [
+        [("title", "Travel Policy"), ("body", "Issued by the finance department for all employees.")],
+        [
+            ("heading", "Contents"),
+            ("toc", "1 Booking travel . . . . . . . . . . . . . . . . . . . . . 3"),
+            ("toc", "2 Hotels . . . . . . . . . . . . . . . . . . . . . . . . . 4"),
+            ("toc", "3 Expenses . . . . . . . . . . . . . . . . . . . . . . . . 5"),
+        ],
+        [
+            ("heading", "1 Booking travel"),
+            ("body", "Employees book travel at least two weeks before the trip whenever the"),
+            ("body", "dates are known, so that the cheapest fares can be chosen by the desk."),
+            ("gap", ""),
+            ("body", LONG_LINE_1),
+            ("body", LONG_LINE_2),
+        ],
+        [
+            ("body", "before the trip is paid."),
+            ("gap", ""),
+            ("heading", "2 Hotels"),
+            ("body", "Hotels are booked for the nights of the trip only. The well-known rule"),
+            ("body", "that a hotel must be within walking distance of the office still holds, and a well-"),
+            ("body", "known chain is preferred where it has a hotel near the office we visit, as its"),
+            ("body", "rates are agreed in advance. Each booking is recorded with the employee iden-"),
+        ],
+        [
+            ("body", "tifier and the cost centre of the trip."),
+            ("gap", ""),
+            ("heading", "3 Expenses"),
+            ("body", "Expenses are claimed within thirty days of the trip, with every receipt attached."),
+        ],
+    ]
+    for number, lines in enumerate(pages, start=1):
+        pdf.add_page()
+        if number > 2:
+            pdf.set_font("Helvetica", size=9)
+            pdf.text(72, 40, "Travel Policy - Internal")
+            pdf.text(280, 810, f"Page {number}")
+        y = 90.0
+        for kind, text in lines:
+            if kind == "gap":
+                y += 12
+                continue
+            size = {"title": 24, "heading": 15}.get(kind, 11)
+            pdf.set_font("Helvetica", style="B" if kind in ("title", "heading") else "", size=size)
+            y += size * 1.35 if kind in ("title", "heading") else 14
+            pdf.text(72, y, text)
+            if kind in ("title", "heading"):
+                y += 8
+    return bytes(pdf.output())
+
+
+def news_html() -> str:
+    """A news article inside a site's furniture: cookie banner, navigation, a sidebar with the
+    weather and a most-read list, related-article teasers, a comment form and a footer."""
+    return """<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><title>Rail strike ends after pay deal | The Daily Example</title>
+<meta property="og:title" content="Rail strike ends after pay deal"></head>
+<body>
+<div id="cookie-consent" class="cookie-banner"><p>We use cookies to personalise content and ads and to analyse
+our traffic. <button>Accept all</button> <a href="/privacy">Manage cookies</a></p></div>
+<header class="site-header"><a href="/">The Daily Example</a><nav><ul><li><a href="/news">News</a></li>
+<li><a href="/sport">Sport</a></li><li><a href="/weather">Weather</a></li></ul></nav></header>
+<main><article>
+<h1>Rail strike ends after pay deal</h1>
+<p class="byline">By Jane Smith, transport correspondent</p>
+<p>The three-week rail strike ended on Thursday after the union accepted a pay offer of 6 percent over two
+years, the transport ministry said.</p>
+<p>Trains will run to the normal timetable from Saturday morning, although some early services on
+Friday will still be cancelled while crews return to their depots.</p>
+<p>The union's general secretary, Tom Baker, said members had voted by a large majority to accept the offer,
+which also guarantees that no ticket offices will close before 2026.</p>
+<h2>What passengers should know</h2>
+<p>Passengers with tickets for strike days can claim a full refund:</p>
+<ul><li>online, within 28 days of the journey, or</li><li>at any staffed station ticket office.</li></ul>
+<p>Season ticket holders will be compensated automatically in their next renewal, the operators said.</p>
+</article>
+<section class="related-articles"><h3>Related</h3><ul>
+<li><a href="/a">Bus drivers vote on new contract</a></li>
+<li><a href="/b">Airport staff plan walkout</a></li></ul></section>
+<div class="comments"><h3>Leave a comment</h3><form><textarea></textarea><button>Post</button></form></div>
+</main>
+<aside class="sidebar"><h3>Weather</h3><p>Sunny, 21 degrees in the capital today.</p><h3>Most read</h3>
+<ol><li><a href="/c">Ten best beaches</a></li><li><a href="/d">Prices rise again</a></li></ol></aside>
+<footer><p>© 2024 The Daily Example. <a href="/terms">Terms</a> <a href="/subscribe">Subscribe</a></p></footer>
+</body></html>"""
+
+
+def manual_html() -> str:
+    """A texinfo-style manual page: navigation paragraphs made only of links above and below, a
+    heading, a short paragraph and a table of options as a definition list."""
+    navigation = (
+        '<p>Next: <a href="Exit-Status.html">Exit Status</a>, Previous: <a href="Invoking.html">Invoking</a>, '
+        'Up: <a href="Basics.html">Basics</a> &nbsp; [<a href="index.html#SEC_Contents">Contents</a>]'
+        '[<a href="Indexes.html">Index</a>]</p>'
+    )
+    return f"""<html><head><title>Options (The Checker Manual)</title></head><body>
+{navigation}
+<hr>
+<h4>2.3 Options</h4>
+<p>The checker reads the files named on its command line.</p>
+<dl>
+<dt><code>-c, --check</code></dt><dd><p>checks the syntax only</p></dd>
+<dt><code>-q, --quiet</code></dt><dd><p>prints nothing but errors</p></dd>
+</dl>
+<hr>
+{navigation}
+</body></html>"""
+
+
+def policy_docx() -> bytes:
+    """The issue's example: a Title, "1. Hotels" with a sentence and a City | Nightly limit table,
+    "2. Approvals" with a sentence introducing two bullet items."""
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("Travel policy", style="Title")
+    document.add_heading("1. Hotels", level=1)
+    document.add_paragraph("Employees may book hotels up to the nightly limits below.")
+    table = document.add_table(rows=4, cols=2)
+    for row, (city, limit) in zip(
+        table.rows,
+        [("City", "Nightly limit"), ("London", "GBP 240"), ("New York", "USD 310"), ("Berlin", "EUR 180")],
+        strict=True,
+    ):
+        row.cells[0].text, row.cells[1].text = city, limit
+    document.add_heading("2. Approvals", level=1)
+    document.add_paragraph("Trips abroad need approval from:")
+    document.add_paragraph("the line manager, and", style="List Bullet")
+    document.add_paragraph("the finance controller when the trip costs more than EUR 3,000.", style="List Bullet")
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+def guide_markdown() -> str:
+    """A README-style guide: headings, emphasis and links, a table and a code fence."""
+    return """# Build guide
+
+The **build** needs [Python](https://www.python.org) 3.11 and `make`.
+
+## Targets
+
+| Target | What it does |
+|--------|--------------|
+| `make test` | runs the linters and the whole test suite |
+| `make run` | serves the web interface on port 7860 |
+
+## Installing
+
+Run the installer once:
+
+```sh
+make install   # creates .venv
+```
+
+It takes about *four minutes* on a laptop.
+"""
