@@ -242,12 +242,12 @@ def fit(shape: Shape, text: str) -> float:
 def labelled(item: Scored) -> str:
     """The sentence as the answer gives it (a table row with its column headers), prefixed with its
     document's title where the title alone names the sentence's subject: a paragraph of a document
-    without sections (an article about one thing, such as an encyclopedia entry) that does not name
+    without headings (an article about one thing, such as an encyclopedia entry) that does not name
     the title itself ("Scotch Collie: Other ancestors include the Gordon Setter."). In a document
-    with sections, the title and section show in the citation instead."""
+    with headings, the title and section show in the citation instead."""
     sentence = item.candidate.sentence
     text, name = sentence.display, display_title(item.candidate.title)
-    if not name or sentence.section or sentence.kind != "paragraph":
+    if not name or item.candidate.sectioned or sentence.kind != "paragraph":
         return text
     if set(content_words(name)) <= set(content_words(text)):
         return text
@@ -278,6 +278,7 @@ class Candidate:
     chunk_rank: int  # best rank of a chunk holding this sentence, 0 first
     title: str = ""  # the document's title, context for the sentence
     position: int = -1  # the index reader's position of a chunk holding the sentence
+    sectioned: bool = False  # its document has headings
 
 
 @dataclass(frozen=True)
@@ -335,7 +336,7 @@ def select(shape: Shape, scored: list[Scored], max_words: int, max_sentences: in
         chosen.append(item)
         taken.add(_key(item))
         words += len(item.candidate.sentence.display.split())
-        for brought in _brought(item, taken):
+        for brought in _brought(shape, item, len(chosen) == 1, taken):
             length = len(brought.candidate.sentence.display.split())
             if words + length > budget:
                 break
@@ -371,13 +372,13 @@ def _key(item: Scored) -> tuple[str, int, int]:
     return item.candidate.source, sentence.start, sentence.end
 
 
-def _brought(item: Scored, taken: set[tuple[str, int, int]]) -> list[Scored]:
+def _brought(shape: Shape, item: Scored, first: bool, taken: set[tuple[str, int, int]]) -> list[Scored]:
     """The items a sentence brings into the answer: every item of a list it introduces, in order;
-    of a table, the rows that share the most of the question's words (every row when none shares
-    any more than the others)."""
+    of a table, the rows whose own cells hold a word of the question, or, when none does and the
+    sentence is the answer's first, every row."""
     items = [i for i in item.items if _key(i) not in taken]
     rows = [i for i in items if i.candidate.sentence.kind == "table_row"]
-    if rows:
-        best = max(i.overlap for i in rows)
-        items = [i for i in rows if i.overlap >= best - 1e-9]
-    return items
+    if not rows:
+        return items
+    matching = [i for i in rows if overlap(shape.terms, i.candidate.sentence.text) > 0]
+    return matching or (rows if first else [])

@@ -144,7 +144,7 @@ def _items(reader: IndexReader, intro: Candidate) -> list[Candidate]:
                 return found
             seen.add(sentence.start)
             page = reader.page_of(chunk.source, sentence.start)
-            found.append(Candidate(chunk.source, page, sentence, vector, intro.chunk_rank, chunk.title, position))
+            found.append(replace(intro, page=page, sentence=sentence, vector=vector, position=position))
         position += 1
     return found
 
@@ -232,8 +232,9 @@ def _sentences(
                 continue
             seen.add(key)
             page = reader.page_of(chunk.source, sentence.start)
+            sectioned = reader.has_sections(chunk.source)
             candidates.append(
-                Candidate(chunk.source, page, sentence, vector, offset + rank_, chunk.title, hit.position)
+                Candidate(chunk.source, page, sentence, vector, offset + rank_, chunk.title, hit.position, sectioned)
             )
     return candidates
 

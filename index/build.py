@@ -274,6 +274,7 @@ class _Rebuild:
                             **_stat_entry(file),
                             "chunks": len(result.chunks),
                             "title": result.doc.title,
+                            "sections": any(b.kind == "heading" for b in result.doc.blocks),
                             "page_starts": result.doc.page_starts,
                         }
                 full = batch.size >= settings.ingest_batch_docs or len(batch.chunks) >= settings.ingest_batch_chunks

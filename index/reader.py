@@ -100,6 +100,10 @@ class IndexReader:
         starts = self.manifest.docs.get(source, {}).get("page_starts")
         return bisect.bisect_right(starts, offset) if starts else None
 
+    def has_sections(self, source: str) -> bool:
+        """Whether the document has headings (its sentences then carry a section)."""
+        return bool(self.manifest.docs.get(source, {}).get("sections"))
+
     def sources(self) -> list[str]:
         return sorted(self.manifest.docs)
 
