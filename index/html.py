@@ -28,6 +28,8 @@ MIN_EXTRACTED_SHARE = 0.25
 # ... and when nearly all it keeps is content of the body: on pages too small for it, trafilatura
 # falls back to reading the page whole, navigation included.
 MAX_FOREIGN_SHARE = 0.05
+# lxml (under trafilatura) stops reading a page nested deeper than this; such a page is read whole.
+LXML_MAX_DEPTH = 255
 # A paragraph or list item whose text is mostly link text is navigation.
 LINK_DENSITY = 0.5
 
@@ -79,6 +81,7 @@ class _Walker(HTMLParser):
         self.writer = TextWriter()
         self.stack: list[_Frame] = []
         self.open_tags: Counter[str] = Counter()  # how many of each tag are open: no search of the stack
+        self.depth = 0  # the deepest nesting seen
         self.skipping = 0  # open elements being skipped
         self.buffer: list[str] = []
         self.link_chars = 0
@@ -119,6 +122,7 @@ class _Walker(HTMLParser):
         skip = self.skipping > 0 or (not self.xml and self._skipped(tag, dict(attrs)))
         frame = _Frame(tag, skip)
         self.stack.append(frame)
+        self.depth = max(self.depth, len(self.stack))
         self.open_tags[tag] += 1
         if skip:
             self.skipping += 1
@@ -358,7 +362,7 @@ def parse_html(source: str, sha256: str, markup: str) -> Document:
     """The page's main content as a Document (see the module docstring)."""
     body = _walk(markup, xml=False)
     chosen = body
-    extracted = _extracted(markup)
+    extracted = _extracted(markup) if body.depth < LXML_MAX_DEPTH else None
     if extracted:
         main = _walk(extracted, xml=True)
         kept, whole = _words(main), _words(body)

@@ -322,6 +322,19 @@ def _title(metadata_title: str, source: str, blocks: list[_Block], body: float) 
     return ""
 
 
+def _reading_order(lines: list[_Line]) -> list[_Line]:
+    """A page's lines as written: pdfium's order (the content stream's, which follows columns), but
+    running headers above the body first and footers below it last, wherever the stream has them."""
+    body = [line for line in lines if line.kind == "text"]
+    if not body:
+        return lines
+    top, bottom = max(line.top for line in body), min(line.top for line in body)
+    above = [line for line in lines if line.kind != "text" and line.top > top]
+    below = [line for line in lines if line.kind != "text" and line.top < bottom]
+    between = [line for line in lines if line not in above and line not in below]
+    return [*sorted(above, key=lambda line: -line.top), *between, *sorted(below, key=lambda line: -line.top)]
+
+
 def _write(source: str, sha256: str, title: str, pages: list[list[_Line]], blocks: list[_Block]) -> Document:
     """The document's text, a line of the PDF a line of text, blocks and pages separated by a blank
     line; block spans and holes recorded as the text is written."""
@@ -337,7 +350,7 @@ def _write(source: str, sha256: str, title: str, pages: list[list[_Line]], block
     last_block = -1
     for lines in pages:
         first_of_page = True
-        for line in lines:
+        for line in _reading_order(lines):
             text = " ".join(line.text.split())
             if not text:
                 continue

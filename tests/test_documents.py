@@ -1,0 +1,204 @@
+"""Documents of every format read as typed blocks: boilerplate set aside, sections, tables, lists,
+definitions, and spans that hold every quote."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from index.chunking import Sentence, chunk_document, split_sentences
+from index.document import Document, title_from_name
+from index.loaders import load, scan
+from index.text import quote_in_span
+from tests import documents
+
+
+def loaded(folder: Path, name: str, data: bytes | str) -> Document:
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / name
+    if isinstance(data, bytes):
+        path.write_bytes(data)
+    else:
+        path.write_text(data, encoding="utf-8")
+    (file,) = [f for f in scan(folder, 10**8)[0] if f.source == name]
+    return load(file)
+
+
+def shown(sentences: list[Sentence]) -> list[str]:
+    return [s.display for s in sentences]
+
+
+def assert_clean(doc: Document, boilerplate: tuple[str, ...]) -> None:
+    """Every sentence's quote verifies against its span, and no sentence or chunk holds boilerplate."""
+    sentences = split_sentences(doc)
+    assert sentences
+    for sentence in sentences:
+        assert quote_in_span(sentence.text, doc.text[sentence.start : sentence.end]), sentence
+        assert not [b for b in boilerplate if b in sentence.display or b in sentence.text], sentence
+    for chunk in chunk_document(doc, 120, 1):
+        assert not [b for b in boilerplate if b in chunk.embed_text], chunk.embed_text
+
+
+@pytest.fixture(scope="module")
+def pdf(tmp_path_factory: pytest.TempPathFactory) -> Document:
+    return loaded(tmp_path_factory.mktemp("pdf"), "policy.pdf", documents.policy_pdf())
+
+
+def test_pdf_running_header_footers_and_contents_are_set_aside(pdf: Document):
+    assert_clean(pdf, documents.PDF_BOILERPLATE)
+    aside = [pdf.text[b.start : b.end] for b in pdf.blocks if b.kind == "boilerplate"]
+    assert aside == [
+        "Contents",
+        "1 Booking travel . . . . . . . . . . . . . . . . . . . . . 3",
+        "2 Hotels . . . . . . . . . . . . . . . . . . . . . . . . . 4",
+        "3 Expenses . . . . . . . . . . . . . . . . . . . . . . . . 5",
+        "Travel Policy - Internal",
+        "Page 3",
+        "Travel Policy - Internal",
+        "Page 4",
+        "Travel Policy - Internal",
+        "Page 5",
+    ]
+
+
+def test_pdf_sentence_across_a_page_break_joins_without_footer_or_header(pdf: Document):
+    (sentence,) = [s for s in split_sentences(pdf) if s.text.startswith("All bookings")]
+    assert sentence.text == f"{documents.LONG_LINE_1} {documents.LONG_LINE_2} before the trip is paid."
+    assert pdf.page_starts is not None and sentence.start < pdf.page_starts[3] < sentence.end
+    assert "Page 3" in pdf.text[sentence.start : sentence.end]
+
+
+def test_pdf_word_hyphenated_across_a_page_break_is_written_whole(pdf: Document):
+    assert "employee identifier\n" in pdf.text and "iden-" not in pdf.text
+    assert "Each booking is recorded with the employee identifier and the cost centre of the trip." in shown(
+        split_sentences(pdf)
+    )
+
+
+def test_pdf_compound_broken_at_a_line_end_keeps_its_hyphen(pdf: Document):
+    assert "and a well-known\nchain is preferred" in pdf.text
+
+
+def test_pdf_headings_make_sections_and_the_metadata_the_title(pdf: Document):
+    assert pdf.title == "Travel Policy"
+    sections = {s.text[:20]: s.section for s in split_sentences(pdf)}
+    assert sections == {
+        "Issued by the financ": (),
+        "Employees book trave": ("1 Booking travel",),
+        "All bookings for fli": ("1 Booking travel",),
+        "Hotels are booked fo": ("2 Hotels",),
+        "The well-known rule ": ("2 Hotels",),
+        "Each booking is reco": ("2 Hotels",),
+        "Expenses are claimed": ("3 Expenses",),
+    }
+
+
+def test_news_page_keeps_the_article_and_sets_the_site_furniture_aside(tmp_path: Path):
+    doc = loaded(tmp_path, "article.html", documents.news_html())
+    assert_clean(doc, documents.NEWS_BOILERPLATE)
+    assert doc.title == "Rail strike ends after pay deal"
+    sentences = split_sentences(doc)
+    intro, first, second = sentences[3:6]
+    assert (intro.display, intro.leads) == ("Passengers with tickets for strike days can claim a full refund:", 0)
+    assert [(first.kind, first.group), (second.kind, second.group)] == [("list_item", 0), ("list_item", 0)]
+    assert first.section == ("What passengers should know",)
+
+
+def test_manual_page_with_navigation_links_only_is_read_from_its_body(tmp_path: Path):
+    doc = loaded(tmp_path, "options.html", documents.manual_html())
+    assert_clean(doc, documents.MANUAL_BOILERPLATE)
+    assert shown(split_sentences(doc)) == [
+        "The checker reads the files named on its command line.",
+        "-c, --check: checks the syntax only",
+        "-q, --quiet: prints nothing but errors",
+    ]
+    assert {s.section for s in split_sentences(doc)} == {("2.3 Options",)}
+
+
+def test_deeply_nested_page_keeps_all_its_text(tmp_path: Path):
+    depth = 50_000  # far beyond what lxml reads (it stops at 256)
+    page = (
+        "<html><head><title>Deep</title></head><body><p>Before the nesting.</p>"
+        + "<div>" * depth
+        + "<p>Deep inside the nesting.</p>"
+        + "</div>" * depth
+        + "<p>After the nesting.</p></body></html>"
+    )
+    doc = loaded(tmp_path, "deep.html", page)
+    assert shown(split_sentences(doc)) == ["Before the nesting.", "Deep inside the nesting.", "After the nesting."]
+
+
+def test_docx_table_rows_carry_their_headers_and_lists_their_introduction(tmp_path: Path):
+    doc = loaded(tmp_path, "policy.docx", documents.policy_docx())
+    assert doc.title == "Travel policy"
+    assert [(s.kind, s.section, s.group, s.leads, s.display) for s in split_sentences(doc)] == [
+        ("paragraph", ("1. Hotels",), -1, 0, "Employees may book hotels up to the nightly limits below."),
+        ("table_row", ("1. Hotels",), 0, -1, "London, Nightly limit: GBP 240"),
+        ("table_row", ("1. Hotels",), 0, -1, "New York, Nightly limit: USD 310"),
+        ("table_row", ("1. Hotels",), 0, -1, "Berlin, Nightly limit: EUR 180"),
+        ("paragraph", ("2. Approvals",), -1, 1, "Trips abroad need approval from:"),
+        ("list_item", ("2. Approvals",), 1, -1, "the line manager, and"),
+        ("list_item", ("2. Approvals",), 1, -1, "the finance controller when the trip costs more than EUR 3,000."),
+    ]
+    row = split_sentences(doc)[2]
+    assert row.text == "New York | USD 310" == doc.text[row.start : row.end]
+
+
+def test_markdown_quotes_read_without_markup_while_spans_index_the_file(tmp_path: Path):
+    text = documents.guide_markdown()
+    doc = loaded(tmp_path, "guide.md", text)
+    assert doc.text == text and doc.title == "Build guide"
+    sentences = split_sentences(doc)
+    assert [(s.kind, s.section, s.text) for s in sentences] == [
+        ("paragraph", (), "The build needs Python 3.11 and make."),
+        ("table_row", ("Targets",), "make test | runs the linters and the whole test suite"),
+        ("table_row", ("Targets",), "make run | serves the web interface on port 7860"),
+        ("paragraph", ("Installing",), "Run the installer once:"),
+        ("code", ("Installing",), "make install   # creates .venv"),
+        ("paragraph", ("Installing",), "It takes about four minutes on a laptop."),
+    ]
+    assert sentences[2].display == "make run, What it does: serves the web interface on port 7860"
+    assert all(quote_in_span(s.text, text[s.start : s.end]) for s in sentences)
+
+
+def test_plain_text_heading_and_option_lines_are_typed(tmp_path: Path):
+    text = (
+        "The checker\n\nIt reads the files named on its command line.\n\nOptions\n\n"
+        "-c, --check   checks the syntax only\n"
+    )
+    doc = loaded(tmp_path, "checker.txt", text)
+    assert doc.title == "The checker"  # the opening heading titles the document, and is no section
+    assert [(s.kind, s.section, s.display) for s in split_sentences(doc)] == [
+        ("paragraph", (), "It reads the files named on its command line."),
+        ("definition", ("Options",), "-c, --check: checks the syntax only"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("name", "title"),
+    [
+        ("Shirley Temple.txt", "Shirley Temple"),
+        ("Ed Wood (film).txt", "Ed Wood (film)"),
+        ("2014 Bahrain Grand Prix.txt", "2014 Bahrain Grand Prix"),
+        ("Animorphs.txt", "Animorphs"),
+        ("Buck-Tick.txt", "Buck-Tick"),
+        ("policy.docx", ""),
+        ("Policy.docx", ""),
+        ("report_v2.pdf", ""),
+        ("meeting-notes.md", ""),
+        ("README.md", ""),
+        ("article.html", ""),
+        ("000_e2b722ad9ab66247.txt", ""),
+    ],
+)
+def test_only_a_file_name_that_reads_as_a_title_gives_one(name: str, title: str):
+    assert title_from_name(name) == title
+
+
+def test_a_long_section_is_never_chunked_with_the_next(tmp_path: Path):
+    first = " ".join(f"Alpha fact number {i} is stated here." for i in range(30))
+    second = " ".join(f"Beta fact number {i} is stated here." for i in range(30))
+    doc = loaded(tmp_path, "facts.md", f"# Facts\n\n## Alpha\n\n{first}\n\n## Beta\n\n{second}\n")
+    for chunk in chunk_document(doc, chunk_words=120, overlap=1):
+        assert len({s.section for s in chunk.sentences}) == 1, chunk.text
