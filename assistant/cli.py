@@ -150,7 +150,7 @@ class _progress_bar:
 
 
 def _ask(args: argparse.Namespace) -> int:
-    from assistant.types import Answer
+    from assistant.types import Answer, segments_text
 
     bot = assistant_from_args(args)
     show_draft = bot.has_llm and not args.json and sys.stderr.isatty()
@@ -166,11 +166,13 @@ def _ask(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(answer.to_dict(), ensure_ascii=False, indent=2))
         return 0
-    print(answer.text)
+    print(segments_text(answer.segments) if answer.segments else answer.text)
     for notice in answer.notices:
         print(f"note: {notice}", file=sys.stderr)
     for n, citation in enumerate(answer.citations, start=1):
-        print(f"\n[{n}] {citation.location}  (score {citation.score:.2f})\n    {citation.quote}")
+        where = " › ".join(part for part in (citation.title, *citation.section) if part)
+        heading = f"{where} — {citation.location}" if where else citation.location
+        print(f"\n[{n}] {heading}  (score {citation.score:.2f})\n    {citation.quote}")
     return 0
 
 

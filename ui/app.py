@@ -196,7 +196,8 @@ class _Handlers:
         if source not in self._sources():
             return error_html(f"{source!r} is not a document of this index")
         try:
-            return source_html(source, self.assistant.source_text(source), highlight)
+            text = self.assistant.source_text(source)
+            return source_html(source, text, highlight, self.assistant.source_title(source))
         except _FAILURES as exc:
             return error_html(str(exc))
 

@@ -69,6 +69,7 @@ CSS = """
 .query-note { font-size: .8em; opacity: .8; margin-top: .25em; }
 .panel-empty { color: var(--body-text-color-subdued); padding: 1em .2em; }
 .passage-head { font-weight: 600; margin: .2em 0 .5em; word-break: break-all; }
+.passage-trail { color: var(--body-text-color-subdued, #666); margin: -.3em 0 .5em; font-size: .95em; }
 .passage-n { color: var(--color-accent); }
 .passage {
   position: relative; max-height: 62vh; overflow: auto; padding: .4em 0;

@@ -18,6 +18,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from assistant import Answer, Citation, RebuildReport
+from index.text import quote_in_span
 
 CONTEXT_PARAGRAPHS = 2
 """Paragraphs of surrounding text shown on each side of a cited span."""
@@ -203,9 +204,13 @@ EMPTY_SOURCE = '<div class="panel-empty">Choose a document to read it whole.</di
 
 
 def citation_html(n: int, citation: Citation, text: str | None) -> str:
-    """Citation n: its file and lines, and the cited span highlighted inside a few paragraphs of
-    its source `text` (None when the document has left the index)."""
-    head = f'<div class="passage-head"><span class="passage-n">[{n}]</span> {html.escape(_where(citation))}</div>'
+    """Citation n: its file and lines, the document's title and the section it is in, and the cited
+    span highlighted inside a few paragraphs of its source `text` (None when the document has left
+    the index)."""
+    head = (
+        f'<div class="passage-head"><span class="passage-n">[{n}]</span> {html.escape(_where(citation))}</div>'
+        f"{_trail_html(citation.title, citation.section)}"
+    )
     if text is None:
         return head + _stale_html(citation, "This document is no longer in the index.")
     if not _span_matches(text, citation):
@@ -216,14 +221,22 @@ def citation_html(n: int, citation: Citation, text: str | None) -> str:
     return f'{head}<div class="passage">{body}</div>'
 
 
-def source_html(source: str, text: str, highlight: tuple[int, int] | None = None) -> str:
-    """A whole document with line numbers, the span `highlight` (start, end) marked."""
+def source_html(source: str, text: str, highlight: tuple[int, int] | None = None, title: str = "") -> str:
+    """A whole document with line numbers, its title above, the span `highlight` (start, end) marked."""
     shown = text[:VIEWER_MAX_CHARS]
     note = ""
     if len(text) > len(shown):
         note = f'<div class="notice">Showing the first {len(shown):,} of {len(text):,} characters.</div>'
-    head = f'<div class="passage-head">{html.escape(source)}</div>'
+    head = f'<div class="passage-head">{html.escape(source)}</div>{_trail_html(title, ())}'
     return f'{head}{note}<div class="passage whole">{lines_html(shown, 0, len(shown), 1, highlight)}</div>'
+
+
+def _trail_html(title: str, section: Sequence[str]) -> str:
+    """The document's title and the headings above a passage, outermost first: "Title › 2. Approvals"."""
+    parts = [part for part in (title, *section) if part]
+    if not parts:
+        return ""
+    return f'<div class="passage-trail">{html.escape(" › ".join(parts))}</div>'
 
 
 def context_window(text: str, start: int, end: int) -> tuple[int, int]:
@@ -270,11 +283,10 @@ def _marked(line: str, offset: int, highlight: tuple[int, int] | None) -> str:
 
 
 def _span_matches(text: str, citation: Citation) -> bool:
-    """Whether the letters and digits of the quote appear, in order, in text[start:end]."""
+    """Whether the quote still verifies against text[start:end] (the document may have changed)."""
     if not 0 <= citation.start < citation.end <= len(text):
         return False
-    span = iter(ch for ch in text[citation.start : citation.end].casefold() if ch.isalnum())
-    return all(ch in span for ch in citation.quote.casefold() if ch.isalnum())
+    return quote_in_span(citation.quote, text[citation.start : citation.end])
 
 
 def _stale_html(citation: Citation, why: str) -> str:

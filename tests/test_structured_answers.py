@@ -1,0 +1,98 @@
+"""Answers over documents of every format use their structure: table rows with their headers,
+the items a sentence introduces, citations with title and section, and no boilerplate."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from assistant import Answer, Assistant, Citation, Segment
+from tests import documents
+from tests.answers import well_formed
+
+pytestmark = pytest.mark.model
+
+
+@pytest.fixture(scope="module")
+def bot(tmp_path_factory: pytest.TempPathFactory, real_embedder) -> Assistant:
+    base = tmp_path_factory.mktemp("structured")
+    corpus = base / "corpus"
+    corpus.mkdir()
+    (corpus / "policy.docx").write_bytes(documents.policy_docx())
+    (corpus / "handbook.pdf").write_bytes(documents.policy_pdf())
+    (corpus / "article.html").write_text(documents.news_html(), encoding="utf-8")
+    (corpus / "options.html").write_text(documents.manual_html(), encoding="utf-8")
+    (corpus / "guide.md").write_text(documents.guide_markdown(), encoding="utf-8")
+    return Assistant(corpus=corpus, index_dir=base / "index", embedder=real_embedder)
+
+
+def cited(answer: Answer, quote: str) -> Citation:
+    (found,) = [c for c in answer.citations if c.quote == quote]
+    return found
+
+
+def test_a_table_row_is_answered_with_its_headers_and_cited_as_written(bot: Assistant):
+    answer = bot.ask("What is the nightly hotel limit in New York?")
+    assert well_formed(bot, answer)
+    assert answer.segments[0] == Segment("New York, Nightly limit: USD 310", (1,))
+    row = answer.citations[0]
+    assert (row.source, row.quote, row.title, row.section) == ("policy.docx", "New York | USD 310", "Travel policy", ("1. Hotels",))
+    assert bot.source_text("policy.docx")[row.start : row.end] == "New York | USD 310"
+    assert "City | Nightly limit" not in [c.quote for c in answer.citations]
+
+
+def test_a_sentence_that_introduces_a_list_brings_its_items_each_cited(bot: Assistant):
+    answer = bot.ask("Who must approve trips abroad?")
+    assert well_formed(bot, answer)
+    assert [s.text for s in answer.segments[:3]] == [
+        "Trips abroad need approval from:",
+        "the line manager, and",
+        "the finance controller when the trip costs more than EUR 3,000.",
+    ]
+    assert [s.citations for s in answer.segments[:3]] == [(1,), (2,), (3,)]
+    assert cited(answer, "the line manager, and").section == ("2. Approvals",)
+
+
+def test_answer_text_carries_no_file_name_labels(bot: Assistant):
+    for question in ("What is the nightly hotel limit in New York?", "When will trains run to the normal timetable?"):
+        answer = bot.ask(question)
+        assert not any(label in answer.text for label in ("policy:", "article:", "Travel policy:", "Rail strike"))
+
+
+def test_a_pdf_answer_reads_across_the_page_break_and_the_hyphenation(bot: Assistant):
+    answer = bot.ask("What is recorded with each hotel booking?")
+    assert well_formed(bot, answer)
+    quote = "Each booking is recorded with the employee identifier and the cost centre of the trip."
+    citation = cited(answer, quote)
+    assert (citation.title, citation.section, citation.page) == ("Travel Policy", ("2 Hotels",), 4)
+
+
+def test_a_definition_line_of_a_manual_is_an_answer(bot: Assistant):
+    answer = bot.ask("What does the --check option do?")
+    assert well_formed(bot, answer)
+    assert answer.segments[0] == Segment("-c, --check: checks the syntax only", (1,))
+    assert answer.citations[0].title == "Options (The Checker Manual)"
+
+
+def test_site_furniture_is_never_quoted(bot: Assistant):
+    for question in ("What does the site use cookies for?", "What is the weather today?", "What is most read?"):
+        answer = bot.ask(question)
+        assert well_formed(bot, answer)
+        quotes = " ".join(c.quote for c in answer.citations)
+        assert not [b for b in documents.NEWS_BOILERPLATE if b in quotes], quotes
+
+
+def test_headings_are_never_answers_on_their_own(bot: Assistant):
+    answer = bot.ask("What passengers should know")
+    assert "What passengers should know" not in [c.quote for c in answer.citations]
+
+
+def test_the_source_viewer_knows_each_document_title(bot: Assistant, tmp_path: Path):
+    assert [bot.source_title(s) for s in bot.sources()] == [
+        "Rail strike ends after pay deal",
+        "Build guide",
+        "Travel Policy",
+        "Options (The Checker Manual)",
+        "Travel policy",
+    ]
