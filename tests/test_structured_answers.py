@@ -37,7 +37,12 @@ def test_a_table_row_is_answered_with_its_headers_and_cited_as_written(bot: Assi
     assert well_formed(bot, answer)
     assert answer.segments[0] == Segment("New York, Nightly limit: USD 310", (1,))
     row = answer.citations[0]
-    assert (row.source, row.quote, row.title, row.section) == ("policy.docx", "New York | USD 310", "Travel policy", ("1. Hotels",))
+    assert (row.source, row.quote, row.title, row.section) == (
+        "policy.docx",
+        "New York | USD 310",
+        "Travel policy",
+        ("1. Hotels",),
+    )
     assert bot.source_text("policy.docx")[row.start : row.end] == "New York | USD 310"
     assert "City | Nightly limit" not in [c.quote for c in answer.citations]
 
