@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
@@ -97,7 +98,9 @@ class Answer:
         return cls(question, segments_text(segments), True, citations, query, notices or [], mode, segments)
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        """The answer as JSON reads it (tuples as lists)."""
+        data: dict[str, Any] = json.loads(json.dumps(asdict(self), ensure_ascii=False))
+        return data
 
 
 def final_answer(stream: Iterable[str | Answer]) -> Answer:

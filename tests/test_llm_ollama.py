@@ -164,7 +164,7 @@ def test_the_ollama_request_carries_the_model_the_question_and_the_numbered_pass
     assert [m["role"] for m in body["messages"]] == ["system", "user"]
     user = body["messages"][-1]["content"]
     assert f"Question: {QUESTION}" in user
-    assert re.search(r"^\[\d+\] \(keeper\) " + re.escape(KEEPER) + "$", user, re.MULTILINE)
+    assert re.search(r"^\[\d+\] \(Skarv Lighthouse\) " + re.escape(KEEPER) + "$", user, re.MULTILINE)
     assert body["options"] == {"temperature": 0.0, "num_ctx": 4096, "num_predict": 200}
 
 
