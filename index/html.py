@@ -1,33 +1,34 @@
-"""HTML to a Document: the page's main content as typed blocks.
+"""HTML to a Document: the page's body as typed blocks, its main content chosen by trafilatura.
 
-trafilatura, the field's standard main-content extractor, reads the page first; its XML output keeps
-headings, paragraphs, lists (and definition lists), tables with their header cells and
-preformatted code, and leaves out cookie banners, navigation, sidebars, related links, comments
-and footers. Where it keeps too little of a page (short reference pages and generated manuals,
-which it can mistake for boilerplate, or a page nested deeper than lxml parses), or keeps what the
-body's own markup calls navigation (on small pages it reads everything), the page's body is read
-instead, without navigation, headers, footers, asides, forms, elements whose class or id names
-them as such, and paragraphs made mostly of links ("Next: ..., Previous: ..., Up: ...").
+One streaming walker over the standard library's tokenizer reads the body into blocks (headings,
+paragraphs, list items, table rows with their header cells, <pre> code, <dt>/<dd> definitions).
+It keeps no tree, so its cost is linear in the page's size whatever its nesting depth. It sets
+aside what the page's markup names as furniture: <nav>, <header>, <footer>, <aside>, forms,
+elements whose role, class or id says navigation, banner, cookie, sidebar, related, comments ...,
+and paragraphs made mostly of links ("Next: ..., Previous: ..., Up: ...").
 
-Both are read by one streaming walker over the standard library's tokenizer, which keeps no tree:
-its cost is linear in the page's size whatever its nesting depth.
+trafilatura, the field's standard main-content extractor, then says what of the rest is content:
+a block it left out (an unlabelled cookie notice, a teaser list, a byline) is set aside too, and a
+heading stays when it kept the heading or the first block under it. Its own output is not used as
+the text: it drops headings and the cells of tables on some pages, while the walker keeps them.
+Where it keeps too little of a page (short reference pages and generated manuals, which it can
+mistake for boilerplate) or cannot read it (nested deeper than lxml parses), the body is used as
+the walker read it.
 """
 
 from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from html import unescape
 from html.parser import HTMLParser
 
-from index.document import Document, Kind, TextWriter
+from index.document import Block, Document, Kind, TextWriter
 
-# trafilatura's output is used when it keeps at least this share of the words the body holds once
-# navigation is dropped; below it, the body is used (texinfo and Sphinx reference pages).
+# trafilatura chooses the content when it keeps at least this share of the words the body holds
+# once navigation is set aside; below it, the body is used whole (texinfo-style reference pages).
 MIN_EXTRACTED_SHARE = 0.25
-# ... and when nearly all it keeps is content of the body: on pages too small for it, trafilatura
-# falls back to reading the page whole, navigation included.
-MAX_FOREIGN_SHARE = 0.05
 # lxml (under trafilatura) stops reading a page nested deeper than this; such a page is read whole.
 LXML_MAX_DEPTH = 255
 # A paragraph or list item whose text is mostly link text is navigation.
@@ -46,15 +47,13 @@ _BOILERPLATE_NAME = re.compile(
 _CONTAINERS_NEVER_SKIPPED = frozenset({"html", "body", "main", "article"})
 _VOID = frozenset("br hr img meta link input area base col embed param source track wbr lb".split())
 # Blocks that hold text: a block opened inside one of them reads as part of its text.
-_HOLDERS = frozenset("p li item dt dd pre code quote caption figcaption summary address head".split()) | {
-    f"h{n}" for n in range(1, 7)
-}
-_CELLS = frozenset("td th cell tr row".split())
+_HOLDERS = frozenset("p li dt dd pre caption figcaption summary address".split()) | {f"h{n}" for n in range(1, 7)}
+_CELLS = frozenset("td th tr".split())
 _HEADINGS = {f"h{n}": n for n in range(1, 7)}
 # Elements that open a block of their own (their text does not run into the text around them).
 _BLOCKS = frozenset(
     "p div section article main li pre blockquote table tr td th dt dd dl ul ol h1 h2 h3 h4 h5 h6 "
-    "figure figcaption caption address details summary body list item row cell head quote code".split()
+    "figure figcaption caption address details summary body".split()
 )
 
 
@@ -72,12 +71,10 @@ class _Row:
 
 
 class _Walker(HTMLParser):
-    """Turns a stream of tags into blocks written by a TextWriter. `xml` reads trafilatura's output
-    (head, p, list/item, table/row/cell, code, quote); otherwise HTML, dropping navigation."""
+    """Turns a stream of tags into blocks written by a TextWriter, navigation and the like set aside."""
 
-    def __init__(self, xml: bool) -> None:
+    def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
-        self.xml = xml
         self.writer = TextWriter()
         self.stack: list[_Frame] = []
         self.open_tags: Counter[str] = Counter()  # how many of each tag are open: no search of the stack
@@ -110,7 +107,7 @@ class _Walker(HTMLParser):
             if values.get("property") == "og:title" and values.get("content"):
                 self.og_title = " ".join((values["content"] or "").split())
             return
-        if tag == "title" and not self.xml:
+        if tag == "title":
             self._in_title = True
             return
         if tag in ("br", "lb"):
@@ -119,7 +116,7 @@ class _Walker(HTMLParser):
         if tag in _VOID:
             return
         self._close_implied(tag)
-        skip = self.skipping > 0 or (not self.xml and self._skipped(tag, dict(attrs)))
+        skip = self.skipping > 0 or self._skipped(tag, dict(attrs))
         frame = _Frame(tag, skip)
         self.stack.append(frame)
         self.depth = max(self.depth, len(self.stack))
@@ -130,7 +127,7 @@ class _Walker(HTMLParser):
         frame.block = self._open(tag, dict(attrs))
 
     def handle_endtag(self, tag: str) -> None:
-        if tag == "title" and not self.xml:
+        if tag == "title":
             self._in_title = False
             return
         if tag in _VOID or not self.open_tags[tag]:
@@ -169,7 +166,7 @@ class _Walker(HTMLParser):
         """HTML leaves some end tags out: a new <p>, <li>, <tr>, <td>, <dt> or <dd> closes the one open."""
         implied = {"p": ("p",), "li": ("li",), "tr": ("tr", "td", "th"), "td": ("td", "th"), "th": ("td", "th")}
         implied |= {"dt": ("dt", "dd"), "dd": ("dt", "dd")}
-        if self.xml or tag not in implied or not self.stack:
+        if tag not in implied or not self.stack:
             return
         if self.stack[-1].tag in implied[tag] or (tag == "p" and self.stack[-1].tag == "p"):
             self.handle_endtag(self.stack[-1].tag)
@@ -181,8 +178,6 @@ class _Walker(HTMLParser):
             return True
         if tag not in _BLOCKS and tag not in _HEADINGS:
             return False
-        if tag == "code" and (not self.xml or self.holders[-1]):
-            return False  # code inside a sentence
         if tag == "table":
             self.table_depth += 1
             if self.table_depth == 1:
@@ -193,18 +188,17 @@ class _Walker(HTMLParser):
         if self.table_depth > 1 or (self.cell is not None and tag not in _CELLS):
             self._text(" ")  # blocks inside a table cell, nested tables too, read as part of the cell
             return False
-        if tag in ("tr", "row"):
+        if tag == "tr":
             self._flush()
             self.row = _Row()
             return True
-        if tag in ("td", "th", "cell"):
+        if tag in ("td", "th"):
             if self.row is None:
                 self.row = _Row()
             self.cell = []
-            header = tag == "th" or (tag == "cell" and attrs.get("role") == "head")
-            self.row.header = self.row.header and header
+            self.row.header = self.row.header and tag == "th"
             return True
-        if tag in ("ul", "ol", "dl", "list"):
+        if tag in ("ul", "ol", "dl"):
             self._flush()
             if self.list_depth == 0:
                 self.list_group = self.writer.new_group()
@@ -219,17 +213,15 @@ class _Walker(HTMLParser):
             self.kind, self.level = "paragraph", 0  # a container: its loose text reads as paragraphs
             return True
         self.holders[-1] += 1
-        rend = attrs.get("rend") or ""
-        if tag in _HEADINGS or tag == "head":
-            level = _HEADINGS.get(tag) or (int(rend[1:]) if re.fullmatch(r"h[1-6]", rend) else 2)
-            self.kind, self.level = "heading", level
-        elif (tag in ("li", "item") and rend.startswith("dt")) or tag == "dt":
+        if tag in _HEADINGS:
+            self.kind, self.level = "heading", _HEADINGS[tag]
+        elif tag == "dt":
             self.kind, self.term = "definition", ""
-        elif (tag in ("li", "item") and rend.startswith("dd")) or tag == "dd":
+        elif tag == "dd":
             self.kind = "definition"
-        elif tag in ("li", "item"):
+        elif tag == "li":
             self.kind, self.level = "list_item", self.list_depth
-        elif tag in ("pre", "code"):
+        elif tag == "pre":
             self.kind = "code"
             self.pre += 1
         else:
@@ -246,15 +238,15 @@ class _Walker(HTMLParser):
                 self._write_row()
                 self.holders.pop()
             return
-        if tag in ("td", "th", "cell"):
+        if tag in ("td", "th"):
             if self.row is not None and self.cell is not None:
                 self.row.cells.append(" ".join("".join(self.cell).split()))
             self.cell = None
             return
-        if tag in ("tr", "row"):
+        if tag == "tr":
             self._write_row()
             return
-        if tag in ("ul", "ol", "dl", "list"):
+        if tag in ("ul", "ol", "dl"):
             self._flush()
             self.list_depth = max(0, self.list_depth - 1)
             self.holders.pop()
@@ -269,7 +261,7 @@ class _Walker(HTMLParser):
             self.buffer, self.link_chars = [], 0
             return
         self._flush()
-        if tag in ("pre", "code"):
+        if tag == "pre":
             self.pre = max(0, self.pre - 1)
         self.kind, self.level = "paragraph", 0
 
@@ -288,7 +280,7 @@ class _Walker(HTMLParser):
             return
         kind: Kind = self.kind
         size = len("".join(text.split()))
-        if not self.xml and kind in ("paragraph", "list_item") and links >= LINK_DENSITY * size:
+        if kind in ("paragraph", "list_item") and links >= LINK_DENSITY * size:
             kind = "boilerplate"
         if kind == "definition":
             term = self.term or ""
@@ -319,8 +311,8 @@ class _Walker(HTMLParser):
         self._flush()
 
 
-def _walk(markup: str, xml: bool) -> _Walker:
-    walker = _Walker(xml)
+def _walk(markup: str) -> _Walker:
+    walker = _Walker()
     walker.feed(markup)
     walker.close()
     return walker
@@ -349,25 +341,48 @@ def _extracted(markup: str) -> str | None:
         return None
 
 
-def _words(walker: _Walker) -> Counter[str]:
-    """The words of the walker's content blocks, lower-cased, with their counts."""
-    counts: Counter[str] = Counter()
-    for block in walker.writer.blocks:
-        if block.kind != "boilerplate":
-            counts.update(walker.writer.text[block.start : block.end].casefold().split())
-    return counts
+def _plain(extracted: str) -> str:
+    """trafilatura's XML as plain text: tags dropped, entities read, white space folded, lower case."""
+    return " ".join(unescape(re.sub(r"<[^>]*>", " ", extracted)).split()).casefold()
+
+
+def _kept(text: str, block: Block, main: str) -> bool:
+    """Whether the extractor kept the block: its text (each cell's, for rows and definitions) is
+    found in the extracted text."""
+    spans = block.cells or ((block.start, block.end),)
+    pieces = [" ".join(text[s:e].split()).casefold() for s, e in spans]
+    return all(piece in main for piece in pieces if piece)
+
+
+def _main_content(walker: _Walker, main: str) -> list[Block]:
+    """The body's blocks, those the extractor left out set aside as boilerplate. A heading stays
+    when the extractor kept it or the first block under it."""
+    text, blocks = walker.writer.text, walker.writer.blocks
+    kept = [b.kind != "boilerplate" and (b.kind == "heading" or _kept(text, b, main)) for b in blocks]
+    for n, block in enumerate(blocks):
+        if block.kind == "heading" and not _kept(text, block, main):
+            following = next((m for m in range(n + 1, len(blocks)) if blocks[m].kind != "boilerplate"), None)
+            kept[n] = following is not None and blocks[following].kind != "heading" and kept[following]
+    return [
+        b if keep or b.kind == "boilerplate" else replace(b, kind="boilerplate")
+        for b, keep in zip(blocks, kept, strict=True)
+    ]
+
+
+def _words(walker: _Walker) -> int:
+    return sum(
+        len(walker.writer.text[b.start : b.end].split()) for b in walker.writer.blocks if b.kind != "boilerplate"
+    )
 
 
 def parse_html(source: str, sha256: str, markup: str) -> Document:
     """The page's main content as a Document (see the module docstring)."""
-    body = _walk(markup, xml=False)
-    chosen = body
+    body = _walk(markup)
+    blocks = body.writer.blocks
     extracted = _extracted(markup) if body.depth < LXML_MAX_DEPTH else None
     if extracted:
-        main = _walk(extracted, xml=True)
-        kept, whole = _words(main), _words(body)
-        foreign = sum((kept - whole).values())  # words the body had set aside as navigation
-        if kept.total() >= MIN_EXTRACTED_SHARE * whole.total() and foreign <= MAX_FOREIGN_SHARE * kept.total():
-            chosen = main
-    title = body.og_title or " ".join(body.title.split()) or chosen.first_h1
-    return Document(source, sha256, chosen.writer.text, title, chosen.writer.blocks)
+        main = _plain(extracted)
+        if len(main.split()) >= MIN_EXTRACTED_SHARE * _words(body):
+            blocks = _main_content(body, main)
+    title = body.og_title or " ".join(body.title.split()) or body.first_h1
+    return Document(source, sha256, body.writer.text, title, blocks)
