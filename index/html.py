@@ -356,13 +356,17 @@ def _kept(text: str, block: Block, main: str) -> bool:
 
 def _main_content(walker: _Walker, main: str) -> list[Block]:
     """The body's blocks, those the extractor left out set aside as boilerplate. A heading stays
-    when the extractor kept it or the first block under it."""
+    when the extractor kept it or any block of its section (up to the next heading of its level)."""
     text, blocks = walker.writer.text, walker.writer.blocks
-    kept = [b.kind != "boilerplate" and (b.kind == "heading" or _kept(text, b, main)) for b in blocks]
+    kept = [b.kind not in ("boilerplate", "heading") and _kept(text, b, main) for b in blocks]
     for n, block in enumerate(blocks):
-        if block.kind == "heading" and not _kept(text, block, main):
-            following = next((m for m in range(n + 1, len(blocks)) if blocks[m].kind != "boilerplate"), None)
-            kept[n] = following is not None and blocks[following].kind != "heading" and kept[following]
+        if block.kind != "heading":
+            continue
+        kept[n] = _kept(text, block, main)
+        for m in range(n + 1, len(blocks)):
+            if kept[n] or (blocks[m].kind == "heading" and blocks[m].level <= block.level):
+                break
+            kept[n] = kept[m]
     return [
         b if keep or b.kind == "boilerplate" else replace(b, kind="boilerplate")
         for b, keep in zip(blocks, kept, strict=True)
