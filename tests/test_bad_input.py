@@ -188,7 +188,8 @@ def test_same_content_under_two_names_is_never_cited_twice_in_one_answer(tmp_pat
         tmp_path,
         {"harbour.txt": HARBOUR.encode(), "copy of harbour.txt": HARBOUR.encode(), "lamp.txt": LIGHTHOUSE.encode()},
     )
-    for question in ["When did the harbour freeze?", "How long did the boats stay in port?", "harbour froze boats port lantern"]:
+    questions = ["When did the harbour freeze?", "How long did the boats stay in port?", "harbour boats lantern froze"]
+    for question in questions:
         answer = bot.ask(question)
         quotes = [c.quote for c in answer.citations]
         assert quotes and len(quotes) == len(set(quotes)), answer

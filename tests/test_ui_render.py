@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import re
+from dataclasses import replace
 
 import pytest
 
@@ -144,6 +145,26 @@ def test_citation_panel_highlights_the_span_within_two_paragraphs_each_side() ->
     numbers = [int(n) for n in re.findall(r'<span class="ln">(\d+)</span>', value)]
     assert numbers == list(range(3, 13))  # from "First paragraph" to "Fifth paragraph"
     assert "Title line." not in value and "Sixth" not in value
+
+
+def test_citation_panel_shows_the_title_and_section_of_the_passage() -> None:
+    citation = replace(
+        cite("log.txt", SPAN_START, SPAN_END, "The keeper doubted the report.", (7, 8)),
+        title="Keeper's <log>",
+        section=("2. Doubts", "2.1 Reports"),
+    )
+
+    value = render.citation_html(1, citation, DOC)
+
+    assert '<div class="passage-trail">Keeper&#x27;s &lt;log&gt; › 2. Doubts › 2.1 Reports</div>' in value
+
+
+def test_source_viewer_shows_the_document_title() -> None:
+    value = render.source_html("log.txt", DOC, None, "The keeper's log")
+
+    assert value.startswith(
+        '<div class="passage-head">log.txt</div><div class="passage-trail">The keeper&#x27;s log</div>'
+    )
 
 
 def test_citation_panel_escapes_the_surrounding_text() -> None:
