@@ -1,8 +1,9 @@
-"""Turn files into text. Plain text is decoded as it is; other formats are extracted first.
+"""Find the corpus's files and read each into a `Document` (see `index.document`).
 
-A loaded document's `text` is what every character span indexes: for .txt and .md it is the file's
-own decoded text, for .pdf, .html and .docx it is the extracted text, kept under the index so that
-`source_text()` returns it unchanged.
+A document's `text` is what every character span indexes: for .txt and .md it is the file's own
+decoded text, for .pdf, .html and .docx the text the extractor wrote, kept under the index so that
+`source_text()` returns it unchanged. Plain text and DOCX are read here; PDF, HTML and Markdown
+have modules of their own.
 """
 
 from __future__ import annotations
