@@ -38,6 +38,7 @@ _PAGE_NUMBER = re.compile(
 _LEADER = re.compile(r"(?:\.\s*){4,}\s*(?:\d{1,4}|[ivxlcdm]{1,7})\s*$", re.IGNORECASE)
 _ENDS_IN_NUMBER = re.compile(r"\s(?:\d{1,4}|[ivxlcdm]{1,7})\s*$", re.IGNORECASE)
 _CONTENTS_TITLE = re.compile(r"^(?:table of )?contents$", re.IGNORECASE)
+_MARKER = re.compile(r"[•◦▪‣●○■□–—*-]\s+")
 _BULLET = re.compile(r"^(?:[•◦▪‣●○■□–—*-]|\(?\d{1,3}[.)]|\(?[a-z][.)])\s+\S")
 _TERMINAL = re.compile(r"[.!?:;][\"'”’)\]]*$")
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
@@ -372,15 +373,21 @@ def _write(source: str, sha256: str, title: str, pages: list[list[_Line]], block
                 last_block = where[0]
         if first_of_page:
             page_starts.append(length)
+    text = "".join(parts)
+
+    def text_of(start: int, end: int) -> str:
+        return text[start:end]
+
     out: list[Block] = [Block("boilerplate", s, e) for s, e in boilerplate]
     for b, block in enumerate(blocks):
         line_spans = spans.get(b)
         if not line_spans:
             continue
         start, end = line_spans[0][0], line_spans[-1][1]
-        holes = tuple(
-            (s, e) for s, e in boilerplate if start < s and e < end
-        )  # a header or footer the block flows past
+        holes = tuple((s, e) for s, e in boilerplate if start < s and e < end)  # a header or footer it flows past
+        marker = _MARKER.match(text_of(start, end)) if block.kind == "list_item" else None
+        if marker:  # a bullet is not the item's text
+            holes = ((start, start + marker.end()), *holes)
         out.append(Block(block.kind, start, end, block.level, block.group, (), holes))  # type: ignore[arg-type]
     out.sort(key=lambda block: (block.start, block.end))
-    return Document(source, sha256, "".join(parts), title, out, page_starts)
+    return Document(source, sha256, text, title, out, page_starts)
