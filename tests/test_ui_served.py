@@ -186,6 +186,7 @@ def test_api_returns_the_answer_and_its_citations_as_json(bot: Assistant, url: s
         "query": OFF_CORPUS,
         "notices": [],
         "mode": "extractive",
+        "segments": [],
     }
 
 
