@@ -218,8 +218,9 @@ def tokens(text: str) -> list[str]:
 
 
 def reader_text(path: Path) -> list[str]:
-    """The document's text as a reader sees it; PDFs give two readings (line-end hyphens joined
-    into one word, and kept as printed), as "data-" + "base" and "read-" + "only" both occur."""
+    """The document's text as a reader sees it. PDFs give three readings: without running headers
+    and page numbers, line-end hyphens joined into one word and kept as printed ("data-" + "base"
+    and "read-" + "only" both occur), and the whole page as printed, headers included."""
     suffix = path.suffix.lower()
     if suffix == ".pdf":
         return _pdf_text(path)
@@ -238,12 +239,12 @@ def _pdf_text(path: Path) -> list[str]:
         return re.sub(r"\d+", "#", line.strip())
 
     # Running headers and footers: a line near the top or bottom of a page whose shape (digits
-    # folded) recurs on at least a quarter of the pages; page numbers alone on a line.
+    # folded) recurs on three pages or more; page numbers alone on a line.
     edge = Counter()
     for lines in pages:
         content = [line for line in lines if line.strip()]
         edge.update({shape(line) for line in content[:3] + content[-3:]})
-    running = {s for s, n in edge.items() if n >= max(3, len(pages) // 4)}
+    running = {s for s, n in edge.items() if n >= 3}
     kept = []
     for lines in pages:
         content = [line for line in lines if line.strip()]
@@ -257,7 +258,7 @@ def _pdf_text(path: Path) -> list[str]:
         )
     text = "\n".join("\n".join(lines) for lines in kept)
     joined = re.sub(r"(\w)-\n\s*(\w)", r"\1\2", text)
-    return [joined, text]
+    return [joined, text, raw.stdout]
 
 
 def _html_text(path: Path) -> str:
