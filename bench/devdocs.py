@@ -21,6 +21,10 @@ Corpora (each a few hundred to about 2,000 chunks, so that indexing one takes mi
 - python: Python 3.11 library reference pages (datetime, time, sys, statistics, decimal, string...).
 - rmanuals: An Introduction to R and the R FAQ (typeset PDFs).
 
+Each question has a `kind`: words among table, list, definition (an option or parameter's
+definition line), page-break, heading (the section's heading matters), boilerplate (it has
+`answer_none` strings), gather (several answers), comparison, numeric, prose, unanswerable.
+
 `--check` validates each question file: every evidence string (and every answer alternative that
 should be there) must be found, after the scorer's normalisation, in the text of a document as a
 reader sees it: pdftotext's text with running headers, page numbers and line-end hyphenation
@@ -300,7 +304,8 @@ def _has_run(hay: list[str], needle: list[str]) -> bool:
 class CheckResult:
     problems: list[str]
     extraction_breaks: list[str]
-    formats: Counter
+    formats: Counter  # answerable questions by the format of the document their evidence is in
+    kinds: Counter  # questions by the words of their `kind` field (a question may count under several)
 
 
 def check(question_file: Path) -> CheckResult:
@@ -314,9 +319,11 @@ def check(question_file: Path) -> CheckResult:
     problems: list[str] = []
     breaks: list[str] = []
     formats: Counter = Counter()
+    kinds: Counter = Counter()
     seen_ids: set[str] = set()
     for item in data["questions"]:
         qid = item["id"]
+        kinds.update(item.get("kind", "unclassified").split())
         if qid in seen_ids:
             problems.append(f"{qid}: id used twice")
         seen_ids.add(qid)
@@ -351,7 +358,7 @@ def check(question_file: Path) -> CheckResult:
                 problems.append(f"{qid}: answer_none text is in no document: {bad!r}")
         for path in sorted(homes)[:1]:
             formats[path.suffix.lower().lstrip(".")] += 1
-    return CheckResult(problems, breaks, formats)
+    return CheckResult(problems, breaks, formats, kinds)
 
 
 def main() -> None:
@@ -367,6 +374,7 @@ def main() -> None:
             result = check(question_file)
             counts = ", ".join(f"{k} {v}" for k, v in sorted(result.formats.items()))
             print(f"{question_file}: {sum(result.formats.values())} questions ({counts})")
+            print("  by kind: " + ", ".join(f"{k} {v}" for k, v in result.kinds.most_common()))
             for line in result.problems:
                 print(f"  PROBLEM {line}")
             for line in result.extraction_breaks:
