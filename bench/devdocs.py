@@ -58,6 +58,8 @@ PG = "/usr/share/doc/postgresql-doc-15/html"
 PY = "/usr/share/doc/python3.11/html/library"
 GNUPLOT = "/usr/share/doc/gnuplot/htmldocs"
 DEBREF = "/usr/share/debian-reference"
+# LaTeX2HTML pages of gnuplot's manual, each with a navigation panel: plotting styles
+GNUPLOT_NODES = "node98 node99 node100 node101 node104 node107 node109 node116 node118 node121 node128 node129".split()
 CORPORA: dict[str, list[tuple[str, str, str]]] = {
     "structure": [
         ("r-doc-pdf", "/usr/share/R/doc/manual/R-data.pdf", "R-data.pdf"),
@@ -66,27 +68,20 @@ CORPORA: dict[str, list[tuple[str, str, str]]] = {
         ("debian-reference-en", f"{DEBREF}/ch04.en.html", "debian-reference/ch04.en.html"),
         ("gnu-standards", "/usr/share/doc/gnu-standards/maintain.html", "gnu-maintain.html"),
         ("systemd", "/usr/share/doc/systemd/UIDS-GIDS.md.gz", "systemd/UIDS-GIDS.md"),
-        *(
-            ("gnuplot-doc", f"{GNUPLOT}/{node}.html", f"gnuplot/{node}.html")
-            for node in ("node98", "node99", "node100", "node101", "node104", "node107", "node109", "node116",
-                         "node118", "node121", "node128", "node129")
-        ),
+        *(("gnuplot-doc", f"{GNUPLOT}/{node}.html", f"gnuplot/{node}.html") for node in GNUPLOT_NODES),
     ],
     "postgres": [
         ("postgresql-doc-15", f"{PG}/{page}.html", f"{page}.html")
-        for page in (
-            "datatype-numeric", "datatype-character", "datatype-datetime", "datatype-binary", "datatype-boolean",
-            "datatype-net-types", "datatype-geometric", "datatype-money", "datatype-uuid", "functions-math",
-            "functions-string", "functions-datetime", "limits", "storage-toast", "runtime-config-connection",
-            "runtime-config-wal", "app-pgdump", "app-psql", "sql-createindex", "routine-vacuuming",
-        )
+        for page in """
+            datatype-numeric datatype-character datatype-datetime datatype-binary datatype-boolean datatype-net-types
+            datatype-geometric datatype-money datatype-uuid functions-math functions-string functions-datetime limits
+            storage-toast runtime-config-connection runtime-config-wal app-pgdump app-psql sql-createindex
+            routine-vacuuming
+        """.split()
     ],
     "python": [
         ("python3.11-doc", f"{PY}/{page}.html", f"{page}.html")
-        for page in (
-            "datetime", "time", "sys", "statistics", "decimal", "string", "math", "random", "zipfile", "csv",
-            "json", "functools",
-        )
+        for page in "datetime time sys statistics decimal string math random zipfile csv json functools".split()
     ],
     "rmanuals": [
         ("r-doc-pdf", "/usr/share/R/doc/manual/R-intro.pdf", "R-intro.pdf"),
