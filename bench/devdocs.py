@@ -348,6 +348,11 @@ def check(question_file: Path) -> CheckResult:
         for group in item.get("answer_all", []):
             if not any(f" {' '.join(tokens(alt))} " in ev_tokens for alt in group):
                 problems.append(f"{qid}: no alternative of {group} inside its evidence")
+        for group in item.get("answer_all", []):
+            for alt in group:
+                words = tokens(alt)
+                if len(words) == 1 and words[0].isdigit() and int(words[0]) < 20:
+                    problems.append(f"{qid}: {alt!r} alone also matches a citation mark such as [{words[0]}]")
         for bad in item.get("answer_none", []):
             if not any(any(_has_run(t, tokens(bad)) for t in readings[p]) for p in docs):
                 problems.append(f"{qid}: answer_none text is in no document: {bad!r}")
