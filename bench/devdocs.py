@@ -25,11 +25,13 @@ Each question has a `kind`: words among table, list, definition (an option or pa
 definition line), page-break, heading (the section's heading matters), boilerplate (it has
 `answer_none` strings), gather (several answers), comparison, numeric, prose, unanswerable.
 
-`--check` validates each question file: every evidence string (and every answer alternative that
-should be there) must be found, after the scorer's normalisation, in the text of a document as a
-reader sees it: pdftotext's text with running headers, page numbers and line-end hyphenation
+`--check` validates each question file (pdftotext comes from poppler-utils, installed when missing):
+every evidence string must be found, after the scorer's normalisation, in the text of a document
+as a reader sees it: pdftotext's text with running headers, page numbers and line-end hyphenation
 undone for PDFs, the page's text for HTML, paragraphs and table cells for DOCX, the file for
-Markdown. It also says which evidence strings the assistant's own extraction (`index.loaders`)
+Markdown; each answer group needs an alternative inside the evidence, and an alternative that is a
+small number alone is refused (it would match a citation mark such as [4]). It also says which
+evidence strings the assistant's own extraction (`index.loaders`)
 does not hold as a run of words, as those cannot be quoted whatever the ranking does.
 """
 
@@ -106,7 +108,10 @@ def install(packages: list[str]) -> None:
     if not missing:
         return
     print("apt-get install " + " ".join(missing))
-    subprocess.run(["apt-get", "install", "-y", "--no-install-recommends", *missing], check=True)
+    command = ["apt-get", "install", "-y", "--no-install-recommends", *missing]
+    if subprocess.run(command).returncode != 0:  # a fresh machine's package lists may be missing or old
+        subprocess.run(["apt-get", "update"], check=True)
+        subprocess.run(command, check=True)
 
 
 def _installed(package: str) -> bool:
@@ -305,10 +310,11 @@ class CheckResult:
 
 def check(question_file: Path) -> CheckResult:
     data = json.loads(question_file.read_text(encoding="utf-8"))
-    corpus = ROOT / data["corpus"]
+    corpus = ROOT / data.get("corpus", "seeds")  # eval/dev.json, over seeds/, names none
     if not corpus.is_dir():
         sys.exit(f"{corpus} is missing: python bench/devdocs.py")
-    docs = sorted(p for p in corpus.rglob("*") if p.is_file() and p.suffix.lower() in {".pdf", ".html", ".md", ".docx"})
+    suffixes = {".pdf", ".html", ".md", ".docx", ".txt"}
+    docs = sorted(p for p in corpus.rglob("*") if p.is_file() and p.suffix.lower() in suffixes)
     readings = {p: [tokens(t) for t in reader_text(p)] for p in docs}
     extracted: dict[Path, list[str]] = {}
     problems: list[str] = []
@@ -369,6 +375,8 @@ def main() -> None:
     parser.add_argument("--check", nargs="+", type=Path, metavar="QUESTIONS", help="check question files instead")
     args = parser.parse_args()
     if args.check:
+        if shutil.which("pdftotext") is None and not args.no_install:
+            install(["poppler-utils"])
         failed = False
         for question_file in args.check:
             result = check(question_file)
