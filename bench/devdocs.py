@@ -1,0 +1,397 @@
+"""Build the development corpora of real documents and check the question files written over them.
+
+usage:
+    python bench/devdocs.py [--corpus NAME ...] [--no-install]     # build .bench/devdocs/<name>/
+    python bench/devdocs.py --check eval/structure.json ...        # check every evidence string
+
+Each corpus is a folder of files copied from Debian's documentation packages (installed with
+apt-get unless --no-install), plus, for `structure`, office-style documents written from the text
+kept in bench/devdocs_data/ (DOCX made with python-docx, Markdown and one intranet web page copied
+as they are). Every question file under eval/ names its corpus in its `corpus` field.
+
+Corpora (each a few hundred to about 2,000 chunks, so that indexing one takes minutes):
+
+- structure: two typeset PDF manuals with contents pages, running headers and page numbers (R Data
+  Import/Export, Debian New Maintainers' Guide); HTML manual chapters made of tables (Debian
+  Reference), LaTeX2HTML pages with a navigation panel (gnuplot), a one-page texinfo manual (GNU
+  Information for Maintainers), a real Markdown file with a table (systemd's UIDS-GIDS.md), and
+  written documents: a travel policy, meeting minutes and a product specification (DOCX), release
+  notes (Markdown) and an intranet news page with a cookie banner, menus, a sidebar and a footer.
+- postgres: PostgreSQL 15 manual pages on data types, functions and limits (tables of figures).
+- python: Python 3.11 library reference pages (datetime, time, sys, statistics, decimal, string...).
+- rmanuals: An Introduction to R and the R FAQ (typeset PDFs).
+
+Each question has a `kind`: words among table, list, definition (an option or parameter's
+definition line), page-break, heading (the section's heading matters), boilerplate (it has
+`answer_none` strings), gather (several answers), comparison, numeric, prose, unanswerable.
+
+`--check` validates each question file (pdftotext comes from poppler-utils, installed when missing):
+every evidence string must be found, after the scorer's normalisation, in the text of a document
+as a reader sees it: pdftotext's text with running headers, page numbers and line-end hyphenation
+undone for PDFs, the page's text for HTML, paragraphs and table cells for DOCX, the file for
+Markdown; each answer group needs an alternative inside the evidence, and an alternative that is a
+small number alone is refused (it would match a citation mark such as [4]). It also says which
+evidence strings the assistant's own extraction (`index.loaders`)
+does not hold as a run of words, as those cannot be quoted whatever the ranking does.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import re
+import shutil
+import subprocess
+import sys
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+OUT = ROOT / ".bench" / "devdocs"
+DATA = ROOT / "bench" / "devdocs_data"
+
+# Files copied into each corpus: (package, path installed by it, name in the corpus).
+# A .gz source is decompressed on copy.
+PG = "/usr/share/doc/postgresql-doc-15/html"
+PY = "/usr/share/doc/python3.11/html/library"
+GNUPLOT = "/usr/share/doc/gnuplot/htmldocs"
+DEBREF = "/usr/share/debian-reference"
+# LaTeX2HTML pages of gnuplot's manual, each with a navigation panel: plotting styles
+GNUPLOT_NODES = "node98 node99 node100 node101 node104 node107 node109 node116 node118 node121 node128 node129".split()
+CORPORA: dict[str, list[tuple[str, str, str]]] = {
+    "structure": [
+        ("r-doc-pdf", "/usr/share/R/doc/manual/R-data.pdf", "R-data.pdf"),
+        ("maint-guide", "/usr/share/doc/maint-guide/maint-guide.en.pdf", "maint-guide.en.pdf"),
+        ("debian-reference-en", f"{DEBREF}/ch03.en.html", "debian-reference/ch03.en.html"),
+        ("debian-reference-en", f"{DEBREF}/ch04.en.html", "debian-reference/ch04.en.html"),
+        ("gnu-standards", "/usr/share/doc/gnu-standards/maintain.html", "gnu-maintain.html"),
+        ("systemd", "/usr/share/doc/systemd/UIDS-GIDS.md.gz", "systemd/UIDS-GIDS.md"),
+        *(("gnuplot-doc", f"{GNUPLOT}/{node}.html", f"gnuplot/{node}.html") for node in GNUPLOT_NODES),
+    ],
+    "postgres": [
+        ("postgresql-doc-15", f"{PG}/{page}.html", f"{page}.html")
+        for page in """
+            datatype-numeric datatype-character datatype-datetime datatype-binary datatype-boolean datatype-net-types
+            datatype-geometric datatype-money datatype-uuid functions-math functions-string functions-datetime limits
+            storage-toast runtime-config-connection runtime-config-wal app-pgdump app-psql sql-createindex
+            routine-vacuuming
+        """.split()
+    ],
+    "python": [
+        ("python3.11-doc", f"{PY}/{page}.html", f"{page}.html")
+        for page in "datetime time sys statistics decimal string math random zipfile csv json functools".split()
+    ],
+    "rmanuals": [
+        ("r-doc-pdf", "/usr/share/R/doc/manual/R-intro.pdf", "R-intro.pdf"),
+        ("r-doc-pdf", "/usr/share/R/doc/manual/R-FAQ.pdf", "R-FAQ.pdf"),
+    ],
+}
+
+# Written documents of the structure corpus: data file -> name in the corpus. `.docx` targets are
+# made from a light markup (see write_docx); the others are copied as they are.
+WRITTEN = {
+    "travel-policy.txt": "office/travel-policy.docx",
+    "steering-minutes.txt": "office/steering-committee-minutes-2024-03.docx",
+    "sensor-spec.txt": "office/th200-sensor-specification.docx",
+    "release-notes.md": "office/ledgerly-release-notes.md",
+    "intranet-news.html": "office/intranet-news-office-move.html",
+}
+
+
+def install(packages: list[str]) -> None:
+    """apt-get install the packages that are missing (root is needed only when one is)."""
+    missing = [p for p in sorted(set(packages)) if not _installed(p)]
+    if not missing:
+        return
+    print("apt-get install " + " ".join(missing))
+    command = ["apt-get", "install", "-y", "--no-install-recommends", *missing]
+    if subprocess.run(command).returncode != 0:  # a fresh machine's package lists may be missing or old
+        subprocess.run(["apt-get", "update"], check=True)
+        subprocess.run(command, check=True)
+
+
+def _installed(package: str) -> bool:
+    status = subprocess.run(["dpkg-query", "-W", "-f=${Status}", package], capture_output=True, text=True)
+    return status.returncode == 0 and status.stdout.endswith("installed")
+
+
+def copy(source: Path, target: Path) -> None:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    if source.suffix == ".gz":
+        data = gzip.decompress(source.read_bytes())
+        if not target.exists() or target.read_bytes() != data:
+            target.write_bytes(data)
+    elif not target.exists() or target.read_bytes() != source.read_bytes():
+        shutil.copyfile(source, target)
+
+
+def write_docx(markup: str, target: Path) -> None:
+    """A Word document from a light markup, one block a paragraph (blocks split on blank lines):
+
+    `# ` title, `## `/`### ` headings, lines of `- ` bullets or `1. ` numbered items, lines of
+    `| a | b |` a table (first row the header row), `> ` a paragraph in the "Quote" style, and any
+    other block a paragraph (its lines joined). Core properties carry the title.
+    """
+    import docx
+
+    document = docx.Document()
+    blocks = [b.strip("\n") for b in re.split(r"\n\s*\n", markup) if b.strip()]
+    for block in blocks:
+        lines = block.splitlines()
+        if block.startswith("# "):
+            document.core_properties.title = block[2:].strip()
+            document.add_heading(block[2:].strip(), level=0)
+        elif block.startswith("### "):
+            document.add_heading(block[4:].strip(), level=2)
+        elif block.startswith("## "):
+            document.add_heading(block[3:].strip(), level=1)
+        elif all(line.startswith("|") for line in lines):
+            rows = [[cell.strip() for cell in line.strip().strip("|").split("|")] for line in lines]
+            table = document.add_table(rows=len(rows), cols=len(rows[0]))
+            table.style = "Table Grid"
+            for r, row in enumerate(rows):
+                for c, cell in enumerate(row):
+                    table.cell(r, c).text = cell
+                    if r == 0:
+                        for run in table.cell(r, c).paragraphs[0].runs:
+                            run.bold = True
+        elif all(line.startswith("- ") for line in lines):
+            for line in lines:
+                document.add_paragraph(line[2:].strip(), style="List Bullet")
+        elif all(re.match(r"\d+\. ", line) for line in lines):
+            for line in lines:
+                document.add_paragraph(line.split(" ", 1)[1].strip(), style="List Number")
+        elif block.startswith("> "):
+            document.add_paragraph(" ".join(line.lstrip("> ").strip() for line in lines), style="Quote")
+        else:
+            document.add_paragraph(" ".join(line.strip() for line in lines))
+    # A fixed creation date keeps the file's bytes, and so its index entry, the same on every run.
+    import datetime
+
+    stamp = datetime.datetime(2024, 3, 1, 9, 0, 0)
+    document.core_properties.created = stamp
+    document.core_properties.modified = stamp
+    document.core_properties.last_modified_by = "Ledgerly Ltd"
+    document.core_properties.author = "Ledgerly Ltd"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = target.with_suffix(".tmp.docx")
+    document.save(str(tmp))
+    if target.exists() and _docx_text(target) == _docx_text(tmp):
+        tmp.unlink()  # unchanged text: keep the file (and its index entry) as it is
+    else:
+        tmp.replace(target)
+
+
+def build(name: str, out: Path, no_install: bool) -> None:
+    files = CORPORA[name]
+    if not no_install:
+        install([package for package, _, _ in files])
+    corpus = out / name
+    for package, source, target in files:
+        path = Path(source)
+        if not path.is_file():
+            sys.exit(f"{source} is missing: apt-get install {package}")
+        copy(path, corpus / target)
+    if name == "structure":
+        for data, target in WRITTEN.items():
+            if target.endswith(".docx"):
+                write_docx((DATA / data).read_text(encoding="utf-8"), corpus / target)
+            else:
+                copy(DATA / data, corpus / target)
+    count = sum(1 for p in corpus.rglob("*") if p.is_file())
+    size = sum(p.stat().st_size for p in corpus.rglob("*") if p.is_file())
+    print(f"{name:10} {count:4} files {size / 1e6:6.1f} MB  -> {corpus}")
+
+
+# ---------------------------------------------------------------------------------------------
+# The text of a document as a reader sees it, and the check of question files against it.
+
+_FOLD = str.maketrans(
+    {"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"', "\u2014": " ", "\u2013": " ", "\u2026": " "}
+)
+_TOKEN = re.compile(r"[a-z0-9]+(?:[,.][0-9]+)*")
+
+
+def tokens(text: str) -> list[str]:
+    """The scorer's normalisation (/work/shared/eval/score.py and assistant/evaluate.py)."""
+    return _TOKEN.findall(text.translate(_FOLD).lower())
+
+
+def reader_text(path: Path) -> list[str]:
+    """The document's text as a reader sees it. PDFs give three readings: without running headers
+    and page numbers, line-end hyphens joined into one word and kept as printed ("data-" + "base"
+    and "read-" + "only" both occur), and the whole page as printed, headers included."""
+    suffix = path.suffix.lower()
+    if suffix == ".pdf":
+        return _pdf_text(path)
+    if suffix in {".html", ".htm"}:
+        return [_html_text(path)]
+    if suffix == ".docx":
+        return [_docx_text(path)]
+    return [path.read_text(encoding="utf-8")]
+
+
+def _pdf_text(path: Path) -> list[str]:
+    raw = subprocess.run(["pdftotext", "-enc", "UTF-8", str(path), "-"], capture_output=True, text=True, check=True)
+    pages = [page.splitlines() for page in raw.stdout.split("\f")]
+
+    def shape(line: str) -> str:
+        return re.sub(r"\d+", "#", line.strip())
+
+    # Running headers and footers: a line near the top or bottom of a page whose shape (digits
+    # folded) recurs on three pages or more; page numbers alone on a line.
+    edge = Counter()
+    for lines in pages:
+        content = [line for line in lines if line.strip()]
+        edge.update({shape(line) for line in content[:3] + content[-3:]})
+    running = {s for s, n in edge.items() if n >= 3}
+    kept = []
+    for lines in pages:
+        content = [line for line in lines if line.strip()]
+        edges = set(content[:3] + content[-3:])
+        kept.append(
+            [
+                line
+                for line in lines
+                if not (line in edges and (shape(line) in running or re.fullmatch(r"\s*[0-9ivxlc]+\s*", line)))
+            ]
+        )
+    text = "\n".join("\n".join(lines) for lines in kept)
+    joined = re.sub(r"(\w)-\n\s*(\w)", r"\1\2", text)
+    return [joined, text, raw.stdout]
+
+
+def _html_text(path: Path) -> str:
+    import warnings
+
+    from bs4 import BeautifulSoup, XMLParsedAsHTMLWarning
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", XMLParsedAsHTMLWarning)
+        soup = BeautifulSoup(path.read_bytes(), "lxml")
+    for tag in soup(["script", "style", "noscript", "template"]):
+        tag.decompose()
+    return soup.get_text("\n")
+
+
+def _docx_text(path: Path) -> str:
+    import docx
+
+    document = docx.Document(str(path))
+    parts = [p.text for p in document.paragraphs]
+    for table in document.tables:
+        parts.extend(" | ".join(cell.text for cell in row.cells) for row in table.rows)
+    return "\n".join(parts)
+
+
+def _assistant_text(corpus: Path, path: Path) -> str:
+    """The text the assistant's loader extracts (what citations can quote)."""
+    from index.loaders import SourceFile, load
+
+    return load(SourceFile(path.relative_to(corpus).as_posix(), path, "", 0)).text
+
+
+def _has_run(hay: list[str], needle: list[str]) -> bool:
+    n = len(needle)
+    return n > 0 and any(hay[i : i + n] == needle for i in range(len(hay) - n + 1))
+
+
+@dataclass
+class CheckResult:
+    problems: list[str]
+    extraction_breaks: list[str]
+    formats: Counter  # answerable questions by the format of the document their evidence is in
+    kinds: Counter  # questions by the words of their `kind` field (a question may count under several)
+
+
+def check(question_file: Path) -> CheckResult:
+    data = json.loads(question_file.read_text(encoding="utf-8"))
+    corpus = ROOT / data.get("corpus", "seeds")  # eval/dev.json, over seeds/, names none
+    if not corpus.is_dir():
+        sys.exit(f"{corpus} is missing: python bench/devdocs.py")
+    suffixes = {".pdf", ".html", ".md", ".docx", ".txt"}
+    docs = sorted(p for p in corpus.rglob("*") if p.is_file() and p.suffix.lower() in suffixes)
+    readings = {p: [tokens(t) for t in reader_text(p)] for p in docs}
+    extracted: dict[Path, list[str]] = {}
+    problems: list[str] = []
+    breaks: list[str] = []
+    formats: Counter = Counter()
+    kinds: Counter = Counter()
+    seen_ids: set[str] = set()
+    for item in data["questions"]:
+        qid = item["id"]
+        kinds.update(item.get("kind", "unclassified").split())
+        if qid in seen_ids:
+            problems.append(f"{qid}: id used twice")
+        seen_ids.add(qid)
+        if not item.get("grounded", True):
+            formats["unanswerable"] += 1
+            if item.get("evidence") or item.get("answer_all"):
+                problems.append(f"{qid}: an unanswerable question carries evidence or answers")
+            continue
+        if len(item.get("evidence", [])) < item.get("min_evidence", 1):
+            problems.append(f"{qid}: fewer evidence strings than min_evidence")
+        homes: set[Path] = set()
+        for evidence in item.get("evidence", []):
+            needle = tokens(evidence)
+            found = [p for p, texts in readings.items() if any(_has_run(t, needle) for t in texts)]
+            if not found:
+                problems.append(f"{qid}: evidence not in any document: {evidence!r}")
+                continue
+            homes.update(found)
+            for path in found:
+                if path not in extracted:
+                    extracted[path] = tokens(_assistant_text(corpus, path))
+            if not any(_has_run(extracted[p], needle) for p in found):
+                breaks.append(f"{qid} ({found[0].relative_to(corpus)}): {evidence!r}")
+        # Every answer group must have an alternative inside one of the evidence strings, so that
+        # the answer can be cited; otherwise the question asks for what its evidence does not say.
+        ev_tokens = " " + " ".join(" ".join(tokens(e)) for e in item.get("evidence", [])) + " "
+        for group in item.get("answer_all", []):
+            if not any(f" {' '.join(tokens(alt))} " in ev_tokens for alt in group):
+                problems.append(f"{qid}: no alternative of {group} inside its evidence")
+        for group in item.get("answer_all", []):
+            for alt in group:
+                words = tokens(alt)
+                if len(words) == 1 and words[0].isdigit() and int(words[0]) < 20:
+                    problems.append(f"{qid}: {alt!r} alone also matches a citation mark such as [{words[0]}]")
+        for bad in item.get("answer_none", []):
+            if not any(any(_has_run(t, tokens(bad)) for t in readings[p]) for p in docs):
+                problems.append(f"{qid}: answer_none text is in no document: {bad!r}")
+        for path in sorted(homes)[:1]:
+            formats[path.suffix.lower().lstrip(".")] += 1
+    return CheckResult(problems, breaks, formats, kinds)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path, default=OUT)
+    parser.add_argument("--corpus", action="append", choices=sorted(CORPORA), help="default: all")
+    parser.add_argument("--no-install", action="store_true", help="do not apt-get install missing packages")
+    parser.add_argument("--check", nargs="+", type=Path, metavar="QUESTIONS", help="check question files instead")
+    args = parser.parse_args()
+    if args.check:
+        if shutil.which("pdftotext") is None and not args.no_install:
+            install(["poppler-utils"])
+        failed = False
+        for question_file in args.check:
+            result = check(question_file)
+            counts = ", ".join(f"{k} {v}" for k, v in sorted(result.formats.items()))
+            print(f"{question_file}: {sum(result.formats.values())} questions ({counts})")
+            print("  by kind: " + ", ".join(f"{k} {v}" for k, v in result.kinds.most_common()))
+            for line in result.problems:
+                print(f"  PROBLEM {line}")
+            for line in result.extraction_breaks:
+                print(f"  not a run of the assistant's extracted text: {line}")
+            failed |= bool(result.problems)
+        sys.exit(1 if failed else 0)
+    for name in args.corpus or sorted(CORPORA):
+        build(name, args.out, args.no_install)
+
+
+if __name__ == "__main__":
+    main()
