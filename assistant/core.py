@@ -19,7 +19,7 @@ from assistant.settings import AssistantSettings, LLMSettings
 from assistant.steering import addresses_model
 from assistant.types import NOT_FOUND, Answer, Citation, final_answer
 from index.build import Progress, RebuildReport, rebuild
-from index.embed import Embedder, SentenceTransformerEmbedder
+from index.embed import Embedder, make_embedder
 from index.errors import IndexCorruptError, IndexNotBuiltError, StoreUnavailableError
 from index.reader import IndexReader, manifest_stamp
 from index.settings import IndexSettings
@@ -65,10 +65,13 @@ class Assistant:
         chroma_url: str | None = None,
         llm: LLM | None = None,
         reranker: Reranker | None = None,
+        warm: bool = False,
     ) -> None:
         """`llm`: a llama-index LLM used in place of the one `settings.llm` describes (the checks
         of `settings.llm`, or their defaults, still apply). `reranker`: used in place of the
-        bundled cross-encoder when `settings.rerank` is on."""
+        bundled cross-encoder when `settings.rerank` is on. `warm`: load the models in a thread of
+        their own at once, while this thread opens the index (see `warm`); a command that asks
+        one question then waits for neither alone."""
         base = settings or AssistantSettings()
         index = IndexSettings.from_env(
             **{
@@ -81,12 +84,14 @@ class Assistant:
             }
         )
         self.settings = base.model_copy(update={"index": index})
-        self.embedder = embedder or SentenceTransformerEmbedder(index.embed_model, index.embed_batch_size)
+        self.embedder = embedder or make_embedder(index)
         self.reranker = (reranker or bundled_reranker()) if self.settings.rerank else None
         self._lock = threading.RLock()
         self._reader: IndexReader | None = None
         self._llm = llm
         self._llm_lock = threading.Lock()
+        if warm:
+            threading.Thread(target=self._warm_quietly, name="warm-up", daemon=True).start()
         self._open()
 
     # --- index -----------------------------------------------------------------------------------
@@ -166,9 +171,15 @@ class Assistant:
     def warm(self) -> None:
         """Load the embedding model (and the reranker) and run it once, so that the first question
         is not slow."""
-        self.embedder.embed(["warm up"])
+        self.embedder.embed(["warm up"], kind="query")
         if self.reranker is not None:
             self.reranker.score("warm up", ["warm up"])
+
+    def _warm_quietly(self) -> None:
+        try:
+            self.warm()
+        except Exception as exc:  # the first question that needs the model raises it again
+            log.warning("could not load the models: %s", exc)
 
     # --- questions -------------------------------------------------------------------------------
 

@@ -72,7 +72,7 @@ def rank(
     after the best one, whatever their relevance, marked `follow`."""
     shape = shape_of(query, reader.lexical.idf)
     focus = asked_about(query)
-    vectors = embedder.embed([query, focus] if focus else [query])
+    vectors = embedder.embed([query, focus] if focus else [query], kind="query")
     vector = vectors[0]
     candidates = _sentences(reader, retrieve(reader, query, vector, k, sources, mode), set(), 0)
     ranked = score(shape, vector, candidates)
@@ -93,7 +93,7 @@ def rank(
             vector,
             by_key,
             expanded,
-            embedder.embed([expanded])[0],
+            embedder.embed([expanded], kind="query")[0],
             k,
             sources,
             mode,

