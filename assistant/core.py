@@ -236,8 +236,16 @@ class Assistant:
     def _rank(self, query: str, sources: Sequence[str] | None, reader: IndexReader | None = None) -> list[Scored]:
         reader = reader or self.reader
         checked = self._check_sources(reader, sources)
+        settings = self.settings
         ranked = rank(
-            reader, self.embedder, query, self.settings.top_k, checked, self.settings.retrieval, reranker=self.reranker
+            reader,
+            self.embedder,
+            query,
+            settings.top_k,
+            checked,
+            settings.retrieval,
+            reranker=self.reranker,
+            weights=(settings.dense_weight, settings.lexical_weight),
         )
         return [s for s in _first_of_each_quote(ranked) if not addresses_model(s.candidate.sentence.text)]
 

@@ -108,6 +108,14 @@ class AssistantSettings(BaseModel):
     retrieval: Literal["hybrid", "dense", "lexical"] = Field(
         default="hybrid", description="Chunks come from dense search, BM25, or both fused by reciprocal rank."
     )
+    # Measured with bench/hotpot.py on HotpotQA 0-49 and the extra development set, and eval/dev.json
+    # (see the README's fusion table).
+    dense_weight: float = Field(
+        default=1.0, ge=0.0, le=10.0, description="Weight of the dense ranking in the reciprocal rank fusion."
+    )
+    lexical_weight: float = Field(
+        default=1.0, ge=0.0, le=10.0, description="Weight of the BM25 ranking in the reciprocal rank fusion."
+    )
     top_k: int = Field(default=8, ge=1, le=200, description="Chunks each retriever hands on.")
     max_words: int = Field(
         default=80,

@@ -84,10 +84,11 @@ def write_corpus(items: list[dict], corpus: Path) -> dict[str, str]:
     return texts
 
 
-def open_hotpot(**index: object):  # type: ignore[no-untyped-def]
+def open_hotpot(answering: dict[str, object] | None = None, **index: object):  # type: ignore[no-untyped-def]
     """The Assistant over the HotpotQA corpus, its index first brought in step with the code.
-    `index`: IndexSettings fields (embed_model, sentence_vectors, ...) besides the corpus and index
-    folders; each combination keeps an index of its own under .bench/hotpot/."""
+    `answering`: AssistantSettings fields; `index`: IndexSettings fields (embed_model,
+    sentence_vectors, ...) besides the corpus and index folders; each combination of the latter
+    keeps an index of its own under .bench/hotpot/. None values are left at their defaults."""
     from assistant import Assistant, AssistantSettings
     from index.build import rebuild
     from index.embed import make_embedder
@@ -99,7 +100,8 @@ def open_hotpot(**index: object):  # type: ignore[no-untyped-def]
     embedder = make_embedder(settings)
     embedder.embed(["warm up"], kind="query")
     report = rebuild(settings, embedder)
-    bot = Assistant(settings=AssistantSettings(index=settings), embedder=embedder)
+    chosen = {k: v for k, v in (answering or {}).items() if v is not None}
+    bot = Assistant(settings=AssistantSettings(index=settings, **chosen), embedder=embedder)  # type: ignore[arg-type]
     bot.warm()
     return bot, report
 
@@ -231,13 +233,18 @@ def main() -> None:
     parser.add_argument("--systems", default="ours,dense,bm25,llama")
     parser.add_argument("--json", action="store_true")
     parser.add_argument("--model", help="IndexSettings.embed_model (default: the settings' default)")
+    parser.add_argument("--retrieval", help="AssistantSettings.retrieval for ours: hybrid, dense or lexical")
+    parser.add_argument("--weights", help="AssistantSettings dense_weight,lexical_weight for ours, e.g. 1,0.5")
     parser.add_argument("--sentence-vectors", help="IndexSettings.sentence_vectors (default: the settings' default)")
     args = parser.parse_args()
 
     items = load_items()
     write_corpus(items, WORK / "corpus")
     started = time.perf_counter()
-    bot, report = open_hotpot(embed_model=args.model, sentence_vectors=args.sentence_vectors)
+    answering: dict[str, object] = {"retrieval": args.retrieval}
+    if args.weights:
+        answering["dense_weight"], answering["lexical_weight"] = (float(w) for w in args.weights.split(","))
+    bot, report = open_hotpot(answering, embed_model=args.model, sentence_vectors=args.sentence_vectors)
     print(
         f"corpus: {report.documents} documents, {report.chunks} chunks "
         f"(index ready in {time.perf_counter() - started:.1f} s)",
