@@ -340,6 +340,26 @@ def embed_parts_separately(
     return vectors[: len(texts)], pooled
 
 
+def embed_pooled_from_parts(
+    embedder: Embedder, texts: Sequence[str], parts: Sequence[Sequence[Part]]
+) -> tuple[np.ndarray, list[np.ndarray]]:
+    """What `embed_parts` returns, with each distinct part encoded once as a text of its own
+    (`part_text`), and each text's vector the mean of its parts' vectors, L2-normalised: the parts'
+    vectors are those `embed_parts_separately` makes, and the texts themselves are never encoded.
+    A text without parts is encoded whole."""
+    distinct = list(dict.fromkeys(part_text(text, part) for text, ps in zip(texts, parts, strict=True) for part in ps))
+    vectors = embedder.embed(distinct, kind="passage")
+    row = {text: n for n, text in enumerate(distinct)}
+    pooled = [
+        vectors[[row[part_text(text, part)] for part in ps]] if ps else np.zeros((0, embedder.dim), dtype=np.float32)
+        for text, ps in zip(texts, parts, strict=True)
+    ]
+    bare = [i for i, p in enumerate(pooled) if not len(p)]
+    alone = dict(zip(bare, embedder.embed([texts[i] for i in bare], kind="passage"), strict=True)) if bare else {}
+    whole = [alone[i] if i in alone else _unit(p.mean(axis=0)) for i, p in enumerate(pooled)]
+    return np.asarray(whole, dtype=np.float32).reshape(len(texts), embedder.dim), pooled
+
+
 def _prompt_name(model: Any, kind: Kind) -> str | None:
     """The prompt of the model's configuration for this kind of text, if it has one."""
     names = ("query",) if kind == "query" else ("passage", "document")

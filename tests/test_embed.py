@@ -132,3 +132,17 @@ def test_the_default_model_ranks_the_passage_that_answers_first(real_embedder):
     question = real_embedder.embed(["Where was Marie Curie born?"], kind="query")[0]
     scores = real_embedder.embed(passages, kind="passage") @ question
     assert int(np.argmax(scores)) == 1
+
+
+@pytest.mark.model
+def test_an_index_built_with_a_named_sentence_transformers_model_answers_and_needs_that_model(
+    seed_corpus: Path, tmp_path: Path, st_embedder
+):
+    from assistant import Assistant, AssistantSettings, IndexMismatchError
+
+    named = IndexSettings(corpus=seed_corpus, index_dir=tmp_path / "index", embed_model="all-MiniLM-L6-v2")
+    bot = Assistant(settings=AssistantSettings(index=named), embedder=st_embedder)
+    answer = bot.ask("who doubted the withdrawal?")
+    assert answer.grounded and "Zelenskiy" in answer.text
+    with pytest.raises(IndexMismatchError):
+        Assistant(corpus=seed_corpus, index_dir=tmp_path / "index", settings=AssistantSettings(build_if_missing=False))
