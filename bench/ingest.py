@@ -53,13 +53,13 @@ def main() -> None:
     parser.add_argument("--source", action="append", help="folder of documents (repeatable)")
     parser.add_argument("--files", type=int, default=200, help="documents to take")
     parser.add_argument("--chroma-url", default=None)
-    parser.add_argument("--sentence-vectors", choices=["separate", "in_context"], default=None)
+    parser.add_argument("--sentence-vectors", choices=["pooled", "separate", "in_context"], default=None)
     parser.add_argument("--model", default=None, help="IndexSettings.embed_model (default: the settings' default)")
     parser.add_argument("--parse-workers", type=int, default=0, help="processes parsing while the model embeds")
     args = parser.parse_args()
 
     from index.build import rebuild
-    from index.embed import make_embedder
+    from index.embed import make_embedder, part_text
     from index.settings import IndexSettings
     from index.store import Generation, read_manifest
 
@@ -86,7 +86,10 @@ def main() -> None:
         assert manifest is not None
         chunks = Generation.open(index, manifest).chunks
         texts = [c.embed_text for c in chunks]
-        encoded = len(texts) + (sum(len(c.sentences) for c in chunks) if settings.sentence_vectors == "separate" else 0)
+        sentences = len({part_text(c.embed_text, part) for c in chunks for part in c.sentence_parts()})
+        encoded = {"pooled": sentences, "separate": len(texts) + sentences, "in_context": len(texts)}[
+            settings.sentence_vectors
+        ]
         started = time.perf_counter()
         embedder.embed(texts, kind="passage")
         raw_s = time.perf_counter() - started

@@ -40,13 +40,16 @@ class IndexSettings(BaseModel):
     embed_batch_size: int = Field(
         default=64, ge=1, le=4096, description="Texts per encode call (sentence-transformers models)."
     )
-    sentence_vectors: Literal["separate", "in_context"] = Field(
-        default="separate",
+    sentence_vectors: Literal["pooled", "separate", "in_context"] = Field(
+        default="pooled",
         description=(
-            "How sentences are embedded for choosing answer sentences. 'separate': each sentence on"
-            " its own, prefixed with its title (the better answers; about five times the encoding"
-            " work of the chunks alone). 'in_context': pooled from the model's reading of the whole"
-            " chunk (no encoding beyond the chunks; for large corpora). See the README's figures."
+            "How sentence and chunk vectors are made. 'pooled': each distinct sentence encoded once on"
+            " its own, prefixed with its title, and a chunk's vector the mean of its sentences' (no"
+            " chunk is encoded: about 1.25 times the tokens of the chunks). 'separate': the same"
+            " sentence vectors, and each chunk encoded whole as well (about 2.3 times). 'in_context':"
+            " a sentence's vector pooled from the model's reading of its whole chunk (only the chunks"
+            " are encoded; chooses answer sentences less well). Measured with bench/hotpot.py (HotpotQA"
+            " 0-49 and the extra set), eval/dev.json and bench/ingest.py: see the README's figures."
         ),
     )
     chunk_words: int = Field(default=120, ge=20, le=2000, description="Target words per chunk.")

@@ -206,13 +206,14 @@ def test_pdf_citation_gives_the_page_of_the_cited_sentence(tmp_path: Path):
     assert first.page == 1
 
 
-@pytest.mark.parametrize("mode, texts_per_doc", [("separate", 3), ("in_context", 1)])
+@pytest.mark.parametrize("mode, texts_per_doc", [("pooled", 2), ("separate", 3), ("in_context", 1)])
 def test_sentence_vectors_setting_decides_what_is_encoded(tmp_path: Path, mode: str, texts_per_doc: int):
     write_docs(tmp_path / "c")
     settings = IndexSettings(corpus=tmp_path / "c", index_dir=tmp_path / "i", sentence_vectors=mode)
     embedder = HashEmbedder()
     report = rebuild(settings, embedder)
-    # Each document is one chunk of two sentences: 'separate' encodes the chunk and both sentences.
+    # Each document is one chunk of two sentences: 'pooled' encodes both sentences, 'separate' the
+    # chunk too, 'in_context' the chunk alone.
     assert len(embedder.seen) == report.chunks * texts_per_doc
     bot = Assistant(settings=AssistantSettings(index=settings), embedder=HashEmbedder())
     assert bot.ask("second sentence 2").citations[0].source == "doc2.txt"

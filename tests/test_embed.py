@@ -13,6 +13,7 @@ from index.embed import (
     OnnxEmbedder,
     SentenceTransformerEmbedder,
     embed_parts_separately,
+    embed_pooled_from_parts,
     make_embedder,
     part_text,
 )
@@ -146,3 +147,20 @@ def test_an_index_built_with_a_named_sentence_transformers_model_answers_and_nee
     assert answer.grounded and "Zelenskiy" in answer.text
     with pytest.raises(IndexMismatchError):
         Assistant(corpus=seed_corpus, index_dir=tmp_path / "index", settings=AssistantSettings(build_if_missing=False))
+
+
+def test_pooled_chunk_vectors_are_the_mean_of_their_sentences_each_encoded_once():
+    from tests.fakes import HashEmbedder
+
+    embedder = HashEmbedder()
+    second = "A chunk without sentences."
+    whole, parts = embed_pooled_from_parts(embedder, [TEXT, TEXT, second], [PARTS, PARTS[1:], []])
+    expected_parts = embedder.embed([part_text(TEXT, p) for p in PARTS], kind="passage")
+    mean = expected_parts.mean(axis=0)
+    assert np.allclose(whole[0], mean / np.linalg.norm(mean))
+    assert np.allclose(whole[1], expected_parts[1]) and np.allclose(whole[2], embedder.embed([second])[0])
+    assert np.allclose(parts[0], expected_parts) and np.allclose(parts[1], expected_parts[1:])
+    assert parts[2].shape == (0, embedder.dim)
+    embedder.seen.clear()
+    embed_pooled_from_parts(embedder, [TEXT, TEXT], [PARTS, PARTS[1:]])
+    assert embedder.seen == [part_text(TEXT, p) for p in PARTS]  # the shared sentence once, no chunk
