@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import importlib.util
 import logging
-import os
 import threading
 from collections.abc import Sequence
 from functools import cache
@@ -21,6 +20,8 @@ from pathlib import Path
 from typing import Any, Protocol
 
 import numpy as np
+
+from index.embed import onnx_session, onnx_tokenizer
 
 log = logging.getLogger("assistant")
 
@@ -53,19 +54,8 @@ class CrossEncoderReranker:
     def _load(self) -> tuple[Any, Any]:
         with self._lock:
             if self._session is None:
-                import onnxruntime
-                from tokenizers import Tokenizer
-
-                tokenizer = Tokenizer.from_file(str(self.directory / "tokenizer.json"))
-                tokenizer.no_padding()  # the file pads every pair to 512 tokens: padding is done per batch
-                tokenizer.enable_truncation(MAX_TOKENS)
-                options = onnxruntime.SessionOptions()
-                options.intra_op_num_threads = max(1, len(os.sched_getaffinity(0)))
-                options.log_severity_level = 3
-                self._session = onnxruntime.InferenceSession(
-                    str(self.directory / "model.onnx"), options, providers=["CPUExecutionProvider"]
-                )
-                self._tokenizer = tokenizer
+                self._tokenizer = onnx_tokenizer(self.directory, MAX_TOKENS)
+                self._session = onnx_session(self.directory)
             return self._session, self._tokenizer
 
     def score(self, query: str, passages: Sequence[str]) -> np.ndarray:

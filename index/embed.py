@@ -119,6 +119,28 @@ def make_embedder(settings: IndexSettings) -> Embedder:
     return SentenceTransformerEmbedder(settings.embed_model, settings.embed_batch_size)
 
 
+def onnx_session(directory: Path) -> Any:
+    """An onnxruntime session of `directory`/model.onnx on the CPU, on every core this process may
+    use, quiet but for errors."""
+    import onnxruntime
+
+    options = onnxruntime.SessionOptions()
+    options.intra_op_num_threads = max(1, len(os.sched_getaffinity(0)))
+    options.log_severity_level = 3
+    return onnxruntime.InferenceSession(str(directory / "model.onnx"), options, providers=["CPUExecutionProvider"])
+
+
+def onnx_tokenizer(directory: Path, max_tokens: int) -> Any:
+    """The tokenizer of `directory`/tokenizer.json, cutting at `max_tokens` and padding nothing (the
+    files of exported models often pad every text to 512 tokens)."""
+    from tokenizers import Tokenizer
+
+    tokenizer = Tokenizer.from_file(str(directory / "tokenizer.json"))
+    tokenizer.no_padding()
+    tokenizer.enable_truncation(max_tokens)
+    return tokenizer
+
+
 class OnnxEmbedder:
     """An ONNX encoder (inputs input_ids, attention_mask, token_type_ids; output last_hidden_state)
     run on the CPU, its files found through `spec`.
@@ -141,20 +163,9 @@ class OnnxEmbedder:
     def _load(self) -> tuple[Any, Any]:
         with self._lock:
             if self._session is None:
-                import onnxruntime
-                from tokenizers import Tokenizer
-
                 directory = self.spec.directory()
-                tokenizer = Tokenizer.from_file(str(directory / "tokenizer.json"))
-                tokenizer.no_padding()
-                tokenizer.enable_truncation(self.spec.max_tokens)
-                options = onnxruntime.SessionOptions()
-                options.intra_op_num_threads = max(1, len(os.sched_getaffinity(0)))
-                options.log_severity_level = 3
-                self._session = onnxruntime.InferenceSession(
-                    str(directory / "model.onnx"), options, providers=["CPUExecutionProvider"]
-                )
-                self._tokenizer = tokenizer
+                self._tokenizer = onnx_tokenizer(directory, self.spec.max_tokens)
+                self._session = onnx_session(directory)
             return self._session, self._tokenizer
 
     def warm(self) -> None:
@@ -181,16 +192,8 @@ class OnnxEmbedder:
             whole[i] = self._pool(tokens)
             starts, ends = offsets[:, 0] - shift, offsets[:, 1] - shift
             real = (ends > starts) & (starts >= 0)  # special tokens span nothing
-            for k, part in enumerate(parts[i]):
-                read = [real & (starts >= start) & (ends <= end) for start, end in part]
-                if all(span.any() for span in read):
-                    pooled[i][k] = _unit(tokens[np.logical_or.reduce(read)].mean(axis=0))
-                else:
-                    unread.append((i, k))
-        if unread:
-            alone = self.embed([part_text(texts[i], parts[i][k]) for i, k in unread], kind="passage")
-            for (i, k), vector in zip(unread, alone, strict=True):
-                pooled[i][k] = vector
+            unread += [(i, k) for k in _pool_parts(tokens, starts, ends, real, parts[i], pooled[i])]
+        _encode_unread(self, texts, parts, pooled, unread)
         return whole, pooled
 
     def _run(self, text: str) -> tuple[np.ndarray, np.ndarray]:
@@ -307,17 +310,39 @@ class SentenceTransformerEmbedder:
                     whole[i] = _unit(vectors[n])
                     starts, ends = offsets[n, :, 0], offsets[n, :, 1]
                     real = mask[n] & (ends > starts)  # special and padding tokens span nothing
-                    for k, part in enumerate(parts[i]):
-                        read = [real & (starts >= start) & (ends <= end) for start, end in part]
-                        if all(span.any() for span in read):
-                            pooled[i][k] = _unit(tokens[n][np.logical_or.reduce(read)].mean(axis=0))
-                        else:
-                            unread.append((i, k))
-        if unread:
-            alone = self.embed([part_text(texts[i], parts[i][k]) for i, k in unread], kind="passage")
-            for (i, k), vector in zip(unread, alone, strict=True):
-                pooled[i][k] = vector
+                    unread += [(i, k) for k in _pool_parts(tokens[n], starts, ends, real, parts[i], pooled[i])]
+        _encode_unread(self, texts, parts, pooled, unread)
         return whole, pooled
+
+
+def _pool_parts(
+    tokens: np.ndarray, starts: np.ndarray, ends: np.ndarray, real: np.ndarray, parts: Sequence[Part], out: np.ndarray
+) -> list[int]:
+    """Write into `out` each part's vector: the mean of the output vectors of the (`real`) tokens
+    inside its spans, L2-normalised. Returns the parts of which the model read nothing, their text
+    having been cut at the token limit."""
+    unread = []
+    for k, part in enumerate(parts):
+        read = [real & (starts >= start) & (ends <= end) for start, end in part]
+        if all(span.any() for span in read):
+            out[k] = _unit(tokens[np.logical_or.reduce(read)].mean(axis=0))
+        else:
+            unread.append(k)
+    return unread
+
+
+def _encode_unread(
+    embedder: Embedder,
+    texts: Sequence[str],
+    parts: Sequence[Sequence[Part]],
+    pooled: list[np.ndarray],
+    unread: list[tuple[int, int]],
+) -> None:
+    """Fill in the vectors of the parts the model did not read in context, each encoded on its own."""
+    if unread:
+        alone = embedder.embed([part_text(texts[i], parts[i][k]) for i, k in unread], kind="passage")
+        for (i, k), vector in zip(unread, alone, strict=True):
+            pooled[i][k] = vector
 
 
 def part_text(text: str, part: Part) -> str:
