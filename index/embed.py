@@ -22,7 +22,7 @@ from __future__ import annotations
 import importlib.util
 import os
 import threading
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, Protocol
@@ -115,17 +115,20 @@ def make_embedder(settings: IndexSettings) -> Embedder:
     use."""
     spec = ONNX_MODELS.get(settings.embed_model)
     if spec is not None:
-        return OnnxEmbedder(spec)
+        return OnnxEmbedder(spec, settings.embed_batch_size)
     return SentenceTransformerEmbedder(settings.embed_model, settings.embed_batch_size)
 
 
 def onnx_session(directory: Path) -> Any:
     """An onnxruntime session of `directory`/model.onnx on the CPU, on every core this process may
-    use, quiet but for errors."""
+    use, its threads sleeping while idle, quiet but for errors."""
     import onnxruntime
 
     options = onnxruntime.SessionOptions()
     options.intra_op_num_threads = max(1, len(os.sched_getaffinity(0)))
+    # Threads that spin while they wait for work take the cores other processes need, and on a busy
+    # machine slowed sentence encoding by half.
+    options.add_session_config_entry("session.intra_op.allow_spinning", "0")
     options.log_severity_level = 3
     return onnxruntime.InferenceSession(str(directory / "model.onnx"), options, providers=["CPUExecutionProvider"])
 
@@ -145,15 +148,17 @@ class OnnxEmbedder:
     """An ONNX encoder (inputs input_ids, attention_mask, token_type_ids; output last_hidden_state)
     run on the CPU, its files found through `spec`.
 
-    Texts are encoded one at a time. The int8 layers of the bundled model scale their inputs by the
-    range of the whole batch, padding included, so a text batched with others gets a slightly
-    different vector (cosine about 0.994); one at a time, a text's vector depends on the text alone,
-    a rebuild gives the same vectors as the build before it, and a query is read the way passages
-    were. On two cores batching gains nothing: padding costs what the batch saves.
+    Texts are encoded in batches of like length (`batch_size`): one short sentence at a time, most of
+    the time goes to calling the model, not to its arithmetic, and batches of sentences go about
+    twice as fast (bench/ingest.py). The int8 layers of the bundled model scale their inputs by the
+    range of the whole batch, so a text encoded among others gets a vector a little different from
+    the one it gets alone or in another batch (cosine 0.99 or more; a test checks it): a rebuild gives
+    near-identical vectors, not identical ones. `embed_parts` reads one text at a time.
     """
 
-    def __init__(self, spec: ModelSpec) -> None:
+    def __init__(self, spec: ModelSpec, batch_size: int = 32) -> None:
         self.spec = spec
+        self.batch_size = batch_size
         self.name = spec.name
         self.dim = spec.dim
         self._session: Any = None
@@ -172,11 +177,24 @@ class OnnxEmbedder:
         self.embed(["warm up"], kind="query")
 
     def embed(self, texts: Sequence[str], *, kind: Kind) -> np.ndarray:
+        """Texts of like length share a batch (`batch_size` at most), padded to the longest."""
         prefix = self.spec.query_prefix if kind == "query" else self.spec.passage_prefix
+        session, tokenizer = self._load()
+        encoded = tokenizer.encode_batch([prefix + text for text in texts])
+        order = sorted(range(len(texts)), key=lambda i: len(encoded[i].ids))
         out = np.zeros((len(texts), self.dim), dtype=np.float32)
-        for row, text in enumerate(texts):
-            tokens, _ = self._run(prefix + text)
-            out[row] = self._pool(tokens)
+        for rows in _batches(order, [len(e.ids) for e in encoded], self.batch_size):
+            width = max(len(encoded[i].ids) for i in rows)
+            ids = np.zeros((len(rows), width), dtype=np.int64)
+            mask = np.zeros((len(rows), width), dtype=np.int64)
+            for n, i in enumerate(rows):
+                ids[n, : len(encoded[i].ids)] = encoded[i].ids
+                mask[n, : len(encoded[i].ids)] = 1
+            inputs = {"input_ids": ids, "attention_mask": mask, "token_type_ids": np.zeros_like(ids)}
+            with self._lock:
+                (hidden,) = session.run(["last_hidden_state"], inputs)
+            for n, i in enumerate(rows):
+                out[i] = self._pool(np.asarray(hidden[n, : len(encoded[i].ids)], dtype=np.float32))
         return out
 
     def embed_parts(self, texts: Sequence[str], parts: Sequence[Sequence[Part]]) -> tuple[np.ndarray, list[np.ndarray]]:
@@ -313,6 +331,24 @@ class SentenceTransformerEmbedder:
                     unread += [(i, k) for k in _pool_parts(tokens[n], starts, ends, real, parts[i], pooled[i])]
         _encode_unread(self, texts, parts, pooled, unread)
         return whole, pooled
+
+
+# A batch of long texts holds fewer of them: the attention of 32 texts of 512 tokens alone takes
+# about 400 MB.
+BATCH_TOKENS = 8192
+
+
+def _batches(order: list[int], lengths: list[int], size: int) -> Iterator[list[int]]:
+    """`order` (texts by length, shortest first) cut into batches of at most `size` texts and at
+    most BATCH_TOKENS tokens once padded to the longest."""
+    batch: list[int] = []
+    for i in order:
+        if batch and (len(batch) >= size or (len(batch) + 1) * lengths[i] > BATCH_TOKENS):
+            yield batch
+            batch = []
+        batch.append(i)
+    if batch:
+        yield batch
 
 
 def _pool_parts(

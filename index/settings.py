@@ -38,7 +38,10 @@ class IndexSettings(BaseModel):
         ),
     )
     embed_batch_size: int = Field(
-        default=64, ge=1, le=4096, description="Texts per encode call (sentence-transformers models)."
+        default=64,
+        ge=1,
+        le=4096,
+        description="Most texts the model reads at once (an ONNX model's batches also hold at most 8,192 tokens).",
     )
     sentence_vectors: Literal["pooled", "separate", "in_context"] = Field(
         default="pooled",

@@ -71,7 +71,8 @@ def test_the_bundled_model_files_are_found():
 def test_whole_text_vectors_of_embed_parts_are_those_of_embed(embedder):
     texts = [TEXT, "A second, shorter text.", "x"]
     whole, parts = embedder.embed_parts(texts, [PARTS, [((0, 9),)], []])
-    assert np.allclose(whole, embedder.embed(texts, kind="passage"), atol=1e-5)
+    # The ONNX model reads embed_parts' texts one at a time and embed's in a batch: near, not equal.
+    assert np.diag(whole @ embedder.embed(texts, kind="passage").T).min() >= 0.99
     assert [p.shape for p in parts] == [(2, 384), (1, 384), (0, 384)]
     assert np.allclose(np.linalg.norm(parts[0], axis=1), 1.0, atol=1e-5)
 
@@ -103,14 +104,24 @@ def test_separate_parts_are_the_encodings_of_their_part_texts(embedder):
 
 
 @pytest.mark.model
-def test_a_passage_gets_the_same_vector_whatever_is_embedded_with_it(real_embedder):
-    """A rebuild embeds a document among other documents than the build before it did; its vectors
-    must not move (the int8 model's vectors depend on the rest of a batch, so texts go one by one)."""
-    alone = real_embedder.embed([TEXT], kind="passage")
-    among = real_embedder.embed(
-        ["Short.", TEXT, "A much longer text about something else entirely. " * 20], kind="passage"
-    )
-    assert np.array_equal(alone[0], among[1])
+def test_a_passage_gets_near_identical_vectors_whatever_is_embedded_with_it(real_embedder):
+    """A rebuild embeds a document among other documents than the build before it did: its vectors
+    may move a little (the int8 model scales by the range of a whole batch), never enough to matter."""
+    others = [f"Sentence number {n} about another subject, longer than the first one." for n in range(40)]
+    alone = real_embedder.embed([TEXT], kind="passage")[0]
+    among = real_embedder.embed([*others[:20], TEXT, *others[20:]], kind="passage")[20]
+    again = real_embedder.embed([TEXT], kind="passage")[0]
+    assert np.array_equal(alone, again)
+    assert float(alone @ among) >= 0.99
+
+
+def test_batches_hold_texts_of_like_length_within_the_token_budget():
+    from index.embed import BATCH_TOKENS, _batches
+
+    lengths = [10, 12, 11, BATCH_TOKENS // 3, BATCH_TOKENS // 2 + 1]
+    order = sorted(range(len(lengths)), key=lambda i: lengths[i])
+    assert list(_batches(order, lengths, 2)) == [[0, 2], [1, 3], [4]]
+    assert list(_batches(order, lengths, 32)) == [[0, 2, 1], [3], [4]]
 
 
 @pytest.mark.model
