@@ -91,7 +91,8 @@ class LLMSettings(BaseModel):
             "base_url": os.environ.get("ASSISTANT_LLM_BASE_URL"),
             "api_key": os.environ.get("ASSISTANT_LLM_API_KEY"),
         }
-        values = {k: v for k, v in {**env, **overrides}.items() if v is not None}
+        # An override of None leaves the environment's value in place.
+        values = {k: v for k, v in [*env.items(), *overrides.items()] if v is not None}
         if "backend" not in values:
             return None
         return cls.model_validate(values)

@@ -44,11 +44,12 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
-def time_ask(env: dict[str, str]) -> tuple[float, float]:
+def time_ask(env: dict[str, str], where: list[str]) -> tuple[float, float]:
     """(wall seconds, CPU seconds) of one `assistant ask`."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
-    done = subprocess.run([*COMMAND, "ask", QUESTION], env=env, cwd=CWD, capture_output=True, text=True, check=True)
+    command = [*COMMAND, "ask", QUESTION, *where]
+    done = subprocess.run(command, env=env, cwd=CWD, capture_output=True, text=True, check=True)
     wall = time.perf_counter() - started
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if "[1]" not in done.stdout:
@@ -56,11 +57,15 @@ def time_ask(env: dict[str, str]) -> tuple[float, float]:
     return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
 
 
-def time_ui(env: dict[str, str]) -> float:
+def time_ui(env: dict[str, str], where: list[str]) -> float:
     port = free_port()
     started = time.perf_counter()
     server = subprocess.Popen(
-        [*COMMAND, "ui", "--port", str(port)], env=env, cwd=CWD, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+        [*COMMAND, "ui", "--port", str(port), *where],
+        env=env,
+        cwd=CWD,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
     )
     try:
         while time.perf_counter() - started < 120:
@@ -78,12 +83,12 @@ def time_ui(env: dict[str, str]) -> float:
         server.wait(timeout=30)
 
 
-def imported_on_query_path(env: dict[str, str]) -> list[str]:
+def imported_on_query_path(env: dict[str, str], where: list[str]) -> list[str]:
     """The HEAVY modules that answering one question imports."""
     code = (
         "import sys\n"
         "from assistant.cli import main\n"
-        f"main(['ask', {QUESTION!r}])\n"
+        f"main(['ask', {QUESTION!r}, *{where!r}])\n"
         f"print('MODULES', ' '.join(m for m in {HEAVY!r} if m in sys.modules))\n"
     )
     done = subprocess.run([sys.executable, "-c", code], env=env, cwd=CWD, capture_output=True, text=True, check=True)
@@ -107,22 +112,21 @@ def main() -> None:
         COMMAND, CWD = [sys.executable, "-m", "assistant"], args.checkout.resolve()
 
     with tempfile.TemporaryDirectory(prefix="bench-cold-") as index:
+        where = ["--corpus", str(args.corpus.resolve()), "--index", index]
         env = {
             **os.environ,
-            "ASSISTANT_CORPUS": str(args.corpus),
-            "ASSISTANT_INDEX": index,
             "HF_HUB_OFFLINE": "1",
             "TRANSFORMERS_OFFLINE": "1",
             "ANONYMIZED_TELEMETRY": "False",
             "GRADIO_ANALYTICS_ENABLED": "False",
         }
-        subprocess.run([*COMMAND, "rebuild"], env=env, cwd=CWD, check=True, capture_output=True)
-        print(f"heavy modules on the query path: {' '.join(imported_on_query_path(env)) or 'none'}")
-        asks = [time_ask(env) for _ in range(args.runs)]
+        subprocess.run([*COMMAND, "rebuild", *where], env=env, cwd=CWD, check=True, capture_output=True)
+        print(f"heavy modules on the query path: {' '.join(imported_on_query_path(env, where)) or 'none'}")
+        asks = [time_ask(env, where) for _ in range(args.runs)]
         print(f"assistant ask  wall {spread([w for w, _ in asks])}")
         print(f"               cpu  {spread([c for _, c in asks])}")
         if not args.skip_ui:
-            print(f"assistant ui   to a served page {spread([time_ui(env) for _ in range(args.runs)])}")
+            print(f"assistant ui   to a served page {spread([time_ui(env, where) for _ in range(args.runs)])}")
 
 
 if __name__ == "__main__":

@@ -106,5 +106,6 @@ class IndexSettings(BaseModel):
             "sentence_vectors": os.environ.get("ASSISTANT_SENTENCE_VECTORS"),
             "embed_model": os.environ.get("ASSISTANT_EMBED_MODEL"),
         }
-        values = {k: v for k, v in {**env, **overrides}.items() if v is not None}
+        # An override of None leaves the environment's value in place.
+        values = {k: v for k, v in [*env.items(), *overrides.items()] if v is not None}
         return cls.model_validate(values)

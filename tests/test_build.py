@@ -452,3 +452,14 @@ def test_a_batch_also_closes_at_its_chunk_limit(tmp_path: Path):
         rebuild(settings, FailingEmbedder(fail_on=2))  # the first batch (two documents) was checkpointed
     report = rebuild(settings, HashEmbedder())
     assert (report.resumed, report.documents) == (2, 4) and report.chunks >= 24
+
+
+def test_an_option_left_unset_keeps_the_environments_value(monkeypatch):
+    monkeypatch.setenv("ASSISTANT_INDEX", "/var/index")
+    monkeypatch.setenv("ASSISTANT_EMBED_MODEL", "all-MiniLM-L6-v2")
+    settings = IndexSettings.from_env(index_dir=None, corpus="docs")
+    assert (settings.index_dir, settings.corpus, settings.embed_model) == (
+        Path("/var/index"),
+        Path("docs"),
+        "all-MiniLM-L6-v2",
+    )
