@@ -71,7 +71,7 @@ def main() -> None:
     positives = scores["seeds +"] + scores["hotpot +"]
     negatives = scores["seeds -"] + scores["hotpot -"]
     print(f"\n{'threshold':>9} {'answered':>9} {'refused':>8}")
-    for step in range(15, 50, 2):
+    for step in range(15, 70, 2):
         t = step / 100
         answered = sum(v >= t for v in positives) / len(positives)
         refused = sum(v < t for v in negatives) / len(negatives)

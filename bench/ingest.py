@@ -1,7 +1,7 @@
 """Ingest throughput: a full rebuild against the raw encode of the same texts, in one run.
 
 usage: python bench/ingest.py [--source DIR ...] [--files N] [--chroma-url URL] [--model NAME]
-                             [--sentence-vectors separate|in_context] [--parse-workers N]
+                             [--sentence-vectors pooled|separate|in_context] [--parse-workers N]
 
 The corpus is the first N documents (sorted by path) found under the --source folders, copied into
 a temporary corpus. The default source is .bench/debian-docs, the HTML manuals of Debian's
