@@ -315,7 +315,7 @@ class Assistant:
         """The extractive answer, and the ranked sentences a model may write from: those of the
         extractive answer first, then the rest best first."""
         ranked = self._rank(query, sources, reader)
-        if not ranked or max(s.match for s in ranked) < self.settings.min_relevance:
+        if not ranked or max(s.match for s in ranked) < self.settings.refusal_threshold(self.embedder.name):
             return Answer(question, NOT_FOUND, False, [], query, notices), [], reader.lexical.idf
         chosen = select(
             shape_of(query, reader.lexical.idf), ranked, self.settings.max_words, self.settings.max_sentences

