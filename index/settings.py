@@ -41,7 +41,7 @@ class IndexSettings(BaseModel):
         default=64,
         ge=1,
         le=4096,
-        description="Most texts the model reads at once (an ONNX model's batches also hold at most 8,192 tokens).",
+        description="Most texts the model reads at once (an ONNX model's batches also hold at most 1,024 tokens).",
     )
     sentence_vectors: Literal["pooled", "separate", "in_context"] = Field(
         default="pooled",
