@@ -94,9 +94,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
 
 
-def assistant_from_args(args: argparse.Namespace) -> Any:
+def assistant_from_args(args: argparse.Namespace, lazy: bool = False) -> Any:
     """The Assistant the common options and the language-model options describe, its models
-    loading in a thread of their own while the index opens."""
+    loading in a thread of their own while the index opens (`lazy`: in that thread too, first)."""
     from assistant.core import Assistant
     from assistant.settings import AssistantSettings, LLMSettings
 
@@ -111,7 +111,7 @@ def assistant_from_args(args: argparse.Namespace) -> Any:
         )
     settings = AssistantSettings(llm=llm)
     return Assistant(
-        corpus=args.corpus, index_dir=args.index, chroma_url=args.chroma_url, settings=settings, warm=True
+        corpus=args.corpus, index_dir=args.index, chroma_url=args.chroma_url, settings=settings, warm=True, lazy=lazy
     )
 
 

@@ -12,7 +12,13 @@ from typing import TYPE_CHECKING, TypeVar
 
 from assistant.compose import Scored, labelled, select, shape_of
 from assistant.conversation import Conversation
-from assistant.errors import EmptyQuestionError, LLMNotConfiguredError, LLMUnavailableError, UnknownSourceError
+from assistant.errors import (
+    AssistantError,
+    EmptyQuestionError,
+    LLMNotConfiguredError,
+    LLMUnavailableError,
+    UnknownSourceError,
+)
 from assistant.ranking import rank
 from assistant.rerank import Reranker, bundled_reranker
 from assistant.settings import AssistantSettings, LLMSettings
@@ -20,7 +26,7 @@ from assistant.steering import addresses_model
 from assistant.types import NOT_FOUND, Answer, Citation, final_answer
 from index.build import Progress, RebuildReport, rebuild
 from index.embed import Embedder, make_embedder
-from index.errors import IndexCorruptError, IndexNotBuiltError, StoreUnavailableError
+from index.errors import IndexCorruptError, IndexNotBuiltError, IndexPipelineError, StoreUnavailableError
 from index.reader import IndexReader, manifest_stamp
 from index.settings import IndexSettings
 
@@ -66,12 +72,16 @@ class Assistant:
         llm: LLM | None = None,
         reranker: Reranker | None = None,
         warm: bool = False,
+        lazy: bool = False,
     ) -> None:
         """`llm`: a llama-index LLM used in place of the one `settings.llm` describes (the checks
         of `settings.llm`, or their defaults, still apply). `reranker`: used in place of the
         bundled cross-encoder when `settings.rerank` is on. `warm`: load the models in a thread of
         their own at once, while this thread opens the index (see `warm`); a command that asks
-        one question then waits for neither alone."""
+        one question then waits for neither alone. `lazy`: open the index on first use rather
+        than now (with `warm`, that thread opens it first), so that a server can answer before the
+        index is open; errors such as IndexNotBuiltError then come from the first call that needs
+        the index."""
         base = settings or AssistantSettings()
         index = IndexSettings.from_env(
             **{
@@ -91,8 +101,9 @@ class Assistant:
         self._llm = llm
         self._llm_lock = threading.Lock()
         if warm:
-            threading.Thread(target=self._warm_quietly, name="warm-up", daemon=True).start()
-        self._open()
+            threading.Thread(target=self._warm_quietly, args=(lazy,), name="warm-up", daemon=True).start()
+        if not lazy:
+            self._open()
 
     # --- index -----------------------------------------------------------------------------------
 
@@ -175,11 +186,19 @@ class Assistant:
         if self.reranker is not None:
             self.reranker.score("warm up", ["warm up"])
 
-    def _warm_quietly(self) -> None:
+    def _warm_quietly(self, open_index: bool) -> None:
         try:
+            if open_index:
+                self._open_quietly()
             self.warm()
         except Exception as exc:  # the first question that needs the model raises it again
             log.warning("could not load the models: %s", exc)
+
+    def _open_quietly(self) -> None:
+        try:
+            _ = self.reader
+        except (IndexPipelineError, AssistantError) as exc:  # the first question raises it again
+            log.warning("%s", exc)
 
     # --- questions -------------------------------------------------------------------------------
 

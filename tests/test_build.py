@@ -463,3 +463,15 @@ def test_an_option_left_unset_keeps_the_environments_value(monkeypatch):
         Path("docs"),
         "all-MiniLM-L6-v2",
     )
+
+
+def test_a_lazy_assistant_opens_the_index_on_first_use(tmp_path: Path):
+    write_docs(tmp_path / "c")
+    settings = AssistantSettings(build_if_missing=False)
+    bot = Assistant(
+        corpus=tmp_path / "c", index_dir=tmp_path / "i", settings=settings, embedder=HashEmbedder(), lazy=True
+    )
+    with pytest.raises(IndexNotBuiltError):
+        bot.ask("topic1")
+    build(tmp_path / "c", tmp_path / "i")
+    assert bot.ask("topic1").citations[0].source == "doc1.txt"

@@ -378,9 +378,10 @@ def _check_exposure(host: str, auth: str | None) -> tuple[str, str] | None:
 def serve_from_cli(args: argparse.Namespace) -> int:
     """`assistant ui`: open the assistant, build the app and serve it until interrupted."""
     credentials = _check_exposure(args.host, args.auth)
-    # The models load in a thread of their own (see `assistant_from_args`), while the page is
-    # already served; a question asked meanwhile waits for them.
-    assistant = assistant_from_args(args)
+    # The index opens and the models load in a thread of their own (see `assistant_from_args`),
+    # while the page is already served; a question asked meanwhile waits for them, and one that
+    # finds the index missing or damaged shows why in the chat.
+    assistant = assistant_from_args(args, lazy=True)
     app = build_app(assistant)
     print(f"serving on http://{args.host}:{args.port}", file=sys.stderr)
     launch(app, host=args.host, port=args.port, auth=credentials)
