@@ -105,8 +105,8 @@ class LLMSettings(BaseModel):
 # Calibrated with bench/calibrate_refusal.py over the development questions of seeds/ and HotpotQA
 # 0-49 (answerable) and questions about other things. bge-small-en-v1.5 (pooled vectors): the best
 # match of the former starts at 0.48, of the latter tops 0.59; 0.47 answers all of the former and
-# refuses 89% of the latter. all-MiniLM-L6-v2 (separate vectors), whose cosines run lower: 0.34 and
-# 0.48; 0.33 answers all and refuses 89%. A model not listed gets DEFAULT_REFUSAL_THRESHOLD.
+# refuses 89% of the latter. all-MiniLM-L6-v2 (pooled vectors), whose cosines run lower: 0.34 and
+# 0.48; 0.33 answers all and refuses 87%. A model not listed gets DEFAULT_REFUSAL_THRESHOLD.
 REFUSAL_THRESHOLDS = {"bge-small-en-v1.5": 0.47, "all-MiniLM-L6-v2": 0.33}
 DEFAULT_REFUSAL_THRESHOLD = 0.33
 
