@@ -13,15 +13,14 @@ from __future__ import annotations
 
 import importlib.util
 import logging
-import threading
 from collections.abc import Sequence
 from functools import cache
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Protocol
 
 import numpy as np
 
-from index.embed import onnx_session, onnx_tokenizer
+from index.embed import OnnxModel
 
 log = logging.getLogger("assistant")
 
@@ -47,32 +46,16 @@ class CrossEncoderReranker:
     def __init__(self, directory: Path, name: str = BUNDLED) -> None:
         self.directory = directory
         self.name = name
-        self._session: Any = None
-        self._tokenizer: Any = None
-        self._lock = threading.Lock()
-
-    def _load(self) -> tuple[Any, Any]:
-        with self._lock:
-            if self._session is None:
-                self._tokenizer = onnx_tokenizer(self.directory, MAX_TOKENS)
-                self._session = onnx_session(self.directory)
-            return self._session, self._tokenizer
+        self._model = OnnxModel(lambda: directory, MAX_TOKENS)
 
     def score(self, query: str, passages: Sequence[str]) -> np.ndarray:
         """Each pair is run on its own: the model's int8 layers scale their inputs by the range of
         the whole batch, so a pair batched with others, padding included, scores differently; and
         batching gains nothing on the CPU here."""
-        session, tokenizer = self._load()
         scores = np.zeros(len(passages), dtype=np.float32)
         for row, passage in enumerate(passages):
-            encoded = tokenizer.encode(query, passage)
-            inputs = {
-                "input_ids": np.asarray([encoded.ids], dtype=np.int64),
-                "attention_mask": np.asarray([encoded.attention_mask], dtype=np.int64),
-                "token_type_ids": np.asarray([encoded.type_ids], dtype=np.int64),
-            }
-            (logits,) = session.run(None, inputs)
-            scores[row] = float(np.asarray(logits).reshape(-1)[0])
+            logits = self._model.run_one(self._model.tokenizer.encode(query, passage))
+            scores[row] = float(logits.reshape(-1)[0])
         return scores
 
 

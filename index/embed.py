@@ -22,7 +22,7 @@ from __future__ import annotations
 import importlib.util
 import os
 import threading
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, Protocol
@@ -119,29 +119,60 @@ def make_embedder(settings: IndexSettings) -> Embedder:
     return SentenceTransformerEmbedder(settings.embed_model, settings.embed_batch_size)
 
 
-def onnx_session(directory: Path) -> Any:
-    """An onnxruntime session of `directory`/model.onnx on the CPU, on every core this process may
-    use, its threads sleeping while idle, quiet but for errors."""
-    import onnxruntime
+class OnnxModel:
+    """A model.onnx and its tokenizer.json, loaded on first use from the folder `locate` returns;
+    one onnxruntime session on the CPU, on every core this process may use, its threads sleeping
+    while idle. The tokenizer cuts at `max_tokens` and pads nothing (the files of exported models
+    often pad every text to 512 tokens). Calls of `run` are serialised."""
 
-    options = onnxruntime.SessionOptions()
-    options.intra_op_num_threads = max(1, len(os.sched_getaffinity(0)))
-    # Threads that spin while they wait for work take the cores other processes need, and on a busy
-    # machine slowed sentence encoding by half.
-    options.add_session_config_entry("session.intra_op.allow_spinning", "0")
-    options.log_severity_level = 3
-    return onnxruntime.InferenceSession(str(directory / "model.onnx"), options, providers=["CPUExecutionProvider"])
+    def __init__(self, locate: Callable[[], Path], max_tokens: int) -> None:
+        self._locate = locate
+        self._max_tokens = max_tokens
+        self._session: Any = None
+        self._tokenizer: Any = None
+        self._lock = threading.Lock()
 
+    @property
+    def tokenizer(self) -> Any:
+        return self._load()[1]
 
-def onnx_tokenizer(directory: Path, max_tokens: int) -> Any:
-    """The tokenizer of `directory`/tokenizer.json, cutting at `max_tokens` and padding nothing (the
-    files of exported models often pad every text to 512 tokens)."""
-    from tokenizers import Tokenizer
+    def run(self, inputs: dict[str, np.ndarray]) -> np.ndarray:
+        """The model's first output for `inputs`."""
+        session, _ = self._load()
+        with self._lock:
+            return np.asarray(session.run(None, inputs)[0])
 
-    tokenizer = Tokenizer.from_file(str(directory / "tokenizer.json"))
-    tokenizer.no_padding()
-    tokenizer.enable_truncation(max_tokens)
-    return tokenizer
+    def run_one(self, encoded: Any) -> np.ndarray:
+        """The model's first output for one tokenised text (or pair), a batch of one."""
+        return self.run(
+            {
+                "input_ids": np.asarray([encoded.ids], dtype=np.int64),
+                "attention_mask": np.asarray([encoded.attention_mask], dtype=np.int64),
+                "token_type_ids": np.asarray([encoded.type_ids], dtype=np.int64),
+            }
+        )
+
+    def _load(self) -> tuple[Any, Any]:
+        with self._lock:
+            if self._session is None:
+                import onnxruntime
+                from tokenizers import Tokenizer
+
+                directory = self._locate()
+                tokenizer = Tokenizer.from_file(str(directory / "tokenizer.json"))
+                tokenizer.no_padding()
+                tokenizer.enable_truncation(self._max_tokens)
+                options = onnxruntime.SessionOptions()
+                options.intra_op_num_threads = max(1, len(os.sched_getaffinity(0)))
+                # Threads that spin while they wait for work take the cores other processes need,
+                # and on a busy machine slowed sentence encoding by half.
+                options.add_session_config_entry("session.intra_op.allow_spinning", "0")
+                options.log_severity_level = 3
+                self._session = onnxruntime.InferenceSession(
+                    str(directory / "model.onnx"), options, providers=["CPUExecutionProvider"]
+                )
+                self._tokenizer = tokenizer
+            return self._session, self._tokenizer
 
 
 class OnnxEmbedder:
@@ -162,17 +193,7 @@ class OnnxEmbedder:
         self.batch_size = batch_size
         self.name = spec.name
         self.dim = spec.dim
-        self._session: Any = None
-        self._tokenizer: Any = None
-        self._lock = threading.Lock()
-
-    def _load(self) -> tuple[Any, Any]:
-        with self._lock:
-            if self._session is None:
-                directory = self.spec.directory()
-                self._tokenizer = onnx_tokenizer(directory, self.spec.max_tokens)
-                self._session = onnx_session(directory)
-            return self._session, self._tokenizer
+        self._model = OnnxModel(spec.directory, spec.max_tokens)
 
     def warm(self) -> None:
         self.embed(["warm up"], kind="query")
@@ -180,8 +201,7 @@ class OnnxEmbedder:
     def embed(self, texts: Sequence[str], *, kind: Kind) -> np.ndarray:
         """Texts of like length share a batch (`batch_size` at most), padded to the longest."""
         prefix = self.spec.query_prefix if kind == "query" else self.spec.passage_prefix
-        session, tokenizer = self._load()
-        encoded = tokenizer.encode_batch([prefix + text for text in texts])
+        encoded = self._model.tokenizer.encode_batch([prefix + text for text in texts])
         order = sorted(range(len(texts)), key=lambda i: len(encoded[i].ids))
         out = np.zeros((len(texts), self.dim), dtype=np.float32)
         for rows in _batches(order, [len(e.ids) for e in encoded], self.batch_size):
@@ -191,9 +211,7 @@ class OnnxEmbedder:
             for n, i in enumerate(rows):
                 ids[n, : len(encoded[i].ids)] = encoded[i].ids
                 mask[n, : len(encoded[i].ids)] = 1
-            inputs = {"input_ids": ids, "attention_mask": mask, "token_type_ids": np.zeros_like(ids)}
-            with self._lock:
-                (hidden,) = session.run(["last_hidden_state"], inputs)
+            hidden = self._model.run({"input_ids": ids, "attention_mask": mask, "token_type_ids": np.zeros_like(ids)})
             for n, i in enumerate(rows):
                 out[i] = self._pool(np.asarray(hidden[n, : len(encoded[i].ids)], dtype=np.float32))
         return out
@@ -218,15 +236,8 @@ class OnnxEmbedder:
     def _run(self, text: str) -> tuple[np.ndarray, np.ndarray]:
         """The model's output vector for each token of `text`, and each token's character offsets
         (special tokens span nothing)."""
-        session, tokenizer = self._load()
-        encoded = tokenizer.encode(text)
-        inputs = {
-            "input_ids": np.asarray([encoded.ids], dtype=np.int64),
-            "attention_mask": np.asarray([encoded.attention_mask], dtype=np.int64),
-            "token_type_ids": np.asarray([encoded.type_ids], dtype=np.int64),
-        }
-        with self._lock:
-            (hidden,) = session.run(["last_hidden_state"], inputs)
+        encoded = self._model.tokenizer.encode(text)
+        hidden = self._model.run_one(encoded)
         return np.asarray(hidden[0], dtype=np.float32), np.asarray(encoded.offsets, dtype=np.int64).reshape(-1, 2)
 
     def _pool(self, tokens: np.ndarray) -> np.ndarray:
