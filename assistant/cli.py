@@ -94,8 +94,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
 
 
-def assistant_from_args(args: argparse.Namespace) -> Any:
-    """The Assistant the common options and the language-model options describe."""
+def assistant_from_args(args: argparse.Namespace, lazy: bool = False) -> Any:
+    """The Assistant the common options and the language-model options describe, its models
+    loading in a thread of their own while the index opens (`lazy`: in that thread too, first)."""
     from assistant.core import Assistant
     from assistant.settings import AssistantSettings, LLMSettings
 
@@ -109,16 +110,18 @@ def assistant_from_args(args: argparse.Namespace) -> Any:
             base_url=getattr(args, "llm_base_url", None),
         )
     settings = AssistantSettings(llm=llm)
-    return Assistant(corpus=args.corpus, index_dir=args.index, chroma_url=args.chroma_url, settings=settings)
+    return Assistant(
+        corpus=args.corpus, index_dir=args.index, chroma_url=args.chroma_url, settings=settings, warm=True, lazy=lazy
+    )
 
 
 def _rebuild(args: argparse.Namespace) -> int:
     from index.build import rebuild
-    from index.embed import SentenceTransformerEmbedder
+    from index.embed import make_embedder
     from index.settings import IndexSettings
 
     settings = IndexSettings.from_env(corpus=args.corpus, index_dir=args.index, chroma_url=args.chroma_url)
-    embedder = SentenceTransformerEmbedder(settings.embed_model, settings.embed_batch_size)
+    embedder = make_embedder(settings)
     with _progress_bar() as progress:
         report = rebuild(settings, embedder, progress)
     for warning in report.warnings:

@@ -12,15 +12,21 @@ from typing import TYPE_CHECKING, TypeVar
 
 from assistant.compose import Scored, labelled, select, shape_of
 from assistant.conversation import Conversation
-from assistant.errors import EmptyQuestionError, LLMNotConfiguredError, LLMUnavailableError, UnknownSourceError
+from assistant.errors import (
+    AssistantError,
+    EmptyQuestionError,
+    LLMNotConfiguredError,
+    LLMUnavailableError,
+    UnknownSourceError,
+)
 from assistant.ranking import rank
 from assistant.rerank import Reranker, bundled_reranker
 from assistant.settings import AssistantSettings, LLMSettings
 from assistant.steering import addresses_model
 from assistant.types import NOT_FOUND, Answer, Citation, Segment, final_answer
 from index.build import Progress, RebuildReport, rebuild
-from index.embed import Embedder, SentenceTransformerEmbedder
-from index.errors import IndexCorruptError, IndexNotBuiltError, StoreUnavailableError
+from index.embed import Embedder, make_embedder
+from index.errors import IndexCorruptError, IndexNotBuiltError, IndexPipelineError, StoreUnavailableError
 from index.reader import IndexReader, manifest_stamp
 from index.settings import IndexSettings
 
@@ -65,10 +71,17 @@ class Assistant:
         chroma_url: str | None = None,
         llm: LLM | None = None,
         reranker: Reranker | None = None,
+        warm: bool = False,
+        lazy: bool = False,
     ) -> None:
         """`llm`: a llama-index LLM used in place of the one `settings.llm` describes (the checks
         of `settings.llm`, or their defaults, still apply). `reranker`: used in place of the
-        bundled cross-encoder when `settings.rerank` is on."""
+        bundled cross-encoder when `settings.rerank` is on. `warm`: load the models in a thread of
+        their own at once, while this thread opens the index (see `warm`); a command that asks
+        one question then waits for neither alone. `lazy`: open the index on first use rather
+        than now (with `warm`, that thread opens it first), so that a server can answer before the
+        index is open; errors such as IndexNotBuiltError then come from the first call that needs
+        the index."""
         base = settings or AssistantSettings()
         index = IndexSettings.from_env(
             **{
@@ -81,13 +94,16 @@ class Assistant:
             }
         )
         self.settings = base.model_copy(update={"index": index})
-        self.embedder = embedder or SentenceTransformerEmbedder(index.embed_model, index.embed_batch_size)
+        self.embedder = embedder or make_embedder(index)
         self.reranker = (reranker or bundled_reranker()) if self.settings.rerank else None
         self._lock = threading.RLock()
         self._reader: IndexReader | None = None
         self._llm = llm
         self._llm_lock = threading.Lock()
-        self._open()
+        if warm:
+            threading.Thread(target=self._warm_quietly, args=(lazy,), name="warm-up", daemon=True).start()
+        if not lazy:
+            self._open()
 
     # --- index -----------------------------------------------------------------------------------
 
@@ -173,9 +189,23 @@ class Assistant:
     def warm(self) -> None:
         """Load the embedding model (and the reranker) and run it once, so that the first question
         is not slow."""
-        self.embedder.embed(["warm up"])
+        self.embedder.embed(["warm up"], kind="query")
         if self.reranker is not None:
             self.reranker.score("warm up", ["warm up"])
+
+    def _warm_quietly(self, open_index: bool) -> None:
+        try:
+            if open_index:
+                self._open_quietly()
+            self.warm()
+        except Exception as exc:  # the first question that needs the model raises it again
+            log.warning("could not load the models: %s", exc)
+
+    def _open_quietly(self) -> None:
+        try:
+            _ = self.reader
+        except (IndexPipelineError, AssistantError) as exc:  # the first question raises it again
+            log.warning("%s", exc)
 
     # --- questions -------------------------------------------------------------------------------
 
@@ -232,8 +262,16 @@ class Assistant:
     def _rank(self, query: str, sources: Sequence[str] | None, reader: IndexReader | None = None) -> list[Scored]:
         reader = reader or self.reader
         checked = self._check_sources(reader, sources)
+        settings = self.settings
         ranked = rank(
-            reader, self.embedder, query, self.settings.top_k, checked, self.settings.retrieval, reranker=self.reranker
+            reader,
+            self.embedder,
+            query,
+            settings.top_k,
+            checked,
+            settings.retrieval,
+            reranker=self.reranker,
+            weights=(settings.dense_weight, settings.lexical_weight),
         )
         return [s for s in _first_of_each_quote(ranked) if not addresses_model(s.candidate.sentence.text)]
 
@@ -305,7 +343,7 @@ class Assistant:
         """The extractive answer, and the ranked sentences a model may write from: those of the
         extractive answer first, then the rest best first."""
         ranked = self._rank(query, sources, reader)
-        if not ranked or max(s.match for s in ranked) < self.settings.min_relevance:
+        if not ranked or max(s.match for s in ranked) < self.settings.refusal_threshold(self.embedder.name):
             return Answer(question, NOT_FOUND, False, [], query, notices), [], reader.lexical.idf
         chosen = select(
             shape_of(query, reader.lexical.idf), ranked, self.settings.max_words, self.settings.max_sentences

@@ -168,7 +168,7 @@ def check(
     """Each claim with its support by the passages it cites (see the module's docstring)."""
     if not claims:
         return []
-    vectors = embedder.embed([c.text for c in claims])
+    vectors = embedder.embed([c.text for c in claims], kind="passage")
     checked = []
     for claim, vector in zip(claims, vectors, strict=True):
         if not claim.cited:

@@ -38,7 +38,7 @@ import numpy as np
 from assistant.compose import Candidate, Scored, Shape, alternatives, asked_about, labelled, score, shape_of
 from assistant.conversation import names
 from assistant.rerank import Reranker
-from assistant.retrieval import Mode, Retrieved, retrieve
+from assistant.retrieval import Mode, Retrieved, Weights, retrieve
 from index.embed import Embedder
 from index.reader import IndexReader
 from index.text import content_words, stem, words
@@ -72,20 +72,21 @@ def rank(
     mode: Mode = "hybrid",
     bridge: bool = True,
     reranker: Reranker | None = None,
+    weights: Weights = (1.0, 1.0),
 ) -> list[Scored]:
     """Every candidate sentence with its relevance to `query`, best first; those the answer needs
     after the best one, whatever their relevance, marked `follow`."""
     shape = shape_of(query, reader.lexical.idf)
     focus = asked_about(query)
-    vectors = embedder.embed([query, focus] if focus else [query])
+    vectors = embedder.embed([query, focus] if focus else [query], kind="query")
     vector = vectors[0]
-    candidates = _sentences(reader, retrieve(reader, query, vector, k, sources, mode), set(), 0)
+    candidates = _sentences(reader, retrieve(reader, query, vector, k, sources, mode, weights), set(), 0)
     ranked = score(shape, vector, candidates)
     if not ranked:
         return ranked
     by_key = {_key(s.candidate): s for s in ranked}
     if focus:
-        _follow(reader, shape, vector, by_key, focus, vectors[1], k, sources, mode, FOCUS_DISCOUNT)
+        _follow(reader, shape, vector, by_key, focus, vectors[1], k, sources, (mode, weights), FOCUS_DISCOUNT)
     choice = alternatives(query)
     # A question that compares two things names both: there is no bridge to follow.
     extra = _bridge_names(reader, query, ranked[:BRIDGE_SENTENCES]) if bridge and choice is None else []
@@ -98,10 +99,10 @@ def rank(
             vector,
             by_key,
             expanded,
-            embedder.embed([expanded])[0],
+            embedder.embed([expanded], kind="query")[0],
             k,
             sources,
-            mode,
+            (mode, weights),
             BRIDGE_DISCOUNT,
             away_from=ranked[0].candidate.source,
             named=named,
@@ -193,7 +194,7 @@ def _follow(
     query_vector: np.ndarray,
     k: int,
     sources: list[str] | None,
-    mode: Mode,
+    how: tuple[Mode, Weights],
     discount: float,
     away_from: str | None = None,
     named: frozenset[str] | set[str] = frozenset(),
@@ -201,7 +202,7 @@ def _follow(
     """Search again with a derived query; a sentence it finds keeps the better of its relevance to
     the question and `discount` times its relevance to the derived query. Sentences of `away_from`
     are left as they are; sentences of the sources in `named` are marked bridged."""
-    found = _sentences(reader, retrieve(reader, query, query_vector, k, sources, mode), set(), k)
+    found = _sentences(reader, retrieve(reader, query, query_vector, k, sources, *how), set(), k)
     for derived in score(shape_of(query, reader.lexical.idf), query_vector, found):
         if derived.candidate.source == away_from:
             continue  # the bridge leads away from the best sentence's document

@@ -13,14 +13,14 @@ from __future__ import annotations
 
 import importlib.util
 import logging
-import os
-import threading
 from collections.abc import Sequence
 from functools import cache
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Protocol
 
 import numpy as np
+
+from index.embed import OnnxModel
 
 log = logging.getLogger("assistant")
 
@@ -46,43 +46,16 @@ class CrossEncoderReranker:
     def __init__(self, directory: Path, name: str = BUNDLED) -> None:
         self.directory = directory
         self.name = name
-        self._session: Any = None
-        self._tokenizer: Any = None
-        self._lock = threading.Lock()
-
-    def _load(self) -> tuple[Any, Any]:
-        with self._lock:
-            if self._session is None:
-                import onnxruntime
-                from tokenizers import Tokenizer
-
-                tokenizer = Tokenizer.from_file(str(self.directory / "tokenizer.json"))
-                tokenizer.no_padding()  # the file pads every pair to 512 tokens: padding is done per batch
-                tokenizer.enable_truncation(MAX_TOKENS)
-                options = onnxruntime.SessionOptions()
-                options.intra_op_num_threads = max(1, len(os.sched_getaffinity(0)))
-                options.log_severity_level = 3
-                self._session = onnxruntime.InferenceSession(
-                    str(self.directory / "model.onnx"), options, providers=["CPUExecutionProvider"]
-                )
-                self._tokenizer = tokenizer
-            return self._session, self._tokenizer
+        self._model = OnnxModel(lambda: directory, MAX_TOKENS)
 
     def score(self, query: str, passages: Sequence[str]) -> np.ndarray:
         """Each pair is run on its own: the model's int8 layers scale their inputs by the range of
         the whole batch, so a pair batched with others, padding included, scores differently; and
         batching gains nothing on the CPU here."""
-        session, tokenizer = self._load()
         scores = np.zeros(len(passages), dtype=np.float32)
         for row, passage in enumerate(passages):
-            encoded = tokenizer.encode(query, passage)
-            inputs = {
-                "input_ids": np.asarray([encoded.ids], dtype=np.int64),
-                "attention_mask": np.asarray([encoded.attention_mask], dtype=np.int64),
-                "token_type_ids": np.asarray([encoded.type_ids], dtype=np.int64),
-            }
-            (logits,) = session.run(None, inputs)
-            scores[row] = float(np.asarray(logits).reshape(-1)[0])
+            logits = self._model.run_one(self._model.tokenizer.encode(query, passage))
+            scores[row] = float(logits.reshape(-1)[0])
         return scores
 
 

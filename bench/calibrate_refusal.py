@@ -1,7 +1,7 @@
 """Calibrate the refusal threshold: how well the best sentence's match separates questions the
 corpus answers from questions it does not.
 
-usage: python bench/calibrate_refusal.py
+usage: python bench/calibrate_refusal.py [--model NAME]
 
 Two corpora, each with questions it answers and questions it cannot:
 - seeds/: the answerable development questions of eval/dev.json (follow-ups as rewritten) are
@@ -10,7 +10,9 @@ Two corpora, each with questions it answers and questions it cannot:
 - the HotpotQA corpus of bench/hotpot.py: its development questions (0-49) are positives; the
   seeds questions are negatives.
 For each candidate threshold it prints the share of positives answered and of negatives refused;
-the setting `min_relevance` is chosen where both are highest (the middle of the widest gap).
+the threshold is chosen where both are highest (the middle of the widest gap) and written, for the
+model measured, into `REFUSAL_THRESHOLDS` (assistant/settings.py). `--model NAME` measures another
+embedding model (IndexSettings.embed_model).
 """
 
 from __future__ import annotations
@@ -40,11 +42,16 @@ def followup_matches(bot, dev: dict) -> list[float]:  # type: ignore[no-untyped-
 
 
 def main() -> None:
+    import argparse
     import tempfile
 
     from hotpot import WORK, load_items, open_hotpot, write_corpus
 
-    from assistant import Assistant
+    from assistant import Assistant, AssistantSettings, IndexSettings
+
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--model", default=IndexSettings().embed_model, help="IndexSettings.embed_model")
+    args = parser.parse_args()
 
     dev = json.loads((ROOT / "eval" / "dev.json").read_text())
     seed_pos = [q["q"] for q in dev["questions"] if q.get("grounded", True)]
@@ -54,8 +61,9 @@ def main() -> None:
     write_corpus(items, WORK / "corpus")
 
     with tempfile.TemporaryDirectory() as seeds_index:
-        seeds = Assistant(corpus=ROOT / "seeds", index_dir=seeds_index)
-        hotpot, _ = open_hotpot()
+        index = IndexSettings(corpus=ROOT / "seeds", index_dir=Path(seeds_index), embed_model=args.model)
+        seeds = Assistant(settings=AssistantSettings(index=index))
+        hotpot, _ = open_hotpot(embed_model=args.model)
         scores = {
             "seeds +": [best_match(seeds, q) for q in seed_pos] + followup_matches(seeds, dev),
             "seeds -": [best_match(seeds, q) for q in seed_neg + hotpot_dev],
@@ -71,7 +79,7 @@ def main() -> None:
     positives = scores["seeds +"] + scores["hotpot +"]
     negatives = scores["seeds -"] + scores["hotpot -"]
     print(f"\n{'threshold':>9} {'answered':>9} {'refused':>8}")
-    for step in range(15, 50, 2):
+    for step in range(15, 70, 2):
         t = step / 100
         answered = sum(v >= t for v in positives) / len(positives)
         refused = sum(v < t for v in negatives) / len(negatives)

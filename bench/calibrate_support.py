@@ -63,10 +63,11 @@ def main() -> None:
     from hotpot import load_items
     from llm_answers import WORK, hotpot_corpus, open_bot
 
-    from index.embed import SentenceTransformerEmbedder
+    from index.embed import make_embedder
+    from index.settings import IndexSettings
 
-    embedder = SentenceTransformerEmbedder()
-    embedder.warm()
+    embedder = make_embedder(IndexSettings())
+    embedder.embed(["warm up"], kind="query")
     dev = json.loads((ROOT / "eval" / "dev.json").read_text(encoding="utf-8"))
     seeds_questions = [q["q"] for q in dev["questions"] if q.get("grounded", True)]
     corpus, items = hotpot_corpus()

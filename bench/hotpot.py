@@ -84,17 +84,24 @@ def write_corpus(items: list[dict], corpus: Path) -> dict[str, str]:
     return texts
 
 
-def open_hotpot():  # type: ignore[no-untyped-def]
-    """The Assistant over the HotpotQA corpus, its index first brought in step with the code."""
-    from assistant import Assistant
+def open_hotpot(answering: dict[str, object] | None = None, **index: object):  # type: ignore[no-untyped-def]
+    """The Assistant over the HotpotQA corpus, its index first brought in step with the code.
+    `answering`: AssistantSettings fields; `index`: IndexSettings fields (embed_model,
+    sentence_vectors, ...) besides the corpus and index folders; each combination of the latter
+    keeps an index of its own under .bench/hotpot/. None values are left at their defaults."""
+    from assistant import Assistant, AssistantSettings
     from index.build import rebuild
-    from index.embed import SentenceTransformerEmbedder
+    from index.embed import make_embedder
     from index.settings import IndexSettings
 
-    embedder = SentenceTransformerEmbedder()
-    embedder.warm()
-    report = rebuild(IndexSettings(corpus=WORK / "corpus", index_dir=WORK / "index"), embedder)
-    bot = Assistant(corpus=WORK / "corpus", index_dir=WORK / "index", embedder=embedder)
+    given = {k: v for k, v in index.items() if v is not None}
+    probe = IndexSettings(corpus=WORK / "corpus", **given)  # type: ignore[arg-type]
+    settings = probe.model_copy(update={"index_dir": WORK / f"index-{probe.fingerprint()}"})
+    embedder = make_embedder(settings)
+    embedder.embed(["warm up"], kind="query")
+    report = rebuild(settings, embedder)
+    chosen = {k: v for k, v in (answering or {}).items() if v is not None}
+    bot = Assistant(settings=AssistantSettings(index=settings, **chosen), embedder=embedder)  # type: ignore[arg-type]
     bot.warm()
     return bot, report
 
@@ -125,7 +132,7 @@ class Systems:
         from index.text import index_terms
 
         reader = self.bot.reader
-        vector = self.bot.embedder.embed([question])[0]
+        vector = self.bot.embedder.embed([question], kind="query")[0]
         hits = retrieve(reader, question, vector, k, None, mode)  # type: ignore[arg-type]
         ranked = _unique(reader.chunks[h.position].source for h in hits)
         sentences = []
@@ -173,10 +180,10 @@ def llama_retriever(bot):  # type: ignore[no-untyped-def]
 
     class Embedding(BaseEmbedding):
         def _get_query_embedding(self, query: str) -> list[float]:
-            return embedder.embed([query])[0].tolist()
+            return embedder.embed([query], kind="query")[0].tolist()
 
         def _get_text_embedding(self, text: str) -> list[float]:
-            return embedder.embed([text])[0].tolist()
+            return embedder.embed([text], kind="passage")[0].tolist()
 
         async def _aget_query_embedding(self, query: str) -> list[float]:
             return self._get_query_embedding(query)
@@ -217,22 +224,34 @@ def run(
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--split", choices=["dev", "held-out", "extra", "both"], default="dev")
+    parser.add_argument(
+        "--split",
+        choices=["dev", "held-out", "extra", "both", "dev,extra"],
+        default="dev",
+        help="both: dev and held-out; dev,extra: the two development sets",
+    )
     parser.add_argument("--systems", default="ours,dense,bm25,llama")
     parser.add_argument("--json", action="store_true")
+    parser.add_argument("--model", help="IndexSettings.embed_model (default: the settings' default)")
+    parser.add_argument("--retrieval", help="AssistantSettings.retrieval for ours: hybrid, dense or lexical")
+    parser.add_argument("--weights", help="AssistantSettings dense_weight,lexical_weight for ours, e.g. 1,0.5")
+    parser.add_argument("--sentence-vectors", help="IndexSettings.sentence_vectors (default: the settings' default)")
     args = parser.parse_args()
 
     items = load_items()
     write_corpus(items, WORK / "corpus")
     started = time.perf_counter()
-    bot, report = open_hotpot()
+    answering: dict[str, object] = {"retrieval": args.retrieval}
+    if args.weights:
+        answering["dense_weight"], answering["lexical_weight"] = (float(w) for w in args.weights.split(","))
+    bot, report = open_hotpot(answering, embed_model=args.model, sentence_vectors=args.sentence_vectors)
     print(
         f"corpus: {report.documents} documents, {report.chunks} chunks "
         f"(index ready in {time.perf_counter() - started:.1f} s)",
         file=sys.stderr,
     )
     systems = Systems(bot)
-    splits = ["dev", "held-out"] if args.split == "both" else [args.split]
+    splits = ["dev", "held-out"] if args.split == "both" else args.split.split(",")
     results = {}
     for split in splits:
         chosen = extra_items(items) if split == "extra" else [items[i] for i in SPLITS[split]]

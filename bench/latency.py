@@ -6,9 +6,8 @@ For each size, the first N files of the corpus (sorted by path; 0 takes them all
 .bench/latency/ (later runs reuse each index through the incremental rebuild). The default corpus is
 .bench/debian-docs, made by bench/debian_docs.py: the first 125 files make about 1,000 chunks, the
 first 1,250 about 12,000, the first 31,234 about 96,000 (rust-doc's rendered source pages, which
-follow, are far longer than its other pages). These indexes embed sentences in the
-context of their chunk (IndexSettings.sentence_vectors = "in_context"), which makes a large corpus
-affordable to build on a laptop.
+follow, are far longer than its other pages). These indexes are built with the default settings
+(the default model, sentence vectors "pooled").
 
 Each measurement runs in a process of its own, which loads the model, warms it, asks three
 questions unmeasured, then asks QUESTIONS once each, and reports:
@@ -95,15 +94,16 @@ def subset(corpus: Path, files: int) -> Path:
 def settings_for(corpus: Path, index: Path, chroma_url: str | None = None):  # type: ignore[no-untyped-def]
     from index.settings import IndexSettings
 
-    return IndexSettings(corpus=corpus, index_dir=index, chroma_url=chroma_url, sentence_vectors="in_context")
+    return IndexSettings(corpus=corpus, index_dir=index, chroma_url=chroma_url)
 
 
 def build(corpus: Path, index: Path) -> str:
     from index.build import rebuild
-    from index.embed import SentenceTransformerEmbedder
+    from index.embed import make_embedder
 
-    embedder = SentenceTransformerEmbedder()
-    embedder.warm()
+    settings = settings_for(corpus, index)
+    embedder = make_embedder(settings)
+    embedder.embed(["warm up"], kind="query")
     started, last = time.perf_counter(), [0.0]
 
     def progress(done: int, total: int) -> None:
@@ -112,7 +112,7 @@ def build(corpus: Path, index: Path) -> str:
             last[0] = now
             print(f"  {now - started:7.0f} s  {done}/{total} documents", file=sys.stderr, flush=True)
 
-    report = rebuild(settings_for(corpus, index), embedder, progress)
+    report = rebuild(settings, embedder, progress)
     return report.summary()
 
 

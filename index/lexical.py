@@ -1,7 +1,14 @@
-"""The BM25 index over a generation's chunks, kept next to its vectors and rebuilt with them."""
+"""The BM25 index over a generation's chunks, kept next to its vectors and rebuilt with them.
+
+bm25s builds the index and saves it as numpy arrays: for each term, the BM25 score it adds to each
+chunk holding it (a sparse matrix in compressed-column form: `data`, `indices`, `indptr`), its
+vocabulary as JSON. A question is scored from those arrays, memory-mapped, with numpy alone, so
+answering imports neither bm25s nor scipy (a third of a second of a command's start).
+"""
 
 from __future__ import annotations
 
+import json
 import logging
 import math
 from collections.abc import Iterable
@@ -41,11 +48,19 @@ class LexicalIndex:
     """BM25 over chunks. Scores are BM25 scores: unbounded, higher is better, 0 for no shared term."""
 
     def __init__(self, directory: Path, size: int) -> None:
-        bm25s = _bm25s()
+        folder = directory / BM25_DIR
         self.size = size
-        self._retriever = bm25s.BM25.load(str(directory / BM25_DIR), mmap=True, show_progress=False)
-        self._vocab = self._retriever.vocab_dict
-        self._document_frequency = np.diff(np.asarray(self._retriever.scores["indptr"]))
+        params = json.loads((folder / "params.index.json").read_text(encoding="utf-8"))
+        if params.get("method") != "lucene" or params.get("num_docs") != size:
+            raise ValueError(f"BM25 index of another kind ({params.get('method')}) or size ({params.get('num_docs')})")
+        self._vocab: dict[str, int] = json.loads((folder / "vocab.index.json").read_text(encoding="utf-8"))
+        self._data = np.load(folder / "data.csc.index.npy", mmap_mode="r")
+        self._indices = np.load(folder / "indices.csc.index.npy", mmap_mode="r")
+        self._indptr = np.asarray(np.load(folder / "indptr.csc.index.npy", mmap_mode="r"))
+        if not len(self._indptr) or int(self._indptr[-1]) != len(self._data) or len(self._data) != len(self._indices):
+            raise ValueError("BM25 arrays cut short")
+        # One term per column; bm25s adds "" to the vocabulary past the last column.
+        self._document_frequency = np.diff(self._indptr)
 
     def idf(self, term: str) -> float:
         """Inverse document frequency of an index term (see `index_terms`), BM25's formula:
@@ -59,10 +74,15 @@ class LexicalIndex:
 
         `mask`, when given, is 1.0 for chunks that may be returned and 0.0 for the others.
         """
-        terms = [t for t in index_terms(query) if t in self._vocab]
+        columns = len(self._document_frequency)
+        terms = [t for t in index_terms(query) if self._vocab.get(t, columns) < columns]
         if not terms or not self.size:
             return []
-        scores = self._retriever.get_scores(terms)
+        scores = np.zeros(self.size, dtype=np.float32)
+        for term in terms:
+            i = self._vocab[term]
+            start, end = int(self._indptr[i]), int(self._indptr[i + 1])
+            np.add.at(scores, np.asarray(self._indices[start:end]), np.asarray(self._data[start:end]))
         if mask is not None:
             scores = scores * mask
         k = min(k, self.size)

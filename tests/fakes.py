@@ -26,7 +26,8 @@ class HashEmbedder:
         self.delay = delay
         self.seen: list[str] = []
 
-    def embed(self, texts: Sequence[str]) -> np.ndarray:
+    def embed(self, texts: Sequence[str], *, kind: str = "passage") -> np.ndarray:
+        """`kind` changes nothing: queries and passages are bags of words alike."""
         if self.delay:
             time.sleep(self.delay)
         self.seen.extend(texts)
@@ -62,11 +63,11 @@ class FailingEmbedder(HashEmbedder):
         super().__init__(**kwargs)
         self.fail_on, self.calls = fail_on, 0
 
-    def embed(self, texts: Sequence[str]) -> np.ndarray:
+    def embed(self, texts: Sequence[str], *, kind: str = "passage") -> np.ndarray:
         self.calls += 1
         if self.calls == self.fail_on:
             raise RuntimeError("out of memory")
-        return super().embed(texts)
+        return super().embed(texts, kind=kind)
 
 
 class KeywordReranker:

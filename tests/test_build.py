@@ -206,13 +206,14 @@ def test_pdf_citation_gives_the_page_of_the_cited_sentence(tmp_path: Path):
     assert first.page == 1
 
 
-@pytest.mark.parametrize("mode, texts_per_doc", [("separate", 3), ("in_context", 1)])
+@pytest.mark.parametrize("mode, texts_per_doc", [("pooled", 2), ("separate", 3), ("in_context", 1)])
 def test_sentence_vectors_setting_decides_what_is_encoded(tmp_path: Path, mode: str, texts_per_doc: int):
     write_docs(tmp_path / "c")
     settings = IndexSettings(corpus=tmp_path / "c", index_dir=tmp_path / "i", sentence_vectors=mode)
     embedder = HashEmbedder()
     report = rebuild(settings, embedder)
-    # Each document is one chunk of two sentences: 'separate' encodes the chunk and both sentences.
+    # Each document is one chunk of two sentences: 'pooled' encodes both sentences, 'separate' the
+    # chunk too, 'in_context' the chunk alone.
     assert len(embedder.seen) == report.chunks * texts_per_doc
     bot = Assistant(settings=AssistantSettings(index=settings), embedder=HashEmbedder())
     assert bot.ask("second sentence 2").citations[0].source == "doc2.txt"
@@ -451,3 +452,26 @@ def test_a_batch_also_closes_at_its_chunk_limit(tmp_path: Path):
         rebuild(settings, FailingEmbedder(fail_on=2))  # the first batch (two documents) was checkpointed
     report = rebuild(settings, HashEmbedder())
     assert (report.resumed, report.documents) == (2, 4) and report.chunks >= 24
+
+
+def test_an_option_left_unset_keeps_the_environments_value(monkeypatch):
+    monkeypatch.setenv("ASSISTANT_INDEX", "/var/index")
+    monkeypatch.setenv("ASSISTANT_EMBED_MODEL", "all-MiniLM-L6-v2")
+    settings = IndexSettings.from_env(index_dir=None, corpus="docs")
+    assert (settings.index_dir, settings.corpus, settings.embed_model) == (
+        Path("/var/index"),
+        Path("docs"),
+        "all-MiniLM-L6-v2",
+    )
+
+
+def test_a_lazy_assistant_opens_the_index_on_first_use(tmp_path: Path):
+    write_docs(tmp_path / "c")
+    settings = AssistantSettings(build_if_missing=False)
+    bot = Assistant(
+        corpus=tmp_path / "c", index_dir=tmp_path / "i", settings=settings, embedder=HashEmbedder(), lazy=True
+    )
+    with pytest.raises(IndexNotBuiltError):
+        bot.ask("topic1")
+    build(tmp_path / "c", tmp_path / "i")
+    assert bot.ask("topic1").citations[0].source == "doc1.txt"

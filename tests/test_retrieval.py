@@ -5,7 +5,7 @@ from pathlib import Path
 
 import numpy as np
 
-from assistant import Assistant, IndexSettings
+from assistant import Assistant, AssistantSettings, IndexSettings
 from assistant.retrieval import RRF_K, retrieve
 from index.build import rebuild
 from index.lexical import LexicalIndex
@@ -98,3 +98,59 @@ def test_search_restricted_to_sources_cites_only_those(tmp_path: Path):
     answer = bot.ask("What happened to the harbour?", sources=["b.txt"])
     assert answer.citations and {c.source for c in answer.citations} == {"b.txt"}
     assert {c.source for c in bot.search("What happened to the harbour?", sources=["a.txt"])} == {"a.txt"}
+
+
+def test_weights_decide_which_retriever_leads_the_fusion():
+    reader = FakeReader(dense=[1, 2, 3], lexical=[4, 5])
+    dense_first = retrieve(reader, "q", np.zeros(4), 10, weights=(1.0, 0.5))  # type: ignore[arg-type]
+    lexical_first = retrieve(reader, "q", np.zeros(4), 10, weights=(0.5, 1.0))  # type: ignore[arg-type]
+    assert [h.position for h in dense_first] == [1, 2, 3, 4, 5]
+    assert [h.position for h in lexical_first] == [4, 5, 1, 2, 3]
+    assert dense_first[3].fused == 0.5 / (RRF_K + 1)
+
+
+def test_bm25_scores_read_from_the_saved_arrays_are_those_of_bm25s(tmp_path: Path):
+    import bm25s
+
+    from index.text import index_terms
+
+    corpus, index = tmp_path / "c", tmp_path / "i"
+    write(corpus, "a.txt", "The zeppelin landed in the harbour. The harbour was busy.")
+    write(corpus, "b.txt", "A quiet day at the office, far from any harbour.")
+    write(corpus, "c.txt", "Zeppelins and airships filled the sky over the office.")
+    write(corpus, "d.txt", "")
+    rebuild(IndexSettings(corpus=corpus, index_dir=index), HashEmbedder())
+    lexical, _ = lexical_of(index)
+    manifest = read_manifest(index)
+    assert manifest is not None
+    theirs = bm25s.BM25.load(str(generation_dir(index, manifest.generation) / "bm25"))
+    query = "harbour zeppelin office harbour unknownword"
+    known = [t for t in index_terms(query) if t in theirs.vocab_dict]
+    expected = theirs.get_scores(known)
+    found = lexical.search(query, 10)
+    assert [p for p, _ in found] == sorted(range(len(expected)), key=lambda p: -expected[p])[: len(found)]
+    assert np.allclose([s for _, s in found], sorted(expected, reverse=True)[: len(found)])
+    assert len(found) == sum(expected > 0)
+
+
+def test_the_refusal_threshold_is_the_one_calibrated_for_the_model_unless_set():
+    from assistant.settings import DEFAULT_REFUSAL_THRESHOLD, REFUSAL_THRESHOLDS, AssistantSettings
+
+    assert [AssistantSettings().refusal_threshold(m) for m in ("bge-small-en-v1.5", "all-MiniLM-L6-v2", "other")] == [
+        REFUSAL_THRESHOLDS["bge-small-en-v1.5"],
+        REFUSAL_THRESHOLDS["all-MiniLM-L6-v2"],
+        DEFAULT_REFUSAL_THRESHOLD,
+    ]
+    assert AssistantSettings(min_relevance=0.6).refusal_threshold("bge-small-en-v1.5") == 0.6
+
+
+def test_a_question_below_the_threshold_is_refused_and_above_it_answered(tmp_path: Path):
+    write(tmp_path / "c", "a.txt", "The zeppelin landed in the harbour at dawn.")
+    question = "When did the zeppelin land in the harbour?"
+    strict = Assistant(
+        tmp_path / "c", tmp_path / "i", settings=AssistantSettings(min_relevance=0.99), embedder=HashEmbedder()
+    )
+    lenient = Assistant(
+        tmp_path / "c", tmp_path / "i", settings=AssistantSettings(min_relevance=0.1), embedder=HashEmbedder()
+    )
+    assert (strict.ask(question).grounded, lenient.ask(question).grounded) == (False, True)

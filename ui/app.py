@@ -12,7 +12,6 @@ import ipaddress
 import logging
 import os
 import sys
-import threading
 from collections.abc import Generator, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -377,19 +376,13 @@ def _check_exposure(host: str, auth: str | None) -> tuple[str, str] | None:
     return user, password
 
 
-def _warm(assistant: Assistant) -> None:
-    try:
-        assistant.warm()
-    except Exception as exc:  # the first question raises it again, and the chat shows it
-        log.warning("could not load the embedding model: %s", exc)
-
-
 def serve_from_cli(args: argparse.Namespace) -> int:
     """`assistant ui`: open the assistant, build the app and serve it until interrupted."""
     credentials = _check_exposure(args.host, args.auth)
-    assistant = assistant_from_args(args)
-    # The model loads while the page is already served; a question asked meanwhile waits for it.
-    threading.Thread(target=_warm, args=(assistant,), name="warm-up", daemon=True).start()
+    # The index opens and the models load in a thread of their own (see `assistant_from_args`),
+    # while the page is already served; a question asked meanwhile waits for them, and one that
+    # finds the index missing or damaged shows why in the chat.
+    assistant = assistant_from_args(args, lazy=True)
     app = build_app(assistant)
     print(f"serving on http://{args.host}:{args.port}", file=sys.stderr)
     launch(app, host=args.host, port=args.port, auth=credentials)
