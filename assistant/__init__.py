@@ -22,7 +22,7 @@ from assistant.errors import (
     UnknownSourceError,
 )
 from assistant.settings import AssistantSettings, LLMSettings
-from assistant.types import NOT_FOUND, Answer, Citation
+from assistant.types import NOT_FOUND, Answer, Citation, Segment
 from index.build import RebuildReport
 from index.settings import IndexSettings
 
@@ -46,6 +46,7 @@ __all__ = [
     "LLMUnavailableError",
     "RebuildInProgressError",
     "RebuildReport",
+    "Segment",
     "StoreUnavailableError",
     "UnknownSourceError",
 ]

@@ -17,7 +17,7 @@ from assistant.ranking import rank
 from assistant.rerank import Reranker, bundled_reranker
 from assistant.settings import AssistantSettings, LLMSettings
 from assistant.steering import addresses_model
-from assistant.types import NOT_FOUND, Answer, Citation, final_answer
+from assistant.types import Answer, Citation, Segment, final_answer, not_found
 from index.build import Progress, RebuildReport, rebuild
 from index.embed import Embedder, SentenceTransformerEmbedder
 from index.errors import IndexCorruptError, IndexNotBuiltError, StoreUnavailableError
@@ -297,13 +297,13 @@ class Assistant:
         extractive answer first, then the rest best first."""
         ranked = self._rank(query, sources, reader)
         if not ranked or max(s.match for s in ranked) < self.settings.min_relevance:
-            return Answer(question, NOT_FOUND, False, [], query, notices), [], reader.lexical.idf
+            return not_found(question, query, notices), [], reader.lexical.idf
         chosen = select(
             shape_of(query, reader.lexical.idf), ranked, self.settings.max_words, self.settings.max_sentences
         )
         citations = [self._citation(item) for item in chosen]
-        parts = [f"{labelled(item)} [{n}]" for n, item in enumerate(chosen, start=1)]
-        answer = Answer(question, " ".join(parts), True, citations, query, notices)
+        segments = [Segment(labelled(item), (n,)) for n, item in enumerate(chosen, start=1)]
+        answer = Answer(question, segments, True, citations, query, notices)
         taken = {id(item) for item in chosen}
         return answer, [*chosen, *(item for item in ranked if id(item) not in taken)], reader.lexical.idf
 
@@ -341,7 +341,7 @@ class Assistant:
             return
         yield Answer(
             extractive.question,
-            composed.text,
+            composed.segments,
             True,
             [self._citation(item) for item in composed.cited],
             extractive.query,

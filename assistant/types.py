@@ -36,9 +36,31 @@ class Citation:
 
 
 @dataclass(frozen=True)
-class Answer:
-    """An answer whose every sentence is followed by [n], where [1] is `citations[0]`.
+class Segment:
+    """A stretch of an answer as it is shown, and the numbers of the citations that back it, in
+    order ([1] is `Answer.citations[0]`). A segment cites nothing when it is not a claim from the
+    documents (the sentence saying they do not answer)."""
 
+    text: str
+    citations: tuple[int, ...] = ()
+
+    @property
+    def marked(self) -> str:
+        """The text followed by its citation marks: `The keeper doubted it. [1] [2]`."""
+        return " ".join([self.text, *(f"[{n}]" for n in self.citations)])
+
+
+def answer_text(segments: Iterable[Segment]) -> str:
+    """An answer's plain text: each segment followed by its [n] marks."""
+    return " ".join(segment.marked for segment in segments)
+
+
+@dataclass(frozen=True)
+class Answer:
+    """An answer made of segments (sentences), each followed by the citations that back it.
+
+    `text` is derived from `segments`: each segment's text followed by [n], where [1] is
+    `citations[0]`; renderers (the UI, the CLI, JSON) use `segments` and never parse `text` back.
     `grounded` is False when the documents do not answer the question; the text then says so and
     there are no citations. `query` is what was searched: the question itself, or a follow-up
     rewritten to stand alone. `mode` says what wrote the text: "extractive" (sentences quoted from
@@ -48,15 +70,27 @@ class Answer:
     """
 
     question: str
-    text: str
+    text: str = field(init=False)
+    segments: list[Segment]
     grounded: bool
     citations: list[Citation] = field(default_factory=list)
     query: str = ""
     notices: list[str] = field(default_factory=list)
     mode: Literal["extractive", "llm"] = "extractive"
 
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "text", answer_text(self.segments))
+
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        """The answer as JSON values (a segment's citation numbers as a list)."""
+        data = asdict(self)
+        data["segments"] = [{"text": s.text, "citations": list(s.citations)} for s in self.segments]
+        return data
+
+
+def not_found(question: str, query: str, notices: list[str]) -> Answer:
+    """The answer for a question the documents do not answer."""
+    return Answer(question, [Segment(NOT_FOUND)], False, [], query, notices)
 
 
 def final_answer(stream: Iterable[str | Answer]) -> Answer:

@@ -182,7 +182,7 @@ def test_an_answer_with_no_supported_sentence_falls_back_to_the_extractive_answe
     fallback = "No sentence of the language model's answer was supported by the passages it cites; "
     assert answer == Answer(
         QUESTION,
-        extractive.text,
+        extractive.segments,
         True,
         extractive.citations,
         QUESTION,

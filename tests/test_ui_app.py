@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from assistant import NOT_FOUND, Answer, Citation, EmptyCorpusError, EmptyQuestionError
+from assistant import Answer, Citation, EmptyCorpusError, EmptyQuestionError, Segment
+from assistant.types import not_found
 from ui.app import ChatSession, _check_exposure, respond
 from ui.render import error_html, question_html, stream_answer
 
@@ -33,7 +34,8 @@ class FakeConversation:
 
 def test_question_shows_at_once_then_the_answer_grows_sentence_by_sentence() -> None:
     second = Citation("log.txt", 41, 60, 4, 4, "He said so twice.", 0.6)
-    answer = Answer("Who doubted?", "The keeper doubted the report. [1] He said so twice. [2]", True, [CITED, second])
+    segments = [Segment("The keeper doubted the report.", (1,)), Segment("He said so twice.", (2,))]
+    answer = Answer("Who doubted?", segments, True, [CITED, second])
     session = ChatSession(FakeConversation(answer))
 
     shown = list(respond("Who doubted?", session))
@@ -45,8 +47,8 @@ def test_question_shows_at_once_then_the_answer_grows_sentence_by_sentence() -> 
 
 
 def test_follow_up_shows_the_rewritten_query_under_the_question() -> None:
-    first = Answer("Who doubted?", "The keeper doubted the report. [1]", True, [CITED], "Who doubted?")
-    follow = Answer("Why him?", NOT_FOUND, False, [], "Why did the keeper doubt the report?")
+    first = Answer("Who doubted?", [Segment("The keeper doubted the report.", (1,))], True, [CITED], "Who doubted?")
+    follow = not_found("Why him?", "Why did the keeper doubt the report?", [])
     session = ChatSession(FakeConversation(first, follow))
     list(respond("Who doubted?", session))
 
@@ -61,8 +63,8 @@ def test_citation_links_point_into_the_answer_of_their_own_turn() -> None:
     other = Citation("other.txt", 0, 5, 1, 1, "Other.", 0.7)
     session = ChatSession(
         FakeConversation(
-            Answer("a?", "The keeper doubted the report. [1]", True, [CITED]),
-            Answer("b?", "Other. [1]", True, [other]),
+            Answer("a?", [Segment("The keeper doubted the report.", (1,))], True, [CITED]),
+            Answer("b?", [Segment("Other.", (1,))], True, [other]),
         )
     )
     list(respond("a?", session))

@@ -181,6 +181,7 @@ def test_api_returns_the_answer_and_its_citations_as_json(bot: Assistant, url: s
     assert client.predict(OFF_CORPUS, api_name="/ask") == {
         "question": OFF_CORPUS,
         "text": NOT_FOUND,
+        "segments": [{"text": NOT_FOUND, "citations": []}],
         "grounded": False,
         "citations": [],
         "query": OFF_CORPUS,

@@ -144,7 +144,8 @@ class _Handlers:
     def ask(self, question: str) -> dict[str, Any]:
         """Answer a question from the documents.
 
-        Returns the answer as JSON: `text` (sentences each followed by [n]), `grounded` (false when
+        Returns the answer as JSON: `text` (sentences each followed by [n]), `segments` (the same
+        sentences, each with the numbers of its citations), `grounded` (false when
         the documents do not answer; `text` then says so), `citations` (citations[n-1] is [n]; each
         with `source`, `start`/`end` character offsets, 1-based `line_start`/`line_end`, `quote`,
         `score` 0-1 and `page`), `query` (what was searched) and `notices`.

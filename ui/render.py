@@ -15,7 +15,6 @@ import html
 import re
 import time
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
 
 from assistant import Answer, Citation, RebuildReport
 
@@ -30,66 +29,6 @@ VIEWER_MAX_CHARS = 300_000
 
 CITE_HREF = re.compile(r"^#cite-(\d{1,6})-(\d{1,4})$")
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n\s*")
-
-
-@dataclass(frozen=True)
-class Piece:
-    """A stretch of answer text and the citation number that follows it (None for trailing text)."""
-
-    text: str
-    n: int | None
-
-
-_ANCHOR = re.compile(r"\[(\d{1,4})\]")
-
-
-def answer_pieces(answer: Answer) -> list[Piece]:
-    """The answer's text cut after each citation anchor, in order.
-
-    An extractive answer reads `sentence [1] sentence [2] ...`. The anchor `[n]` is looked for right
-    after citation n's quote; only if the text does not have that shape is the next `[n]` taken, so a
-    document's own "[2]" inside a sentence is never mistaken for an anchor. A language model's
-    answer may cite a passage twice, or a sentence twice (`sentence [1] [2] sentence [1]`); its
-    markers were stripped from the sentences it wrote, so each [n] there is an anchor.
-    """
-    if answer.mode == "llm":
-        return _model_pieces(answer)
-    text, pieces, cursor = answer.text, [], 0
-    for n, citation in enumerate(answer.citations, start=1):
-        anchor = f"[{n}]"
-        at = _anchor_after_quote(text, cursor, citation.quote, anchor)
-        if at < 0:
-            at = text.find(anchor, cursor)
-        if at < 0:
-            break
-        pieces.append(Piece(text[cursor:at].strip(), n))
-        cursor = at + len(anchor)
-    tail = text[cursor:].strip()
-    if tail:
-        pieces.append(Piece(tail, None))
-    return pieces
-
-
-def _model_pieces(answer: Answer) -> list[Piece]:
-    pieces, cursor = [], 0
-    for match in _ANCHOR.finditer(answer.text):
-        n = int(match[1])
-        if 1 <= n <= len(answer.citations):
-            pieces.append(Piece(answer.text[cursor : match.start()].strip(), n))
-            cursor = match.end()
-    tail = answer.text[cursor:].strip()
-    if tail:
-        pieces.append(Piece(tail, None))
-    return pieces
-
-
-def _anchor_after_quote(text: str, cursor: int, quote: str, anchor: str) -> int:
-    start = len(text) - len(text[cursor:].lstrip())
-    if not quote or not text.startswith(quote, start):
-        return -1
-    after = start + len(quote)
-    at = len(text) - len(text[after:].lstrip())
-    return at if text.startswith(anchor, at) else -1
 
 
 # --- the chat --------------------------------------------------------------------------------------
@@ -120,32 +59,33 @@ def question_html(question: str, query: str | None = None) -> str:
     return "".join(parts)
 
 
-def stream_answer(answer: Answer, turn: int) -> Iterator[str]:
-    """The answer's HTML as it grows: one more sentence and its [n] link each time, then the list
-    of sources. Every value is complete HTML; a link is never cut in half."""
+def stream_answer(answer: Answer, turn: int, scope: str = "") -> Iterator[str]:
+    """The answer's HTML as it grows: one more segment and its [n] links each time, then the list
+    of sources. Every value is complete HTML; a link is never cut in half. `scope` (such as
+    "searched 3 of 240 documents") is shown with the answer."""
     if not answer.grounded:
-        yield not_found_html(answer)
+        yield not_found_html(answer, scope)
         return
-    pieces = answer_pieces(answer)
-    for shown in range(1, len(pieces) + 1):
-        yield answer_html(answer, turn, pieces[:shown], complete=False)
-    yield answer_html(answer, turn, pieces, complete=True)
+    for shown in range(1, len(answer.segments) + 1):
+        yield answer_html(answer, turn, shown, complete=False, scope=scope)
+    yield answer_html(answer, turn, complete=True, scope=scope)
 
 
-def answer_html(answer: Answer, turn: int, pieces: Sequence[Piece] | None = None, complete: bool = True) -> str:
-    """A grounded answer: notices, sentences each followed by a [n] link, then (once complete) the
-    sources it cites, each a link too."""
+def answer_html(
+    answer: Answer, turn: int, shown: int | None = None, complete: bool = True, scope: str = ""
+) -> str:
+    """A grounded answer: notices, its first `shown` segments (all by default) each followed by its
+    [n] links, then (once complete) the sources it cites, each a link too, and the actions on it."""
     if not answer.grounded:
-        return not_found_html(answer)
-    shown = answer_pieces(answer) if pieces is None else pieces
+        return not_found_html(answer, scope)
     words = []
-    for piece in shown:
-        sentence = f'<span class="sentence">{html.escape(piece.text)}</span>' if piece.text else ""
-        if piece.n is not None and piece.n <= len(answer.citations):
-            sentence += " " + cite_link(turn, piece.n, answer.citations[piece.n - 1])
-        words.append(sentence.strip())
+    for segment in answer.segments[:shown]:
+        sentence = f'<span class="sentence">{html.escape(segment.text)}</span>' if segment.text else ""
+        cited = [n for n in segment.citations if 1 <= n <= len(answer.citations)]
+        links = [cite_link(turn, n, answer.citations[n - 1]) for n in cited]
+        words.append(" ".join([sentence, *links]).strip())
     by = '<div class="answer-by">Written by the language model; each sentence checked against what it cites.</div>'
-    parts = [_notices_html(answer.notices), by if answer.mode == "llm" else ""]
+    parts = [_notices_html(answer.notices), by if answer.mode == "llm" else "", _scope_html(scope)]
     parts.append(f'<div class="answer">{" ".join(words)}</div>')
     if complete and answer.citations:
         items = "".join(
@@ -163,10 +103,10 @@ def draft_html(text: str) -> str:
     )
 
 
-def not_found_html(answer: Answer) -> str:
+def not_found_html(answer: Answer, scope: str = "") -> str:
     """The state for a question the documents do not answer: visibly not an answer."""
     return (
-        f"{_notices_html(answer.notices)}"
+        f"{_notices_html(answer.notices)}{_scope_html(scope)}"
         '<div class="not-found" role="status">'
         '<div class="not-found-title">Not found in the documents</div>'
         f"<div>{html.escape(answer.text)}</div>"
@@ -177,6 +117,10 @@ def not_found_html(answer: Answer) -> str:
 
 def error_html(message: str) -> str:
     return f'<div class="error" role="alert">{html.escape(message)}</div>'
+
+
+def _scope_html(scope: str) -> str:
+    return f'<div class="scope">{html.escape(scope)}</div>' if scope else ""
 
 
 def _notices_html(notices: Sequence[str]) -> str:
