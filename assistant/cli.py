@@ -27,6 +27,11 @@ def _parser() -> argparse.ArgumentParser:
     common.add_argument("--corpus", help="folder of documents (default: seeds, or $ASSISTANT_CORPUS)")
     common.add_argument("--index", help="folder of the index (default: .index, or $ASSISTANT_INDEX)")
     common.add_argument("--chroma-url", help="use a Chroma server, e.g. http://127.0.0.1:8000 ($ASSISTANT_CHROMA_URL)")
+    common.add_argument(
+        "--sentence-vectors",
+        choices=["separate", "in_context"],
+        help="how sentences are embedded; give the same to every command using the index ($ASSISTANT_SENTENCE_VECTORS)",
+    )
     answering = argparse.ArgumentParser(add_help=False)
     answering.add_argument(
         "--llm",
@@ -73,6 +78,19 @@ def _parser() -> argparse.ArgumentParser:
     ui.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1)")
     ui.add_argument("--port", type=int, default=7860)
     ui.add_argument("--auth", help="user:password, required with a non-loopback --host ($ASSISTANT_AUTH)")
+    ui.add_argument(
+        "--allow-origin",
+        action="append",
+        metavar="ORIGIN",
+        help="let pages of this origin (e.g. http://localhost:3000) call the app; repeatable. Requests from "
+        "any other origin are refused ($ASSISTANT_ALLOW_ORIGIN, comma-separated)",
+    )
+    ui.add_argument(
+        "--examples",
+        metavar="FILE",
+        help="offer the questions of this file (the format of 'assistant eval') as examples, instead of "
+        "questions made from the documents ($ASSISTANT_EXAMPLES)",
+    )
     return parser
 
 
@@ -81,12 +99,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
     os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
     logging.basicConfig(level=logging.WARNING, format="%(message)s")
-    args = _parser().parse_args(argv)
-    from assistant.errors import AssistantError, IndexPipelineError
+    from pydantic import ValidationError
+
+    from assistant.environment import Environment
+    from assistant.errors import AssistantError
 
     try:
+        # The one place the environment is read: options left unset on the command line come from it.
+        args = arguments(argv, Environment())
         return _COMMANDS[args.command](args)
-    except (AssistantError, IndexPipelineError, ValueError) as exc:
+    except ValidationError as exc:
+        print(f"error: {_validation_message(exc)}", file=sys.stderr)
+        return EXIT_USAGE
+    except (AssistantError, ValueError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_ERROR
     except KeyboardInterrupt:
@@ -94,30 +119,34 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
 
 
-def assistant_from_args(args: argparse.Namespace) -> Any:
-    """The Assistant the common options and the language-model options describe."""
-    from assistant.core import Assistant
-    from assistant.settings import AssistantSettings, LLMSettings
+def arguments(argv: Sequence[str] | None, environment: Any) -> argparse.Namespace:
+    """The command line parsed, every option it leaves unset taken from `environment` (an
+    `assistant.environment.Environment`)."""
+    from assistant.environment import with_environment
 
-    llm = None
-    if not getattr(args, "extractive", False):
-        if getattr(args, "llm", None) and not (args.llm_model or os.environ.get("ASSISTANT_LLM_MODEL")):
-            raise ValueError("--llm needs --llm-model: the model's name on the server, or the path of a .gguf file")
-        llm = LLMSettings.from_env(
-            backend=getattr(args, "llm", None),
-            model=getattr(args, "llm_model", None),
-            base_url=getattr(args, "llm_base_url", None),
-        )
-    settings = AssistantSettings(llm=llm)
-    return Assistant(corpus=args.corpus, index_dir=args.index, chroma_url=args.chroma_url, settings=settings)
+    return with_environment(_parser().parse_args(argv), environment)
+
+
+def _validation_message(exc: Any) -> str:
+    """A pydantic ValidationError as one line per wrong setting: `sentence_vectors: Input should be ...`."""
+    return "; ".join(f"{'.'.join(str(p) for p in e['loc'])}: {e['msg']}" for e in exc.errors())
+
+
+def assistant_from_args(args: argparse.Namespace) -> Any:
+    """The Assistant the common options and the language-model options describe (merged with the
+    environment by `main`)."""
+    from assistant.core import Assistant
+    from assistant.environment import settings_from_args
+
+    return Assistant(settings=settings_from_args(args))
 
 
 def _rebuild(args: argparse.Namespace) -> int:
+    from assistant.environment import settings_from_args
     from index.build import rebuild
     from index.embed import SentenceTransformerEmbedder
-    from index.settings import IndexSettings
 
-    settings = IndexSettings.from_env(corpus=args.corpus, index_dir=args.index, chroma_url=args.chroma_url)
+    settings = settings_from_args(args).index
     embedder = SentenceTransformerEmbedder(settings.embed_model, settings.embed_batch_size)
     with _progress_bar() as progress:
         report = rebuild(settings, embedder, progress)

@@ -70,15 +70,9 @@ class Assistant:
         of `settings.llm`, or their defaults, still apply). `reranker`: used in place of the
         bundled cross-encoder when `settings.rerank` is on."""
         base = settings or AssistantSettings()
-        index = IndexSettings.from_env(
-            **{
-                **base.index.model_dump(exclude_defaults=True),
-                **{
-                    k: v
-                    for k, v in {"corpus": corpus, "index_dir": index_dir, "chroma_url": chroma_url}.items()
-                    if v is not None
-                },
-            }
+        given = {"corpus": corpus, "index_dir": index_dir, "chroma_url": chroma_url}
+        index = IndexSettings.model_validate(
+            {**base.index.model_dump(), **{k: v for k, v in given.items() if v is not None}}
         )
         self.settings = base.model_copy(update={"index": index})
         self.embedder = embedder or SentenceTransformerEmbedder(index.embed_model, index.embed_batch_size)

@@ -1,8 +1,11 @@
-"""Typed errors of the assistant; the index's own errors are re-exported so callers need one import."""
+"""Typed errors of the assistant; the index's own errors are re-exported so callers need one import.
+
+Every one derives from `AssistantError`."""
 
 from __future__ import annotations
 
 from index.errors import (
+    AssistantError,
     CorpusNotFoundError,
     EmptyCorpusError,
     IndexCorruptError,
@@ -12,10 +15,6 @@ from index.errors import (
     RebuildInProgressError,
     StoreUnavailableError,
 )
-
-
-class AssistantError(Exception):
-    """Base class of the errors the assistant raises on purpose (besides the index's own)."""
 
 
 class EmptyQuestionError(AssistantError, ValueError):

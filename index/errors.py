@@ -3,7 +3,12 @@
 from __future__ import annotations
 
 
-class IndexPipelineError(Exception):
+class AssistantError(Exception):
+    """Base class of every error the project raises on purpose, in the index and the assistant alike;
+    `assistant.errors` re-exports it."""
+
+
+class IndexPipelineError(AssistantError):
     """Base class of every error the index package raises on purpose."""
 
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 from pathlib import Path
 from typing import Literal
 
@@ -79,15 +78,3 @@ class IndexSettings(BaseModel):
             "pipeline": PIPELINE_VERSION,
         }
         return hashlib.sha256(json.dumps(shape, sort_keys=True).encode()).hexdigest()[:12]
-
-    @classmethod
-    def from_env(cls, **overrides: object) -> IndexSettings:
-        """Settings from ASSISTANT_* environment variables, then explicit overrides (None ignored)."""
-        env = {
-            "corpus": os.environ.get("ASSISTANT_CORPUS"),
-            "index_dir": os.environ.get("ASSISTANT_INDEX"),
-            "chroma_url": os.environ.get("ASSISTANT_CHROMA_URL"),
-            "sentence_vectors": os.environ.get("ASSISTANT_SENTENCE_VECTORS"),
-        }
-        values = {k: v for k, v in {**env, **overrides}.items() if v is not None}
-        return cls.model_validate(values)

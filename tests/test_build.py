@@ -218,11 +218,8 @@ def test_sentence_vectors_setting_decides_what_is_encoded(tmp_path: Path, mode: 
     assert bot.ask("second sentence 2").citations[0].source == "doc2.txt"
 
 
-def test_sentence_vectors_are_part_of_the_fingerprint_and_read_from_the_environment(monkeypatch):
-    monkeypatch.setenv("ASSISTANT_SENTENCE_VECTORS", "in_context")
-    from_env = IndexSettings.from_env()
-    assert from_env.sentence_vectors == "in_context"
-    assert from_env.fingerprint() != IndexSettings().fingerprint()
+def test_sentence_vectors_are_part_of_the_fingerprint():
+    assert IndexSettings(sentence_vectors="in_context").fingerprint() != IndexSettings().fingerprint()
 
 
 def test_scan_keeps_a_known_digest_only_while_size_and_time_match(tmp_path: Path):

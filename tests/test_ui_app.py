@@ -85,18 +85,14 @@ def test_an_error_of_the_assistant_is_shown_as_an_error_message(error: Exception
     assert session.answers == []
 
 
-def test_loopback_host_needs_no_credentials(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.delenv("ASSISTANT_AUTH", raising=False)
-
+def test_loopback_host_needs_no_credentials() -> None:
     assert _check_exposure("127.0.0.1", None) is None
     assert _check_exposure("localhost", None) is None
     assert _check_exposure("::1", None) is None
 
 
 @pytest.mark.parametrize("host", ["0.0.0.0", "::", "192.168.1.20", "example.org"])
-def test_other_hosts_are_refused_without_credentials_saying_why(host: str, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.delenv("ASSISTANT_AUTH", raising=False)
-
+def test_other_hosts_are_refused_without_credentials_saying_why(host: str) -> None:
     with pytest.raises(SystemExit) as refused:
         _check_exposure(host, None)
 
@@ -105,10 +101,7 @@ def test_other_hosts_are_refused_without_credentials_saying_why(host: str, monke
     )
 
 
-def test_credentials_come_from_the_flag_or_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("ASSISTANT_AUTH", "env:secret")
-
-    assert _check_exposure("0.0.0.0", None) == ("env", "secret")
+def test_credentials_are_split_at_the_first_colon() -> None:
     assert _check_exposure("0.0.0.0", "flag:pass:word") == ("flag", "pass:word")
 
 

@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from assistant import NOT_FOUND, Answer, Citation, RebuildReport, Segment
+from assistant import Answer, Citation, RebuildReport, Segment
 from assistant.types import not_found
 from ui import render
 

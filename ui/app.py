@@ -10,7 +10,6 @@ from __future__ import annotations
 import argparse
 import ipaddress
 import logging
-import os
 import sys
 import threading
 from collections.abc import Generator, Iterator
@@ -359,8 +358,8 @@ def launch(
 
 
 def _check_exposure(host: str, auth: str | None) -> tuple[str, str] | None:
-    """Credentials for a non-loopback bind; refuses to expose the app without them."""
-    auth = auth or os.environ.get("ASSISTANT_AUTH")
+    """Credentials for a non-loopback bind; refuses to expose the app without them. `auth` comes
+    from --auth or ASSISTANT_AUTH (see `assistant.environment`)."""
     try:
         loopback = ipaddress.ip_address(host).is_loopback
     except ValueError:
