@@ -51,3 +51,10 @@ class StoreUnavailableError(IndexPipelineError):
 class RebuildInProgressError(IndexPipelineError):
     def __init__(self, index_dir: object) -> None:
         super().__init__(f"another rebuild of {index_dir} is running; wait for it to finish")
+
+
+class RebuildCancelled(IndexPipelineError):
+    """Raised by a rebuild's progress callback to stop it; the index stays as it was before."""
+
+    def __init__(self) -> None:
+        super().__init__("the rebuild was cancelled; the index is as it was before it")

@@ -55,6 +55,24 @@ class IndexSettings(BaseModel):
             " rebuilding process. Pays with cores to spare: the model already uses every core."
         ),
     )
+    parse_timeout_s: float = Field(
+        default=120.0,
+        gt=0,
+        le=86_400,
+        description=(
+            "Wall-time budget for parsing one document, in seconds; a document still being parsed then is"
+            " skipped with a warning. Ordinary files take well under a second (see bench/pathological.py)."
+        ),
+    )
+    parse_memory_mb: int = Field(
+        default=2048,
+        ge=64,
+        le=1_000_000,
+        description=(
+            "Memory budget for parsing one document, in MB of resident memory of the process parsing it;"
+            " a document that needs more is skipped with a warning. Ordinary files need under 200 MB."
+        ),
+    )
     ingest_batch_docs: int = Field(
         default=256, ge=1, le=100_000, description="Documents parsed and embedded per batch."
     )
