@@ -31,6 +31,7 @@ T = TypeVar("T")
 POLL_SECONDS = 0.05
 """How often a running child's time and memory are checked (and the heartbeat is called)."""
 
+
 @dataclass(frozen=True)
 class Budget:
     """How much one call may take: `seconds` of wall time, `memory_bytes` of resident memory."""

@@ -221,7 +221,7 @@ class _Handlers:
 
     def upload(self, files: list[str] | None, progress: gr.Progress = _PROGRESS) -> tuple[Any, ...]:
         paths = [Path(f) for f in files or []]
-        result = add_uploads(paths, self.assistant.settings.index.corpus, self.max_upload_bytes)
+        result = add_uploads(paths, self.assistant.settings.index, self.max_upload_bytes)
         for path in paths:  # the copies Gradio kept while uploading; the corpus has its own now
             path.unlink(missing_ok=True)
         notes = [f"Added {s}" for s in result.added] + [f"{s} is already in the corpus" for s in result.unchanged]

@@ -71,9 +71,7 @@ def stream_answer(answer: Answer, turn: int, scope: str = "") -> Iterator[str]:
     yield answer_html(answer, turn, complete=True, scope=scope)
 
 
-def answer_html(
-    answer: Answer, turn: int, shown: int | None = None, complete: bool = True, scope: str = ""
-) -> str:
+def answer_html(answer: Answer, turn: int, shown: int | None = None, complete: bool = True, scope: str = "") -> str:
     """A grounded answer: notices, its first `shown` segments (all by default) each followed by its
     [n] links, then (once complete) the sources it cites, each a link too, and the actions on it."""
     if not answer.grounded:
