@@ -74,6 +74,14 @@ def _parser() -> argparse.ArgumentParser:
     ev.add_argument("--max-p50-ms", type=float, default=250.0, help="fail over this median ask latency")
     ev.add_argument("--json", action="store_true", help="print the scores as JSON")
 
+    feedback = sub.add_parser("feedback", help="feedback given on answers in the UI (kept beside the index)")
+    action = feedback.add_subparsers(dest="action", required=True, metavar="ACTION")
+    action.add_parser("list", parents=[common], help="show the feedback, one answer at a time")
+    export = action.add_parser(
+        "export", parents=[common], help="write the down-voted and noted answers as an 'assistant eval' question file"
+    )
+    export.add_argument("file", type=Path, help="the question file to write (an existing one is not replaced)")
+
     ui = sub.add_parser("ui", parents=[common, answering], help="serve the chat UI in the browser")
     ui.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1)")
     ui.add_argument("--port", type=int, default=7860)
@@ -218,6 +226,30 @@ def _eval(args: argparse.Namespace) -> int:
     return EXIT_ERROR if failed else 0
 
 
+def _feedback(args: argparse.Namespace) -> int:
+    from assistant.environment import settings_from_args
+    from assistant.feedback import FeedbackLog, listing, question_file
+
+    log = FeedbackLog(settings_from_args(args).index.index_dir)
+    entries = log.entries()
+    if args.action == "list":
+        print(listing(entries) if entries else f"no feedback in {log.path}")
+        return 0
+    questions = question_file(entries)
+    try:
+        with args.file.open("x", encoding="utf-8") as out:
+            out.write(json.dumps(questions, ensure_ascii=False, indent=2) + "\n")
+    except FileExistsError:
+        print(f"error: {args.file} exists; name a new file", file=sys.stderr)
+        return EXIT_USAGE
+    count = len(questions["questions"])
+    print(
+        f"wrote {count} question{'s' if count != 1 else ''} to {args.file}; complete them, then run "
+        f"'assistant eval {args.file}'"
+    )
+    return 0
+
+
 def _ui(args: argparse.Namespace) -> int:
     from importlib.metadata import entry_points
 
@@ -229,4 +261,4 @@ def _ui(args: argparse.Namespace) -> int:
     return int(serve(args) or 0)
 
 
-_COMMANDS = {"rebuild": _rebuild, "ask": _ask, "eval": _eval, "ui": _ui}
+_COMMANDS = {"rebuild": _rebuild, "ask": _ask, "eval": _eval, "feedback": _feedback, "ui": _ui}

@@ -55,6 +55,8 @@ COMMANDS = {
     "ask": ["ask", "who?"],
     "eval": ["eval", "eval/dev.json"],
     "ui": ["ui"],
+    "feedback list": ["feedback", "list"],
+    "feedback export": ["feedback", "export", "out.json"],
 }
 
 
@@ -72,7 +74,7 @@ def test_every_flag_beats_the_environment(environ: pytest.MonkeyPatch, command: 
         environ.setenv(name, value)
     flags = ["--corpus", "/flag/corpus", "--index", "/flag/index", "--chroma-url", "http://127.0.0.1:9000"]
     flags += ["--sentence-vectors", "separate"]
-    if command != "rebuild":
+    if command in ("ask", "eval", "ui"):
         flags += ["--llm", "openai", "--llm-model", "qwen", "--llm-base-url", "http://127.0.0.1:8080/v1"]
 
     settings = settings_for([*COMMANDS[command], *flags])
@@ -84,8 +86,10 @@ def test_every_flag_beats_the_environment(environ: pytest.MonkeyPatch, command: 
         sentence_vectors="separate",
     )
     llm = LLMSettings(backend="openai", model="qwen", base_url="http://127.0.0.1:8080/v1", api_key="key")
-    # `rebuild` has no language-model flags; the environment's model is there, unused.
-    assert settings == AssistantSettings(index=index, llm=FROM_ENVIRONMENT.llm if command == "rebuild" else llm)
+    # `rebuild` and `feedback` have no language-model flags; the environment's model is there, unused.
+    assert settings == AssistantSettings(
+        index=index, llm=llm if command in ("ask", "eval", "ui") else FROM_ENVIRONMENT.llm
+    )
 
 
 def test_without_the_environment_the_defaults_apply(environ: pytest.MonkeyPatch) -> None:
