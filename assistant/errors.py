@@ -12,6 +12,7 @@ from index.errors import (
     IndexMismatchError,
     IndexNotBuiltError,
     IndexPipelineError,
+    RebuildCancelled,
     RebuildInProgressError,
     StoreUnavailableError,
 )
@@ -53,6 +54,7 @@ __all__ = [
     "IndexPipelineError",
     "LLMNotConfiguredError",
     "LLMUnavailableError",
+    "RebuildCancelled",
     "RebuildInProgressError",
     "StoreUnavailableError",
     "UnknownSourceError",

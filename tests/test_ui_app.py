@@ -5,13 +5,15 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
 
 from assistant import Answer, Citation, EmptyCorpusError, EmptyQuestionError, Segment
 from assistant.types import not_found
-from ui.app import ChatSession, _check_exposure, respond
+from ui.app import _check_exposure
+from ui.chat import ChatSession, respond
 from ui.render import error_html, question_html, stream_answer
 
 CITED = Citation("log.txt", 10, 40, 3, 3, "The keeper doubted the report.", 0.8)
@@ -24,7 +26,7 @@ class FakeConversation:
         self.replies = list(replies)
         self.asked: list[str] = []
 
-    def ask(self, question: str) -> Answer:
+    def ask(self, question: str, sources: Sequence[str] | None = None) -> Answer:
         self.asked.append(question)
         reply = self.replies.pop(0)
         if isinstance(reply, Exception):

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from assistant import Answer, Citation, Segment
-from ui.app import ChatSession, respond
+from ui.chat import ChatSession, respond
 from ui.render import draft_html, question_html, stream_answer
 
 KEEPER = Citation("log.txt", 10, 40, 3, 3, "Agnes Holm kept the light.", 0.8)
@@ -25,10 +25,12 @@ class StreamingConversation:
         self.items: list[str | Answer] = [*pieces, answer]
         self.llm: list[bool | None] = []
 
-    def ask(self, question: str) -> Answer:
+    def ask(self, question: str, sources: Sequence[str] | None = None) -> Answer:
         raise AssertionError("the extractive path was taken")
 
-    def ask_stream(self, question: str, *, llm: bool | None = None) -> Iterator[str | Answer]:
+    def ask_stream(
+        self, question: str, sources: Sequence[str] | None = None, *, llm: bool | None = None
+    ) -> Iterator[str | Answer]:
         self.llm.append(llm)
         yield from self.items
 

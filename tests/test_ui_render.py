@@ -76,8 +76,37 @@ def test_answer_streams_one_sentence_at_a_time_then_its_sources() -> None:
     assert list(render.stream_answer(answer, turn=3)) == [
         f'<div class="answer">{one}</div>',
         f'<div class="answer">{one} {two}</div>',
-        f'<div class="answer">{one} {two}</div>{sources}',
+        f'<div class="answer">{one} {two}</div>{sources}{render.actions_html(3)}',
     ]
+
+
+def test_actions_under_an_answer_name_their_turn_and_mark_the_vote_given() -> None:
+    value = render.actions_html(2, vote="down")
+
+    assert re.findall(r'<a class="([^"]+)" href="([^"]+)"', value) == [
+        ("act", "#vote-2-up"),
+        ("act chosen", "#vote-2-down"),
+        ("act", "#note-2"),
+        ("act", "#copy-2"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("data", "action"),
+    [
+        ({"href": "#vote-2-down"}, render.Action("vote", 2, "down")),
+        ({"href": "#copy-0"}, render.Action("copy", 0)),
+        ({"href": "#note-13"}, render.Action("note", 13)),
+        ({"href": "#vote-2"}, None),
+        ({"href": "#copy-0-up"}, None),
+        ({"href": "#delete-1"}, None),
+        ({"href": "#vote-x-up"}, None),
+        ({"href": 3}, None),
+        ("#copy-0", None),
+    ],
+)
+def test_an_action_click_is_read_only_when_it_names_an_action_exactly(data: object, action: object) -> None:
+    assert render.action_ref(data) == action
 
 
 def test_every_streamed_value_holds_only_whole_links() -> None:
@@ -92,7 +121,7 @@ def test_ungrounded_answer_shows_the_not_found_state_and_no_links() -> None:
 
     shown = list(render.stream_answer(answer, turn=0))
 
-    assert shown == [render.not_found_html(answer)]
+    assert shown == [render.not_found_html(answer) + render.actions_html(0)]
     assert 'class="not-found"' in shown[0] and "Not found in the documents" in shown[0]
     assert "cite" not in shown[0]
 

@@ -15,8 +15,10 @@ import html
 import re
 import time
 from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 
 from assistant import Answer, Citation, RebuildReport
+from ui.rebuilds import RebuildState
 
 CONTEXT_PARAGRAPHS = 2
 """Paragraphs of surrounding text shown on each side of a cited span."""
@@ -59,21 +61,67 @@ def question_html(question: str, query: str | None = None) -> str:
     return "".join(parts)
 
 
-def stream_answer(answer: Answer, turn: int, scope: str = "") -> Iterator[str]:
+def stream_answer(answer: Answer, turn: int, scope: str = "", vote: str | None = None) -> Iterator[str]:
     """The answer's HTML as it grows: one more segment and its [n] links each time, then the list
-    of sources. Every value is complete HTML; a link is never cut in half. `scope` (such as
-    "searched 3 of 240 documents") is shown with the answer."""
+    of sources and the actions on the answer. Every value is complete HTML; a link is never cut in
+    half. `scope` (such as "searched 3 of 240 documents") is shown with the answer."""
     if not answer.grounded:
-        yield not_found_html(answer, scope)
+        yield not_found_html(answer, scope) + actions_html(turn, vote)
         return
     for shown in range(1, len(answer.segments) + 1):
         yield answer_html(answer, turn, shown, complete=False, scope=scope)
-    yield answer_html(answer, turn, complete=True, scope=scope)
+    yield answer_html(answer, turn, complete=True, scope=scope) + actions_html(turn, vote)
+
+
+def final_html(answer: Answer, turn: int, scope: str = "", vote: str | None = None) -> str:
+    """The answer as it stands once it has streamed in whole."""
+    *_, last = stream_answer(answer, turn, scope, vote)
+    return last
+
+
+def actions_html(turn: int, vote: str | None = None) -> str:
+    """Under an answer: a thumbs up and down (the one given marked), a note, and copying it as Markdown.
+    The links carry their action in `href` (`#vote-<turn>-up`, `#note-<turn>`, `#copy-<turn>`)."""
+
+    def link(action: str, label: str, title: str, chosen: bool = False) -> str:
+        cls = "act chosen" if chosen else "act"
+        return f'<a class="{cls}" href="#{action}" title="{title}">{label}</a>'
+
+    return (
+        '<div class="answer-actions">'
+        + link(f"vote-{turn}-up", "Good answer", "Mark this answer as good", vote == "up")
+        + link(f"vote-{turn}-down", "Wrong or incomplete", "Mark this answer as wrong or incomplete", vote == "down")
+        + link(f"note-{turn}", "Add a note", "Say what is wrong or missing")
+        + link(f"copy-{turn}", "Copy as Markdown", "Copy the answer and its citations")
+        + "</div>"
+    )
+
+
+ACTION_HREF = re.compile(r"^#(vote|note|copy)-(\d{1,6})(?:-(up|down))?$")
+
+
+@dataclass(frozen=True)
+class Action:
+    """An action clicked under the answer of `turn`: "vote" (with `vote` "up" or "down"), "note" or "copy"."""
+
+    kind: str
+    turn: int
+    vote: str | None = None
+
+
+def action_ref(data: object) -> Action | None:
+    """The action a click's event data `{"href": "#vote-2-down"}` names, or None if it names none
+    exactly: the data comes from the browser."""
+    href = data.get("href") if isinstance(data, dict) else None
+    match = ACTION_HREF.match(href) if isinstance(href, str) else None
+    if match is None or (match[1] == "vote") != (match[3] is not None):
+        return None
+    return Action(match[1], int(match[2]), match[3])
 
 
 def answer_html(answer: Answer, turn: int, shown: int | None = None, complete: bool = True, scope: str = "") -> str:
     """A grounded answer: notices, its first `shown` segments (all by default) each followed by its
-    [n] links, then (once complete) the sources it cites, each a link too, and the actions on it."""
+    [n] links, then (once complete) the sources it cites, each a link too."""
     if not answer.grounded:
         return not_found_html(answer, scope)
     words = []
@@ -256,6 +304,30 @@ def rebuild_html(report: RebuildReport, notes: Sequence[str] = (), errors: Seque
         items = "".join(f"<li>{html.escape(w)}</li>" for w in report.warnings)
         parts.append(f'<ul class="report-warnings">{items}</ul>')
     return "".join(parts)
+
+
+def rebuild_status_html(state: RebuildState) -> str:
+    """A rebuild in progress (its documents done, of how many), or how the latest one ended."""
+    if state.running:
+        if state.cancelling:
+            return '<div class="rebuild-status cancelling" role="status">Cancelling the rebuild…</div>'
+        count = f"{state.done:,} of {state.total:,} documents" if state.total else "looking for changes"
+        started = time.strftime("%H:%M:%S", time.localtime(state.started_at or time.time()))
+        bar = f'<progress value="{state.done}" max="{state.total}"></progress>' if state.total else ""
+        return (
+            '<div class="rebuild-status running" role="status">'
+            f'<span class="rebuild-progress">Rebuilding the index: {count}</span> {bar}'
+            f'<div class="rebuild-started">started at {started}; the index answers as before until it is done</div>'
+            "</div>"
+        )
+    if state.number == 0:
+        return ""
+    if state.cancelled:
+        cancelled = "Rebuild cancelled; the index is as it was before it, and still answers."
+        return messages_html(state.errors, [*state.notes, cancelled])
+    if state.report is not None:
+        return rebuild_html(state.report, state.notes, state.errors)
+    return messages_html([*state.errors, state.error or "the rebuild failed"], state.notes)
 
 
 def messages_html(errors: Sequence[str], notes: Sequence[str] = ()) -> str:
