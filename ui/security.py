@@ -131,7 +131,7 @@ class LoginThrottle:
             recent = self._recent(client, now)
             if len(recent) < self.limits.max_failures:
                 return 0.0
-            return max(0.0, recent[0] + self.limits.window_s - now)
+            return float(max(0.0, recent[0] + self.limits.window_s - now))
 
     def delay(self, client: str, now: float) -> float:
         """Seconds to wait before answering `client`'s next attempt."""
