@@ -109,8 +109,8 @@ def _with_cors(send: Any, origin: str) -> Any:
 class LoginLimits:
     """How failed logins are slowed down and limited, per client address."""
 
-    free_failures: int = 3  # failures answered at once
-    delay_s: float = 1.0  # the wait before answering the next attempt, doubling with each further failure
+    free_failures: int = 3  # failures after which attempts wait (at least one)
+    delay_s: float = 1.0  # the first wait, doubling with each further failure
     max_delay_s: float = 30.0
     max_failures: int = 10  # failures within `window_s` after which the client is refused outright
     window_s: float = 600.0
@@ -136,10 +136,12 @@ class LoginThrottle:
     def delay(self, client: str, now: float) -> float:
         """Seconds to wait before answering `client`'s next attempt."""
         with self._lock:
-            extra = len(self._recent(client, now)) - self.limits.free_failures
-        if extra < 0:
+            failures = len(self._recent(client, now))
+        if failures == 0 or failures < self.limits.free_failures:
             return 0.0
-        return float(min(self.limits.max_delay_s, self.limits.delay_s * 2**extra))
+        return float(
+            min(self.limits.max_delay_s, self.limits.delay_s * 2 ** (failures - max(self.limits.free_failures, 1)))
+        )
 
     def failed(self, client: str, now: float) -> None:
         with self._lock:
