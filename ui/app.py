@@ -465,7 +465,7 @@ def build_app(
         passage.click(ui.show_citation, [session], [passage, tabs, selected, open_document], **private)
         open_document.click(ui.open_cited_document, [selected], [tabs, source_pick, source_view], **private)
         source_pick.input(ui.show_source, [source_pick], [source_view], **private)
-        doc_filter.input(ui.filter_documents, [doc_filter, picked], [doc_pick], **private)
+        doc_filter.change(ui.filter_documents, [doc_filter, picked], [doc_pick], **private)
         doc_pick.input(ui.pick, [doc_pick, doc_filter, picked], [picked, doc_scope], **private)
         search_all.click(ui.search_all, None, [picked, doc_pick, doc_scope], **private)
         examples.click(ui.use_example, [examples, example_list], [box], **private)
