@@ -4,7 +4,7 @@ A document can make a parser run for hours or take all memory (200,000 nested `<
 thousands of pages); in the rebuilding process that would stall every later rebuild and upload
 until the server is killed. Here each call runs in a child process; the parent watches it and
 kills it when it has run longer than `Budget.seconds` (wall time) or holds more than
-`Budget.memory_bytes` of resident memory. The call's result is then an `Overrun` saying which, and
+`Budget.memory_bytes` of resident memory (read from /proc: Linux only; elsewhere only time counts). The call's result is then an `Overrun` saying which, and
 the next call starts in a fresh child.
 
 Children are fresh Python processes (`python -c`, the parent's `sys.path`), not forks: no child
@@ -226,7 +226,10 @@ def serve(calls_fd: int, results_fd: int) -> None:
             result = Overrun("the parser ran out of memory")
         except Exception as exc:
             result = Overrun(f"the parser failed: {type(exc).__name__}: {exc}")
-        results.send(result)
+        try:
+            results.send(result)
+        except OSError:  # the parent has gone (killed, or it stopped this call): nothing to answer
+            return
 
 
 def _death(exitcode: int) -> str:

@@ -17,7 +17,7 @@ from index.chunking import Chunk, chunk_document
 from index.guard import Budget, Guarded
 from index.loaders import LoadedDocument, SourceFile, UnreadableDocument, load
 
-# Below this many files, starting worker processes (about a second each) costs more than it saves.
+# Below this many files, parsing in more than one child process at a time does not pay.
 MIN_FILES_FOR_WORKERS = 32
 
 

@@ -190,6 +190,15 @@ def test_api_returns_the_answer_and_its_citations_as_json(bot: Assistant, url: s
     }
 
 
+def test_api_searches_only_the_documents_listed(bot: Assistant, url: str) -> None:
+    client = Client(url, verbose=False)
+
+    answer = client.predict("Why was the foghorn replaced?", ["lighthouse-log.txt"], api_name="/ask")
+
+    assert answer == bot.ask("Why was the foghorn replaced?", sources=["lighthouse-log.txt"]).to_dict()
+    assert {c["source"] for c in answer["citations"]} == {"lighthouse-log.txt"}
+
+
 def test_api_reports_an_empty_question_as_an_error(url: str) -> None:
     client = Client(url, verbose=False)
 
