@@ -106,8 +106,8 @@ class _Handlers:
         sources = picker.sources(picked or [], documents)
         scope = picker.scope(len(sources), len(documents)) if sources is not None else ""
         if sources == []:
-            yield from self._refuse(question, session, "none of the documents picked is in the index any more; "
-                                    "pick others, or search all documents")  # fmt: skip
+            why = "none of the documents picked is in the index any more; pick others, or search all documents"
+            yield from self._refuse(question, session, why)
             return
         llm = bool(use_llm) and self.assistant.has_llm
         for messages in respond(question, session, llm, sources, scope, generation):
