@@ -4,13 +4,13 @@ A document can make a parser run for hours or take all memory (200,000 nested `<
 thousands of pages); in the rebuilding process that would stall every later rebuild and upload
 until the server is killed. Here each call runs in a child process; the parent watches it and
 kills it when it has run longer than `Budget.seconds` (wall time) or holds more than
-`Budget.memory_bytes` of resident memory (read from /proc: Linux only; elsewhere only time counts). The call's result is then an `Overrun` saying which, and
-the next call starts in a fresh child.
+`Budget.memory_bytes` of resident memory (read from /proc: on Linux; elsewhere only time counts).
+The call's result is then an `Overrun` saying which, and the next call starts in a fresh child.
 
 Children are fresh Python processes (`python -c`, the parent's `sys.path`), not forks: no child
 inherits torch's threads, and none re-runs the caller's main script, as multiprocessing's spawn
 and fork-server methods do. A child serves call after call until it overruns, so a rebuild starts
-one (about 0.1 s) per worker, not one per document.
+one (0.1-0.2 s) per worker, not one per document.
 """
 
 from __future__ import annotations

@@ -14,6 +14,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from assistant import AssistantError
 from index.guard import Budget, Guarded
 from index.loaders import SourceFile
 from index.parsing import Parsed, parse
@@ -26,7 +27,7 @@ MAX_UPLOAD_BYTES = 20 * 1024 * 1024
 """Largest file accepted for upload, in bytes."""
 
 
-class UploadRejected(ValueError):
+class UploadRejected(AssistantError, ValueError):
     """An uploaded file that is not added to the corpus; the message says why and what to do."""
 
 
