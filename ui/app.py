@@ -95,7 +95,7 @@ class _Handlers:
         self, question: str, session: ChatSession | None, use_llm: bool = False, picked: list[str] | None = None
     ) -> Iterator[tuple[Any, ...]]:
         if not question or not question.strip():
-            yield gr.skip(), gr.skip(), gr.skip(), gr.skip()
+            yield gr.skip(), gr.skip(), gr.skip()
             return
         session = session or ChatSession(self.assistant.conversation())
         try:
@@ -111,8 +111,7 @@ class _Handlers:
             return
         llm = bool(use_llm) and self.assistant.has_llm
         for messages in respond(question, session, llm, sources, scope, generation):
-            yield "", messages, session, gr.skip()
-        yield gr.skip(), gr.skip(), session, self._download(session)
+            yield "", messages, session
 
     def _refuse(self, question: str, session: ChatSession, why: str) -> Iterator[tuple[Any, ...]]:
         session.messages += [
@@ -120,10 +119,13 @@ class _Handlers:
             {"role": "assistant", "content": error_html(why)},
         ]
         session.turns.append(Exchange(question, None, error=why, message=len(session.messages) - 1))
-        yield "", [dict(m) for m in session.messages], session, gr.skip()
+        yield "", [dict(m) for m in session.messages], session
 
-    def _download(self, session: ChatSession) -> Any:
-        """The conversation so far as a Markdown file for the download button."""
+    def download(self, session: ChatSession | None) -> Any:
+        """The conversation so far as a Markdown file, for the download button (after each answer:
+        the answer's own event has ended by then, so a question asked at once is not held up)."""
+        if session is None or not session.turns:
+            return gr.skip()
         path = self.downloads / f"conversation-{session.id[:12]}.md"
         path.write_text(conversation_markdown(session.turns), encoding="utf-8")
         return gr.DownloadButton(value=str(path), visible=True)
@@ -441,7 +443,8 @@ def build_app(
         timer = gr.Timer(poll_seconds)
 
         submitted = [box, session, use_llm, picked]
-        box.submit(ui.submit, submitted, [box, chat, session, download], concurrency_limit=8, **private)
+        asked = box.submit(ui.submit, submitted, [box, chat, session], concurrency_limit=8, **private)
+        asked.then(ui.download, [session], [download], **private)
         chat_outputs = [actions, chat, session, feedback, feedback_head, note]
         actions.click(ui.act, [session], chat_outputs, **private)
         note.submit(ui.send_note, [note, session], [feedback_head, note], **private)
