@@ -55,7 +55,7 @@ log = logging.getLogger(__name__)
 
 MISSION_QUESTION = SEED_QUESTIONS[0]
 
-POLL_SECONDS = 1.0
+POLL_SECONDS = 2.0
 """How often each tab brings itself up to date with the app: rebuild progress, the index, examples."""
 
 _FAILURES = (AssistantError,)
@@ -474,7 +474,8 @@ def build_app(
         examples.click(ui.use_example, [examples, example_list], [box], **private)
         shared = [report, cancel, stats, source_pick, doc_pick, doc_scope, picked, examples, example_list, seen]
         app.load(ui.refresh, [seen, doc_filter, picked], shared, **private)
-        timer.tick(ui.refresh, [seen, doc_filter, picked], shared, show_progress="hidden", **private)
+        # Straight to the handler, not through the queue: a tick is cheap and must not hold up an answer.
+        timer.tick(ui.refresh, [seen, doc_filter, picked], shared, show_progress="hidden", queue=False, **private)
         rebuild.click(ui.rebuild, None, [report, cancel], **private)
         cancel.click(ui.cancel, None, [report, cancel], **private)
         index_events: dict[str, Any] = {"concurrency_id": "index", "concurrency_limit": 1, **private}
