@@ -44,6 +44,7 @@ bench: install
 	$(BIN)/python bench/hotpot.py --split both
 	$(BIN)/python bench/calibrate_refusal.py
 	$(BIN)/python bench/ui_latency.py
+	$(BIN)/python bench/pathological.py --rebuild
 
 clean:
 	rm -rf .index $(VENV)

@@ -27,6 +27,17 @@ def _parser() -> argparse.ArgumentParser:
     common.add_argument("--corpus", help="folder of documents (default: seeds, or $ASSISTANT_CORPUS)")
     common.add_argument("--index", help="folder of the index (default: .index, or $ASSISTANT_INDEX)")
     common.add_argument("--chroma-url", help="use a Chroma server, e.g. http://127.0.0.1:8000 ($ASSISTANT_CHROMA_URL)")
+    common.add_argument(
+        "--sentence-vectors",
+        choices=["pooled", "separate", "in_context"],
+        help="how sentences are embedded; give the same to every command using the index ($ASSISTANT_SENTENCE_VECTORS)",
+    )
+    common.add_argument(
+        "--embed-model",
+        metavar="NAME_OR_PATH",
+        help="the embedding model: bge-small-en-v1.5 (the default), all-MiniLM-L6-v2, or a sentence-transformers "
+        "folder; give the same to every command using the index ($ASSISTANT_EMBED_MODEL)",
+    )
     answering = argparse.ArgumentParser(add_help=False)
     answering.add_argument(
         "--llm",
@@ -69,10 +80,31 @@ def _parser() -> argparse.ArgumentParser:
     ev.add_argument("--max-p50-ms", type=float, default=250.0, help="fail over this median ask latency")
     ev.add_argument("--json", action="store_true", help="print the scores as JSON")
 
+    feedback = sub.add_parser("feedback", help="feedback given on answers in the UI (kept beside the index)")
+    action = feedback.add_subparsers(dest="action", required=True, metavar="ACTION")
+    action.add_parser("list", parents=[common], help="show the feedback, one answer at a time")
+    export = action.add_parser(
+        "export", parents=[common], help="write the down-voted and noted answers as an 'assistant eval' question file"
+    )
+    export.add_argument("file", type=Path, help="the question file to write (an existing one is not replaced)")
+
     ui = sub.add_parser("ui", parents=[common, answering], help="serve the chat UI in the browser")
     ui.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1)")
     ui.add_argument("--port", type=int, default=7860)
     ui.add_argument("--auth", help="user:password, required with a non-loopback --host ($ASSISTANT_AUTH)")
+    ui.add_argument(
+        "--allow-origin",
+        action="append",
+        metavar="ORIGIN",
+        help="let pages of this origin (e.g. http://localhost:3000) call the app; repeatable. Requests from "
+        "any other origin are refused ($ASSISTANT_ALLOW_ORIGIN, comma-separated)",
+    )
+    ui.add_argument(
+        "--examples",
+        metavar="FILE",
+        help="offer the questions of this file (the format of 'assistant eval') as examples, instead of "
+        "questions made from the documents ($ASSISTANT_EXAMPLES)",
+    )
     return parser
 
 
@@ -81,12 +113,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
     os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
     logging.basicConfig(level=logging.WARNING, format="%(message)s")
-    args = _parser().parse_args(argv)
-    from assistant.errors import AssistantError, IndexPipelineError
+    from pydantic import ValidationError
+
+    from assistant.environment import Environment
+    from assistant.errors import AssistantError
 
     try:
+        # The one place the environment is read: options left unset on the command line come from it.
+        args = arguments(argv, Environment())
         return _COMMANDS[args.command](args)
-    except (AssistantError, IndexPipelineError, ValueError) as exc:
+    except ValidationError as exc:
+        print(f"error: {_validation_message(exc)}", file=sys.stderr)
+        return EXIT_USAGE
+    except (AssistantError, ValueError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_ERROR
     except KeyboardInterrupt:
@@ -94,33 +133,35 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
 
 
-def assistant_from_args(args: argparse.Namespace, lazy: bool = False) -> Any:
-    """The Assistant the common options and the language-model options describe, its models
-    loading in a thread of their own while the index opens (`lazy`: in that thread too, first)."""
-    from assistant.core import Assistant
-    from assistant.settings import AssistantSettings, LLMSettings
+def arguments(argv: Sequence[str] | None, environment: Any) -> argparse.Namespace:
+    """The command line parsed, every option it leaves unset taken from `environment` (an
+    `assistant.environment.Environment`)."""
+    from assistant.environment import with_environment
 
-    llm = None
-    if not getattr(args, "extractive", False):
-        if getattr(args, "llm", None) and not (args.llm_model or os.environ.get("ASSISTANT_LLM_MODEL")):
-            raise ValueError("--llm needs --llm-model: the model's name on the server, or the path of a .gguf file")
-        llm = LLMSettings.from_env(
-            backend=getattr(args, "llm", None),
-            model=getattr(args, "llm_model", None),
-            base_url=getattr(args, "llm_base_url", None),
-        )
-    settings = AssistantSettings(llm=llm)
-    return Assistant(
-        corpus=args.corpus, index_dir=args.index, chroma_url=args.chroma_url, settings=settings, warm=True, lazy=lazy
-    )
+    return with_environment(_parser().parse_args(argv), environment)
+
+
+def _validation_message(exc: Any) -> str:
+    """A pydantic ValidationError as one line per wrong setting: `sentence_vectors: Input should be ...`."""
+    return "; ".join(f"{'.'.join(str(p) for p in e['loc'])}: {e['msg']}" for e in exc.errors())
+
+
+def assistant_from_args(args: argparse.Namespace, lazy: bool = False) -> Any:
+    """The Assistant the common options and the language-model options describe (merged with the
+    environment by `main`), its models loading in a thread of their own while the index opens
+    (`lazy`: in that thread too, first)."""
+    from assistant.core import Assistant
+    from assistant.environment import settings_from_args
+
+    return Assistant(settings=settings_from_args(args), warm=True, lazy=lazy)
 
 
 def _rebuild(args: argparse.Namespace) -> int:
+    from assistant.environment import settings_from_args
     from index.build import rebuild
     from index.embed import make_embedder
-    from index.settings import IndexSettings
 
-    settings = IndexSettings.from_env(corpus=args.corpus, index_dir=args.index, chroma_url=args.chroma_url)
+    settings = settings_from_args(args).index
     embedder = make_embedder(settings)
     with _progress_bar() as progress:
         report = rebuild(settings, embedder, progress)
@@ -153,7 +194,7 @@ class _progress_bar:
 
 
 def _ask(args: argparse.Namespace) -> int:
-    from assistant.types import Answer, segments_text
+    from assistant.types import Answer, answer_text
 
     bot = assistant_from_args(args)
     show_draft = bot.has_llm and not args.json and sys.stderr.isatty()
@@ -169,7 +210,7 @@ def _ask(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(answer.to_dict(), ensure_ascii=False, indent=2))
         return 0
-    print(segments_text(answer.segments) if answer.segments else answer.text)
+    print(answer_text(answer.segments))
     for notice in answer.notices:
         print(f"note: {notice}", file=sys.stderr)
     for n, citation in enumerate(answer.citations, start=1):
@@ -194,6 +235,30 @@ def _eval(args: argparse.Namespace) -> int:
     return EXIT_ERROR if failed else 0
 
 
+def _feedback(args: argparse.Namespace) -> int:
+    from assistant.environment import settings_from_args
+    from assistant.feedback import FeedbackLog, listing, question_file
+
+    log = FeedbackLog(settings_from_args(args).index.index_dir)
+    entries = log.entries()
+    if args.action == "list":
+        print(listing(entries) if entries else f"no feedback in {log.path}")
+        return 0
+    questions = question_file(entries)
+    try:
+        with args.file.open("x", encoding="utf-8") as out:
+            out.write(json.dumps(questions, ensure_ascii=False, indent=2) + "\n")
+    except FileExistsError:
+        print(f"error: {args.file} exists; name a new file", file=sys.stderr)
+        return EXIT_USAGE
+    count = len(questions["questions"])
+    print(
+        f"wrote {count} question{'s' if count != 1 else ''} to {args.file}; complete them, then run "
+        f"'assistant eval {args.file}'"
+    )
+    return 0
+
+
 def _ui(args: argparse.Namespace) -> int:
     from importlib.metadata import entry_points
 
@@ -205,4 +270,4 @@ def _ui(args: argparse.Namespace) -> int:
     return int(serve(args) or 0)
 
 
-_COMMANDS = {"rebuild": _rebuild, "ask": _ask, "eval": _eval, "ui": _ui}
+_COMMANDS = {"rebuild": _rebuild, "ask": _ask, "eval": _eval, "feedback": _feedback, "ui": _ui}

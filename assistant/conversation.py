@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
 
 from assistant.types import Answer, final_answer
@@ -40,16 +40,19 @@ class Conversation:
         self.assistant = assistant
         self.turns: list[Answer] = []
 
-    def ask(self, question: str, *, llm: bool | None = None) -> Answer:
-        """The answer to `question` read in the light of the earlier turns; `llm` as in `Assistant.ask`."""
-        return final_answer(self.ask_stream(question, llm=llm))
+    def ask(self, question: str, sources: Sequence[str] | None = None, *, llm: bool | None = None) -> Answer:
+        """The answer to `question` read in the light of the earlier turns; `sources` and `llm` as in
+        `Assistant.ask` (each question may search other documents)."""
+        return final_answer(self.ask_stream(question, sources, llm=llm))
 
-    def ask_stream(self, question: str, *, llm: bool | None = None) -> Iterator[str | Answer]:
+    def ask_stream(
+        self, question: str, sources: Sequence[str] | None = None, *, llm: bool | None = None
+    ) -> Iterator[str | Answer]:
         """As `Assistant.ask_stream`; the Answer becomes a turn of the conversation."""
         text, notices = self.assistant._clean_question(question)
         uses_llm = self.assistant._uses_llm(llm)
         query = self._rewrite(text, uses_llm)
-        for item in self.assistant._answer_stream(text, query, None, notices, uses_llm):
+        for item in self.assistant._answer_stream(text, query, sources, notices, uses_llm):
             if isinstance(item, Answer):
                 self.turns.append(item)
             yield item

@@ -23,7 +23,7 @@ from assistant.ranking import rank
 from assistant.rerank import Reranker, bundled_reranker
 from assistant.settings import AssistantSettings, LLMSettings
 from assistant.steering import addresses_model
-from assistant.types import NOT_FOUND, Answer, Citation, Segment, final_answer
+from assistant.types import Answer, Citation, Segment, final_answer, not_found
 from index.build import Progress, RebuildReport, rebuild
 from index.embed import Embedder, make_embedder
 from index.errors import IndexCorruptError, IndexNotBuiltError, IndexPipelineError, StoreUnavailableError
@@ -83,15 +83,9 @@ class Assistant:
         index is open; errors such as IndexNotBuiltError then come from the first call that needs
         the index."""
         base = settings or AssistantSettings()
-        index = IndexSettings.from_env(
-            **{
-                **base.index.model_dump(exclude_defaults=True),
-                **{
-                    k: v
-                    for k, v in {"corpus": corpus, "index_dir": index_dir, "chroma_url": chroma_url}.items()
-                    if v is not None
-                },
-            }
+        given = {"corpus": corpus, "index_dir": index_dir, "chroma_url": chroma_url}
+        index = IndexSettings.model_validate(
+            {**base.index.model_dump(), **{k: v for k, v in given.items() if v is not None}}
         )
         self.settings = base.model_copy(update={"index": index})
         self.embedder = embedder or make_embedder(index)
@@ -344,13 +338,13 @@ class Assistant:
         extractive answer first, then the rest best first."""
         ranked = self._rank(query, sources, reader)
         if not ranked or max(s.match for s in ranked) < self.settings.refusal_threshold(self.embedder.name):
-            return Answer(question, NOT_FOUND, False, [], query, notices), [], reader.lexical.idf
+            return not_found(question, query, notices), [], reader.lexical.idf
         chosen = select(
             shape_of(query, reader.lexical.idf), ranked, self.settings.max_words, self.settings.max_sentences
         )
         citations = [self._citation(item) for item in chosen]
         segments = [Segment(labelled(item), (n,)) for n, item in enumerate(chosen, start=1)]
-        answer = Answer.of_segments(question, segments, citations, query, notices)
+        answer = Answer(question, segments, True, citations, query, notices)
         taken = {id(item) for item in chosen}
         return answer, [*chosen, *(item for item in ranked if id(item) not in taken)], reader.lexical.idf
 
@@ -386,9 +380,10 @@ class Assistant:
             )
             yield replace(extractive, notices=[*extractive.notices, why])
             return
-        yield Answer.of_segments(
+        yield Answer(
             extractive.question,
             composed.segments,
+            True,
             [self._citation(item) for item in composed.cited],
             extractive.query,
             [*extractive.notices, *composed.notices],

@@ -1,21 +1,21 @@
-"""Typed errors of the assistant; the index's own errors are re-exported so callers need one import."""
+"""Typed errors of the assistant; the index's own errors are re-exported so callers need one import.
+
+Every one derives from `AssistantError`."""
 
 from __future__ import annotations
 
 from index.errors import (
+    AssistantError,
     CorpusNotFoundError,
     EmptyCorpusError,
     IndexCorruptError,
     IndexMismatchError,
     IndexNotBuiltError,
     IndexPipelineError,
+    RebuildCancelled,
     RebuildInProgressError,
     StoreUnavailableError,
 )
-
-
-class AssistantError(Exception):
-    """Base class of the errors the assistant raises on purpose (besides the index's own)."""
 
 
 class EmptyQuestionError(AssistantError, ValueError):
@@ -54,6 +54,7 @@ __all__ = [
     "IndexPipelineError",
     "LLMNotConfiguredError",
     "LLMUnavailableError",
+    "RebuildCancelled",
     "RebuildInProgressError",
     "StoreUnavailableError",
     "UnknownSourceError",

@@ -97,7 +97,7 @@ def evaluate(bot: Assistant, data: dict[str, Any]) -> EvalResult:
     bot.ask("warm up")
     for item in data.get("questions", []):
         started = time.perf_counter()
-        answer = bot.ask(item["q"])
+        answer = bot.ask(item["q"], sources=item.get("sources"))
         result.latencies_ms.append((time.perf_counter() - started) * 1000)
         _score(bot, item, answer, result, texts, item["id"])
     for conversation in data.get("conversations", []):

@@ -37,7 +37,7 @@ import numpy as np
 from llama_index.core.base.llms.types import ChatMessage, MessageRole
 
 from assistant.compose import IDF_POWER, Scored, context_of, overlap
-from assistant.types import Answer, Segment, segments_text
+from assistant.types import Answer, Segment, answer_text
 from index.embed import Embedder
 from index.sentences import split_spans
 from index.text import content_words, display_title, stem
@@ -190,7 +190,7 @@ def _with_title(item: Scored) -> str:
 
 @dataclass
 class Composed:
-    """The answer's segments, the passages its [n] point to (`cited[n-1]`), and notices for the reader."""
+    """The answer's segments, the passages their [n] point to (`cited[n-1]`), and notices for the reader."""
 
     segments: list[Segment]
     cited: list[Scored]
@@ -198,7 +198,7 @@ class Composed:
 
     @property
     def text(self) -> str:
-        return segments_text(self.segments)
+        return answer_text(self.segments)
 
 
 def compose(checked: Sequence[Checked], passages: Sequence[Scored], flag: bool = False) -> Composed | None:
@@ -207,7 +207,7 @@ def compose(checked: Sequence[Checked], passages: Sequence[Scored], flag: bool =
     if not any(c.supported for c in checked):
         return None
     number: dict[int, int] = {}  # passage given -> its [n] in the answer
-    parts: list[Segment] = []
+    segments: list[Segment] = []
     notices: list[str] = []
     for item in checked:
         claim = item.claim
@@ -216,18 +216,16 @@ def compose(checked: Sequence[Checked], passages: Sequence[Scored], flag: bool =
         if not item.supported:
             why = "cites no passage" if not claim.cited else "is not supported by the passage it cites"
             if flag:
-                parts.append(Segment(f"{claim.text} {UNVERIFIED}"))
+                segments.append(Segment(f"{claim.text} {UNVERIFIED}"))
                 notices.append(f"Marked [unverified], as it {why}: “{claim.text}”")
             else:
                 notices.append(f"Removed a sentence that {why}: “{claim.text}”")
             continue
-        anchors = []
         for n in item.kept:
             number.setdefault(n, len(number) + 1)
-            anchors.append(number[n])
-        parts.append(Segment(claim.text, tuple(anchors)))
+        segments.append(Segment(claim.text, tuple(number[n] for n in item.kept)))
     cited = [passages[n - 1] for n in sorted(number, key=number.__getitem__)]
-    return Composed(parts, cited, notices)
+    return Composed(segments, cited, notices)
 
 
 REWRITE_PROMPT = """Rewrite the last question so that it can be understood without the conversation before it: \
@@ -239,7 +237,7 @@ def rewrite_prompt(question: str, turns: Sequence[Answer], last: int = 2, answer
     it (answers without their [n] markers, cut to `answer_chars`)."""
     lines = []
     for turn in turns[-last:]:
-        answer = " ".join(_MARKER.sub(" ", turn.text).split())[:answer_chars]
+        answer = " ".join(" ".join(s.text for s in turn.segments).split())[:answer_chars]
         lines += [f"Question: {turn.query}", f"Answer: {answer}"]
     user = "\n".join([*lines, "", f"Last question: {question}", "Rewritten question:"])
     return [

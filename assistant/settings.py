@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 from typing import Literal
 
@@ -80,22 +79,6 @@ class LLMSettings(BaseModel):
         default=True,
         description="Let the model rewrite follow-up questions to stand alone (checked; see assistant.conversation).",
     )
-
-    @classmethod
-    def from_env(cls, **overrides: object) -> LLMSettings | None:
-        """Settings from ASSISTANT_LLM_* environment variables, then explicit overrides (None ignored);
-        None when no backend is named in either."""
-        env = {
-            "backend": os.environ.get("ASSISTANT_LLM"),
-            "model": os.environ.get("ASSISTANT_LLM_MODEL"),
-            "base_url": os.environ.get("ASSISTANT_LLM_BASE_URL"),
-            "api_key": os.environ.get("ASSISTANT_LLM_API_KEY"),
-        }
-        # An override of None leaves the environment's value in place.
-        values = {k: v for k, v in [*env.items(), *overrides.items()] if v is not None}
-        if "backend" not in values:
-            return None
-        return cls.model_validate(values)
 
     @property
     def gguf_path(self) -> Path:

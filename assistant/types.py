@@ -40,67 +40,61 @@ class Citation:
 
 @dataclass(frozen=True)
 class Segment:
-    """A stretch of an answer: the text shown and the numbers of the citations it carries ([1] is
-    `citations[0]`). The text shown may differ from the quote it cites: a table row is shown with
-    its column headers ("New York, Nightly limit: USD 310") and quoted as written in the source."""
+    """A stretch of an answer as it is shown, and the numbers of the citations that back it, in
+    order ([1] is `Answer.citations[0]`). A segment cites nothing when it is not a claim from the
+    documents (the sentence saying they do not answer). The text shown may differ from the quote
+    it cites: a table row is shown with its column headers ("New York, Nightly limit: USD 310") and
+    quoted as written in the source."""
 
     text: str
     citations: tuple[int, ...] = ()
 
     @property
-    def rendered(self) -> str:
-        """The segment as `Answer.text` holds it: "text [1] [2]"."""
-        return " ".join([self.text, *(f"[{n}]" for n in self.citations)]).strip()
+    def marked(self) -> str:
+        """The text followed by its citation marks: `The keeper doubted it. [1] [2]`."""
+        return " ".join([self.text, *(f"[{n}]" for n in self.citations)])
 
 
-def segments_text(segments: Iterable[Segment]) -> str:
-    """The answer text made of `segments`: each rendered, joined by spaces."""
-    return " ".join(segment.rendered for segment in segments)
+def answer_text(segments: Iterable[Segment]) -> str:
+    """An answer's plain text: each segment followed by its [n] marks."""
+    return " ".join(segment.marked for segment in segments)
 
 
 @dataclass(frozen=True)
 class Answer:
-    """An answer whose every sentence is followed by [n], where [1] is `citations[0]`.
+    """An answer made of segments (sentences), each followed by the citations that back it.
 
+    `text` is derived from `segments`: each segment's text followed by [n], where [1] is
+    `citations[0]`; renderers (the UI, the CLI, JSON) use `segments` and never parse `text` back.
     `grounded` is False when the documents do not answer the question; the text then says so and
     there are no citations. `query` is what was searched: the question itself, or a follow-up
     rewritten to stand alone. `mode` says what wrote the text: "extractive" (sentences quoted from
     the documents) or "llm" (a language model, every kept sentence checked against the passages it
     cites; a passage may then be cited by several sentences). `notices` tell the reader what was cut,
-    removed or fallen back on. `segments` are the answer's parts, each with the citations it
-    carries; `text` is made from them (`segments_text`), so renderers read the segments.
+    removed or fallen back on.
     """
 
     question: str
-    text: str
+    text: str = field(init=False)
+    segments: list[Segment]
     grounded: bool
     citations: list[Citation] = field(default_factory=list)
     query: str = ""
     notices: list[str] = field(default_factory=list)
     mode: Literal["extractive", "llm"] = "extractive"
-    segments: list[Segment] = field(default_factory=list)
 
     def __post_init__(self) -> None:
-        if self.segments and self.text != segments_text(self.segments):
-            raise ValueError("an answer's text is made from its segments")
-
-    @classmethod
-    def of_segments(
-        cls,
-        question: str,
-        segments: list[Segment],
-        citations: list[Citation],
-        query: str = "",
-        notices: list[str] | None = None,
-        mode: Literal["extractive", "llm"] = "extractive",
-    ) -> Answer:
-        """A grounded answer made of `segments`."""
-        return cls(question, segments_text(segments), True, citations, query, notices or [], mode, segments)
+        object.__setattr__(self, "text", answer_text(self.segments))
 
     def to_dict(self) -> dict[str, Any]:
-        """The answer as JSON reads it (tuples as lists)."""
+        """The answer as JSON values (tuples, such as a segment's citation numbers, as lists)."""
         data: dict[str, Any] = json.loads(json.dumps(asdict(self), ensure_ascii=False))
         return data
+
+
+def not_found(question: str, query: str, notices: list[str]) -> Answer:
+    """The answer for a question the documents do not answer."""
+    return Answer(question, [Segment(NOT_FOUND)], False, [], query, notices)
 
 
 def final_answer(stream: Iterable[str | Answer]) -> Answer:

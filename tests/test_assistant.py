@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from assistant import NOT_FOUND, Answer, Assistant, EmptyQuestionError, UnknownSourceError
+from assistant import NOT_FOUND, Answer, Assistant, EmptyQuestionError, Segment, UnknownSourceError
 from index.text import quote_in_span
 from tests.answers import quote_verifies
 from tests.conftest import ROOT
@@ -51,7 +51,7 @@ def test_page_break_sentence_is_cited_across_its_lines(seeds_bot: Assistant):
 
 def test_off_corpus_question_is_refused_without_citations(seeds_bot: Assistant):
     answer = seeds_bot.ask("Who won the 2018 football World Cup?")
-    assert answer == Answer("Who won the 2018 football World Cup?", NOT_FOUND, False, [], answer.query, [])
+    assert answer == Answer("Who won the 2018 football World Cup?", [Segment(NOT_FOUND)], False, [], answer.query, [])
 
 
 @pytest.mark.parametrize("question", ["", "   ", "\n\t"])

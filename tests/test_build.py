@@ -219,11 +219,8 @@ def test_sentence_vectors_setting_decides_what_is_encoded(tmp_path: Path, mode: 
     assert bot.ask("second sentence 2").citations[0].source == "doc2.txt"
 
 
-def test_sentence_vectors_are_part_of_the_fingerprint_and_read_from_the_environment(monkeypatch):
-    monkeypatch.setenv("ASSISTANT_SENTENCE_VECTORS", "in_context")
-    from_env = IndexSettings.from_env()
-    assert from_env.sentence_vectors == "in_context"
-    assert from_env.fingerprint() != IndexSettings().fingerprint()
+def test_sentence_vectors_are_part_of_the_fingerprint():
+    assert IndexSettings(sentence_vectors="in_context").fingerprint() != IndexSettings().fingerprint()
 
 
 def test_scan_keeps_a_known_digest_only_while_size_and_time_match(tmp_path: Path):
@@ -452,17 +449,6 @@ def test_a_batch_also_closes_at_its_chunk_limit(tmp_path: Path):
         rebuild(settings, FailingEmbedder(fail_on=2))  # the first batch (two documents) was checkpointed
     report = rebuild(settings, HashEmbedder())
     assert (report.resumed, report.documents) == (2, 4) and report.chunks >= 24
-
-
-def test_an_option_left_unset_keeps_the_environments_value(monkeypatch):
-    monkeypatch.setenv("ASSISTANT_INDEX", "/var/index")
-    monkeypatch.setenv("ASSISTANT_EMBED_MODEL", "all-MiniLM-L6-v2")
-    settings = IndexSettings.from_env(index_dir=None, corpus="docs")
-    assert (settings.index_dir, settings.corpus, settings.embed_model) == (
-        Path("/var/index"),
-        Path("docs"),
-        "all-MiniLM-L6-v2",
-    )
 
 
 def test_a_lazy_assistant_opens_the_index_on_first_use(tmp_path: Path):

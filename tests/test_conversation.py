@@ -3,12 +3,12 @@
 import pytest
 
 from assistant.conversation import names, rewrite
-from assistant.types import Answer, Citation
+from assistant.types import Answer, Citation, Segment
 
 
 def turn(query: str, quote: str = "") -> Answer:
     citations = [Citation("a.txt", 0, len(quote), 1, 1, quote, 0.5)] if quote else []
-    return Answer(query, "text", True, citations, query)
+    return Answer(query, [Segment("text", (1,) if quote else ())], True, citations, query)
 
 
 @pytest.mark.parametrize(
@@ -38,7 +38,7 @@ def test_follow_up_is_rewritten_from_the_previous_question(previous, question, e
 
 def test_pronoun_falls_back_to_the_name_in_the_previous_answer():
     previous = turn("Who leads NATO's response?", "Jens Stoltenberg said the buildup continues.")
-    previous = Answer(previous.question, previous.text, True, previous.citations, "who leads the response?")
+    previous = Answer(previous.question, previous.segments, True, previous.citations, "who leads the response?")
     assert rewrite("When did he say it?", [previous]) == "When did Jens Stoltenberg say it?"
 
 

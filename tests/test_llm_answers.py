@@ -182,13 +182,12 @@ def test_an_answer_with_no_supported_sentence_falls_back_to_the_extractive_answe
     fallback = "No sentence of the language model's answer was supported by the passages it cites; "
     assert answer == Answer(
         QUESTION,
-        extractive.text,
+        extractive.segments,
         True,
         extractive.citations,
         QUESTION,
         [fallback + "this is the extractive answer."],
         "extractive",
-        extractive.segments,
     )
 
 
@@ -328,22 +327,6 @@ def test_a_sentence_that_loops_is_cut_where_it_repeats_and_a_repeated_sentence_i
 
 def test_a_reply_of_not_found_has_no_claims() -> None:
     assert read_claims("  Not found.  ", given=4) == []
-
-
-def test_settings_come_from_the_environment_only_when_a_backend_is_named(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.delenv("ASSISTANT_LLM", raising=False)
-    monkeypatch.setenv("ASSISTANT_LLM_MODEL", "qwen2.5:0.5b")
-    assert LLMSettings.from_env() is None
-
-    monkeypatch.setenv("ASSISTANT_LLM", "ollama")
-    monkeypatch.setenv("ASSISTANT_LLM_BASE_URL", "http://127.0.0.1:11434")
-
-    assert LLMSettings.from_env() == LLMSettings(
-        backend="ollama", model="qwen2.5:0.5b", base_url="http://127.0.0.1:11434"
-    )
-    assert LLMSettings.from_env(model="other") == LLMSettings(
-        backend="ollama", model="other", base_url="http://127.0.0.1:11434"
-    )
 
 
 def test_a_missing_model_file_is_a_typed_error_naming_it(tmp_path: Path) -> None:

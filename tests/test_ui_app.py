@@ -5,12 +5,15 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
 
-from assistant import NOT_FOUND, Answer, Citation, EmptyCorpusError, EmptyQuestionError
-from ui.app import ChatSession, _check_exposure, respond
+from assistant import Answer, Citation, EmptyCorpusError, EmptyQuestionError, Segment
+from assistant.types import not_found
+from ui.app import _check_exposure
+from ui.chat import ChatSession, respond
 from ui.render import error_html, question_html, stream_answer
 
 CITED = Citation("log.txt", 10, 40, 3, 3, "The keeper doubted the report.", 0.8)
@@ -23,7 +26,7 @@ class FakeConversation:
         self.replies = list(replies)
         self.asked: list[str] = []
 
-    def ask(self, question: str) -> Answer:
+    def ask(self, question: str, sources: Sequence[str] | None = None) -> Answer:
         self.asked.append(question)
         reply = self.replies.pop(0)
         if isinstance(reply, Exception):
@@ -33,7 +36,8 @@ class FakeConversation:
 
 def test_question_shows_at_once_then_the_answer_grows_sentence_by_sentence() -> None:
     second = Citation("log.txt", 41, 60, 4, 4, "He said so twice.", 0.6)
-    answer = Answer("Who doubted?", "The keeper doubted the report. [1] He said so twice. [2]", True, [CITED, second])
+    segments = [Segment("The keeper doubted the report.", (1,)), Segment("He said so twice.", (2,))]
+    answer = Answer("Who doubted?", segments, True, [CITED, second])
     session = ChatSession(FakeConversation(answer))
 
     shown = list(respond("Who doubted?", session))
@@ -45,8 +49,8 @@ def test_question_shows_at_once_then_the_answer_grows_sentence_by_sentence() -> 
 
 
 def test_follow_up_shows_the_rewritten_query_under_the_question() -> None:
-    first = Answer("Who doubted?", "The keeper doubted the report. [1]", True, [CITED], "Who doubted?")
-    follow = Answer("Why him?", NOT_FOUND, False, [], "Why did the keeper doubt the report?")
+    first = Answer("Who doubted?", [Segment("The keeper doubted the report.", (1,))], True, [CITED], "Who doubted?")
+    follow = not_found("Why him?", "Why did the keeper doubt the report?", [])
     session = ChatSession(FakeConversation(first, follow))
     list(respond("Who doubted?", session))
 
@@ -61,8 +65,8 @@ def test_citation_links_point_into_the_answer_of_their_own_turn() -> None:
     other = Citation("other.txt", 0, 5, 1, 1, "Other.", 0.7)
     session = ChatSession(
         FakeConversation(
-            Answer("a?", "The keeper doubted the report. [1]", True, [CITED]),
-            Answer("b?", "Other. [1]", True, [other]),
+            Answer("a?", [Segment("The keeper doubted the report.", (1,))], True, [CITED]),
+            Answer("b?", [Segment("Other.", (1,))], True, [other]),
         )
     )
     list(respond("a?", session))
@@ -83,18 +87,14 @@ def test_an_error_of_the_assistant_is_shown_as_an_error_message(error: Exception
     assert session.answers == []
 
 
-def test_loopback_host_needs_no_credentials(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.delenv("ASSISTANT_AUTH", raising=False)
-
+def test_loopback_host_needs_no_credentials() -> None:
     assert _check_exposure("127.0.0.1", None) is None
     assert _check_exposure("localhost", None) is None
     assert _check_exposure("::1", None) is None
 
 
 @pytest.mark.parametrize("host", ["0.0.0.0", "::", "192.168.1.20", "example.org"])
-def test_other_hosts_are_refused_without_credentials_saying_why(host: str, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.delenv("ASSISTANT_AUTH", raising=False)
-
+def test_other_hosts_are_refused_without_credentials_saying_why(host: str) -> None:
     with pytest.raises(SystemExit) as refused:
         _check_exposure(host, None)
 
@@ -103,10 +103,7 @@ def test_other_hosts_are_refused_without_credentials_saying_why(host: str, monke
     )
 
 
-def test_credentials_come_from_the_flag_or_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("ASSISTANT_AUTH", "env:secret")
-
-    assert _check_exposure("0.0.0.0", None) == ("env", "secret")
+def test_credentials_are_split_at_the_first_colon() -> None:
     assert _check_exposure("0.0.0.0", "flag:pass:word") == ("flag", "pass:word")
 
 

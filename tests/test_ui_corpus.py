@@ -6,6 +6,8 @@ from pathlib import Path
 
 import pytest
 
+from index.settings import IndexSettings
+from tests import pathological
 from ui.corpus import UploadRejected, UploadResult, add_upload, add_uploads, size_label, upload_name
 
 
@@ -16,6 +18,11 @@ def corpus(tmp_path: Path) -> Path:
     return folder
 
 
+@pytest.fixture
+def settings(corpus: Path, tmp_path: Path) -> IndexSettings:
+    return IndexSettings(corpus=corpus, index_dir=tmp_path / "index")
+
+
 def uploaded(tmp_path: Path, name: str, content: bytes) -> Path:
     folder = tmp_path / "gradio-upload"
     folder.mkdir(exist_ok=True)
@@ -24,19 +31,23 @@ def uploaded(tmp_path: Path, name: str, content: bytes) -> Path:
     return path
 
 
-def test_upload_is_copied_into_the_corpus_under_its_own_name(tmp_path: Path, corpus: Path) -> None:
+def test_upload_is_copied_into_the_corpus_under_its_own_name(
+    tmp_path: Path, corpus: Path, settings: IndexSettings
+) -> None:
     path = uploaded(tmp_path, "notes.md", b"# Notes\n\nThe tide turned.\n")
 
-    assert add_upload(path, corpus, max_bytes=1000) == ("notes.md", True)
+    assert add_upload(path, settings, max_bytes=1000) == ("notes.md", True)
     assert (corpus / "notes.md").read_bytes() == b"# Notes\n\nThe tide turned.\n"
     assert sorted(p.name for p in corpus.iterdir()) == ["notes.md"]  # no temporary file left behind
 
 
-def test_upload_over_the_size_limit_is_refused_with_its_size_and_the_limit(tmp_path: Path, corpus: Path) -> None:
+def test_upload_over_the_size_limit_is_refused_with_its_size_and_the_limit(
+    tmp_path: Path, corpus: Path, settings: IndexSettings
+) -> None:
     path = uploaded(tmp_path, "big.txt", b"x" * 3 * 1024 * 1024)
 
     with pytest.raises(UploadRejected) as error:
-        add_upload(path, corpus, max_bytes=2 * 1024 * 1024)
+        add_upload(path, settings, max_bytes=2 * 1024 * 1024)
 
     assert str(error.value) == (
         "big.txt is 3 MB, over the upload limit of 2 MB; split it or copy it into the corpus folder and press Rebuild"
@@ -64,30 +75,76 @@ def test_hidden_empty_and_control_character_names_are_refused(name: str) -> None
         upload_name(name)
 
 
-def test_same_name_with_other_bytes_is_refused_not_replaced(tmp_path: Path, corpus: Path) -> None:
+def test_same_name_with_other_bytes_is_refused_not_replaced(
+    tmp_path: Path, corpus: Path, settings: IndexSettings
+) -> None:
     (corpus / "notes.md").write_bytes(b"original")
     path = uploaded(tmp_path, "notes.md", b"something else")
 
     with pytest.raises(UploadRejected, match=r"a different document named notes\.md is already in the corpus"):
-        add_upload(path, corpus, max_bytes=1000)
+        add_upload(path, settings, max_bytes=1000)
     assert (corpus / "notes.md").read_bytes() == b"original"
 
 
-def test_same_file_uploaded_twice_is_reported_as_already_there(tmp_path: Path, corpus: Path) -> None:
-    path = uploaded(tmp_path, "notes.md", b"same")
-    add_upload(path, corpus, max_bytes=1000)
+def test_same_file_uploaded_twice_is_reported_as_already_there(tmp_path: Path, settings: IndexSettings) -> None:
+    path = uploaded(tmp_path, "notes.md", b"same text")
+    add_upload(path, settings, max_bytes=1000)
 
-    assert add_uploads([path], corpus, max_bytes=1000) == UploadResult(unchanged=["notes.md"])
+    assert add_uploads([path], settings, max_bytes=1000) == UploadResult(unchanged=["notes.md"])
 
 
-def test_several_uploads_are_reported_one_by_one(tmp_path: Path, corpus: Path) -> None:
+def test_several_uploads_are_reported_one_by_one(tmp_path: Path, settings: IndexSettings) -> None:
     good = uploaded(tmp_path, "a.txt", b"alpha")
     bad = uploaded(tmp_path, "b.exe", b"beta")
 
-    assert add_uploads([good, bad], corpus, max_bytes=1000) == UploadResult(
+    assert add_uploads([good, bad], settings, max_bytes=1000) == UploadResult(
         added=["a.txt"],
-        rejected=["b.exe is not a supported document; upload one of .txt, .md, .pdf, .html, .htm"],
+        rejected=["b.exe is not a supported document; upload one of .txt, .md, .pdf, .html, .htm, .docx"],
     )
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "why"),
+    [
+        ("report.pdf", b"<html>not a pdf at all</html>", "not a readable PDF: "),
+        ("notes.txt", b"\x00\x01\x02binary\x00" * 100, "it looks like a binary file, not text"),
+        ("empty.md", b"   \n", "the file is empty"),
+        ("letter.docx", b"PK not really a zip", "not a readable .docx: "),
+        ("blank.html", b"<html><body><script>x()</script></body></html>", "the HTML page has no text"),
+    ],
+)
+def test_a_file_that_cannot_be_read_is_refused_with_the_reason_and_never_enters_the_corpus(
+    tmp_path: Path, corpus: Path, settings: IndexSettings, name: str, content: bytes, why: str
+) -> None:
+    path = uploaded(tmp_path, name, content)
+
+    result = add_uploads([path], settings, max_bytes=100_000)
+
+    assert result.added == [] and len(result.rejected) == 1
+    assert result.rejected[0].startswith(f"{name} cannot be read: {why}")
+    assert result.rejected[0].endswith("; it was not added")
+    assert list(corpus.iterdir()) == []
+
+
+def test_a_file_over_the_parse_budget_is_refused_saying_so(tmp_path: Path, corpus: Path) -> None:
+    path = pathological.nested_divs(tmp_path / "boxes.html", 200_000)
+    settings = IndexSettings(corpus=corpus, index_dir=tmp_path / "index", parse_timeout_s=1)
+
+    result = add_uploads([path], settings, max_bytes=10 * 2**20)
+
+    assert result == UploadResult(
+        rejected=[
+            "boxes.html cannot be read: parsing took longer than the budget of 1 s (parse_timeout_s); it was not added"
+        ]
+    )
+    assert list(corpus.iterdir()) == []
+
+
+def test_a_docx_upload_is_read_and_added(tmp_path: Path, corpus: Path, settings: IndexSettings) -> None:
+    path = pathological.docx_table(tmp_path / "table.docx", 3)
+
+    assert add_uploads([path], settings, max_bytes=100_000) == UploadResult(added=["table.docx"])
+    assert (corpus / "table.docx").read_bytes() == path.read_bytes()
 
 
 @pytest.mark.parametrize(

@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
-from assistant import Answer, Citation
-from ui.app import ChatSession, respond
-from ui.render import Piece, answer_pieces, draft_html, question_html, stream_answer
+from assistant import Answer, Citation, Segment
+from ui.chat import ChatSession, respond
+from ui.render import draft_html, question_html, stream_answer
 
 KEEPER = Citation("log.txt", 10, 40, 3, 3, "Agnes Holm kept the light.", 0.8)
 STORM = Citation("log.txt", 41, 70, 4, 4, "She logged the storm of 1921.", 0.7)
 CHECKED = Answer(
     "Who kept the light?",
-    "Agnes Holm kept the light. [1] She logged the storm [2] [1]",
+    [Segment("Agnes Holm kept the light.", (1,)), Segment("She logged the storm", (2, 1))],
     True,
     [KEEPER, STORM],
     "Who kept the light?",
@@ -25,10 +25,12 @@ class StreamingConversation:
         self.items: list[str | Answer] = [*pieces, answer]
         self.llm: list[bool | None] = []
 
-    def ask(self, question: str) -> Answer:
+    def ask(self, question: str, sources: Sequence[str] | None = None) -> Answer:
         raise AssertionError("the extractive path was taken")
 
-    def ask_stream(self, question: str, *, llm: bool | None = None) -> Iterator[str | Answer]:
+    def ask_stream(
+        self, question: str, sources: Sequence[str] | None = None, *, llm: bool | None = None
+    ) -> Iterator[str | Answer]:
         self.llm.append(llm)
         yield from self.items
 
@@ -48,11 +50,7 @@ def test_the_draft_grows_as_the_model_writes_then_gives_way_to_the_checked_answe
 
 
 def test_a_model_answer_may_cite_one_passage_from_several_sentences() -> None:
-    assert answer_pieces(CHECKED) == [
-        Piece("Agnes Holm kept the light.", 1),
-        Piece("She logged the storm", 2),
-        Piece("", 1),
-    ]
+    assert CHECKED.text == "Agnes Holm kept the light. [1] She logged the storm [2] [1]"
     html = stream_answer(CHECKED, 0)
     *_, complete = html
     assert complete.count('href="#cite-0-1"') == 3  # twice in the text, once in the sources

@@ -8,9 +8,9 @@ from dataclasses import replace
 
 import pytest
 
-from assistant import NOT_FOUND, Answer, Citation, RebuildReport
+from assistant import Answer, Citation, RebuildReport, Segment
+from assistant.types import not_found
 from ui import render
-from ui.render import Piece
 
 DOC = (
     "Title line.\n"
@@ -38,30 +38,29 @@ def cite(source: str, start: int, end: int, quote: str, lines: tuple[int, int] =
 
 def grounded(*quotes: str) -> Answer:
     citations = [cite("a.txt", 0, 1, q) for q in quotes]
-    text = " ".join(f"{q} [{n}]" for n, q in enumerate(quotes, start=1))
-    return Answer("q?", text, True, citations, "q?")
+    segments = [Segment(q, (n,)) for n, q in enumerate(quotes, start=1)]
+    return Answer("q?", segments, True, citations, "q?")
 
 
-def test_answer_is_cut_after_each_citation_anchor() -> None:
-    answer = grounded("One sentence.", "Another one.")
+def test_a_documents_own_bracketed_number_stays_in_its_sentence_and_the_link_follows_it() -> None:
+    answer = grounded("See note [1] below.", "The note [2].")
 
-    assert render.answer_pieces(answer) == [Piece("One sentence.", 1), Piece("Another one.", 2)]
+    value = render.answer_html(answer, turn=0)
 
-
-def test_a_documents_own_bracketed_number_is_not_taken_for_an_anchor() -> None:
-    answer = grounded("See note [2] below.", "The note.")
-
-    assert render.answer_pieces(answer) == [Piece("See note [2] below.", 1), Piece("The note.", 2)]
-
-
-def test_answer_of_another_shape_is_still_cut_at_its_anchors() -> None:
-    answer = Answer("q?", "Reworded first. [1] Reworded second. [2] Trailing.", True, grounded("x", "y").citations)
-
-    assert render.answer_pieces(answer) == [
-        Piece("Reworded first.", 1),
-        Piece("Reworded second.", 2),
-        Piece("Trailing.", None),
+    assert re.findall(r'<span class="sentence">(.*?)</span> <a class="cite" href="#cite-0-(\d)"', value) == [
+        ("See note [1] below.", "1"),
+        ("The note [2].", "2"),
     ]
+
+
+def test_a_segment_citing_several_passages_is_followed_by_each_link() -> None:
+    citations = grounded("x", "y").citations
+    answer = Answer("q?", [Segment("Both say so.", (2, 1)), Segment("Trailing.")], True, citations)
+
+    value = render.answer_html(answer, turn=0)
+
+    assert re.findall(r'href="#cite-0-(\d)"', value.split('<ol class="answer-sources">')[0]) == ["2", "1"]
+    assert value.split('<ol class="answer-sources">')[0].endswith('<span class="sentence">Trailing.</span></div>')
 
 
 def test_answer_streams_one_sentence_at_a_time_then_its_sources() -> None:
@@ -78,8 +77,37 @@ def test_answer_streams_one_sentence_at_a_time_then_its_sources() -> None:
     assert list(render.stream_answer(answer, turn=3)) == [
         f'<div class="answer">{one}</div>',
         f'<div class="answer">{one} {two}</div>',
-        f'<div class="answer">{one} {two}</div>{sources}',
+        f'<div class="answer">{one} {two}</div>{sources}{render.actions_html(3)}',
     ]
+
+
+def test_actions_under_an_answer_name_their_turn_and_mark_the_vote_given() -> None:
+    value = render.actions_html(2, vote="down")
+
+    assert re.findall(r'<a class="([^"]+)" href="([^"]+)"', value) == [
+        ("act", "#vote-2-up"),
+        ("act chosen", "#vote-2-down"),
+        ("act", "#note-2"),
+        ("act", "#copy-2"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("data", "action"),
+    [
+        ({"href": "#vote-2-down"}, render.Action("vote", 2, "down")),
+        ({"href": "#copy-0"}, render.Action("copy", 0)),
+        ({"href": "#note-13"}, render.Action("note", 13)),
+        ({"href": "#vote-2"}, None),
+        ({"href": "#copy-0-up"}, None),
+        ({"href": "#delete-1"}, None),
+        ({"href": "#vote-x-up"}, None),
+        ({"href": 3}, None),
+        ("#copy-0", None),
+    ],
+)
+def test_an_action_click_is_read_only_when_it_names_an_action_exactly(data: object, action: object) -> None:
+    assert render.action_ref(data) == action
 
 
 def test_every_streamed_value_holds_only_whole_links() -> None:
@@ -90,11 +118,11 @@ def test_every_streamed_value_holds_only_whole_links() -> None:
 
 
 def test_ungrounded_answer_shows_the_not_found_state_and_no_links() -> None:
-    answer = Answer("Who won the cup?", NOT_FOUND, False, [], "Who won the cup?")
+    answer = not_found("Who won the cup?", "Who won the cup?", [])
 
     shown = list(render.stream_answer(answer, turn=0))
 
-    assert shown == [render.not_found_html(answer)]
+    assert shown == [render.not_found_html(answer) + render.actions_html(0)]
     assert 'class="not-found"' in shown[0] and "Not found in the documents" in shown[0]
     assert "cite" not in shown[0]
 
@@ -119,7 +147,7 @@ def test_document_text_in_an_answer_is_escaped(payload: str) -> None:
 
 
 def test_notices_are_shown_above_the_answer() -> None:
-    answer = Answer("q?", "One. [1]", True, grounded("One.").citations, "q?", ["The question was cut."])
+    answer = Answer("q?", [Segment("One.", (1,))], True, grounded("One.").citations, "q?", ["The question was cut."])
 
     assert render.answer_html(answer, turn=0).startswith('<div class="notice">The question was cut.</div>')
 

@@ -181,13 +181,22 @@ def test_api_returns_the_answer_and_its_citations_as_json(bot: Assistant, url: s
     assert client.predict(OFF_CORPUS, api_name="/ask") == {
         "question": OFF_CORPUS,
         "text": NOT_FOUND,
+        "segments": [{"text": NOT_FOUND, "citations": []}],
         "grounded": False,
         "citations": [],
         "query": OFF_CORPUS,
         "notices": [],
         "mode": "extractive",
-        "segments": [],
     }
+
+
+def test_api_searches_only_the_documents_listed(bot: Assistant, url: str) -> None:
+    client = Client(url, verbose=False)
+
+    answer = client.predict("Why was the foghorn replaced?", ["lighthouse-log.txt"], api_name="/ask")
+
+    assert answer == bot.ask("Why was the foghorn replaced?", sources=["lighthouse-log.txt"]).to_dict()
+    assert {c["source"] for c in answer["citations"]} == {"lighthouse-log.txt"}
 
 
 def test_api_reports_an_empty_question_as_an_error(url: str) -> None:

@@ -18,15 +18,27 @@ watch('value', () => requestAnimationFrame(() => reveal(20)));
 
 # One document-level listener (capture phase, so it runs before the chat's own handling of links)
 # turns a click on `<a class="cite" href="#cite-T-N">` into a `click` event of the citation panel
-# carrying T and N. The newest `trigger` is kept on `window`, so a re-mounted panel stays wired up
-# without adding a second listener. Python checks both numbers: they come from the browser.
+# carrying T and N, and a click on an answer's action (`<a class="act" href="#vote-T-up">`, see
+# `ui.render.actions_html`) into a `click` event of the actions component carrying the href. The
+# newest `trigger` of each is kept on `window`, so a re-mounted component stays wired up without
+# adding a second listener. Python checks what they carry: it comes from the browser.
 CITE_JS = (
     r"""
 window.assistantCiteTrigger = trigger;
 if (!window.assistantCiteListening) {
   window.assistantCiteListening = true;
   document.addEventListener('click', (event) => {
-    const link = event.target instanceof Element ? event.target.closest('a.cite') : null;
+    const target = event.target instanceof Element ? event.target : null;
+    const action = target ? target.closest('a.act') : null;
+    if (action) {
+      const href = action.getAttribute('href') || '';
+      if (!/^#(vote|note|copy)-\d+(-(up|down))?$/.test(href) || !window.assistantActionTrigger) return;
+      event.preventDefault();
+      event.stopPropagation();
+      window.assistantActionTrigger('click', {href: href});
+      return;
+    }
+    const link = target ? target.closest('a.cite') : null;
     if (!link) return;
     const match = /^#cite-(\d+)-(\d+)$/.exec(link.getAttribute('href') || '');
     if (!match) return;
@@ -38,6 +50,42 @@ if (!window.assistantCiteListening) {
 """
     + REVEAL_JS
 )
+
+# The actions component: its `trigger` serves the listener above; when Python answers a "copy" with
+# `{"turn": T, "markdown": "..."}` (JSON, as the component's value), the Markdown goes to the
+# clipboard (by the Clipboard API, or the older copy command where the page is not a secure context).
+ACTIONS_JS = r"""
+window.assistantActionTrigger = trigger;
+const copyText = async (text) => {
+  try {
+    await navigator.clipboard.writeText(text);
+    return true;
+  } catch (error) {
+    const area = document.createElement('textarea');
+    area.value = text;
+    area.setAttribute('readonly', '');
+    area.style.position = 'fixed';
+    area.style.opacity = '0';
+    document.body.appendChild(area);
+    area.select();
+    let copied = false;
+    try { copied = document.execCommand('copy'); } catch (ignored) { copied = false; }
+    area.remove();
+    return copied;
+  }
+};
+watch('value', () => {
+  let data = null;
+  try { data = JSON.parse(props.value || 'null'); } catch (error) { return; }
+  if (!data || typeof data.markdown !== 'string') return;
+  copyText(data.markdown).then((copied) => {
+    const status = element.querySelector('.copy-status');
+    if (status) status.textContent = copied
+      ? `Copied answer ${data.turn + 1} and its citations as Markdown.`
+      : 'The browser did not allow copying.';
+  });
+});
+"""
 
 CSS = """
 #chat .answer { line-height: 1.65; }
@@ -93,4 +141,15 @@ CSS = """
 .report-summary { font-size: .9em; }
 .report-note { font-size: .9em; margin: .2em 0; }
 .report-warnings { font-size: .85em; color: #92400e; margin: .3em 0 0 1.2em; }
+#chat .scope { font-size: .8em; color: var(--body-text-color-subdued); margin-bottom: .3em; }
+#chat .answer-actions { display: flex; gap: .8em; margin-top: .5em; font-size: .85em; align-items: center; }
+#chat .answer-actions a.act { text-decoration: none; color: var(--body-text-color-subdued); cursor: pointer; }
+#chat .answer-actions a.act:hover, #chat .answer-actions a.act:focus-visible { color: var(--color-accent); }
+#chat .answer-actions a.act.chosen { color: var(--color-accent); font-weight: 700; }
+.copy-status { font-size: .85em; color: var(--body-text-color-subdued); }
+.rebuild-status { margin: .3em 0; }
+.rebuild-status progress { width: 100%; }
+.rebuild-started { font-size: .8em; color: var(--body-text-color-subdued); }
+.doc-scope { font-size: .85em; margin: .2em 0; }
+.feedback-head { font-size: .9em; }
 """

@@ -1,4 +1,9 @@
-"""Documents uploaded through the UI, checked and copied into the corpus folder."""
+"""Documents uploaded through the UI, checked and copied into the corpus folder.
+
+An upload is parsed before it is added, as a rebuild would parse it (in a child process, under the
+index's parse budget): a file that cannot be read is refused with the reason and never enters the
+corpus, so it is neither reported as added nor skipped again on every rebuild.
+"""
 
 from __future__ import annotations
 
@@ -9,14 +14,20 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
-UPLOAD_SUFFIXES = (".txt", ".md", ".pdf", ".html", ".htm")
-"""File types accepted for upload: what the issue lists, plus .htm as another spelling of .html."""
+from assistant import AssistantError
+from index.guard import Budget, Guarded
+from index.loaders import SourceFile
+from index.parsing import Parsed, parse
+from index.settings import IndexSettings
+
+UPLOAD_SUFFIXES = (".txt", ".md", ".pdf", ".html", ".htm", ".docx")
+"""File types accepted for upload: those the index reads (.htm is another spelling of .html)."""
 
 MAX_UPLOAD_BYTES = 20 * 1024 * 1024
 """Largest file accepted for upload, in bytes."""
 
 
-class UploadRejected(ValueError):
+class UploadRejected(AssistantError, ValueError):
     """An uploaded file that is not added to the corpus; the message says why and what to do."""
 
 
@@ -27,12 +38,13 @@ class UploadResult:
     rejected: list[str] = field(default_factory=list)  # one message per file not added
 
 
-def add_uploads(paths: list[Path], corpus: Path, max_bytes: int) -> UploadResult:
-    """Copy each uploaded file into the top of `corpus` under its own name, never replacing a file."""
+def add_uploads(paths: list[Path], settings: IndexSettings, max_bytes: int) -> UploadResult:
+    """Check each uploaded file and copy it into the top of the corpus folder under its own name,
+    never replacing a file."""
     result = UploadResult()
     for path in paths:
         try:
-            source, added = add_upload(path, corpus, max_bytes)
+            source, added = add_upload(path, settings, max_bytes)
         except UploadRejected as exc:
             result.rejected.append(str(exc))
             continue
@@ -43,12 +55,13 @@ def add_uploads(paths: list[Path], corpus: Path, max_bytes: int) -> UploadResult
     return result
 
 
-def add_upload(path: Path, corpus: Path, max_bytes: int) -> tuple[str, bool]:
-    """Copy one upload into `corpus`; returns its source name and whether it was new.
+def add_upload(path: Path, settings: IndexSettings, max_bytes: int) -> tuple[str, bool]:
+    """Check one upload and copy it into the corpus folder; returns its source name and whether it
+    was new.
 
     The file name is reduced to its last component, so an upload can only land directly inside the
     corpus folder. A file of the same name and bytes counts as already there; one with other bytes
-    is refused rather than replaced.
+    is refused rather than replaced. A file that cannot be read is refused, saying why.
     """
     name = upload_name(path.name)
     size = path.stat().st_size
@@ -57,7 +70,7 @@ def add_upload(path: Path, corpus: Path, max_bytes: int) -> tuple[str, bool]:
             f"{name} is {size_label(size)}, over the upload limit of {size_label(max_bytes)}; "
             "split it or copy it into the corpus folder and press Rebuild"
         )
-    root = corpus.resolve()
+    root = settings.corpus.resolve()
     target = root / name
     if target.parent != root:
         raise UploadRejected(f"{name!r} is not a plain file name")
@@ -67,8 +80,24 @@ def add_upload(path: Path, corpus: Path, max_bytes: int) -> tuple[str, bool]:
         raise UploadRejected(
             f"a different document named {name} is already in the corpus; rename the file and upload it again"
         )
+    check_readable(path, name, settings)
     _copy_without_replacing(path, target)
     return name, True
+
+
+def check_readable(path: Path, name: str, settings: IndexSettings) -> None:
+    """Parse the file at `path` as the document `name`, the way a rebuild would (in a child process,
+    under the parse budget); UploadRejected, saying why, when that fails or finds no text."""
+    file = SourceFile(name, path, sha256="upload", size=path.stat().st_size)
+    budget = Budget(settings.parse_timeout_s, settings.parse_memory_mb * 2**20)
+    with Guarded(parse, budget) as guarded:
+        parsed = guarded.run(file, settings.chunk_words, settings.chunk_overlap_sentences)
+    if not isinstance(parsed, Parsed):
+        why: str | None = str(parsed)
+    else:
+        why = parsed.error or (None if parsed.chunks else "it holds no text")
+    if why is not None:
+        raise UploadRejected(f"{name} cannot be read: {why}; it was not added")
 
 
 def upload_name(raw: str) -> str:

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 from assistant import Answer, Citation, RebuildReport
 from index.text import quote_in_span
+from ui.rebuilds import RebuildState
 
 CONTEXT_PARAGRAPHS = 2
 """Paragraphs of surrounding text shown on each side of a cited span."""
@@ -31,66 +32,6 @@ VIEWER_MAX_CHARS = 300_000
 
 CITE_HREF = re.compile(r"^#cite-(\d{1,6})-(\d{1,4})$")
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n\s*")
-
-
-@dataclass(frozen=True)
-class Piece:
-    """A stretch of answer text and the citation number that follows it (None for trailing text)."""
-
-    text: str
-    n: int | None
-
-
-_ANCHOR = re.compile(r"\[(\d{1,4})\]")
-
-
-def answer_pieces(answer: Answer) -> list[Piece]:
-    """The answer's text cut after each citation anchor, in order.
-
-    An extractive answer reads `sentence [1] sentence [2] ...`. The anchor `[n]` is looked for right
-    after citation n's quote; only if the text does not have that shape is the next `[n]` taken, so a
-    document's own "[2]" inside a sentence is never mistaken for an anchor. A language model's
-    answer may cite a passage twice, or a sentence twice (`sentence [1] [2] sentence [1]`); its
-    markers were stripped from the sentences it wrote, so each [n] there is an anchor.
-    """
-    if answer.mode == "llm":
-        return _model_pieces(answer)
-    text, pieces, cursor = answer.text, [], 0
-    for n, citation in enumerate(answer.citations, start=1):
-        anchor = f"[{n}]"
-        at = _anchor_after_quote(text, cursor, citation.quote, anchor)
-        if at < 0:
-            at = text.find(anchor, cursor)
-        if at < 0:
-            break
-        pieces.append(Piece(text[cursor:at].strip(), n))
-        cursor = at + len(anchor)
-    tail = text[cursor:].strip()
-    if tail:
-        pieces.append(Piece(tail, None))
-    return pieces
-
-
-def _model_pieces(answer: Answer) -> list[Piece]:
-    pieces, cursor = [], 0
-    for match in _ANCHOR.finditer(answer.text):
-        n = int(match[1])
-        if 1 <= n <= len(answer.citations):
-            pieces.append(Piece(answer.text[cursor : match.start()].strip(), n))
-            cursor = match.end()
-    tail = answer.text[cursor:].strip()
-    if tail:
-        pieces.append(Piece(tail, None))
-    return pieces
-
-
-def _anchor_after_quote(text: str, cursor: int, quote: str, anchor: str) -> int:
-    start = len(text) - len(text[cursor:].lstrip())
-    if not quote or not text.startswith(quote, start):
-        return -1
-    after = start + len(quote)
-    at = len(text) - len(text[after:].lstrip())
-    return at if text.startswith(anchor, at) else -1
 
 
 # --- the chat --------------------------------------------------------------------------------------
@@ -121,32 +62,77 @@ def question_html(question: str, query: str | None = None) -> str:
     return "".join(parts)
 
 
-def stream_answer(answer: Answer, turn: int) -> Iterator[str]:
-    """The answer's HTML as it grows: one more sentence and its [n] link each time, then the list
-    of sources. Every value is complete HTML; a link is never cut in half."""
+def stream_answer(answer: Answer, turn: int, scope: str = "", vote: str | None = None) -> Iterator[str]:
+    """The answer's HTML as it grows: one more segment and its [n] links each time, then the list
+    of sources and the actions on the answer. Every value is complete HTML; a link is never cut in
+    half. `scope` (such as "searched 3 of 240 documents") is shown with the answer."""
     if not answer.grounded:
-        yield not_found_html(answer)
+        yield not_found_html(answer, scope) + actions_html(turn, vote)
         return
-    pieces = answer_pieces(answer)
-    for shown in range(1, len(pieces) + 1):
-        yield answer_html(answer, turn, pieces[:shown], complete=False)
-    yield answer_html(answer, turn, pieces, complete=True)
+    for shown in range(1, len(answer.segments) + 1):
+        yield answer_html(answer, turn, shown, complete=False, scope=scope)
+    yield answer_html(answer, turn, complete=True, scope=scope) + actions_html(turn, vote)
 
 
-def answer_html(answer: Answer, turn: int, pieces: Sequence[Piece] | None = None, complete: bool = True) -> str:
-    """A grounded answer: notices, sentences each followed by a [n] link, then (once complete) the
-    sources it cites, each a link too."""
+def final_html(answer: Answer, turn: int, scope: str = "", vote: str | None = None) -> str:
+    """The answer as it stands once it has streamed in whole."""
+    *_, last = stream_answer(answer, turn, scope, vote)
+    return last
+
+
+def actions_html(turn: int, vote: str | None = None) -> str:
+    """Under an answer: a thumbs up and down (the one given marked), a note, and copying it as Markdown.
+    The links carry their action in `href` (`#vote-<turn>-up`, `#note-<turn>`, `#copy-<turn>`)."""
+
+    def link(action: str, label: str, title: str, chosen: bool = False) -> str:
+        cls = "act chosen" if chosen else "act"
+        return f'<a class="{cls}" href="#{action}" title="{title}">{label}</a>'
+
+    return (
+        '<div class="answer-actions">'
+        + link(f"vote-{turn}-up", "Good answer", "Mark this answer as good", vote == "up")
+        + link(f"vote-{turn}-down", "Wrong or incomplete", "Mark this answer as wrong or incomplete", vote == "down")
+        + link(f"note-{turn}", "Add a note", "Say what is wrong or missing")
+        + link(f"copy-{turn}", "Copy as Markdown", "Copy the answer and its citations")
+        + "</div>"
+    )
+
+
+ACTION_HREF = re.compile(r"^#(vote|note|copy)-(\d{1,6})(?:-(up|down))?$")
+
+
+@dataclass(frozen=True)
+class Action:
+    """An action clicked under the answer of `turn`: "vote" (with `vote` "up" or "down"), "note" or "copy"."""
+
+    kind: str
+    turn: int
+    vote: str | None = None
+
+
+def action_ref(data: object) -> Action | None:
+    """The action a click's event data `{"href": "#vote-2-down"}` names, or None if it names none
+    exactly: the data comes from the browser."""
+    href = data.get("href") if isinstance(data, dict) else None
+    match = ACTION_HREF.match(href) if isinstance(href, str) else None
+    if match is None or (match[1] == "vote") != (match[3] is not None):
+        return None
+    return Action(match[1], int(match[2]), match[3])
+
+
+def answer_html(answer: Answer, turn: int, shown: int | None = None, complete: bool = True, scope: str = "") -> str:
+    """A grounded answer: notices, its first `shown` segments (all by default) each followed by its
+    [n] links, then (once complete) the sources it cites, each a link too."""
     if not answer.grounded:
-        return not_found_html(answer)
-    shown = answer_pieces(answer) if pieces is None else pieces
+        return not_found_html(answer, scope)
     words = []
-    for piece in shown:
-        sentence = f'<span class="sentence">{html.escape(piece.text)}</span>' if piece.text else ""
-        if piece.n is not None and piece.n <= len(answer.citations):
-            sentence += " " + cite_link(turn, piece.n, answer.citations[piece.n - 1])
-        words.append(sentence.strip())
+    for segment in answer.segments[:shown]:
+        sentence = f'<span class="sentence">{html.escape(segment.text)}</span>' if segment.text else ""
+        cited = [n for n in segment.citations if 1 <= n <= len(answer.citations)]
+        links = [cite_link(turn, n, answer.citations[n - 1]) for n in cited]
+        words.append(" ".join([sentence, *links]).strip())
     by = '<div class="answer-by">Written by the language model; each sentence checked against what it cites.</div>'
-    parts = [_notices_html(answer.notices), by if answer.mode == "llm" else ""]
+    parts = [_notices_html(answer.notices), by if answer.mode == "llm" else "", _scope_html(scope)]
     parts.append(f'<div class="answer">{" ".join(words)}</div>')
     if complete and answer.citations:
         items = "".join(
@@ -164,10 +150,10 @@ def draft_html(text: str) -> str:
     )
 
 
-def not_found_html(answer: Answer) -> str:
+def not_found_html(answer: Answer, scope: str = "") -> str:
     """The state for a question the documents do not answer: visibly not an answer."""
     return (
-        f"{_notices_html(answer.notices)}"
+        f"{_notices_html(answer.notices)}{_scope_html(scope)}"
         '<div class="not-found" role="status">'
         '<div class="not-found-title">Not found in the documents</div>'
         f"<div>{html.escape(answer.text)}</div>"
@@ -178,6 +164,10 @@ def not_found_html(answer: Answer) -> str:
 
 def error_html(message: str) -> str:
     return f'<div class="error" role="alert">{html.escape(message)}</div>'
+
+
+def _scope_html(scope: str) -> str:
+    return f'<div class="scope">{html.escape(scope)}</div>' if scope else ""
 
 
 def _notices_html(notices: Sequence[str]) -> str:
@@ -326,6 +316,30 @@ def rebuild_html(report: RebuildReport, notes: Sequence[str] = (), errors: Seque
         items = "".join(f"<li>{html.escape(w)}</li>" for w in report.warnings)
         parts.append(f'<ul class="report-warnings">{items}</ul>')
     return "".join(parts)
+
+
+def rebuild_status_html(state: RebuildState) -> str:
+    """A rebuild in progress (its documents done, of how many), or how the latest one ended."""
+    if state.running:
+        if state.cancelling:
+            return '<div class="rebuild-status cancelling" role="status">Cancelling the rebuild…</div>'
+        count = f"{state.done:,} of {state.total:,} documents" if state.total else "looking for changes"
+        started = time.strftime("%H:%M:%S", time.localtime(state.started_at or time.time()))
+        bar = f'<progress value="{state.done}" max="{state.total}"></progress>' if state.total else ""
+        return (
+            '<div class="rebuild-status running" role="status">'
+            f'<span class="rebuild-progress">Rebuilding the index: {count}</span> {bar}'
+            f'<div class="rebuild-started">started at {started}; the index answers as before until it is done</div>'
+            "</div>"
+        )
+    if state.number == 0:
+        return ""
+    if state.cancelled:
+        cancelled = "Rebuild cancelled; the index is as it was before it, and still answers."
+        return messages_html(state.errors, [*state.notes, cancelled])
+    if state.report is not None:
+        return rebuild_html(state.report, state.notes, state.errors)
+    return messages_html([*state.errors, state.error or "the rebuild failed"], state.notes)
 
 
 def messages_html(errors: Sequence[str], notes: Sequence[str] = ()) -> str:

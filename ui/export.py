@@ -1,0 +1,85 @@
+"""Answers and conversations as Markdown, for copying and downloading.
+
+Made from the Answer's segments and citations, like the HTML: each sentence followed by its [n],
+then each citation with its file, section (where the index knows it), page, lines and quote.
+Document text is escaped, so that a quote holding `*`, `[1]` or `<b>` reads as it does in the
+document rather than as Markdown.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from assistant import Answer, Citation
+
+_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|!~])")
+
+
+def escape(text: str) -> str:
+    """Plain text that Markdown shows as it is: special characters backslash-escaped, on one line."""
+    return _SPECIAL.sub(r"\\\1", " ".join(text.split()))
+
+
+def where(citation: Citation) -> str:
+    """`report.pdf, section "Results > Tables", page 3, lines 14-15`: the parts the citation has."""
+    parts = [f"`{citation.source.replace('`', '')}`"]
+    section = getattr(citation, "section", None)  # carried once the index keeps section paths
+    if isinstance(section, str | tuple | list) and section:
+        path = section if isinstance(section, str) else " > ".join(str(s) for s in section)
+        parts.append(f"section “{escape(path)}”")
+    if citation.page is not None:
+        parts.append(f"page {citation.page}")
+    if citation.line_start == citation.line_end:
+        parts.append(f"line {citation.line_start}")
+    else:
+        parts.append(f"lines {citation.line_start}–{citation.line_end}")
+    return ", ".join(parts)
+
+
+@dataclass
+class Turn:
+    """A question as asked and what came back: the Answer, or an error message."""
+
+    question: str
+    answer: Answer | None
+    scope: str = ""  # such as "searched 3 of 240 documents"; empty when every document was searched
+    error: str = ""
+
+
+def answer_markdown(turn: Turn) -> str:
+    """One question and its answer, with the citations listed under it."""
+    lines = [f"**Question:** {escape(turn.question)}"]
+    answer = turn.answer
+    if answer is not None and answer.query != turn.question and answer.query:
+        lines.append(f"*Searched for:* {escape(answer.query)}")
+    if turn.scope:
+        lines.append(f"*{escape(turn.scope[:1].upper() + turn.scope[1:])}.*")
+    lines.append("")
+    if answer is None:
+        lines.append(f"**Error:** {escape(turn.error)}")
+        return "\n".join(lines) + "\n"
+    lines += [f"*{escape(notice)}*" for notice in answer.notices]
+    if not answer.grounded:
+        lines.append(f"**Not found in the documents.** {escape(answer.text)}")
+        return "\n".join(lines) + "\n"
+    if answer.mode == "llm":
+        lines.append("*Written by the language model; each sentence checked against what it cites.*")
+    sentences = []
+    for segment in answer.segments:
+        marks = "".join(f" [{n}]" for n in segment.citations)
+        sentences.append(f"{escape(segment.text)}{marks}")
+    lines += [" ".join(sentences), ""]
+    for n, citation in enumerate(answer.citations, start=1):
+        lines += [f"[{n}] {where(citation)}", f"> {escape(citation.quote)}", ""]
+    return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def conversation_markdown(turns: Sequence[Turn], title: str = "Conversation with the documents") -> str:
+    """A whole conversation: a heading, when it was saved, then each turn, separated by rules."""
+    saved = time.strftime("%Y-%m-%d %H:%M")
+    parts = [f"# {escape(title)}\n\n*Saved {saved}.*\n"]
+    parts += [answer_markdown(turn) for turn in turns]
+    return "\n---\n\n".join(parts)
