@@ -22,9 +22,10 @@ import time
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from assistant.errors import AssistantError
+from index.chunking import Chunk
 from index.store import atomic_write
 from index.text import display_title
 
@@ -78,7 +79,9 @@ def candidates(documents: Iterable[tuple[str, str, Sequence[str]]]) -> list[Cand
 
 
 _SEPARATORS = re.compile(r"\s+[|—–-]\s+")
-_NUMBERING = re.compile(r"^(?:\d+(?:\.\d+)*\.?|[IVXLC]+\.)\s+")
+_NUMBERING = re.compile(
+    r"^(?:(?:chapter|section|part|appendix)\s+)?(?:\d+(?:\.\d+)*\.?|[IVXLC]+\.|[A-Z]\.)\s+", re.IGNORECASE
+)
 
 
 def readable_title(title: str) -> str:
@@ -95,25 +98,29 @@ def readable_title(title: str) -> str:
 
 
 def _about_title(title: str) -> str:
-    return f"What is {title}?" if title[:1].isupper() else f"What do the documents say about {title}?"
+    if not title[:1].isupper():
+        return f"What do the documents say about {title}?"
+    return f"What are {title}?" if _plural(title) else f"What is {title}?"
+
+
+def _plural(phrase: str) -> bool:
+    """Whether a noun phrase reads as plural by its last word ("Tide tables", not "Glass" or "Status")."""
+    last = phrase.split()[-1].lower()
+    return last.endswith("s") and not last.endswith(("ss", "us", "is", "ics")) and len(last) > 3
 
 
 def _about_heading(heading: str, title: str) -> str:
     return f"What does {title} say about {heading}?" if title else f"What do the documents say about {heading}?"
 
 
-def section_headings(chunks: Iterable[Any]) -> list[str]:
-    """The headings of the sections chunks belong to, in order, once each. A chunk's `section` (or
-    its sentences') may be a heading or a path of headings, outermost first; chunks without one
-    give none."""
+def section_headings(chunks: Iterable[Chunk]) -> list[str]:
+    """The headings of the sections the chunks' sentences stand in (the innermost of each section
+    path), in order, once each."""
     found: dict[str, None] = {}
     for chunk in chunks:
-        for holder in (chunk, *getattr(chunk, "sentences", ())):
-            section = getattr(holder, "section", None)
-            if isinstance(section, str):
-                section = (section,)
-            if isinstance(section, Sequence) and section and isinstance(section[-1], str):
-                found.setdefault(section[-1], None)
+        for sentence in chunk.sentences:
+            if sentence.section:
+                found.setdefault(sentence.section[-1], None)
     return list(found)
 
 

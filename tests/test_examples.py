@@ -5,7 +5,6 @@ from __future__ import annotations
 import hashlib
 import shutil
 from pathlib import Path
-from types import SimpleNamespace
 
 import pytest
 
@@ -19,7 +18,6 @@ from assistant.examples import (
     corpus_questions,
     file_questions,
     readable_title,
-    section_headings,
 )
 from tests.conftest import ROOT, SEEDS, write_corpus
 from tests.fakes import HashEmbedder
@@ -44,6 +42,8 @@ def bot_over(corpus: Path, index: Path) -> Assistant:
         ("PostgreSQL: Documentation: 15: 9.4. String Functions", "String Functions"),
         ("Release notes | Example Project", "Release notes"),
         ("3.2. Installing the server", "Installing the server"),
+        ("Chapter 3. The system initialization", "The system initialization"),
+        ("Appendix B. Glossary", "Glossary"),
         ("000 e2b722ad9ab66247", ""),
         ("", ""),
         ("A" * 81, ""),
@@ -63,7 +63,7 @@ def test_each_document_gives_one_question_before_any_gives_a_second() -> None:
     )
 
     assert made == [
-        Candidate("What is Tide tables?", "tides.md"),
+        Candidate("What are Tide tables?", "tides.md"),
         Candidate("What do the documents say about lighthouse keepers?", "keepers.txt"),
         Candidate("What do the documents say about Harbour dues?", "notes.txt"),
         Candidate("What does Tide tables say about Spring tides?", "tides.md"),
@@ -71,15 +71,22 @@ def test_each_document_gives_one_question_before_any_gives_a_second() -> None:
     ]
 
 
-def test_section_headings_come_from_the_section_paths_chunks_or_sentences_carry() -> None:
-    chunks = [
-        SimpleNamespace(section=("Tides", "Spring tides"), sentences=()),
-        SimpleNamespace(sentences=(SimpleNamespace(section=("Tides", "Neap tides")),)),
-        SimpleNamespace(section="Spring tides", sentences=()),
-        SimpleNamespace(sentences=(SimpleNamespace(text="no section"),)),  # records without sections today
-    ]
+def test_questions_come_from_the_section_headings_of_a_parsed_document(tmp_path: Path) -> None:
+    corpus = write_corpus(
+        tmp_path / "corpus",
+        {
+            "tides.md": "# Tide tables\n\n## Spring tides\n\nSpring tides come twice a month, at new and full moon.\n\n"
+            "## Neap tides\n\nNeap tides fall between them, when the moon is at its quarters.\n",
+            "keepers.txt": "Lighthouse keepers tended the lamp through the night.\n",
+        },
+    )
+    bot = bot_over(corpus, tmp_path / "index")
 
-    assert section_headings(chunks) == ["Spring tides", "Neap tides"]
+    assert corpus_questions(bot, limit=4) == [
+        "What are Tide tables?",
+        "What does Tide tables say about Spring tides?",
+        "What does Tide tables say about Neap tides?",
+    ]
 
 
 def test_a_question_file_gives_its_questions_and_each_conversations_first_turn() -> None:
@@ -100,9 +107,9 @@ def test_questions_come_from_titles_and_each_is_answered_from_its_own_document(t
     questions = corpus_questions(bot, limit=4)
 
     # "Ship log" holds only a sentence addressed to a model, never evidence; the hash-named file has no title.
-    assert questions == ["What is Lighthouse keepers?", "What is Tide tables?"]
+    assert questions == ["What are Lighthouse keepers?", "What are Tide tables?"]
     for question in questions:
-        source = question.removeprefix("What is ").removesuffix("?") + ".txt"
+        source = question.removeprefix("What are ").removesuffix("?") + ".txt"
         assert bot.ask(question).citations[0].source == source
 
 
@@ -111,7 +118,7 @@ def test_the_seeds_questions_come_first_when_the_index_holds_the_seed_document(t
     shutil.copy(SEEDS / "000_e2b722ad9ab66247.txt", corpus)
     bot = bot_over(corpus, tmp_path / "index")
 
-    assert corpus_questions(bot, limit=4) == [*SEED_QUESTIONS, "What is Tide tables?"]
+    assert corpus_questions(bot, limit=4) == [*SEED_QUESTIONS, "What are Tide tables?"]
 
 
 def test_examples_are_worked_out_in_the_background_once_per_index_generation(tmp_path: Path) -> None:
@@ -122,12 +129,12 @@ def test_examples_are_worked_out_in_the_background_once_per_index_generation(tmp
     first = examples.current()
     ready = examples.wait()
 
-    assert first is None and ready == ["What is Lighthouse keepers?", "What is Tide tables?"]
+    assert first is None and ready == ["What are Lighthouse keepers?", "What are Tide tables?"]
     assert ExampleQuestions(bot).current() == ready  # kept beside the index: no waiting after a restart
     write_corpus(corpus, {"Ferry timetable.txt": "The ferry timetable changes in October.\n"})
     bot.rebuild()
     assert examples.current() is None
-    assert examples.wait() == ["What is Ferry timetable?", "What is Lighthouse keepers?", "What is Tide tables?"]
+    assert examples.wait() == ["What is Ferry timetable?", "What are Lighthouse keepers?", "What are Tide tables?"]
 
 
 def test_a_named_question_file_is_offered_as_it_is(tmp_path: Path) -> None:
