@@ -100,6 +100,8 @@ def readable_title(title: str) -> str:
 def _about_title(title: str) -> str:
     if not title[:1].isupper():
         return f"What do the documents say about {title}?"
+    if re.match(r"(?:The|A|An) ", title):
+        title = title[0].lower() + title[1:]  # "What is the system initialization?"
     return f"What are {title}?" if _plural(title) else f"What is {title}?"
 
 

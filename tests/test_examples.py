@@ -59,6 +59,7 @@ def test_each_document_gives_one_question_before_any_gives_a_second() -> None:
             ("tides.md", "Tide tables", ["Spring tides", "Neap tides"]),
             ("keepers.txt", "lighthouse keepers", []),
             ("notes.txt", "", ["Harbour dues"]),
+            ("init.html", "Chapter 3. The system initialization", []),
         ]
     )
 
@@ -66,6 +67,7 @@ def test_each_document_gives_one_question_before_any_gives_a_second() -> None:
         Candidate("What are Tide tables?", "tides.md"),
         Candidate("What do the documents say about lighthouse keepers?", "keepers.txt"),
         Candidate("What do the documents say about Harbour dues?", "notes.txt"),
+        Candidate("What is the system initialization?", "init.html"),
         Candidate("What does Tide tables say about Spring tides?", "tides.md"),
         Candidate("What does Tide tables say about Neap tides?", "tides.md"),
     ]
