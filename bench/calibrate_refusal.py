@@ -27,8 +27,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 
 def best_match(bot, question: str) -> float:  # type: ignore[no-untyped-def]
-    ranked = bot._rank(question, None)
-    return max((s.match for s in ranked), default=0.0)
+    return max((e.match for e in bot.search(question, k=1000)), default=0.0)
 
 
 def followup_matches(bot, dev: dict) -> list[float]:  # type: ignore[no-untyped-def,type-arg]

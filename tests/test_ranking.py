@@ -4,9 +4,10 @@ from pathlib import Path
 
 import pytest
 
-from assistant import Assistant, ranking
-from assistant.compose import asked_about
-from assistant.settings import AssistantSettings
+from assistant import Assistant
+from assistant.question import asked_about
+from assistant.ranking import bridge_names, mentions
+from assistant.settings import AssistantSettings, RankingSettings
 from tests.conftest import write_corpus
 from tests.fakes import HashEmbedder, KeywordReranker
 
@@ -25,8 +26,7 @@ def test_the_clause_that_asks_is_read_with_what_it_is_about():
     assert asked_about("Which year was the university founded?") is None
 
 
-@pytest.fixture
-def bot(tmp_path: Path) -> Assistant:
+def rams_bot(tmp_path: Path, **ranking: object) -> Assistant:
     corpus = tmp_path / "c"
     corpus.mkdir()
     (corpus / "rams-2011.txt").write_text(
@@ -38,24 +38,21 @@ def bot(tmp_path: Path) -> Assistant:
         "Eastfield University is a public research university in Richmond. "
         "Eastfield was founded in 1838 as a medical college.\n"
     )
-    return Assistant(corpus=corpus, index_dir=tmp_path / "i", embedder=HashEmbedder())
+    settings = AssistantSettings(ranking=RankingSettings.model_validate(ranking))
+    return Assistant(corpus=corpus, index_dir=tmp_path / "i", embedder=HashEmbedder(), settings=settings)
 
 
-def test_a_question_that_describes_first_answers_its_last_clause(bot: Assistant):
+def test_a_question_that_describes_first_answers_its_last_clause(tmp_path: Path):
+    bot = rams_bot(tmp_path, top_k=40)
     assert "Eastfield was founded in 1838" in bot.ask(QUESTION).text
-    clause = ranking.rank(bot.reader, bot.embedder, asked_about(QUESTION) or "", k=40)
-    assert clause[0].candidate.sentence.text == "Eastfield was founded in 1838 as a medical college."
-    (found,) = [
-        s for s in ranking.rank(bot.reader, bot.embedder, QUESTION, k=40) if "1838" in s.candidate.sentence.text
-    ]
-    assert found.relevance == pytest.approx(ranking.FOCUS_DISCOUNT * clause[0].relevance)
+    clause = bot.search(asked_about(QUESTION) or "", k=40)
+    assert clause[0].citation.quote == "Eastfield was founded in 1838 as a medical college."
+    (found,) = [e for e in bot.search(QUESTION, k=40) if "1838" in e.citation.quote]
+    assert found.relevance == pytest.approx(bot.settings.ranking.focus_discount * clause[0].relevance)
 
 
-def test_without_the_search_for_the_clause_the_description_drowns_the_answer(
-    bot: Assistant, monkeypatch: pytest.MonkeyPatch
-):
-    monkeypatch.setattr(ranking, "asked_about", lambda question: None)
-    assert "1838" not in bot.ask(QUESTION).text
+def test_without_the_search_for_the_clause_the_description_drowns_the_answer(tmp_path: Path):
+    assert "1838" not in rams_bot(tmp_path, clause_search=False).ask(QUESTION).text
 
 
 LINKED_QUESTION = "What public office did the actress who played Lina Sorrel in Glass Orchard hold?"
@@ -75,15 +72,15 @@ def linked_bot(tmp_path: Path, **kwargs) -> Assistant:
 
 
 def followed(bot: Assistant, question: str) -> list[str]:
-    return [s.candidate.sentence.text for s in bot._rank(question, None) if s.follow]
+    return [e.citation.quote for e in bot.search(question, k=100) if e.follow]
 
 
 def test_without_a_reranker_the_most_relevant_sentence_of_the_linked_document_follows(tmp_path: Path):
     bot = linked_bot(tmp_path, settings=AssistantSettings(rerank=False))
-    ranked = bot._rank(LINKED_QUESTION, None)
-    linked = [s for s in ranked if s.bridged and s.candidate.source == "Marta Quell.txt"]
+    ranked = bot.search(LINKED_QUESTION, k=100)
+    linked = [e for e in ranked if e.bridged and e.citation.source == "Marta Quell.txt"]
     assert len(linked) == 3
-    assert [s for s in ranked if s.follow] == [linked[0]]
+    assert [e for e in ranked if e.follow] == [linked[0]]
     assert "harbour commissioner" not in bot.ask(LINKED_QUESTION).text
 
 
@@ -129,11 +126,9 @@ def test_names_that_title_another_document_lead_the_bridge_names(tmp_path: Path)
         },
     )
     bot = Assistant(corpus=corpus, index_dir=tmp_path / "i", embedder=HashEmbedder(), reranker=KeywordReranker("x"))
-    best = [s for s in bot._rank(LINKED_QUESTION, None) if s.candidate.source == "glass-orchard.txt"][:1]
-    found = ranking._bridge_names(bot.reader, LINKED_QUESTION, best)
-    assert found[0] == "Marta Quell"
-    assert len(found) == ranking.BRIDGE_NAMES
-    assert found[1:] == ["Northway Pictures", "Avonmere", "Kelby"]
+    best = [e.citation for e in bot.search(LINKED_QUESTION, k=100) if e.citation.source == "glass-orchard.txt"][:1]
+    found = bridge_names(bot.reader, LINKED_QUESTION, [(c.source, c.title, c.quote) for c in best], 4)
+    assert found == ["Marta Quell", "Northway Pictures", "Avonmere", "Kelby"]
 
 
 def test_a_document_is_found_by_its_title_without_case_or_qualifier(tmp_path: Path):
@@ -145,7 +140,7 @@ def test_a_document_is_found_by_its_title_without_case_or_qualifier(tmp_path: Pa
 
 
 def test_names_with_initials_and_quoted_titles_are_mentions_a_bridge_may_follow():
-    found = ranking._mentions(
+    found = mentions(
         'Starfaring was created by Ken St. Andre, who also wrote "Gone in 60 Seconds" with Henry J. Kaiser.'
     )
     assert {"Ken St. Andre", "Gone in 60 Seconds", "Henry J. Kaiser"} <= set(found)
@@ -178,10 +173,10 @@ def test_an_answer_to_a_comparison_holds_a_sentence_about_each_thing_compared(tm
     assert "Tobias Wren (9 March 1915 - 2 June 1990)" in answer.text
 
 
-def test_without_the_comparison_the_long_first_sentence_leaves_no_room_for_the_second(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-):
-    monkeypatch.setattr(ranking, "alternatives", lambda question: None)
+def test_without_the_comparison_the_long_first_sentence_leaves_no_room_for_the_second(tmp_path: Path):
     corpus = write_corpus(tmp_path / "c", COMPARED)
-    bot = Assistant(corpus=corpus, index_dir=tmp_path / "i", embedder=HashEmbedder(), reranker=KeywordReranker("x"))
+    settings = AssistantSettings(ranking=RankingSettings(comparisons=False))
+    reranker = KeywordReranker("x")
+    index = tmp_path / "i"
+    bot = Assistant(corpus=corpus, index_dir=index, embedder=HashEmbedder(), reranker=reranker, settings=settings)
     assert "tobias.txt" not in {c.source for c in bot.ask(COMPARISON).citations}

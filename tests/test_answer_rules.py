@@ -1,10 +1,15 @@
-"""Answer composition on hand-made candidates: shapes, selection, titles."""
+"""The answer rules on hand-made candidates: what a question asks, sentence fit, selection, titles."""
 
 import numpy as np
 import pytest
 
-from assistant.compose import Candidate, Scored, alternatives, fit, labelled, question_terms, select, shape_of
+from assistant.question import alternatives, question_terms, shape_of
+from assistant.scoring import Candidate, Scored, fit
+from assistant.selection import labelled, select
+from assistant.settings import RankingSettings
 from index.chunking import Sentence
+
+RULES = RankingSettings()
 
 
 def scored(text: str, relevance: float, source: str = "a.txt", title: str = "", vector=None, follow=False) -> Scored:
@@ -59,19 +64,19 @@ def test_rare_question_words_weigh_more_with_idf():
 
 def test_best_sentence_always_leads_and_weak_runners_up_are_left_out():
     ranked = [scored("Best answer here.", 0.9), scored("Close second.", 0.8), scored("Far behind.", 0.3)]
-    assert texts(select(shape_of("What happened?"), ranked, 80, 4)) == ["Best answer here.", "Close second."]
+    assert texts(select(shape_of("What happened?"), ranked, RULES, 80, 4)) == ["Best answer here.", "Close second."]
 
 
 def test_word_budget_keeps_long_runners_up_out():
     long = " ".join(["word"] * 70) + "."
     ranked = [scored("Short best answer.", 0.9), scored(long, 0.85), scored("Short second.", 0.8)]
-    assert texts(select(shape_of("What happened?"), ranked, 40, 4)) == ["Short best answer.", "Short second."]
+    assert texts(select(shape_of("What happened?"), ranked, RULES, 40, 4)) == ["Short best answer.", "Short second."]
 
 
 def test_near_duplicate_sentences_are_given_once():
     same = np.ones(8)
     ranked = [scored("It rained on Monday.", 0.9, vector=same), scored("On Monday it rained.", 0.88, vector=same)]
-    assert texts(select(shape_of("What happened?"), ranked, 80, 4)) == ["It rained on Monday."]
+    assert texts(select(shape_of("What happened?"), ranked, RULES, 80, 4)) == ["It rained on Monday."]
 
 
 def test_doubt_question_gathers_only_sentences_that_voice_doubt_and_name_someone():
@@ -81,7 +86,7 @@ def test_doubt_question_gathers_only_sentences_that_voice_doubt_and_name_someone
         scored("“We have not seen any de-escalation,” Stoltenberg said.", 0.4),
         scored("Troops were not leaving.", 0.4),
     ]
-    chosen = texts(select(shape_of("who doubted the withdrawal?"), ranked, 80, 4))
+    chosen = texts(select(shape_of("who doubted the withdrawal?"), ranked, RULES, 80, 4))
     assert chosen == [
         "“We don’t see any withdrawal yet,” Zelenskiy said.",
         "“We have not seen any de-escalation,” Stoltenberg said.",
@@ -94,7 +99,7 @@ def test_sentence_marked_to_follow_comes_second_however_low_it_scores():
         scored("The film premiered in 1945.", 0.7, source="film.txt"),
         scored("She served as Chief of Protocol.", 0.35, source="temple.txt", title="Shirley Temple", follow=True),
     ]
-    chosen = texts(select(shape_of("What position did the star hold?"), ranked, 80, 4))
+    chosen = texts(select(shape_of("What position did the star hold?"), ranked, RULES, 80, 4))
     assert chosen[:2] == ["The film starred Shirley Temple.", "She served as Chief of Protocol."]
 
 
@@ -105,7 +110,7 @@ def test_sentence_marked_to_follow_joins_even_past_the_word_budget():
         scored("The film premiered in 1945.", 0.7, source="film.txt"),
         scored(long_answer, 0.35, source="temple.txt", title="Shirley Temple", follow=True),
     ]
-    chosen = texts(select(shape_of("What position did the star hold?"), ranked, 40, 4))
+    chosen = texts(select(shape_of("What position did the star hold?"), ranked, RULES, 40, 4))
     assert chosen == ["The film starred Shirley Temple.", long_answer]
 
 

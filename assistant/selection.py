@@ -1,0 +1,108 @@
+"""Answer selection: which of the ranked sentences make the answer, and how each is shown.
+
+The best sentence is always used; then those marked `follow` (the sentence chosen from the
+document a bridge leads to, or the best about each thing the question compares), however long;
+then runners-up scoring at least `keep_ratio` of the best (those of other documents preferred by
+`same_source_penalty`), skipping near-duplicates, within the word budget. A sentence that
+introduces a list or table brings its items after it. Questions that gather ("who said ...?",
+"who doubted ...?") take runners-up down to `gather_ratio`, with `gather_budget` times the words,
+and only sentences that attribute something to someone (and voice the doubt, for doubt).
+"""
+
+from __future__ import annotations
+
+from assistant.question import Shape
+from assistant.scoring import NEGATION, Scored, names_person, overlap
+from assistant.settings import RankingSettings
+from index.text import content_words, display_title
+
+
+def labelled(item: Scored) -> str:
+    """The sentence as the answer gives it (a table row with its column headers), prefixed with its
+    document's title where the title alone names the sentence's subject: a paragraph of a document
+    without headings (an article about one thing, such as an encyclopedia entry) that does not name
+    the title itself ("Scotch Collie: Other ancestors include the Gordon Setter."). In a document
+    with headings, the title and section show in the citation instead."""
+    sentence = item.candidate.sentence
+    text, name = sentence.display, display_title(item.candidate.title)
+    if not name or item.candidate.sectioned or sentence.kind != "paragraph":
+        return text
+    if set(content_words(name)) <= set(content_words(text)):
+        return text
+    return f"{name}: {text}"
+
+
+def _same_kind(shape: Shape, text: str) -> bool:
+    """Whether a runner-up answers in the way the question asks: a gathered "who" answer names
+    someone, and an answer to "who doubted ..." voices the doubt."""
+    if shape.gathers and not names_person(text):
+        return False
+    return not shape.doubt or bool(NEGATION.search(text))
+
+
+def select(
+    shape: Shape, scored: list[Scored], settings: RankingSettings, max_words: int, max_sentences: int
+) -> list[Scored]:
+    """The sentences of the answer, in order (see the module docstring). Items a sentence brings
+    from its list or table do not count against `max_sentences`."""
+    if not scored:
+        return []
+    best = scored[0]
+    ratio = settings.gather_ratio if shape.gathers else settings.keep_ratio
+    budget = int(max_words * settings.gather_budget) if shape.gathers else max_words
+    chosen: list[Scored] = []
+    taken: set[tuple[str, int, int]] = set()
+    words = 0
+
+    def take(item: Scored) -> None:
+        nonlocal words
+        chosen.append(item)
+        taken.add(_key(item))
+        words += len(item.candidate.sentence.display.split())
+        for brought in _brought(shape, item, len(chosen) == 1, taken):
+            length = len(brought.candidate.sentence.display.split())
+            if words + length > budget:
+                break
+            chosen.append(brought)
+            taken.add(_key(brought))
+            words += length
+
+    take(best)
+    sentences = 1
+    follows = [s for s in scored[1:] if s.follow]
+    order = [s for s in scored[1:] if not s.follow]
+    if not shape.gathers:
+        penalty = settings.same_source_penalty
+        order.sort(key=lambda s: -(s.relevance - penalty * (s.candidate.source == best.candidate.source)))
+    for item in [*follows, *order]:
+        if sentences >= max_sentences:
+            break
+        if not item.follow and item.relevance < ratio * best.relevance:
+            break
+        if _key(item) in taken or not _same_kind(shape, item.candidate.sentence.text):
+            continue
+        length = len(item.candidate.sentence.display.split())
+        if words + length > budget and not item.follow:
+            continue
+        if any(float(item.candidate.vector @ c.candidate.vector) > settings.duplicate_cosine for c in chosen):
+            continue
+        take(item)
+        sentences += 1
+    return chosen
+
+
+def _key(item: Scored) -> tuple[str, int, int]:
+    sentence = item.candidate.sentence
+    return item.candidate.source, sentence.start, sentence.end
+
+
+def _brought(shape: Shape, item: Scored, first: bool, taken: set[tuple[str, int, int]]) -> list[Scored]:
+    """The items a sentence brings into the answer: every item of a list it introduces, in order;
+    of a table, the rows whose own cells hold a word of the question, or, when none does and the
+    sentence is the answer's first, every row."""
+    items = [i for i in item.items if _key(i) not in taken]
+    rows = [i for i in items if i.candidate.sentence.kind == "table_row"]
+    if not rows:
+        return items
+    matching = [i for i in rows if overlap(shape.terms, i.candidate.sentence.text) > 0]
+    return matching or (rows if first else [])
