@@ -39,7 +39,7 @@ from assistant.question import Shape, alternatives, asked_about, names, shape_of
 from assistant.rerank import Reranker
 from assistant.retrieval import Retrieved, retrieve
 from assistant.scoring import Candidate, Scored, score
-from assistant.selection import labelled
+from assistant.selection import labelled, opens_inside_quotation, stands_alone
 from assistant.settings import RankingSettings
 from index.embed import Embedder
 from index.reader import IndexReader
@@ -92,8 +92,28 @@ def rank(
     ranked = sorted(by_key.values(), key=lambda s: (-s.relevance, s.candidate.chunk_rank))
     ranked = _with_items(reader, shape, vector, ranked, settings)
     if choice is not None:
-        return _mark_alternatives(ranked, choice)
-    return _mark_follow(query, ranked, settings, reranker if settings.rerank_bridge else None)
+        ranked = _mark_alternatives(ranked, choice)
+    else:
+        ranked = _mark_follow(query, ranked, settings, reranker if settings.rerank_bridge else None)
+    if reranker is not None and settings.rerank_lead > 1:
+        ranked = _rerank_lead(query, ranked, settings, reranker)
+    return ranked
+
+
+def _rerank_lead(query: str, ranked: list[Scored], settings: RankingSettings, reranker: Reranker) -> list[Scored]:
+    """`ranked` with the cross-encoder's choice among its best `rerank_lead` sentences that stand
+    alone (and score at least `keep_ratio` of the best) moved to the front, to lead the answer."""
+    best = ranked[0].relevance
+    choices = [
+        n
+        for n, s in enumerate(ranked[: 3 * settings.rerank_lead])
+        if not s.follow and stands_alone(s.candidate.sentence) and s.relevance >= settings.keep_ratio * best
+    ][: settings.rerank_lead]
+    if len(choices) < 2:
+        return ranked
+    scores = reranker.score(query, [labelled(ranked[n]) for n in choices])
+    chosen = choices[int(np.argmax(scores))]
+    return [ranked[chosen], *ranked[:chosen], *ranked[chosen + 1 :]]
 
 
 def _retrieve(
@@ -114,7 +134,40 @@ def _with_items(
             found = score(shape, vector, _items(reader, item.candidate, settings.max_items), settings)
             found.sort(key=lambda s: s.candidate.sentence.start)
             out[n] = replace(item, items=tuple(found))
+        if settings.whole_sentences and item.candidate.position >= 0 and not stands_alone(item.candidate.sentence):
+            before = score(shape, vector, _opening(reader, item.candidate), settings)
+            before.sort(key=lambda s: s.candidate.sentence.start)
+            out[n] = replace(out[n], opening=tuple(before))
     return out
+
+
+# A fragment is read back this many sentences at most to find where its quotation opens.
+MAX_OPENING = 3
+
+
+def _opening(reader: IndexReader, fragment: Candidate) -> list[Candidate]:
+    """The sentences before `fragment` that it goes on from, in its document: back to the one where
+    the quotation it ends opens, or the one sentence before it. Empty when none is found (the
+    fragment opens its document, or the quotation's start is further back than MAX_OPENING)."""
+    before: list[Candidate] = []
+    position, start = fragment.position, fragment.sentence.start
+    quoted = opens_inside_quotation(fragment.sentence.text)
+    while position >= 0 and reader.chunks[position].source == fragment.source and len(before) < MAX_OPENING:
+        chunk = reader.chunks[position]
+        vectors = reader.sentence_vectors(position)
+        earlier = [(s, v) for s, v in zip(chunk.sentences, vectors, strict=True) if s.end <= start]
+        for sentence, vector in reversed(earlier):
+            if sentence.kind != "paragraph":
+                return []
+            page = reader.page_of(chunk.source, sentence.start)
+            before.insert(0, replace(fragment, page=page, sentence=sentence, vector=vector, position=position))
+            start = sentence.start
+            if not quoted or "“" in sentence.text:
+                return before if stands_alone(sentence) else []
+            if len(before) >= MAX_OPENING:
+                return []
+        position -= 1
+    return []
 
 
 def _items(reader: IndexReader, intro: Candidate, most: int) -> list[Candidate]:

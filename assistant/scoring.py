@@ -70,6 +70,9 @@ class Scored:
     # The items of the list or table this sentence introduces, in document order (see
     # `assistant.selection.select`).
     items: tuple[Scored, ...] = ()
+    # The sentences before this one that it goes on from, in document order: where the quotation
+    # it ends opens, or the sentence its "But ..." answers (see `assistant.selection.stands_alone`).
+    opening: tuple[Scored, ...] = ()
 
 
 def overlap(terms: dict[str, float], text: str) -> float:

@@ -6,15 +6,43 @@ then runners-up scoring at least `keep_ratio` of the best (those of other docume
 `same_source_penalty`), skipping near-duplicates, within the word budget. A sentence that
 introduces a list or table brings its items after it. Questions that gather ("who said ...?",
 "who doubted ...?") take runners-up down to `gather_ratio`, with `gather_budget` times the words,
-and only sentences that attribute something to someone (and voice the doubt, for doubt).
+and only sentences that attribute something to someone (and voice the doubt, for doubt). A
+sentence that cannot be read on its own (`stands_alone`) is left out: the quotation it ends began
+in the sentence before, or it goes on from that sentence.
 """
 
 from __future__ import annotations
 
+import re
+
 from assistant.question import Shape
 from assistant.scoring import NEGATION, Scored, names_person, overlap
 from assistant.settings import RankingSettings
-from index.text import content_words, display_title
+from index.chunking import Sentence
+from index.text import STOPWORDS, content_words, display_title, words
+
+# A sentence opening with one of these goes on from the one before it ("But for now ...").
+_CONNECTIVE = re.compile(r"(?:but|and|or|yet|so|nor|however|therefore|thus|hence)\b", re.IGNORECASE)
+
+
+def opens_inside_quotation(text: str) -> bool:
+    """Whether a closing quote mark comes before any opening one: the quotation began earlier."""
+    opening, closing = text.find("“"), text.find("”")
+    return closing >= 0 and (opening < 0 or closing < opening)
+
+
+def stands_alone(sentence: Sentence) -> bool:
+    """Whether a sentence can be read on its own: not one that opens inside a quotation (a closing
+    quote mark before any opening one: the quotation began in the sentence before), goes on from
+    the sentence before ("But ...", "and which ..."), or is a question (a FAQ's or a heading's, not
+    its answer). List items, table rows and definitions are whole units and always stand alone."""
+    if sentence.kind != "paragraph":
+        return True
+    text = sentence.text.strip()
+    first = words(text[:40])[:1]
+    if not first or _CONNECTIVE.match(text) or (text[0].islower() and first[0] in STOPWORDS):
+        return False
+    return not opens_inside_quotation(text) and not text.endswith("?")
 
 
 def labelled(item: Scored) -> str:
@@ -47,6 +75,11 @@ def select(
     from its list or table do not count against `max_sentences`."""
     if not scored:
         return []
+    if settings.whole_sentences:
+        # A fragment joins with the sentences it goes on from, which stand before it; one that
+        # cannot (a question, or a fragment whose start was not found) is left out.
+        whole = [s for s in scored if s.opening or stands_alone(s.candidate.sentence)]
+        scored = whole or scored
     best = scored[0]
     ratio = settings.gather_ratio if shape.gathers else settings.keep_ratio
     budget = int(max_words * settings.gather_budget) if shape.gathers else max_words
@@ -56,6 +89,11 @@ def select(
 
     def take(item: Scored) -> None:
         nonlocal words
+        for before in item.opening if settings.whole_sentences else ():
+            if _key(before) not in taken:
+                chosen.append(before)
+                taken.add(_key(before))
+                words += len(before.candidate.sentence.display.split())
         chosen.append(item)
         taken.add(_key(item))
         words += len(item.candidate.sentence.display.split())
@@ -81,7 +119,7 @@ def select(
             break
         if _key(item) in taken or not _same_kind(shape, item.candidate.sentence.text):
             continue
-        length = len(item.candidate.sentence.display.split())
+        length = sum(len(s.candidate.sentence.display.split()) for s in (*item.opening, item) if _key(s) not in taken)
         if words + length > budget and not item.follow:
             continue
         if any(float(item.candidate.vector @ c.candidate.vector) > settings.duplicate_cosine for c in chosen):

@@ -213,6 +213,13 @@ class RankingSettings(BaseModel):
         description="Let the cross-encoder choose which sentence of a bridged document follows (HotpotQA 0-49: "
         "76% to 78% containment when it was added); False: the most relevant one. Needs AssistantSettings.rerank.",
     )
+    rerank_lead: int = Field(
+        default=0,
+        ge=0,
+        le=20,
+        description="The cross-encoder chooses which of this many best sentences (standing alone, within "
+        "keep_ratio of the best) leads the answer; 0 or 1: the most relevant leads. Needs AssistantSettings.rerank.",
+    )
     comparisons: bool = Field(
         default=True,
         description="A question that compares two things it names ('Who was born first, A or B?') follows no "
@@ -220,6 +227,11 @@ class RankingSettings(BaseModel):
     )
 
     # Answer selection (see assistant.selection).
+    whole_sentences: bool = Field(
+        default=True,
+        description="Leave out of answers the sentences that cannot be read alone: opening inside a quotation, "
+        "going on from the sentence before ('But ...'), or asking a question (see assistant.selection).",
+    )
     keep_ratio: float = Field(
         default=0.6,
         ge=0.0,

@@ -5,6 +5,8 @@ usage: python bench/devsets.py [--sets seeds,hotpot-dev,...] [--systems ours,den
 
 Sets (each index is built once and reused; a rebuild brings it in step with the code):
 - seeds: eval/dev.json over seeds/ (index .bench/devsets/seeds);
+- seeds-grown: eval/dev.json over seeds/ and the 991 HotpotQA paragraphs, a corpus 200 times
+  larger of unrelated text (.bench/devsets/seeds-grown);
 - hotpot-dev, hotpot-extra: HotpotQA items 0-49 and bench/hotpot_extra.json over the 991
   paragraphs of bench/hotpot.py (its index). Items 50-99 are held out: never run here;
 - structure, postgres, python, rmanuals: eval/<name>.json over .bench/devdocs/<name> (made by
@@ -54,7 +56,8 @@ DEVDOCS = ROOT / ".bench" / "devdocs"
 DEVDOCS_INDEX = ROOT / ".bench" / "devdocs-index"
 SEEDS_INDEX = ROOT / ".bench" / "devsets" / "seeds"
 DOCUMENT_SETS = ("structure", "postgres", "python", "rmanuals")
-ALL_SETS = ("seeds", "hotpot-dev", "hotpot-extra", *DOCUMENT_SETS)
+GROWN = ROOT / ".bench" / "devsets" / "seeds-grown"
+ALL_SETS = ("seeds", "seeds-grown", "hotpot-dev", "hotpot-extra", *DOCUMENT_SETS)
 MAX_WORDS = 120
 
 
@@ -145,15 +148,27 @@ def _hotpot(name: str, items: list[dict[str, Any]]) -> DevSet:
     return DevSet(name, WORK / "corpus", None, questions)
 
 
+def _grown(items: list[dict[str, Any]]) -> Path:
+    """seeds/ and the HotpotQA paragraphs in one corpus folder."""
+    corpus = GROWN / "corpus"
+    write_corpus(items, corpus)  # removes every other .txt, then the seed is copied in
+    for path in (ROOT / "seeds").iterdir():
+        (corpus / path.name).write_bytes(path.read_bytes())
+    return corpus
+
+
 def load_sets(names: list[str]) -> list[DevSet]:
     """The development sets named, HotpotQA's held-out half never among them."""
     sets = []
-    items = load_items() if any(n.startswith("hotpot") for n in names) else []
+    items = load_items() if any(n.startswith("hotpot") or n == "seeds-grown" for n in names) else []
     if items:
         write_corpus(items, WORK / "corpus")
     for name in names:
         if name == "seeds":
             sets.append(_question_file(name, ROOT / "eval" / "dev.json", ROOT / "seeds", SEEDS_INDEX))
+        elif name == "seeds-grown":
+            corpus = _grown(items or load_items())
+            sets.append(_question_file(name, ROOT / "eval" / "dev.json", corpus, GROWN / "index"))
         elif name == "hotpot-dev":
             sets.append(_hotpot(name, items[:50]))
         elif name == "hotpot-extra":

@@ -5,9 +5,10 @@ import pytest
 
 from assistant.question import alternatives, question_terms, shape_of
 from assistant.scoring import Candidate, Scored, fit
-from assistant.selection import labelled, select
+from assistant.selection import labelled, select, stands_alone
 from assistant.settings import RankingSettings
 from index.chunking import Sentence
+from index.text import stem
 
 RULES = RankingSettings()
 
@@ -47,7 +48,7 @@ def test_words_of_the_clause_that_asks_weigh_more():
     shape = shape_of("The team, coached by Smart, represented a university which was founded in what year?")
     assert shape.terms["found"] > shape.terms["coach"] == shape.terms["team"]
     opening = shape_of("What position was held by the woman who starred in the film?")
-    assert opening.terms["position"] > opening.terms["film"]
+    assert opening.terms[stem("position")] > opening.terms["film"]
     whole = "What did the minister say about the drills?"  # one clause: every word alike
     assert shape_of(whole).terms == question_terms(whole)
 
@@ -149,3 +150,46 @@ def test_a_question_without_two_named_alternatives_compares_nothing():
     assert alternatives("Who doubted the withdrawal?") is None
     assert alternatives("Did the troops stay or leave?") is None
     assert alternatives("Was it more or less than expected?") is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "But for now, it’s just statements,” Zelenskiy said as he traveled the country.",
+        "it’s just statements,” Zelenskiy said.",
+        "But the troops stayed.",
+        "and which was later moved to Leeds.",
+        "7.16 Why is the output not printed when I source() a file?",
+    ],
+)
+def test_a_sentence_that_cannot_be_read_alone_is_told(text: str):
+    assert not stands_alone(Sentence(0, len(text), 1, 1, text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "“We don’t see any withdrawal yet,” Zelenskiy said.",
+        "pg_dump is a utility for backing up a PostgreSQL database.",
+        "Butter is made from cream.",
+        "Soon after, the troops left.",
+    ],
+)
+def test_a_sentence_that_can_be_read_alone_is_told(text: str):
+    assert stands_alone(Sentence(0, len(text), 1, 1, text))
+
+
+def test_an_answer_never_starts_with_or_holds_a_sentence_that_opens_inside_a_quotation():
+    ranked = [
+        scored("But for now, it’s just statements,” Zelenskiy said as he traveled the country.", 0.8),
+        scored("“We have not seen any de-escalation,” Stoltenberg said.", 0.7),
+        scored("“It is not genuine,” Muzyka said.", 0.5),
+    ]
+    chosen = texts(select(shape_of("who doubted the withdrawal?"), ranked, RULES, 80, 4))
+    assert chosen == ["“We have not seen any de-escalation,” Stoltenberg said.", "“It is not genuine,” Muzyka said."]
+
+
+def test_with_whole_sentences_off_a_fragment_may_lead():
+    ranked = [scored("But the troops stayed.", 0.8), scored("The troops stayed in Crimea.", 0.7)]
+    rules = RankingSettings(whole_sentences=False)
+    assert texts(select(shape_of("What happened?"), ranked, rules, 80, 1)) == ["But the troops stayed."]
