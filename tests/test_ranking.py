@@ -76,7 +76,7 @@ def followed(bot: Assistant, question: str) -> list[str]:
 
 
 def test_without_a_reranker_the_most_relevant_sentence_of_the_linked_document_follows(tmp_path: Path):
-    bot = linked_bot(tmp_path, settings=AssistantSettings(rerank=False))
+    bot = linked_bot(tmp_path, reranker=KeywordReranker("commissioner"))  # loaded, but no rule uses it by default
     ranked = bot.search(LINKED_QUESTION, k=100)
     linked = [e for e in ranked if e.bridged and e.citation.source == "Marta Quell.txt"]
     assert len(linked) == 3
@@ -84,9 +84,12 @@ def test_without_a_reranker_the_most_relevant_sentence_of_the_linked_document_fo
     assert "harbour commissioner" not in bot.ask(LINKED_QUESTION).text
 
 
+RERANK_BRIDGE = AssistantSettings(ranking=RankingSettings(rerank_bridge=True))
+
+
 def test_the_reranker_chooses_which_sentence_of_the_linked_document_follows(tmp_path: Path):
     reranker = KeywordReranker("commissioner")
-    bot = linked_bot(tmp_path, reranker=reranker)
+    bot = linked_bot(tmp_path, reranker=reranker, settings=RERANK_BRIDGE)
     assert followed(bot, LINKED_QUESTION) == ["Later in life she became harbour commissioner of Dunmore."]
     answer = bot.ask(LINKED_QUESTION)
     assert [c.source for c in answer.citations[:2]] == ["glass-orchard.txt", "Marta Quell.txt"]
@@ -102,14 +105,16 @@ def test_the_reranker_is_not_asked_when_the_bridge_leads_to_one_sentence(tmp_pat
         {**LINKED_CORPUS, "Marta Quell.txt": "Marta Quell became harbour commissioner of Dunmore.\n"},
     )
     reranker = KeywordReranker("commissioner")
-    bot = Assistant(corpus=corpus, index_dir=tmp_path / "i", embedder=HashEmbedder(), reranker=reranker)
+    bot = Assistant(
+        corpus=corpus, index_dir=tmp_path / "i", embedder=HashEmbedder(), reranker=reranker, settings=RERANK_BRIDGE
+    )
     assert followed(bot, LINKED_QUESTION) == ["Marta Quell became harbour commissioner of Dunmore."]
     assert reranker.calls == []
 
 
 def test_an_answer_that_leads_to_no_other_document_has_nothing_follow(tmp_path: Path):
     reranker = KeywordReranker("commissioner")
-    bot = linked_bot(tmp_path, reranker=reranker)
+    bot = linked_bot(tmp_path, reranker=reranker, settings=RERANK_BRIDGE)
     assert followed(bot, "What did Quell record?") == []
     assert reranker.calls == []
 
@@ -180,3 +185,14 @@ def test_without_the_comparison_the_long_first_sentence_leaves_no_room_for_the_s
     index = tmp_path / "i"
     bot = Assistant(corpus=corpus, index_dir=index, embedder=HashEmbedder(), reranker=reranker, settings=settings)
     assert "tobias.txt" not in {c.source for c in bot.ask(COMPARISON).citations}
+
+
+def test_with_rerank_lead_the_cross_encoder_chooses_among_the_best_sentences_which_leads(tmp_path: Path):
+    question = "What did Marta Quell do?"
+    plain = linked_bot(tmp_path / "plain").ask(question)
+    reranker = KeywordReranker("theatre")
+    settings = AssistantSettings(ranking=RankingSettings(rerank_lead=3, keep_ratio=0.1))
+    chosen = linked_bot(tmp_path / "lead", reranker=reranker, settings=settings).ask(question)
+    assert "theatre" not in plain.citations[0].quote
+    assert chosen.citations[0].quote == "Marta Quell was a singer who toured the provinces with a theatre company."
+    assert reranker.calls and reranker.calls[0][0] == question
