@@ -338,20 +338,29 @@ class Assistant:
         """The extractive answer, and the ranked sentences a model may write from: those of the
         extractive answer first, then the rest best first."""
         ranked = self._rank(query, sources, reader)
-        if not ranked or max(s.match for s in ranked) < self.settings.refusal_threshold(self.embedder.name):
+        best = max((s.match for s in ranked), default=0.0)
+        if not ranked or best < self.settings.refusal_threshold(self.embedder.name):
             return not_found(question, query, notices), [], reader.lexical.idf
         settings = self.settings
         shape = shape_of(query, settings.ranking, reader.lexical.idf)
         chosen = select(shape, ranked, settings.ranking, settings.max_words, settings.max_sentences)
-        if settings.min_cross is not None and self.reranker is not None:
-            lead = next((item for item in chosen if not item.opening), chosen[0])
-            if float(self.reranker.score(query, [labelled(lead)])[0]) < settings.min_cross:
-                return not_found(question, query, notices), [], reader.lexical.idf
+        if self._doubtful(query, ranked[0], best):
+            return not_found(question, query, notices), [], reader.lexical.idf
         citations = [self._citation(item) for item in chosen]
         segments = [Segment(labelled(item), (n,)) for n, item in enumerate(chosen, start=1)]
         answer = Answer(question, segments, True, citations, query, notices)
         taken = {id(item) for item in chosen}
         return answer, [*chosen, *(item for item in ranked if id(item) not in taken)], reader.lexical.idf
+
+    def _doubtful(self, query: str, lead: Scored, best: float) -> bool:
+        """Whether the cross-encoder finds the best sentence no answer (`AssistantSettings.min_cross`),
+        asked only when the best match is middling."""
+        settings = self.settings
+        if settings.min_cross is None or self.reranker is None:
+            return False
+        if best >= settings.cross_check_below(self.embedder.name):
+            return False
+        return float(self.reranker.score(query, [labelled(lead)])[0]) < settings.min_cross
 
     def _generate(
         self, extractive: Answer, passages: list[Scored], idf: Callable[[str], float]

