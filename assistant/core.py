@@ -20,7 +20,7 @@ from assistant.question import clean_question, shape_of
 from assistant.ranking import rank
 from assistant.rerank import Reranker, bundled_reranker
 from assistant.scoring import Scored
-from assistant.selection import labelled, select
+from assistant.selection import labelled, select, within_words
 from assistant.settings import AssistantSettings, LLMSettings
 from assistant.steering import addresses_model
 from assistant.types import Answer, Citation, Evidence, Segment, final_answer, not_found
@@ -346,8 +346,10 @@ class Assistant:
         chosen = select(shape, ranked, settings.ranking, settings.max_words, settings.max_sentences)
         if self._doubtful(query, ranked[0], best):
             return not_found(question, query, notices), [], reader.lexical.idf
-        citations = [self._citation(item) for item in chosen]
         segments = [Segment(labelled(item), (n,)) for n, item in enumerate(chosen, start=1)]
+        segments = within_words(segments, settings.max_answer_words)
+        chosen = chosen[: len(segments)]
+        citations = [self._citation(item) for item in chosen]
         answer = Answer(question, segments, True, citations, query, notices)
         taken = {id(item) for item in chosen}
         return answer, [*chosen, *(item for item in ranked if id(item) not in taken)], reader.lexical.idf

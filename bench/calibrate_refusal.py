@@ -15,10 +15,12 @@ Kinds (the sets and indexes of bench/devsets.py):
 Signals, for the best-ranked sentences of each question:
 - match: the best `Evidence.match` (0.6 cosine + 0.4 word overlap), what `min_relevance` bounds;
 - cross: the cross-encoder's logit for the question and the best sentence.
-For each threshold the table gives, per kind, the answerable questions refused and the
-unanswerable ones answered; the threshold is chosen where the errors of the three kinds, each
-kind's two shares averaged, are fewest, and written for the model measured into
-`REFUSAL_THRESHOLDS` (assistant/settings.py). `--model NAME` measures another embedding model.
+For each threshold the tables give, per kind, the answerable questions refused and the
+unanswerable ones answered; a threshold is chosen where the errors of the three kinds, each kind's
+two shares averaged, are fewest. The last table is the rule the assistant applies: refuse below a
+best match of `min_relevance`, and below a cross-encoder logit of `min_cross` when the best match
+is under `cross_below`; its values are written for the model measured into `REFUSAL_THRESHOLDS`
+and `CROSS_CHECK_BELOW` (assistant/settings.py). `--model NAME` measures another embedding model.
 """
 
 from __future__ import annotations
@@ -93,6 +95,35 @@ def errors(values: dict[str, list[tuple[float, float]]], which: int, threshold: 
     return refused, answered
 
 
+def combined(found: dict[str, dict[str, list[tuple[float, float]]]], floor: float) -> None:
+    """The rule applied: refused below a match of `floor`, or below a cross-encoder logit `cross`
+    when the match is under `below`; the ten pairs with fewest errors, then the default's."""
+    from assistant.settings import CROSS_CHECK_BELOW, AssistantSettings
+
+    def errors_of(cross: float, below: float) -> list[tuple[int, int, int, int]]:
+        out = []
+        for values in found.values():
+            answers = [m >= floor and not (c < cross and m < below) for m, c in values["answerable"]]
+            wrong = [m >= floor and not (c < cross and m < below) for m, c in values["unanswerable"]]
+            out.append((answers.count(False), len(answers), wrong.count(True), len(wrong)))
+        return out
+
+    def line(cross: float, below: float) -> str:
+        cells = errors_of(cross, below)
+        mean = sum((r / max(1, a) + w / max(1, u)) / 2 for r, a, w, u in cells) / len(cells)
+        shown = " ".join(f"{f'{r}/{a} / {w}/{u}':>34}" for r, a, w, u in cells)
+        return f"{cross:6.1f} {below:6.2f} {shown}  {mean:10.3f}"
+
+    print(f"{'cross':>6} {'below':>6} " + " ".join(f"{k + ' refused / answered':>34}" for k in found) + "  mean error")
+    pairs = [(float(c), round(0.4 + 0.02 * b, 2)) for c in range(-10, 3) for b in range(0, 21)]
+    pairs.sort(key=lambda p: sum((r / max(1, a) + w / max(1, u)) / 2 for r, a, w, u in errors_of(*p)))
+    for cross, below in pairs[:10]:
+        print(line(cross, below))
+    default = AssistantSettings()
+    print("the default:")
+    print(line(default.min_cross or 0.0, CROSS_CHECK_BELOW.get(default.index.embed_model, 0.0)))
+
+
 def table(found: dict[str, dict[str, list[tuple[float, float]]]], which: int, grid: list[float]) -> float:
     """Prints the per-kind table for signal `which` (0 match, 1 cross); returns the best threshold."""
     kinds = list(found)
@@ -128,9 +159,14 @@ def main() -> None:
             low, mid, high = matches[0], matches[len(matches) // 2], matches[-1]
             print(f"{kind:13} {side:12} n={len(pairs):3}  match min {low:.3f} median {mid:.3f} max {high:.3f}")
     print("\nmatch (min_relevance):")
-    table(found, 0, [round(0.30 + 0.02 * i, 2) for i in range(20)])
+    floor = table(found, 0, [round(0.30 + 0.02 * i, 2) for i in range(20)])
     print("\ncross-encoder logit of the best sentence:")
     table(found, 1, [float(t) for t in range(-10, 6)])
+    from assistant.settings import AssistantSettings
+
+    floor = AssistantSettings().refusal_threshold(args.model or AssistantSettings().index.embed_model)
+    print(f"\nmatch at least {floor:.2f}, and a cross-encoder logit of at least `cross` below a match of `below`:")
+    combined(found, floor)
 
 
 if __name__ == "__main__":

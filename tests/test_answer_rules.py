@@ -5,8 +5,9 @@ import pytest
 
 from assistant.question import alternatives, question_terms, shape_of
 from assistant.scoring import Candidate, Scored, fit
-from assistant.selection import labelled, select, stands_alone
+from assistant.selection import labelled, select, stands_alone, within_words
 from assistant.settings import RankingSettings
+from assistant.types import Segment, answer_text
 from index.chunking import Sentence
 from index.text import stem
 
@@ -193,3 +194,18 @@ def test_with_whole_sentences_off_a_fragment_may_lead():
     ranked = [scored("But the troops stayed.", 0.8), scored("The troops stayed in Crimea.", 0.7)]
     rules = RankingSettings(whole_sentences=False)
     assert texts(select(shape_of("What happened?"), ranked, rules, 80, 1)) == ["But the troops stayed."]
+
+
+def test_an_answer_is_cut_to_its_word_ceiling_with_what_is_shown_not_what_is_cited():
+    long = " ".join(f"w{n}" for n in range(30))
+    segments = [Segment("Short first.", (1,)), Segment(long, (2,)), Segment("Never shown.", (3,))]
+    cut = within_words(segments, 12)
+    assert cut == [Segment("Short first.", (1,)), Segment("w0 w1 w2 w3 w4 w5 w6 …", (2,))]
+    assert len(answer_text(cut).split()) == 12
+
+
+def test_a_first_sentence_longer_than_the_ceiling_still_shows_its_start():
+    long = " ".join(f"w{n}" for n in range(200))
+    (only,) = within_words([Segment(long, (1,))], 110)
+    assert only.text.startswith("w0 w1") and only.text.endswith("…")
+    assert len(only.marked.split()) == 110
