@@ -11,7 +11,7 @@
    each are read and stripped. Markers naming no passage that was given are dropped.
 3. `check()`: each sentence is checked against the passages it cites:
 
-       overlap = share of the sentence's content words (light stems, each weighted by the square
+       overlap = share of the sentence's content words (Snowball stems, each weighted by the square
                  root of its BM25 idf) found in the cited passages' text and titles, 0 to 1
        cosine  = best cosine similarity between the sentence's vector and a cited passage's
                  vector (the index's embedding model; passages are embedded with their title)
