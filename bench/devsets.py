@@ -205,11 +205,17 @@ def open_set(devset: DevSet, overrides: dict[str, Any], embedder: Any = None):  
     from index.embed import make_embedder
     from index.settings import IndexSettings
 
+    given = overrides.get("index", {})
     if devset.index is None:
-        probe = IndexSettings(corpus=devset.corpus)
+        probe = IndexSettings(corpus=devset.corpus, **given)
         index = probe.model_copy(update={"index_dir": WORK / f"index-{probe.fingerprint()}"})
     else:
-        index = IndexSettings(corpus=devset.corpus, index_dir=devset.index)
+        probe = IndexSettings(corpus=devset.corpus, **given)
+        default = IndexSettings(corpus=devset.corpus).fingerprint()
+        # Another model or chunking keeps an index of its own beside the default's.
+        own = devset.index.with_name(f"{devset.index.name}-{probe.fingerprint()}")
+        folder = devset.index if probe.fingerprint() == default else own
+        index = probe.model_copy(update={"index_dir": folder})
     embedder = embedder or make_embedder(index)
     report = rebuild(index, embedder)
     if report.rebuilt:
@@ -386,7 +392,7 @@ def main() -> None:
     from index.settings import IndexSettings
 
     overrides = parse_overrides(args.overrides)
-    embedder = make_embedder(IndexSettings())
+    embedder = make_embedder(IndexSettings(**overrides.get("index", {})))
     results: dict[str, dict[str, dict[str, Any]]] = {}
     for devset in load_sets(args.sets.split(",")):
         bot = open_set(devset, overrides, embedder)
