@@ -9,6 +9,8 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
+import numpy as np
+
 from assistant.conversation import Conversation
 from assistant.errors import (
     AssistantError,
@@ -344,7 +346,7 @@ class Assistant:
         settings = self.settings
         shape = shape_of(query, settings.ranking, reader.lexical.idf)
         chosen = select(shape, ranked, settings.ranking, settings.max_words, settings.max_sentences)
-        if self._doubtful(query, ranked[0], best):
+        if self._doubtful(query, ranked, best):
             return not_found(question, query, notices), [], reader.lexical.idf
         segments = [Segment(labelled(item), (n,)) for n, item in enumerate(chosen, start=1)]
         segments = within_words(segments, settings.max_answer_words)
@@ -354,15 +356,16 @@ class Assistant:
         taken = {id(item) for item in chosen}
         return answer, [*chosen, *(item for item in ranked if id(item) not in taken)], reader.lexical.idf
 
-    def _doubtful(self, query: str, lead: Scored, best: float) -> bool:
-        """Whether the cross-encoder finds the best sentence no answer (`AssistantSettings.min_cross`),
-        asked only when the best match is middling."""
+    def _doubtful(self, query: str, ranked: list[Scored], best: float) -> bool:
+        """Whether the cross-encoder finds none of the best sentences an answer
+        (`AssistantSettings.min_cross`); asked only when the best match is middling."""
         settings = self.settings
         if settings.min_cross is None or self.reranker is None:
             return False
         if best >= settings.cross_check_below(self.embedder.name):
             return False
-        return float(self.reranker.score(query, [labelled(lead)])[0]) < settings.min_cross
+        scores = self.reranker.score(query, [labelled(item) for item in ranked[: settings.cross_sentences]])
+        return float(np.max(scores)) < settings.min_cross
 
     def _generate(
         self, extractive: Answer, passages: list[Scored], idf: Callable[[str], float]

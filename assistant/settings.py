@@ -337,6 +337,13 @@ class AssistantSettings(BaseModel):
         description="When the best match is below cross_below, a cross-encoder logit for the question and the best "
         "sentence below this counts as not answered too; None: min_relevance alone.",
     )
+    cross_sentences: int = Field(
+        default=3,
+        ge=1,
+        le=20,
+        description="The cross-encoder reads this many of the best sentences; the question counts as not answered "
+        "when none reaches min_cross (a vague question's best answer is often not its most relevant sentence).",
+    )
     cross_below: float | None = Field(
         default=None,
         ge=0.0,

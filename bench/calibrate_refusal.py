@@ -14,7 +14,8 @@ Kinds (the sets and indexes of bench/devsets.py):
 
 Signals, for the best-ranked sentences of each question:
 - match: the best `Evidence.match` (0.6 cosine + 0.4 word overlap), what `min_relevance` bounds;
-- cross: the cross-encoder's logit for the question and the best sentence.
+- cross: the best of the cross-encoder's logits for the question and each of the best
+  `AssistantSettings.cross_sentences` (3) sentences.
 For each threshold the tables give, per kind, the answerable questions refused and the
 unanswerable ones answered; a threshold is chosen where the errors of the three kinds, each kind's
 two shares averaged, are fewest. The last table is the rule the assistant applies: refuse below a
@@ -41,12 +42,13 @@ KINDS = {"prose": ["seeds"], "encyclopaedic": ["hotpot-dev", "hotpot-extra"], "r
 
 
 def signals(bot: Any, question: str) -> tuple[float, float]:
-    """(best match, the cross-encoder's logit for the best sentence) of `question` on `bot`."""
+    """(best match, the best cross-encoder logit of the best sentences) of `question` on `bot`."""
     found = bot.search(question, k=1000)
     if not found:
         return 0.0, -20.0
     match = max(e.match for e in found)
-    cross = float(bot.reranker.score(question, [found[0].text])[0]) if bot.reranker is not None else 0.0
+    best = [e.text for e in found[: bot.settings.cross_sentences]]
+    cross = float(max(bot.reranker.score(question, best))) if bot.reranker is not None else 0.0
     return match, cross
 
 

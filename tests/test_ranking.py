@@ -200,7 +200,7 @@ def test_with_rerank_lead_the_cross_encoder_chooses_among_the_best_sentences_whi
 
 def test_a_middling_match_the_cross_encoder_rejects_is_refused(tmp_path: Path):
     reranker = KeywordReranker("commissioner")  # 1.0 for a passage holding the word, 0.0 for the others
-    settings = AssistantSettings(min_cross=0.5, cross_below=1.0)
+    settings = AssistantSettings(min_cross=0.5, cross_below=1.0, cross_sentences=1)
     bot = linked_bot(tmp_path, reranker=reranker, settings=settings)
     refused, answered = "What did Quell record?", "Who became harbour commissioner of Dunmore?"
     assert not bot.ask(refused).grounded
@@ -213,3 +213,12 @@ def test_a_match_above_cross_below_is_answered_whatever_the_cross_encoder_says(t
     bot = linked_bot(tmp_path, reranker=reranker, settings=AssistantSettings(min_cross=0.5, cross_below=0.0))
     assert bot.ask("What did Quell record?").grounded
     assert reranker.calls == []
+
+
+def test_a_middling_match_is_answered_when_one_of_the_best_sentences_satisfies_the_cross_encoder(tmp_path: Path):
+    reranker = KeywordReranker("commissioner")
+    settings = AssistantSettings(min_cross=0.5, cross_below=1.0, cross_sentences=4)
+    bot = linked_bot(tmp_path, reranker=reranker, settings=settings)
+    assert bot.ask("What did Quell record?").grounded
+    ((_, passages),) = reranker.calls
+    assert len(passages) == 4 and any("commissioner" in p for p in passages)
