@@ -326,10 +326,9 @@ class AssistantSettings(BaseModel):
     )
     # Calibrated with bench/calibrate_refusal.py on three kinds of text (README, "Refuse"): the match
     # alone leaves most unanswerable questions about reference documents answered (18 of 19 at
-    # 0.47), as their best match runs as high as the answerable ones'. The cross-encoder's logit for
-    # the best sentence tells them apart better where the match is middling: below -2 with a match
-    # under 0.58, 9 of the 19 are answered, and 13 of 122 answerable ones refused (2 before); on the
-    # development sets, 11 more unanswerable questions refused for 4 right answers lost.
+    # 0.47), as their best match runs as high as the answerable ones'. The cross-encoder's logits for
+    # the best three sentences tell them apart better where the match is middling: all below -2 with
+    # a match under 0.58, 9 of the 19 are answered, and 10 of 122 answerable ones refused (2 before).
     min_cross: float | None = Field(
         default=-2.0,
         ge=-30.0,
