@@ -37,11 +37,13 @@ test: install
 	$(BIN)/python -m pytest; rc=$$?; \
 	  if [ $$rc -eq 5 ]; then echo "pytest collected no tests" >&2; exit 1; fi; exit $$rc
 	$(BIN)/assistant rebuild
-	$(BIN)/assistant eval eval/dev.json
+	@# Headroom below what the answers score on this tuning set (100% when measured), and no latency
+	@# gate: answers, not timings, are checked here (bench/devsets.py measures both on every set).
+	$(BIN)/assistant eval eval/dev.json --min-answer 0.8 --min-evidence 0.8 --min-refusal 0.8 --min-followup 0
 
 bench: install
 	$(BIN)/python bench/ask_latency.py
-	$(BIN)/python bench/hotpot.py --split both
+	$(BIN)/python bench/devsets.py
 	$(BIN)/python bench/calibrate_refusal.py
 	$(BIN)/python bench/ui_latency.py
 	$(BIN)/python bench/pathological.py --rebuild

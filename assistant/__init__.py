@@ -22,8 +22,8 @@ from assistant.errors import (
     StoreUnavailableError,
     UnknownSourceError,
 )
-from assistant.settings import AssistantSettings, LLMSettings
-from assistant.types import NOT_FOUND, Answer, Citation, Segment
+from assistant.settings import AssistantSettings, LLMSettings, RankingSettings
+from assistant.types import NOT_FOUND, Answer, Citation, Evidence, Segment
 from index.build import RebuildReport
 from index.settings import IndexSettings
 
@@ -38,6 +38,7 @@ __all__ = [
     "CorpusNotFoundError",
     "EmptyCorpusError",
     "EmptyQuestionError",
+    "Evidence",
     "IndexCorruptError",
     "IndexMismatchError",
     "IndexNotBuiltError",
@@ -45,6 +46,7 @@ __all__ = [
     "LLMNotConfiguredError",
     "LLMSettings",
     "LLMUnavailableError",
+    "RankingSettings",
     "RebuildCancelled",
     "RebuildInProgressError",
     "RebuildReport",

@@ -24,8 +24,9 @@ import re
 from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
 
+from assistant.question import clean_question, names
 from assistant.types import Answer, final_answer
-from index.text import STOPWORDS, content_words, stem
+from index.text import content_words, stem
 
 log = logging.getLogger("assistant")
 
@@ -49,10 +50,10 @@ class Conversation:
         self, question: str, sources: Sequence[str] | None = None, *, llm: bool | None = None
     ) -> Iterator[str | Answer]:
         """As `Assistant.ask_stream`; the Answer becomes a turn of the conversation."""
-        text, notices = self.assistant._clean_question(question)
-        uses_llm = self.assistant._uses_llm(llm)
+        text, _ = clean_question(question, self.assistant.settings.max_question_chars)
+        uses_llm = self.assistant.uses_llm(llm)
         query = self._rewrite(text, uses_llm)
-        for item in self.assistant._answer_stream(text, query, sources, notices, uses_llm):
+        for item in self.assistant.ask_stream(question, sources, llm=uses_llm, query=query):
             if isinstance(item, Answer):
                 self.turns.append(item)
             yield item
@@ -77,28 +78,6 @@ class Conversation:
 _ABOUT = re.compile(r"^(?:and|but|so)?\s*(?:what|how)\s+about\s+(.+?)[?.!]*$|^and\s+(.+?)[?.!]*$", re.IGNORECASE)
 _PERSONAL = {"he": "", "him": "", "she": "", "his": "’s", "her": "", "hers": "’s", "himself": "", "herself": ""}
 _OTHER = re.compile(r"\b(?:it|its|they|them|their|this|that|these|those|there|then)\b", re.IGNORECASE)
-_NAME = re.compile(r"\b[A-Z][\w’'-]*(?:\s+(?:of\s+|de\s+|von\s+)?[A-Z][\w’'-]*)*")
-_NOT_NAMES = frozenset(
-    "What Who Whom Whose When Where Why How Which Is Are Was Were Do Does Did Can Could Should Would Will Has Have "
-    "Had The A An In On At And But Or If Tell Give List Name I We You He She It They This That Please Monday "
-    "Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July August "
-    "September October November December".split()
-)
-
-
-def names(text: str) -> list[str]:
-    """Capitalised names in `text`, in order; question words and sentence openers left out."""
-    found = []
-    for match in _NAME.finditer(text):
-        words = match.group().split()
-        words = [w for w in words if w not in _NOT_NAMES]
-        while words and words[0].lower() in STOPWORDS:  # "His", "Their" opening a sentence
-            words = words[1:]
-        if words:
-            found.append(" ".join(words).rstrip("’'s").strip() if words[-1].endswith(("’s", "'s")) else " ".join(words))
-    return [n for n in found if n]
-
-
 def _subject(turns: list[Answer]) -> str | None:
     """Who or what the conversation is about: the first name in the previous query, else the
     first name in the previous answer's best passage."""

@@ -4,26 +4,28 @@ from __future__ import annotations
 
 import logging
 import threading
-import unicodedata
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
-from assistant.compose import Scored, labelled, select, shape_of
+import numpy as np
+
 from assistant.conversation import Conversation
 from assistant.errors import (
     AssistantError,
-    EmptyQuestionError,
     LLMNotConfiguredError,
     LLMUnavailableError,
     UnknownSourceError,
 )
+from assistant.question import clean_question, shape_of
 from assistant.ranking import rank
 from assistant.rerank import Reranker, bundled_reranker
+from assistant.scoring import Scored
+from assistant.selection import labelled, select, within_words
 from assistant.settings import AssistantSettings, LLMSettings
 from assistant.steering import addresses_model
-from assistant.types import Answer, Citation, Segment, final_answer, not_found
+from assistant.types import Answer, Citation, Evidence, Segment, final_answer, not_found
 from index.build import Progress, RebuildReport, rebuild
 from index.embed import Embedder, make_embedder
 from index.errors import IndexCorruptError, IndexNotBuiltError, IndexPipelineError, StoreUnavailableError
@@ -76,7 +78,7 @@ class Assistant:
     ) -> None:
         """`llm`: a llama-index LLM used in place of the one `settings.llm` describes (the checks
         of `settings.llm`, or their defaults, still apply). `reranker`: used in place of the
-        bundled cross-encoder when `settings.rerank` is on. `warm`: load the models in a thread of
+        bundled cross-encoder when `settings.rerank` is on and a rule uses it. `warm`: load the models in a thread of
         their own at once, while this thread opens the index (see `warm`); a command that asks
         one question then waits for neither alone. `lazy`: open the index on first use rather
         than now (with `warm`, that thread opens it first), so that a server can answer before the
@@ -89,7 +91,8 @@ class Assistant:
         )
         self.settings = base.model_copy(update={"index": index})
         self.embedder = embedder or make_embedder(index)
-        self.reranker = (reranker or bundled_reranker()) if self.settings.rerank else None
+        uses = self.settings.ranking.uses_cross_encoder or self.settings.min_cross is not None
+        self.reranker = (reranker or bundled_reranker()) if self.settings.rerank and uses else None
         self._lock = threading.RLock()
         self._reader: IndexReader | None = None
         self._llm = llm
@@ -207,21 +210,35 @@ class Assistant:
         """A conversation in which follow-up questions are read in the light of earlier ones."""
         return Conversation(self)
 
-    def ask(self, question: str, sources: Sequence[str] | None = None, *, llm: bool | None = None) -> Answer:
+    def ask(
+        self,
+        question: str,
+        sources: Sequence[str] | None = None,
+        *,
+        llm: bool | None = None,
+        query: str | None = None,
+    ) -> Answer:
         """Answer `question` from the documents (only from `sources`, paths relative to the corpus,
         when given). `llm`: True to have the language model write the answer, False for the
-        extractive answer, None for the former when a model is configured. Raises
-        EmptyQuestionError for an empty question, LLMNotConfiguredError for llm=True without a model."""
-        question, notices = self._clean_question(question)
-        return self._answer(question, question, sources, notices, llm)
+        extractive answer, None for the former when a model is configured. `query`: what to search
+        for, when it is not the question itself (a follow-up rewritten to stand alone; see
+        `Conversation`). Raises EmptyQuestionError for an empty question, LLMNotConfiguredError for
+        llm=True without a model."""
+        return final_answer(self.ask_stream(question, sources, llm=llm, query=query))
 
     def ask_stream(
-        self, question: str, sources: Sequence[str] | None = None, *, llm: bool | None = None
+        self,
+        question: str,
+        sources: Sequence[str] | None = None,
+        *,
+        llm: bool | None = None,
+        query: str | None = None,
     ) -> Iterator[str | Answer]:
         """As `ask`, streaming: the model's draft as it writes it (str pieces, unchecked), then the
         Answer, checked, as the last item. Without the model the Answer is the only item."""
-        question, notices = self._clean_question(question)
-        return self._answer_stream(question, question, sources, notices, llm)
+        question, notices = clean_question(question, self.settings.max_question_chars)
+        searched = question if query is None else clean_question(query, self.settings.max_question_chars)[0]
+        return self._answer_stream(question, searched, sources, notices, self.uses_llm(llm))
 
     @property
     def has_llm(self) -> bool:
@@ -247,26 +264,29 @@ class Assistant:
             return self.settings.llm
         return LLMSettings(backend="openai", model="given")
 
-    def search(self, question: str, k: int = 10, sources: Sequence[str] | None = None) -> list[Citation]:
-        """The k passages (sentences) most relevant to `question`, best first, with their spans:
-        the evidence an answer is chosen from, before it is cut down to the answer."""
-        query, _ = self._clean_question(question)
-        return [self._citation(item) for item in self._read(lambda reader: self._rank(query, sources, reader))[:k]]
+    def search(self, question: str, k: int = 10, sources: Sequence[str] | None = None) -> list[Evidence]:
+        """The k sentences most relevant to `question`, best first, each with its citation and how
+        it scored: the evidence an answer is chosen from, before it is cut down to the answer (the
+        language model, when one writes the answer, reads them in this order after the answer's own)."""
+        query, _ = clean_question(question, self.settings.max_question_chars)
+        ranked = self._read(lambda reader: self._rank(query, sources, reader))
+        return [self._evidence_of(item) for item in ranked[:k]]
 
-    def _rank(self, query: str, sources: Sequence[str] | None, reader: IndexReader | None = None) -> list[Scored]:
-        reader = reader or self.reader
-        checked = self._check_sources(reader, sources)
-        settings = self.settings
-        ranked = rank(
-            reader,
-            self.embedder,
-            query,
-            settings.top_k,
-            checked,
-            settings.retrieval,
-            reranker=self.reranker,
-            weights=(settings.dense_weight, settings.lexical_weight),
+    def _evidence_of(self, item: Scored) -> Evidence:
+        return Evidence(
+            self._citation(item),
+            labelled(item),
+            item.relevance,
+            item.match,
+            item.cosine,
+            item.overlap,
+            item.follow,
+            item.bridged,
         )
+
+    def _rank(self, query: str, sources: Sequence[str] | None, reader: IndexReader) -> list[Scored]:
+        checked = self._check_sources(reader, sources)
+        ranked = rank(reader, self.embedder, query, self.settings.ranking, checked, self.reranker)
         return [s for s in _first_of_each_quote(ranked) if not addresses_model(s.candidate.sentence.text)]
 
     def _check_sources(self, reader: IndexReader, sources: Sequence[str] | None) -> list[str] | None:
@@ -293,36 +313,19 @@ class Assistant:
             section=sentence.section,
         )
 
-    def _clean_question(self, question: str) -> tuple[str, list[str]]:
-        if not isinstance(question, str):
-            raise TypeError(f"question must be a string, not {type(question).__name__}")
-        text = "".join(" " if unicodedata.category(ch) in ("Cc", "Cs", "Zl", "Zp") else ch for ch in question)
-        text = " ".join(text.split())
-        if not text:
-            raise EmptyQuestionError()
-        notices = []
-        limit = self.settings.max_question_chars
-        if len(text) > limit:
-            text = text[:limit]
-            notices.append(f"The question was cut to its first {limit} characters.")
-        return text, notices
-
-    def _uses_llm(self, llm: bool | None) -> bool:
+    def uses_llm(self, llm: bool | None) -> bool:
+        """Whether an answer asked with `llm` (as in `ask`) is written by the language model.
+        Raises LLMNotConfiguredError for llm=True without a model."""
         if llm is None:
             return self.has_llm
         if llm and not self.has_llm:
             raise LLMNotConfiguredError()
         return llm
 
-    def _answer(
-        self, question: str, query: str, sources: Sequence[str] | None, notices: list[str], llm: bool | None = None
-    ) -> Answer:
-        return final_answer(self._answer_stream(question, query, sources, notices, llm))
-
     def _answer_stream(
-        self, question: str, query: str, sources: Sequence[str] | None, notices: list[str], llm: bool | None
+        self, question: str, query: str, sources: Sequence[str] | None, notices: list[str], llm: bool
     ) -> Iterator[str | Answer]:
-        if not self._uses_llm(llm):
+        if not llm:
             yield self._read(lambda reader: self._evidence(reader, question, query, sources, notices)[0])
             return
         extractive, passages, idf = self._read(lambda reader: self._evidence(reader, question, query, sources, notices))
@@ -337,16 +340,32 @@ class Assistant:
         """The extractive answer, and the ranked sentences a model may write from: those of the
         extractive answer first, then the rest best first."""
         ranked = self._rank(query, sources, reader)
-        if not ranked or max(s.match for s in ranked) < self.settings.refusal_threshold(self.embedder.name):
+        best = max((s.match for s in ranked), default=0.0)
+        if not ranked or best < self.settings.refusal_threshold(self.embedder.name):
             return not_found(question, query, notices), [], reader.lexical.idf
-        chosen = select(
-            shape_of(query, reader.lexical.idf), ranked, self.settings.max_words, self.settings.max_sentences
-        )
-        citations = [self._citation(item) for item in chosen]
+        settings = self.settings
+        shape = shape_of(query, settings.ranking, reader.lexical.idf)
+        chosen = select(shape, ranked, settings.ranking, settings.max_words, settings.max_sentences)
+        if self._doubtful(query, ranked, best):
+            return not_found(question, query, notices), [], reader.lexical.idf
         segments = [Segment(labelled(item), (n,)) for n, item in enumerate(chosen, start=1)]
+        segments = within_words(segments, settings.max_answer_words)
+        chosen = chosen[: len(segments)]
+        citations = [self._citation(item) for item in chosen]
         answer = Answer(question, segments, True, citations, query, notices)
         taken = {id(item) for item in chosen}
         return answer, [*chosen, *(item for item in ranked if id(item) not in taken)], reader.lexical.idf
+
+    def _doubtful(self, query: str, ranked: list[Scored], best: float) -> bool:
+        """Whether the cross-encoder finds none of the best sentences an answer
+        (`AssistantSettings.min_cross`); asked only when the best match is middling."""
+        settings = self.settings
+        if settings.min_cross is None or self.reranker is None:
+            return False
+        if best >= settings.cross_check_below(self.embedder.name):
+            return False
+        scores = self.reranker.score(query, [labelled(item) for item in ranked[: settings.cross_sentences]])
+        return float(np.max(scores)) < settings.min_cross
 
     def _generate(
         self, extractive: Answer, passages: list[Scored], idf: Callable[[str], float]

@@ -186,6 +186,6 @@ def shortfalls(result: EvalResult, args: argparse.Namespace) -> list[str]:
             failed.append(f"{name} {rate:.0%} < {floor:.0%}")
     if result.spans.rate < 1.0:
         failed.append(f"citation spans {result.spans.rate:.0%} valid, not all")
-    if result.p50_ms > args.max_p50_ms:
+    if args.max_p50_ms is not None and result.p50_ms > args.max_p50_ms:
         failed.append(f"ask p50 {result.p50_ms:.0f} ms > {args.max_p50_ms:.0f} ms")
     return failed

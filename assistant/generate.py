@@ -11,7 +11,7 @@
    each are read and stripped. Markers naming no passage that was given are dropped.
 3. `check()`: each sentence is checked against the passages it cites:
 
-       overlap = share of the sentence's content words (light stems, each weighted by the square
+       overlap = share of the sentence's content words (Snowball stems, each weighted by the square
                  root of its BM25 idf) found in the cited passages' text and titles, 0 to 1
        cosine  = best cosine similarity between the sentence's vector and a cited passage's
                  vector (the index's embedding model; passages are embedded with their title)
@@ -36,7 +36,7 @@ from dataclasses import dataclass, field
 import numpy as np
 from llama_index.core.base.llms.types import ChatMessage, MessageRole
 
-from assistant.compose import IDF_POWER, Scored, context_of, overlap
+from assistant.scoring import Scored, context_of, overlap
 from assistant.types import Answer, Segment, answer_text
 from index.embed import Embedder
 from index.sentences import split_spans
@@ -110,6 +110,10 @@ class Checked:
     supported: bool
     kept: tuple[int, ...] = ()
 
+
+# A sentence's words weigh idf ** IDF_POWER, as a question's do by default (RankingSettings.idf_power);
+# min_overlap was calibrated with it.
+IDF_POWER = 0.5
 
 # A generated sentence that says this many words again, in the same order, is cut where it repeats.
 REPEAT_WORDS = 6

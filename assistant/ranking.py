@@ -17,11 +17,15 @@ are scored against both the question and that bridge query, the latter at a disc
 One sentence of the documents the bridge leads to is then marked to follow the best one in the
 answer. Which one is where word overlap and cosine are weakest: the answer ("As an adult, she
 ... served as Chief of Protocol of the United States") shares no word with "government position"
-and is less like the question than the document's opening line. A cross-encoder, which reads the
-question and the sentence together, chooses among the best few when one is given (see
-`assistant.rerank`). It is used for this choice alone: reranking every candidate by it, which
-favours sentences that restate the question over those that answer it, lowered answer
-containment on the HotpotQA development half (76% to 63-73%, with any weight and depth tried).
+and is less like the question than the document's opening line. The most relevant of them is
+taken; a cross-encoder, which reads the question and the sentence together, can choose among the
+best few instead (`RankingSettings.rerank_bridge`, off: see its figures), and can choose which of
+the best sentences leads the answer (`rerank_lead`, off).
+
+Sentences that cannot be read alone (see `assistant.selection.stands_alone`) are given with the
+sentences they go on from: back to where the quotation they end opens, or the one sentence before.
+
+Every weight, ratio and switch is a field of `RankingSettings`.
 
 A question that compares two things it names ("Who was born first, Gervais Raoul Lufbery or
 François Coli?") has no bridge to follow: the best sentence about each of them is marked to
@@ -35,61 +39,44 @@ from dataclasses import replace
 
 import numpy as np
 
-from assistant.compose import Candidate, Scored, Shape, alternatives, asked_about, labelled, score, shape_of
-from assistant.conversation import names
+from assistant.question import Shape, alternatives, asked_about, names, shape_of
 from assistant.rerank import Reranker
-from assistant.retrieval import Mode, Retrieved, Weights, retrieve
+from assistant.retrieval import Retrieved, retrieve
+from assistant.scoring import Candidate, Scored, score
+from assistant.selection import labelled, opens_inside_quotation, stands_alone
+from assistant.settings import RankingSettings
 from index.embed import Embedder
 from index.reader import IndexReader
 from index.text import content_words, stem, words
-
-# A second-round sentence scored against the expanded query keeps this share of its relevance.
-BRIDGE_DISCOUNT = 0.9
-# A sentence found by searching for the clause that asks (see `asked_about`) keeps this share of its
-# relevance to that clause.
-FOCUS_DISCOUNT = 0.9
-# Names are taken from this many of the best first-round sentences, and this many names at most.
-BRIDGE_SENTENCES = 1
-BRIDGE_NAMES = 4
-# A sentence of a document the bridge leads to follows the best one when the most relevant of them
-# scores at least this share of the best one's relevance.
-BRIDGE_FLOOR = 0.4
-# The reranker chooses among this many of them, most relevant first.
-BRIDGE_CHOICES = 6
-# Of the best-ranked sentences, this many are looked at for a list or table they introduce, whose
-# items they bring into the answer (see `assistant.compose.select`).
-LEAD_CHECK = 8
-# The most items of one list or table read for an answer.
-MAX_ITEMS = 12
 
 
 def rank(
     reader: IndexReader,
     embedder: Embedder,
     query: str,
-    k: int,
+    settings: RankingSettings,
     sources: list[str] | None = None,
-    mode: Mode = "hybrid",
-    bridge: bool = True,
     reranker: Reranker | None = None,
-    weights: Weights = (1.0, 1.0),
 ) -> list[Scored]:
     """Every candidate sentence with its relevance to `query`, best first; those the answer needs
     after the best one, whatever their relevance, marked `follow`."""
-    shape = shape_of(query, reader.lexical.idf)
-    focus = asked_about(query)
+    shape = shape_of(query, settings, reader.lexical.idf)
+    focus = asked_about(query) if settings.clause_search else None
     vectors = embedder.embed([query, focus] if focus else [query], kind="query")
     vector = vectors[0]
-    candidates = _sentences(reader, retrieve(reader, query, vector, k, sources, mode, weights), set(), 0)
-    ranked = score(shape, vector, candidates)
+    candidates = _sentences(reader, _retrieve(reader, query, vector, settings, sources), set(), 0)
+    ranked = score(shape, vector, candidates, settings)
     if not ranked:
         return ranked
     by_key = {_key(s.candidate): s for s in ranked}
     if focus:
-        _follow(reader, shape, vector, by_key, focus, vectors[1], k, sources, (mode, weights), FOCUS_DISCOUNT)
-    choice = alternatives(query)
+        _follow(reader, shape, vector, by_key, focus, vectors[1], settings, sources, settings.focus_discount)
+    choice = alternatives(query) if settings.comparisons else None
     # A question that compares two things names both: there is no bridge to follow.
-    extra = _bridge_names(reader, query, ranked[:BRIDGE_SENTENCES]) if bridge and choice is None else []
+    bridging = settings.bridges and choice is None
+    best = [(s.candidate.source, s.candidate.title, s.candidate.sentence.text) for s in ranked]
+    best = best[: settings.bridge_sentences]
+    extra = bridge_names(reader, query, best, settings.bridge_names) if bridging else []
     if extra:
         expanded = " ".join([*extra, *_unanswered(query, ranked[0])])
         named = {source for name in extra for source in reader.titled(name)}
@@ -100,40 +87,101 @@ def rank(
             by_key,
             expanded,
             embedder.embed([expanded], kind="query")[0],
-            k,
+            settings,
             sources,
-            (mode, weights),
-            BRIDGE_DISCOUNT,
+            settings.bridge_discount,
             away_from=ranked[0].candidate.source,
             named=named,
         )
     ranked = sorted(by_key.values(), key=lambda s: (-s.relevance, s.candidate.chunk_rank))
-    ranked = _with_items(reader, shape, vector, ranked)
+    ranked = _with_items(reader, shape, vector, ranked, settings)
     if choice is not None:
-        return _mark_alternatives(ranked, choice)
-    return _mark_follow(query, ranked, reranker)
+        ranked = _mark_alternatives(ranked, choice)
+    else:
+        ranked = _mark_follow(query, ranked, settings, reranker if settings.rerank_bridge else None)
+    if reranker is not None and settings.rerank_lead > 1:
+        ranked = _rerank_lead(query, ranked, settings, reranker)
+    return ranked
 
 
-def _with_items(reader: IndexReader, shape: Shape, vector: np.ndarray, ranked: list[Scored]) -> list[Scored]:
-    """`ranked` with the items of the list or table each of the best LEAD_CHECK sentences
+def _rerank_lead(query: str, ranked: list[Scored], settings: RankingSettings, reranker: Reranker) -> list[Scored]:
+    """`ranked` with the cross-encoder's choice among its best `rerank_lead` sentences that stand
+    alone (and score at least `keep_ratio` of the best) moved to the front, to lead the answer."""
+    best = ranked[0].relevance
+    choices = [
+        n
+        for n, s in enumerate(ranked[: 3 * settings.rerank_lead])
+        if not s.follow and stands_alone(s.candidate.sentence) and s.relevance >= settings.keep_ratio * best
+    ][: settings.rerank_lead]
+    if len(choices) < 2:
+        return ranked
+    scores = reranker.score(query, [labelled(ranked[n]) for n in choices])
+    chosen = choices[int(np.argmax(scores))]
+    return [ranked[chosen], *ranked[:chosen], *ranked[chosen + 1 :]]
+
+
+def _retrieve(
+    reader: IndexReader, query: str, vector: np.ndarray, settings: RankingSettings, sources: list[str] | None
+) -> list[Retrieved]:
+    weights = (settings.dense_weight, settings.lexical_weight)
+    return retrieve(reader, query, vector, settings.top_k, sources, settings.retrieval, weights)
+
+
+def _with_items(
+    reader: IndexReader, shape: Shape, vector: np.ndarray, ranked: list[Scored], settings: RankingSettings
+) -> list[Scored]:
+    """`ranked` with the items of the list or table each of the best `lead_check` sentences
     introduces attached to it, scored against the question, in document order."""
     out = list(ranked)
-    for n, item in enumerate(ranked[:LEAD_CHECK]):
+    for n, item in enumerate(ranked[: settings.lead_check]):
         if item.candidate.sentence.leads >= 0 and item.candidate.position >= 0:
-            found = score(shape, vector, _items(reader, item.candidate))
+            found = score(shape, vector, _items(reader, item.candidate, settings.max_items), settings)
             found.sort(key=lambda s: s.candidate.sentence.start)
             out[n] = replace(item, items=tuple(found))
+        if settings.whole_sentences and item.candidate.position >= 0 and not stands_alone(item.candidate.sentence):
+            before = score(shape, vector, _opening(reader, item.candidate), settings)
+            before.sort(key=lambda s: s.candidate.sentence.start)
+            out[n] = replace(out[n], opening=tuple(before))
     return out
 
 
-def _items(reader: IndexReader, intro: Candidate) -> list[Candidate]:
+# A fragment is read back this many sentences at most to find where its quotation opens.
+MAX_OPENING = 3
+
+
+def _opening(reader: IndexReader, fragment: Candidate) -> list[Candidate]:
+    """The sentences before `fragment` that it goes on from, in its document: back to the one where
+    the quotation it ends opens, or the one sentence before it. Empty when none is found (the
+    fragment opens its document, or the quotation's start is further back than MAX_OPENING)."""
+    before: list[Candidate] = []
+    position, start = fragment.position, fragment.sentence.start
+    quoted = opens_inside_quotation(fragment.sentence.text)
+    while position >= 0 and reader.chunks[position].source == fragment.source and len(before) < MAX_OPENING:
+        chunk = reader.chunks[position]
+        vectors = reader.sentence_vectors(position)
+        earlier = [(s, v) for s, v in zip(chunk.sentences, vectors, strict=True) if s.end <= start]
+        for sentence, vector in reversed(earlier):
+            if sentence.kind != "paragraph":
+                return []
+            page = reader.page_of(chunk.source, sentence.start)
+            before.insert(0, replace(fragment, page=page, sentence=sentence, vector=vector, position=position))
+            start = sentence.start
+            if not quoted or "“" in sentence.text:
+                return before if stands_alone(sentence) else []
+            if len(before) >= MAX_OPENING:
+                return []
+        position -= 1
+    return []
+
+
+def _items(reader: IndexReader, intro: Candidate, most: int) -> list[Candidate]:
     """The items of the list or table `intro` introduces: the sentences of its group that follow it
     in its document, read from its chunk on (a long list runs into the next chunks)."""
     group, after = intro.sentence.leads, intro.sentence.start
     found: list[Candidate] = []
     seen: set[int] = set()
     position = intro.position
-    while position < len(reader.chunks) and len(found) < MAX_ITEMS:
+    while position < len(reader.chunks) and len(found) < most:
         chunk = reader.chunks[position]
         if chunk.source != intro.source:
             break
@@ -141,13 +189,14 @@ def _items(reader: IndexReader, intro: Candidate) -> list[Candidate]:
         for sentence, vector in zip(chunk.sentences, vectors, strict=True):
             if sentence.start <= after or sentence.start in seen:
                 continue
-            if sentence.group != group or len(found) >= MAX_ITEMS:
+            if sentence.group != group or len(found) >= most:
                 return found
             seen.add(sentence.start)
             page = reader.page_of(chunk.source, sentence.start)
             found.append(replace(intro, page=page, sentence=sentence, vector=vector, position=position))
         position += 1
     return found
+
 
 def _mark_alternatives(ranked: list[Scored], choice: tuple[str, str]) -> list[Scored]:
     """`ranked` with the best sentence about each compared thing that the best sentence is not
@@ -168,15 +217,17 @@ def _about(item: Scored, thing: str) -> bool:
     return set(content_words(thing)) <= named
 
 
-def _mark_follow(query: str, ranked: list[Scored], reranker: Reranker | None) -> list[Scored]:
+def _mark_follow(
+    query: str, ranked: list[Scored], settings: RankingSettings, reranker: Reranker | None
+) -> list[Scored]:
     """`ranked` with the sentence that answers for the bridge's documents marked `follow`: the
-    reranker's choice among the BRIDGE_CHOICES most relevant of them, else the most relevant."""
+    reranker's choice among the `bridge_choices` most relevant of them, else the most relevant."""
     best = ranked[0]
     led_to = [n for n, s in enumerate(ranked) if s.bridged and s.candidate.source != best.candidate.source]
-    if not led_to or ranked[led_to[0]].relevance < BRIDGE_FLOOR * best.relevance:
+    if not led_to or ranked[led_to[0]].relevance < settings.bridge_floor * best.relevance:
         return ranked
     chosen = led_to[0]
-    choices = led_to[:BRIDGE_CHOICES]
+    choices = led_to[: settings.bridge_choices]
     if reranker is not None and len(choices) > 1:
         scores = reranker.score(query, [labelled(ranked[n]) for n in choices])
         chosen = choices[int(np.argmax(scores))]
@@ -192,9 +243,8 @@ def _follow(
     by_key: dict[tuple[str, int, int], Scored],
     query: str,
     query_vector: np.ndarray,
-    k: int,
+    settings: RankingSettings,
     sources: list[str] | None,
-    how: tuple[Mode, Weights],
     discount: float,
     away_from: str | None = None,
     named: frozenset[str] | set[str] = frozenset(),
@@ -202,12 +252,12 @@ def _follow(
     """Search again with a derived query; a sentence it finds keeps the better of its relevance to
     the question and `discount` times its relevance to the derived query. Sentences of `away_from`
     are left as they are; sentences of the sources in `named` are marked bridged."""
-    found = _sentences(reader, retrieve(reader, query, query_vector, k, sources, *how), set(), k)
-    for derived in score(shape_of(query, reader.lexical.idf), query_vector, found):
+    found = _sentences(reader, _retrieve(reader, query, query_vector, settings, sources), set(), settings.top_k)
+    for derived in score(shape_of(query, settings, reader.lexical.idf), query_vector, found, settings):
         if derived.candidate.source == away_from:
             continue  # the bridge leads away from the best sentence's document
         key = _key(derived.candidate)
-        direct = by_key.get(key) or score(shape, vector, [derived.candidate])[0]
+        direct = by_key.get(key) or score(shape, vector, [derived.candidate], settings)[0]
         by_key[key] = replace(
             direct,
             relevance=max(direct.relevance, discount * derived.relevance),
@@ -252,7 +302,7 @@ _INITIALLED = re.compile(r"\b[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)*(?:\s+[A-Z][a
 _QUOTED = re.compile(r"[“\"]([A-Z0-9][^\"“”]{1,80}?)[,.]?[”\"]")
 
 
-def _mentions(text: str) -> list[str]:
+def mentions(text: str) -> list[str]:
     """The names in a sentence that may be the titles of other documents."""
     return [
         *names(text),
@@ -261,16 +311,16 @@ def _mentions(text: str) -> list[str]:
     ]
 
 
-def _bridge_names(reader: IndexReader, query: str, best: list[Scored]) -> list[str]:
-    """Names in the best sentences (and their titles) that the query does not mention, BRIDGE_NAMES
-    at most: first those that are the title of another document, which a bridge can lead to,
-    then the others in the order they come."""
+def bridge_names(reader: IndexReader, query: str, best: list[tuple[str, str, str]], most: int) -> list[str]:
+    """Names in the best sentences, given as (source, title, text), and in their titles that the
+    query does not mention, `most` at most: first those that are the title of another document,
+    which a bridge can lead to, then the others in the order they come."""
     asked = set(words(query))
     found: list[str] = []
-    for item in best:
-        for name in [item.candidate.title, *_mentions(item.candidate.sentence.text)]:
+    for _, title, text in best:
+        for name in [title, *mentions(text)]:
             if name and not set(words(name)) <= asked and name not in found:
                 found.append(name)
-    own = {item.candidate.source for item in best}
+    own = {source for source, _, _ in best}
     found.sort(key=lambda name: not set(reader.titled(name)) - own)
-    return found[:BRIDGE_NAMES]
+    return found[:most]

@@ -13,7 +13,7 @@ from index.reader import IndexReader
 Mode = Literal["hybrid", "dense", "lexical"]
 
 # Reciprocal rank fusion: a chunk at rank r (0 first) of a list adds weight / (RRF_K + r + 1), the
-# weight that list's (AssistantSettings.dense_weight, lexical_weight).
+# weight that list's (RankingSettings.dense_weight, lexical_weight).
 RRF_K = 60
 Weights = tuple[float, float]
 """(dense, lexical) weights of the fusion."""

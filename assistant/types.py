@@ -18,7 +18,7 @@ class Citation:
     `Assistant.source_text(source)` returns it (for .txt and .md, the file's own decoded text);
     lines are 1-based and inclusive. `quote` is the cleaned passage: its words appear, in order, in
     that span. `score` is the passage's relevance to the question, from 0 to 1, higher is better
-    (see `assistant.compose` for how it is made). `page` is the 1-based PDF page, else None.
+    (see `assistant.scoring` for how it is made). `page` is the 1-based PDF page, else None.
     """
 
     source: str
@@ -36,6 +36,30 @@ class Citation:
     def location(self) -> str:
         lines = f"{self.line_start}" if self.line_start == self.line_end else f"{self.line_start}-{self.line_end}"
         return f"{self.source}:{lines}"
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """A ranked sentence, as `Assistant.search` returns it: the passage an answer may quote, why it
+    ranks where it does, and how the answer would use it.
+
+    `text` is the sentence as an answer shows it (a table row with its headers, a title label).
+    `relevance` (0 to 1, higher is better; `citation.score` rounded) = `match` + the bonus for
+    holding what is asked; `match` = the weighted `cosine` (question and sentence vectors, clipped
+    to 0-1) and `overlap` (weighted share of the question's words the sentence holds): refusal
+    reads `match`. `follow`: the answer takes it right after the best sentence whatever its
+    relevance (the sentence a bridge leads to, or one about a thing the question compares);
+    `bridged`: found in a document a name in the best sentence leads to. See `assistant.scoring`.
+    """
+
+    citation: Citation
+    text: str
+    relevance: float
+    match: float
+    cosine: float
+    overlap: float
+    follow: bool = False
+    bridged: bool = False
 
 
 @dataclass(frozen=True)

@@ -1,89 +1,174 @@
-"""Calibrate the refusal threshold: how well the best sentence's match separates questions the
-corpus answers from questions it does not.
+"""Calibrate refusal on three kinds of text: how well a signal separates questions a corpus answers
+from questions it does not.
 
-usage: python bench/calibrate_refusal.py [--model NAME]
+usage: python bench/calibrate_refusal.py [--model NAME] [--json FILE]
 
-Two corpora, each with questions it answers and questions it cannot:
-- seeds/: the answerable development questions of eval/dev.json (follow-ups as rewritten) are
-  positives; its unanswerable
-  ones and the HotpotQA development questions (about other things) are negatives;
-- the HotpotQA corpus of bench/hotpot.py: its development questions (0-49) are positives; the
-  seeds questions are negatives.
-For each candidate threshold it prints the share of positives answered and of negatives refused;
-the threshold is chosen where both are highest (the middle of the widest gap) and written, for the
-model measured, into `REFUSAL_THRESHOLDS` (assistant/settings.py). `--model NAME` measures another
-embedding model (IndexSettings.embed_model).
+Kinds (the sets and indexes of bench/devsets.py):
+- prose: seeds/ with eval/dev.json: its answerable questions (follow-ups as rewritten) answer,
+  its off-topic ones do not;
+- encyclopaedic: the 991 HotpotQA paragraphs: the questions of items 0-49 and of the extra set
+  answer; the questions of every other set (seeds and the four sets of reference documents), about
+  other things, do not;
+- reference: the documents and tables of eval/structure.json, postgres.json, python.json and
+  rmanuals.json, each with its own answerable and unanswerable questions.
+
+Signals, for the best-ranked sentences of each question:
+- match: the best `Evidence.match` (0.6 cosine + 0.4 word overlap), what `min_relevance` bounds;
+- cross: the best of the cross-encoder's logits for the question and each of the best
+  `AssistantSettings.cross_sentences` (3) sentences.
+For each threshold the tables give, per kind, the answerable questions refused and the
+unanswerable ones answered; a threshold is chosen where the errors of the three kinds, each kind's
+two shares averaged, are fewest. The last table is the rule the assistant applies: refuse below a
+best match of `min_relevance`, and below a cross-encoder logit of `min_cross` when the best match
+is under `cross_below`; its values are written for the model measured into `REFUSAL_THRESHOLDS`
+and `CROSS_CHECK_BELOW` (assistant/settings.py). `--model NAME` measures another embedding model.
 """
 
 from __future__ import annotations
 
+import argparse
 import json
 import sys
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
+KINDS = {"prose": ["seeds"], "encyclopaedic": ["hotpot-dev", "hotpot-extra"], "reference": list(
+    ("structure", "postgres", "python", "rmanuals")
+)}
 
-def best_match(bot, question: str) -> float:  # type: ignore[no-untyped-def]
-    ranked = bot._rank(question, None)
-    return max((s.match for s in ranked), default=0.0)
+
+def signals(bot: Any, question: str) -> tuple[float, float]:
+    """(best match, the best cross-encoder logit of the best sentences) of `question` on `bot`."""
+    found = bot.search(question, k=1000)
+    if not found:
+        return 0.0, -20.0
+    match = max(e.match for e in found)
+    best = [e.text for e in found[: bot.settings.cross_sentences]]
+    cross = float(max(bot.reranker.score(question, best))) if bot.reranker is not None else 0.0
+    return match, cross
 
 
-def followup_matches(bot, dev: dict) -> list[float]:  # type: ignore[no-untyped-def,type-arg]
-    """Best matches of the conversation turns, each asked as its rewritten query."""
-    out = []
-    for conversation in dev.get("conversations", []):
+def queries(devset: Any, bot: Any) -> tuple[list[str], list[str]]:
+    """The set's answerable and unanswerable questions (follow-ups as the conversation rewrites them)."""
+    answerable = [q.q for q in devset.questions if q.grounded]
+    unanswerable = [q.q for q in devset.questions if not q.grounded]
+    for turns in devset.conversations:
         chat = bot.conversation()
-        for turn in conversation["turns"]:
-            out.append(best_match(bot, chat.ask(turn["q"]).query))
+        for turn in turns:
+            answerable.append(chat.ask(turn.q).query)
+    return answerable, unanswerable
+
+
+def measure(model: str | None) -> dict[str, dict[str, list[tuple[float, float]]]]:
+    from devsets import load_sets, open_set
+
+    from index.embed import make_embedder
+    from index.settings import IndexSettings
+
+    embedder = make_embedder(IndexSettings(**({"embed_model": model} if model else {})))
+    overrides: dict[str, Any] = {"index": {"embed_model": model}} if model else {}
+    sets = {s.name: s for s in load_sets([name for names in KINDS.values() for name in names])}
+    bots = {name: open_set(devset, overrides, embedder) for name, devset in sets.items()}
+    asked = {name: queries(sets[name], bots[name]) for name in sets}
+    out: dict[str, dict[str, list[tuple[float, float]]]] = {}
+    for kind, names in KINDS.items():
+        positives = [q for name in names for q in asked[name][0]]
+        if kind == "encyclopaedic":
+            negatives = [q for name in sets if name not in names for q in (*asked[name][0], *asked[name][1])]
+            bot_of = {q: bots[names[0]] for q in positives + negatives}
+        else:
+            negatives = [q for name in names for q in asked[name][1]]
+            bot_of = {q: bots[name] for name in names for q in (*asked[name][0], *asked[name][1])}
+        out[kind] = {
+            "answerable": [signals(bot_of[q], q) for q in positives],
+            "unanswerable": [signals(bot_of[q], q) for q in negatives],
+        }
     return out
 
 
+def errors(values: dict[str, list[tuple[float, float]]], which: int, threshold: float) -> tuple[float, float]:
+    """(share of answerable questions refused, share of unanswerable ones answered) at `threshold`."""
+    refused = sum(v[which] < threshold for v in values["answerable"]) / max(1, len(values["answerable"]))
+    answered = sum(v[which] >= threshold for v in values["unanswerable"]) / max(1, len(values["unanswerable"]))
+    return refused, answered
+
+
+def combined(found: dict[str, dict[str, list[tuple[float, float]]]], floor: float) -> None:
+    """The rule applied: refused below a match of `floor`, or below a cross-encoder logit `cross`
+    when the match is under `below`; the ten pairs with fewest errors, then the default's."""
+    from assistant.settings import CROSS_CHECK_BELOW, AssistantSettings
+
+    def errors_of(cross: float, below: float) -> list[tuple[int, int, int, int]]:
+        out = []
+        for values in found.values():
+            answers = [m >= floor and not (c < cross and m < below) for m, c in values["answerable"]]
+            wrong = [m >= floor and not (c < cross and m < below) for m, c in values["unanswerable"]]
+            out.append((answers.count(False), len(answers), wrong.count(True), len(wrong)))
+        return out
+
+    def line(cross: float, below: float) -> str:
+        cells = errors_of(cross, below)
+        mean = sum((r / max(1, a) + w / max(1, u)) / 2 for r, a, w, u in cells) / len(cells)
+        shown = " ".join(f"{f'{r}/{a} / {w}/{u}':>34}" for r, a, w, u in cells)
+        return f"{cross:6.1f} {below:6.2f} {shown}  {mean:10.3f}"
+
+    print(f"{'cross':>6} {'below':>6} " + " ".join(f"{k + ' refused / answered':>34}" for k in found) + "  mean error")
+    pairs = [(float(c), round(0.4 + 0.02 * b, 2)) for c in range(-10, 3) for b in range(0, 21)]
+    pairs.sort(key=lambda p: sum((r / max(1, a) + w / max(1, u)) / 2 for r, a, w, u in errors_of(*p)))
+    for cross, below in pairs[:10]:
+        print(line(cross, below))
+    default = AssistantSettings()
+    print("the default:")
+    print(line(default.min_cross or 0.0, CROSS_CHECK_BELOW.get(default.index.embed_model, 0.0)))
+
+
+def table(found: dict[str, dict[str, list[tuple[float, float]]]], which: int, grid: list[float]) -> float:
+    """Prints the per-kind table for signal `which` (0 match, 1 cross); returns the best threshold."""
+    kinds = list(found)
+    print(f"{'threshold':>9} " + " ".join(f"{k + ' refused / answered':>34}" for k in kinds) + "  mean error")
+    best, best_error = grid[0], 2.0
+    for t in grid:
+        cells, total = [], 0.0
+        for kind in kinds:
+            refused, answered = errors(found[kind], which, t)
+            n_pos, n_neg = len(found[kind]["answerable"]), len(found[kind]["unanswerable"])
+            shares = f"{round(refused * n_pos):>3}/{n_pos} {refused:4.0%} / {round(answered * n_neg):>3}/{n_neg}"
+            cells.append(f"{shares} {answered:4.0%}")
+            total += (refused + answered) / 2
+        mean = total / len(kinds)
+        if mean < best_error - 1e-9:
+            best, best_error = t, mean
+        print(f"{t:9.2f} " + " ".join(f"{c:>34}" for c in cells) + f"  {mean:10.3f}")
+    print(f"fewest errors at {best:.2f} (mean error {best_error:.3f})")
+    return best
+
+
 def main() -> None:
-    import argparse
-    import tempfile
-
-    from hotpot import WORK, load_items, open_hotpot, write_corpus
-
-    from assistant import Assistant, AssistantSettings, IndexSettings
-
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--model", default=IndexSettings().embed_model, help="IndexSettings.embed_model")
+    parser.add_argument("--model", help="IndexSettings.embed_model (default: the settings' default)")
+    parser.add_argument("--json", type=Path, help="also write every question's signals to this file")
     args = parser.parse_args()
+    found = measure(args.model)
+    if args.json:
+        args.json.write_text(json.dumps(found), encoding="utf-8")
+    for kind, values in found.items():
+        for side, pairs in values.items():
+            matches = sorted(p[0] for p in pairs)
+            low, mid, high = matches[0], matches[len(matches) // 2], matches[-1]
+            print(f"{kind:13} {side:12} n={len(pairs):3}  match min {low:.3f} median {mid:.3f} max {high:.3f}")
+    print("\nmatch (min_relevance):")
+    floor = table(found, 0, [round(0.30 + 0.02 * i, 2) for i in range(20)])
+    print("\ncross-encoder logit of the best sentence:")
+    table(found, 1, [float(t) for t in range(-10, 6)])
+    from assistant.settings import AssistantSettings
 
-    dev = json.loads((ROOT / "eval" / "dev.json").read_text())
-    seed_pos = [q["q"] for q in dev["questions"] if q.get("grounded", True)]
-    seed_neg = [q["q"] for q in dev["questions"] if not q.get("grounded", True)]
-    items = load_items()
-    hotpot_dev = [item["question"] for item in items[:50]]
-    write_corpus(items, WORK / "corpus")
-
-    with tempfile.TemporaryDirectory() as seeds_index:
-        index = IndexSettings(corpus=ROOT / "seeds", index_dir=Path(seeds_index), embed_model=args.model)
-        seeds = Assistant(settings=AssistantSettings(index=index))
-        hotpot, _ = open_hotpot(embed_model=args.model)
-        scores = {
-            "seeds +": [best_match(seeds, q) for q in seed_pos] + followup_matches(seeds, dev),
-            "seeds -": [best_match(seeds, q) for q in seed_neg + hotpot_dev],
-            "hotpot +": [best_match(hotpot, q) for q in hotpot_dev],
-            "hotpot -": [best_match(hotpot, q) for q in seed_pos + seed_neg],
-        }
-    for name, values in scores.items():
-        values.sort()
-        print(
-            f"{name:9} n={len(values):3}  min {values[0]:.3f}  median {values[len(values) // 2]:.3f}  "
-            f"max {values[-1]:.3f}"
-        )
-    positives = scores["seeds +"] + scores["hotpot +"]
-    negatives = scores["seeds -"] + scores["hotpot -"]
-    print(f"\n{'threshold':>9} {'answered':>9} {'refused':>8}")
-    for step in range(15, 70, 2):
-        t = step / 100
-        answered = sum(v >= t for v in positives) / len(positives)
-        refused = sum(v < t for v in negatives) / len(negatives)
-        print(f"{t:9.2f} {answered:9.0%} {refused:8.0%}")
+    floor = AssistantSettings().refusal_threshold(args.model or AssistantSettings().index.embed_model)
+    print(f"\nmatch at least {floor:.2f}, and a cross-encoder logit of at least `cross` below a match of `below`:")
+    combined(found, floor)
 
 
 if __name__ == "__main__":

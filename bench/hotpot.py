@@ -125,7 +125,7 @@ class Systems:
 
     def ours(self, question: str) -> tuple[str, Callable[[], list[str]]]:
         answer = self.bot.ask(question)
-        return answer.text, lambda: _unique(c.source for c in self.bot.search(question, k=40))
+        return answer.text, lambda: _unique(e.citation.source for e in self.bot.search(question, k=40))
 
     def _baseline(self, question: str, mode: str, k: int = 10) -> tuple[str, list[str]]:
         from assistant.retrieval import retrieve
@@ -233,18 +233,18 @@ def main() -> None:
     parser.add_argument("--systems", default="ours,dense,bm25,llama")
     parser.add_argument("--json", action="store_true")
     parser.add_argument("--model", help="IndexSettings.embed_model (default: the settings' default)")
-    parser.add_argument("--retrieval", help="AssistantSettings.retrieval for ours: hybrid, dense or lexical")
-    parser.add_argument("--weights", help="AssistantSettings dense_weight,lexical_weight for ours, e.g. 1,0.5")
+    parser.add_argument("--retrieval", help="RankingSettings.retrieval for ours: hybrid, dense or lexical")
+    parser.add_argument("--weights", help="RankingSettings dense_weight,lexical_weight for ours, e.g. 1,0.5")
     parser.add_argument("--sentence-vectors", help="IndexSettings.sentence_vectors (default: the settings' default)")
     args = parser.parse_args()
 
     items = load_items()
     write_corpus(items, WORK / "corpus")
     started = time.perf_counter()
-    answering: dict[str, object] = {"retrieval": args.retrieval}
+    ranking: dict[str, object] = {"retrieval": args.retrieval} if args.retrieval else {}
     if args.weights:
-        answering["dense_weight"], answering["lexical_weight"] = (float(w) for w in args.weights.split(","))
-    bot, report = open_hotpot(answering, embed_model=args.model, sentence_vectors=args.sentence_vectors)
+        ranking["dense_weight"], ranking["lexical_weight"] = (float(w) for w in args.weights.split(","))
+    bot, report = open_hotpot({"ranking": ranking}, embed_model=args.model, sentence_vectors=args.sentence_vectors)
     print(
         f"corpus: {report.documents} documents, {report.chunks} chunks "
         f"(index ready in {time.perf_counter() - started:.1f} s)",

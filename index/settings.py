@@ -11,10 +11,12 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from index.document import PARSER_VERSION
 from index.embed import DEFAULT_MODEL, ONNX_MODELS
+from index.text import LEXICAL_VERSION
 
 # Bump when cleaning, sentence splitting, chunking or the stored records change, so that an index
 # built by older code is reported as a mismatch instead of being silently mixed with new chunks.
-# (The parsers have their own version, index.document.PARSER_VERSION; both are in the fingerprint.)
+# (The parsers have their own version, index.document.PARSER_VERSION, and the stemmer and stop list
+# theirs, index.text.LEXICAL_VERSION; all three are in the fingerprint.)
 PIPELINE_VERSION = 4
 
 
@@ -105,13 +107,18 @@ class IndexSettings(BaseModel):
 
     def fingerprint(self) -> str:
         """Twelve hex digits naming the embedding model and every setting that shapes the chunks."""
+        return hashlib.sha256(json.dumps(self.fingerprint_parts(), sort_keys=True).encode()).hexdigest()[:12]
+
+    def fingerprint_parts(self) -> dict[str, object]:
+        """What the fingerprint is made of: the model as it is run, the chunking settings, and the
+        versions of the pipeline, the parsers and the lexical analysis (stemmer and stop list)."""
         spec = ONNX_MODELS.get(self.embed_model)
-        shape = {
+        return {
             "model": spec.describe() if spec is not None else self.embed_model,
             "chunk_words": self.chunk_words,
             "overlap": self.chunk_overlap_sentences,
             "sentence_vectors": self.sentence_vectors,
             "pipeline": PIPELINE_VERSION,
             "parser": PARSER_VERSION,
+            "lexical": LEXICAL_VERSION,
         }
-        return hashlib.sha256(json.dumps(shape, sort_keys=True).encode()).hexdigest()[:12]

@@ -2,17 +2,32 @@
 
 from __future__ import annotations
 
+import functools
 import re
+import threading
 
+import Stemmer
+
+# The lexical analysis that BM25 indexing, question terms and word overlap share: the English
+# Snowball stop list and stemmer. Bump LEXICAL_VERSION when either changes: it is part of the index
+# fingerprint (index/settings.py), so an index built with another analysis is rebuilt, never mixed.
+LEXICAL_VERSION = 2
+
+# The Snowball project's English stop list (snowballstem.org, algorithms/english/stop.txt), as
+# `words` reads it: apostrophes dropped ("don't" -> "dont", and a possessive or "'s" contraction
+# reads as the word before it), leaving out the contractions that would then read as other
+# English words (i'd, i'll, he'll, she'd, she'll, we'd, we'll, we're). No word of any domain:
+# "said" or "according" count as much as any other word.
 STOPWORDS = frozenset(
-    """a about above after again against all also am an and any are as at be because been before
-    being below between both but by can could did do does doing done down during each few for from
-    further had has have having he her here hers herself him himself his how i if in into is it its
-    itself just me more most my myself no nor not now of off on once only or other our ours
-    ourselves out over own same she should so some such than that the their theirs them themselves
-    then there these they this those through to too under until up very was we were what when where
-    which while who whom whose why will with would you your yours yourself yourselves say said says
-    tell told according did does many much""".split()
+    """i me my myself we our ours ourselves you your yours yourself yourselves he him his himself she
+    her hers herself it its itself they them their theirs themselves what which who whom this that
+    these those am is are was were be been being have has had having do does did doing would should
+    could ought im youre theyre ive youve weve theyve youd hed theyd youll theyll isnt arent wasnt
+    werent hasnt havent hadnt doesnt dont didnt wont wouldnt shant shouldnt cant cannot couldnt
+    mustnt lets a an the and but if or because as until while of at by for with about against
+    between into through during before after above below to from up down in out on off over under
+    again further then once here there when where why how all any both each few more most other
+    some such no nor not only own same so than too very""".split()
 )
 
 _WORD = re.compile(r"[^\W_]+(?:[.,'’][^\W_]+)*", re.UNICODE)
@@ -34,12 +49,18 @@ def content_words(text: str) -> list[str]:
     return [word for word in words(text) if word not in STOPWORDS and len(word) > 1]
 
 
+_stemmers = threading.local()
+
+
+@functools.lru_cache(maxsize=65536)
 def stem(word: str) -> str:
-    """A light suffix stripper, enough to match "withdrawal" to "withdraw" or "troops" to "troop"."""
-    for suffix in ("ations", "ation", "ments", "ment", "ings", "ing", "als", "al", "ies", "ed", "es", "s"):
-        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
-            return word[: -len(suffix)]
-    return word
+    """The word's English Snowball stem ("withdrawal" -> "withdraw", "troops" -> "troop",
+    "doubted" -> "doubt"), by PyStemmer. A stemmer object serves one thread at a time, so each
+    thread has its own."""
+    stemmer = getattr(_stemmers, "english", None)
+    if stemmer is None:
+        stemmer = _stemmers.english = Stemmer.Stemmer("english")
+    return str(stemmer.stemWord(word))
 
 
 def display_title(title: str) -> str:

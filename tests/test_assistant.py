@@ -163,3 +163,10 @@ def test_eval_command_agrees_with_the_independent_scorer(seeds_bot: Assistant, t
     assert f"answer {ours.items.hits}/{ours.items.total}" in last
     assert f"evidence {ours.items_evidence.hits}/{ours.items_evidence.total}" in last
     assert f"bad citations {ours.spans.total - ours.spans.hits}/{ours.spans.total}" in last
+
+
+def test_a_sentence_that_ends_a_quotation_is_given_from_where_the_quotation_opens(seeds_bot: Assistant):
+    answer = seeds_bot.ask("What had U.S. intelligence predicted for that day?")
+    assert answer.text.startswith("“We’ve only heard about it")
+    assert "predicted a possible Russian incursion" in answer.citations[1].quote
+    assert all(quote_verifies(seeds_bot, c) for c in answer.citations)

@@ -127,7 +127,7 @@ def test_symlink_to_a_file_outside_the_corpus_is_not_followed(tmp_path: Path):
     bot, report = index_corpus(tmp_path, {"lighthouse.txt": LIGHTHOUSE.encode()})
     assert report.warnings == ["skipped link.txt: symbolic link to a file outside the corpus"]
     assert bot.sources() == ["lighthouse.txt"]
-    assert all("vault" not in c.quote for c in bot.search("vault code harbour stones"))
+    assert all("vault" not in c.quote for c in (e.citation for e in bot.search("vault code harbour stones")))
 
 
 def test_missing_corpus_folder_is_a_typed_error_from_the_assistant(tmp_path: Path):
@@ -193,5 +193,5 @@ def test_same_content_under_two_names_is_never_cited_twice_in_one_answer(tmp_pat
         answer = bot.ask(question)
         quotes = [c.quote for c in answer.citations]
         assert quotes and len(quotes) == len(set(quotes)), answer
-    evidence = [c.quote for c in bot.search("harbour froze boats port")]
+    evidence = [e.citation.quote for e in bot.search("harbour froze boats port")]
     assert len(evidence) == len(set(evidence))

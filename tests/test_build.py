@@ -199,10 +199,10 @@ def test_pdf_citation_gives_the_page_of_the_cited_sentence(tmp_path: Path):
         _pdf_with_pages(["The harbour froze in January.", "The lighthouse keeper painted the lantern red."])
     )
     bot = Assistant(corpus=corpus, index_dir=tmp_path / "i", embedder=HashEmbedder())
-    (citation,) = [c for c in bot.search("lighthouse keeper lantern") if "lantern" in c.quote]
+    (citation,) = [e.citation for e in bot.search("lighthouse keeper lantern") if "lantern" in e.citation.quote]
     assert citation.page == 2
     assert "lantern" in bot.source_text("brief.pdf")[citation.start : citation.end]
-    (first,) = [c for c in bot.search("harbour froze January") if "froze" in c.quote]
+    (first,) = [e.citation for e in bot.search("harbour froze January") if "froze" in e.citation.quote]
     assert first.page == 1
 
 

@@ -4,9 +4,10 @@ from pathlib import Path
 
 import pytest
 
-from assistant import Assistant, ranking
-from assistant.compose import asked_about
-from assistant.settings import AssistantSettings
+from assistant import Assistant
+from assistant.question import asked_about
+from assistant.ranking import bridge_names, mentions
+from assistant.settings import AssistantSettings, RankingSettings
 from tests.conftest import write_corpus
 from tests.fakes import HashEmbedder, KeywordReranker
 
@@ -25,8 +26,7 @@ def test_the_clause_that_asks_is_read_with_what_it_is_about():
     assert asked_about("Which year was the university founded?") is None
 
 
-@pytest.fixture
-def bot(tmp_path: Path) -> Assistant:
+def rams_bot(tmp_path: Path, **ranking: object) -> Assistant:
     corpus = tmp_path / "c"
     corpus.mkdir()
     (corpus / "rams-2011.txt").write_text(
@@ -38,24 +38,21 @@ def bot(tmp_path: Path) -> Assistant:
         "Eastfield University is a public research university in Richmond. "
         "Eastfield was founded in 1838 as a medical college.\n"
     )
-    return Assistant(corpus=corpus, index_dir=tmp_path / "i", embedder=HashEmbedder())
+    settings = AssistantSettings(ranking=RankingSettings.model_validate(ranking))
+    return Assistant(corpus=corpus, index_dir=tmp_path / "i", embedder=HashEmbedder(), settings=settings)
 
 
-def test_a_question_that_describes_first_answers_its_last_clause(bot: Assistant):
+def test_a_question_that_describes_first_answers_its_last_clause(tmp_path: Path):
+    bot = rams_bot(tmp_path, top_k=40)
     assert "Eastfield was founded in 1838" in bot.ask(QUESTION).text
-    clause = ranking.rank(bot.reader, bot.embedder, asked_about(QUESTION) or "", k=40)
-    assert clause[0].candidate.sentence.text == "Eastfield was founded in 1838 as a medical college."
-    (found,) = [
-        s for s in ranking.rank(bot.reader, bot.embedder, QUESTION, k=40) if "1838" in s.candidate.sentence.text
-    ]
-    assert found.relevance == pytest.approx(ranking.FOCUS_DISCOUNT * clause[0].relevance)
+    clause = bot.search(asked_about(QUESTION) or "", k=40)
+    assert clause[0].citation.quote == "Eastfield was founded in 1838 as a medical college."
+    (found,) = [e for e in bot.search(QUESTION, k=40) if "1838" in e.citation.quote]
+    assert found.relevance == pytest.approx(bot.settings.ranking.focus_discount * clause[0].relevance)
 
 
-def test_without_the_search_for_the_clause_the_description_drowns_the_answer(
-    bot: Assistant, monkeypatch: pytest.MonkeyPatch
-):
-    monkeypatch.setattr(ranking, "asked_about", lambda question: None)
-    assert "1838" not in bot.ask(QUESTION).text
+def test_without_the_search_for_the_clause_the_description_drowns_the_answer(tmp_path: Path):
+    assert "1838" not in rams_bot(tmp_path, clause_search=False).ask(QUESTION).text
 
 
 LINKED_QUESTION = "What public office did the actress who played Lina Sorrel in Glass Orchard hold?"
@@ -75,21 +72,24 @@ def linked_bot(tmp_path: Path, **kwargs) -> Assistant:
 
 
 def followed(bot: Assistant, question: str) -> list[str]:
-    return [s.candidate.sentence.text for s in bot._rank(question, None) if s.follow]
+    return [e.citation.quote for e in bot.search(question, k=100) if e.follow]
 
 
 def test_without_a_reranker_the_most_relevant_sentence_of_the_linked_document_follows(tmp_path: Path):
-    bot = linked_bot(tmp_path, settings=AssistantSettings(rerank=False))
-    ranked = bot._rank(LINKED_QUESTION, None)
-    linked = [s for s in ranked if s.bridged and s.candidate.source == "Marta Quell.txt"]
+    bot = linked_bot(tmp_path, reranker=KeywordReranker("commissioner"))  # loaded, but no rule uses it by default
+    ranked = bot.search(LINKED_QUESTION, k=100)
+    linked = [e for e in ranked if e.bridged and e.citation.source == "Marta Quell.txt"]
     assert len(linked) == 3
-    assert [s for s in ranked if s.follow] == [linked[0]]
+    assert [e for e in ranked if e.follow] == [linked[0]]
     assert "harbour commissioner" not in bot.ask(LINKED_QUESTION).text
+
+
+RERANK_BRIDGE = AssistantSettings(ranking=RankingSettings(rerank_bridge=True))
 
 
 def test_the_reranker_chooses_which_sentence_of_the_linked_document_follows(tmp_path: Path):
     reranker = KeywordReranker("commissioner")
-    bot = linked_bot(tmp_path, reranker=reranker)
+    bot = linked_bot(tmp_path, reranker=reranker, settings=RERANK_BRIDGE)
     assert followed(bot, LINKED_QUESTION) == ["Later in life she became harbour commissioner of Dunmore."]
     answer = bot.ask(LINKED_QUESTION)
     assert [c.source for c in answer.citations[:2]] == ["glass-orchard.txt", "Marta Quell.txt"]
@@ -105,14 +105,16 @@ def test_the_reranker_is_not_asked_when_the_bridge_leads_to_one_sentence(tmp_pat
         {**LINKED_CORPUS, "Marta Quell.txt": "Marta Quell became harbour commissioner of Dunmore.\n"},
     )
     reranker = KeywordReranker("commissioner")
-    bot = Assistant(corpus=corpus, index_dir=tmp_path / "i", embedder=HashEmbedder(), reranker=reranker)
+    bot = Assistant(
+        corpus=corpus, index_dir=tmp_path / "i", embedder=HashEmbedder(), reranker=reranker, settings=RERANK_BRIDGE
+    )
     assert followed(bot, LINKED_QUESTION) == ["Marta Quell became harbour commissioner of Dunmore."]
     assert reranker.calls == []
 
 
 def test_an_answer_that_leads_to_no_other_document_has_nothing_follow(tmp_path: Path):
     reranker = KeywordReranker("commissioner")
-    bot = linked_bot(tmp_path, reranker=reranker)
+    bot = linked_bot(tmp_path, reranker=reranker, settings=RERANK_BRIDGE)
     assert followed(bot, "What did Quell record?") == []
     assert reranker.calls == []
 
@@ -129,11 +131,9 @@ def test_names_that_title_another_document_lead_the_bridge_names(tmp_path: Path)
         },
     )
     bot = Assistant(corpus=corpus, index_dir=tmp_path / "i", embedder=HashEmbedder(), reranker=KeywordReranker("x"))
-    best = [s for s in bot._rank(LINKED_QUESTION, None) if s.candidate.source == "glass-orchard.txt"][:1]
-    found = ranking._bridge_names(bot.reader, LINKED_QUESTION, best)
-    assert found[0] == "Marta Quell"
-    assert len(found) == ranking.BRIDGE_NAMES
-    assert found[1:] == ["Northway Pictures", "Avonmere", "Kelby"]
+    best = [e.citation for e in bot.search(LINKED_QUESTION, k=100) if e.citation.source == "glass-orchard.txt"][:1]
+    found = bridge_names(bot.reader, LINKED_QUESTION, [(c.source, c.title, c.quote) for c in best], 4)
+    assert found == ["Marta Quell", "Northway Pictures", "Avonmere", "Kelby"]
 
 
 def test_a_document_is_found_by_its_title_without_case_or_qualifier(tmp_path: Path):
@@ -145,7 +145,7 @@ def test_a_document_is_found_by_its_title_without_case_or_qualifier(tmp_path: Pa
 
 
 def test_names_with_initials_and_quoted_titles_are_mentions_a_bridge_may_follow():
-    found = ranking._mentions(
+    found = mentions(
         'Starfaring was created by Ken St. Andre, who also wrote "Gone in 60 Seconds" with Henry J. Kaiser.'
     )
     assert {"Ken St. Andre", "Gone in 60 Seconds", "Henry J. Kaiser"} <= set(found)
@@ -178,10 +178,47 @@ def test_an_answer_to_a_comparison_holds_a_sentence_about_each_thing_compared(tm
     assert "Tobias Wren (9 March 1915 - 2 June 1990)" in answer.text
 
 
-def test_without_the_comparison_the_long_first_sentence_leaves_no_room_for_the_second(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-):
-    monkeypatch.setattr(ranking, "alternatives", lambda question: None)
+def test_without_the_comparison_the_long_first_sentence_leaves_no_room_for_the_second(tmp_path: Path):
     corpus = write_corpus(tmp_path / "c", COMPARED)
-    bot = Assistant(corpus=corpus, index_dir=tmp_path / "i", embedder=HashEmbedder(), reranker=KeywordReranker("x"))
+    settings = AssistantSettings(ranking=RankingSettings(comparisons=False))
+    reranker = KeywordReranker("x")
+    index = tmp_path / "i"
+    bot = Assistant(corpus=corpus, index_dir=index, embedder=HashEmbedder(), reranker=reranker, settings=settings)
     assert "tobias.txt" not in {c.source for c in bot.ask(COMPARISON).citations}
+
+
+def test_with_rerank_lead_the_cross_encoder_chooses_among_the_best_sentences_which_leads(tmp_path: Path):
+    question = "What did Marta Quell do?"
+    plain = linked_bot(tmp_path / "plain").ask(question)
+    reranker = KeywordReranker("theatre")
+    settings = AssistantSettings(ranking=RankingSettings(rerank_lead=3, keep_ratio=0.1))
+    chosen = linked_bot(tmp_path / "lead", reranker=reranker, settings=settings).ask(question)
+    assert "theatre" not in plain.citations[0].quote
+    assert chosen.citations[0].quote == "Marta Quell was a singer who toured the provinces with a theatre company."
+    assert reranker.calls and reranker.calls[0][0] == question
+
+
+def test_a_middling_match_the_cross_encoder_rejects_is_refused(tmp_path: Path):
+    reranker = KeywordReranker("commissioner")  # 1.0 for a passage holding the word, 0.0 for the others
+    settings = AssistantSettings(min_cross=0.5, cross_below=1.0, cross_sentences=1)
+    bot = linked_bot(tmp_path, reranker=reranker, settings=settings)
+    refused, answered = "What did Quell record?", "Who became harbour commissioner of Dunmore?"
+    assert not bot.ask(refused).grounded
+    assert bot.ask(answered).grounded
+    assert [query for query, _ in reranker.calls] == [refused, answered]
+
+
+def test_a_match_above_cross_below_is_answered_whatever_the_cross_encoder_says(tmp_path: Path):
+    reranker = KeywordReranker("commissioner")
+    bot = linked_bot(tmp_path, reranker=reranker, settings=AssistantSettings(min_cross=0.5, cross_below=0.0))
+    assert bot.ask("What did Quell record?").grounded
+    assert reranker.calls == []
+
+
+def test_a_middling_match_is_answered_when_one_of_the_best_sentences_satisfies_the_cross_encoder(tmp_path: Path):
+    reranker = KeywordReranker("commissioner")
+    settings = AssistantSettings(min_cross=0.5, cross_below=1.0, cross_sentences=4)
+    bot = linked_bot(tmp_path, reranker=reranker, settings=settings)
+    assert bot.ask("What did Quell record?").grounded
+    ((_, passages),) = reranker.calls
+    assert len(passages) == 4 and any("commissioner" in p for p in passages)

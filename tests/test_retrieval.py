@@ -97,7 +97,7 @@ def test_search_restricted_to_sources_cites_only_those(tmp_path: Path):
     bot = Assistant(corpus=corpus, index_dir=tmp_path / "i", embedder=HashEmbedder())
     answer = bot.ask("What happened to the harbour?", sources=["b.txt"])
     assert answer.citations and {c.source for c in answer.citations} == {"b.txt"}
-    assert {c.source for c in bot.search("What happened to the harbour?", sources=["a.txt"])} == {"a.txt"}
+    assert {e.citation.source for e in bot.search("What happened to the harbour?", sources=["a.txt"])} == {"a.txt"}
 
 
 def test_weights_decide_which_retriever_leads_the_fusion():

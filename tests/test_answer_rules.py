@@ -1,10 +1,17 @@
-"""Answer composition on hand-made candidates: shapes, selection, titles."""
+"""The answer rules on hand-made candidates: what a question asks, sentence fit, selection, titles."""
 
 import numpy as np
 import pytest
 
-from assistant.compose import Candidate, Scored, alternatives, fit, labelled, question_terms, select, shape_of
+from assistant.question import alternatives, question_terms, shape_of
+from assistant.scoring import Candidate, Scored, fit
+from assistant.selection import labelled, select, stands_alone, within_words
+from assistant.settings import RankingSettings
+from assistant.types import Segment, answer_text
 from index.chunking import Sentence
+from index.text import stem
+
+RULES = RankingSettings()
 
 
 def scored(text: str, relevance: float, source: str = "a.txt", title: str = "", vector=None, follow=False) -> Scored:
@@ -42,7 +49,7 @@ def test_words_of_the_clause_that_asks_weigh_more():
     shape = shape_of("The team, coached by Smart, represented a university which was founded in what year?")
     assert shape.terms["found"] > shape.terms["coach"] == shape.terms["team"]
     opening = shape_of("What position was held by the woman who starred in the film?")
-    assert opening.terms["position"] > opening.terms["film"]
+    assert opening.terms[stem("position")] > opening.terms["film"]
     whole = "What did the minister say about the drills?"  # one clause: every word alike
     assert shape_of(whole).terms == question_terms(whole)
 
@@ -59,19 +66,19 @@ def test_rare_question_words_weigh_more_with_idf():
 
 def test_best_sentence_always_leads_and_weak_runners_up_are_left_out():
     ranked = [scored("Best answer here.", 0.9), scored("Close second.", 0.8), scored("Far behind.", 0.3)]
-    assert texts(select(shape_of("What happened?"), ranked, 80, 4)) == ["Best answer here.", "Close second."]
+    assert texts(select(shape_of("What happened?"), ranked, RULES, 80, 4)) == ["Best answer here.", "Close second."]
 
 
 def test_word_budget_keeps_long_runners_up_out():
     long = " ".join(["word"] * 70) + "."
     ranked = [scored("Short best answer.", 0.9), scored(long, 0.85), scored("Short second.", 0.8)]
-    assert texts(select(shape_of("What happened?"), ranked, 40, 4)) == ["Short best answer.", "Short second."]
+    assert texts(select(shape_of("What happened?"), ranked, RULES, 40, 4)) == ["Short best answer.", "Short second."]
 
 
 def test_near_duplicate_sentences_are_given_once():
     same = np.ones(8)
     ranked = [scored("It rained on Monday.", 0.9, vector=same), scored("On Monday it rained.", 0.88, vector=same)]
-    assert texts(select(shape_of("What happened?"), ranked, 80, 4)) == ["It rained on Monday."]
+    assert texts(select(shape_of("What happened?"), ranked, RULES, 80, 4)) == ["It rained on Monday."]
 
 
 def test_doubt_question_gathers_only_sentences_that_voice_doubt_and_name_someone():
@@ -81,7 +88,7 @@ def test_doubt_question_gathers_only_sentences_that_voice_doubt_and_name_someone
         scored("“We have not seen any de-escalation,” Stoltenberg said.", 0.4),
         scored("Troops were not leaving.", 0.4),
     ]
-    chosen = texts(select(shape_of("who doubted the withdrawal?"), ranked, 80, 4))
+    chosen = texts(select(shape_of("who doubted the withdrawal?"), ranked, RULES, 80, 4))
     assert chosen == [
         "“We don’t see any withdrawal yet,” Zelenskiy said.",
         "“We have not seen any de-escalation,” Stoltenberg said.",
@@ -94,7 +101,7 @@ def test_sentence_marked_to_follow_comes_second_however_low_it_scores():
         scored("The film premiered in 1945.", 0.7, source="film.txt"),
         scored("She served as Chief of Protocol.", 0.35, source="temple.txt", title="Shirley Temple", follow=True),
     ]
-    chosen = texts(select(shape_of("What position did the star hold?"), ranked, 80, 4))
+    chosen = texts(select(shape_of("What position did the star hold?"), ranked, RULES, 80, 4))
     assert chosen[:2] == ["The film starred Shirley Temple.", "She served as Chief of Protocol."]
 
 
@@ -105,7 +112,7 @@ def test_sentence_marked_to_follow_joins_even_past_the_word_budget():
         scored("The film premiered in 1945.", 0.7, source="film.txt"),
         scored(long_answer, 0.35, source="temple.txt", title="Shirley Temple", follow=True),
     ]
-    chosen = texts(select(shape_of("What position did the star hold?"), ranked, 40, 4))
+    chosen = texts(select(shape_of("What position did the star hold?"), ranked, RULES, 40, 4))
     assert chosen == ["The film starred Shirley Temple.", long_answer]
 
 
@@ -144,3 +151,61 @@ def test_a_question_without_two_named_alternatives_compares_nothing():
     assert alternatives("Who doubted the withdrawal?") is None
     assert alternatives("Did the troops stay or leave?") is None
     assert alternatives("Was it more or less than expected?") is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "But for now, it’s just statements,” Zelenskiy said as he traveled the country.",
+        "it’s just statements,” Zelenskiy said.",
+        "But the troops stayed.",
+        "and which was later moved to Leeds.",
+        "7.16 Why is the output not printed when I source() a file?",
+    ],
+)
+def test_a_sentence_that_cannot_be_read_alone_is_told(text: str):
+    assert not stands_alone(Sentence(0, len(text), 1, 1, text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "“We don’t see any withdrawal yet,” Zelenskiy said.",
+        "pg_dump is a utility for backing up a PostgreSQL database.",
+        "Butter is made from cream.",
+        "Soon after, the troops left.",
+    ],
+)
+def test_a_sentence_that_can_be_read_alone_is_told(text: str):
+    assert stands_alone(Sentence(0, len(text), 1, 1, text))
+
+
+def test_an_answer_never_starts_with_or_holds_a_sentence_that_opens_inside_a_quotation():
+    ranked = [
+        scored("But for now, it’s just statements,” Zelenskiy said as he traveled the country.", 0.8),
+        scored("“We have not seen any de-escalation,” Stoltenberg said.", 0.7),
+        scored("“It is not genuine,” Muzyka said.", 0.5),
+    ]
+    chosen = texts(select(shape_of("who doubted the withdrawal?"), ranked, RULES, 80, 4))
+    assert chosen == ["“We have not seen any de-escalation,” Stoltenberg said.", "“It is not genuine,” Muzyka said."]
+
+
+def test_with_whole_sentences_off_a_fragment_may_lead():
+    ranked = [scored("But the troops stayed.", 0.8), scored("The troops stayed in Crimea.", 0.7)]
+    rules = RankingSettings(whole_sentences=False)
+    assert texts(select(shape_of("What happened?"), ranked, rules, 80, 1)) == ["But the troops stayed."]
+
+
+def test_an_answer_is_cut_to_its_word_ceiling_with_what_is_shown_not_what_is_cited():
+    long = " ".join(f"w{n}" for n in range(30))
+    segments = [Segment("Short first.", (1,)), Segment(long, (2,)), Segment("Never shown.", (3,))]
+    cut = within_words(segments, 12)
+    assert cut == [Segment("Short first.", (1,)), Segment("w0 w1 w2 w3 w4 w5 w6 …", (2,))]
+    assert len(answer_text(cut).split()) == 12
+
+
+def test_a_first_sentence_longer_than_the_ceiling_still_shows_its_start():
+    long = " ".join(f"w{n}" for n in range(200))
+    (only,) = within_words([Segment(long, (1,))], 110)
+    assert only.text.startswith("w0 w1") and only.text.endswith("…")
+    assert len(only.marked.split()) == 110

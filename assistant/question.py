@@ -1,0 +1,211 @@
+"""What a question asks: its kind, the clause that asks, the things it compares, its weighted words,
+and what a name is.
+
+A question's interrogative says what it asks for ("who" a person, "when" a date, "how many" a
+number). It opens most questions; a question that describes first asks last ("The team ...
+represented a university which was founded in what year?"), and then the clause holding its last
+interrogative is the one that asks. Its words weigh more than the description's
+(`RankingSettings.focus_weight`), and the clause with what it is about is searched for on its own
+(see `assistant.ranking`). A question that names two alternatives ("Who was born first, A or B?")
+compares them.
+
+A name is a run of capitalised words ("Ruslan Leviev", "Bank of England"), less the words that
+are capitalised for another reason: interrogatives, function words, days and months at its start,
+single letters, and a lone word opening a sentence. The same definition serves the follow-up
+rewrite (who a conversation is about), the bridge (names the best sentence adds to the question)
+and the fit of a sentence to a "who" question (it names someone).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from assistant.errors import EmptyQuestionError
+from assistant.settings import RankingSettings
+from index.text import STOPWORDS, content_words, stem, words
+
+_NAME = re.compile(r"\b[A-Z][\w’'-]*(?:\s+(?:of\s+|de\s+|von\s+|van\s+)?[A-Z][\w’'-]*)*")
+_NOT_NAMES = frozenset(
+    "What Who Whom Whose When Where Why How Which Is Are Was Were Do Does Did Can Could Should Would Will Has Have "
+    "Had The A An In On At After Before But And Or If As For From With By Of To This That These Those It Its He She "
+    "They We You I His Her Their Our There Here While Tell Give List Name Please Monday Tuesday Wednesday Thursday "
+    "Friday Saturday Sunday January February March April May June July August September October November "
+    "December".split()
+)
+# A capitalised word right after these opens a sentence: capitalised for that, not as a name.
+_OPENING = re.compile(r"(?:^|[.!?][\"”’')\]]*\s+)[\"“‘'(\[]*$")
+
+
+def names(text: str) -> list[str]:
+    """The names in `text`, in order (see the module docstring); a possessive's 's left out."""
+    found = []
+    for match in _NAME.finditer(text):
+        run = match.group().split()
+        while run and (run[0] in _NOT_NAMES or run[0].lower() in STOPWORDS or len(run[0]) < 2):
+            run = run[1:]
+        while run and len(run[-1]) < 2:
+            run = run[:-1]
+        if not run:
+            continue
+        opens = run[0] == match.group().split()[0] and _OPENING.search(text[: match.start()]) is not None
+        if opens and len(run) == 1:
+            continue
+        name = " ".join(run)
+        found.append(re.sub(r"[’']s$", "", name) if name.endswith(("’s", "'s")) else name)
+    return [n for n in found if n]
+
+
+def has_name(text: str, asked: frozenset[str] = frozenset()) -> bool:
+    """Whether `text` names someone or something other than by the words in `asked`."""
+    return any(not set(words(name)) <= asked for name in names(text))
+
+
+_WH = re.compile(r"\b(?:what|which|who|whom|whose|when|where|how)\b", re.IGNORECASE)
+_CLAUSE_BOUNDARY = re.compile(r"\b(?:who|whom|whose|which|that|where)\b|[,;:]", re.IGNORECASE)
+_KINDS = (
+    ("who", re.compile(r"(?:who|whom|whose)\b|(?:which|what) (?:person|people|officials?)\b")),
+    ("year", re.compile(r"(?:what|which) (?:years?|decade|century)\b")),
+    ("when", re.compile(r"when\b|(?:what|which) (?:day|date|month|time|timeframe|period)\b")),
+    ("where", re.compile(r"where\b")),
+    ("count", re.compile(r"how (?:many|much|long|old|far)\b")),
+)
+# Verbs of saying and of stance: "who said / warned / supported ..." can have many answers.
+REPORTING = re.compile(
+    r"\b(?:said|says|told|tells|noted|notes|added|adds|warned|warns|stressed|argued|argues|claimed|claims|"
+    r"wrote|writes|tweeted|stated|states|insisted|believes|believed|thinks|thought|suggested|according to|"
+    r"announced|reiterated|denied|doubted|questioned)\b",
+    re.IGNORECASE,
+)
+_STANCE_VERBS = re.compile(
+    r"\b(?:support\w*|oppos\w*|criticis\w*|criticiz\w*|welcom\w*|condemn\w*|prais\w*|agree\w*|"
+    r"disagree\w*|object\w*|predict\w*|expect\w*)\b",
+    re.IGNORECASE,
+)
+_DOUBT_VERBS = re.compile(
+    r"\b(?:doubt\w*|den(?:y|ied|ies)|disput\w*|question(?:ed|s)?|reject\w*|skeptic\w*|sceptic\w*|disbeliev\w*|"
+    r"refut\w*|dismiss\w*|contradict\w*|challeng\w*)\b",
+    re.IGNORECASE,
+)
+
+
+def asked_clause(question: str) -> tuple[str, str]:
+    """(the interrogative phrase onwards, the clause that holds it). The interrogative opens most
+    questions ("What position was held by the woman who ...": the clause is "What position was held
+    by the woman"); a question that describes first asks last ("... University, which was founded
+    in what year?": the clause is "which was founded in what year")."""
+    opening = _WH.search(question, 0, len(" ".join(question.split()[:2])) + 1)
+    if opening is not None:
+        end = next((m.start() for m in _CLAUSE_BOUNDARY.finditer(question, opening.end())), len(question))
+        return question[opening.start() :].lower(), question[:end]
+    last = next(iter(reversed(list(_WH.finditer(question)))), None)
+    if last is None:
+        return "", question
+    start = 0
+    for boundary in _CLAUSE_BOUNDARY.finditer(question, 0, last.start()):
+        start = boundary.start()
+    return question[last.start() :].lower(), question[start:]
+
+
+_RELATIVE = re.compile(r"\s*(?:who|whom|whose|which|that|where)\b", re.IGNORECASE)
+_ANTECEDENT = re.compile(
+    r"(?:\b[A-Z][\w’'.&-]*(?:\s+(?:of\s+|the\s+|and\s+)?[A-Z][\w’'.&-]*)*|\b[\w’'-]+(?:\s+[\w’'-]+)?)\s*$"
+)
+
+
+def asked_about(question: str) -> str | None:
+    """In a question that describes first and asks last through a relative clause ("... represented
+    Virginia Commonwealth University which was founded in what year?"), that clause with what it is
+    about: "Virginia Commonwealth University which was founded in what year?". None for others."""
+    _, clause = asked_clause(question)
+    start = len(question) - len(clause)
+    if start == 0 or not _RELATIVE.match(clause):
+        return None
+    before = _ANTECEDENT.search(question[:start].rstrip())
+    return f"{before.group().strip()} {clause.strip()}" if before else None
+
+
+_ALTERNATIVE = r"(?:the\s+)?([A-Z0-9][^,:;?]*?)"
+_CHOICE = re.compile(
+    rf"(?:^|[,:;]\s*|\b(?:between|is|was|are|were)\s+){_ALTERNATIVE}\s+or\s+{_ALTERNATIVE}\s*(?:[,;?]|$)"
+)
+
+
+def alternatives(question: str) -> tuple[str, str] | None:
+    """The two things a question asks the reader to choose between, when it names them ("Who was
+    born first, Gervais Raoul Lufbery or François Coli?", "Which band, Letters to Cleo or Screaming
+    Trees, had more members?"); None for other questions. Both must start with a capital or a
+    digit: a name, a title, a year."""
+    for match in _CHOICE.finditer(question.strip()):
+        first, second = (re.sub(r"^the\s+", "", m, flags=re.IGNORECASE).strip() for m in match.groups())
+        if first and second and not _WH.match(first):
+            return first, second
+    return None
+
+
+@dataclass(frozen=True)
+class Shape:
+    """What a question asks for."""
+
+    kind: str  # "who", "when", "year" (a when that asks for a year), "where", "count", "other"
+    doubt: bool  # asks who doubted, denied, questioned ... something
+    terms: dict[str, float]  # stemmed content words and their weights
+    stance: bool = False  # asks who said, claimed, warned, supported ... something
+    asked: frozenset[str] = frozenset()  # the question's own words: an answer brings others
+    gathers: bool = False  # several sentences of equal standing may answer it (see `shape_of`)
+
+
+def shape_of(
+    question: str, settings: RankingSettings | None = None, idf: Callable[[str], float] | None = None
+) -> Shape:
+    """What the question asks for. With `idf` (inverse document frequency of a stemmed term), its
+    words weigh by how rare they are in the corpus, so that names and rare words count most.
+
+    It gathers when it asks who said or doubted something ("who said X?", "who doubted X?" can
+    have many answers; "who wrote X?" has one), unless `settings.gather` is off."""
+    settings = settings or RankingSettings()
+    interrogative, clause = asked_clause(question.strip())
+    kind = next((name for name, pattern in _KINDS if pattern.match(interrogative)), "other")
+    if kind == "other" and re.search(r"\b(?:which|what) (?:person|people|officials?)\b", question, re.IGNORECASE):
+        kind = "who"
+    terms = question_terms(question, settings.name_weight)
+    focus = {stem(w) for w in content_words(clause)}
+    if focus and set(terms) - focus:
+        terms = {term: weight * (settings.focus_weight if term in focus else 1.0) for term, weight in terms.items()}
+    if idf is not None:
+        terms = {term: weight * idf(term) ** settings.idf_power for term, weight in terms.items()}
+    # Authorship ("who wrote ...") has one answer; saying, warning, supporting ... can have many.
+    stance = any(m.group().lower() not in ("wrote", "writes") for m in REPORTING.finditer(question))
+    stance = stance or bool(_STANCE_VERBS.search(question))
+    doubt = bool(_DOUBT_VERBS.search(question))
+    gathers = settings.gather and kind == "who" and (stance or doubt)
+    return Shape(kind, doubt, terms, stance, frozenset(words(question)), gathers)
+
+
+def question_terms(question: str, name_weight: float = 2.0) -> dict[str, float]:
+    """Stemmed content words of the question with their weights: `name_weight` for a word
+    capitalised past the question's first word, 1 for the others."""
+    terms: dict[str, float] = {}
+    raw_words = question.split()
+    capitalised = {w.strip("?!.,\"'“”’").lower() for w in raw_words[1:] if w[:1].isupper()}
+    for word in content_words(question):
+        terms[stem(word)] = name_weight if word in capitalised else 1.0
+    return terms
+
+
+def clean_question(question: str, limit: int) -> tuple[str, list[str]]:
+    """The question on one line (control characters and runs of spaces made one space), cut to
+    `limit` characters; with a notice when it was cut. Raises EmptyQuestionError when nothing is left."""
+    if not isinstance(question, str):
+        raise TypeError(f"question must be a string, not {type(question).__name__}")
+    text = "".join(" " if unicodedata.category(ch) in ("Cc", "Cs", "Zl", "Zp") else ch for ch in question)
+    text = " ".join(text.split())
+    if not text:
+        raise EmptyQuestionError()
+    notices = []
+    if len(text) > limit:
+        text = text[:limit]
+        notices.append(f"The question was cut to its first {limit} characters.")
+    return text, notices

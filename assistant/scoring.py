@@ -1,0 +1,133 @@
+"""Sentence scoring: how relevant each candidate sentence is to a question, from 0 to 1.
+
+    match     = w * cosine(question, sentence) + (1 - w) * overlap(question, sentence)
+    relevance = min(1, match + fit)
+
+`w` is `RankingSettings.semantic_weight`. `cosine` is clipped to [0, 1]; `overlap` is the weighted
+share of the question's content words (see `assistant.question.shape_of` for their weights) found
+in the sentence read with its document's title and section; `fit` (`fit_bonus`, twice at most)
+rewards a sentence of the kind the question asks for: one naming someone for "who" (attributing a
+statement to them, for questions that gather), a date for "when", a year for "what year", a
+number for "how many", a negation when the question asks who doubted or denied something; each
+only when the question itself does not hold it. Refusal looks at `match` alone, so that the kind
+of a sentence never makes an unrelated passage count as an answer.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import numpy as np
+
+from assistant.question import REPORTING, Shape, has_name
+from assistant.settings import RankingSettings
+from index.chunking import Sentence
+from index.text import content_words, stem, words
+
+NEGATION = re.compile(
+    r"\b(?:not|no|never|nothing|none|neither|nor|little|hardly|without|yet to|doubt\w*|skeptic\w*|sceptic\w*)\b"
+    r"|n[’']t\b",
+    re.IGNORECASE,
+)
+_DATE = re.compile(
+    r"\b(?:\d{3,4}s?|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*|(?:mon|tues|wednes|thurs|fri|satur|sun)day|"
+    r"today|tomorrow|yesterday|week|month|year|century|decade|morning|evening|night|later|earlier|"
+    r"before|after|until|when)\b",
+    re.IGNORECASE,
+)
+_YEAR = re.compile(r"\b\d{3,4}s?\b")
+_NUMBER = re.compile(
+    r"\b\d[\d,.]*\b|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|hundred|thousand|million|billion)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Candidate:
+    source: str
+    page: int | None
+    sentence: Sentence
+    vector: np.ndarray
+    chunk_rank: int  # best rank of a chunk holding this sentence, 0 first
+    title: str = ""  # the document's title, context for the sentence
+    position: int = -1  # the index reader's position of a chunk holding the sentence
+    sectioned: bool = False  # its document has headings
+
+
+@dataclass(frozen=True)
+class Scored:
+    candidate: Candidate
+    cosine: float
+    overlap: float
+    match: float
+    relevance: float
+    bridged: bool = False  # in the document of a name that the best first-round sentence led to
+    # The answer needs this sentence after the best one, whatever its relevance: the sentence chosen
+    # from a document a bridge leads to, or the best about one of the things a question compares
+    # (see `assistant.ranking`).
+    follow: bool = False
+    # The items of the list or table this sentence introduces, in document order (see
+    # `assistant.selection.select`).
+    items: tuple[Scored, ...] = ()
+    # The sentences before this one that it goes on from, in document order: where the quotation
+    # it ends opens, or the sentence its "But ..." answers (see `assistant.selection.stands_alone`).
+    opening: tuple[Scored, ...] = ()
+
+
+def overlap(terms: dict[str, float], text: str) -> float:
+    """The weighted share of `terms` (stemmed words and their weights) found in `text`, 0 to 1."""
+    if not terms:
+        return 0.0
+    present = {stem(w) for w in content_words(text)}
+    return sum(weight for term, weight in terms.items() if term in present) / sum(terms.values())
+
+
+def names_person(text: str, asked: frozenset[str] = frozenset()) -> bool:
+    """Whether the sentence attributes something to a named person or body (not named in `asked`)."""
+    return bool(REPORTING.search(text)) and has_name(text, asked)
+
+
+def _brings(pattern: re.Pattern[str], text: str, asked: frozenset[str]) -> bool:
+    """Whether `pattern` finds something in `text` that is not among the question's words."""
+    return any(not set(words(m.group())) <= asked for m in pattern.finditer(text))
+
+
+def fit(shape: Shape, text: str, bonus: float = 0.1) -> float:
+    """The bonus of a sentence that holds what the question asks for: a name, date, year or number
+    that the question itself does not hold; and again, for a question about doubt, a negation."""
+    total, asked = 0.0, shape.asked
+    if (
+        (shape.kind == "who" and (names_person(text, asked) if shape.gathers else has_name(text, asked)))
+        or (shape.kind == "when" and _brings(_DATE, text, asked))
+        or (shape.kind == "year" and _brings(_YEAR, text, asked))
+        or (shape.kind == "count" and _brings(_NUMBER, text, asked))
+    ):
+        total += bonus
+    if shape.doubt and NEGATION.search(text):
+        total += bonus
+    return total
+
+
+def context_of(candidate: Candidate) -> str:
+    """What a sentence is read with when its words are matched: its document's title, its section's
+    headings, and the sentence as an answer gives it."""
+    sentence = candidate.sentence
+    return " ".join([candidate.title, *sentence.section, sentence.display]).strip()
+
+
+def score(
+    shape: Shape, question_vector: np.ndarray, candidates: list[Candidate], settings: RankingSettings
+) -> list[Scored]:
+    """Candidates with their relevance, best first."""
+    scored = []
+    weight = settings.semantic_weight
+    for candidate in candidates:
+        text = candidate.sentence.display
+        cosine = float(np.clip(candidate.vector @ question_vector, 0.0, 1.0))
+        lexical = overlap(shape.terms, context_of(candidate))
+        match = weight * cosine + (1 - weight) * lexical
+        relevance = min(1.0, match + fit(shape, text, settings.fit_bonus))
+        scored.append(Scored(candidate, cosine, lexical, match, relevance))
+    scored.sort(key=lambda s: (-s.relevance, s.candidate.chunk_rank))
+    return scored

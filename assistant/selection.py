@@ -1,0 +1,168 @@
+"""Answer selection: which of the ranked sentences make the answer, and how each is shown.
+
+The best sentence is always used; then those marked `follow` (the sentence chosen from the
+document a bridge leads to, or the best about each thing the question compares), however long;
+then runners-up scoring at least `keep_ratio` of the best (those of other documents preferred by
+`same_source_penalty`), skipping near-duplicates, within the word budget. A sentence that
+introduces a list or table brings its items after it. Questions that gather ("who said ...?",
+"who doubted ...?") take runners-up down to `gather_ratio`, with `gather_budget` times the words,
+and only sentences that attribute something to someone (and voice the doubt, for doubt). A
+sentence that cannot be read on its own (`stands_alone`) is left out: the quotation it ends began
+in the sentence before, or it goes on from that sentence.
+"""
+
+from __future__ import annotations
+
+import re
+
+from assistant.question import Shape
+from assistant.scoring import NEGATION, Scored, names_person, overlap
+from assistant.settings import RankingSettings
+from assistant.types import Segment
+from index.chunking import Sentence
+from index.text import STOPWORDS, content_words, display_title, words
+
+# A sentence opening with one of these goes on from the one before it ("But for now ...").
+_CONNECTIVE = re.compile(r"(?:but|and|or|yet|so|nor|however|therefore|thus|hence)\b", re.IGNORECASE)
+
+
+def opens_inside_quotation(text: str) -> bool:
+    """Whether a closing quote mark comes before any opening one: the quotation began earlier."""
+    opening, closing = text.find("“"), text.find("”")
+    return closing >= 0 and (opening < 0 or closing < opening)
+
+
+def stands_alone(sentence: Sentence) -> bool:
+    """Whether a sentence can be read on its own: not one that opens inside a quotation (a closing
+    quote mark before any opening one: the quotation began in the sentence before), goes on from
+    the sentence before ("But ...", "and which ..."), or is a question (a FAQ's or a heading's, not
+    its answer). List items, table rows and definitions are whole units and always stand alone."""
+    if sentence.kind != "paragraph":
+        return True
+    text = sentence.text.strip()
+    first = words(text[:40])[:1]
+    if not first or _CONNECTIVE.match(text) or (text[0].islower() and first[0] in STOPWORDS):
+        return False
+    return not opens_inside_quotation(text) and not text.endswith("?")
+
+
+def labelled(item: Scored) -> str:
+    """The sentence as the answer gives it (a table row with its column headers), prefixed with its
+    document's title where the title alone names the sentence's subject: a paragraph of a document
+    without headings (an article about one thing, such as an encyclopedia entry) that does not name
+    the title itself ("Scotch Collie: Other ancestors include the Gordon Setter."). In a document
+    with headings, the title and section show in the citation instead."""
+    sentence = item.candidate.sentence
+    text, name = sentence.display, display_title(item.candidate.title)
+    if not name or item.candidate.sectioned or sentence.kind != "paragraph":
+        return text
+    if set(content_words(name)) <= set(content_words(text)):
+        return text
+    return f"{name}: {text}"
+
+
+def _same_kind(shape: Shape, text: str) -> bool:
+    """Whether a runner-up answers in the way the question asks: a gathered "who" answer names
+    someone, and an answer to "who doubted ..." voices the doubt."""
+    if shape.gathers and not names_person(text):
+        return False
+    return not shape.doubt or bool(NEGATION.search(text))
+
+
+def select(
+    shape: Shape, scored: list[Scored], settings: RankingSettings, max_words: int, max_sentences: int
+) -> list[Scored]:
+    """The sentences of the answer, in order (see the module docstring). Items a sentence brings
+    from its list or table do not count against `max_sentences`."""
+    if not scored:
+        return []
+    if settings.whole_sentences:
+        # A fragment joins with the sentences it goes on from, which stand before it; one that
+        # cannot (a question, or a fragment whose start was not found) is left out.
+        whole = [s for s in scored if s.opening or stands_alone(s.candidate.sentence)]
+        scored = whole or scored
+    best = scored[0]
+    ratio = settings.gather_ratio if shape.gathers else settings.keep_ratio
+    budget = int(max_words * settings.gather_budget) if shape.gathers else max_words
+    chosen: list[Scored] = []
+    taken: set[tuple[str, int, int]] = set()
+    words = 0
+
+    def take(item: Scored) -> None:
+        nonlocal words
+        for before in item.opening if settings.whole_sentences else ():
+            if _key(before) not in taken:
+                chosen.append(before)
+                taken.add(_key(before))
+                words += len(before.candidate.sentence.display.split())
+        chosen.append(item)
+        taken.add(_key(item))
+        words += len(item.candidate.sentence.display.split())
+        for brought in _brought(shape, item, len(chosen) == 1, taken):
+            length = len(brought.candidate.sentence.display.split())
+            if words + length > budget:
+                break
+            chosen.append(brought)
+            taken.add(_key(brought))
+            words += length
+
+    take(best)
+    sentences = 1
+    follows = [s for s in scored[1:] if s.follow]
+    order = [s for s in scored[1:] if not s.follow]
+    if not shape.gathers:
+        penalty = settings.same_source_penalty
+        order.sort(key=lambda s: -(s.relevance - penalty * (s.candidate.source == best.candidate.source)))
+    for item in [*follows, *order]:
+        if sentences >= max_sentences:
+            break
+        if not item.follow and item.relevance < ratio * best.relevance:
+            break
+        if _key(item) in taken or not _same_kind(shape, item.candidate.sentence.text):
+            continue
+        length = sum(len(s.candidate.sentence.display.split()) for s in (*item.opening, item) if _key(s) not in taken)
+        if words + length > budget and not item.follow:
+            continue
+        if any(float(item.candidate.vector @ c.candidate.vector) > settings.duplicate_cosine for c in chosen):
+            continue
+        take(item)
+        sentences += 1
+    return chosen
+
+
+def _key(item: Scored) -> tuple[str, int, int]:
+    sentence = item.candidate.sentence
+    return item.candidate.source, sentence.start, sentence.end
+
+
+def _brought(shape: Shape, item: Scored, first: bool, taken: set[tuple[str, int, int]]) -> list[Scored]:
+    """The items a sentence brings into the answer: every item of a list it introduces, in order;
+    of a table, the rows whose own cells hold a word of the question, or, when none does and the
+    sentence is the answer's first, every row."""
+    items = [i for i in item.items if _key(i) not in taken]
+    rows = [i for i in items if i.candidate.sentence.kind == "table_row"]
+    if not rows:
+        return items
+    matching = [i for i in rows if overlap(shape.terms, i.candidate.sentence.text) > 0]
+    return matching or (rows if first else [])
+
+
+def within_words(segments: list[Segment], limit: int) -> list[Segment]:
+    """The segments cut to `limit` words of answer text, their [n] marks counted: the segment that
+    crosses the limit shows its first words and "…", and those after it are left out. What is shown
+    is cut, never what is cited: each segment's citation keeps its whole sentence. The first segment
+    always shows at least one word."""
+    out: list[Segment] = []
+    used = 0
+    for segment in segments:
+        size = len(segment.marked.split())
+        if used + size <= limit:
+            out.append(segment)
+            used += size
+            continue
+        room = limit - used - len(segment.citations) - 1  # the marks and "…"
+        if room > 0 or not out:
+            shown = " ".join(segment.text.split()[: max(1, room)])
+            out.append(Segment(f"{shown} …", segment.citations))
+        break
+    return out
