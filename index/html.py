@@ -342,15 +342,22 @@ def _extracted(markup: str) -> str | None:
 
 
 def _plain(extracted: str) -> str:
-    """trafilatura's XML as plain text: tags dropped, entities read, white space folded, lower case."""
-    return " ".join(unescape(re.sub(r"<[^>]*>", " ", extracted)).split()).casefold()
+    """trafilatura's XML as its text: tags dropped, entities read, lower case."""
+    return unescape(re.sub(r"<[^>]*>", " ", extracted)).casefold()
+
+
+def _squeezed(text: str) -> str:
+    """`text` without any white space. Blocks are matched to the extractor's text this way, as the
+    two place spaces differently around inline markup ("<code>port</code> (<code>integer</code>)"
+    is "port (integer)" to the walker and "port ( integer )" in the extractor's XML)."""
+    return "".join(text.split())
 
 
 def _kept(text: str, block: Block, main: str) -> bool:
     """Whether the extractor kept the block: its text (each cell's, for rows and definitions) is
-    found in the extracted text."""
+    found in the extracted text `main` (squeezed, lower case)."""
     spans = block.cells or ((block.start, block.end),)
-    pieces = [" ".join(text[s:e].split()).casefold() for s, e in spans]
+    pieces = [_squeezed(text[s:e]).casefold() for s, e in spans]
     return all(piece in main for piece in pieces if piece)
 
 
@@ -387,6 +394,6 @@ def parse_html(source: str, sha256: str, markup: str) -> Document:
     if extracted:
         main = _plain(extracted)
         if len(main.split()) >= MIN_EXTRACTED_SHARE * _words(body):
-            blocks = _main_content(body, main)
+            blocks = _main_content(body, _squeezed(main))
     title = body.og_title or " ".join(body.title.split()) or body.first_h1
     return Document(source, sha256, body.writer.text, title, blocks)

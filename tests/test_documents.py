@@ -202,3 +202,28 @@ def test_a_long_section_is_never_chunked_with_the_next(tmp_path: Path):
     doc = loaded(tmp_path, "facts.md", f"# Facts\n\n## Alpha\n\n{first}\n\n## Beta\n\n{second}\n")
     for chunk in chunk_document(doc, chunk_words=120, overlap=1):
         assert len({s.section for s in chunk.sentences}) == 1, chunk.text
+
+
+def test_reference_page_keeps_definitions_whose_terms_hold_inline_markup(tmp_path: Path):
+    settings = [
+        ("port", "integer", "The TCP port the server listens on; 5432 by default."),
+        ("max_connections", "integer", "Determines the maximum number of concurrent connections; typically 100."),
+        ("listen_addresses", "string", "Specifies the addresses on which the server listens for connections."),
+        ("bonjour", "boolean", "Enables advertising the server's existence via Bonjour; off by default."),
+    ]
+    entries = "".join(
+        f"<dt><code>{name}</code> (<code>{kind}</code>)</dt><dd><p>{text} This parameter can only be set at"
+        " server start, in the configuration file or on the command line.</p></dd>"
+        for name, kind, text in settings
+    )
+    page = (
+        "<html><head><title>Connection Settings</title></head><body>"
+        "<div class='navheader'><a href='a.html'>Prev</a> <a href='b.html'>Next</a></div>"
+        "<div class='sect1'><h2>Connection Settings</h2>"
+        f"<p>These settings control how clients connect to the server.</p><dl>{entries}</dl></div>"
+        "<div class='navfooter'><a href='a.html'>Prev</a> <a href='b.html'>Next</a></div></body></html>"
+    )
+    doc = loaded(tmp_path, "runtime-config.html", page)
+    definitions = [s.display for s in split_sentences(doc) if s.kind == "definition"]
+    assert definitions[0].startswith("port (integer): The TCP port the server listens on; 5432 by default.")
+    assert len(definitions) == len(settings)
