@@ -41,7 +41,7 @@ _SKIP_ROLES = frozenset({"navigation", "banner", "contentinfo", "complementary",
 _BOILERPLATE_NAME = re.compile(
     r"(?:^|[\s_-])(?:cookies?|consent|gdpr|banner|nav|navbar|navigation|nav-panel|menu|breadcrumbs?|related|"
     r"share|sharing|social|comments?|footer|header|advert|ads|promo|newsletter|subscribe|popup|widget|"
-    r"most-read|trending)(?:$|[\s_-])|sidebar",
+    r"most-read|trending|headerlink)(?:$|[\s_-])|sidebar",
     re.IGNORECASE,
 )
 _CONTAINERS_NEVER_SKIPPED = frozenset({"html", "body", "main", "article"})

@@ -212,7 +212,8 @@ def test_reference_page_keeps_definitions_whose_terms_hold_inline_markup(tmp_pat
         ("bonjour", "boolean", "Enables advertising the server's existence via Bonjour; off by default."),
     ]
     entries = "".join(
-        f"<dt><code>{name}</code> (<code>{kind}</code>)</dt><dd><p>{text} This parameter can only be set at"
+        f"<dt><code>{name}</code> (<code>{kind}</code>)<a class='headerlink' href='#{name}'>¶</a></dt>"
+        f"<dd><p>{text} This parameter can only be set at"
         " server start, in the configuration file or on the command line.</p></dd>"
         for name, kind, text in settings
     )
