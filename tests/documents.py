@@ -185,3 +185,213 @@ make install   # creates .venv
 
 It takes about *four minutes* on a laptop.
 """
+
+
+# Text a reader never wants as an answer in the report PDF; tests check no sentence holds any of it.
+REPORT_BOILERPLATE = ("Travel Handbook 2024 - Internal", "Page 2", "Page 3")
+OFFICES = [
+    ("Head office", "Leeds", "08:00-18:00"),
+    ("North", "Newcastle", "08:30-17:00"),
+    ("Scotland", "Glasgow", "09:00-17:30"),
+    ("Wales", "Cardiff", "09:00-17:00"),
+    ("Midlands", "Birmingham", "08:00-17:00"),
+    ("East", "Norwich", "09:00-16:30"),
+    ("South West", "Bristol", "08:30-17:30"),
+    ("South", "Southampton", "09:00-17:00"),
+    ("London", "London", "07:30-19:00"),
+    ("Ireland", "Dublin", "09:00-17:30"),
+    ("Netherlands", "Rotterdam", "08:30-17:00"),
+    ("Germany", "Hamburg", "08:00-16:30"),
+    ("France", "Lyon", "09:00-18:00"),
+    ("Spain", "Valencia", "09:00-14:00"),
+    ("Italy", "Turin", "08:30-17:30"),
+    ("Poland", "Gdansk", "08:00-16:00"),
+    ("Sweden", "Malmo", "08:00-16:30"),
+    ("Denmark", "Aarhus", "08:00-15:30"),
+]
+
+
+def report_pdf() -> bytes:
+    """A three-page travel handbook under a running header ("Travel Handbook 2024 - Internal") and
+    "Page N" footers. Page 1: a ruled table with a bold header row (Vehicle | Rate per kilometre)
+    after the sentence that introduces it, and a table without rules, its header row bold (Country |
+    Daily allowance | Hotel limit). Page 2: a ruled table of offices (Office | City | Opening hours)
+    that runs on to page 3, where its header row is repeated."""
+    from fpdf import FPDF
+
+    class Handbook(FPDF):
+        def header(self) -> None:
+            self.set_font("Helvetica", size=9)
+            self.text(72, 40, "Travel Handbook 2024 - Internal")
+
+        def footer(self) -> None:
+            self.set_font("Helvetica", size=9)
+            self.text(280, 810, f"Page {self.page_no()}")
+
+    pdf = Handbook(format="A4", unit="pt")
+    pdf.set_title("Travel Handbook")
+    pdf.set_margins(72, 72, 72)
+    pdf.set_auto_page_break(True, margin=72)
+    pdf.add_page()
+
+    def heading(text: str) -> None:
+        pdf.set_font("Helvetica", style="B", size=15)
+        pdf.cell(0, 24, text, new_x="LMARGIN", new_y="NEXT")
+
+    def paragraph(text: str) -> None:
+        pdf.set_font("Helvetica", size=11)
+        pdf.multi_cell(0, 15, text, new_x="LMARGIN", new_y="NEXT")
+        pdf.ln(6)
+
+    pdf.set_font("Helvetica", style="B", size=24)
+    pdf.cell(0, 40, "Travel Handbook", new_x="LMARGIN", new_y="NEXT")
+    heading("1 Mileage")
+    paragraph("Staff who drive their own vehicle on business are paid for each kilometre at these rates:")
+    pdf.set_font("Helvetica", size=11)
+    with pdf.table(width=300, col_widths=(150, 150), align="LEFT", line_height=18) as table:
+        for cells in [
+            ("Vehicle", "Rate per kilometre"),
+            ("Private car", "EUR 0.30"),
+            ("Electric car", "EUR 0.25"),
+            ("Motorcycle", "EUR 0.20"),
+            ("Bicycle", "EUR 0.10"),
+        ]:
+            row = table.row()
+            for cell in cells:
+                row.cell(cell)
+    pdf.ln(12)
+    heading("2 Daily allowances")
+    paragraph("A daily allowance is paid for each full day abroad, and hotels are booked within the limits below.")
+    y = pdf.get_y() + 12
+    for n, cells in enumerate(
+        [
+            ("Country", "Daily allowance", "Hotel limit"),
+            ("France", "EUR 55", "EUR 160"),
+            ("Japan", "JPY 9,000", "JPY 25,000"),
+            ("Canada", "CAD 80", "CAD 240"),
+            ("Brazil", "BRL 250", "BRL 600"),
+        ]
+    ):
+        pdf.set_font("Helvetica", style="B" if n == 0 else "", size=11)
+        for x, cell in zip((72, 220, 360), cells, strict=True):
+            pdf.text(x, y, cell)
+        y += 16
+    pdf.set_y(y + 6)
+    paragraph("Allowances are paid with the next salary once the trip report is approved.")
+    pdf.add_page()
+    heading("3 Offices")
+    paragraph("The travel desk can be reached at every office during its opening hours:")
+    pdf.ln(400)  # the table starts low on the page and runs on to the next
+    pdf.set_font("Helvetica", size=11)
+    with pdf.table(width=400, col_widths=(150, 130, 120), align="LEFT", line_height=18, repeat_headings=1) as table:
+        for cells in [("Office", "City", "Opening hours"), *OFFICES]:
+            row = table.row()
+            for cell in cells:
+                row.cell(cell)
+    pdf.ln(12)
+    paragraph("Outside these hours the emergency line answers.")
+    return bytes(pdf.output())
+
+
+def options_pdf() -> bytes:
+    """A manual's page of options, as texinfo and man pages set them: each term (a typewriter face)
+    at the margin and its description at a column, beside it or, for stacked terms ("-q" then
+    "--quiet"), on the lines below; a description wraps to a second line at its column."""
+    from fpdf import FPDF
+
+    pdf = FPDF(format="A4", unit="pt")
+    pdf.set_title("The Checker Manual")
+    pdf.set_auto_page_break(False)
+    pdf.add_page()
+    pdf.set_font("Helvetica", style="B", size=15)
+    pdf.text(72, 90, "2.3 Options")
+    pdf.set_font("Helvetica", size=11)
+    pdf.text(72, 120, "The checker reads the files named on its command line and accepts these options.")
+    lines = [
+        ("-c, --check", "checks the syntax only, without running anything"),
+        ("-n, --dry-run", "shows what would be done without changing any file; the report"),
+        ("", "lists every file it would have touched"),
+        ("-o FILE", "writes the report to FILE instead of the terminal"),
+        ("-q", ""),
+        ("--quiet", ""),
+        ("", "prints nothing but errors"),
+        ("-v, --verbose", "prints every rule as it is checked"),
+    ]
+    y = 150.0
+    for term, description in lines:
+        if term:
+            pdf.set_font("Courier", size=11)
+            pdf.text(72, y, term)
+        if description:
+            pdf.set_font("Helvetica", size=11)
+            pdf.text(200, y, description)
+        y += 15
+    pdf.set_font("Helvetica", size=11)
+    pdf.text(72, y + 10, "The exit status is zero when every file passes.")
+    return bytes(pdf.output())
+
+
+CODE_LISTING = [
+    "total = 0               # bytes so far",
+    "for name in names:      # every file",
+    "    total += size(name) # add its size",
+    "print(total)            # the sum",
+]
+LEFT_COLUMN = [
+    "The committee met in the spring to review the",
+    "plans for the new office. It agreed that the move",
+    "should happen in May, after the end of the",
+    "financial year, and that every team should move",
+    "on the same weekend to keep the disruption short.",
+]
+RIGHT_COLUMN = [
+    "Staff were asked to pack their desks before the",
+    "Friday of the move and to label every crate with",
+    "their name and their team. Removal firms will",
+    "carry the crates over the weekend, and desks will",
+    "be ready to use on the Monday morning.",
+]
+
+
+def layouts_pdf() -> bytes:
+    """Three pages of layouts that must not be read as tables or definitions. Page 1: a contents
+    page whose page numbers stand apart from the titles with no dot leaders. Page 2: two columns of
+    prose, each column written after the other as typesetters do, then the same two columns written
+    line by line across the page. Page 3: a code listing in a typewriter face with its comments
+    aligned in a column, after the sentence that introduces it."""
+    from fpdf import FPDF
+
+    pdf = FPDF(format="A4", unit="pt")
+    pdf.set_title("Office Move")
+    pdf.set_auto_page_break(False)
+    pdf.add_page()
+    pdf.set_font("Helvetica", style="B", size=24)
+    pdf.text(72, 80, "Office Move")
+    pdf.set_font("Helvetica", style="B", size=15)
+    pdf.text(72, 120, "Contents")
+    pdf.set_font("Helvetica", size=11)
+    for n, (title, page) in enumerate([("1 The move", "2"), ("2 The listing", "3"), ("3 Contacts", "3")]):
+        pdf.text(72, 150 + 16 * n, title)
+        pdf.text(500, 150 + 16 * n, page)
+    pdf.add_page()
+    pdf.set_font("Helvetica", style="B", size=15)
+    pdf.text(72, 90, "1 The move")
+    pdf.set_font("Helvetica", size=10)
+    for n, line in enumerate(LEFT_COLUMN):
+        pdf.text(72, 120 + 14 * n, line)
+    for n, line in enumerate(RIGHT_COLUMN):
+        pdf.text(310, 120 + 14 * n, line)
+    for n, (left, right) in enumerate(zip(LEFT_COLUMN, RIGHT_COLUMN, strict=True)):
+        pdf.text(72, 260 + 14 * n, left)
+        pdf.text(310, 260 + 14 * n, right)
+    pdf.add_page()
+    pdf.set_font("Helvetica", style="B", size=15)
+    pdf.text(72, 90, "2 The listing")
+    pdf.set_font("Helvetica", size=11)
+    pdf.text(72, 120, "The script below adds up the sizes of the files:")
+    pdf.set_font("Courier", size=10)
+    for n, line in enumerate(CODE_LISTING):
+        pdf.text(90, 145 + 13 * n, line)
+    pdf.set_font("Helvetica", size=11)
+    pdf.text(72, 215, "It prints the sum in bytes.")
+    return bytes(pdf.output())
