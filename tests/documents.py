@@ -293,32 +293,41 @@ def report_pdf() -> bytes:
     return bytes(pdf.output())
 
 
+OPTIONS = [
+    ("-a, --append", "adds the files to the end of an existing archive"),
+    ("-n, --dry-run", "shows what would be done without changing any file; the report"),
+    ("", "lists every file it would have touched"),
+    ("-o FILE", "writes the archive to FILE instead of the standard output"),
+    ("-s", ""),
+    ("--silent", ""),
+    ("", "prints nothing but the final count"),
+    ("-w, --wait", "waits for the lock on a busy archive"),
+]
+
+
+ENVIRONMENT = [
+    ("ARCHIVER_HOME", ["the folder where archives are kept when no path is given"]),
+    ("ARCHIVER_LOCK", ["how many seconds to wait for a busy archive; the default", "is thirty seconds"]),
+]
+
+
 def options_pdf() -> bytes:
-    """A manual's page of options, as texinfo and man pages set them: each term (a typewriter face)
-    at the margin and its description at a column, beside it or, for stacked terms ("-q" then
-    "--quiet"), on the lines below; a description wraps to a second line at its column."""
+    """A manual's page of options (OPTIONS), as texinfo and man pages set them: each term in a
+    typewriter face at the margin and its description at a column, beside it or, for stacked terms
+    ("-s" then "--silent"), on the line below; one description wraps to a second line. Then two
+    environment variables (ENVIRONMENT), each alone on its line, its description indented below."""
     from fpdf import FPDF
 
     pdf = FPDF(format="A4", unit="pt")
-    pdf.set_title("The Checker Manual")
+    pdf.set_title("The Archiver Manual")
     pdf.set_auto_page_break(False)
     pdf.add_page()
     pdf.set_font("Helvetica", style="B", size=15)
     pdf.text(72, 90, "2.3 Options")
     pdf.set_font("Helvetica", size=11)
-    pdf.text(72, 120, "The checker reads the files named on its command line and accepts these options.")
-    lines = [
-        ("-c, --check", "checks the syntax only, without running anything"),
-        ("-n, --dry-run", "shows what would be done without changing any file; the report"),
-        ("", "lists every file it would have touched"),
-        ("-o FILE", "writes the report to FILE instead of the terminal"),
-        ("-q", ""),
-        ("--quiet", ""),
-        ("", "prints nothing but errors"),
-        ("-v, --verbose", "prints every rule as it is checked"),
-    ]
+    pdf.text(72, 120, "The archiver reads the files named on its command line and accepts these options.")
     y = 150.0
-    for term, description in lines:
+    for term, description in OPTIONS:
         if term:
             pdf.set_font("Courier", size=11)
             pdf.text(72, y, term)
@@ -327,7 +336,20 @@ def options_pdf() -> bytes:
             pdf.text(200, y, description)
         y += 15
     pdf.set_font("Helvetica", size=11)
-    pdf.text(72, y + 10, "The exit status is zero when every file passes.")
+    pdf.text(72, y + 10, "The exit status is zero when every file was archived.")
+    pdf.set_font("Helvetica", style="B", size=15)
+    pdf.text(72, y + 50, "2.4 Environment")
+    pdf.set_font("Helvetica", size=11)
+    pdf.text(72, y + 80, "Two variables change where and how long the archiver works.")
+    y += 110
+    for term, description in ENVIRONMENT:
+        pdf.set_font("Courier", size=11)
+        pdf.text(72, y, term)
+        pdf.set_font("Helvetica", size=11)
+        for line in description:
+            y += 15
+            pdf.text(108, y, line)
+        y += 18
     return bytes(pdf.output())
 
 
