@@ -35,8 +35,9 @@ def page_of(doc: Document, offset: int) -> int:
 
 def test_pdf_ruled_table_rows_carry_their_headers_and_are_quoted_as_written(report: Document):
     sentences = [s for s in split_sentences(report) if s.section == ("1 Mileage",)]
+    introduction = "Staff who drive their own vehicle on business are paid for each kilometre at these rates:"
     assert [(s.kind, s.group, s.leads, s.display) for s in sentences] == [
-        ("paragraph", -1, 0, "Staff who drive their own vehicle on business are paid for each kilometre at these rates:"),
+        ("paragraph", -1, 0, introduction),
         ("table_row", 0, -1, "Private car, Rate per kilometre: EUR 0.30"),
         ("table_row", 0, -1, "Electric car, Rate per kilometre: EUR 0.25"),
         ("table_row", 0, -1, "Motorcycle, Rate per kilometre: EUR 0.20"),
