@@ -56,7 +56,8 @@ from index.document import Block, Document, Span
 # (texinfo's @multitable in R-intro.pdf) and 3 ems (the option lists of R-intro.pdf and bash.pdf).
 COLUMN_GAP = 1.0
 # A table has at least this many rows (its header included); fewer is too little to tell it from
-# lines that happen to have a wide gap. A table going on from the page before needs one.
+# lines that happen to have a wide gap. Two do when the first is set bold as a header, and one when
+# the table goes on from the page before.
 MIN_TABLE_ROWS = 3
 # Cells of running text hold this many words on average; a table has at most one such column.
 PROSE_CELL_WORDS = 5.0
@@ -64,7 +65,7 @@ PROSE_CELL_WORDS = 5.0
 # may be drawn in another font: R-FAQ.pdf).
 CODE_SHARE = 0.9
 # A term is at most this many words, and stacked terms at most this many lines.
-MAX_TERM_WORDS = 6
+MAX_TERM_WORDS = 8
 MAX_TERM_LINES = 4
 # Points: how far apart two x positions may be and still be one column.
 ALIGN = 3.0
@@ -485,13 +486,14 @@ def _read_table(
         if taken == limit or not rows:
             break
         limit = taken  # read again without the lines set aside: their cells made columns too
-    if not _tabular(rows, columns, carried is not None):
+    bold = carried is None and _bold_header(rows, columns)
+    if not _tabular(rows, columns, 1 if carried is not None else 2 if bold else MIN_TABLE_ROWS):
         return None
     if carried is not None:
         table = carried
         header = carried.header is not None and rows[0][1] == carried.header
     else:
-        header = _header(rows, rules, columns)
+        header = bold or _ruled_header(rows, rules, columns)
         table = _Table(number, columns, rows[0][1] if header else None)
     if len(columns) == 2 and table.header is None and all(_opens_row(lines[0], columns) for lines, _ in rows):
         stacked: list[_Line] = []  # terms alone on their rows, over the next row's term ("-q", "--quiet")
@@ -569,10 +571,12 @@ def _rows(run: list[_Line], columns: list[_Span]) -> list[tuple[list[_Line], lis
     return rows
 
 
-def _tabular(rows: list[tuple[list[_Line], list[str]]], columns: list[_Span], continued: bool) -> bool:
-    """Whether rows read from the layout are a table: enough of them, most with two cells or more,
-    and not code, a numbered listing, running text or contents (see the module docstring)."""
-    if len(columns) < 2 or len(rows) < (1 if continued else MIN_TABLE_ROWS):
+def _tabular(rows: list[tuple[list[_Line], list[str]]], columns: list[_Span], least: int) -> bool:
+    """Whether rows read from the layout are a table: at least `least` of them (one for a table
+    going on from the page before), most with two cells or more, and not code, a numbered listing,
+    running text or contents (see the module docstring)."""
+    continued = least == 1
+    if len(columns) < 2 or len(rows) < least:
         return False
     cut = [line for lines, _ in rows for line in lines if len(line.cells) > 1]
     full = sum(sum(1 for c in cells if c) >= 2 for _, cells in rows)
@@ -618,17 +622,27 @@ def _aligned(cells: list[_Cell]) -> bool:
     return False
 
 
-def _header(
+def _bold_header(rows: list[tuple[list[_Line], list[str]]], columns: list[_Span]) -> bool:
+    """Whether the first row is a header by its face: its cells bold, and the cells below them
+    mostly not in some column (a first column of bold keys is no header)."""
+    first = [cell for line in rows[0][0] for cell in line.cells] if len(rows) > 1 else []
+    if not first or not all(cell.bold for cell in first):
+        return False
+    rest = [cell for lines, _ in rows[1:] for line in lines for cell in line.cells]
+    for c in {_slot(cell, columns) for cell in first}:
+        below = [cell.bold for cell in rest if _slot(cell, columns) == c]
+        if below and sum(below) < 0.5 * len(below):
+            return True
+    return False
+
+
+def _ruled_header(
     rows: list[tuple[list[_Line], list[str]]], rules: list[tuple[float, float, float]], columns: list[_Span]
 ) -> bool:
-    """Whether the first row is a header: its cells bold and the others' mostly not, or a rule
-    under it and under no other row but the last."""
+    """Whether the first row is a header by the rules: one under it and under no other row but the
+    last, across at least half the table."""
     if len(rows) < 2:
         return False
-    first = [cell for line in rows[0][0] for cell in line.cells]
-    rest = [cell for lines, _ in rows[1:] for line in lines for cell in line.cells]
-    if all(cell.bold for cell in first) and sum(cell.bold for cell in rest) < 0.5 * len(rest):
-        return True
     left, right = columns[0][0], columns[-1][1]
 
     def ruled(upper: list[_Line], lower: list[_Line]) -> bool:
