@@ -42,6 +42,7 @@ description beside it by a tab.
 
 from __future__ import annotations
 
+import bisect
 import ctypes
 import itertools
 import re
@@ -88,6 +89,7 @@ _BOLD_FONT = re.compile(r"bold|black|heavy|demi|cmbx|cmb\d", re.IGNORECASE)
 _MONO_FONT = re.compile(r"mono|courier|typewriter|consol|menlo|cm(?:sl|i)?tt|txtt|tt\d", re.IGNORECASE)
 _FIXED_PITCH, _FORCE_BOLD = 1, 1 << 18  # font descriptor flags
 _ARABIC = re.compile(r"[0-9]{1,6}")
+_SPACES = re.compile(" +")
 _CATEGORY = re.compile(r"^\[[^\[\]]{1,40}\]$")
 _MARKER_CELL = re.compile(r"^(?:[•◦▪‣●○■□–—*-]|\(?\d{1,3}[.)]|\(?[a-z][.)])$")
 _NUMBER_CELL = re.compile(r"^(?:\d{1,4}|[ivxlcdm]{1,7})$", re.IGNORECASE)
@@ -264,31 +266,25 @@ def _cells(textpage: object, text: str, first: int, last: int, size: float, x0: 
     import pypdfium2.raw as raw
 
     handle = textpage.raw  # type: ignore[attr-defined]
+    charbox = raw.FPDFText_GetCharBox
     left, bottom, right, top = (ctypes.c_double() for _ in range(4))
-
-    def box(index: int) -> tuple[float, float]:
-        raw.FPDFText_GetCharBox(handle, index, left, right, bottom, top)
-        return left.value, right.value
-
-    runs: list[tuple[int, int]] = []  # (first, last) of each cell, absolute
-    run_start = first
-    space = text.find(" ", first, last)
-    while space != -1:
-        after = space
-        while after <= last and text[after] == " ":
-            after += 1
-        if after > last:
-            break
-        if box(after)[0] - box(space - 1)[1] > COLUMN_GAP * size:
-            runs.append((run_start, space - 1))
-            run_start = after
-        space = text.find(" ", after, last)
-    runs.append((run_start, last))
+    wide = COLUMN_GAP * size
+    starts, ends = [first], []  # each cell's first and last character, absolute
+    for space in _SPACES.finditer(text, first, last):
+        charbox(handle, space.start() - 1, left, right, bottom, top)
+        word_end = right.value
+        charbox(handle, space.end(), left, right, bottom, top)
+        if left.value - word_end > wide:
+            ends.append(space.start() - 1)
+            starts.append(space.end())
+    ends.append(last)
     cells = []
-    for n, (run_first, run_last) in enumerate(runs):
+    for n, (run_first, run_last) in enumerate(zip(starts, ends, strict=True)):
+        charbox(handle, run_first, left, right, bottom, top)
+        start_x = x0 if n == 0 else left.value
+        charbox(handle, run_last, left, right, bottom, top)
         bold, mono = _face(handle, run_first)
-        start_x = x0 if n == 0 else box(run_first)[0]
-        cells.append(_Cell(run_first - first, run_last + 1 - first, start_x, box(run_last)[1], bold, mono))
+        cells.append(_Cell(run_first - first, run_last + 1 - first, start_x, right.value, bold, mono))
     return cells
 
 
@@ -1019,12 +1015,14 @@ def _write(source: str, sha256: str, title: str, pages: list[list[_Line]], block
             page_starts.append(length)
     text = "".join(parts)
     out: list[Block] = [Block("boilerplate", s, e) for s, e in boilerplate]
+    aside = [s for s, _ in boilerplate]  # written in order, so sorted
     for b, block in enumerate(blocks):
         line_spans = spans.get(b)
         if not line_spans:
             continue
         start, end = line_spans[0][0], line_spans[-1][1]
-        holes = tuple((s, e) for s, e in boilerplate if start < s and e < end)  # a header or footer it flows past
+        inside = boilerplate[bisect.bisect_right(aside, start) : bisect.bisect_left(aside, end)]
+        holes = tuple((s, e) for s, e in inside if e < end)  # a header or footer it flows past
         marker = _MARKER.match(text[start:end]) if block.kind == "list_item" else None
         if marker:  # a bullet is not the item's text
             holes = ((start, start + marker.end()), *holes)
