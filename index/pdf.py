@@ -90,6 +90,7 @@ _MONO_FONT = re.compile(r"mono|courier|typewriter|consol|menlo|cm(?:sl|i)?tt|txt
 _FIXED_PITCH, _FORCE_BOLD = 1, 1 << 18  # font descriptor flags
 _ARABIC = re.compile(r"[0-9]{1,6}")
 _SPACES = re.compile(" +")
+_CONJUNCTIONS = frozenset({"and", "or", "but", "nor"})  # a line opening with one goes on with a sentence
 _CATEGORY = re.compile(r"^\[[^\[\]]{1,40}\]$")
 _MARKER_CELL = re.compile(r"^(?:[•◦▪‣●○■□–—*-]|\(?\d{1,3}[.)]|\(?[a-z][.)])$")
 _NUMBER_CELL = re.compile(r"^(?:\d{1,4}|[ivxlcdm]{1,7})$", re.IGNORECASE)
@@ -721,6 +722,8 @@ def _definition_at(lines: list[_Line], i: int, spacing: float, body: float) -> t
             return None
         terms.append(following)
         k += 1
+    if len(terms) > 1 and i and lines[i - 1].part is None and _runs_on(lines[i - 1], first, spacing, closed=True):
+        return None  # a sentence's last line over a term: "The exceptions are" over "Unix-alikes"
     description: list[_Line] = []
     previous = terms[-1]
     while k < len(lines):
@@ -752,6 +755,7 @@ def _term_like(line: _Line, body: float) -> bool:
     words = text.split()
     return (
         0 < len(words) <= MAX_TERM_WORDS
+        and words[0] not in _CONJUNCTIONS
         and len(text) <= 60
         and not _TERMINAL.search(text)
         and not _BULLET.match(line.text.strip())
@@ -771,14 +775,17 @@ def _below(upper: _Line, lower: _Line, spacing: float) -> bool:
     return 0 < upper.top - lower.top <= 1.6 * spacing
 
 
-def _runs_on(previous: _Line, line: _Line, spacing: float) -> bool:
-    """Whether `line` reads as the end of the paragraph `previous` belongs to."""
+def _runs_on(previous: _Line, line: _Line, spacing: float, closed: bool = False) -> bool:
+    """Whether `line` reads as the end of the paragraph `previous` belongs to: the line over it at
+    the same x, a line of prose left open (or, when `closed`, any line of prose but one that
+    introduces what follows with a colon)."""
+    ends = previous.text.rstrip().endswith(":") if closed else _TERMINAL.search(previous.text)
     return (
         _below(previous, line, spacing)
         and abs(previous.x0 - line.x0) <= ALIGN
         and len(previous.cells) == 1
         and len(previous.text.split()) > MAX_TERM_WORDS
-        and not _TERMINAL.search(previous.text)
+        and not ends
     )
 
 
