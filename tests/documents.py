@@ -211,12 +211,21 @@ OFFICES = [
 ]
 
 
+EMERGENCY = [
+    ("Region", "Number"),
+    ("United Kingdom", "+44 113 496 0000"),
+    ("Europe", "+31 10 799 0000"),
+    ("Asia", "+81 3 4588 0000"),
+]
+
+
 def report_pdf() -> bytes:
     """A three-page travel handbook under a running header ("Travel Handbook 2024 - Internal") and
     "Page N" footers. Page 1: a ruled table with a bold header row (Vehicle | Rate per kilometre)
     after the sentence that introduces it, and a table without rules, its header row bold (Country |
     Daily allowance | Hotel limit). Page 2: a ruled table of offices (Office | City | Opening hours)
-    that runs on to page 3, where its header row is repeated."""
+    that runs on to page 3, where its header row is repeated. Page 3: a table in one face, its
+    header told only by the rule under it (EMERGENCY: Region | Number)."""
     from fpdf import FPDF
 
     class Handbook(FPDF):
@@ -289,7 +298,21 @@ def report_pdf() -> bytes:
             for cell in cells:
                 row.cell(cell)
     pdf.ln(12)
-    paragraph("Outside these hours the emergency line answers.")
+    paragraph("Outside these hours the emergency line answers on these numbers:")
+    y = pdf.get_y() + 4
+    pdf.set_line_width(0.8)
+    pdf.line(72, y, 372, y)  # a rule above the header, one under it and one under the table, as booktabs sets them
+    pdf.set_font("Helvetica", size=11)
+    for n, (region, number) in enumerate(EMERGENCY):
+        y += 16
+        pdf.text(72, y, region)
+        pdf.text(220, y, number)
+        if n == 0:
+            pdf.set_line_width(0.4)
+            pdf.line(72, y + 5, 372, y + 5)
+            y += 5
+    pdf.set_line_width(0.8)
+    pdf.line(72, y + 6, 372, y + 6)
     return bytes(pdf.output())
 
 

@@ -73,6 +73,15 @@ def test_pdf_table_across_a_page_break_keeps_its_rows_on_both_pages_without_the_
     assert "Italy, City: Turin, Opening hours: 08:30-17:30" in shown  # a row of page 3, with page 2's header
 
 
+def test_pdf_table_in_one_face_takes_the_row_ruled_under_as_its_header(report: Document):
+    assert [(b.kind, block_text(report.text, b).text) for b in rows_of(report, 3)] == [
+        ("table_header", "Region | Number"),
+        ("table_row", "United Kingdom | +44 113 496 0000"),
+        ("table_row", "Europe | +31 10 799 0000"),
+        ("table_row", "Asia | +81 3 4588 0000"),
+    ]
+
+
 def test_pdf_option_list_becomes_definitions_with_term_and_description_spans(options: Document):
     assert_clean(options, ())
     assert [(s.kind, s.section, s.display) for s in split_sentences(options) if s.kind == "definition"] == [
