@@ -7,6 +7,10 @@ test can name the boilerplate that must never reach a sentence, chunk or quote.
 from __future__ import annotations
 
 import io
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from fpdf import FPDF
 
 # Text a reader never wants as an answer, by document; tests check no sentence holds any of it.
 PDF_BOILERPLATE = ("Travel Policy - Internal", "Page 3", "Page 4", "Contents", ". . .")
@@ -316,6 +320,24 @@ def report_pdf() -> bytes:
     return bytes(pdf.output())
 
 
+def _typeset(title: str) -> FPDF:
+    """A one-page A4 PDF titled `title`, measured in points, with no automatic page break."""
+    from fpdf import FPDF
+
+    pdf = FPDF(format="A4", unit="pt")
+    pdf.set_title(title)
+    pdf.set_auto_page_break(False)
+    pdf.add_page()
+    return pdf
+
+
+def _heading(pdf: FPDF, y: float, text: str) -> None:
+    """A heading at the margin, bold and larger than the text; the text's face is set again after it."""
+    pdf.set_font("Helvetica", style="B", size=15)
+    pdf.text(72, y, text)
+    pdf.set_font("Helvetica", size=11)
+
+
 OPTIONS = [
     ("-a, --append", "adds the files to the end of an existing archive"),
     ("-n, --dry-run", "shows what would be done without changing any file; the report"),
@@ -339,15 +361,8 @@ def options_pdf() -> bytes:
     typewriter face at the margin and its description at a column, beside it or, for stacked terms
     ("-s" then "--silent"), on the line below; one description wraps to a second line. Then two
     environment variables (ENVIRONMENT), each alone on its line, its description indented below."""
-    from fpdf import FPDF
-
-    pdf = FPDF(format="A4", unit="pt")
-    pdf.set_title("The Archiver Manual")
-    pdf.set_auto_page_break(False)
-    pdf.add_page()
-    pdf.set_font("Helvetica", style="B", size=15)
-    pdf.text(72, 90, "2.3 Options")
-    pdf.set_font("Helvetica", size=11)
+    pdf = _typeset("The Archiver Manual")
+    _heading(pdf, 90, "2.3 Options")
     pdf.text(72, 120, "The archiver reads the files named on its command line and accepts these options.")
     y = 150.0
     for term, description in OPTIONS:
@@ -360,9 +375,7 @@ def options_pdf() -> bytes:
         y += 15
     pdf.set_font("Helvetica", size=11)
     pdf.text(72, y + 10, "The exit status is zero when every file was archived.")
-    pdf.set_font("Helvetica", style="B", size=15)
-    pdf.text(72, y + 50, "2.4 Environment")
-    pdf.set_font("Helvetica", size=11)
+    _heading(pdf, y + 50, "2.4 Environment")
     pdf.text(72, y + 80, "Two variables change where and how long the archiver works.")
     y += 110
     for term, description in ENVIRONMENT:
@@ -404,23 +417,15 @@ def layouts_pdf() -> bytes:
     prose, each column written after the other as typesetters do, then the same two columns written
     line by line across the page. Page 3: a code listing in a typewriter face with its comments
     aligned in a column, after the sentence that introduces it."""
-    from fpdf import FPDF
-
-    pdf = FPDF(format="A4", unit="pt")
-    pdf.set_title("Office Move")
-    pdf.set_auto_page_break(False)
-    pdf.add_page()
+    pdf = _typeset("Office Move")
     pdf.set_font("Helvetica", style="B", size=24)
     pdf.text(72, 80, "Office Move")
-    pdf.set_font("Helvetica", style="B", size=15)
-    pdf.text(72, 120, "Contents")
-    pdf.set_font("Helvetica", size=11)
+    _heading(pdf, 120, "Contents")
     for n, (title, page) in enumerate([("1 The move", "2"), ("2 The listing", "3"), ("3 Contacts", "3")]):
         pdf.text(72, 150 + 16 * n, title)
         pdf.text(500, 150 + 16 * n, page)
     pdf.add_page()
-    pdf.set_font("Helvetica", style="B", size=15)
-    pdf.text(72, 90, "1 The move")
+    _heading(pdf, 90, "1 The move")
     pdf.set_font("Helvetica", size=10)
     for n, line in enumerate(LEFT_COLUMN):
         pdf.text(72, 120 + 14 * n, line)
@@ -430,9 +435,7 @@ def layouts_pdf() -> bytes:
         pdf.text(72, 260 + 14 * n, left)
         pdf.text(310, 260 + 14 * n, right)
     pdf.add_page()
-    pdf.set_font("Helvetica", style="B", size=15)
-    pdf.text(72, 90, "2 The listing")
-    pdf.set_font("Helvetica", size=11)
+    _heading(pdf, 90, "2 The listing")
     pdf.text(72, 120, "The script below adds up the sizes of the files:")
     pdf.set_font("Courier", size=10)
     for n, line in enumerate(CODE_LISTING):
