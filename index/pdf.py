@@ -10,21 +10,28 @@ development machine); its boxes and font sizes are what the rules below need:
 - Contents: lines with dot leaders ending in a page number, and on a page made mostly of those,
   every line ending in a number. Boilerplate too.
 - Headings: short lines set larger than the body text (level by size, largest first).
-- Tables: each printed line is cut into cells where two words stand more than COLUMN_GAP ems apart.
-  Lines close below one another whose cells fall into the same columns (starts found by projecting
-  the cells of the lines cut in several), at least MIN_TABLE_ROWS of them, are a table. A row starts
-  at a line with text in the first column; a line without (a cell's text wrapped onto the next
-  line, or set beside a cell centred on several lines) goes on with the row. The first row is the
-  header when its cells are bold and the others' mostly not, or when a rule lies under it and
-  under no other row. A table goes on at the top of the next page when its columns come back
-  there. Not tables: lines all in a typewriter font (code), line-numbered listings, columns of
-  running text (more than one column of long cells), contents (a last column of rising page
-  numbers). Two columns with no header read better as a term and its description: definitions.
+- Tables: each printed line is cut into cells where two words stand more than COLUMN_GAP ems apart
+  (pdfium parts a line at a very wide gap; parts on one baseline are joined again). From a line cut
+  in cells, the lines close below take part while the projection of their cells on the x axis keeps
+  its gaps: the first line with a cell across a gap (running text, a caption) ends the table, and
+  each run of overlapping cells is a column. MIN_TABLE_ROWS rows make a table (two when the first
+  is set bold as a header), every column held by two rows at least and its cells aligned at the
+  left, the right or the centre. A row starts at a line with text in the first column; a line
+  without (a cell's text wrapped onto the next line, or set beside a cell centred on several lines)
+  goes on with the row. The first row is the header when its cells are bold over plain cells in
+  some column, or when a rule lies under it and under no other row but the last. A table goes on
+  at the top of the next page when its columns come back there, a header repeated there a header
+  again. Not tables: lines mostly in a typewriter face (code), line-numbered listings, lists (a
+  first column of bullets or numbers), columns of running text (more than one column of long
+  cells), contents (a last column of rising page numbers). Two columns with no header read better
+  as a term and its description: definitions, a row holding a term alone stacked over the next.
 - Definitions (an option list, a glossary): a short term at the left, its description indented
   to a column, beside it (past a wide gap) or on the next lines; terms may be stacked ("--save",
   "--no-save", then one description). At least two in a row sharing the term's and the
-  description's columns, and a description not in a typewriter font (code indented under a
-  short line is no definition).
+  description's columns (one at the top of a page, going on with the list the page before ended
+  with), and a description not in a typewriter face (code indented under a short line is no
+  definition). Not terms: a sentence's last line, a line opening with a conjunction, a bullet, a
+  heading, and texinfo's signatures ("void aes_encrypt (...)   [Function]").
 - List items: lines opening with a bullet or a number; paragraphs: runs of lines, broken at a wide
   gap, a change of size, or a short line that ends a sentence. A paragraph (or a description) left
   open at the foot of a page goes on with the first paragraph of the next: its block spans the page
