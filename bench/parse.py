@@ -52,12 +52,12 @@ for path in paths:
     try:
         doc = load(SourceFile(p.name, p, "0" * 64, p.stat().st_size))
         chunks += len(chunk_document(doc, 120, 1))
-        for block in doc.blocks:
-            if block.kind in kinds:
-                kinds[block.kind] += 1
         if p.suffix.lower() == ".pdf":
             pdf_seconds += time.perf_counter() - t
             pdf_pages += len(doc.page_starts or [])
+            for block in doc.blocks:
+                if block.kind in kinds:
+                    kinds[block.kind] += 1
     except UnreadableDocument:
         failed += 1
     slowest = max(slowest, (time.perf_counter() - t, p.name))

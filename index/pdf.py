@@ -97,6 +97,7 @@ _MONO_FONT = re.compile(r"mono|courier|typewriter|consol|menlo|cm(?:sl|i)?tt|txt
 _FIXED_PITCH, _FORCE_BOLD = 1, 1 << 18  # font descriptor flags
 _ARABIC = re.compile(r"[0-9]{1,6}")
 _SPACES = re.compile(" +")
+_CAPTION = re.compile(r"\s*(?:table|tab\.|figure|fig\.)\s*[0-9]+(?:[.-][0-9]+)*[.:]?\s", re.IGNORECASE)
 _CONJUNCTIONS = frozenset({"and", "or", "but", "nor"})  # a line opening with one goes on with a sentence
 _CATEGORY = re.compile(r"^\[[^\[\]]{1,40}\]$")
 _MARKER_CELL = re.compile(r"^(?:[•◦▪‣●○■□–—*-]|\(?\d{1,3}[.)]|\(?[a-z][.)])$")
@@ -521,9 +522,12 @@ def _read_table(
 def _extent(run: list[_Line], columns: list[_Span]) -> tuple[int, list[_Span]]:
     """How many lines from the start of `run` stand in columns, and the columns (x0, x1): the
     cells of the lines taken, projected on the x axis, overlapping ones merged. The first line
-    with a cell across the gap between two columns (running text, a caption) ends them."""
+    with a cell across the gap between two columns (running text, a caption), or a caption
+    ("Table 1.9: ..."), ends them."""
     spans = list(columns)
     for n, line in enumerate(run):
+        if n and _CAPTION.match(line.text):
+            return n, spans
         cells = [(cell.x0, cell.x1) for cell in line.cells]
         alone = sum(1 for x0, x1 in cells if not any(x0 <= b + ALIGN and x1 >= a - ALIGN for a, b in spans))
         merged = _merge([*spans, *cells])
@@ -714,7 +718,9 @@ def _definition_at(lines: list[_Line], i: int, spacing: float, body: float) -> t
     k = i + 1
     while True:
         last = terms[-1]
-        if len(last.cells) > 1:  # the description starts beside the term
+        if any(len(last.text[cell.start : cell.end].split()) <= 3 for cell in last.cells[2:]):
+            return None  # short cells beside: a row of a table too short to be read as one
+        if len(last.cells) > 1:  # the description starts beside the term (a justified one may have wide gaps)
             split, column = last.cells[1].start, last.cells[1].x0
             break
         if k >= len(lines):
