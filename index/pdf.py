@@ -31,7 +31,9 @@ development machine); its boxes and font sizes are what the rules below need:
   description's columns (one at the top of a page, going on with the list the page before ended
   with), and a description not in a typewriter face (code indented under a short line is no
   definition). Not terms: a sentence's last line, a line opening with a conjunction, a bullet, a
-  heading, and texinfo's signatures ("void aes_encrypt (...)   [Function]").
+  heading. Texinfo's definitions are read apart: a signature with its category at the right margin
+  ("void aes_encrypt (...)   [Function]"), more signatures stacked under it and the lines each runs
+  on to while its parentheses are open make the term of the paragraph indented below them.
 - List items: lines opening with a bullet or a number; paragraphs: runs of lines, broken at a wide
   gap, a change of size, or a short line that ends a sentence. A paragraph (or a description) left
   open at the foot of a page goes on with the first paragraph of the next: its block spans the page
@@ -669,6 +671,14 @@ def _page_definitions(
 ) -> tuple[tuple[float, float, int] | None, int]:
     """Read the page's definition lists from the lines no table took; returns the list still open at
     the page's foot (its term and description columns and its group) and the next group number."""
+    n = 0
+    while n < len(lines):
+        n, signature = _signature_at(lines, n, spacing, body)
+        if signature is not None:
+            signature.group = groups
+            groups += 1
+            for line in signature.lines:
+                line.part = signature
     found: list[tuple[int, int, _Definition]] = []  # first line, end, definition
     i = 0
     while i < len(lines):
@@ -761,6 +771,38 @@ def _definition_at(lines: list[_Line], i: int, spacing: float, body: float) -> t
     return k, _Definition([*terms, *description], len(terms), split, column)
 
 
+def _signature_at(lines: list[_Line], i: int, spacing: float, body: float) -> tuple[int, _Definition | None]:
+    """The texinfo definition whose first signature line is line `i`, if there is one, and the
+    line to look at next: its signature lines (more signatures sharing one description, and the
+    lines a signature runs on to while its parentheses are open) are the term; the paragraph
+    indented below them, the description."""
+    first = lines[i]
+    if first.part is not None or not _signature(first):
+        return i + 1, None
+    terms, k = [first], i + 1
+    while k < len(lines):
+        line, open_parens = lines[k], sum(t.text.count("(") - t.text.count(")") for t in terms)
+        if line.part is not None or not _below(terms[-1], line, spacing) or _is_heading(line, body):
+            return k, None
+        stacked = _signature(line) and abs(line.x0 - first.x0) <= ALIGN
+        if not stacked and not (open_parens > 0 and line.x0 > first.x0 + ALIGN):
+            break
+        terms.append(line)
+        k += 1
+    description: list[_Line] = []
+    while k < len(lines) and lines[k].part is None and lines[k].x0 > first.x0 + COLUMN_GAP * lines[k].size:
+        line = lines[k]
+        if description and abs(line.x0 - description[0].x0) > ALIGN:
+            break
+        if not _below(terms[-1] if not description else description[-1], line, spacing) or _signature(line):
+            break
+        description.append(line)
+        k += 1
+    if not description:
+        return k, None
+    return k, _Definition([*terms, *description], len(terms), -1, description[0].x0)
+
+
 def _term_like(line: _Line, body: float) -> bool:
     """A short run of words at a line's start, not ending a sentence: a term, an option."""
     cell = line.cells[0] if line.cells else _Cell(0, len(line.text), line.x0, line.x1)
@@ -779,7 +821,7 @@ def _term_like(line: _Line, body: float) -> bool:
 
 def _signature(line: _Line) -> bool:
     """A texinfo definition line: a function's or variable's signature, its category ("[Function]")
-    at the right margin. Neither a table row nor a term."""
+    at the right margin. Neither a table row nor a term of the layouts above (_signature_at)."""
     last = line.cells[-1]
     return len(line.cells) > 1 and bool(_CATEGORY.match(line.text[last.start : last.end]))
 

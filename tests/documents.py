@@ -356,11 +356,19 @@ ENVIRONMENT = [
 ]
 
 
+SIGNATURES = [
+    (["int arc_open (const char *path, int flags,", "struct arc **archive)"], "[Function]", "Opens the archive."),
+    (["ARC_MAX_MEMBERS"], "[Constant]", "The most members an archive holds, 65535."),
+]
+
+
 def options_pdf() -> bytes:
     """A manual's page of options (OPTIONS), as texinfo and man pages set them: each term in a
     typewriter face at the margin and its description at a column, beside it or, for stacked terms
     ("-s" then "--silent"), on the line below; one description wraps to a second line. Then two
-    environment variables (ENVIRONMENT), each alone on its line, its description indented below."""
+    environment variables (ENVIRONMENT), each alone on its line, its description indented below.
+    Then a library's function and constant as texinfo sets them (SIGNATURES): the signature, its
+    category at the right margin, the line it runs on to, and its description indented below."""
     pdf = _typeset("The Archiver Manual")
     _heading(pdf, 90, "2.3 Options")
     pdf.text(72, 120, "The archiver reads the files named on its command line and accepts these options.")
@@ -386,6 +394,20 @@ def options_pdf() -> bytes:
             y += 15
             pdf.text(108, y, line)
         y += 18
+    _heading(pdf, y + 20, "3 Library")
+    y += 50
+    for signature, category, description in SIGNATURES:
+        pdf.set_font("Courier", size=11)
+        pdf.text(72, y, signature[0])
+        pdf.set_font("Helvetica", size=11)
+        pdf.text(470, y, category)
+        for line in signature[1:]:
+            y += 13
+            pdf.set_font("Courier", size=11)
+            pdf.text(140, y, line)
+        pdf.set_font("Helvetica", size=11)
+        pdf.text(108, y + 14, description)
+        y += 36
     return bytes(pdf.output())
 
 

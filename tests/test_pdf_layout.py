@@ -84,28 +84,39 @@ def test_pdf_table_in_one_face_takes_the_row_ruled_under_as_its_header(report: D
 
 def test_pdf_option_list_becomes_definitions_with_term_and_description_spans(options: Document):
     assert_clean(options, ())
-    assert [(s.kind, s.section, s.display) for s in split_sentences(options) if s.kind == "definition"] == [
-        ("definition", ("2.3 Options",), "-a, --append: adds the files to the end of an existing archive"),
+    options_, environment = ("2.3 Options",), ("2.4 Environment",)
+    assert [(s.kind, s.section, s.display) for s in split_sentences(options) if s.section[0] != "3 Library"] == [
+        ("paragraph", options_, "The archiver reads the files named on its command line and accepts these options."),
+        ("definition", options_, "-a, --append: adds the files to the end of an existing archive"),
         (
             "definition",
-            ("2.3 Options",),
+            options_,
             "-n, --dry-run: shows what would be done without changing any file; the report lists every file it "
             "would have touched",
         ),
-        ("definition", ("2.3 Options",), "-o FILE: writes the archive to FILE instead of the standard output"),
-        ("definition", ("2.3 Options",), "-s --silent: prints nothing but the final count"),
-        ("definition", ("2.3 Options",), "-w, --wait: waits for the lock on a busy archive"),
-        ("definition", ("2.4 Environment",), "ARCHIVER_HOME: the folder where archives are kept when no path is given"),
+        ("definition", options_, "-o FILE: writes the archive to FILE instead of the standard output"),
+        ("definition", options_, "-s --silent: prints nothing but the final count"),
+        ("definition", options_, "-w, --wait: waits for the lock on a busy archive"),
+        ("paragraph", options_, "The exit status is zero when every file was archived."),
+        ("paragraph", environment, "Two variables change where and how long the archiver works."),
+        ("definition", environment, "ARCHIVER_HOME: the folder where archives are kept when no path is given"),
         (
             "definition",
-            ("2.4 Environment",),
+            environment,
             "ARCHIVER_LOCK: how many seconds to wait for a busy archive; the default is thirty seconds",
         ),
     ]
-    cells = [[options.text[s:e] for s, e in b.cells] for b in options.blocks if b.kind == "definition"]
+    cells = [[options.text[s:e] for s, e in b.cells] for b in options.blocks if b.kind == "definition"][:7]
     assert cells[0] == ["-a, --append", "adds the files to the end of an existing archive"]
     assert cells[3] == ["-s\n--silent", "prints nothing but the final count"]
     assert cells[6] == ["ARCHIVER_LOCK", "how many seconds to wait for a busy archive; the default\nis thirty seconds"]
+
+
+def test_pdf_texinfo_signatures_are_terms_of_the_description_under_them(options: Document):
+    assert [s.display for s in split_sentences(options) if s.section == ("3 Library",)] == [
+        "int arc_open (const char *path, int flags, [Function] struct arc **archive): Opens the archive.",
+        "ARC_MAX_MEMBERS [Constant]: The most members an archive holds, 65535.",
+    ]
 
 
 def test_pdf_contents_columns_of_prose_and_a_code_listing_are_neither_tables_nor_definitions(tmp_path: Path):
