@@ -69,6 +69,9 @@ COLUMN_GAP = 1.0
 # lines that happen to have a wide gap. Two do when the first is set bold as a header, and one when
 # the table goes on from the page before.
 MIN_TABLE_ROWS = 3
+# A table is read from at most this many lines at once (a page holds a few dozen), which bounds
+# the work on a page made to be hard: a longer table is read in parts, each a table of its own.
+MAX_RUN_LINES = 400
 # Cells of running text hold this many words on average; a table has at most one such column.
 PROSE_CELL_WORDS = 5.0
 # Rows whose characters are at least this share in a typewriter face are code (a listing's frame
@@ -299,16 +302,14 @@ def _cells(textpage: object, text: str, first: int, last: int, size: float, x0: 
     return cells
 
 
-_FONT_NAME = ctypes.create_string_buffer(128)
-
-
 def _face(handle: object, index: int) -> tuple[bool, bool]:
     """Whether the character at `index` is set in a bold face, and in a typewriter face."""
     import pypdfium2.raw as raw
 
     flags = ctypes.c_int()
-    raw.FPDFText_GetFontInfo(handle, index, _FONT_NAME, len(_FONT_NAME), ctypes.byref(flags))
-    name = _FONT_NAME.value.decode("latin-1")
+    buffer = ctypes.create_string_buffer(128)
+    raw.FPDFText_GetFontInfo(handle, index, buffer, len(buffer), ctypes.byref(flags))
+    name = buffer.value.decode("latin-1")
     bold = bool(_BOLD_FONT.search(name)) or bool(flags.value & _FORCE_BOLD)
     return bold, bool(_MONO_FONT.search(name)) or bool(flags.value & _FIXED_PITCH)
 
@@ -464,7 +465,7 @@ def _run_end(lines: list[_Line], i: int, spacing: float, body: float) -> int:
     a row that are not cut in cells."""
     end = i + 1
     loose = 0
-    for j in range(i + 1, len(lines)):
+    for j in range(i + 1, min(len(lines), i + MAX_RUN_LINES)):
         line, previous = lines[j], lines[j - 1]
         drop = previous.top - line.top
         if _is_heading(line, body) or _signature(line) or not -2.0 * spacing <= drop <= 2.5 * spacing:
@@ -627,8 +628,13 @@ def _aligned(cells: list[_Cell]) -> bool:
     """Whether most of a column's cells start, end or are centred at one x, as table cells are."""
     need = 0.7 * len(cells)
     for xs in ([c.x0 for c in cells], [c.x1 for c in cells], [(c.x0 + c.x1) / 2 for c in cells]):
-        if max(sum(1 for y in xs if abs(y - x) <= 2 * ALIGN) for x in xs) >= need:
-            return True
+        xs.sort()
+        low = 0
+        for high, x in enumerate(xs):  # the most xs within 4 ALIGN of one another
+            while x - xs[low] > 4 * ALIGN:
+                low += 1
+            if high - low + 1 >= need:
+                return True
     return False
 
 
