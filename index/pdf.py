@@ -10,26 +10,78 @@ development machine); its boxes and font sizes are what the rules below need:
 - Contents: lines with dot leaders ending in a page number, and on a page made mostly of those,
   every line ending in a number. Boilerplate too.
 - Headings: short lines set larger than the body text (level by size, largest first).
+- Tables: each printed line is cut into cells where two words stand more than COLUMN_GAP ems apart
+  (pdfium parts a line at a very wide gap; parts on one baseline are joined again). From a line cut
+  in cells, the lines close below take part while the projection of their cells on the x axis keeps
+  its gaps: the first line with a cell across a gap (running text, a caption) ends the table, and
+  each run of overlapping cells is a column. MIN_TABLE_ROWS rows make a table (two when the first
+  is set bold as a header), every column held by two rows at least and its cells aligned at the
+  left, the right or the centre. A row starts at a line with text in the first column; a line
+  without (a cell's text wrapped onto the next line, or set beside a cell centred on several lines)
+  goes on with the row. The first row is the header when its cells are bold over plain cells in
+  some column, or when a rule lies under it and under no other row but the last. A table goes on
+  at the top of the next page when its columns come back there, a header repeated there a header
+  again. Not tables: lines mostly in a typewriter face (code), line-numbered listings, lists (a
+  first column of bullets or numbers), columns of running text (more than one column of long
+  cells), contents (a last column of rising page numbers). Two columns with no header read better
+  as a term and its description: definitions, a row holding a term alone stacked over the next.
+- Definitions (an option list, a glossary): a short term at the left, its description indented
+  to a column, beside it (past a wide gap) or on the next lines; terms may be stacked ("--save",
+  "--no-save", then one description). At least two in a row sharing the term's and the
+  description's columns (one at the top of a page, going on with the list the page before ended
+  with), and a description not in a typewriter face (code indented under a short line is no
+  definition). Not terms: a sentence's last line, a line opening with a conjunction, a bullet, a
+  heading. Texinfo's definitions are read apart: a signature with its category at the right margin
+  ("void aes_encrypt (...)   [Function]"), more signatures stacked under it and the lines each runs
+  on to while its parentheses are open make the term of the paragraph indented below them.
 - List items: lines opening with a bullet or a number; paragraphs: runs of lines, broken at a wide
-  gap, a change of size, or a short line that ends a sentence. A paragraph left open at the foot of
-  a page goes on with the first paragraph of the next: its block spans the page break, the footer
-  and header between are holes in it.
+  gap, a change of size, or a short line that ends a sentence. A paragraph (or a description) left
+  open at the foot of a page goes on with the first paragraph of the next: its block spans the page
+  break, the footer and header between are holes in it.
 - Hyphenation: a word broken at a line end ("iden-" / "tifier", which pdfium marks) is written
   whole on the first line, the line break after it, so that quotes and spans hold the word as
   readers search for it. The hyphen stays where the hyphenated form is the one the document uses
   elsewhere ("well-known"); it goes where the joined form occurs elsewhere, or where the second part
-  is lower-case (a word broken by the typesetter).
+  is lower-case (a word broken by the typesetter). Table rows and terms are left as printed.
+
+The text is ours to write: a line of the PDF is a line of text, except that a table row is written
+on one line, its cells joined by " | " as the other formats write them, and a term is parted from a
+description beside it by a tab.
 """
 
 from __future__ import annotations
 
+import bisect
+import ctypes
 import itertools
 import re
 import statistics
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from index.document import Block, Document, Span
+
+# A gap between two words wider than this many ems (of the line's font size) parts two cells. Word
+# spaces of justified text stay under half an em; the narrowest column gaps measured were 1.3 ems
+# (texinfo's @multitable in R-intro.pdf) and 3 ems (the option lists of R-intro.pdf and bash.pdf).
+COLUMN_GAP = 1.0
+# A table has at least this many rows (its header included); fewer is too little to tell it from
+# lines that happen to have a wide gap. Two do when the first is set bold as a header, and one when
+# the table goes on from the page before.
+MIN_TABLE_ROWS = 3
+# A table is read from at most this many lines at once (a page holds a few dozen), which bounds
+# the work on a page made to be hard: a longer table is read in parts, each a table of its own.
+MAX_RUN_LINES = 400
+# Cells of running text hold this many words on average; a table has at most one such column.
+PROSE_CELL_WORDS = 5.0
+# Rows whose characters are at least this share in a typewriter face are code (a listing's frame
+# may be drawn in another font: R-FAQ.pdf).
+CODE_SHARE = 0.9
+# A term is at most this many words, and stacked terms at most this many lines.
+MAX_TERM_WORDS = 8
+MAX_TERM_LINES = 4
+# Points: how far apart two x positions may be and still be one column.
+ALIGN = 3.0
 
 _SOFT_HYPHEN = "\ufffe"  # pdfium's mark for a hyphen at the end of a line it joined to the next
 _PAGE_NUMBER = re.compile(
@@ -43,9 +95,57 @@ _BULLET = re.compile(r"^(?:[•◦▪‣●○■□–—*-]|\(?\d{1,3}[.)]|\(?
 _TERMINAL = re.compile(r"[.!?:;][\"'”’)\]]*$")
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 _GENERIC_TITLES = re.compile(r"^(?:untitled|microsoft word\b.*|document\d*|slide \d+)$", re.IGNORECASE)
+# Font names: Type 1 and TrueType fonts rarely set the descriptor's flags, so names tell bold and
+# typewriter faces ("Times-Bold", "CMBX12", "CMB10"; "Courier", "LiberationMono", "CMTT10", "CMSLTT10").
+_BOLD_FONT = re.compile(r"bold|black|heavy|demi|cmbx|cmb\d", re.IGNORECASE)
+_MONO_FONT = re.compile(r"mono|courier|typewriter|consol|menlo|cm(?:sl|i)?tt|txtt|tt\d", re.IGNORECASE)
+_FIXED_PITCH, _FORCE_BOLD = 1, 1 << 18  # font descriptor flags
+_ARABIC = re.compile(r"[0-9]{1,6}")
+_SPACES = re.compile(" +")
+_CAPTION = re.compile(r"\s*(?:table|tab\.|figure|fig\.)\s*[0-9]+(?:[.-][0-9]+)*[.:]?\s", re.IGNORECASE)
+_CONJUNCTIONS = frozenset({"and", "or", "but", "nor"})  # a line opening with one goes on with a sentence
+_CATEGORY = re.compile(r"^\[[^\[\]]{1,40}\]$")
+_MARKER_CELL = re.compile(r"^(?:[•◦▪‣●○■□–—*-]|\(?\d{1,3}[.)]|\(?[a-z][.)])$")
+_NUMBER_CELL = re.compile(r"^(?:\d{1,4}|[ivxlcdm]{1,7})$", re.IGNORECASE)
 
 
 @dataclass
+class _Cell:
+    """A run of a line's words with no wide gap inside: its offsets in the line's text (end
+    exclusive), where it is printed, and its first character's face."""
+
+    start: int
+    end: int
+    x0: float
+    x1: float
+    bold: bool = False
+    mono: bool = False
+
+
+@dataclass(eq=False)
+class _Row:
+    """A table row: its lines, in pdfium's order, and the text of each column's cell."""
+
+    lines: list[_Line]
+    cells: list[str]
+    table: int
+    header: bool = False
+
+
+@dataclass(eq=False)
+class _Definition:
+    """A term and its description: `lines` holds the term's lines, then the description's. When the
+    description starts beside the last term line, `split` is where in that line's text."""
+
+    lines: list[_Line]
+    terms: int
+    split: int
+    column: float  # x where the description's lines start
+    group: int = -1  # its list, numbered in the document
+    table: int = -1  # the table it was read from, when it was
+
+
+@dataclass(eq=False)
 class _Line:
     text: str
     page: int
@@ -55,6 +155,8 @@ class _Line:
     size: float
     kind: str = "text"  # "text", "boilerplate"
     continues: bool = False  # a word broken at its end goes on at the start of the next line
+    cells: list[_Cell] = field(default_factory=list)
+    part: _Row | _Definition | None = None  # the table row or definition the line belongs to
 
 
 @dataclass
@@ -63,6 +165,22 @@ class _Block:
     lines: list[_Line] = field(default_factory=list)
     level: int = 0
     group: int = -1
+    cells: list[str] = field(default_factory=list)  # a table row's cells
+    terms: int = 0  # a definition's term lines, as in _Definition
+    split: int = -1
+    column: float = 0.0
+
+
+_Span = tuple[float, float]  # from x0 to x1
+
+
+@dataclass
+class _Table:
+    """A table being read: its columns and its header's cells, if it has one."""
+
+    number: int
+    columns: list[_Span]
+    header: list[str] | None
 
 
 class UnreadablePDF(Exception):
@@ -79,22 +197,26 @@ def parse_pdf(source: str, sha256: str, data: bytes) -> Document:
         raise UnreadablePDF(f"not a readable PDF: {exc}") from exc
     try:
         metadata = pdf.get_metadata_dict()
-        pages = [_page_lines(pdf, n) for n in range(len(pdf))]
+        read = [_page_lines(pdf, n) for n in range(len(pdf))]
     finally:
         pdf.close()
+    pages = [lines for lines, _ in read]
     if not any(pages):
         raise UnreadablePDF("the PDF has no extractable text (scanned images?)")
     _mark_running_lines(pages)
     _mark_contents(pages)
     lines = [line for page in pages for line in page]
-    _rejoin_hyphens(lines)
     body = _body_size(lines)
+    _find_structure(pages, [rules for _, rules in read], body)
+    _rejoin_hyphens(lines)
     blocks = _blocks(pages, body)
     title = _title(metadata.get("Title", ""), source, blocks, body)
     return _write(source, sha256, title, pages, blocks)
 
 
-def _page_lines(pdf: object, n: int) -> list[_Line]:
+def _page_lines(pdf: object, n: int) -> tuple[list[_Line], list[tuple[float, float, float]]]:
+    """The page's printed lines, each cut into cells, and its horizontal rules when it may hold a
+    table (two lines or more cut in several cells)."""
     import pypdfium2.raw as raw
 
     page = pdf[n]  # type: ignore[index]
@@ -103,6 +225,8 @@ def _page_lines(pdf: object, n: int) -> list[_Line]:
         text = textpage.get_text_range()
         lines: list[_Line] = []
         at = 0
+        baseline = ctypes.c_double(), ctypes.c_double()
+        previous_base = None  # the baseline of the last line, when a line may join it
         for piece in text.split("\r\n"):
             start, end = at, at + len(piece)
             at = end + 2
@@ -115,11 +239,96 @@ def _page_lines(pdf: object, n: int) -> list[_Line]:
                 left, _, _, top = textpage.get_charbox(line_first)
                 _, _, right, _ = textpage.get_charbox(seg_last)
                 size = raw.FPDFText_GetFontSize(textpage.raw, seg_first)
-                lines.append(_Line(segment, n, top, left, right, round(size, 1)))
-        return lines
+                line = _Line(segment, n, top, left, right, round(size, 1))
+                mark = text.find(_SOFT_HYPHEN, seg_first, seg_last + 1)
+                on_line = mark - 1 if mark > seg_first else seg_last  # a broken word's end is on the next line
+                line.cells = _cells(textpage, text, seg_first, on_line, size, left)
+                raw.FPDFText_GetCharOrigin(textpage.raw, line_first, *(ctypes.byref(v) for v in baseline))
+                base = baseline[1].value
+                if previous_base is not None and line_first == first and _beside(lines[-1], line, previous_base, base):
+                    _join(lines[-1], line)
+                else:
+                    lines.append(line)
+                previous_base = base if mark < 0 else None
+        cut = sum(len(line.cells) > 1 for line in lines)
+        return lines, (_rules(page) if cut >= 2 else [])
     finally:
         textpage.close()
         page.close()
+
+
+def _beside(left: _Line, right: _Line, left_base: float, right_base: float) -> bool:
+    """Whether `right` goes on `left`'s printed line past a wide gap: pdfium parts a line where a
+    gap is very wide (a contents entry and its page number, the columns of a wide table)."""
+    return (
+        abs(left_base - right_base) <= 1.0
+        and abs(left.size - right.size) <= 0.5
+        and right.x0 - left.x1 > COLUMN_GAP * max(left.size, right.size)
+    )
+
+
+def _join(line: _Line, right: _Line) -> None:
+    shift = len(line.text) + 1
+    line.text = f"{line.text} {right.text}"
+    line.x1 = right.x1
+    line.cells += [replace(cell, start=cell.start + shift, end=cell.end + shift) for cell in right.cells]
+
+
+def _cells(textpage: object, text: str, first: int, last: int, size: float, x0: float) -> list[_Cell]:
+    """text[first:last + 1], all on one printed line, cut where the gap between two words is wider
+    than COLUMN_GAP ems; offsets relative to `first`. `x0` is where the printed line starts."""
+    import pypdfium2.raw as raw
+
+    handle = textpage.raw  # type: ignore[attr-defined]
+    charbox = raw.FPDFText_GetCharBox
+    left, bottom, right, top = (ctypes.c_double() for _ in range(4))
+    wide = COLUMN_GAP * size
+    starts, ends = [first], []  # each cell's first and last character, absolute
+    for space in _SPACES.finditer(text, first, last):
+        charbox(handle, space.start() - 1, left, right, bottom, top)
+        word_end = right.value
+        charbox(handle, space.end(), left, right, bottom, top)
+        if left.value - word_end > wide:
+            ends.append(space.start() - 1)
+            starts.append(space.end())
+    ends.append(last)
+    cells = []
+    for n, (run_first, run_last) in enumerate(zip(starts, ends, strict=True)):
+        charbox(handle, run_first, left, right, bottom, top)
+        start_x = x0 if n == 0 else left.value
+        charbox(handle, run_last, left, right, bottom, top)
+        bold, mono = _face(handle, run_first)
+        cells.append(_Cell(run_first - first, run_last + 1 - first, start_x, right.value, bold, mono))
+    return cells
+
+
+def _face(handle: object, index: int) -> tuple[bool, bool]:
+    """Whether the character at `index` is set in a bold face, and in a typewriter face."""
+    import pypdfium2.raw as raw
+
+    flags = ctypes.c_int()
+    buffer = ctypes.create_string_buffer(128)
+    raw.FPDFText_GetFontInfo(handle, index, buffer, len(buffer), ctypes.byref(flags))
+    name = buffer.value.decode("latin-1")
+    bold = bool(_BOLD_FONT.search(name)) or bool(flags.value & _FORCE_BOLD)
+    return bold, bool(_MONO_FONT.search(name)) or bool(flags.value & _FIXED_PITCH)
+
+
+def _rules(page: object) -> list[tuple[float, float, float]]:
+    """The page's horizontal rules (thin paths at least 20 points long): x0, x1 and height."""
+    import pypdfium2.raw as raw
+
+    handle = page.raw  # type: ignore[attr-defined]
+    left, bottom, right, top = (ctypes.c_float() for _ in range(4))
+    rules = []
+    for index in range(raw.FPDFPage_CountObjects(handle)):
+        obj = raw.FPDFPage_GetObject(handle, index)
+        if raw.FPDFPageObj_GetType(obj) != raw.FPDF_PAGEOBJ_PATH:
+            continue
+        raw.FPDFPageObj_GetBounds(obj, left, bottom, right, top)
+        if top.value - bottom.value < 3 and right.value - left.value > 20:
+            rules.append((left.value, right.value, (top.value + bottom.value) / 2))
+    return rules
 
 
 def _split_at_hyphens(piece: str, start: int, first: int, last: int) -> list[tuple[str, int, int, int]]:
@@ -192,7 +401,8 @@ def _typical_spacing(pages: list[list[_Line]]) -> float:
 
 def _mark_contents(pages: list[list[_Line]]) -> None:
     """Mark contents lines as boilerplate: dot leaders anywhere; on a contents page, every line
-    ending in a page number, and the page's "Contents" title."""
+    ending in a page number, the first line of an entry whose leader is on the next line, and the
+    page's "Contents" title."""
     for lines in pages:
         text_lines = [line for line in lines if line.kind == "text"]
         leaders = [line for line in text_lines if _LEADER.search(line.text)]
@@ -202,16 +412,465 @@ def _mark_contents(pages: list[list[_Line]]) -> None:
         titled = any(_CONTENTS_TITLE.match(line.text.strip()) for line in text_lines[:3])
         many = 0.4 * len(text_lines)
         if text_lines and (len(leaders) >= many or (titled and len(numbered) >= many)):
-            for line in text_lines:
-                if _ENDS_IN_NUMBER.search(line.text) or _CONTENTS_TITLE.match(line.text.strip()):
+            for line, following in zip(text_lines, [*text_lines[1:], None], strict=True):
+                wrapped = following is not None and following.kind == "boilerplate" and _LEADER.search(following.text)
+                if wrapped or _ENDS_IN_NUMBER.search(line.text) or _CONTENTS_TITLE.match(line.text.strip()):
                     line.kind = "boilerplate"
 
 
+def _find_structure(pages: list[list[_Line]], rules: list[list[tuple[float, float, float]]], body: float) -> None:
+    """Find the tables and definitions of every page (see the module docstring): each of their
+    lines gets the row or definition it belongs to as its `part`."""
+    spacing = _typical_spacing(pages)
+    table: _Table | None = None  # the table the page before ended with
+    terms: tuple[float, float, int] | None = None  # the definition list it ended with: columns, group
+    tables = lists = 0
+    for page, page_rules in zip(pages, rules, strict=True):
+        lines = [line for line in page if line.kind == "text" and line.text.strip()]
+        table, tables = _page_tables(lines, page_rules, spacing, body, table, tables)
+        terms, lists = _page_definitions(lines, spacing, body, terms, lists)
+
+
+def _page_tables(
+    lines: list[_Line],
+    rules: list[tuple[float, float, float]],
+    spacing: float,
+    body: float,
+    carried: _Table | None,
+    number: int,
+) -> tuple[_Table | None, int]:
+    """Read the page's tables; returns the table still open at its foot and the next table number."""
+    i = 0
+    open_table: _Table | None = None
+    while i < len(lines):
+        if len(lines[i].cells) < 2 or _is_heading(lines[i], body) or _signature(lines[i]):
+            i += 1
+            continue
+        run = lines[i : _run_end(lines, i, spacing, body)]
+        read = _read_table(run, rules, carried if i == 0 else None, number)
+        if read is None:
+            i += 1
+            continue
+        table, taken = read
+        if carried is None or table.number != carried.number:
+            number += 1
+        i += taken
+        open_table = table if i >= len(lines) else None
+    return open_table, number
+
+
+def _run_end(lines: list[_Line], i: int, spacing: float, body: float) -> int:
+    """Where a stretch of lines that may hold a table, from the cut line `i`, ends: each line close
+    to the one before (a little above it, within a row of centred cells, or below), at most three in
+    a row that are not cut in cells."""
+    end = i + 1
+    loose = 0
+    for j in range(i + 1, min(len(lines), i + MAX_RUN_LINES)):
+        line, previous = lines[j], lines[j - 1]
+        drop = previous.top - line.top
+        if _is_heading(line, body) or _signature(line) or not -2.0 * spacing <= drop <= 2.5 * spacing:
+            break
+        loose = 0 if len(line.cells) > 1 else loose + 1
+        if loose > 3:
+            break
+        end = j + 1
+    return end
+
+
+def _read_table(
+    run: list[_Line], rules: list[tuple[float, float, float]], carried: _Table | None, number: int
+) -> tuple[_Table, int] | None:
+    """The table at the start of `run`, if there is one, and how many of its lines it takes. A
+    table carried from the page before goes on when its columns come back."""
+    limit = len(run)
+    while True:
+        taken, columns = _extent(run[:limit], carried.columns if carried is not None else [])
+        if carried is not None and not _same_columns(columns, carried.columns):
+            carried = None
+            continue
+        rows = _rows(run[:taken], columns)
+        while rows and sum(1 for cell in rows[-1][1] if cell) < 2:  # a trailing line in one column alone
+            taken -= len(rows.pop()[0])
+        if taken == limit or not rows:
+            break
+        limit = taken  # read again without the lines set aside: their cells made columns too
+    bold = carried is None and _bold_header(rows, columns)
+    if not _tabular(rows, columns, 1 if carried is not None else 2 if bold else MIN_TABLE_ROWS):
+        return None
+    if carried is not None:
+        table = carried
+        header = carried.header is not None and rows[0][1] == carried.header
+    else:
+        header = bold or _ruled_header(rows, rules, columns)
+        table = _Table(number, columns, rows[0][1] if header else None)
+    if len(columns) == 2 and table.header is None and all(_opens_row(lines[0], columns) for lines, _ in rows):
+        stacked: list[_Line] = []  # terms alone on their rows, over the next row's term ("-q", "--quiet")
+        for lines, cells in rows:
+            if not cells[1] and len(stacked) + len(lines) < MAX_TERM_LINES:
+                stacked += lines
+                continue
+            split = next((c.start for c in lines[0].cells if _slot(c, columns) == 1), -1)
+            definition = _Definition([*stacked, *lines], len(stacked) + 1, split, columns[1][0], table=table.number)
+            for line in definition.lines:
+                line.part = definition
+            stacked = []
+        return table, taken
+    for n, (lines, cells) in enumerate(rows):
+        row = _Row(lines, cells, table.number, header and n == 0)
+        for line in lines:
+            line.part = row
+    return table, taken
+
+
+def _extent(run: list[_Line], columns: list[_Span]) -> tuple[int, list[_Span]]:
+    """How many lines from the start of `run` stand in columns, and the columns (x0, x1): the
+    cells of the lines taken, projected on the x axis, overlapping ones merged. The first line
+    with a cell across the gap between two columns (running text, a caption), or a caption
+    ("Table 1.9: ..."), ends them."""
+    spans = list(columns)
+    for n, line in enumerate(run):
+        if n and _CAPTION.match(line.text):
+            return n, spans
+        cells = [(cell.x0, cell.x1) for cell in line.cells]
+        alone = sum(1 for x0, x1 in cells if not any(x0 <= b + ALIGN and x1 >= a - ALIGN for a, b in spans))
+        merged = _merge([*spans, *cells])
+        if spans and len(merged) < len(spans) + alone:
+            return n, spans
+        spans = merged
+    return len(run), spans
+
+
+def _merge(spans: list[_Span]) -> list[_Span]:
+    merged: list[_Span] = []
+    for x0, x1 in sorted(spans):
+        if merged and x0 <= merged[-1][1] + ALIGN:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], x1))
+        else:
+            merged.append((x0, x1))
+    return merged
+
+
+def _same_columns(found: list[_Span], columns: list[_Span]) -> bool:
+    return len(found) == len(columns) and all(
+        abs(a[0] - b[0]) <= 2 * ALIGN for a, b in zip(found, columns, strict=True)
+    )
+
+
+def _slot(cell: _Cell, columns: list[_Span]) -> int:
+    """The column a cell stands in."""
+    return next((c for c, (x0, x1) in enumerate(columns) if x0 - ALIGN <= cell.x0 <= x1 + ALIGN), -1)
+
+
+def _opens_row(line: _Line, columns: list[_Span]) -> bool:
+    return any(_slot(cell, columns) == 0 for cell in line.cells)
+
+
+def _rows(run: list[_Line], columns: list[_Span]) -> list[tuple[list[_Line], list[str]]]:
+    """The lines of `run` as rows of cells. A line with text in the first column, or in every
+    other column (of three or more), opens a row; any other goes on with the row before: producers
+    write a cell's lines one after the other, so a line across several cells is a row."""
+    rows: list[tuple[list[_Line], list[str]]] = []
+    for line in run:
+        slots = [_slot(cell, columns) for cell in line.cells]
+        if not rows or 0 in slots or len(set(slots)) == len(columns) - 1 > 1:  # a row with its first cell empty
+            rows.append(([], [""] * len(columns)))
+        lines, cells = rows[-1]
+        lines.append(line)
+        for cell, slot in zip(line.cells, slots, strict=True):
+            text = " ".join(line.text[cell.start : cell.end].replace(_SOFT_HYPHEN, "-").split())
+            cells[slot] = f"{cells[slot]} {text}" if cells[slot] else text
+    return rows
+
+
+def _tabular(rows: list[tuple[list[_Line], list[str]]], columns: list[_Span], least: int) -> bool:
+    """Whether rows read from the layout are a table: at least `least` of them (one for a table
+    going on from the page before), most with two cells or more, and not code, a numbered listing,
+    running text or contents (see the module docstring)."""
+    continued = least == 1
+    if len(columns) < 2 or len(rows) < least:
+        return False
+    cut = [line for lines, _ in rows for line in lines if len(line.cells) > 1]
+    full = sum(sum(1 for c in cells if c) >= 2 for _, cells in rows)
+    if len(cut) < (1 if continued else 2) or full < 0.6 * len(rows):
+        return False
+    if not continued and any(sum(1 for _, cells in rows if cells[c]) < 2 for c in range(len(columns))):
+        return False  # a column only one row stands in: words spread out by justification
+    placed: list[list[_Cell]] = [[] for _ in columns]
+    for lines, _ in rows:
+        for line in lines:
+            for cell in line.cells:
+                placed[_slot(cell, columns)].append(cell)
+    if not all(_aligned(cells) for cells in placed if len(cells) >= 3):
+        return False  # cells that share no edge: gaps that happen to line up
+    printed = [(cell.end - cell.start, cell.mono) for lines, _ in rows for line in lines for cell in line.cells]
+    if sum(size for size, mono in printed if mono) >= CODE_SHARE * sum(size for size, _ in printed):
+        return False
+    firsts = [cells[0] for _, cells in rows]
+    if all(_MARKER_CELL.match(f) for f in firsts if f):
+        return False  # a list: bullets or numbers, each before its item
+    if all(_ARABIC.fullmatch(f) for f in firsts):
+        steps = [int(b) - int(a) for a, b in itertools.pairwise(firsts)]
+        if all(step > 0 for step in steps) and steps.count(1) >= 0.7 * len(steps):
+            return False  # line numbers
+    long = 0
+    for c in range(len(columns)):
+        texts = [cells[c] for _, cells in rows if cells[c]]
+        long += bool(texts) and sum(len(t.split()) for t in texts) >= PROSE_CELL_WORDS * len(texts)
+    if long > 1:
+        return False
+    lasts = [cells[-1] for _, cells in rows if cells[-1]]
+    numbers = [int(t) for t in lasts if _ARABIC.fullmatch(t)]
+    contents = len(lasts) >= 0.6 * len(rows) and all(_NUMBER_CELL.match(t) for t in lasts)
+    return not (contents and numbers == sorted(numbers))
+
+
+def _aligned(cells: list[_Cell]) -> bool:
+    """Whether most of a column's cells start, end or are centred at one x, as table cells are."""
+    need = 0.7 * len(cells)
+    for xs in ([c.x0 for c in cells], [c.x1 for c in cells], [(c.x0 + c.x1) / 2 for c in cells]):
+        xs.sort()
+        low = 0
+        for high, x in enumerate(xs):  # the most xs within 4 ALIGN of one another
+            while x - xs[low] > 4 * ALIGN:
+                low += 1
+            if high - low + 1 >= need:
+                return True
+    return False
+
+
+def _bold_header(rows: list[tuple[list[_Line], list[str]]], columns: list[_Span]) -> bool:
+    """Whether the first row is a header by its face: its cells bold, and the cells below them
+    mostly not in some column (a first column of bold keys is no header)."""
+    first = [cell for line in rows[0][0] for cell in line.cells] if len(rows) > 1 else []
+    if not first or not all(cell.bold for cell in first):
+        return False
+    rest = [cell for lines, _ in rows[1:] for line in lines for cell in line.cells]
+    for c in {_slot(cell, columns) for cell in first}:
+        below = [cell.bold for cell in rest if _slot(cell, columns) == c]
+        if below and sum(below) < 0.5 * len(below):
+            return True
+    return False
+
+
+def _ruled_header(
+    rows: list[tuple[list[_Line], list[str]]], rules: list[tuple[float, float, float]], columns: list[_Span]
+) -> bool:
+    """Whether the first row is a header by the rules: one under it and under no other row but the
+    last, across at least half the table."""
+    if len(rows) < 2:
+        return False
+    left, right = columns[0][0], columns[-1][1]
+
+    def ruled(upper: list[_Line], lower: list[_Line]) -> bool:
+        low = min(line.top - 0.3 * line.size for line in upper)
+        high = max(line.top for line in lower)
+        return any(
+            high < y < low and min(x1, right) - max(x0, left) >= 0.5 * (right - left) for x0, x1, y in rules
+        )
+
+    between = [ruled(a[0], b[0]) for a, b in itertools.pairwise(rows)]
+    return between[0] and not any(between[1:-1])
+
+
+def _page_definitions(
+    lines: list[_Line], spacing: float, body: float, carried: tuple[float, float, int] | None, groups: int
+) -> tuple[tuple[float, float, int] | None, int]:
+    """Read the page's definition lists from the lines no table took; returns the list still open at
+    the page's foot (its term and description columns and its group) and the next group number."""
+    n = 0
+    while n < len(lines):
+        n, signature = _signature_at(lines, n, spacing, body)
+        if signature is not None:
+            signature.group = groups
+            groups += 1
+            for line in signature.lines:
+                line.part = signature
+    found: list[tuple[int, int, _Definition]] = []  # first line, end, definition
+    i = 0
+    while i < len(lines):
+        read = _definition_at(lines, i, spacing, body)
+        if read is None:
+            i += 1
+            continue
+        found.append((i, read[0], read[1]))
+        i = read[0]
+    runs: list[list[tuple[int, int, _Definition]]] = []
+    for item in found:
+        if runs and _same_list(runs[-1][-1], item, lines):
+            runs[-1].append(item)
+        else:
+            runs.append([item])
+    open_list = None
+    for k, items in enumerate(runs):
+        term_x, column = items[0][2].lines[0].x0, items[0][2].column
+        goes_on = (
+            k == 0
+            and carried is not None
+            and abs(term_x - carried[0]) <= ALIGN
+            and abs(column - carried[1]) <= ALIGN
+            and all(line.x0 >= column - ALIGN for line in lines[: items[0][0]])
+        )
+        if len(items) < 2 and not goes_on:
+            continue
+        group = carried[2] if goes_on and carried is not None else groups
+        groups += group == groups
+        for _, _, definition in items:
+            definition.group = group
+            for line in definition.lines:
+                line.part = definition
+        if items[-1][1] == len(lines):
+            open_list = (term_x, column, group)
+    return open_list, groups
+
+
+def _definition_at(lines: list[_Line], i: int, spacing: float, body: float) -> tuple[int, _Definition] | None:
+    """The definition whose term starts at line `i`, and the end of its lines, or None."""
+    first = lines[i]
+    if first.part is not None or not _term_like(first, body):
+        return None
+    if i and lines[i - 1].part is None and _runs_on(lines[i - 1], first, spacing):
+        return None  # the last line of a paragraph
+    terms = [first]
+    k = i + 1
+    while True:
+        last = terms[-1]
+        if any(len(last.text[cell.start : cell.end].split()) <= 3 for cell in last.cells[2:]):
+            return None  # short cells beside: a row of a table too short to be read as one
+        if len(last.cells) > 1:  # the description starts beside the term (a justified one may have wide gaps)
+            split, column = last.cells[1].start, last.cells[1].x0
+            break
+        if k >= len(lines):
+            return None
+        following = lines[k]
+        if following.part is not None or not _below(last, following, spacing):
+            return None
+        if following.x0 >= first.x0 + COLUMN_GAP * following.size:
+            split, column = -1, following.x0
+            break
+        if abs(following.x0 - first.x0) > ALIGN or len(terms) == MAX_TERM_LINES or not _term_like(following, body):
+            return None
+        terms.append(following)
+        k += 1
+    if len(terms) > 1 and i and lines[i - 1].part is None and _runs_on(lines[i - 1], first, spacing, closed=True):
+        return None  # a sentence's last line over a term: "The exceptions are" over "Unix-alikes"
+    description: list[_Line] = []
+    previous = terms[-1]
+    while k < len(lines):
+        following = lines[k]
+        if following.part is not None or abs(following.x0 - column) > ALIGN or not _below(previous, following, spacing):
+            break
+        if _is_heading(following, body) or _BULLET.match(following.text.strip()):
+            break
+        description.append(following)
+        previous = following
+        k += 1
+    if split < 0 and not description:
+        return None
+    below = lines[k] if k < len(lines) and _below(previous, lines[k], spacing) else None
+    if split < 0 and len(description) == 1 and below is not None and below.x0 >= column + COLUMN_GAP * below.size:
+        return None  # a heading over a list whose terms are indented: the "description" is a term
+    faces = [cell.mono for cell in terms[-1].cells[1:2]] + [line.cells[0].mono for line in description]
+    if all(faces):
+        return None  # code under a short line
+    if split >= 0 and _NUMBER_CELL.match(terms[-1].text[split:].strip()):
+        return None  # a contents line: a title and its page number
+    return k, _Definition([*terms, *description], len(terms), split, column)
+
+
+def _signature_at(lines: list[_Line], i: int, spacing: float, body: float) -> tuple[int, _Definition | None]:
+    """The texinfo definition whose first signature line is line `i`, if there is one, and the
+    line to look at next: its signature lines (more signatures sharing one description, and the
+    lines a signature runs on to while its parentheses are open) are the term; the paragraph
+    indented below them, the description."""
+    first = lines[i]
+    if first.part is not None or not _signature(first):
+        return i + 1, None
+    terms, k = [first], i + 1
+    while k < len(lines):
+        line, open_parens = lines[k], sum(t.text.count("(") - t.text.count(")") for t in terms)
+        if line.part is not None or not _below(terms[-1], line, spacing) or _is_heading(line, body):
+            return k, None
+        stacked = _signature(line) and abs(line.x0 - first.x0) <= ALIGN
+        if not stacked and not (open_parens > 0 and line.x0 > first.x0 + ALIGN):
+            break
+        terms.append(line)
+        k += 1
+    description: list[_Line] = []
+    while k < len(lines) and lines[k].part is None and lines[k].x0 > first.x0 + COLUMN_GAP * lines[k].size:
+        line = lines[k]
+        if description and abs(line.x0 - description[0].x0) > ALIGN:
+            break
+        if not _below(terms[-1] if not description else description[-1], line, spacing) or _signature(line):
+            break
+        description.append(line)
+        k += 1
+    if not description:
+        return k, None
+    return k, _Definition([*terms, *description], len(terms), -1, description[0].x0)
+
+
+def _term_like(line: _Line, body: float) -> bool:
+    """A short run of words at a line's start, not ending a sentence: a term, an option."""
+    cell = line.cells[0] if line.cells else _Cell(0, len(line.text), line.x0, line.x1)
+    text = line.text[cell.start : cell.end]
+    words = text.split()
+    return (
+        0 < len(words) <= MAX_TERM_WORDS
+        and words[0] not in _CONJUNCTIONS
+        and len(text) <= 60
+        and not _TERMINAL.search(text)
+        and not _BULLET.match(line.text.strip())
+        and not _is_heading(line, body)
+        and not _signature(line)
+    )
+
+
+def _signature(line: _Line) -> bool:
+    """A texinfo definition line: a function's or variable's signature, its category ("[Function]")
+    at the right margin. Neither a table row nor a term of the layouts above (_signature_at)."""
+    last = line.cells[-1]
+    return len(line.cells) > 1 and bool(_CATEGORY.match(line.text[last.start : last.end]))
+
+
+def _below(upper: _Line, lower: _Line, spacing: float) -> bool:
+    return 0 < upper.top - lower.top <= 1.6 * spacing
+
+
+def _runs_on(previous: _Line, line: _Line, spacing: float, closed: bool = False) -> bool:
+    """Whether `line` reads as the end of the paragraph `previous` belongs to: the line over it at
+    the same x, a line of prose left open (or, when `closed`, any line of prose but one that
+    introduces what follows with a colon)."""
+    ends = previous.text.rstrip().endswith(":") if closed else _TERMINAL.search(previous.text)
+    return (
+        _below(previous, line, spacing)
+        and abs(previous.x0 - line.x0) <= ALIGN
+        and len(previous.cells) == 1
+        and len(previous.text.split()) > MAX_TERM_WORDS
+        and not ends
+    )
+
+
+def _same_list(
+    before: tuple[int, int, _Definition], after: tuple[int, int, _Definition], lines: list[_Line]
+) -> bool:
+    """Whether two definitions are of one list: the same term and description columns, and only
+    the first one's further description paragraphs between them."""
+    first, second = before[2], after[2]
+    return (
+        abs(first.lines[0].x0 - second.lines[0].x0) <= ALIGN
+        and abs(first.column - second.column) <= ALIGN
+        and all(line.part is None and line.x0 >= first.column - ALIGN for line in lines[before[1] : after[0]])
+    )
+
+
 def _rejoin_hyphens(lines: list[_Line]) -> None:
-    """Write each word broken at a line end whole on the first line (see the module docstring)."""
+    """Write each word broken at a line end whole on the first line (see the module docstring);
+    table rows and terms stay as printed."""
     vocabulary = {w.casefold() for line in lines for w in _WORD.findall(line.text.replace(_SOFT_HYPHEN, " "))}
     body = [line for line in lines if line.kind == "text"]
     for n, line in enumerate(body):
+        if _printed_as_is(line):
+            continue
         marked = _SOFT_HYPHEN in line.text
         if marked:
             head, _, tail = line.text.rpartition(_SOFT_HYPHEN)
@@ -226,6 +885,8 @@ def _rejoin_hyphens(lines: list[_Line]) -> None:
         if n + 1 >= len(body) or not re.search(r"[^\W\d_]-$", line.text):
             continue
         following = body[n + 1]
+        if isinstance(following.part, _Row) or _term_line(following):
+            continue
         right = re.match(r"([^\W\d_]+)([.,;:!?)\]”’\"']*)(?:\s+|$)", following.text)
         if right is None or not right.group(1)[0].islower():
             continue
@@ -236,6 +897,22 @@ def _rejoin_hyphens(lines: list[_Line]) -> None:
         following.text = following.text[right.end() :]
     for line in lines:
         line.text = line.text.replace(_SOFT_HYPHEN, "-")
+
+
+def _term_line(line: _Line) -> bool:
+    part = line.part
+    return isinstance(part, _Definition) and any(term is line for term in part.lines[: part.terms])
+
+
+def _printed_as_is(line: _Line) -> bool:
+    """A table row's line, or a line holding a term alone: cells and terms keep their offsets."""
+    part = line.part
+    if isinstance(part, _Row):
+        return True
+    if isinstance(part, _Definition):
+        alone = part.lines[: part.terms - 1] if part.split >= 0 else part.lines[: part.terms]
+        return any(term is line for term in alone)
+    return False
 
 
 def _hyphen(left: str, right: str, vocabulary: set[str], wrapped: bool) -> str:
@@ -257,19 +934,30 @@ def _body_size(lines: list[_Line]) -> float:
 
 
 def _blocks(pages: list[list[_Line]], body: float) -> list[_Block]:
-    """The content lines of every page grouped into blocks, in reading order; a paragraph left open
-    at a page's foot carries on into the next page's first paragraph."""
+    """The content lines of every page grouped into blocks, in reading order; a paragraph (or a
+    description) left open at a page's foot carries on into the next page's first paragraph. Table
+    rows and definitions are the blocks their lines were found to make."""
     heading_sizes = sorted({line.size for page in pages for line in page if _is_heading(line, body)}, reverse=True)
     spacing = _typical_spacing(pages)
     blocks: list[_Block] = []
     group = -1
+    groups: dict[tuple[str, int], int] = {}  # a table's or definition list's group
     for lines in pages:
         previous: _Line | None = None
         for line in lines:
             if line.kind != "text" or not line.text.strip():
                 continue
             current = blocks[-1] if blocks else None
-            if _is_heading(line, body):
+            part = line.part
+            if part is not None:
+                if part.lines[0] is line:
+                    listed = isinstance(part, _Definition) and part.group >= 0
+                    key = ("list", part.group) if isinstance(part, _Definition) and listed else ("table", part.table)
+                    if key not in groups:
+                        group += 1
+                        groups[key] = group
+                    blocks.append(_part_block(part, groups[key]))
+            elif _is_heading(line, body):
                 level = heading_sizes.index(line.size) + 1
                 if current and current.kind == "heading" and current.level == level and previous is not None:
                     current.lines.append(line)
@@ -287,6 +975,12 @@ def _blocks(pages: list[list[_Line]], body: float) -> list[_Block]:
     return blocks
 
 
+def _part_block(part: _Row | _Definition, group: int) -> _Block:
+    if isinstance(part, _Row):
+        return _Block("table_header" if part.header else "table_row", list(part.lines), 0, group, part.cells)
+    return _Block("definition", list(part.lines), 0, group, [], part.terms, part.split, part.column)
+
+
 def _is_heading(line: _Line, body: float) -> bool:
     text = line.text.strip()
     short = len(text.split()) <= 20 and not text.endswith((".", ","))
@@ -295,14 +989,16 @@ def _is_heading(line: _Line, body: float) -> bool:
 
 def _continues(block: _Block, previous: _Line | None, line: _Line, spacing: float) -> bool:
     """Whether `line` goes on with `block` (whose last line is `previous`, None at a page's top)."""
-    if block.kind == "heading":
+    if block.kind in ("heading", "table_row", "table_header"):
         return False
     last = block.lines[-1]
     if abs(last.size - line.size) > 0.5:
         return False
     if previous is None:  # across a page break: only a sentence left open goes on
+        if block.kind == "definition" and abs(line.x0 - block.column) > ALIGN:
+            return False
         return not _TERMINAL.search(last.text) and (line.text[:1].islower() or last.text.endswith((",", "-")))
-    if last.top - line.top > 1.6 * spacing:
+    if block.kind == "definition" or last.top - line.top > 1.6 * spacing:
         return False
     if block.kind == "list_item":
         return line.x0 >= block.lines[0].x0 + 2
@@ -336,9 +1032,13 @@ def _reading_order(lines: list[_Line]) -> list[_Line]:
     return [*sorted(above, key=lambda line: -line.top), *between, *sorted(below, key=lambda line: -line.top)]
 
 
+_CELLED = frozenset({"table_row", "table_header", "definition"})
+
+
 def _write(source: str, sha256: str, title: str, pages: list[list[_Line]], blocks: list[_Block]) -> Document:
-    """The document's text, a line of the PDF a line of text, blocks and pages separated by a blank
-    line; block spans and holes recorded as the text is written."""
+    """The document's text, a line of the PDF a line of text (a table row on one line, its cells
+    joined by " | "; a term and the description beside it parted by a tab), blocks and pages
+    separated by a blank line; block spans, cells and holes recorded as the text is written."""
     owner: dict[int, tuple[int, int]] = {}  # id(line) -> (block number, position in block)
     for b, block in enumerate(blocks):
         for p, line in enumerate(block.lines):
@@ -346,16 +1046,22 @@ def _write(source: str, sha256: str, title: str, pages: list[list[_Line]], block
     parts: list[str] = []
     length = 0
     spans: dict[int, list[Span]] = {}  # line spans of each content block
+    cells: dict[int, list[Span]] = {}  # cell spans of each table row and definition
     boilerplate: list[Span] = []
     page_starts: list[int] = []
     last_block = -1
     for lines in pages:
         first_of_page = True
         for line in _reading_order(lines):
-            text = " ".join(line.text.split())
+            where = owner.get(id(line))
+            owning = blocks[where[0]] if where is not None else None
+            row = owning is not None and owning.kind in ("table_row", "table_header")
+            if row and where is not None and where[0] in spans:
+                continue  # the row was written whole at its first line
+            pieces = _pieces_of(line, owning, where[1] if where is not None else 0)
+            text = "".join(pieces)
             if not text:
                 continue
-            where = owner.get(id(line))
             same_block = where is not None and where[0] == last_block
             separator = "" if not parts else ("\n" if same_block and not first_of_page else "\n\n")
             parts.append(separator)
@@ -365,29 +1071,72 @@ def _write(source: str, sha256: str, title: str, pages: list[list[_Line]], block
                 first_of_page = False
             span = (length, length + len(text))
             parts.append(text)
-            length += len(text)
             if where is None:
                 boilerplate.append(span)
             else:
                 spans.setdefault(where[0], []).append(span)
                 last_block = where[0]
+                if owning is not None and owning.kind in _CELLED:
+                    _record_cells(cells.setdefault(where[0], []), owning, where[1], pieces, length)
+            length += len(text)
         if first_of_page:
             page_starts.append(length)
     text = "".join(parts)
-
-    def text_of(start: int, end: int) -> str:
-        return text[start:end]
-
     out: list[Block] = [Block("boilerplate", s, e) for s, e in boilerplate]
+    aside = [s for s, _ in boilerplate]  # written in order, so sorted
     for b, block in enumerate(blocks):
         line_spans = spans.get(b)
         if not line_spans:
             continue
         start, end = line_spans[0][0], line_spans[-1][1]
-        holes = tuple((s, e) for s, e in boilerplate if start < s and e < end)  # a header or footer it flows past
-        marker = _MARKER.match(text_of(start, end)) if block.kind == "list_item" else None
+        inside = boilerplate[bisect.bisect_right(aside, start) : bisect.bisect_left(aside, end)]
+        holes = tuple((s, e) for s, e in inside if e < end)  # a header or footer it flows past
+        marker = _MARKER.match(text[start:end]) if block.kind == "list_item" else None
         if marker:  # a bullet is not the item's text
             holes = ((start, start + marker.end()), *holes)
-        out.append(Block(block.kind, start, end, block.level, block.group, (), holes))  # type: ignore[arg-type]
+        spans_of_cells: tuple[Span, ...] = ()
+        kind = block.kind
+        if kind == "definition" and len(cells[b]) == 2:
+            (term_end, _), (description_start, _) = cells[b]
+            spans_of_cells = ((start, term_end), (description_start, end))
+        elif kind == "definition":  # no description was written: its lines read as a paragraph
+            kind = "paragraph"
+        elif block.kind in ("table_row", "table_header"):
+            spans_of_cells = tuple(cells[b])
+        out.append(Block(kind, start, end, block.level, block.group, spans_of_cells, holes))  # type: ignore[arg-type]
     out.sort(key=lambda block: (block.start, block.end))
     return Document(source, sha256, text, title, out, page_starts)
+
+
+def _pieces_of(line: _Line, block: _Block | None, position: int) -> list[str]:
+    """What is written for a line: its words; for a table row, its cells with " | " between them;
+    for the term line a description starts beside, the term, a tab and the description."""
+    if block is not None and block.kind in ("table_row", "table_header"):
+        pieces: list[str] = []
+        for n, cell in enumerate(block.cells):
+            pieces += [" | "] if n else []
+            pieces.append(cell)
+        return pieces
+    if block is not None and block.kind == "definition" and position == block.terms - 1 and block.split >= 0:
+        term, description = " ".join(line.text[: block.split].split()), " ".join(line.text[block.split :].split())
+        return [term, "\t", description] if term and description else [term or description]
+    return [" ".join(line.text.split())]
+
+
+def _record_cells(found: list[Span], block: _Block, position: int, pieces: list[str], at: int) -> None:
+    """Record the cells a written line holds, `at` being where it starts in the text. A table row:
+    the span of each cell (every other piece). A definition: where its term ends and its
+    description starts, each as an empty span, found at the line that holds them."""
+    if block.kind in ("table_row", "table_header"):
+        for n, piece in enumerate(pieces):
+            if n % 2 == 0:
+                found.append((at, at + len(piece)))
+            at += len(piece)
+        return
+    if position == block.terms - 1:
+        term_end = at + len(pieces[0])
+        found.append((term_end, term_end))
+        if len(pieces) == 3:
+            found.append((term_end + 1, term_end + 1))
+    elif position == block.terms and block.split < 0:
+        found.append((at, at))

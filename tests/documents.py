@@ -7,6 +7,10 @@ test can name the boilerplate that must never reach a sentence, chunk or quote.
 from __future__ import annotations
 
 import io
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from fpdf import FPDF
 
 # Text a reader never wants as an answer, by document; tests check no sentence holds any of it.
 PDF_BOILERPLATE = ("Travel Policy - Internal", "Page 3", "Page 4", "Contents", ". . .")
@@ -185,3 +189,279 @@ make install   # creates .venv
 
 It takes about *four minutes* on a laptop.
 """
+
+
+# Text a reader never wants as an answer in the report PDF; tests check no sentence holds any of it.
+REPORT_BOILERPLATE = ("Travel Handbook 2024 - Internal", "Page 2", "Page 3")
+OFFICES = [
+    ("Head office", "Leeds", "08:00-18:00"),
+    ("North", "Newcastle", "08:30-17:00"),
+    ("Scotland", "Glasgow", "09:00-17:30"),
+    ("Wales", "Cardiff", "09:00-17:00"),
+    ("Midlands", "Birmingham", "08:00-17:00"),
+    ("East", "Norwich", "09:00-16:30"),
+    ("South West", "Bristol", "08:30-17:30"),
+    ("South", "Southampton", "09:00-17:00"),
+    ("London", "London", "07:30-19:00"),
+    ("Ireland", "Dublin", "09:00-17:30"),
+    ("Netherlands", "Rotterdam", "08:30-17:00"),
+    ("Germany", "Hamburg", "08:00-16:30"),
+    ("France", "Lyon", "09:00-18:00"),
+    ("Spain", "Valencia", "09:00-14:00"),
+    ("Italy", "Turin", "08:30-17:30"),
+    ("Poland", "Gdansk", "08:00-16:00"),
+    ("Sweden", "Malmo", "08:00-16:30"),
+    ("Denmark", "Aarhus", "08:00-15:30"),
+]
+
+
+EMERGENCY = [
+    ("Region", "Number"),
+    ("United Kingdom", "+44 113 496 0000"),
+    ("Europe", "+31 10 799 0000"),
+    ("Asia", "+81 3 4588 0000"),
+]
+
+
+def report_pdf() -> bytes:
+    """A three-page travel handbook under a running header ("Travel Handbook 2024 - Internal") and
+    "Page N" footers. Page 1: a ruled table with a bold header row (Vehicle | Rate per kilometre)
+    after the sentence that introduces it, and a table without rules, its header row bold (Country |
+    Daily allowance | Hotel limit). Page 2: a ruled table of offices (Office | City | Opening hours)
+    that runs on to page 3, where its header row is repeated. Page 3: a table in one face, its
+    header told only by the rule under it (EMERGENCY: Region | Number)."""
+    from fpdf import FPDF
+
+    class Handbook(FPDF):
+        def header(self) -> None:
+            self.set_font("Helvetica", size=9)
+            self.text(72, 40, "Travel Handbook 2024 - Internal")
+
+        def footer(self) -> None:
+            self.set_font("Helvetica", size=9)
+            self.text(280, 810, f"Page {self.page_no()}")
+
+    pdf = Handbook(format="A4", unit="pt")
+    pdf.set_title("Travel Handbook")
+    pdf.set_margins(72, 72, 72)
+    pdf.set_auto_page_break(True, margin=72)
+    pdf.add_page()
+
+    def heading(text: str) -> None:
+        pdf.set_font("Helvetica", style="B", size=15)
+        pdf.cell(0, 24, text, new_x="LMARGIN", new_y="NEXT")
+
+    def paragraph(text: str) -> None:
+        pdf.set_font("Helvetica", size=11)
+        pdf.multi_cell(0, 15, text, new_x="LMARGIN", new_y="NEXT")
+        pdf.ln(6)
+
+    pdf.set_font("Helvetica", style="B", size=24)
+    pdf.cell(0, 40, "Travel Handbook", new_x="LMARGIN", new_y="NEXT")
+    heading("1 Mileage")
+    paragraph("Staff who drive their own vehicle on business are paid for each kilometre at these rates:")
+    pdf.set_font("Helvetica", size=11)
+    with pdf.table(width=300, col_widths=(150, 150), align="LEFT", line_height=18) as table:
+        for cells in [
+            ("Vehicle", "Rate per kilometre"),
+            ("Private car", "EUR 0.30"),
+            ("Electric car", "EUR 0.25"),
+            ("Motorcycle", "EUR 0.20"),
+            ("Bicycle", "EUR 0.10"),
+        ]:
+            row = table.row()
+            for cell in cells:
+                row.cell(cell)
+    pdf.ln(12)
+    heading("2 Daily allowances")
+    paragraph("A daily allowance is paid for each full day abroad, and hotels are booked within the limits below.")
+    y = pdf.get_y() + 12
+    for n, cells in enumerate(
+        [
+            ("Country", "Daily allowance", "Hotel limit"),
+            ("France", "EUR 55", "EUR 160"),
+            ("Japan", "JPY 9,000", "JPY 25,000"),
+            ("Canada", "CAD 80", "CAD 240"),
+            ("Brazil", "BRL 250", "BRL 600"),
+        ]
+    ):
+        pdf.set_font("Helvetica", style="B" if n == 0 else "", size=11)
+        for x, cell in zip((72, 220, 360), cells, strict=True):
+            pdf.text(x, y, cell)
+        y += 16
+    pdf.set_y(y + 6)
+    paragraph("Allowances are paid with the next salary once the trip report is approved.")
+    pdf.add_page()
+    heading("3 Offices")
+    paragraph("The travel desk can be reached at every office during its opening hours:")
+    pdf.ln(400)  # the table starts low on the page and runs on to the next
+    pdf.set_font("Helvetica", size=11)
+    with pdf.table(width=400, col_widths=(150, 130, 120), align="LEFT", line_height=18, repeat_headings=1) as table:
+        for cells in [("Office", "City", "Opening hours"), *OFFICES]:
+            row = table.row()
+            for cell in cells:
+                row.cell(cell)
+    pdf.ln(12)
+    paragraph("Outside these hours the emergency line answers on these numbers:")
+    y = pdf.get_y() + 4
+    pdf.set_line_width(0.8)
+    pdf.line(72, y, 372, y)  # a rule above the header, one under it and one under the table, as booktabs sets them
+    pdf.set_font("Helvetica", size=11)
+    for n, (region, number) in enumerate(EMERGENCY):
+        y += 16
+        pdf.text(72, y, region)
+        pdf.text(220, y, number)
+        if n == 0:
+            pdf.set_line_width(0.4)
+            pdf.line(72, y + 5, 372, y + 5)
+            y += 5
+    pdf.set_line_width(0.8)
+    pdf.line(72, y + 6, 372, y + 6)
+    return bytes(pdf.output())
+
+
+def _typeset(title: str) -> FPDF:
+    """A one-page A4 PDF titled `title`, measured in points, with no automatic page break."""
+    from fpdf import FPDF
+
+    pdf = FPDF(format="A4", unit="pt")
+    pdf.set_title(title)
+    pdf.set_auto_page_break(False)
+    pdf.add_page()
+    return pdf
+
+
+def _heading(pdf: FPDF, y: float, text: str) -> None:
+    """A heading at the margin, bold and larger than the text; the text's face is set again after it."""
+    pdf.set_font("Helvetica", style="B", size=15)
+    pdf.text(72, y, text)
+    pdf.set_font("Helvetica", size=11)
+
+
+OPTIONS = [
+    ("-a, --append", "adds the files to the end of an existing archive"),
+    ("-n, --dry-run", "shows what would be done without changing any file; the report"),
+    ("", "lists every file it would have touched"),
+    ("-o FILE", "writes the archive to FILE instead of the standard output"),
+    ("-s", ""),
+    ("--silent", ""),
+    ("", "prints nothing but the final count"),
+    ("-w, --wait", "waits for the lock on a busy archive"),
+]
+
+
+ENVIRONMENT = [
+    ("ARCHIVER_HOME", ["the folder where archives are kept when no path is given"]),
+    ("ARCHIVER_LOCK", ["how many seconds to wait for a busy archive; the default", "is thirty seconds"]),
+]
+
+
+SIGNATURES = [
+    (["int arc_open (const char *path, int flags,", "struct arc **archive)"], "[Function]", "Opens the archive."),
+    (["ARC_MAX_MEMBERS"], "[Constant]", "The most members an archive holds, 65535."),
+]
+
+
+def options_pdf() -> bytes:
+    """A manual's page of options (OPTIONS), as texinfo and man pages set them: each term in a
+    typewriter face at the margin and its description at a column, beside it or, for stacked terms
+    ("-s" then "--silent"), on the line below; one description wraps to a second line. Then two
+    environment variables (ENVIRONMENT), each alone on its line, its description indented below.
+    Then a library's function and constant as texinfo sets them (SIGNATURES): the signature, its
+    category at the right margin, the line it runs on to, and its description indented below."""
+    pdf = _typeset("The Archiver Manual")
+    _heading(pdf, 90, "2.3 Options")
+    pdf.text(72, 120, "The archiver reads the files named on its command line and accepts these options.")
+    y = 150.0
+    for term, description in OPTIONS:
+        if term:
+            pdf.set_font("Courier", size=11)
+            pdf.text(72, y, term)
+        if description:
+            pdf.set_font("Helvetica", size=11)
+            pdf.text(200, y, description)
+        y += 15
+    pdf.set_font("Helvetica", size=11)
+    pdf.text(72, y + 10, "The exit status is zero when every file was archived.")
+    _heading(pdf, y + 50, "2.4 Environment")
+    pdf.text(72, y + 80, "Two variables change where and how long the archiver works.")
+    y += 110
+    for term, description in ENVIRONMENT:
+        pdf.set_font("Courier", size=11)
+        pdf.text(72, y, term)
+        pdf.set_font("Helvetica", size=11)
+        for line in description:
+            y += 15
+            pdf.text(108, y, line)
+        y += 18
+    _heading(pdf, y + 20, "3 Library")
+    y += 50
+    for signature, category, description in SIGNATURES:
+        pdf.set_font("Courier", size=11)
+        pdf.text(72, y, signature[0])
+        pdf.set_font("Helvetica", size=11)
+        pdf.text(470, y, category)
+        for line in signature[1:]:
+            y += 13
+            pdf.set_font("Courier", size=11)
+            pdf.text(140, y, line)
+        pdf.set_font("Helvetica", size=11)
+        pdf.text(108, y + 14, description)
+        y += 36
+    return bytes(pdf.output())
+
+
+CODE_LISTING = [
+    "total = 0               # bytes so far",
+    "for name in names:      # every file",
+    "    total += size(name) # add its size",
+    "print(total)            # the sum",
+]
+LEFT_COLUMN = [
+    "The committee met in the spring to review the",
+    "plans for the new office. It agreed that the move",
+    "should happen in May, after the end of the",
+    "financial year, and that every team should move",
+    "on the same weekend to keep the disruption short.",
+]
+RIGHT_COLUMN = [
+    "Staff were asked to pack their desks before the",
+    "Friday of the move and to label every crate with",
+    "their name and their team. Removal firms will",
+    "carry the crates over the weekend, and desks will",
+    "be ready to use on the Monday morning.",
+]
+
+
+def layouts_pdf() -> bytes:
+    """Three pages of layouts that must not be read as tables or definitions. Page 1: a contents
+    page whose page numbers stand apart from the titles with no dot leaders. Page 2: two columns of
+    prose, each column written after the other as typesetters do, then the same two columns written
+    line by line across the page. Page 3: a code listing in a typewriter face with its comments
+    aligned in a column, after the sentence that introduces it."""
+    pdf = _typeset("Office Move")
+    pdf.set_font("Helvetica", style="B", size=24)
+    pdf.text(72, 80, "Office Move")
+    _heading(pdf, 120, "Contents")
+    for n, (title, page) in enumerate([("1 The move", "2"), ("2 The listing", "3"), ("3 Contacts", "3")]):
+        pdf.text(72, 150 + 16 * n, title)
+        pdf.text(500, 150 + 16 * n, page)
+    pdf.add_page()
+    _heading(pdf, 90, "1 The move")
+    pdf.set_font("Helvetica", size=10)
+    for n, line in enumerate(LEFT_COLUMN):
+        pdf.text(72, 120 + 14 * n, line)
+    for n, line in enumerate(RIGHT_COLUMN):
+        pdf.text(310, 120 + 14 * n, line)
+    for n, (left, right) in enumerate(zip(LEFT_COLUMN, RIGHT_COLUMN, strict=True)):
+        pdf.text(72, 260 + 14 * n, left)
+        pdf.text(310, 260 + 14 * n, right)
+    pdf.add_page()
+    _heading(pdf, 90, "2 The listing")
+    pdf.text(72, 120, "The script below adds up the sizes of the files:")
+    pdf.set_font("Courier", size=10)
+    for n, line in enumerate(CODE_LISTING):
+        pdf.text(90, 145 + 13 * n, line)
+    pdf.set_font("Helvetica", size=11)
+    pdf.text(72, 215, "It prints the sum in bytes.")
+    return bytes(pdf.output())

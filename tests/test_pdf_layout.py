@@ -1,0 +1,134 @@
+"""Tables and definition lists read from a PDF's layout: rows with their header row, cells and
+spans as the other formats give them; and layouts that must not be read so (contents, columns of
+prose, code)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from index.chunking import split_sentences
+from index.document import Block, Document, block_text
+from tests import documents
+from tests.test_documents import assert_clean, loaded
+
+
+@pytest.fixture(scope="module")
+def report(tmp_path_factory: pytest.TempPathFactory) -> Document:
+    return loaded(tmp_path_factory.mktemp("report"), "handbook.pdf", documents.report_pdf())
+
+
+@pytest.fixture(scope="module")
+def options(tmp_path_factory: pytest.TempPathFactory) -> Document:
+    return loaded(tmp_path_factory.mktemp("options"), "archiver.pdf", documents.options_pdf())
+
+
+def rows_of(doc: Document, group: int) -> list[Block]:
+    return [b for b in doc.blocks if b.kind in ("table_row", "table_header") and b.group == group]
+
+
+def page_of(doc: Document, offset: int) -> int:
+    assert doc.page_starts is not None
+    return sum(1 for start in doc.page_starts if start <= offset)
+
+
+def test_pdf_ruled_table_rows_carry_their_headers_and_are_quoted_as_written(report: Document):
+    sentences = [s for s in split_sentences(report) if s.section == ("1 Mileage",)]
+    introduction = "Staff who drive their own vehicle on business are paid for each kilometre at these rates:"
+    assert [(s.kind, s.group, s.leads, s.display) for s in sentences] == [
+        ("paragraph", -1, 0, introduction),
+        ("table_row", 0, -1, "Private car, Rate per kilometre: EUR 0.30"),
+        ("table_row", 0, -1, "Electric car, Rate per kilometre: EUR 0.25"),
+        ("table_row", 0, -1, "Motorcycle, Rate per kilometre: EUR 0.20"),
+        ("table_row", 0, -1, "Bicycle, Rate per kilometre: EUR 0.10"),
+    ]
+    electric = sentences[2]
+    assert electric.text == "Electric car | EUR 0.25" == report.text[electric.start : electric.end]
+    (row,) = [b for b in rows_of(report, 0) if b.start == electric.start]
+    assert [report.text[s:e] for s, e in row.cells] == ["Electric car", "EUR 0.25"]
+
+
+def test_pdf_table_without_rules_takes_its_bold_first_row_as_the_header(report: Document):
+    assert [(b.kind, block_text(report.text, b).text) for b in rows_of(report, 1)] == [
+        ("table_header", "Country | Daily allowance | Hotel limit"),
+        ("table_row", "France | EUR 55 | EUR 160"),
+        ("table_row", "Japan | JPY 9,000 | JPY 25,000"),
+        ("table_row", "Canada | CAD 80 | CAD 240"),
+        ("table_row", "Brazil | BRL 250 | BRL 600"),
+    ]
+    shown = [s.display for s in split_sentences(report) if s.group == 1]
+    assert shown[1] == "Japan, Daily allowance: JPY 9,000, Hotel limit: JPY 25,000"
+
+
+def test_pdf_table_across_a_page_break_keeps_its_rows_on_both_pages_without_the_running_header(report: Document):
+    assert_clean(report, documents.REPORT_BOILERPLATE)
+    blocks = rows_of(report, 2)
+    rows = [block_text(report.text, b).text for b in blocks if b.kind == "table_row"]
+    assert rows == [" | ".join(office) for office in documents.OFFICES]
+    headers = [(page_of(report, b.start), block_text(report.text, b).text) for b in blocks if b.kind == "table_header"]
+    assert headers == [(2, "Office | City | Opening hours"), (3, "Office | City | Opening hours")]
+    assert {page_of(report, b.start) for b in blocks if b.kind == "table_row"} == {2, 3}
+    shown = {s.display for s in split_sentences(report) if s.group == 2}
+    assert "Italy, City: Turin, Opening hours: 08:30-17:30" in shown  # a row of page 3, with page 2's header
+
+
+def test_pdf_table_in_one_face_takes_the_row_ruled_under_as_its_header(report: Document):
+    assert [(b.kind, block_text(report.text, b).text) for b in rows_of(report, 3)] == [
+        ("table_header", "Region | Number"),
+        ("table_row", "United Kingdom | +44 113 496 0000"),
+        ("table_row", "Europe | +31 10 799 0000"),
+        ("table_row", "Asia | +81 3 4588 0000"),
+    ]
+
+
+def test_pdf_option_list_becomes_definitions_with_term_and_description_spans(options: Document):
+    assert_clean(options, ())
+    options_, environment = ("2.3 Options",), ("2.4 Environment",)
+    assert [(s.kind, s.section, s.display) for s in split_sentences(options) if s.section[0] != "3 Library"] == [
+        ("paragraph", options_, "The archiver reads the files named on its command line and accepts these options."),
+        ("definition", options_, "-a, --append: adds the files to the end of an existing archive"),
+        (
+            "definition",
+            options_,
+            "-n, --dry-run: shows what would be done without changing any file; the report lists every file it "
+            "would have touched",
+        ),
+        ("definition", options_, "-o FILE: writes the archive to FILE instead of the standard output"),
+        ("definition", options_, "-s --silent: prints nothing but the final count"),
+        ("definition", options_, "-w, --wait: waits for the lock on a busy archive"),
+        ("paragraph", options_, "The exit status is zero when every file was archived."),
+        ("paragraph", environment, "Two variables change where and how long the archiver works."),
+        ("definition", environment, "ARCHIVER_HOME: the folder where archives are kept when no path is given"),
+        (
+            "definition",
+            environment,
+            "ARCHIVER_LOCK: how many seconds to wait for a busy archive; the default is thirty seconds",
+        ),
+    ]
+    cells = [[options.text[s:e] for s, e in b.cells] for b in options.blocks if b.kind == "definition"][:7]
+    assert cells[0] == ["-a, --append", "adds the files to the end of an existing archive"]
+    assert cells[3] == ["-s\n--silent", "prints nothing but the final count"]
+    assert cells[6] == ["ARCHIVER_LOCK", "how many seconds to wait for a busy archive; the default\nis thirty seconds"]
+
+
+def test_pdf_texinfo_signatures_are_terms_of_the_description_under_them(options: Document):
+    assert [s.display for s in split_sentences(options) if s.section == ("3 Library",)] == [
+        "int arc_open (const char *path, int flags, [Function] struct arc **archive): Opens the archive.",
+        "ARC_MAX_MEMBERS [Constant]: The most members an archive holds, 65535.",
+    ]
+
+
+def test_pdf_contents_columns_of_prose_and_a_code_listing_are_neither_tables_nor_definitions(tmp_path: Path):
+    doc = loaded(tmp_path, "move.pdf", documents.layouts_pdf())
+    assert_clean(doc, ("Contents",))
+    assert {b.kind for b in doc.blocks} == {"heading", "paragraph", "boilerplate"}
+    aside = [doc.text[b.start : b.end] for b in doc.blocks if b.kind == "boilerplate"]
+    assert aside == ["Contents", "1 The move 2", "2 The listing 3", "3 Contacts 3"]
+    shown = [s.display for s in split_sentences(doc)]
+    assert shown[:2] == [
+        "The committee met in the spring to review the plans for the new office.",
+        "It agreed that the move should happen in May, after the end of the financial year, and that every team "
+        "should move on the same weekend to keep the disruption short.",
+    ]
+    assert "The script below adds up the sizes of the files:" in shown
