@@ -36,9 +36,11 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-KINDS = {"prose": ["seeds"], "encyclopaedic": ["hotpot-dev", "hotpot-extra"], "reference": list(
-    ("structure", "postgres", "python", "rmanuals")
-)}
+KINDS = {
+    "prose": ["seeds"],
+    "encyclopaedic": ["hotpot-dev", "hotpot-extra"],
+    "reference": list(("structure", "postgres", "python", "rmanuals")),
+}
 
 
 def signals(bot: Any, question: str) -> tuple[float, float]:

@@ -17,6 +17,7 @@ Metrics, per system and half:
   punctuation and articles dropped); yes/no questions are left out;
 - recall@5: one of the five best-ranked paragraphs contains the gold answer;
 - MRR: mean reciprocal rank of the first paragraph that contains it (0 past rank 10);
+- words p50/max: the answer text's words, [n] marks not counted;
 - p50: median seconds per answer (for ours, `Assistant.ask` alone: the ranking that recall and
   MRR are read from comes from a separate `Assistant.search`, not timed).
 
@@ -33,6 +34,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import statistics
 import string
 import sys
@@ -199,10 +201,12 @@ def run(
     contained = counted = hits5 = 0
     rr: list[float] = []
     seconds = []
+    words = []
     for item in items:
         started = time.perf_counter()
         text, ranking = system(item["question"])
         seconds.append(time.perf_counter() - started)
+        words.append(len(re.sub(r"\[\d+\]", "", text).split()))
         ranked = ranking() if callable(ranking) else ranking
         gold = item["answer"]
         paragraphs = {file_name(t): "".join(s) for t, s in item["context"]}
@@ -217,6 +221,8 @@ def run(
         "recall@5": hits5 / len(items),
         "mrr": statistics.mean(rr),
         "p50_s": statistics.median(seconds),
+        "words_p50": statistics.median(words),
+        "words_max": max(words),
         "n": len(items),
         "n_containment": counted,
     }
@@ -260,10 +266,11 @@ def main() -> None:
     if args.json:
         print(json.dumps({f"{s}/{n}": r for (s, n), r in results.items()}, indent=2))
         return
-    print(f"{'half':9} {'system':7} {'containment':>11} {'recall@5':>9} {'MRR':>6} {'p50 ms':>7}")
+    print(f"{'half':9} {'system':7} {'containment':>11} {'recall@5':>9} {'MRR':>6} {'p50 ms':>7} {'words p50/max':>13}")
     for (split, name), r in results.items():
         print(
             f"{split:9} {name:7} {r['containment']:11.0%} {r['recall@5']:9.0%} {r['mrr']:6.3f} {r['p50_s'] * 1000:7.0f}"
+            f" {r['words_p50']:>7.0f}/{r['words_max']:<5}"
         )
 
 
