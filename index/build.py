@@ -59,6 +59,7 @@ from index.store import (
     read_checkpoint,
     read_embed_texts,
     read_manifest,
+    text_key,
     text_path,
     write_manifest,
 )
@@ -250,7 +251,7 @@ class _Rebuild:
                     for f in files
                     if f.source not in unchanged
                     and checkpoint.docs.get(f.source, {}).get("sha256") == f.sha256
-                    and text_path(index_dir, f.sha256).exists()
+                    and text_path(index_dir, checkpoint.docs[f.source].get("text", "-")).exists()
                 }
             finished = 0
             parsed = parse_all(
@@ -272,11 +273,13 @@ class _Rebuild:
                     report.resumed += 1
                 else:
                     result = next(parsed)
-                    if self._keep(result):
+                    key = self._keep(result)
+                    if key is not None:
                         assert result.doc is not None
                         batch.fresh(result.chunks)
                         batch.docs[file.source] = {
                             "sha256": file.sha256,
+                            "text": key,
                             **_stat_entry(file),
                             "chunks": len(result.chunks),
                             "title": result.doc.title,
@@ -356,20 +359,22 @@ class _Rebuild:
             shutil.rmtree(aside, ignore_errors=True)
             return None
 
-    def _keep(self, parsed: Parsed) -> bool:
-        """Record what parsing a file found; False when the file could not be read."""
+    def _keep(self, parsed: Parsed) -> str | None:
+        """Record what parsing a file found: the key its text is stored under, None when the file
+        could not be read."""
         file, doc = parsed.file, parsed.doc
         if doc is None:
             self.report.warnings.append(f"skipped {file.source}: {parsed.error}")
             self.skipped[file.source] = file.sha256
             log.warning("skipped %s: %s", file.source, parsed.error)
-            return False
+            return None
         for warning in doc.warnings:
             self.report.warnings.append(f"{file.source}: {warning}")
-        path = text_path(self.settings.index_dir, doc.sha256)
+        key = text_key(doc.text)
+        path = text_path(self.settings.index_dir, key)
         if not path.exists():
             atomic_write(path, doc.text.encode("utf-8"))
-        return True
+        return key
 
     def _flush(self, batch: _Batch, writer: GenerationWriter, collection: Any) -> None:
         if batch.chunks:
@@ -412,7 +417,7 @@ class _Rebuild:
                 shutil.rmtree(path, ignore_errors=True)
 
     def _remove_orphan_texts(self, docs: dict[str, dict[str, Any]]) -> None:
-        live = {entry["sha256"] for entry in docs.values()}
+        live = {entry["text"] for entry in docs.values()}
         for path in (self.settings.index_dir / "texts").glob("*.txt"):
             if path.stem not in live:
                 path.unlink(missing_ok=True)

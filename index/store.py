@@ -11,7 +11,9 @@ Layout of `index_dir`:
     gen-<N>.partial/     a generation being written; its checkpoints.jsonl says how much of it is
                          whole, so that a rebuild after an interruption reuses those vectors
     resume.partial/      an interrupted generation set aside while the next rebuild reads it
-    texts/<sha256>.txt   each document's text as spans index it (extracted text for PDF/HTML/DOCX)
+    texts/<sha256>.txt   each document's text as spans index it (extracted text for PDF/HTML/DOCX),
+                         named by the hash of that text: a parser that reads a file differently
+                         writes a new file instead of leaving the old text under the new spans
     chroma/              the embedded Chroma store (absent when a Chroma server is used)
 
 A rebuild writes generation N+1 beside N and then replaces manifest.json; readers of generation N
@@ -21,6 +23,7 @@ are never disturbed, so an interrupted rebuild leaves the previous index answeri
 from __future__ import annotations
 
 import functools
+import hashlib
 import json
 import mmap
 import os
@@ -509,5 +512,11 @@ def open_live(settings: IndexSettings, embed_model: str) -> Manifest:
     return manifest
 
 
-def text_path(index_dir: Path, sha256: str) -> Path:
-    return index_dir / "texts" / f"{sha256}.txt"
+def text_key(text: str) -> str:
+    """The name a document's text is stored under: the sha256 of the text itself, not of the file
+    it was read from, so that the same file read by another parser version is another text."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def text_path(index_dir: Path, key: str) -> Path:
+    return index_dir / "texts" / f"{key}.txt"

@@ -206,6 +206,29 @@ def test_pdf_citation_gives_the_page_of_the_cited_sentence(tmp_path: Path):
     assert first.page == 1
 
 
+def test_text_an_older_parser_stored_for_the_same_file_is_never_served(tmp_path: Path):
+    # Texts used to be stored under the file's hash, so after a parser upgrade the rebuild kept the
+    # old parser's text while its new spans pointed into the new one, and no citation verified.
+    import hashlib
+
+    corpus = tmp_path / "c"
+    corpus.mkdir()
+    page = corpus / "page.html"
+    page.write_text(
+        "<html><body><main><h1>Harbour</h1><p>The harbour froze in January of that year.</p>"
+        "<p>The lighthouse keeper painted the lantern red.</p></main></body></html>"
+    )
+    stale = tmp_path / "i" / "texts" / f"{hashlib.sha256(page.read_bytes()).hexdigest()}.txt"
+    stale.parent.mkdir(parents=True)
+    stale.write_text("Harbour ¶\n\nThe harbour froze in January of that year.\n\nThe lighthouse keeper ...")
+    bot = Assistant(corpus=corpus, index_dir=tmp_path / "i", embedder=HashEmbedder())
+    text = bot.source_text("page.html")
+    assert "¶" not in text and "painted the lantern red" in text
+    citations = [e.citation for e in bot.search("lighthouse keeper lantern")]
+    assert citations and all(c.quote == text[c.start : c.end] for c in citations)
+    assert not stale.exists()  # no live document's text: removed with the other orphans
+
+
 @pytest.mark.parametrize("mode, texts_per_doc", [("pooled", 2), ("separate", 3), ("in_context", 1)])
 def test_sentence_vectors_setting_decides_what_is_encoded(tmp_path: Path, mode: str, texts_per_doc: int):
     write_docs(tmp_path / "c")
