@@ -391,10 +391,7 @@ def _mark_running_lines(pages: list[list[_Line]]) -> None:
 
 def _typical_spacing(pages: list[list[_Line]]) -> float:
     gaps = [
-        a.top - b.top
-        for lines in pages
-        for a, b in itertools.pairwise(lines)
-        if 0 < a.top - b.top < 4 * max(a.size, 1)
+        a.top - b.top for lines in pages for a, b in itertools.pairwise(lines) if 0 < a.top - b.top < 4 * max(a.size, 1)
     ]
     return statistics.median(gaps) if gaps else 12.0
 
@@ -664,9 +661,7 @@ def _ruled_header(
     def ruled(upper: list[_Line], lower: list[_Line]) -> bool:
         low = min(line.top - 0.3 * line.size for line in upper)
         high = max(line.top for line in lower)
-        return any(
-            high < y < low and min(x1, right) - max(x0, left) >= 0.5 * (right - left) for x0, x1, y in rules
-        )
+        return any(high < y < low and min(x1, right) - max(x0, left) >= 0.5 * (right - left) for x0, x1, y in rules)
 
     between = [ruled(a[0], b[0]) for a, b in itertools.pairwise(rows)]
     return between[0] and not any(between[1:-1])
@@ -850,9 +845,7 @@ def _runs_on(previous: _Line, line: _Line, spacing: float, closed: bool = False)
     )
 
 
-def _same_list(
-    before: tuple[int, int, _Definition], after: tuple[int, int, _Definition], lines: list[_Line]
-) -> bool:
+def _same_list(before: tuple[int, int, _Definition], after: tuple[int, int, _Definition], lines: list[_Line]) -> bool:
     """Whether two definitions are of one list: the same term and description columns, and only
     the first one's further description paragraphs between them."""
     first, second = before[2], after[2]
@@ -916,7 +909,7 @@ def _printed_as_is(line: _Line) -> bool:
 
 
 def _hyphen(left: str, right: str, vocabulary: set[str], wrapped: bool) -> str:
-    """"" to join a broken word, "-" to keep its hyphen."""
+    """ "" to join a broken word, "-" to keep its hyphen."""
     joined, hyphenated = f"{left}{right}".casefold(), f"{left}-{right}".casefold()
     if joined in vocabulary:
         return ""
