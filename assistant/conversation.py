@@ -78,6 +78,8 @@ class Conversation:
 _ABOUT = re.compile(r"^(?:and|but|so)?\s*(?:what|how)\s+about\s+(.+?)[?.!]*$|^and\s+(.+?)[?.!]*$", re.IGNORECASE)
 _PERSONAL = {"he": "", "him": "", "she": "", "his": "’s", "her": "", "hers": "’s", "himself": "", "herself": ""}
 _OTHER = re.compile(r"\b(?:it|its|they|them|their|this|that|these|those|there|then)\b", re.IGNORECASE)
+
+
 def _subject(turns: list[Answer]) -> str | None:
     """Who or what the conversation is about: the first name in the previous query, else the
     first name in the previous answer's best passage."""

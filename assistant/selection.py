@@ -26,6 +26,9 @@ from index.text import STOPWORDS, content_words, display_title, words
 _CONNECTIVE = re.compile(r"(?:but|and|or|yet|so|nor|however|therefore|thus|hence)\b", re.IGNORECASE)
 
 
+_WORD = re.compile(r"[^\W\d_]+")
+
+
 def opens_inside_quotation(text: str) -> bool:
     """Whether a closing quote mark comes before any opening one: the quotation began earlier."""
     opening, closing = text.find("“"), text.find("”")
@@ -44,6 +47,14 @@ def stands_alone(sentence: Sentence) -> bool:
     if not first or _CONNECTIVE.match(text) or (text[0].islower() and first[0] in STOPWORDS):
         return False
     return not opens_inside_quotation(text) and not text.endswith("?")
+
+
+def is_label(sentence: Sentence, min_words: int) -> bool:
+    """Whether a paragraph's sentence is a label, button or link of the page ('Expand description',
+    '1.11.0 · source'): under `min_words` words, numbers not counted, and not ended as a sentence is
+    ('He resigned.' says something)."""
+    text = sentence.text.rstrip()
+    return sentence.kind == "paragraph" and not text.endswith((".", "!", "?")) and len(_WORD.findall(text)) < min_words
 
 
 def labelled(item: Scored) -> str:
@@ -74,6 +85,7 @@ def select(
 ) -> list[Scored]:
     """The sentences of the answer, in order (see the module docstring). Items a sentence brings
     from its list or table do not count against `max_sentences`."""
+    scored = [s for s in scored if not is_label(s.candidate.sentence, settings.min_sentence_words)] or scored
     if not scored:
         return []
     if settings.whole_sentences:

@@ -1,5 +1,7 @@
 """The answer rules on hand-made candidates: what a question asks, sentence fit, selection, titles."""
 
+from dataclasses import replace
+
 import numpy as np
 import pytest
 
@@ -194,6 +196,29 @@ def test_with_whole_sentences_off_a_fragment_may_lead():
     ranked = [scored("But the troops stayed.", 0.8), scored("The troops stayed in Crimea.", 0.7)]
     rules = RankingSettings(whole_sentences=False)
     assert texts(select(shape_of("What happened?"), ranked, rules, 80, 1)) == ["But the troops stayed."]
+
+
+def test_a_label_the_page_left_in_its_text_is_never_part_of_an_answer():
+    ranked = [
+        scored("Expand description", 0.84),
+        scored("1.11.0 · source", 0.84),
+        scored("A binary heap can also be converted to a sorted vector in-place.", 0.80),
+        scored("It sorts.", 0.79),
+    ]
+    chosen = texts(select(shape_of("How do I sort a vector in place?"), ranked, RULES, 80, 4))
+    assert chosen == ["A binary heap can also be converted to a sorted vector in-place.", "It sorts."]
+    kept = texts(
+        select(shape_of("How do I sort a vector in place?"), ranked, RankingSettings(min_sentence_words=0), 80, 4)
+    )
+    assert kept[0] == "Expand description"
+
+
+def test_short_rows_and_items_are_whole_units_not_labels():
+    row = scored("Berlin | EUR 180", 0.9)
+    row = replace(row, candidate=replace(row.candidate, sentence=replace(row.candidate.sentence, kind="table_row")))
+    assert texts(
+        select(shape_of("What is the limit in Berlin?"), [row, scored("Limits vary by city.", 0.5)], RULES, 80, 1)
+    ) == ["Berlin | EUR 180"]
 
 
 def test_an_answer_is_cut_to_its_word_ceiling_with_what_is_shown_not_what_is_cited():
