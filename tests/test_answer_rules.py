@@ -1,7 +1,5 @@
 """The answer rules on hand-made candidates: what a question asks, sentence fit, selection, titles."""
 
-from dataclasses import replace
-
 import numpy as np
 import pytest
 
@@ -16,12 +14,14 @@ from index.text import stem
 RULES = RankingSettings()
 
 
-def scored(text: str, relevance: float, source: str = "a.txt", title: str = "", vector=None, follow=False) -> Scored:
+def scored(
+    text: str, relevance: float, source: str = "a.txt", title: str = "", vector=None, follow=False, kind="paragraph"
+) -> Scored:
     vec = np.asarray(
         vector if vector is not None else np.random.default_rng(sum(map(ord, text))).normal(size=8), dtype=np.float32
     )
     vec /= np.linalg.norm(vec)
-    candidate = Candidate(source, None, Sentence(0, len(text), 1, 1, text), vec, 0, title)
+    candidate = Candidate(source, None, Sentence(0, len(text), 1, 1, text, kind), vec, 0, title)
     return Scored(candidate, relevance, 0.0, relevance, relevance, bridged=follow, follow=follow)
 
 
@@ -214,8 +214,7 @@ def test_a_label_the_page_left_in_its_text_is_never_part_of_an_answer():
 
 
 def test_short_rows_and_items_are_whole_units_not_labels():
-    row = scored("Berlin | EUR 180", 0.9)
-    row = replace(row, candidate=replace(row.candidate, sentence=replace(row.candidate.sentence, kind="table_row")))
+    row = scored("Berlin | EUR 180", 0.9, kind="table_row")
     assert texts(
         select(shape_of("What is the limit in Berlin?"), [row, scored("Limits vary by city.", 0.5)], RULES, 80, 1)
     ) == ["Berlin | EUR 180"]
