@@ -251,7 +251,7 @@ class _Rebuild:
                     for f in files
                     if f.source not in unchanged
                     and checkpoint.docs.get(f.source, {}).get("sha256") == f.sha256
-                    and text_path(index_dir, checkpoint.docs[f.source].get("text", "-")).exists()
+                    and text_path(index_dir, checkpoint.docs[f.source]["text"]).exists()
                 }
             finished = 0
             parsed = parse_all(
