@@ -17,10 +17,14 @@ are scored against both the question and that bridge query, the latter at a disc
 One sentence of the documents the bridge leads to is then marked to follow the best one in the
 answer. Which one is where word overlap and cosine are weakest: the answer ("As an adult, she
 ... served as Chief of Protocol of the United States") shares no word with "government position"
-and is less like the question than the document's opening line. The most relevant of them is
-taken; a cross-encoder, which reads the question and the sentence together, can choose among the
-best few instead (`RankingSettings.rerank_bridge`, off: see its figures), and can choose which of
-the best sentences leads the answer (`rerank_lead`, off).
+and is less like the question than the document's opening line. So the one taken is the one that
+best answers the rest of the question: the words the best sentence left unanswered ("government
+position held woman portrayed"), less those the bridged document's title and opening sentence
+already say. What the question says of the thing the bridge names describes that thing ("a 2000
+heist film" is Gone in 60 Seconds): it tells which document to read, not which sentence of it
+answers (`RankingSettings.bridge_rest`). A cross-encoder, which reads the question and the
+sentence together, can choose among the best few instead (`rerank_bridge`, off: see its figures),
+and can choose which of the best sentences leads the answer (`rerank_lead`, off).
 
 Sentences that cannot be read alone (see `assistant.selection.stands_alone`) are given with the
 sentences they go on from: back to where the quotation they end opens, or the one sentence before.
@@ -42,7 +46,7 @@ import numpy as np
 from assistant.question import Shape, alternatives, asked_about, names, shape_of
 from assistant.rerank import Reranker
 from assistant.retrieval import Retrieved, retrieve
-from assistant.scoring import Candidate, Scored, score
+from assistant.scoring import Candidate, Scored, fit, overlap, score
 from assistant.selection import labelled, opens_inside_quotation, stands_alone
 from assistant.settings import RankingSettings
 from index.embed import Embedder
@@ -77,8 +81,9 @@ def rank(
     best = [(s.candidate.source, s.candidate.title, s.candidate.sentence.text) for s in ranked]
     best = best[: settings.bridge_sentences]
     extra = bridge_names(reader, query, best, settings.bridge_names) if bridging else []
+    unanswered = _unanswered(query, ranked[0])
     if extra:
-        expanded = " ".join([*extra, *_unanswered(query, ranked[0])])
+        expanded = " ".join([*extra, *unanswered])
         named = {source for name in extra for source in reader.titled(name)}
         _follow(
             reader,
@@ -98,7 +103,8 @@ def rank(
     if choice is not None:
         ranked = _mark_alternatives(ranked, choice)
     else:
-        ranked = _mark_follow(query, ranked, settings, reranker if settings.rerank_bridge else None)
+        rest = _Rest(reader, embedder, shape, unanswered if settings.bridge_rest else [], settings)
+        ranked = _mark_follow(query, ranked, settings, reranker if settings.rerank_bridge else None, rest)
     if reranker is not None and settings.rerank_lead > 1:
         ranked = _rerank_lead(query, ranked, settings, reranker)
     return ranked
@@ -218,10 +224,11 @@ def _about(item: Scored, thing: str) -> bool:
 
 
 def _mark_follow(
-    query: str, ranked: list[Scored], settings: RankingSettings, reranker: Reranker | None
+    query: str, ranked: list[Scored], settings: RankingSettings, reranker: Reranker | None, rest: _Rest
 ) -> list[Scored]:
-    """`ranked` with the sentence that answers for the bridge's documents marked `follow`: the
-    reranker's choice among the `bridge_choices` most relevant of them, else the most relevant."""
+    """`ranked` with the sentence that answers for the bridge's documents marked `follow`, chosen
+    among the `bridge_choices` most relevant of them: the reranker's choice, else the one that best
+    answers the rest of the question, else (nothing left unanswered) the most relevant."""
     best = ranked[0]
     led_to = [n for n, s in enumerate(ranked) if s.bridged and s.candidate.source != best.candidate.source]
     if not led_to or ranked[led_to[0]].relevance < settings.bridge_floor * best.relevance:
@@ -231,9 +238,55 @@ def _mark_follow(
     if reranker is not None and len(choices) > 1:
         scores = reranker.score(query, [labelled(ranked[n]) for n in choices])
         chosen = choices[int(np.argmax(scores))]
+    elif rest.unanswered and len(choices) > 1:
+        chosen = max(choices, key=lambda n: rest.answered_by(ranked[n]))
     marked = list(ranked)
     marked[chosen] = replace(ranked[chosen], follow=True)
     return marked
+
+
+class _Rest:
+    """The rest of a question, for the documents a bridge leads to: the words its best sentence left
+    unanswered, less those a document's title and opening sentence already say. What the question
+    says of the thing the bridge names ("a 2000 heist film") describes that document, which its
+    opening restates; the sentence that answers holds what is still asked ("written by")."""
+
+    def __init__(
+        self, reader: IndexReader, embedder: Embedder, shape: Shape, unanswered: list[str], settings: RankingSettings
+    ) -> None:
+        self.reader, self.embedder, self.shape, self.settings = reader, embedder, shape, settings
+        self.unanswered = unanswered
+        self._of: dict[str, tuple[dict[str, float], np.ndarray]] = {}
+
+    def answered_by(self, item: Scored) -> float:
+        """How well a sentence answers the rest of the question in its document: its match to it
+        (cosine and weighted words, as `assistant.scoring` weighs them) plus its fit to the
+        question's kind."""
+        terms, vector = self._in(item.candidate)
+        text = item.candidate.sentence.display
+        cosine = float(np.clip(item.candidate.vector @ vector, 0.0, 1.0))
+        weight = self.settings.semantic_weight
+        return weight * cosine + (1 - weight) * overlap(terms, text) + fit(self.shape, text, self.settings.fit_bonus)
+
+    def _in(self, candidate: Candidate) -> tuple[dict[str, float], np.ndarray]:
+        """The rest's weighted terms and vector in the candidate's document, made once a document
+        (embedded on its own: the int8 encoder's values depend on what shares its batch)."""
+        if candidate.source not in self._of:
+            opening = _document_opening(self.reader, candidate)
+            said = {stem(w) for w in content_words(f"{candidate.title} {opening}")}
+            rest = " ".join([w for w in self.unanswered if stem(w) not in said] or self.unanswered)
+            terms = shape_of(rest, self.settings, self.reader.lexical.idf).terms
+            self._of[candidate.source] = terms, self.embedder.embed([rest], kind="query")[0]
+        return self._of[candidate.source]
+
+
+def _document_opening(reader: IndexReader, candidate: Candidate) -> str:
+    """The first sentence of the candidate's document (a document's chunks stand together, in order)."""
+    position = candidate.position
+    while position > 0 and reader.chunks[position - 1].source == candidate.source:
+        position -= 1
+    sentences = reader.chunks[position].sentences
+    return sentences[0].text if sentences else ""
 
 
 def _follow(
@@ -297,8 +350,11 @@ def _unanswered(query: str, best: Scored) -> list[str]:
 
 
 # Besides capitalised runs ("Shirley Temple"), a bridge may follow names with initials or
-# abbreviations ("Ken St. Andre", "Henry J. Kaiser") and quoted titles ("Gone in 60 Seconds").
+# abbreviations ("Ken St. Andre", "Henry J. Kaiser"), names ending in a letter other than the
+# pronoun I ("Local H", "Malcolm X": `names` drops a trailing initial) and quoted titles ("Gone in
+# 60 Seconds").
 _INITIALLED = re.compile(r"\b[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)*(?:\s+[A-Z][a-z]?\.)+(?:\s+[A-Z][\w’'-]+)+")
+_LETTERED = re.compile(r"\b[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)*\s+(?!I\b)[A-Z]\b(?![.’'-]?\w)")
 _QUOTED = re.compile(r"[“\"]([A-Z0-9][^\"“”]{1,80}?)[,.]?[”\"]")
 
 
@@ -307,6 +363,7 @@ def mentions(text: str) -> list[str]:
     return [
         *names(text),
         *(m.group() for m in _INITIALLED.finditer(text)),
+        *(m.group() for m in _LETTERED.finditer(text)),
         *(m.group(1) for m in _QUOTED.finditer(text)),
     ]
 

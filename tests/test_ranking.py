@@ -75,13 +75,40 @@ def followed(bot: Assistant, question: str) -> list[str]:
     return [e.citation.quote for e in bot.search(question, k=100) if e.follow]
 
 
-def test_without_a_reranker_the_most_relevant_sentence_of_the_linked_document_follows(tmp_path: Path):
-    bot = linked_bot(tmp_path, reranker=KeywordReranker("commissioner"))  # loaded, but no rule uses it by default
+def test_without_a_reranker_or_the_rest_the_most_relevant_sentence_of_the_linked_document_follows(tmp_path: Path):
+    # The reranker is loaded, but no rule uses it by default.
+    settings = AssistantSettings(ranking=RankingSettings(bridge_rest=False))
+    bot = linked_bot(tmp_path, reranker=KeywordReranker("commissioner"), settings=settings)
     ranked = bot.search(LINKED_QUESTION, k=100)
     linked = [e for e in ranked if e.bridged and e.citation.source == "Marta Quell.txt"]
     assert len(linked) == 3
     assert [e for e in ranked if e.follow] == [linked[0]]
     assert "harbour commissioner" not in bot.ask(LINKED_QUESTION).text
+
+
+REST_CORPUS = {
+    "season-of-ash.txt": "Season of Ash reunited Dora Sena and Niall Cage, who had worked together on Cold Harbour.\n",
+    "Cold Harbour.txt": (
+        "Cold Harbour is a 2000 heist film starring Niall Cage. "
+        "Cold Harbour was written by Ezra Lindqvist. "
+        "Cold Harbour was shot in Glasgow over the winter.\n"
+    ),
+}
+REST_QUESTION = "Season of Ash reunited its director and star, who had worked together on a 2000 heist film written by whom?"
+
+
+@pytest.mark.parametrize("rest", [True, False])
+def test_the_sentence_of_the_linked_document_that_answers_the_rest_of_the_question_follows(tmp_path: Path, rest: bool):
+    # The opening sentence is the most relevant to the whole question: it restates the question's
+    # description of the film. What is still asked is who wrote it.
+    corpus = write_corpus(tmp_path / "c", REST_CORPUS)
+    settings = AssistantSettings(ranking=RankingSettings(bridge_rest=rest))
+    bot = Assistant(corpus=corpus, index_dir=tmp_path / "i", embedder=HashEmbedder(), settings=settings)
+    linked = [e for e in bot.search(REST_QUESTION, k=10) if e.bridged]
+    assert linked[0].citation.quote == "Cold Harbour is a 2000 heist film starring Niall Cage."
+    chosen = "Cold Harbour was written by Ezra Lindqvist." if rest else linked[0].citation.quote
+    assert followed(bot, REST_QUESTION) == [chosen]
+    assert ("Ezra Lindqvist" in bot.ask(REST_QUESTION).text) is rest
 
 
 RERANK_BRIDGE = AssistantSettings(ranking=RankingSettings(rerank_bridge=True))
@@ -149,6 +176,12 @@ def test_names_with_initials_and_quoted_titles_are_mentions_a_bridge_may_follow(
         'Starfaring was created by Ken St. Andre, who also wrote "Gone in 60 Seconds" with Henry J. Kaiser.'
     )
     assert {"Ken St. Andre", "Gone in 60 Seconds", "Henry J. Kaiser"} <= set(found)
+
+
+def test_a_name_ending_in_a_letter_is_a_mention_a_bridge_may_follow():
+    found = mentions("It is the seventh album by the rock band Local H. Its songs quote Malcolm X at length.")
+    assert {"Local H", "Malcolm X"} <= set(found)
+    assert not any(name.endswith(" I") for name in mentions("Then I left, and I Was There was my first book."))
 
 
 def test_a_title_is_found_whatever_its_punctuation(tmp_path: Path):
