@@ -94,7 +94,9 @@ REST_CORPUS = {
         "Cold Harbour was shot in Glasgow over the winter.\n"
     ),
 }
-REST_QUESTION = "Season of Ash reunited its director and star, who had worked together on a 2000 heist film written by whom?"
+REST_QUESTION = (
+    "Season of Ash reunited its director and star, who had worked together on a 2000 heist film written by whom?"
+)
 
 
 @pytest.mark.parametrize("rest", [True, False])
