@@ -371,13 +371,16 @@ def mentions(text: str) -> list[str]:
 def bridge_names(reader: IndexReader, query: str, best: list[tuple[str, str, str]], most: int) -> list[str]:
     """Names in the best sentences, given as (source, title, text), and in their titles that the
     query does not mention, `most` at most: first those that are the title of another document,
-    which a bridge can lead to, then the others in the order they come."""
+    which a bridge can lead to, then the others in the order they come. Past the first sentence,
+    only names titling another document are taken: the others would only blur the bridge query."""
     asked = set(words(query))
     found: list[str] = []
-    for _, title, text in best:
+    own = {source for source, _, _ in best}
+    for n, (_, title, text) in enumerate(best):
         for name in [title, *mentions(text)]:
+            if n and not set(reader.titled(name)) - own:
+                continue
             if name and not set(words(name)) <= asked and name not in found:
                 found.append(name)
-    own = {source for source, _, _ in best}
     found.sort(key=lambda name: not set(reader.titled(name)) - own)
     return found[:most]

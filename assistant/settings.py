@@ -193,7 +193,12 @@ class RankingSettings(BaseModel):
         description="A sentence found by the bridge search keeps this share of its relevance to the bridge query.",
     )
     bridge_sentences: int = Field(
-        default=1, ge=1, le=10, description="Bridge names are taken from this many of the best sentences."
+        default=2,
+        ge=1,
+        le=10,
+        description="Bridge names are taken from this many of the best sentences: every name of the best one, only "
+        "names titling another document from the others. At 2 against 1, HotpotQA 0-49 33 to 34 of 41 and the extra "
+        "set's evidence 36 to 37 of 40, the other sets unchanged; at 3 the extra set lost one answer.",
     )
     bridge_names: int = Field(
         default=4, ge=1, le=20, description="Most names searched for; names titling another document first."

@@ -165,6 +165,25 @@ def test_names_that_title_another_document_lead_the_bridge_names(tmp_path: Path)
     assert found == ["Marta Quell", "Northway Pictures", "Avonmere", "Kelby"]
 
 
+def test_past_the_best_sentence_only_names_titling_another_document_are_bridge_names(tmp_path: Path):
+    corpus = write_corpus(
+        tmp_path / "c",
+        {
+            "glass-orchard.txt": "Glass Orchard is a drama film by Northway Pictures.\n",
+            "Marta Quell.txt": "Marta Quell later became harbour commissioner of Dunmore.\n",
+        },
+    )
+    reader = Assistant(corpus=corpus, index_dir=tmp_path / "i", embedder=HashEmbedder()).reader
+    best = [
+        ("glass-orchard.txt", "glass-orchard", "Glass Orchard was shot in Avonmere by Northway Pictures."),
+        ("glass-orchard.txt", "glass-orchard", "Ivo Brandt wrote its music, and Marta Quell starred in it."),
+    ]
+    found = bridge_names(reader, LINKED_QUESTION, best, 10)
+    assert found[0] == "Marta Quell"
+    assert {"Avonmere", "Northway Pictures"} <= set(found)
+    assert "Ivo Brandt" not in found
+
+
 def test_a_document_is_found_by_its_title_without_case_or_qualifier(tmp_path: Path):
     corpus = write_corpus(tmp_path / "c", {"Marta Quell (singer).txt": "Marta Quell sang.\n", "b.txt": "Other.\n"})
     reader = Assistant(corpus=corpus, index_dir=tmp_path / "i", embedder=HashEmbedder()).reader
