@@ -3,8 +3,8 @@
 The best sentence is always used; then those marked `follow` (the sentence chosen from the
 document a bridge leads to, or the best about each thing the question compares), however long;
 then runners-up scoring at least `keep_ratio` of the best (those of other documents preferred by
-`same_source_penalty`), skipping near-duplicates, within the word budget. A sentence that
-introduces a list or table brings its items after it. Questions that gather ("who said ...?",
+`same_source_penalty`), skipping those that add almost no word to the answer (`duplicate_words`),
+within the word budget. A sentence that introduces a list or table brings its items after it. Questions that gather ("who said ...?",
 "who doubted ...?") take runners-up down to `gather_ratio`, with `gather_budget` times the words,
 and only sentences that attribute something to someone (and voice the doubt, for doubt). A
 sentence that cannot be read on its own (`stands_alone`) is left out: the quotation it ends began
@@ -20,7 +20,7 @@ from assistant.scoring import NEGATION, Scored, names_person, overlap
 from assistant.settings import RankingSettings
 from assistant.types import Segment
 from index.chunking import Sentence
-from index.text import STOPWORDS, content_words, display_title, words
+from index.text import STOPWORDS, content_words, display_title, tokens, words
 
 # A sentence opening with one of these goes on from the one before it ("But for now ...").
 _CONNECTIVE = re.compile(r"(?:but|and|or|yet|so|nor|however|therefore|thus|hence)\b", re.IGNORECASE)
@@ -135,11 +135,18 @@ def select(
         length = sum(len(s.candidate.sentence.display.split()) for s in (*item.opening, item) if _key(s) not in taken)
         if words + length > budget and not item.follow:
             continue
-        if any(float(item.candidate.vector @ c.candidate.vector) > settings.duplicate_cosine for c in chosen):
+        if _new_words(item, chosen) < settings.duplicate_words:
             continue
         take(item)
         sentences += 1
     return chosen
+
+
+def _new_words(item: Scored, chosen: list[Scored]) -> float:
+    """The share of a sentence's distinct words (numbers too) that the chosen sentences lack."""
+    said = {w for c in chosen for w in tokens(c.candidate.sentence.display)}
+    own = set(tokens(item.candidate.sentence.display))
+    return len(own - said) / len(own) if own else 0.0
 
 
 def _key(item: Scored) -> tuple[str, int, int]:

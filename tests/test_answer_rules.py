@@ -77,10 +77,24 @@ def test_word_budget_keeps_long_runners_up_out():
     assert texts(select(shape_of("What happened?"), ranked, RULES, 40, 4)) == ["Short best answer.", "Short second."]
 
 
-def test_near_duplicate_sentences_are_given_once():
+def test_a_sentence_adding_no_word_to_the_answer_is_given_once():
+    ranked = [
+        scored("It rained on Monday.", 0.9),
+        scored("On Monday it rained.", 0.88, source="copy.txt", vector=np.arange(8)),  # however unlike
+        scored("It rained on Monday in Leeds.", 0.87, source="b.txt"),
+    ]
+    chosen = texts(select(shape_of("What happened?"), ranked, RULES, 80, 4))
+    assert chosen == ["It rained on Monday.", "It rained on Monday in Leeds."]
+
+
+def test_parallel_rows_alike_in_meaning_are_all_given():
+    # Rows of one table are close in meaning, but each says something the other does not.
     same = np.ones(8)
-    ranked = [scored("It rained on Monday.", 0.9, vector=same), scored("On Monday it rained.", 0.88, vector=same)]
-    assert texts(select(shape_of("What happened?"), ranked, RULES, 80, 4)) == ["It rained on Monday."]
+    ranked = [
+        scored("real, Storage Size: 4 bytes, Range: 6 decimal digits precision", 0.9, vector=same, kind="table_row"),
+        scored("double precision, Storage Size: 8 bytes, Range: 15 decimal digits precision", 0.88, vector=same),
+    ]
+    assert len(select(shape_of("How precise are real and double precision?"), ranked, RULES, 80, 4)) == 2
 
 
 def test_doubt_question_gathers_only_sentences_that_voice_doubt_and_name_someone():
