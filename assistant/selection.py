@@ -5,10 +5,11 @@ document a bridge leads to, or the best about each thing the question compares),
 then runners-up scoring at least `keep_ratio` of the best (those of other documents preferred by
 `same_source_penalty`), skipping those that add almost no word to the answer (`duplicate_words`),
 within the word budget. A sentence that introduces a list or table brings its items after it.
-Questions that gather ("who said ...?", "who doubted ...?") take runners-up down to `gather_ratio`, with `gather_budget` times the words,
-and only sentences that attribute something to someone (and voice the doubt, for doubt). A
-sentence that cannot be read on its own (`stands_alone`) is left out: the quotation it ends began
-in the sentence before, or it goes on from that sentence.
+Questions that gather ("who said ...?", "who doubted ...?") take runners-up down to
+`gather_ratio`, with `gather_budget` times the words, and only sentences that attribute something
+to someone (and voice the doubt, for doubt). A sentence that cannot be read on its own
+(`stands_alone`) is left out: the quotation it ends began in the sentence before, or it goes on
+from that sentence.
 """
 
 from __future__ import annotations
