@@ -7,8 +7,9 @@ Sets (each index is built once and reused; a rebuild brings it in step with the 
 - seeds: eval/dev.json over seeds/ (index .bench/devsets/seeds);
 - seeds-grown: eval/dev.json over seeds/ and the 991 HotpotQA paragraphs, a corpus 200 times
   larger of unrelated text (.bench/devsets/seeds-grown);
-- hotpot-dev, hotpot-extra: HotpotQA items 0-49 and bench/hotpot_extra.json over the 991
-  paragraphs of bench/hotpot.py (its index). Items 50-99 are held out: never run here;
+- hotpot-dev, hotpot-extra, hotpot-fresh: HotpotQA items 0-49, bench/hotpot_extra.json and
+  bench/hotpot_fresh.json over the 991 paragraphs of bench/hotpot.py (its index). Items 50-99 are
+  held out: never run here;
 - structure, postgres, python, rmanuals: eval/<name>.json over .bench/devdocs/<name> (made by
   `python bench/devdocs.py`), indexes under .bench/devdocs-index/.
 
@@ -50,14 +51,14 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from hotpot import WORK, contains, extra_items, file_name, load_items, write_corpus  # noqa: E402
+from hotpot import FRESH, WORK, contains, extra_items, file_name, load_items, write_corpus  # noqa: E402
 
 DEVDOCS = ROOT / ".bench" / "devdocs"
 DEVDOCS_INDEX = ROOT / ".bench" / "devdocs-index"
 SEEDS_INDEX = ROOT / ".bench" / "devsets" / "seeds"
 DOCUMENT_SETS = ("structure", "postgres", "python", "rmanuals")
 GROWN = ROOT / ".bench" / "devsets" / "seeds-grown"
-ALL_SETS = ("seeds", "seeds-grown", "hotpot-dev", "hotpot-extra", *DOCUMENT_SETS)
+ALL_SETS = ("seeds", "seeds-grown", "hotpot-dev", "hotpot-extra", "hotpot-fresh", *DOCUMENT_SETS)
 MAX_WORDS = 120
 
 
@@ -173,6 +174,8 @@ def load_sets(names: list[str]) -> list[DevSet]:
             sets.append(_hotpot(name, items[:50]))
         elif name == "hotpot-extra":
             sets.append(_hotpot(name, extra_items(items)))
+        elif name == "hotpot-fresh":
+            sets.append(_hotpot(name, extra_items(items, FRESH)))
         elif name in DOCUMENT_SETS:
             sets.append(_question_file(name, ROOT / "eval" / f"{name}.json", DEVDOCS / name, DEVDOCS_INDEX / name))
         else:
