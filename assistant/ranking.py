@@ -18,11 +18,9 @@ One sentence of the documents the bridge leads to is then marked to follow the b
 answer. Which one is where word overlap and cosine are weakest: the answer ("As an adult, she
 ... served as Chief of Protocol of the United States") shares no word with "government position"
 and is less like the question than the document's opening line. So the one taken is the one that
-best answers the rest of the question: the words the best sentence left unanswered ("government
-position held woman portrayed"), less those the bridged document's title and opening sentence
-already say. What the question says of the thing the bridge names describes that thing ("a 2000
-heist film" is Gone in 60 Seconds): it tells which document to read, not which sentence of it
-answers (`RankingSettings.bridge_rest`). A cross-encoder, which reads the question and the
+best answers the rest of the question, the words the best sentence left unanswered ("government
+position held woman portrayed"): what the first sentence answered led to the document, and what
+is left is what its sentence must answer (`RankingSettings.bridge_rest`). A cross-encoder, which reads the question and the
 sentence together, can choose among the best few instead (`rerank_bridge`, off: see its figures),
 and can choose which of the best sentences leads the answer (`rerank_lead`, off).
 
@@ -40,6 +38,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import cached_property
 
 import numpy as np
 
@@ -247,46 +246,32 @@ def _mark_follow(
 
 class _Rest:
     """The rest of a question, for the documents a bridge leads to: the words its best sentence left
-    unanswered, less those a document's title and opening sentence already say. What the question
-    says of the thing the bridge names ("a 2000 heist film") describes that document, which its
-    opening restates; the sentence that answers holds what is still asked ("written by")."""
+    unanswered ("government position held woman portrayed"), weighed as a question's are, and
+    their vector, made once and only when a choice among bridged sentences needs them."""
 
     def __init__(
         self, reader: IndexReader, embedder: Embedder, shape: Shape, unanswered: list[str], settings: RankingSettings
     ) -> None:
         self.reader, self.embedder, self.shape, self.settings = reader, embedder, shape, settings
         self.unanswered = unanswered
-        self._of: dict[str, tuple[dict[str, float], np.ndarray]] = {}
 
     def answered_by(self, item: Scored) -> float:
-        """How well a sentence answers the rest of the question in its document: its match to it
-        (cosine and weighted words, as `assistant.scoring` weighs them) plus its fit to the
-        question's kind."""
-        terms, vector = self._in(item.candidate)
+        """How well a sentence answers the rest of the question: its match to it (cosine and
+        weighted words, as `assistant.scoring` weighs them) plus its fit to the question's kind."""
         text = item.candidate.sentence.display
-        cosine = float(np.clip(item.candidate.vector @ vector, 0.0, 1.0))
+        cosine = float(np.clip(item.candidate.vector @ self._vector, 0.0, 1.0))
         weight = self.settings.semantic_weight
-        return weight * cosine + (1 - weight) * overlap(terms, text) + fit(self.shape, text, self.settings.fit_bonus)
+        match = weight * cosine + (1 - weight) * overlap(self._terms, text)
+        return match + fit(self.shape, text, self.settings.fit_bonus)
 
-    def _in(self, candidate: Candidate) -> tuple[dict[str, float], np.ndarray]:
-        """The rest's weighted terms and vector in the candidate's document, made once a document
-        (embedded on its own: the int8 encoder's values depend on what shares its batch)."""
-        if candidate.source not in self._of:
-            opening = _document_opening(self.reader, candidate)
-            said = {stem(w) for w in content_words(f"{candidate.title} {opening}")}
-            rest = " ".join([w for w in self.unanswered if stem(w) not in said] or self.unanswered)
-            terms = shape_of(rest, self.settings, self.reader.lexical.idf).terms
-            self._of[candidate.source] = terms, self.embedder.embed([rest], kind="query")[0]
-        return self._of[candidate.source]
+    @cached_property
+    def _terms(self) -> dict[str, float]:
+        return shape_of(" ".join(self.unanswered), self.settings, self.reader.lexical.idf).terms
 
-
-def _document_opening(reader: IndexReader, candidate: Candidate) -> str:
-    """The first sentence of the candidate's document (a document's chunks stand together, in order)."""
-    position = candidate.position
-    while position > 0 and reader.chunks[position - 1].source == candidate.source:
-        position -= 1
-    sentences = reader.chunks[position].sentences
-    return sentences[0].text if sentences else ""
+    @cached_property
+    def _vector(self) -> np.ndarray:
+        # Embedded on its own: the int8 encoder's values depend on what shares its batch.
+        return self.embedder.embed([" ".join(self.unanswered)], kind="query")[0]
 
 
 def _follow(

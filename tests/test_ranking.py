@@ -87,30 +87,27 @@ def test_without_a_reranker_or_the_rest_the_most_relevant_sentence_of_the_linked
 
 
 REST_CORPUS = {
-    "season-of-ash.txt": "Season of Ash reunited Dora Sena and Niall Cage, who had worked together on Cold Harbour.\n",
-    "Cold Harbour.txt": (
-        "Cold Harbour is a 2000 heist film starring Niall Cage. "
-        "Cold Harbour was written by Ezra Lindqvist. "
-        "Cold Harbour was shot in Glasgow over the winter.\n"
+    "glass-orchard.txt": "In Glass Orchard, a 1950 drama film, the actress Marta Quell played Lina Sorrel.\n",
+    "Marta Quell.txt": (
+        "Marta Quell, the actress cast as Lina Sorrel in Glass Orchard, was born in Kelby. "
+        "Later in life she held public office as harbour commissioner of Dunmore.\n"
     ),
 }
-REST_QUESTION = (
-    "Season of Ash reunited its director and star, who had worked together on a 2000 heist film written by whom?"
-)
 
 
 @pytest.mark.parametrize("rest", [True, False])
 def test_the_sentence_of_the_linked_document_that_answers_the_rest_of_the_question_follows(tmp_path: Path, rest: bool):
-    # The opening sentence is the most relevant to the whole question: it restates the question's
-    # description of the film. What is still asked is who wrote it.
+    # The first sentence of the linked document is the most relevant to the whole question: it
+    # restates what led there. What the question still asks is the public office.
     corpus = write_corpus(tmp_path / "c", REST_CORPUS)
     settings = AssistantSettings(ranking=RankingSettings(bridge_rest=rest))
     bot = Assistant(corpus=corpus, index_dir=tmp_path / "i", embedder=HashEmbedder(), settings=settings)
-    linked = [e for e in bot.search(REST_QUESTION, k=10) if e.bridged]
-    assert linked[0].citation.quote == "Cold Harbour is a 2000 heist film starring Niall Cage."
-    chosen = "Cold Harbour was written by Ezra Lindqvist." if rest else linked[0].citation.quote
-    assert followed(bot, REST_QUESTION) == [chosen]
-    assert ("Ezra Lindqvist" in bot.ask(REST_QUESTION).text) is rest
+    linked = [e for e in bot.search(LINKED_QUESTION, k=10) if e.bridged]
+    assert [e.citation.quote for e in linked] == [
+        "Marta Quell, the actress cast as Lina Sorrel in Glass Orchard, was born in Kelby.",
+        "Later in life she held public office as harbour commissioner of Dunmore.",
+    ]
+    assert followed(bot, LINKED_QUESTION) == [linked[1 if rest else 0].citation.quote]
 
 
 RERANK_BRIDGE = AssistantSettings(ranking=RankingSettings(rerank_bridge=True))
