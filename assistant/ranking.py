@@ -20,9 +20,10 @@ answer. Which one is where word overlap and cosine are weakest: the answer ("As 
 and is less like the question than the document's opening line. So the one taken is the one that
 best answers the rest of the question, the words the best sentence left unanswered ("government
 position held woman portrayed"): what the first sentence answered led to the document, and what
-is left is what its sentence must answer (`RankingSettings.bridge_rest`). A cross-encoder, which reads the question and the
-sentence together, can choose among the best few instead (`rerank_bridge`, off: see its figures),
-and can choose which of the best sentences leads the answer (`rerank_lead`, off).
+is left is what its sentence must answer (`RankingSettings.bridge_rest`). A cross-encoder, which
+reads the question and the sentence together, can choose among the best few instead
+(`rerank_bridge`, off: see its figures), and can choose which of the best sentences leads the
+answer (`rerank_lead`, off).
 
 Sentences that cannot be read alone (see `assistant.selection.stands_alone`) are given with the
 sentences they go on from: back to where the quotation they end opens, or the one sentence before.
