@@ -130,7 +130,17 @@ def _retrieve(
     reader: IndexReader, query: str, vector: np.ndarray, settings: RankingSettings, sources: list[str] | None
 ) -> list[Retrieved]:
     weights = (settings.dense_weight, settings.lexical_weight)
-    return retrieve(reader, query, vector, settings.top_k, sources, settings.retrieval, weights)
+    return retrieve(
+        reader,
+        query,
+        vector,
+        settings.top_k,
+        sources,
+        settings.retrieval,
+        weights,
+        settings.sentence_weight,
+        settings.sentence_pool,
+    )
 
 
 def _with_items(

@@ -1,5 +1,11 @@
 """Find the chunks worth reading: dense search in Chroma, BM25, and weighted reciprocal rank fusion
-of both."""
+of both, with a third ranking of the chunks both found by their best sentence.
+
+A chunk's vector is the mean of its sentences' (or the encoding of its whole text): a chunk of
+many table rows or definitions lies far from a question that one of them answers ("the last year
+a date can represent" against "datetime.MAXYEAR: The largest year number allowed in a date ...").
+So each retriever hands on a wider pool, and its chunks are ranked again by their best sentence's
+cosine to the question; that ranking joins the fusion (`RankingSettings.sentence_weight`)."""
 
 from __future__ import annotations
 
@@ -29,6 +35,7 @@ class Retrieved:
     fused: float
     dense: float | None = None
     lexical: float | None = None
+    sentence: float | None = None  # cosine of its best sentence, where the sentence ranking read it
 
 
 def retrieve(
@@ -39,17 +46,39 @@ def retrieve(
     sources: list[str] | None = None,
     mode: Mode = "hybrid",
     weights: Weights = (1.0, 1.0),
+    sentence_weight: float = 0.0,
+    pool: int = 0,
 ) -> list[Retrieved]:
-    """The k best chunks for the query, best first."""
-    dense = reader.dense(vector, k, sources) if mode != "lexical" else []
+    """The k best chunks for the query, best first. In hybrid mode with a `sentence_weight`, each
+    retriever hands on `pool` chunks (k at least), and those are ranked again by their best
+    sentence as a third list of the fusion; the other two lists keep their k best."""
+    ranks_sentences = mode == "hybrid" and sentence_weight > 0
+    wide = max(k, pool) if ranks_sentences else k
+    dense = reader.dense(vector, wide, sources) if mode != "lexical" else []
     mask = reader.source_mask(sources) if sources is not None and mode != "dense" else None
-    lexical = reader.lexical.search(query, k, mask) if mode != "dense" else []
-    fused: dict[int, float] = {}
+    lexical = reader.lexical.search(query, wide, mask) if mode != "dense" else []
     dense_scores = {hit.position: hit.similarity for hit in dense}
     lexical_scores = dict(lexical)
-    rankings = ([hit.position for hit in dense], [position for position, _ in lexical])
-    for weight, ranking in zip(weights, rankings, strict=True):
+    rankings = [[hit.position for hit in dense[:k]], [position for position, _ in lexical[:k]]]
+    list_weights = list(weights)
+    sentence_scores: dict[int, float] = {}
+    if ranks_sentences:
+        sentence_scores = best_sentences(reader, vector, [*dense_scores, *lexical_scores])
+        rankings.append(sorted(sentence_scores, key=lambda p: -sentence_scores[p])[:k])
+        list_weights.append(sentence_weight)
+    fused: dict[int, float] = {}
+    for weight, ranking in zip(list_weights, rankings, strict=True):
         for rank, position in enumerate(ranking):
             fused[position] = fused.get(position, 0.0) + weight / (RRF_K + rank + 1)
     order = sorted(fused, key=lambda p: -fused[p])[:k]
-    return [Retrieved(p, fused[p], dense_scores.get(p), lexical_scores.get(p)) for p in order]
+    return [Retrieved(p, fused[p], dense_scores.get(p), lexical_scores.get(p), sentence_scores.get(p)) for p in order]
+
+
+def best_sentences(reader: IndexReader, vector: np.ndarray, positions: list[int]) -> dict[int, float]:
+    """Each chunk's best sentence cosine to `vector` (chunks without sentences left out)."""
+    found: dict[int, float] = {}
+    for position in dict.fromkeys(positions):
+        vectors = reader.sentence_vectors(position)
+        if len(vectors):
+            found[position] = float(np.max(vectors @ vector))
+    return found

@@ -4,6 +4,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
+import pytest
 
 from assistant import Assistant, AssistantSettings, IndexSettings
 from assistant.retrieval import RRF_K, retrieve
@@ -23,15 +24,19 @@ class FakeLexical:
 
 
 class FakeReader:
-    def __init__(self, dense: list[int], lexical: list[int]) -> None:
+    def __init__(self, dense: list[int], lexical: list[int], sentences: dict[int, list[list[float]]] | None = None):
         self._dense = dense
         self.lexical = FakeLexical([(p, 10.0 - i) for i, p in enumerate(lexical)])
+        self._sentences = sentences or {}
 
     def dense(self, vector, k, sources=None):
         return [DenseHit(p, 0.9 - 0.1 * i) for i, p in enumerate(self._dense)][:k]
 
     def source_mask(self, sources):
         return np.ones(10, dtype=np.float32)
+
+    def sentence_vectors(self, position):
+        return np.asarray(self._sentences.get(position, []), dtype=np.float32).reshape(-1, 2)
 
 
 def test_reciprocal_rank_fusion_puts_chunks_found_by_both_first():
@@ -46,6 +51,29 @@ def test_each_retriever_alone_gives_its_own_order():
     reader = FakeReader(dense=[1, 2, 3], lexical=[3, 4])
     assert [h.position for h in retrieve(reader, "q", np.zeros(4), 10, mode="dense")] == [1, 2, 3]  # type: ignore[arg-type]
     assert [h.position for h in retrieve(reader, "q", np.zeros(4), 10, mode="lexical")] == [3, 4]  # type: ignore[arg-type]
+
+
+def test_a_chunk_whose_one_sentence_answers_joins_from_the_wider_pool():
+    # Chunk 5 is fifth for the vectors, but one of its sentences is the nearest of all to the
+    # question: its best sentence ranks it first in the third list.
+    sentences = {p: [[0.0, 1.0]] for p in range(10)}
+    sentences[5] = [[0.0, 1.0], [1.0, 0.0]]
+    reader = FakeReader(dense=[1, 2, 3, 4, 5], lexical=[], sentences=sentences)
+    question = np.array([1.0, 0.0])
+    without = retrieve(reader, "q", question, 2, sentence_weight=0.0, pool=5)  # type: ignore[arg-type]
+    assert [h.position for h in without] == [1, 2]
+    hits = retrieve(reader, "q", question, 2, sentence_weight=1.0, pool=5)  # type: ignore[arg-type]
+    assert [h.position for h in hits] == [1, 5]
+    assert (hits[1].sentence, hits[1].dense) == (1.0, pytest.approx(0.5))
+    # The vectors' own list keeps its k best: chunk 5 gets no credit for its dense rank.
+    assert hits[1].fused == 1 / (RRF_K + 1)
+
+
+def test_the_sentence_ranking_is_part_of_hybrid_retrieval_only():
+    sentences = {5: [[1.0, 0.0]]}
+    reader = FakeReader(dense=[1, 2, 3, 4, 5], lexical=[6, 7], sentences=sentences)
+    hits = retrieve(reader, "q", np.array([1.0, 0.0]), 2, mode="dense", sentence_weight=1.0, pool=5)  # type: ignore[arg-type]
+    assert [h.position for h in hits] == [1, 2]
 
 
 def write(corpus: Path, name: str, text: str) -> None:
