@@ -78,9 +78,9 @@ class Assistant:
     ) -> None:
         """`llm`: a llama-index LLM used in place of the one `settings.llm` describes (the checks
         of `settings.llm`, or their defaults, still apply). `reranker`: used in place of the
-        bundled cross-encoder when `settings.rerank` is on and a rule uses it. `warm`: load the models in a thread of
-        their own at once, while this thread opens the index (see `warm`); a command that asks
-        one question then waits for neither alone. `lazy`: open the index on first use rather
+        bundled cross-encoder when `settings.rerank` is on and a rule uses it. `warm`: load the
+        models in a thread of their own at once, while this thread opens the index (see `warm`);
+        a command that asks one question then waits for neither alone. `lazy`: open the index on first use rather
         than now (with `warm`, that thread opens it first), so that a server can answer before the
         index is open; errors such as IndexNotBuiltError then come from the first call that needs
         the index."""
