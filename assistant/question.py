@@ -121,7 +121,9 @@ def asked_about(question: str) -> str | None:
     about: "Virginia Commonwealth University which was founded in what year?". None for others."""
     _, clause = asked_clause(question)
     start = len(question) - len(clause)
-    if start == 0 or not _RELATIVE.match(clause):
+    # A question that opens with its interrogative ("Who composed ..., who performed ...?") has its
+    # clause first: nothing describes before it.
+    if start == 0 or question[start:] != clause or not _RELATIVE.match(clause):
         return None
     before = _ANTECEDENT.search(question[:start].rstrip())
     return f"{before.group().strip()} {clause.strip()}" if before else None

@@ -24,6 +24,9 @@ def test_the_clause_that_asks_is_read_with_what_it_is_about():
     )
     assert asked_about("What position was held by the woman who starred in the film?") is None
     assert asked_about("Which year was the university founded?") is None
+    # Questions that open with a relative word ask first, whatever clauses follow.
+    assert asked_about("Who composed the album sung by the singer who performed the song?") is None
+    assert asked_about("Which band, Letters to Cleo or Screaming Trees, had more members?") is None
 
 
 def rams_bot(tmp_path: Path, **ranking: object) -> Assistant:
