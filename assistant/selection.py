@@ -4,12 +4,13 @@ The best sentence is always used; then those marked `follow` (the sentence chose
 document a bridge leads to, or the best about each thing the question compares), however long;
 then runners-up scoring at least `keep_ratio` of the best (those of other documents preferred by
 `same_source_penalty`), skipping those that add almost no word to the answer (`duplicate_words`),
-within the word budget. A sentence that introduces a list or table brings its items after it.
-Questions that gather ("who said ...?", "who doubted ...?") take runners-up down to
-`gather_ratio`, with `gather_budget` times the words, and only sentences that attribute something
-to someone (and voice the doubt, for doubt). A sentence that cannot be read on its own
-(`stands_alone`) is left out: the quotation it ends began in the sentence before, or it goes on
-from that sentence.
+within the word budget; a runner-up as relevant as the best (`tie_ratio`) that the budget leaves
+out joins last all the same, where the answer's hard ceiling may cut it. A sentence that
+introduces a list or table brings its items after it. Questions that gather ("who said ...?",
+"who doubted ...?") take runners-up down to `gather_ratio`, with `gather_budget` times the words,
+and only sentences that attribute something to someone (and voice the doubt, for doubt). A
+sentence that cannot be read on its own (`stands_alone`) is left out: the quotation it ends began
+in the sentence before, or it goes on from that sentence.
 """
 
 from __future__ import annotations
@@ -126,6 +127,7 @@ def select(
     if not shape.gathers:
         penalty = settings.same_source_penalty
         order.sort(key=lambda s: -(s.relevance - penalty * (s.candidate.source == best.candidate.source)))
+    tied: list[Scored] = []  # runners-up as relevant as the best that the budget left out
     for item in [*follows, *order]:
         if sentences >= max_sentences:
             break
@@ -135,11 +137,16 @@ def select(
             continue
         length = sum(len(s.candidate.sentence.display.split()) for s in (*item.opening, item) if _key(s) not in taken)
         if words + length > budget and not item.follow:
+            if item.relevance >= settings.tie_ratio * best.relevance:
+                tied.append(item)
             continue
         if _new_words(item, chosen) < settings.duplicate_words:
             continue
         take(item)
         sentences += 1
+    for item in tied[: max(0, max_sentences - sentences)]:
+        if _new_words(item, chosen) >= settings.duplicate_words:
+            take(item)
     return chosen
 
 

@@ -77,6 +77,18 @@ def test_word_budget_keeps_long_runners_up_out():
     assert texts(select(shape_of("What happened?"), ranked, RULES, 40, 4)) == ["Short best answer.", "Short second."]
 
 
+def test_a_runner_up_as_relevant_as_a_long_best_joins_last_past_the_budget():
+    long_best = "min_wal_size: " + " ".join(f"w{n}" for n in range(60)) + "."
+    ranked = [
+        scored(long_best, 0.72, source="wal.html"),
+        scored("money, Storage Size: 8 bytes", 0.71, source="money.html", kind="table_row"),
+        scored("Short third.", 0.6),
+    ]
+    question = shape_of("How much space does money use?")
+    assert texts(select(question, ranked, RULES, 40, 4)) == [long_best, "money, Storage Size: 8 bytes"]
+    assert texts(select(question, ranked, RankingSettings(tie_ratio=1.0), 40, 4)) == [long_best]
+
+
 def test_a_sentence_adding_no_word_to_the_answer_is_given_once():
     ranked = [
         scored("It rained on Monday.", 0.9),
