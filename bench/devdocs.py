@@ -20,6 +20,11 @@ Corpora (each a few hundred to about 2,000 chunks, so that indexing one takes mi
 - postgres: PostgreSQL 15 manual pages on data types, functions and limits (tables of figures).
 - python: Python 3.11 library reference pages (datetime, time, sys, statistics, decimal, string...).
 - rmanuals: An Introduction to R and the R FAQ (typeset PDFs).
+- sqlite: 16 pages of SQLite's documentation (limits, datatypes, PRAGMAs, the command-line shell,
+  date and time and core functions, WAL, AUTOINCREMENT, foreign keys, FTS5, JSON...).
+- packaging: prose manuals: the nine chapters of Debian's Developer's Reference and six chapters
+  of the Debian Policy Manual (archive, binary and source packages, relationships, maintainer
+  scripts, documentation), Sphinx HTML with navigation sidebars.
 
 Each question has a `kind`: words among table, list, definition (an option or parameter's
 definition line), page-break, heading (the section's heading matters), boilerplate (it has
@@ -60,6 +65,9 @@ PG = "/usr/share/doc/postgresql-doc-15/html"
 PY = "/usr/share/doc/python3.11/html/library"
 GNUPLOT = "/usr/share/doc/gnuplot/htmldocs"
 DEBREF = "/usr/share/debian-reference"
+SQLITE = "/usr/share/doc/sqlite3"
+DEVREF = "/usr/share/developers-reference"
+POLICY = "/usr/share/doc/debian-policy/policy.html"
 # LaTeX2HTML pages of gnuplot's manual, each with a navigation panel: plotting styles
 GNUPLOT_NODES = "node98 node99 node100 node101 node104 node107 node109 node116 node118 node121 node128 node129".split()
 CORPORA: dict[str, list[tuple[str, str, str]]] = {
@@ -88,6 +96,25 @@ CORPORA: dict[str, list[tuple[str, str, str]]] = {
     "rmanuals": [
         ("r-doc-pdf", "/usr/share/R/doc/manual/R-intro.pdf", "R-intro.pdf"),
         ("r-doc-pdf", "/usr/share/R/doc/manual/R-FAQ.pdf", "R-FAQ.pdf"),
+    ],
+    "sqlite": [
+        ("sqlite3-doc", f"{SQLITE}/{page}.html", f"{page}.html")
+        for page in """
+            limits datatype3 pragma cli lang_datefunc lang_corefunc wal autoinc foreignkeys fts5 json1 quirks
+            lang_vacuum withoutrowid lang_transaction whentouse
+        """.split()
+    ],
+    "packaging": [
+        *(
+            ("developers-reference", f"{DEVREF}/{page}.html", f"developers-reference/{page}.html")
+            for page in """
+                scope new-maintainer developer-duties resources pkgs beyond-pkging l10n best-pkging-practices tools
+            """.split()
+        ),
+        *(
+            ("debian-policy", f"{POLICY}/{page}.html", f"policy/{page}.html")
+            for page in "ch-archive ch-binary ch-source ch-relationships ch-maintainerscripts ch-docs".split()
+        ),
     ],
 }
 

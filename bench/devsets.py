@@ -10,8 +10,8 @@ Sets (each index is built once and reused; a rebuild brings it in step with the 
 - hotpot-dev, hotpot-extra, hotpot-fresh: HotpotQA items 0-49, bench/hotpot_extra.json and
   bench/hotpot_fresh.json over the 991 paragraphs of bench/hotpot.py (its index). Items 50-99 are
   held out: never run here;
-- structure, postgres, python, rmanuals: eval/<name>.json over .bench/devdocs/<name> (made by
-  `python bench/devdocs.py`), indexes under .bench/devdocs-index/.
+- structure, postgres, python, rmanuals, sqlite, packaging: eval/<name>.json over
+  .bench/devdocs/<name> (made by `python bench/devdocs.py`), indexes under .bench/devdocs-index/.
 
 Columns, per set and system (questions and conversation turns counted once each):
 - answer: answerable questions whose answer text is right, as `assistant eval` and the project's
@@ -56,7 +56,7 @@ from hotpot import FRESH, WORK, contains, extra_items, file_name, load_items, wr
 DEVDOCS = ROOT / ".bench" / "devdocs"
 DEVDOCS_INDEX = ROOT / ".bench" / "devdocs-index"
 SEEDS_INDEX = ROOT / ".bench" / "devsets" / "seeds"
-DOCUMENT_SETS = ("structure", "postgres", "python", "rmanuals")
+DOCUMENT_SETS = ("structure", "postgres", "python", "rmanuals", "sqlite", "packaging")
 GROWN = ROOT / ".bench" / "devsets" / "seeds-grown"
 ALL_SETS = ("seeds", "seeds-grown", "hotpot-dev", "hotpot-extra", "hotpot-fresh", *DOCUMENT_SETS)
 MAX_WORDS = 120
