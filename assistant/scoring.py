@@ -73,8 +73,6 @@ class Scored:
     # The sentences before this one that it goes on from, in document order: where the quotation
     # it ends opens, or the sentence its "But ..." answers (see `assistant.selection.stands_alone`).
     opening: tuple[Scored, ...] = ()
-    # An item of a list that the answer's sentence introduces, shown by its first sentence.
-    brief: bool = False
 
 
 def overlap(terms: dict[str, float], text: str) -> float:

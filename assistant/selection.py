@@ -16,7 +16,6 @@ in the sentence before, or it goes on from that sentence.
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 
 from assistant.question import Shape
 from assistant.scoring import NEGATION, Scored, names_person, overlap
@@ -89,19 +88,16 @@ def trimmed(item: Scored, terms: dict[str, float], most: int) -> str:
     """The sentence as the answer gives it (`Sentence.display`); but a unit of over `most` words
     made of several sentences (a manual's definition of a parameter, a long list item) as its first
     sentence, which names what it is about, and those of the others that hold the most of the
-    question's `terms`, in order, within `most` words, each run left out marked "…"; an item
-    brought from the list an answer's sentence introduces (`brief`), as its first sentence alone.
-    The citation still quotes the whole unit. `most` 0: always whole."""
+    question's `terms`, in order, within `most` words, each run left out marked "…". The citation
+    still quotes the whole unit. 0: always whole."""
     text = item.candidate.sentence.display
-    if not item.brief and (most <= 0 or len(text.split()) <= most):
+    if most <= 0 or len(text.split()) <= most:
         return text
     parts = [text[start:end] for start, end in split_spans(text)]
     while len(parts) > 1 and len(words(parts[0])) < MIN_HEAD_WORDS:  # a list's marker ("2.") names nothing
         parts[:2] = [f"{parts[0]} {parts[1]}"]
     if len(parts) < 2:
         return text
-    if item.brief:
-        return f"{parts[0]} …"
     kept, used = {0}, len(parts[0].split())
     left = dict(terms)  # the question's terms no kept sentence holds yet
     for n in kept:
@@ -167,8 +163,6 @@ def select(
         taken.add(_key(item))
         words += size(item)
         for brought in _brought(shape, item, len(chosen) == 1, taken):
-            if settings.brief_items and brought.candidate.sentence.kind == "list_item":
-                brought = replace(brought, brief=True)
             length = size(brought)
             if words + length > budget:
                 break

@@ -294,13 +294,6 @@ class RankingSettings(BaseModel):
         "Measured on every development set (bench/devsets.py): 206 to 208 of 265 from 60 to 100 words (structure "
         "and python +1, rmanuals evidence +1), the HotpotQA sets unchanged; 45 lost 1 of 24 on postgres.",
     )
-    brief_items: bool = Field(
-        default=True,
-        description="The items a sentence brings from the list it introduces are shown by their first sentence "
-        "(their citations quote them whole), so that more of them fit the word budget. Measured on every "
-        "development set (bench/devsets.py): postgres +1 of 24 (four storage strategies, two of which were left "
-        "out), the others unchanged.",
-    )
     keep_ratio: float = Field(
         default=0.6,
         ge=0.0,

@@ -1,7 +1,5 @@
 """The answer rules on hand-made candidates: what a question asks, sentence fit, selection, titles."""
 
-from dataclasses import replace
-
 import numpy as np
 import pytest
 
@@ -122,24 +120,6 @@ def test_a_trimmed_unit_counts_for_its_shown_words_leaving_room_for_a_runner_up(
     ranked = [scored(FILLFACTOR, 0.8, kind="definition"), scored("Pages of other index types are full.", 0.6)]
     assert len(select(question, ranked, RankingSettings(unit_words=40), 60, 4)) == 2
     assert len(select(question, ranked, RankingSettings(unit_words=0), 60, 4)) == 1
-
-
-def test_the_items_a_sentence_brings_from_its_list_are_shown_by_their_first_sentence():
-    items = tuple(
-        scored(f"{name} allows {what}. " + " ".join(["More about it here."] * 6), 0.5, kind="list_item")
-        for name, what in [("PLAIN", "nothing"), ("MAIN", "compression"), ("EXTERNAL", "out-of-line storage")]
-    )
-    intro = replace(scored("The code recognizes three strategies for storing columns:", 0.8), items=items)
-    question = shape_of("Which strategies can a column use?")
-    chosen = select(question, [intro], RULES, 60, 4)
-    assert [trimmed(item, question.terms, RULES.unit_words) for item in chosen] == [
-        "The code recognizes three strategies for storing columns:",
-        "PLAIN allows nothing. …",
-        "MAIN allows compression. …",
-        "EXTERNAL allows out-of-line storage. …",
-    ]
-    whole = select(question, [intro], RankingSettings(brief_items=False), 60, 4)
-    assert len(whole) == 2  # the second item is past the budget
 
 
 def test_a_sentence_adding_no_word_to_the_answer_is_given_once():
