@@ -75,10 +75,6 @@ def labelled(item: Scored, text: str | None = None) -> str:
     return f"{name}: {text}"
 
 
-# The first sentence of a trimmed unit, which names what it is about, has at least this many words.
-MIN_HEAD_WORDS = 3
-
-
 def shown(item: Scored, terms: dict[str, float], most: int) -> str:
     """The sentence as the answer shows it: `labelled`, a long unit `trimmed`."""
     return labelled(item, trimmed(item, terms, most))
@@ -94,8 +90,6 @@ def trimmed(item: Scored, terms: dict[str, float], most: int) -> str:
     if most <= 0 or len(text.split()) <= most:
         return text
     parts = [text[start:end] for start, end in split_spans(text)]
-    while len(parts) > 1 and len(words(parts[0])) < MIN_HEAD_WORDS:  # a list's marker ("2.") names nothing
-        parts[:2] = [f"{parts[0]} {parts[1]}"]
     if len(parts) < 2:
         return text
     kept, used = {0}, len(parts[0].split())
