@@ -22,7 +22,7 @@ from assistant.question import clean_question, shape_of
 from assistant.ranking import rank
 from assistant.rerank import Reranker, bundled_reranker
 from assistant.scoring import Scored
-from assistant.selection import labelled, select, shown, within_words
+from assistant.selection import labelled, select, within_words
 from assistant.settings import AssistantSettings, LLMSettings
 from assistant.steering import addresses_model
 from assistant.types import Answer, Citation, Evidence, Segment, final_answer, not_found
@@ -348,8 +348,7 @@ class Assistant:
         chosen = select(shape, ranked, settings.ranking, settings.max_words, settings.max_sentences)
         if self._doubtful(query, ranked, best):
             return not_found(question, query, notices), [], reader.lexical.idf
-        unit = settings.ranking.unit_words
-        segments = [Segment(shown(item, shape.terms, unit), (n,)) for n, item in enumerate(chosen, start=1)]
+        segments = [Segment(labelled(item), (n,)) for n, item in enumerate(chosen, start=1)]
         segments = within_words(segments, settings.max_answer_words)
         chosen = chosen[: len(segments)]
         citations = [self._citation(item) for item in chosen]

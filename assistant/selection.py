@@ -22,8 +22,7 @@ from assistant.scoring import NEGATION, Scored, names_person, overlap
 from assistant.settings import RankingSettings
 from assistant.types import Segment
 from index.chunking import Sentence
-from index.sentences import split_spans
-from index.text import STOPWORDS, content_words, display_title, stem, tokens, words
+from index.text import STOPWORDS, content_words, display_title, tokens, words
 
 # A sentence opening with one of these goes on from the one before it ("But for now ...").
 _CONNECTIVE = re.compile(r"(?:but|and|or|yet|so|nor|however|therefore|thus|hence)\b", re.IGNORECASE)
@@ -60,58 +59,19 @@ def is_label(sentence: Sentence, min_words: int) -> bool:
     return sentence.kind == "paragraph" and not text.endswith((".", "!", "?")) and len(_WORD.findall(text)) < min_words
 
 
-def labelled(item: Scored, text: str | None = None) -> str:
-    """The sentence as the answer gives it (a table row with its column headers, or `text`, a part
-    of it), prefixed with its document's title where the title alone names the sentence's subject: a
-    paragraph of a document without headings (an article about one thing, such as an encyclopedia
-    entry) that does not name the title itself ("Scotch Collie: Other ancestors include the Gordon
-    Setter."). In a document with headings, the title and section show in the citation instead."""
+def labelled(item: Scored) -> str:
+    """The sentence as the answer gives it (a table row with its column headers), prefixed with its
+    document's title where the title alone names the sentence's subject: a paragraph of a document
+    without headings (an article about one thing, such as an encyclopedia entry) that does not name
+    the title itself ("Scotch Collie: Other ancestors include the Gordon Setter."). In a document
+    with headings, the title and section show in the citation instead."""
     sentence = item.candidate.sentence
-    text, name = text or sentence.display, display_title(item.candidate.title)
+    text, name = sentence.display, display_title(item.candidate.title)
     if not name or item.candidate.sectioned or sentence.kind != "paragraph":
         return text
     if set(content_words(name)) <= set(content_words(text)):
         return text
     return f"{name}: {text}"
-
-
-def shown(item: Scored, terms: dict[str, float], most: int) -> str:
-    """The sentence as the answer shows it: `labelled`, a long unit `trimmed`."""
-    return labelled(item, trimmed(item, terms, most))
-
-
-def trimmed(item: Scored, terms: dict[str, float], most: int) -> str:
-    """The sentence as the answer gives it (`Sentence.display`); but a unit of over `most` words
-    made of several sentences (a manual's definition of a parameter, a long list item) as its first
-    sentence, which names what it is about, and those of the others that hold the most of the
-    question's `terms`, in order, within `most` words, each run left out marked "…". The citation
-    still quotes the whole unit. 0: always whole."""
-    text = item.candidate.sentence.display
-    if most <= 0 or len(text.split()) <= most:
-        return text
-    parts = [text[start:end] for start, end in split_spans(text)]
-    if len(parts) < 2:
-        return text
-    kept, used = {0}, len(parts[0].split())
-    left = dict(terms)  # the question's terms no kept sentence holds yet
-    for n in kept:
-        left = _unheld(left, parts[n])
-    while True:
-        fits = [n for n in range(len(parts)) if n not in kept and used + len(parts[n].split()) <= most]
-        gain = {n: overlap(left, parts[n]) for n in fits}
-        chosen = max(fits, key=lambda n: (gain[n] > 0, gain[n] * sum(left.values()), -n), default=None)
-        if chosen is None or gain[chosen] <= 0:
-            break
-        kept.add(chosen)
-        used += len(parts[chosen].split())
-        left = _unheld(left, parts[chosen])
-    pieces = [part if n in kept else "…" for n, part in enumerate(parts)]
-    return " ".join(p for n, p in enumerate(pieces) if p != "…" or pieces[n - 1] != "…")
-
-
-def _unheld(terms: dict[str, float], text: str) -> dict[str, float]:
-    held = {stem(w) for w in content_words(text)}
-    return {term: weight for term, weight in terms.items() if term not in held}
 
 
 def _same_kind(shape: Shape, text: str) -> bool:
@@ -136,10 +96,6 @@ def select(
         whole = [s for s in scored if s.opening or stands_alone(s.candidate.sentence)]
         scored = whole or scored
     best = scored[0]
-
-    def size(item: Scored) -> int:
-        return len(trimmed(item, shape.terms, settings.unit_words).split())
-
     ratio = settings.gather_ratio if shape.gathers else settings.keep_ratio
     budget = int(max_words * settings.gather_budget) if shape.gathers else max_words
     chosen: list[Scored] = []
@@ -152,12 +108,12 @@ def select(
             if _key(before) not in taken:
                 chosen.append(before)
                 taken.add(_key(before))
-                words += size(before)
+                words += len(before.candidate.sentence.display.split())
         chosen.append(item)
         taken.add(_key(item))
-        words += size(item)
+        words += len(item.candidate.sentence.display.split())
         for brought in _brought(shape, item, len(chosen) == 1, taken):
-            length = size(brought)
+            length = len(brought.candidate.sentence.display.split())
             if words + length > budget:
                 break
             chosen.append(brought)
@@ -179,7 +135,7 @@ def select(
             break
         if _key(item) in taken or not _same_kind(shape, item.candidate.sentence.text):
             continue
-        length = sum(size(s) for s in (*item.opening, item) if _key(s) not in taken)
+        length = sum(len(s.candidate.sentence.display.split()) for s in (*item.opening, item) if _key(s) not in taken)
         if words + length > budget and not item.follow:
             if item.relevance >= settings.tie_ratio * best.relevance:
                 tied.append(item)

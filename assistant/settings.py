@@ -284,16 +284,6 @@ class RankingSettings(BaseModel):
         "No development set's answers moved (bench/devsets.py, all eight sets); seen on the 99,483-chunk "
         "corpus of Debian's documentation, where such labels led answers.",
     )
-    unit_words: int = Field(
-        default=60,
-        ge=0,
-        le=1000,
-        description="A unit of more words than this made of several sentences (a manual's definition, a long list "
-        "item) is shown as its first sentence and those that hold the question's words it leaves, the rest marked "
-        "'…', and counts for as many words in the budget; its citation still quotes it whole. 0: shown whole. "
-        "Measured on every development set (bench/devsets.py): 206 to 208 of 265 from 60 to 100 words (structure "
-        "and python +1, rmanuals evidence +1), the HotpotQA sets unchanged; 45 lost 1 of 24 on postgres.",
-    )
     keep_ratio: float = Field(
         default=0.6,
         ge=0.0,

@@ -5,7 +5,7 @@ import pytest
 
 from assistant.question import alternatives, question_terms, shape_of
 from assistant.scoring import Candidate, Scored, fit
-from assistant.selection import labelled, select, stands_alone, trimmed, within_words
+from assistant.selection import labelled, select, stands_alone, within_words
 from assistant.settings import RankingSettings
 from assistant.types import Segment, answer_text
 from index.chunking import Sentence
@@ -87,37 +87,6 @@ def test_a_runner_up_as_relevant_as_a_long_best_joins_last_past_the_budget():
     question = shape_of("How much space does money use?")
     assert texts(select(question, ranked, RULES, 40, 4)) == [long_best, "money, Storage Size: 8 bytes"]
     assert texts(select(question, ranked, RankingSettings(tie_ratio=1.0), 40, 4)) == [long_best]
-
-
-FILLFACTOR = (
-    "fillfactor (integer): The fillfactor for an index is a percentage that determines how full the index method "
-    "will try to pack index pages. For B-trees, leaf pages are filled to this percentage during initial index "
-    "builds, and also when extending the index at the right. If pages subsequently become completely full, they "
-    "will be split, leading to fragmentation of the on-disk index structure. B-trees use a default fillfactor of "
-    "90, but any integer value from 10 to 100 can be selected. B-tree indexes on tables where many inserts are "
-    "anticipated can benefit from lower fillfactor settings."
-)
-
-
-def test_a_long_unit_shows_its_head_and_the_sentences_holding_the_rest_of_the_question():
-    question = shape_of("How full are B-tree index pages packed by default?")
-    unit = scored(FILLFACTOR, 0.8, kind="definition")
-    assert trimmed(unit, question.terms, 45) == (
-        "fillfactor (integer): The fillfactor for an index is a percentage that determines how full the index "
-        "method will try to pack index pages. … B-trees use a default fillfactor of 90, but any integer value "
-        "from 10 to 100 can be selected. …"
-    )
-    assert trimmed(unit, question.terms, 0) == FILLFACTOR
-    assert trimmed(unit, question.terms, 200) == FILLFACTOR
-    one_long_sentence = scored(" ".join(["word"] * 70) + ".", 0.8)
-    assert trimmed(one_long_sentence, question.terms, 40) == one_long_sentence.candidate.sentence.text
-
-
-def test_a_trimmed_unit_counts_for_its_shown_words_leaving_room_for_a_runner_up():
-    question = shape_of("How full are B-tree index pages packed by default?")
-    ranked = [scored(FILLFACTOR, 0.8, kind="definition"), scored("Pages of other index types are full.", 0.6)]
-    assert len(select(question, ranked, RankingSettings(unit_words=40), 60, 4)) == 2
-    assert len(select(question, ranked, RankingSettings(unit_words=0), 60, 4)) == 1
 
 
 def test_a_sentence_adding_no_word_to_the_answer_is_given_once():
