@@ -9,8 +9,9 @@ Kinds (the sets and indexes of bench/devsets.py):
 - encyclopaedic: the 991 HotpotQA paragraphs: the questions of items 0-49 and of the extra set
   answer; the questions of every other set (seeds and the four sets of reference documents), about
   other things, do not;
-- reference: the documents and tables of eval/structure.json, postgres.json, python.json and
-  rmanuals.json, each with its own answerable and unanswerable questions.
+- reference: the documents and tables of every document set of bench/devsets.py (eval/structure.json,
+  postgres, python, rmanuals, sqlite, packaging), each with its own answerable and unanswerable
+  questions.
 
 Signals, for the best-ranked sentences of each question:
 - match: the best `Evidence.match` (0.6 cosine + 0.4 word overlap), what `min_relevance` bounds;
@@ -36,10 +37,12 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
+from devsets import DOCUMENT_SETS  # noqa: E402
+
 KINDS = {
     "prose": ["seeds"],
     "encyclopaedic": ["hotpot-dev", "hotpot-extra"],
-    "reference": list(("structure", "postgres", "python", "rmanuals")),
+    "reference": list(DOCUMENT_SETS),
 }
 
 
