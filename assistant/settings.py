@@ -93,10 +93,15 @@ class LLMSettings(BaseModel):
 REFUSAL_THRESHOLDS = {"bge-small-en-v1.5": 0.47, "all-MiniLM-L6-v2": 0.33}
 DEFAULT_REFUSAL_THRESHOLD = 0.33
 # Below this best match the cross-encoder is asked too (AssistantSettings.min_cross), per model, as
-# match values run higher with some models than with others; calibrated with bge-small-en-v1.5 only:
-# 0.58 on four sets of reference documents, 0.62 once the sqlite and packaging sets joined them
-# (bench/calibrate_refusal.py: the fewest errors over the three kinds of text).
-CROSS_CHECK_BELOW = {"bge-small-en-v1.5": 0.62}
+# match values run higher with some models than with others (bench/calibrate_refusal.py --model,
+# the fewest errors over the three kinds of text). bge-small-en-v1.5: 0.58 on four sets of
+# reference documents, 0.62 once the sqlite and packaging sets joined them. all-MiniLM-L6-v2, whose
+# matches run lower: without the check, 27 of 30 unanswerable reference questions and the seed's 2
+# off-topic ones among the 991 HotpotQA paragraphs were answered; under 0.52, 11 of 30 and 0 of 2,
+# for 10 of 171 answerable reference questions refused (0 before). 0.54-0.62 err as often overall
+# but refuse 14-21 answerable ones; bench/devsets.py: 233 to 229 of 314 answers right, unanswerable
+# questions answered 29 to 11 of 34.
+CROSS_CHECK_BELOW = {"bge-small-en-v1.5": 0.62, "all-MiniLM-L6-v2": 0.52}
 
 
 class RankingSettings(BaseModel):
