@@ -172,6 +172,15 @@ def test_the_refusal_threshold_is_the_one_calibrated_for_the_model_unless_set():
     assert AssistantSettings(min_relevance=0.6).refusal_threshold("bge-small-en-v1.5") == 0.6
 
 
+def test_every_model_calibrated_for_refusal_has_its_cross_encoder_check():
+    from assistant.settings import CROSS_CHECK_BELOW, REFUSAL_THRESHOLDS, AssistantSettings
+
+    # A model without one answers nearly every unanswerable question about reference documents.
+    assert set(CROSS_CHECK_BELOW) == set(REFUSAL_THRESHOLDS)
+    assert AssistantSettings().cross_check_below("other") == 0.0
+    assert AssistantSettings(cross_below=0.7).cross_check_below("all-MiniLM-L6-v2") == 0.7
+
+
 def test_a_question_below_the_threshold_is_refused_and_above_it_answered(tmp_path: Path):
     write(tmp_path / "c", "a.txt", "The zeppelin landed in the harbour at dawn.")
     question = "When did the zeppelin land in the harbour?"
