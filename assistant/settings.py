@@ -108,9 +108,10 @@ class RankingSettings(BaseModel):
     """Every weight, ratio and switch of the answer rules (`assistant.question`, `assistant.scoring`,
     `assistant.selection`, `assistant.ranking`), each with why it is there and where it was measured.
 
-    "Measured" names the development sets of bench/devsets.py (seeds, HotpotQA 0-49 and the extra
-    set, structure, postgres, python, rmanuals); the README's tables give the figures. A switch
-    turns a rule off so that its worth can be measured again (`--set ranking.NAME=false`).
+    "Measured" names the development sets of bench/devsets.py (seeds, HotpotQA 0-49, the extra and
+    the fresh sets, structure, postgres, python, rmanuals; since sqlite and packaging came, those
+    too); the README's tables give the figures. A switch turns a rule off so that its worth can
+    be measured again (`--set ranking.NAME=false`).
     """
 
     model_config = ConfigDict(extra="forbid", frozen=True)
