@@ -11,7 +11,9 @@ Sets (each index is built once and reused; a rebuild brings it in step with the 
   bench/hotpot_fresh.json over the 991 paragraphs of bench/hotpot.py (its index). Items 50-99 are
   held out: never run here;
 - structure, postgres, python, rmanuals, sqlite, packaging: eval/<name>.json over
-  .bench/devdocs/<name> (made by `python bench/devdocs.py`), indexes under .bench/devdocs-index/.
+  .bench/devdocs/<name> (made by `python bench/devdocs.py`), indexes under .bench/devdocs-index/;
+- documents-together: the questions of those six sets over one corpus of all their documents
+  (.bench/devsets/documents-together), each set's in a folder of its own.
 
 Columns, per set and system (questions and conversation turns counted once each):
 - answer: answerable questions whose answer text is right, as `assistant eval` and the project's
@@ -58,7 +60,8 @@ DEVDOCS_INDEX = ROOT / ".bench" / "devdocs-index"
 SEEDS_INDEX = ROOT / ".bench" / "devsets" / "seeds"
 DOCUMENT_SETS = ("structure", "postgres", "python", "rmanuals", "sqlite", "packaging")
 GROWN = ROOT / ".bench" / "devsets" / "seeds-grown"
-ALL_SETS = ("seeds", "seeds-grown", "hotpot-dev", "hotpot-extra", "hotpot-fresh", *DOCUMENT_SETS)
+TOGETHER = ROOT / ".bench" / "devsets" / "documents-together"
+ALL_SETS = ("seeds", "seeds-grown", "hotpot-dev", "hotpot-extra", "hotpot-fresh", *DOCUMENT_SETS, "documents-together")
 MAX_WORDS = 120
 
 
@@ -158,6 +161,26 @@ def _grown(items: list[dict[str, Any]]) -> Path:
     return corpus
 
 
+def _together() -> DevSet:
+    """The questions of every document set over one corpus of all their documents, each set's in
+    a folder of its own: a question about SQLite among PostgreSQL's, Python's and R's manuals."""
+    corpus = TOGETHER / "corpus"
+    questions: list[Question] = []
+    for name in DOCUMENT_SETS:
+        source = DEVDOCS / name
+        if not source.is_dir():
+            raise SystemExit(f"{source} is missing: python bench/devdocs.py")
+        target = corpus / name
+        for path in sorted(p for p in source.rglob("*") if p.is_file()):
+            copy = target / path.relative_to(source)
+            if not copy.is_file() or copy.read_bytes() != path.read_bytes():
+                copy.parent.mkdir(parents=True, exist_ok=True)
+                copy.write_bytes(path.read_bytes())
+        own = _question_file(name, ROOT / "eval" / f"{name}.json", source, DEVDOCS_INDEX / name)
+        questions += [q for q in own.questions if q.sources is None]
+    return DevSet("documents-together", corpus, TOGETHER / "index", questions)
+
+
 def load_sets(names: list[str]) -> list[DevSet]:
     """The development sets named, HotpotQA's held-out half never among them."""
     sets = []
@@ -176,6 +199,8 @@ def load_sets(names: list[str]) -> list[DevSet]:
             sets.append(_hotpot(name, extra_items(items)))
         elif name == "hotpot-fresh":
             sets.append(_hotpot(name, extra_items(items, FRESH)))
+        elif name == "documents-together":
+            sets.append(_together())
         elif name in DOCUMENT_SETS:
             sets.append(_question_file(name, ROOT / "eval" / f"{name}.json", DEVDOCS / name, DEVDOCS_INDEX / name))
         else:
