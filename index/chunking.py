@@ -20,8 +20,9 @@ class Sentence:
     `start`/`end` are a half-open span of the document's raw text; lines are 1-based and inclusive;
     `text` is the cleaned sentence, whose words appear in order in raw[start:end]. `kind` is the
     kind of block it comes from; `section` the trail of headings above it. List items and table
-    rows carry their list's or table's `group`; the sentence that introduces one (the last of the
-    paragraph right before it) `leads` it. `shown` is how an answer gives the unit when that
+    rows carry their list's or table's `group`, and so does a code block that a paragraph ending in
+    a colon introduces (an example); the sentence that introduces one (the last of the paragraph
+    right before it) `leads` it. `shown` is how an answer gives the unit when that
     differs from `text`: a table row with its column headers ("New York, Nightly limit: USD 310").
     """
 
@@ -131,6 +132,7 @@ def split_sentences(doc: Document) -> list[Sentence]:
     trail: list[tuple[int, str]] = []
     headers: dict[int, list[str]] = {}
     blocks = doc.blocks
+    examples = _examples(doc, blocks)
     first_heading = next((n for n, b in enumerate(blocks) if b.kind == "heading"), -1)
     for n, block in enumerate(blocks):
         if block.kind == "boilerplate":
@@ -150,7 +152,8 @@ def split_sentences(doc: Document) -> list[Sentence]:
         if spans is None:
             spans = list(split_spans(cleaned.text))
         shown = _row_shown(doc.text, block, headers.get(block.group)) if block.kind == "table_row" else ""
-        leads = _introduced(blocks, n) if block.kind == "paragraph" else -1
+        leads = _introduced(blocks, n, examples) if block.kind == "paragraph" else -1
+        group = block.group if block.kind in ("list_item", "table_row") else examples.get(n, -1)
         for i, (cs, ce) in enumerate(spans):
             if ce <= cs:
                 continue
@@ -164,7 +167,7 @@ def split_sentences(doc: Document) -> list[Sentence]:
                     cleaned.text[cs:ce],
                     block.kind,
                     section,
-                    block.group if block.kind in ("list_item", "table_row") else -1,
+                    group,
                     leads if i == len(spans) - 1 else -1,
                     shown if len(spans) == 1 else "",
                 )
@@ -172,15 +175,38 @@ def split_sentences(doc: Document) -> list[Sentence]:
     return sentences
 
 
-def _introduced(blocks: list[Block], n: int) -> int:
-    """The group of the list or table that follows paragraph `n` directly (boilerplate aside), or -1."""
-    for block in blocks[n + 1 :]:
+def _introduced(blocks: list[Block], n: int, examples: dict[int, int]) -> int:
+    """The group of the list, table or example (see `_examples`) that follows paragraph `n`
+    directly (boilerplate aside), or -1."""
+    for m in range(n + 1, len(blocks)):
+        block = blocks[m]
         if block.kind == "boilerplate":
             continue
         if block.kind in ("list_item", "table_row", "table_header") and block.group >= 0:
             return block.group
-        return -1
+        return examples.get(m, -1)
     return -1
+
+
+def _examples(doc: Document, blocks: list[Block]) -> dict[int, int]:
+    """The code blocks that a paragraph ending in a colon introduces ("... can be added to a
+    full-text query as follows:"), by block number, each given a group of its own after the
+    document's lists and tables, so that the sentence that introduces one brings it as a list's
+    items are brought."""
+    after = max((block.group for block in blocks), default=-1) + 1
+    examples: dict[int, int] = {}
+    before: Block | None = None
+    for n, block in enumerate(blocks):
+        if block.kind == "boilerplate":
+            continue
+        if block.kind == "code" and before is not None and _ends_with_colon(doc, before):
+            examples[n] = after + len(examples)
+        before = block
+    return examples
+
+
+def _ends_with_colon(doc: Document, block: Block) -> bool:
+    return block.kind == "paragraph" and block_text(doc.text, block).text.rstrip().endswith(":")
 
 
 def _row_shown(text: str, block: Block, headers: list[str] | None) -> str:

@@ -17,7 +17,7 @@ from index.text import LEXICAL_VERSION
 # built by older code is reported as a mismatch instead of being silently mixed with new chunks.
 # (The parsers have their own version, index.document.PARSER_VERSION, and the stemmer and stop list
 # theirs, index.text.LEXICAL_VERSION; all three are in the fingerprint.)
-PIPELINE_VERSION = 5
+PIPELINE_VERSION = 6
 
 
 class IndexSettings(BaseModel):

@@ -145,6 +145,21 @@ def test_docx_table_rows_carry_their_headers_and_lists_their_introduction(tmp_pa
     assert row.text == "New York | USD 310" == doc.text[row.start : row.end]
 
 
+def test_an_example_introduced_by_a_colon_is_led_by_its_introduction(tmp_path: Path):
+    text = (
+        "# Search\n\nResults can be sorted by relevance as follows:\n\n"
+        "```\nSELECT * FROM email WHERE email MATCH 'fts5' ORDER BY rank;\n```\n\n"
+        "Queries are case-independent.\n\n```\nSELECT 1;\n```\n"
+    )
+    sentences = split_sentences(loaded(tmp_path, "search.md", text))
+    assert [(s.kind, s.group, s.leads) for s in sentences] == [
+        ("paragraph", -1, 0),
+        ("code", 0, -1),
+        ("paragraph", -1, -1),
+        ("code", -1, -1),  # the paragraph before it introduces nothing
+    ]
+
+
 def test_markdown_quotes_read_without_markup_while_spans_index_the_file(tmp_path: Path):
     text = documents.guide_markdown()
     doc = loaded(tmp_path, "guide.md", text)

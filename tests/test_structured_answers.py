@@ -32,6 +32,24 @@ def cited(answer: Answer, quote: str) -> Citation:
     return found
 
 
+def test_a_sentence_that_introduces_an_example_brings_it_cited(tmp_path: Path, real_embedder):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "search.md").write_text(
+        "# Search\n\nThe index answers most queries in under a millisecond. Results can be sorted by "
+        "relevance as follows:\n\n```\nSELECT * FROM email WHERE email MATCH 'fts5' ORDER BY rank;\n```\n\n"
+        "Sorting results by date is slower than sorting them by relevance. Relevance sorting uses the bm25 "
+        "function by default. Sorting the results can be reversed with DESC.\n",
+        encoding="utf-8",
+    )
+    bot = Assistant(corpus=corpus, index_dir=tmp_path / "index", embedder=real_embedder)
+    answer = bot.ask("How do I sort results by relevance?")
+    assert well_formed(bot, answer)
+    example = "SELECT * FROM email WHERE email MATCH 'fts5' ORDER BY rank;"
+    assert [s.text for s in answer.segments[:2]] == ["Results can be sorted by relevance as follows:", example]
+    assert cited(answer, example).source == "search.md"
+
+
 def test_a_table_row_is_answered_with_its_headers_and_cited_as_written(bot: Assistant):
     answer = bot.ask("What is the nightly hotel limit in New York?")
     assert well_formed(bot, answer)
