@@ -9,8 +9,6 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
-import numpy as np
-
 from assistant.conversation import Conversation
 from assistant.errors import (
     AssistantError,
@@ -345,9 +343,12 @@ class Assistant:
             return not_found(question, query, notices), [], reader.lexical.idf
         settings = self.settings
         shape = shape_of(query, settings.ranking, reader.lexical.idf)
-        chosen = select(shape, ranked, settings.ranking, settings.max_words, settings.max_sentences)
-        if self._doubtful(query, ranked, best):
+        lead = self._cross_lead(query, ranked, best)
+        if lead is None:
             return not_found(question, query, notices), [], reader.lexical.idf
+        if lead and settings.cross_lead:
+            ranked = [ranked[lead], *ranked[:lead], *ranked[lead + 1 :]]
+        chosen = select(shape, ranked, settings.ranking, settings.max_words, settings.max_sentences)
         segments = [Segment(labelled(item), (n,)) for n, item in enumerate(chosen, start=1)]
         segments = within_words(segments, settings.max_answer_words)
         chosen = chosen[: len(segments)]
@@ -356,16 +357,19 @@ class Assistant:
         taken = {id(item) for item in chosen}
         return answer, [*chosen, *(item for item in ranked if id(item) not in taken)], reader.lexical.idf
 
-    def _doubtful(self, query: str, ranked: list[Scored], best: float) -> bool:
-        """Whether the cross-encoder finds none of the best sentences an answer
-        (`AssistantSettings.min_cross`); asked only when the best match is middling."""
+    def _cross_lead(self, query: str, ranked: list[Scored], best: float) -> int | None:
+        """Where the best match is middling, the position of the first of the best sentences that the
+        cross-encoder finds an answer (`AssistantSettings.min_cross`), or None when none is: the
+        question is refused. 0 when the cross-encoder is not asked."""
         settings = self.settings
         if settings.min_cross is None or self.reranker is None:
-            return False
+            return 0
         if best >= settings.cross_check_below(self.embedder.name):
-            return False
-        scores = self.reranker.score(query, [labelled(item) for item in ranked[: settings.cross_sentences]])
-        return float(np.max(scores)) < settings.min_cross
+            return 0
+        for n, item in enumerate(ranked[: settings.cross_sentences]):
+            if float(self.reranker.score(query, [labelled(item)])[0]) >= settings.min_cross:
+                return n
+        return None
 
     def _generate(
         self, extractive: Answer, passages: list[Scored], idf: Callable[[str], float]

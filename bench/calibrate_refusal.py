@@ -1,7 +1,7 @@
 """Calibrate refusal on three kinds of text: how well a signal separates questions a corpus answers
 from questions it does not.
 
-usage: python bench/calibrate_refusal.py [--model NAME] [--json FILE]
+usage: python bench/calibrate_refusal.py [--model NAME] [--cross-sentences N] [--json FILE]
 
 Kinds (the sets and indexes of bench/devsets.py):
 - prose: seeds/ with eval/dev.json: its answerable questions (follow-ups as rewritten) answer,
@@ -16,7 +16,7 @@ Kinds (the sets and indexes of bench/devsets.py):
 Signals, for the best-ranked sentences of each question:
 - match: the best `Evidence.match` (0.6 cosine + 0.4 word overlap), what `min_relevance` bounds;
 - cross: the best of the cross-encoder's logits for the question and each of the best
-  `AssistantSettings.cross_sentences` (3) sentences.
+  `AssistantSettings.cross_sentences` (10; `--cross-sentences N` measures another) sentences.
 For each threshold the tables give, per kind, the answerable questions refused and the
 unanswerable ones answered; a threshold is chosen where the errors of the three kinds, each kind's
 two shares averaged, are fewest. The last table is the rule the assistant applies: refuse below a
@@ -68,7 +68,7 @@ def queries(devset: Any, bot: Any) -> tuple[list[str], list[str]]:
     return answerable, unanswerable
 
 
-def measure(model: str | None) -> dict[str, dict[str, list[tuple[float, float]]]]:
+def measure(model: str | None, cross_sentences: int | None = None) -> dict[str, dict[str, list[tuple[float, float]]]]:
     from devsets import load_sets, open_set
 
     from index.embed import make_embedder
@@ -76,6 +76,8 @@ def measure(model: str | None) -> dict[str, dict[str, list[tuple[float, float]]]
 
     embedder = make_embedder(IndexSettings(**({"embed_model": model} if model else {})))
     overrides: dict[str, Any] = {"index": {"embed_model": model}} if model else {}
+    if cross_sentences:
+        overrides["cross_sentences"] = cross_sentences
     sets = {s.name: s for s in load_sets([name for names in KINDS.values() for name in names])}
     bots = {name: open_set(devset, overrides, embedder) for name, devset in sets.items()}
     asked = {name: queries(sets[name], bots[name]) for name in sets}
@@ -102,7 +104,7 @@ def errors(values: dict[str, list[tuple[float, float]]], which: int, threshold: 
     return refused, answered
 
 
-def combined(found: dict[str, dict[str, list[tuple[float, float]]]], floor: float) -> None:
+def combined(found: dict[str, dict[str, list[tuple[float, float]]]], floor: float, model: str) -> None:
     """The rule applied: refused below a match of `floor`, or below a cross-encoder logit `cross`
     when the match is under `below`; the ten pairs with fewest errors, then the default's."""
     from assistant.settings import CROSS_CHECK_BELOW, AssistantSettings
@@ -128,7 +130,7 @@ def combined(found: dict[str, dict[str, list[tuple[float, float]]]], floor: floa
         print(line(cross, below))
     default = AssistantSettings()
     print("the default:")
-    print(line(default.min_cross or 0.0, CROSS_CHECK_BELOW.get(default.index.embed_model, 0.0)))
+    print(line(default.min_cross or 0.0, CROSS_CHECK_BELOW.get(model, 0.0)))
 
 
 def table(found: dict[str, dict[str, list[tuple[float, float]]]], which: int, grid: list[float]) -> float:
@@ -156,8 +158,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--model", help="IndexSettings.embed_model (default: the settings' default)")
     parser.add_argument("--json", type=Path, help="also write every question's signals to this file")
+    parser.add_argument("--cross-sentences", type=int, help="AssistantSettings.cross_sentences (default: 10)")
     args = parser.parse_args()
-    found = measure(args.model)
+    found = measure(args.model, args.cross_sentences)
     if args.json:
         args.json.write_text(json.dumps(found), encoding="utf-8")
     for kind, values in found.items():
@@ -171,9 +174,10 @@ def main() -> None:
     table(found, 1, [float(t) for t in range(-10, 6)])
     from assistant.settings import AssistantSettings
 
-    floor = AssistantSettings().refusal_threshold(args.model or AssistantSettings().index.embed_model)
+    model = args.model or AssistantSettings().index.embed_model
+    floor = AssistantSettings().refusal_threshold(model)
     print(f"\nmatch at least {floor:.2f}, and a cross-encoder logit of at least `cross` below a match of `below`:")
-    combined(found, floor)
+    combined(found, floor, model)
 
 
 if __name__ == "__main__":

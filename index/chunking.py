@@ -129,7 +129,7 @@ def split_sentences(doc: Document) -> list[Sentence]:
     sentence from a heading or boilerplate block."""
     lines = LineTable(doc.text)
     sentences: list[Sentence] = []
-    trail: list[tuple[int, str]] = []
+    trail: list[tuple[int, str, int]] = []  # the headings above: level, text, the list they head (-1: none)
     headers: dict[int, list[str]] = {}
     blocks = doc.blocks
     examples = _examples(doc, blocks)
@@ -139,14 +139,15 @@ def split_sentences(doc: Document) -> list[Sentence]:
             continue
         cleaned = block_text(doc.text, block)
         if block.kind == "heading":
-            trail = [(level, text) for level, text in trail if level < block.level]
+            trail = [heading for heading in trail if heading[0] < block.level]
             if cleaned.text and not (n == first_heading and cleaned.text == doc.title):  # the title is no section
-                trail.append((block.level, cleaned.text))
+                trail.append((block.level, cleaned.text, block.group))
             continue
+        trail = [heading for heading in trail if heading[2] < 0 or heading[2] == block.group]
         if block.kind == "table_header":
             headers[block.group] = [flatten(doc.text, s, e, block.holes).text for s, e in block.cells]
             continue
-        section = tuple(text for _, text in trail)
+        section = tuple(text for _, text, _ in trail)
         whole = block.kind in ("list_item", "table_row", "definition", "code")
         spans = [(0, len(cleaned.text))] if whole and len(cleaned.text) <= MAX_SENTENCE_CHARS else None
         if spans is None:

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 from array import array
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Literal
 
 from index.clean import CleanText
@@ -32,7 +32,16 @@ Kind = Literal["heading", "paragraph", "list_item", "table_row", "table_header",
 CONTENT_KINDS = frozenset({"paragraph", "list_item", "table_row", "code", "definition"})
 # Bump when a parser changes the text or blocks it makes: the index fingerprint includes it, so an
 # index built by an older parser is rebuilt instead of mixing its records with new ones.
-PARSER_VERSION = 3
+PARSER_VERSION = 4
+
+# A paragraph set wholly in bold, short and without closing punctuation, is a heading the author
+# made by hand ("<p><b>Maximum Number Of Columns</b></p>", a Word paragraph in bold type). It is
+# one level below the deepest real heading: the next real heading of any level, or the next such
+# paragraph, ends its section. One that opens a list's item carries the list's group and heads
+# that list's blocks only.
+RUN_IN_LEVEL = 7
+RUN_IN_WORDS = 12
+_CLOSING = re.compile(r"[.!?:;,][\"'”’)\]]*$")
 
 
 @dataclass(frozen=True)
@@ -48,6 +57,28 @@ class Block:
     holes: tuple[Span, ...] = ()
 
 
+def captions_as_paragraphs(blocks: list[Block]) -> list[Block]:
+    """`blocks` with each heading made by hand (`RUN_IN_LEVEL`) that a table follows made a
+    paragraph again: it is the table's caption ("Table 4.4. List of tools to generate password"),
+    which introduces the table's rows, not a section that runs on past the table."""
+    out = list(blocks)
+    for n, block in enumerate(blocks):
+        if block.kind != "heading" or block.level != RUN_IN_LEVEL:
+            continue
+        following = next((b for b in blocks[n + 1 :] if b.kind != "boilerplate"), None)
+        if following is not None and following.kind in ("table_header", "table_row"):
+            out[n] = replace(block, kind="paragraph", level=0)
+    return out
+
+
+def reads_as_heading(text: str, most_words: int = RUN_IN_WORDS) -> bool:
+    """Whether a line can be a heading: 1 to `most_words` words, opening with a capital or a digit,
+    without the punctuation that closes a sentence or leads into what follows."""
+    text = " ".join(text.split())
+    opens = text[:1].isupper() or text[:1].isdigit()
+    return 0 < len(text.split()) <= most_words and opens and not _CLOSING.search(text)
+
+
 @dataclass
 class Document:
     """A file read into text and blocks. `page_starts` (PDFs): offset in `text` where each page
@@ -61,15 +92,6 @@ class Document:
     blocks: list[Block] = field(default_factory=list)
     page_starts: list[int] | None = None
     warnings: list[str] = field(default_factory=list)
-
-    def section_at(self, index: int) -> tuple[str, ...]:
-        """The trail of headings above block `index`, outermost first."""
-        trail: list[tuple[int, str]] = []
-        for block in self.blocks[:index]:
-            if block.kind == "heading":
-                trail = [(level, text) for level, text in trail if level < block.level]
-                trail.append((block.level, block_text(self.text, block).text))
-        return tuple(text for _, text in trail)
 
 
 def block_text(text: str, block: Block) -> CleanText:

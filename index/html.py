@@ -24,7 +24,7 @@ from dataclasses import dataclass, field, replace
 from html import unescape
 from html.parser import HTMLParser
 
-from index.document import Block, Document, Kind, TextWriter
+from index.document import RUN_IN_LEVEL, Block, Document, Kind, TextWriter, captions_as_paragraphs, reads_as_heading
 
 # trafilatura chooses the content when it keeps at least this share of the words the body holds
 # once navigation is set aside; below it, the body is used whole (texinfo-style reference pages).
@@ -83,6 +83,9 @@ class _Walker(HTMLParser):
         self.buffer: list[str] = []
         self.link_chars = 0
         self.in_link = 0
+        self.bold = 0  # open <b> and <strong> elements
+        self.bold_chars = 0  # of the text gathered, the characters in bold and the others
+        self.plain_chars = 0
         self.pre = 0
         self.kind: Kind = "paragraph"  # the kind of the text being gathered
         self.level = 0
@@ -176,6 +179,9 @@ class _Walker(HTMLParser):
         if tag == "a":
             self.in_link += 1
             return True
+        if tag in ("b", "strong"):
+            self.bold += 1
+            return True
         if tag not in _BLOCKS and tag not in _HEADINGS:
             return False
         if tag == "table":
@@ -206,6 +212,12 @@ class _Walker(HTMLParser):
             self.holders.append(0)
             return True
         if self.holders[-1] and tag != "pre":
+            if tag == "p" and self.kind == "list_item" and self._in_bold():
+                # "<li><p><b>Maximum Number Of Columns</b></p><p>The default ...": the item's
+                # heading, the section of what the item says (a term would be lost where a long
+                # item is read as several sentences)
+                self.writer.add("heading", "".join(self.buffer), RUN_IN_LEVEL, self.list_group)
+                self.buffer, self.link_chars, self.bold_chars, self.plain_chars = [], 0, 0, 0
             self._text(" ")  # a block inside a paragraph, item or heading reads as part of it
             return False
         self._flush()
@@ -232,6 +244,9 @@ class _Walker(HTMLParser):
         if tag == "a":
             self.in_link = max(0, self.in_link - 1)
             return
+        if tag in ("b", "strong"):
+            self.bold = max(0, self.bold - 1)
+            return
         if tag == "table":
             self.table_depth = max(0, self.table_depth - 1)
             if self.table_depth == 0:
@@ -250,7 +265,10 @@ class _Walker(HTMLParser):
             self._flush()
             self.list_depth = max(0, self.list_depth - 1)
             self.holders.pop()
-            self.kind, self.level = "paragraph", 0
+            if self.list_depth and self.holders[-1] and self.stack and self.stack[-1].tag == "li":
+                self.kind, self.level = "list_item", self.list_depth  # the item it was nested in goes on
+            else:
+                self.kind, self.level = "paragraph", 0
             return
         if tag not in _HOLDERS:
             self._flush()
@@ -270,18 +288,31 @@ class _Walker(HTMLParser):
             self.cell.append(data)
             return
         self.buffer.append(data)
+        size = len("".join(data.split()))
         if self.in_link:
-            self.link_chars += len(data.strip())
+            self.link_chars += size
+        if self.bold:
+            self.bold_chars += size
+        else:
+            self.plain_chars += size
+
+    def _in_bold(self) -> bool:
+        """Whether the text gathered is a heading set by hand: all in bold, and reading as one."""
+        return self.bold_chars > 0 and self.plain_chars == 0 and reads_as_heading("".join(self.buffer))
 
     def _flush(self) -> None:
         text = "".join(self.buffer)
-        links, self.buffer, self.link_chars = self.link_chars, [], 0
+        bold = self._in_bold()
+        links, self.buffer, self.link_chars, self.bold_chars, self.plain_chars = self.link_chars, [], 0, 0, 0
         if not text.strip():
             return
         kind: Kind = self.kind
+        level = self.level
         size = len("".join(text.split()))
         if kind in ("paragraph", "list_item") and links >= LINK_DENSITY * size:
             kind = "boilerplate"
+        elif kind == "paragraph" and bold:
+            kind, level = "heading", RUN_IN_LEVEL
         if kind == "definition":
             term = self.term or ""
             self.term = None
@@ -289,10 +320,10 @@ class _Walker(HTMLParser):
                 self.writer.add_cells("definition", [term, text], self.list_group)
                 return
             kind = "paragraph"
-        if kind == "heading" and not self.first_h1:
+        if kind == "heading" and level < RUN_IN_LEVEL and not self.first_h1:
             self.first_h1 = " ".join(text.split())
         group = self.list_group if kind == "list_item" else -1
-        self.writer.add(kind, text, self.level if kind in ("heading", "list_item") else 0, group)
+        self.writer.add(kind, text, level if kind in ("heading", "list_item") else 0, group)
 
     def _write_row(self) -> None:
         row, self.row = self.row, None
@@ -389,7 +420,7 @@ def _words(walker: _Walker) -> int:
 def parse_html(source: str, sha256: str, markup: str) -> Document:
     """The page's main content as a Document (see the module docstring)."""
     body = _walk(markup)
-    blocks = body.writer.blocks
+    blocks = body.writer.blocks = captions_as_paragraphs(body.writer.blocks)
     extracted = _extracted(markup) if body.depth < LXML_MAX_DEPTH else None
     if extracted:
         main = _plain(extracted)

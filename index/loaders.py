@@ -14,9 +14,18 @@ import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from index.clean import Paragraph, paragraphs
-from index.document import Block, Document, TextWriter, title_from_name
+from index.document import (
+    RUN_IN_LEVEL,
+    Block,
+    Document,
+    TextWriter,
+    captions_as_paragraphs,
+    reads_as_heading,
+    title_from_name,
+)
 from index.html import parse_html
 from index.markdown import parse_markdown
 from index.pdf import UnreadablePDF, parse_pdf
@@ -157,7 +166,6 @@ def decode_html(data: bytes) -> tuple[str, list[str]]:
 _OPTION_LINE = re.compile(
     r"^[ \t]*(-{1,2}[\w?][\w-]*(?:[ =][<\[]?\w+[>\]]?)?(?:,[ \t]*-{1,2}[\w-]+(?:[ =]\S+)?)*)[ \t]{2,}(\S.*)$"
 )
-_TERMINAL = re.compile(r"[.!?:;,][\"'”’)\]]*$")
 
 
 def _plain(file: SourceFile, text: str) -> Document:
@@ -184,21 +192,22 @@ def _plain(file: SourceFile, text: str) -> Document:
 
 
 def _heading_line(line: str, para: Paragraph, followed: bool) -> bool:
-    words = line.split()
-    return (
-        followed
-        and para.lines == 1
-        and not para.holes
-        and 0 < len(words) <= 12
-        and (line[:1].isupper() or line[:1].isdigit())
-        and not _TERMINAL.search(line)
-    )
+    return followed and para.lines == 1 and not para.holes and reads_as_heading(line)
+
+
+def _in_bold(paragraph: Any) -> bool:
+    """Whether every run of a Word paragraph that holds text is set in bold (its own or its style's)."""
+    style_bold = bool(paragraph.style is not None and paragraph.style.font.bold)
+    runs = [run for run in paragraph.runs if run.text.strip()]
+    return bool(runs) and all(run.bold or (run.bold is None and style_bold) for run in runs)
 
 
 def _load_docx(file: SourceFile, data: bytes) -> Document:
-    """Heading styles (and Title) are headings, list styles and numbered paragraphs list items,
-    tables rows with their first row as the header; the title is the core properties' title, else
-    the Title paragraph, else the first heading."""
+    """Heading styles (and Title) are headings, and a short paragraph wholly in bold a heading below
+    them (a table's caption, when a table follows); list styles and numbered paragraphs are list
+    items, tables rows with their first row as the header; the title is the core properties'
+    title, else the Title paragraph, else the first heading."""
+
     import io
     import zipfile
 
@@ -233,6 +242,8 @@ def _load_docx(file: SourceFile, data: bytes) -> Document:
                 if not previous_list:
                     list_group = writer.new_group()
                 writer.add("list_item", text, 1, list_group)
+            elif _in_bold(paragraph) and reads_as_heading(text):
+                writer.add("heading", text, RUN_IN_LEVEL)
             else:
                 writer.add("paragraph", text)
             previous_list = (is_list and bool(text.strip())) or (previous_list and not text.strip())
@@ -253,4 +264,5 @@ def _load_docx(file: SourceFile, data: bytes) -> Document:
         raise UnreadableDocument("the document has no text")
     headings = [b for b in writer.blocks if b.kind == "heading"]
     first = " ".join(text[headings[0].start : headings[0].end].split()) if headings else ""
-    return Document(file.source, file.sha256, text, title or styled_title or first, writer.blocks)
+    blocks = captions_as_paragraphs(writer.blocks)
+    return Document(file.source, file.sha256, text, title or styled_title or first, blocks)

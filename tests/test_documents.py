@@ -243,3 +243,68 @@ def test_reference_page_keeps_definitions_whose_terms_hold_inline_markup(tmp_pat
     definitions = [s.display for s in split_sentences(doc) if s.kind == "definition"]
     assert definitions[0].startswith("port (integer): The TCP port the server listens on; 5432 by default.")
     assert len(definitions) == len(settings)
+
+
+LIMITS_PAGE = """<html><head><title>Limits</title></head><body><h1>Limits In SQLite</h1>
+<p>This page lists the limits of the library.</p>
+<ol>
+<li><p><b>Maximum Number Of Columns</b></p>
+<p>The SQLITE_MAX_COLUMN parameter sets an upper bound on:</p>
+<ul><li>The number of columns in a table</li><li>The number of columns in an index</li></ul>
+<p>The default setting for SQLITE_MAX_COLUMN is 2000.</p>
+<p>You can change it at compile time to values as large as 32767.</p></li>
+<li><p><b>Maximum Length Of An SQL Statement</b></p>
+<p>The maximum number of bytes in the text of an SQL statement is limited to 1000000000.</p></li>
+</ol>
+<p><b>Table 1. Tools to generate a password</b></p>
+<table><tr><th>package</th><th>command</th></tr><tr><td>whois</td><td>mkpasswd</td></tr></table>
+<p>After the table, <b>some words in bold</b> and others not.</p>
+<p><b>A sentence set wholly in bold.</b></p>
+</body></html>"""
+
+
+def test_a_short_paragraph_wholly_in_bold_heads_what_follows_it(tmp_path: Path):
+    sentences = split_sentences(loaded(tmp_path, "limits.html", LIMITS_PAGE))
+    section = {s.display: s.section for s in sentences}
+    # A list item that opens with a paragraph in bold is headed by it, past a list nested in it.
+    heads = ("Limits In SQLite", "Maximum Number Of Columns")
+    assert section["The number of columns in an index"] == heads
+    columns = next(s for s in sentences if "32767" in s.display)
+    assert (columns.kind, columns.section) == ("list_item", heads)
+    assert columns.display.startswith("The default setting for SQLITE_MAX_COLUMN is 2000.")
+    statement = next(s for s in sentences if "1000000000" in s.display)
+    assert statement.section == ("Limits In SQLite", "Maximum Length Of An SQL Statement")
+    # A table's caption introduces its rows; it heads nothing after the table.
+    caption = next(s for s in sentences if s.display == "Tools to generate a password")
+    assert caption.kind == "paragraph" and caption.leads >= 0
+    assert section["After the table, some words in bold and others not."] == ("Limits In SQLite",)
+    assert section["A sentence set wholly in bold."] == ("Limits In SQLite",)  # a sentence, not a heading
+    # Outside a list, it heads what follows up to the next heading.
+    page = (
+        "<h1>Guide</h1><p><strong>Meals abroad</strong></p><p>Dinner is refunded up to EUR 60.</p>"
+        "<h2>Taxis</h2><p>Keep the receipt.</p>"
+    )
+    section = {s.display: s.section for s in split_sentences(loaded(tmp_path / "b", "guide.html", page))}
+    assert section == {"Dinner is refunded up to EUR 60.": ("Meals abroad",), "Keep the receipt.": ("Taxis",)}
+
+
+def test_a_docx_paragraph_wholly_in_bold_is_a_heading_under_the_styled_ones(tmp_path: Path):
+    import io
+
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("Travel policy", style="Title")
+    document.add_heading("Expenses", level=1)
+    document.add_paragraph().add_run("Meals abroad").bold = True
+    document.add_paragraph("Dinner is refunded up to EUR 60 a day.")
+    mixed = document.add_paragraph()
+    mixed.add_run("Taxis").bold = True
+    mixed.add_run(" are refunded with a receipt.")
+    out = io.BytesIO()
+    document.save(out)
+    sentences = split_sentences(loaded(tmp_path, "expenses.docx", out.getvalue()))
+    assert [(s.display, s.section) for s in sentences] == [
+        ("Dinner is refunded up to EUR 60 a day.", ("Expenses", "Meals abroad")),
+        ("Taxis are refunded with a receipt.", ("Expenses", "Meals abroad")),
+    ]

@@ -274,5 +274,18 @@ def test_a_middling_match_is_answered_when_one_of_the_best_sentences_satisfies_t
     settings = AssistantSettings(min_cross=0.5, cross_below=1.0, cross_sentences=4)
     bot = linked_bot(tmp_path, reranker=reranker, settings=settings)
     assert bot.ask("What did Quell record?").grounded
-    ((_, passages),) = reranker.calls
-    assert len(passages) == 4 and any("commissioner" in p for p in passages)
+    read = [passage for _, passages in reranker.calls for passage in passages]
+    assert 1 < len(read) <= 4 and "commissioner" in read[-1]
+    assert not any("commissioner" in passage for passage in read[:-1])  # it stops at the first answer
+
+
+def test_the_sentence_the_cross_encoder_accepts_leads_when_the_best_ranked_one_fails(tmp_path: Path):
+    question = "What did Quell record?"
+    reranker = KeywordReranker("commissioner")
+    settings = AssistantSettings(min_cross=0.5, cross_below=1.0, cross_sentences=10)
+    led = linked_bot(tmp_path / "led", reranker=reranker, settings=settings).ask(question)
+    unled = linked_bot(
+        tmp_path / "unled", reranker=reranker, settings=settings.model_copy(update={"cross_lead": False})
+    ).ask(question)
+    assert "commissioner" in led.citations[0].quote
+    assert "commissioner" not in unled.citations[0].quote
