@@ -32,7 +32,7 @@ Kind = Literal["heading", "paragraph", "list_item", "table_row", "table_header",
 CONTENT_KINDS = frozenset({"paragraph", "list_item", "table_row", "code", "definition"})
 # Bump when a parser changes the text or blocks it makes: the index fingerprint includes it, so an
 # index built by an older parser is rebuilt instead of mixing its records with new ones.
-PARSER_VERSION = 4
+PARSER_VERSION = 5
 
 # A paragraph set wholly in bold, short and without closing punctuation, is a heading the author
 # made by hand ("<p><b>Maximum Number Of Columns</b></p>", a Word paragraph in bold type). It is
@@ -42,6 +42,7 @@ PARSER_VERSION = 4
 RUN_IN_LEVEL = 7
 RUN_IN_WORDS = 12
 _CLOSING = re.compile(r"[.!?:;,][\"'”’)\]]*$")
+_ADMONITIONS = frozenset({"note", "notes", "warning", "caution", "important", "tip", "hint", "danger", "attention"})
 
 
 @dataclass(frozen=True)
@@ -77,6 +78,12 @@ def reads_as_heading(text: str, most_words: int = RUN_IN_WORDS) -> bool:
     text = " ".join(text.split())
     opens = text[:1].isupper() or text[:1].isdigit()
     return 0 < len(text.split()) <= most_words and opens and not _CLOSING.search(text)
+
+
+def made_heading(text: str) -> bool:
+    """Whether a line set wholly in bold is a heading made by hand: it reads as one and is not an
+    admonition's label ("Note", "Warning"), which heads a box, not what follows it."""
+    return reads_as_heading(text) and " ".join(text.split()).casefold() not in _ADMONITIONS
 
 
 @dataclass

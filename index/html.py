@@ -24,7 +24,7 @@ from dataclasses import dataclass, field, replace
 from html import unescape
 from html.parser import HTMLParser
 
-from index.document import RUN_IN_LEVEL, Block, Document, Kind, TextWriter, captions_as_paragraphs, reads_as_heading
+from index.document import RUN_IN_LEVEL, Block, Document, Kind, TextWriter, captions_as_paragraphs, made_heading
 
 # trafilatura chooses the content when it keeps at least this share of the words the body holds
 # once navigation is set aside; below it, the body is used whole (texinfo-style reference pages).
@@ -298,7 +298,7 @@ class _Walker(HTMLParser):
 
     def _in_bold(self) -> bool:
         """Whether the text gathered is a heading set by hand: all in bold, and reading as one."""
-        return self.bold_chars > 0 and self.plain_chars == 0 and reads_as_heading("".join(self.buffer))
+        return self.bold_chars > 0 and self.plain_chars == 0 and made_heading("".join(self.buffer))
 
     def _flush(self) -> None:
         text = "".join(self.buffer)

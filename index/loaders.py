@@ -23,6 +23,7 @@ from index.document import (
     Document,
     TextWriter,
     captions_as_paragraphs,
+    made_heading,
     reads_as_heading,
     title_from_name,
 )
@@ -242,7 +243,7 @@ def _load_docx(file: SourceFile, data: bytes) -> Document:
                 if not previous_list:
                     list_group = writer.new_group()
                 writer.add("list_item", text, 1, list_group)
-            elif _in_bold(paragraph) and reads_as_heading(text):
+            elif _in_bold(paragraph) and made_heading(text):
                 writer.add("heading", text, RUN_IN_LEVEL)
             else:
                 writer.add("paragraph", text)

@@ -59,7 +59,7 @@ import statistics
 from collections import Counter
 from dataclasses import dataclass, field, replace
 
-from index.document import Block, Document, Span
+from index.document import Block, Document, Span, made_heading
 
 # A gap between two words wider than this many ems (of the line's font size) parts two cells. Word
 # spaces of justified text stay under half an em; the narrowest column gaps measured were 1.3 ems
@@ -112,7 +112,7 @@ _NUMBER_CELL = re.compile(r"^(?:\d{1,4}|[ivxlcdm]{1,7})$", re.IGNORECASE)
 @dataclass
 class _Cell:
     """A run of a line's words with no wide gap inside: its offsets in the line's text (end
-    exclusive), where it is printed, and its first character's face."""
+    exclusive), where it is printed, its first character's face, and whether its last is bold."""
 
     start: int
     end: int
@@ -120,6 +120,7 @@ class _Cell:
     x1: float
     bold: bool = False
     mono: bool = False
+    bold_end: bool = False  # its last character is bold too
 
 
 @dataclass(eq=False)
@@ -298,7 +299,8 @@ def _cells(textpage: object, text: str, first: int, last: int, size: float, x0: 
         start_x = x0 if n == 0 else left.value
         charbox(handle, run_last, left, right, bottom, top)
         bold, mono = _face(handle, run_first)
-        cells.append(_Cell(run_first - first, run_last + 1 - first, start_x, right.value, bold, mono))
+        bold_end = bold and _face(handle, run_last)[0]
+        cells.append(_Cell(run_first - first, run_last + 1 - first, start_x, right.value, bold, mono, bold_end))
     return cells
 
 
@@ -937,9 +939,9 @@ def _blocks(pages: list[list[_Line]], body: float) -> list[_Block]:
     groups: dict[tuple[str, int], int] = {}  # a table's or definition list's group
     for lines in pages:
         previous: _Line | None = None
-        for line in lines:
-            if line.kind != "text" or not line.text.strip():
-                continue
+        shown = [line for line in lines if line.kind == "text" and line.text.strip()]
+        margin = Counter(round(line.x0) for line in shown).most_common(1)[0][0] if shown else 0.0
+        for n, line in enumerate(shown):
             current = blocks[-1] if blocks else None
             part = line.part
             if part is not None:
@@ -950,8 +952,8 @@ def _blocks(pages: list[list[_Line]], body: float) -> list[_Block]:
                         group += 1
                         groups[key] = group
                     blocks.append(_part_block(part, groups[key]))
-            elif _is_heading(line, body):
-                level = heading_sizes.index(line.size) + 1
+            elif _is_heading(line, body) or _bold_heading(shown, n, body, margin):
+                level = heading_sizes.index(line.size) + 1 if _is_heading(line, body) else len(heading_sizes) + 1
                 if current and current.kind == "heading" and current.level == level and previous is not None:
                     current.lines.append(line)
                 else:
@@ -972,6 +974,25 @@ def _part_block(part: _Row | _Definition, group: int) -> _Block:
     if isinstance(part, _Row):
         return _Block("table_header" if part.header else "table_row", list(part.lines), 0, group, part.cells)
     return _Block("definition", list(part.lines), 0, group, [], part.terms, part.split, part.column)
+
+
+def _bold_heading(lines: list[_Line], n: int, body: float, margin: float) -> bool:
+    """Whether line `n` of a page is a heading set in bold at the body's size: wholly bold, reading
+    as a heading (short, no closing punctuation), starting at the page's usual left edge `margin`
+    (a figure's title is centred in it), and standing apart from any bold line around it, as a
+    paragraph set in bold (a warning) does not."""
+    line = lines[n]
+    if not (_in_bold(line) and 0.95 * body <= line.size < 1.12 * body and made_heading(line.text)):
+        return False
+    if abs(line.x0 - margin) > body:
+        return False
+    before = lines[n - 1] if n else None
+    after = lines[n + 1] if n + 1 < len(lines) else None
+    return not (before is not None and _in_bold(before)) and not (after is not None and _in_bold(after))
+
+
+def _in_bold(line: _Line) -> bool:
+    return bool(line.cells) and all(cell.bold and cell.bold_end and not cell.mono for cell in line.cells)
 
 
 def _is_heading(line: _Line, body: float) -> bool:

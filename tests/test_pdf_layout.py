@@ -132,3 +132,36 @@ def test_pdf_contents_columns_of_prose_and_a_code_listing_are_neither_tables_nor
         "should move on the same weekend to keep the disruption short.",
     ]
     assert "The script below adds up the sizes of the files:" in shown
+
+
+def test_pdf_line_wholly_in_bold_at_the_body_size_is_a_heading(tmp_path: Path):
+    from fpdf import FPDF
+
+    pdf = FPDF(format="A4", unit="pt")
+    pdf.add_page()
+    y = 80.0
+    lines = [  # face, size, space above, text
+        ("B", 16, 0, "Travel guide"),
+        ("", 11, 30, "This guide tells employees how trips are booked and paid for."),
+        ("B", 11, 30, "4.2.1 Meals abroad"),
+        ("", 11, 20, "Dinner is refunded up to EUR 60 a day with a receipt."),
+        ("B", 11, 30, "Note"),
+        ("", 11, 20, "Receipts in other currencies are converted at the rate of the day."),
+        ("B", 11, 30, "Claims that arrive after thirty days are refused by the"),
+        ("B", 11, 14, "finance desk without exception, whatever their amount."),
+        ("", 11, 30, "Taxis are refunded when no train runs."),
+    ]
+    for style, size, space, text in lines:
+        pdf.set_font("Helvetica", style=style, size=size)
+        y += space
+        pdf.text(72, y, text)
+    doc = loaded(tmp_path, "guide.pdf", bytes(pdf.output()))
+    headings = [block_text(doc.text, b).text for b in doc.blocks if b.kind == "heading"]
+    assert headings == ["Travel guide", "4.2.1 Meals abroad"]
+    section = {s.display: s.section for s in split_sentences(doc)}
+    assert section["Dinner is refunded up to EUR 60 a day with a receipt."] == ("4.2.1 Meals abroad",)
+    # An admonition's label and a paragraph set in bold are no headings.
+    assert section["Taxis are refunded when no train runs."] == ("4.2.1 Meals abroad",)
+    assert section[
+        "Claims that arrive after thirty days are refused by the finance desk without exception, whatever their amount."
+    ]
