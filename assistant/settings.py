@@ -396,6 +396,8 @@ class AssistantSettings(BaseModel):
     # a match under 0.58, 9 of the 19 are answered, and 10 of 122 answerable ones refused (2 before).
     # Over six sets of reference documents, with a match under 0.62: 13 of 30 answered, 11 of 171
     # refused (15 and 9 under 0.58), and 3 of 214 off-topic encyclopaedic questions answered (7).
+    # With the best ten sentences read (cross_sentences), -2 under 0.62 still errs least: 9 of 171
+    # refused, the unanswerable ones as before.
     min_cross: float | None = Field(
         default=-2.0,
         ge=-30.0,
@@ -410,9 +412,9 @@ class AssistantSettings(BaseModel):
         description="The cross-encoder reads up to this many of the best sentences, best first, and stops at the "
         "first that reaches min_cross; the question counts as not answered when none does. A vague or paraphrased "
         "question's answer is often not among its three most similar sentences ('away on holiday' against 'on "
-        "vacation'): 10 (3 before) refuses 8 of 171 answerable questions over the six sets of reference "
-        "documents (11), 0 of 90 encyclopaedic ones (1), and answers no more unanswerable ones "
-        "(bench/calibrate_refusal.py --cross-sentences N).",
+        "vacation'): 10 (3 before) refuses 9 of 171 answerable questions over the six sets of reference "
+        "documents (11), 0 of 90 encyclopaedic ones (1), and answers no more unanswerable ones: 13 of 30 and 3 "
+        "of 214 (bench/calibrate_refusal.py --cross-sentences N).",
     )
     cross_lead: bool = Field(
         default=True,

@@ -23,7 +23,7 @@ Columns, per set and system (questions and conversation turns counted once each)
   citation of a paragraph of the question's own that holds the gold answer;
 - refused: answerable questions refused; answered: unanswerable questions answered (of how many);
 - bad: citations whose quote is not held by their span (the scorer's check), of all citations;
-- long: answers over 120 words; p50: median ms per question (noisy: compare within one run).
+- long: answers over 120 words; p50, p95: ms per question (noisy: compare within one run).
 
 Systems:
 - ours: `Assistant.ask` (conversations through `Assistant.conversation`);
@@ -109,6 +109,11 @@ class Tally:
     def p50_ms(self) -> float:
         return statistics.median(self.seconds) * 1000 if self.seconds else 0.0
 
+    @property
+    def p95_ms(self) -> float:
+        ordered = sorted(self.seconds)
+        return ordered[min(len(ordered) - 1, int(0.95 * len(ordered)))] * 1000 if ordered else 0.0
+
     def row(self) -> dict[str, Any]:
         return {
             "answerable": self.answerable,
@@ -121,6 +126,7 @@ class Tally:
             "bad": self.bad,
             "long": self.long,
             "p50_ms": round(self.p50_ms, 1),
+            "p95_ms": round(self.p95_ms, 1),
         }
 
 
@@ -394,7 +400,7 @@ def _share(r: dict[str, Any], key: str) -> str:
 def format_table(results: dict[str, dict[str, dict[str, Any]]]) -> str:
     head = (
         f"{'set':13} {'system':6} {'answer':>12} {'evidence':>12} {'refused':>8} {'answered':>9} {'bad':>9} "
-        f"{'long':>5} {'p50':>5}"
+        f"{'long':>5} {'p50':>5} {'p95':>5}"
     )
     lines = [head]
     for name, systems in results.items():
@@ -402,7 +408,8 @@ def format_table(results: dict[str, dict[str, dict[str, Any]]]) -> str:
             answered = f"{r['answered']}/{r['unanswerable']}" if r["unanswerable"] else "-"
             lines.append(
                 f"{name:13} {system:6} {_share(r, 'answer'):>12} {_share(r, 'evidence'):>12} {r['refused']:>8} "
-                f"{answered:>9} {r['bad']:>4}/{r['citations']:<4} {r['long']:>5} {r['p50_ms']:>5.0f}"
+                f"{answered:>9} {r['bad']:>4}/{r['citations']:<4} {r['long']:>5} "
+                f"{r['p50_ms']:>5.0f} {r['p95_ms']:>5.0f}"
             )
     return "\n".join(lines)
 
