@@ -5,7 +5,8 @@ decoded text for .txt and .md, the text written by the extractor for .pdf, .html
 `Block` holds the half-open span of `text` it was cut from, taken as the text was written or read,
 never recovered by searching. Kinds:
 
-- heading (`level` 1 is the top): context for what follows, never an answer on its own;
+- heading (`level` 1 is the top; `RUN_IN_LEVEL` for one made by hand in bold): context for what
+  follows, never an answer on its own;
 - paragraph, code, definition (a term and its description: `cells` holds both spans);
 - list_item (`group` names its list, `level` its depth);
 - table_row and table_header (`group` names the table, `cells` the span of each cell);

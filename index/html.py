@@ -1,7 +1,8 @@
 """HTML to a Document: the page's body as typed blocks, its main content chosen by trafilatura.
 
 One streaming walker over the standard library's tokenizer reads the body into blocks (headings,
-paragraphs, list items, table rows with their header cells, <pre> code, <dt>/<dd> definitions).
+paragraphs, list items, table rows with their header cells, <pre> code, <dt>/<dd> definitions); a
+paragraph wholly in <b> or <strong> that reads as a heading is one (see `index.document`).
 It keeps no tree, so its cost is linear in the page's size whatever its nesting depth. It sets
 aside what the page's markup names as furniture: <nav>, <header>, <footer>, <aside>, forms,
 elements whose role, class or id says navigation, banner, cookie, sidebar, related, comments ...,

@@ -9,7 +9,8 @@ development machine); its boxes and font sizes are what the rules below need:
   at the same height on most pages, set apart from the body by a wide gap. They are boilerplate.
 - Contents: lines with dot leaders ending in a page number, and on a page made mostly of those,
   every line ending in a number. Boilerplate too.
-- Headings: short lines set larger than the body text (level by size, largest first).
+- Headings: short lines set larger than the body text (level by size, largest first), and a line
+  wholly in bold at the body's size standing alone at the page's left edge, below them.
 - Tables: each printed line is cut into cells where two words stand more than COLUMN_GAP ems apart
   (pdfium parts a line at a very wide gap; parts on one baseline are joined again). From a line cut
   in cells, the lines close below take part while the projection of their cells on the x axis keeps
