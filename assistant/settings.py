@@ -414,7 +414,8 @@ class AssistantSettings(BaseModel):
         "question's answer is often not among its three most similar sentences ('away on holiday' against 'on "
         "vacation'): 10 (3 before) refuses 9 of 171 answerable questions over the six sets of reference "
         "documents (11), 0 of 90 encyclopaedic ones (1), and answers no more unanswerable ones: 13 of 30 and 3 "
-        "of 214 (bench/calibrate_refusal.py --cross-sentences N).",
+        "of 214 (bench/calibrate_refusal.py --cross-sentences N). Over the eleven development sets (bench/devsets.py), "
+        "6 refuses 3 more answerable questions and loses python 1; 15 answers one more unanswerable one.",
     )
     cross_lead: bool = Field(
         default=True,
