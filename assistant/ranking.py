@@ -20,7 +20,9 @@ answer. Which one is where word overlap and cosine are weakest: the answer ("As 
 and is less like the question than the document's opening line. So the one taken is the one that
 best answers the rest of the question, the words the best sentence left unanswered ("government
 position held woman portrayed"): what the first sentence answered led to the document, and what
-is left is what its sentence must answer (`RankingSettings.bridge_rest`). A cross-encoder, which
+is left is what its sentence must answer (`RankingSettings.bridge_rest`). In a question that
+describes first and asks last ("...; who arranged and conducted that album?"), what is left is the
+clause that asks (`rest_of_clause`). A cross-encoder, which
 reads the question and the sentence together, can choose among the best few instead
 (`rerank_bridge`, off: see its figures), and can choose which of the best sentences leads the
 answer (`rerank_lead`, off).
@@ -43,7 +45,7 @@ from functools import cached_property
 
 import numpy as np
 
-from assistant.question import Shape, alternatives, asked_about, names, shape_of
+from assistant.question import Shape, alternatives, asked_about, asked_clause, names, shape_of
 from assistant.rerank import Reranker
 from assistant.retrieval import Retrieved, retrieve
 from assistant.scoring import Candidate, Scored, fit, overlap, score
@@ -103,7 +105,12 @@ def rank(
     if choice is not None:
         ranked = _mark_alternatives(ranked, choice)
     else:
-        rest = _Rest(reader, embedder, shape, unanswered if settings.bridge_rest else [], settings)
+        rest_words = unanswered if settings.bridge_rest else []
+        asked = asked_clause(query)[1]
+        if settings.rest_of_clause and rest_words and not query.startswith(asked):
+            clause = {stem(w) for w in content_words(asked)}
+            rest_words = [w for w in rest_words if stem(w) in clause] or rest_words
+        rest = _Rest(reader, embedder, shape, rest_words, settings)
         ranked = _mark_follow(query, ranked, settings, reranker if settings.rerank_bridge else None, rest)
     if reranker is not None and settings.rerank_lead > 1:
         ranked = _rerank_lead(query, ranked, settings, reranker)

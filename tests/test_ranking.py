@@ -113,6 +113,31 @@ def test_the_sentence_of_the_linked_document_that_answers_the_rest_of_the_questi
     assert followed(bot, LINKED_QUESTION) == [linked[1 if rest else 0].citation.quote]
 
 
+CLAUSE_QUESTION = (
+    "The actress who played Lina Sorrel in Glass Orchard later served as harbour commissioner; "
+    "in what year was she born?"
+)
+CLAUSE_CORPUS = {
+    "glass-orchard.txt": REST_CORPUS["glass-orchard.txt"],
+    "Marta Quell.txt": (
+        "From 1960 to 1970 Marta Quell served as harbour commissioner of Dunmore. "
+        "Quell was born in the village of Kelby in 1921.\n"
+    ),
+}
+
+
+@pytest.mark.parametrize("rest_of_clause", [True, False])
+def test_a_question_that_asks_last_takes_the_linked_sentence_answering_the_clause_that_asks(
+    tmp_path: Path, rest_of_clause: bool
+):
+    # The description (harbour commissioner) led to the linked document; what is asked is the year.
+    corpus = write_corpus(tmp_path / "c", CLAUSE_CORPUS)
+    settings = AssistantSettings(ranking=RankingSettings(rest_of_clause=rest_of_clause))
+    bot = Assistant(corpus=corpus, index_dir=tmp_path / "i", embedder=HashEmbedder(), settings=settings)
+    expected = CLAUSE_CORPUS["Marta Quell.txt"].split(". ")[1 if rest_of_clause else 0]
+    assert [q.rstrip(".\n") for q in followed(bot, CLAUSE_QUESTION)] == [expected.rstrip(".\n")]
+
+
 RERANK_BRIDGE = AssistantSettings(ranking=RankingSettings(rerank_bridge=True))
 
 
