@@ -68,6 +68,7 @@ DEBREF = "/usr/share/debian-reference"
 SQLITE = "/usr/share/doc/sqlite3"
 DEVREF = "/usr/share/developers-reference"
 POLICY = "/usr/share/doc/debian-policy/policy.html"
+DJANGO = "/usr/share/doc/python-django-doc/html"
 # LaTeX2HTML pages of gnuplot's manual, each with a navigation panel: plotting styles
 GNUPLOT_NODES = "node98 node99 node100 node101 node104 node107 node109 node116 node118 node121 node128 node129".split()
 CORPORA: dict[str, list[tuple[str, str, str]]] = {
@@ -115,6 +116,17 @@ CORPORA: dict[str, list[tuple[str, str, str]]] = {
             ("debian-policy", f"{POLICY}/{page}.html", f"policy/{page}.html")
             for page in "ch-archive ch-binary ch-source ch-relationships ch-maintainerscripts ch-docs".split()
         ),
+    ],
+    "mixed": [
+        ("glpk-doc", "/usr/share/doc/glpk-doc/gmpl.pdf", "glpk/gmpl.pdf"),
+        ("debian-policy", "/usr/share/doc/debian-policy/fhs/fhs-3.0.pdf.gz", "fhs-3.0.pdf"),
+        *(
+            ("python-django-doc", f"{DJANGO}/{page}.html", f"django/{page.rpartition('/')[2]}.html")
+            for page in "topics/cache topics/signing topics/pagination ref/clickjacking ref/csrf".split()
+        ),
+        ("zstd", "/usr/share/doc/zstd/README.md.gz", "zstd/README.md"),
+        ("postgresql-common", "/usr/share/doc/postgresql-common/README.md.gz", "postgresql-common/README.md"),
+        ("man-db", "/usr/share/doc/man-db/NEWS.md.gz", "man-db/NEWS.md"),
     ],
 }
 
