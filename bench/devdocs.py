@@ -25,6 +25,10 @@ Corpora (each a few hundred to about 2,000 chunks, so that indexing one takes mi
 - packaging: prose manuals: the nine chapters of Debian's Developer's Reference and six chapters
   of the Debian Policy Manual (archive, binary and source packages, relationships, maintainer
   scripts, documentation), Sphinx HTML with navigation sidebars.
+- mixed: the kinds of files users bring, together: two typeset PDFs (the GNU MathProg language
+  reference, the Filesystem Hierarchy Standard 3.0), five Sphinx pages of Django's manual with
+  navigation bars, sidebars and footers (cache, signing, pagination, clickjacking, CSRF), and three
+  Markdown files (zstd's README, postgresql-common's README, man-db's NEWS).
 
 Each question has a `kind`: words among table, list, definition (an option or parameter's
 definition line), page-break, heading (the section's heading matters), boilerplate (it has
@@ -68,6 +72,7 @@ DEBREF = "/usr/share/debian-reference"
 SQLITE = "/usr/share/doc/sqlite3"
 DEVREF = "/usr/share/developers-reference"
 POLICY = "/usr/share/doc/debian-policy/policy.html"
+DJANGO = "/usr/share/doc/python-django-doc/html"
 # LaTeX2HTML pages of gnuplot's manual, each with a navigation panel: plotting styles
 GNUPLOT_NODES = "node98 node99 node100 node101 node104 node107 node109 node116 node118 node121 node128 node129".split()
 CORPORA: dict[str, list[tuple[str, str, str]]] = {
@@ -115,6 +120,17 @@ CORPORA: dict[str, list[tuple[str, str, str]]] = {
             ("debian-policy", f"{POLICY}/{page}.html", f"policy/{page}.html")
             for page in "ch-archive ch-binary ch-source ch-relationships ch-maintainerscripts ch-docs".split()
         ),
+    ],
+    "mixed": [
+        ("glpk-doc", "/usr/share/doc/glpk-doc/gmpl.pdf", "glpk/gmpl.pdf"),
+        ("debian-policy", "/usr/share/doc/debian-policy/fhs/fhs-3.0.pdf.gz", "fhs-3.0.pdf"),
+        *(
+            ("python-django-doc", f"{DJANGO}/{page}.html", f"django/{page.rpartition('/')[2]}.html")
+            for page in "topics/cache topics/signing topics/pagination ref/clickjacking ref/csrf".split()
+        ),
+        ("zstd", "/usr/share/doc/zstd/README.md.gz", "zstd/README.md"),
+        ("postgresql-common", "/usr/share/doc/postgresql-common/README.md.gz", "postgresql-common/README.md"),
+        ("man-db", "/usr/share/doc/man-db/NEWS.md.gz", "man-db/NEWS.md"),
     ],
 }
 
@@ -249,9 +265,10 @@ def tokens(text: str) -> list[str]:
 
 
 def reader_text(path: Path) -> list[str]:
-    """The document's text as a reader sees it. PDFs give three readings: without running headers
+    """The document's text as a reader sees it. PDFs give four readings: without running headers
     and page numbers, line-end hyphens joined into one word and kept as printed ("data-" + "base"
-    and "read-" + "only" both occur), and the whole page as printed, headers included."""
+    and "read-" + "only" both occur), the whole page as printed, headers included, and the page as
+    laid out, a table's row on one line (pdftotext without -layout gives a table column by column)."""
     suffix = path.suffix.lower()
     if suffix == ".pdf":
         return _pdf_text(path)
@@ -289,7 +306,8 @@ def _pdf_text(path: Path) -> list[str]:
         )
     text = "\n".join("\n".join(lines) for lines in kept)
     joined = re.sub(r"(\w)-\n\s*(\w)", r"\1\2", text)
-    return [joined, text, raw.stdout]
+    layout = subprocess.run(["pdftotext", "-layout", "-enc", "UTF-8", str(path), "-"], capture_output=True, text=True)
+    return [joined, text, raw.stdout, layout.stdout]
 
 
 def _html_text(path: Path) -> str:
