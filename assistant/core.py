@@ -16,7 +16,7 @@ from assistant.errors import (
     LLMUnavailableError,
     UnknownSourceError,
 )
-from assistant.question import clean_question, shape_of
+from assistant.question import clean_question, shape_of, unknown_names
 from assistant.ranking import rank
 from assistant.rerank import Reranker, bundled_reranker
 from assistant.scoring import Scored
@@ -337,6 +337,10 @@ class Assistant:
     ) -> tuple[Answer, list[Scored], Callable[[str], float]]:
         """The extractive answer, and the ranked sentences a model may write from: those of the
         extractive answer first, then the rest best first."""
+        unknown = unknown_names(query, reader.mentions) if self.settings.refuse_unknown_names else []
+        if unknown:
+            said = f"The documents never mention {', '.join(repr(name) for name in unknown)}."
+            return not_found(question, query, [*notices, said]), [], reader.lexical.idf
         ranked = self._rank(query, sources, reader)
         best = max((s.match for s in ranked), default=0.0)
         if not ranked or best < self.settings.refusal_threshold(self.embedder.name):

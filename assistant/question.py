@@ -25,7 +25,7 @@ from dataclasses import dataclass
 
 from assistant.errors import EmptyQuestionError
 from assistant.settings import RankingSettings
-from index.text import STOPWORDS, content_words, stem, words
+from index.text import STOPWORDS, content_words, index_terms, stem, words
 
 _NAME = re.compile(r"\b[A-Z][\w’'-]*(?:\s+(?:of\s+|de\s+|von\s+|van\s+)?[A-Z][\w’'-]*)*")
 _NOT_NAMES = frozenset(
@@ -61,6 +61,18 @@ def names(text: str) -> list[str]:
 def has_name(text: str, asked: frozenset[str] = frozenset()) -> bool:
     """Whether `text` names someone or something other than by the words in `asked`."""
     return any(not set(words(name)) <= asked for name in names(text))
+
+
+def unknown_names(question: str, known: Callable[[str], bool]) -> list[str]:
+    """The names in `question` of which the corpus holds no word (`known` says whether it holds
+    an index term): what they name is not in the documents ("Redis" asked of a manual that never
+    mentions it). A name without an index term (a single letter, a stop word) is never unknown."""
+    unknown = []
+    for name in names(question):
+        terms = index_terms(name)
+        if terms and not any(known(term) for term in terms):
+            unknown.append(name)
+    return unknown
 
 
 _WH = re.compile(r"\b(?:what|which|who|whom|whose|when|where|how)\b", re.IGNORECASE)

@@ -426,6 +426,15 @@ class AssistantSettings(BaseModel):
         "of 214 (bench/calibrate_refusal.py --cross-sentences N). Over the eleven development sets (bench/devsets.py), "
         "6 refuses 3 more answerable questions and loses python 1; 15 answers one more unanswerable one.",
     )
+    refuse_unknown_names: bool = Field(
+        default=True,
+        description="A question naming something of which the corpus holds no word (in a chunk, a title or a "
+        "file's name: 'Redis' asked of a manual that never mentions it) is refused, with a notice naming it. Over "
+        "the twelve development sets (bench/devsets.py) it finds 7 questions, all unanswerable: 4 were refused "
+        "already, 3 were answered (sqlite 3 of 6 unanswerable ones answered to 1, mixed 6 to 5); no answerable "
+        "question is refused. A name counts as held when one of its words is ('Hal' misspelt in 'Livesey Hal War "
+        "Memorial'); a single letter ('R') or a stop word indexes nothing and is never unknown.",
+    )
     cross_lead: bool = Field(
         default=True,
         description="When the cross-encoder was asked and the best-ranked sentence does not reach min_cross, the "

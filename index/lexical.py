@@ -69,6 +69,11 @@ class LexicalIndex:
         df = int(self._document_frequency[i]) if i is not None and i < len(self._document_frequency) else 0
         return math.log(1.0 + (self.size - df + 0.5) / (df + 0.5))
 
+    def holds(self, term: str) -> bool:
+        """Whether some chunk holds the index term (see `index_terms`)."""
+        i = self._vocab.get(term)
+        return i is not None and i < len(self._document_frequency) and self._document_frequency[i] > 0
+
     def search(self, query: str, k: int, mask: np.ndarray | None = None) -> list[tuple[int, float]]:
         """(chunk position, score) of the k best chunks with a positive score, best first.
 

@@ -18,7 +18,7 @@ from index.errors import IndexCorruptError, StoreUnavailableError
 from index.lexical import LexicalIndex
 from index.settings import IndexSettings
 from index.store import MANIFEST, Generation, Manifest, chroma_client, generation_dir, open_live, text_path
-from index.text import display_title
+from index.text import display_title, index_terms
 
 
 @dataclass(frozen=True)
@@ -106,6 +106,15 @@ class IndexReader:
 
     def sources(self) -> list[str]:
         return sorted(self.manifest.docs)
+
+    def mentions(self, term: str) -> bool:
+        """Whether the corpus holds the index term (see `index.text.index_terms`) in a chunk, a
+        title or a file's name."""
+        return self.lexical.holds(term) or term in self._source_terms
+
+    @cached_property
+    def _source_terms(self) -> frozenset[str]:
+        return frozenset(index_terms(re.sub(r"[\W_]+", " ", " ".join(self.manifest.docs))))
 
     def titled(self, name: str) -> list[str]:
         """The sources whose title is `name`, case, punctuation and a parenthetical qualifier aside

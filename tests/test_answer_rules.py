@@ -3,7 +3,7 @@
 import numpy as np
 import pytest
 
-from assistant.question import alternatives, question_terms, shape_of
+from assistant.question import alternatives, question_terms, shape_of, unknown_names
 from assistant.scoring import Candidate, Scored, fit
 from assistant.selection import labelled, select, stands_alone, within_words
 from assistant.settings import RankingSettings
@@ -259,3 +259,14 @@ def test_a_first_sentence_longer_than_the_ceiling_still_shows_its_start():
     (only,) = within_words([Segment(long, (1,))], 110)
     assert only.text.startswith("w0 w1") and only.text.endswith("…")
     assert len(only.marked.split()) == 110
+
+
+def test_a_name_of_which_the_corpus_holds_no_word_is_unknown():
+    held = {stem(w) for w in "django cache database berlin livesey war memorial".split()}
+    known = held.__contains__
+    assert unknown_names("How do I store Django's cache entries in Redis?", known) == ["Redis"]
+    # One word held is enough (a misspelt part of a name, "Hal" for "Hall").
+    assert unknown_names("Which war does the Livesey Hal War Memorial commemorate?", known) == []
+    assert unknown_names("How do I use Europe/Berlin as the time zone?", known) == ["Europe"]
+    # A single letter or a stop word indexes nothing: never unknown.
+    assert unknown_names("What arguments does R's hypergeometric distribution take in The book?", known) == []

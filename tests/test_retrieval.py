@@ -191,3 +191,15 @@ def test_a_question_below_the_threshold_is_refused_and_above_it_answered(tmp_pat
         tmp_path / "c", tmp_path / "i", settings=AssistantSettings(min_relevance=0.1), embedder=HashEmbedder()
     )
     assert (strict.ask(question).grounded, lenient.ask(question).grounded) == (False, True)
+
+
+@pytest.mark.parametrize("refuse", [True, False])
+def test_a_question_naming_what_the_documents_never_mention_is_refused_saying_so(tmp_path: Path, refuse: bool):
+    write(tmp_path / "c", "README.txt", "The cache can keep its entries in the database or in local memory.")
+    settings = AssistantSettings(min_relevance=0.1, refuse_unknown_names=refuse)
+    bot = Assistant(tmp_path / "c", tmp_path / "i", settings=settings, embedder=HashEmbedder())
+    answer = bot.ask("How do I make the cache keep its entries in Redis?")
+    assert answer.grounded is not refuse
+    assert ("The documents never mention 'Redis'." in answer.notices) is refuse
+    # A name that only a file's name holds is known.
+    assert bot.ask("Where does the README say the cache keeps its entries?").grounded
