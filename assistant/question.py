@@ -43,19 +43,37 @@ def names(text: str) -> list[str]:
     """The names in `text`, in order (see the module docstring); a possessive's 's left out."""
     found = []
     for match in _NAME.finditer(text):
-        run = match.group().split()
-        while run and (run[0] in _NOT_NAMES or run[0].lower() in STOPWORDS or len(run[0]) < 2):
-            run = run[1:]
-        while run and len(run[-1]) < 2:
-            run = run[:-1]
-        if not run:
-            continue
-        opens = run[0] == match.group().split()[0] and _OPENING.search(text[: match.start()]) is not None
-        if opens and len(run) == 1:
-            continue
-        name = " ".join(run)
-        found.append(re.sub(r"[’']s$", "", name) if name.endswith(("’s", "'s")) else name)
-    return [n for n in found if n]
+        opening = _OPENING.search(text[: match.start()]) is not None
+        whole = match.group().split()
+        parts = _possessives(whole)
+        # A name with a possessive inside is read whole and in its parts: "Queen's Gambit" may be
+        # a title, "Alexander Kerensky's Provisional Government" is two names.
+        for run in parts if len(parts) == 1 else [[*whole[:-1], _unpossessed(whole[-1])], *parts]:
+            first = run[0]
+            while run and (run[0] in _NOT_NAMES or run[0].lower() in STOPWORDS or len(run[0]) < 2):
+                run = run[1:]
+            while run and len(run[-1]) < 2:
+                run = run[:-1]
+            if run and not (opening and len(run) == 1 and run[0] == first == _unpossessed(whole[0])):
+                found.append(" ".join(run))
+    return found
+
+
+def _unpossessed(word: str) -> str:
+    return word[:-2] if word.endswith(("’s", "'s")) else word
+
+
+def _possessives(run: list[str]) -> list[list[str]]:
+    """A run of capitalised words cut after each possessive, its 's left out: "Alexander Kerensky's
+    Provisional Government" is two names."""
+    parts: list[list[str]] = [[]]
+    for word in run:
+        if word.endswith(("’s", "'s")):
+            parts[-1].append(_unpossessed(word))
+            parts.append([])
+        else:
+            parts[-1].append(word)
+    return [part for part in parts if part]
 
 
 def has_name(text: str, asked: frozenset[str] = frozenset()) -> bool:

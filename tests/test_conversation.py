@@ -57,3 +57,15 @@ def test_names_leave_out_question_words_and_weekdays():
 def test_names_leave_out_a_capitalised_pronoun_but_keep_inner_connectives():
     text = "His roles included the Department of Health during the Nixon administration."
     assert names(text) == ["Department of Health", "Nixon"]
+
+
+def test_a_name_with_a_possessive_inside_is_read_whole_and_in_its_parts():
+    text = "It strengthened Alexander Kerensky's Provisional Government and Nancy Sinatra's song."
+    assert names(text) == [
+        "Alexander Kerensky's Provisional Government",
+        "Alexander Kerensky",
+        "Provisional Government",
+        "Nancy Sinatra",
+    ]
+    # A possessive opening a sentence is still no name by itself.
+    assert names("Kerensky's men came later.") == []
