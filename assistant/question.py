@@ -11,7 +11,9 @@ compares them.
 
 A name is a run of capitalised words ("Ruslan Leviev", "Bank of England"), less the words that
 are capitalised for another reason: interrogatives, function words, days and months at its start,
-single letters, and a lone word opening a sentence. The same definition serves the follow-up
+single letters, and a lone word opening a sentence. A run with a possessive inside is read whole
+and in its parts ("Alexander Kerensky's Provisional Government": "Alexander Kerensky" and
+"Provisional Government" too), as either may title a document. The same definition serves the follow-up
 rewrite (who a conversation is about), the bridge (names the best sentence adds to the question)
 and the fit of a sentence to a "who" question (it names someone).
 """
