@@ -16,7 +16,7 @@ from assistant.errors import (
     LLMUnavailableError,
     UnknownSourceError,
 )
-from assistant.question import clean_question, shape_of, unknown_names
+from assistant.question import clean_question, respelled, shape_of, unknown_names
 from assistant.ranking import rank
 from assistant.rerank import Reranker, bundled_reranker
 from assistant.scoring import Scored
@@ -337,6 +337,12 @@ class Assistant:
     ) -> tuple[Answer, list[Scored], Callable[[str], float]]:
         """The extractive answer, and the ranked sentences a model may write from: those of the
         extractive answer first, then the rest best first."""
+        if self.settings.respell_names:
+            query, changes = respelled(query, reader.spelling)
+            notices = [
+                *notices,
+                *(f"Searched for '{new}', the documents' spelling of '{old}'." for old, new in changes),
+            ]
         unknown = unknown_names(query, reader.mentions) if self.settings.refuse_unknown_names else []
         if unknown:
             said = f"The documents never mention {', '.join(repr(name) for name in unknown)}."

@@ -83,6 +83,22 @@ def has_name(text: str, asked: frozenset[str] = frozenset()) -> bool:
     return any(not set(words(name)) <= asked for name in names(text))
 
 
+def respelled(question: str, spelling: Callable[[str], str | None]) -> tuple[str, list[tuple[str, str]]]:
+    """`question` with each word of its names that the corpus does not hold replaced by the
+    corpus's spelling one letter away (`spelling`: "Zelensky" by "zelenskiy"), and the (word,
+    replacement) pairs."""
+    changes: list[tuple[str, str]] = []
+    for name in names(question):
+        for word in name.split():
+            terms = index_terms(word)
+            better = spelling(terms[0]) if len(terms) == 1 else None
+            if better and (word, better) not in changes:
+                changes.append((word, better))
+    for word, better in changes:
+        question = re.sub(rf"(?<![\w-]){re.escape(word)}(?![\w-])", better, question)
+    return question, changes
+
+
 def unknown_names(question: str, known: Callable[[str], bool]) -> list[str]:
     """The names in `question` of which the corpus holds no word (`known` says whether it holds
     an index term): what they name is not in the documents ("Redis" asked of a manual that never

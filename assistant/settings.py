@@ -426,6 +426,14 @@ class AssistantSettings(BaseModel):
         "of 214 (bench/calibrate_refusal.py --cross-sentences N). Over the eleven development sets (bench/devsets.py), "
         "6 refuses 3 more answerable questions and loses python 1; 15 answers one more unanswerable one.",
     )
+    respell_names: bool = Field(
+        default=True,
+        description="A word of a name in the question that the corpus does not hold is searched for as the corpus "
+        "spells it one letter away ('Zelensky' as 'zelenskiy', words of 5 letters or more), with a notice saying "
+        "so; without it the name counts as unknown (refuse_unknown_names). No development question has such a "
+        "word, so no answer moved; 'What did Zelensky say about the withdrawal?' is answered from seeds/ "
+        "(refused before). Costs under 1 ms a question.",
+    )
     refuse_unknown_names: bool = Field(
         default=True,
         description="A question naming something of which the corpus holds no word (in a chunk, a title or a "

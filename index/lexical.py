@@ -12,6 +12,7 @@ import json
 import logging
 import math
 from collections.abc import Iterable
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -44,6 +45,24 @@ def build_bm25(texts: Iterable[str], directory: Path) -> None:
     retriever.save(str(directory / BM25_DIR), show_progress=False)
 
 
+# Shorter terms have no near spelling (see `LexicalIndex.near`).
+NEAR_LENGTH = 5
+
+
+def one_edit(a: str, b: str) -> bool:
+    """Whether `b` is `a` with one letter added, dropped or changed."""
+    if len(a) > len(b):
+        a, b = b, a
+    if len(b) - len(a) > 1:
+        return False
+    start = 0
+    while start < len(a) and a[start] == b[start]:
+        start += 1
+    if len(a) == len(b):
+        return a[start + 1 :] == b[start + 1 :]
+    return a[start:] == b[start + 1 :]
+
+
 class LexicalIndex:
     """BM25 over chunks. Scores are BM25 scores: unbounded, higher is better, 0 for no shared term."""
 
@@ -73,6 +92,28 @@ class LexicalIndex:
         """Whether some chunk holds the index term (see `index_terms`)."""
         i = self._vocab.get(term)
         return i is not None and i < len(self._document_frequency) and self._document_frequency[i] > 0
+
+    def near(self, term: str) -> str | None:
+        """The term some chunk holds that is one letter away from `term` (added, dropped or
+        changed: "zelenskiy" for "zelenski"), the most frequent of them; None for terms under
+        NEAR_LENGTH letters, which one letter changes too much ("redi", "redo")."""
+        if len(term) < NEAR_LENGTH:
+            return None
+        found = [
+            other
+            for size in (len(term) - 1, len(term), len(term) + 1)
+            for other in self._by_length.get(size, ())
+            if other != term and one_edit(term, other)
+        ]
+        return max(found, key=lambda other: (self._document_frequency[self._vocab[other]], other), default=None)
+
+    @cached_property
+    def _by_length(self) -> dict[int, list[str]]:
+        by_length: dict[int, list[str]] = {}
+        for term, i in self._vocab.items():
+            if i < len(self._document_frequency):
+                by_length.setdefault(len(term), []).append(term)
+        return by_length
 
     def search(self, query: str, k: int, mask: np.ndarray | None = None) -> list[tuple[int, float]]:
         """(chunk position, score) of the k best chunks with a positive score, best first.

@@ -110,7 +110,12 @@ class IndexReader:
     def mentions(self, term: str) -> bool:
         """Whether the corpus holds the index term (see `index.text.index_terms`) in a chunk, a
         title or a file's name."""
-        return self.lexical.holds(term) or term in self._source_terms
+        return term in self._source_terms or self.lexical.holds(term)
+
+    def spelling(self, term: str) -> str | None:
+        """The corpus's spelling of a term it does not hold, one letter away ("zelenskiy" for
+        "zelenski"), or None."""
+        return None if self.mentions(term) else self.lexical.near(term)
 
     @cached_property
     def _source_terms(self) -> frozenset[str]:

@@ -3,7 +3,7 @@
 import numpy as np
 import pytest
 
-from assistant.question import alternatives, question_terms, shape_of, unknown_names
+from assistant.question import alternatives, question_terms, respelled, shape_of, unknown_names
 from assistant.scoring import Candidate, Scored, fit
 from assistant.selection import labelled, select, stands_alone, within_words
 from assistant.settings import RankingSettings
@@ -270,3 +270,12 @@ def test_a_name_of_which_the_corpus_holds_no_word_is_unknown():
     assert unknown_names("How do I use Europe/Berlin as the time zone?", known) == ["Europe"]
     # A single letter or a stop word indexes nothing: never unknown.
     assert unknown_names("What arguments does R's hypergeometric distribution take in The book?", known) == []
+
+
+def test_a_name_the_corpus_spells_otherwise_is_respelled_and_other_words_are_not():
+    spellings = {"zelenski": "zelenskiy", "troop": "troops"}
+    question = "Did Zelensky and Zelensky-Smith say the troop left?"
+    assert respelled(question, spellings.get) == (
+        "Did zelenskiy and Zelensky-Smith say the troop left?",
+        [("Zelensky", "zelenskiy")],
+    )

@@ -9,7 +9,7 @@ import pytest
 from assistant import Assistant, AssistantSettings, IndexSettings
 from assistant.retrieval import RRF_K, retrieve
 from index.build import rebuild
-from index.lexical import LexicalIndex
+from index.lexical import LexicalIndex, one_edit
 from index.reader import DenseHit
 from index.store import generation_dir, read_manifest
 from tests.fakes import HashEmbedder
@@ -203,3 +203,28 @@ def test_a_question_naming_what_the_documents_never_mention_is_refused_saying_so
     assert ("The documents never mention 'Redis'." in answer.notices) is refuse
     # A name that only a file's name holds is known.
     assert bot.ask("Where does the README say the cache keeps its entries?").grounded
+
+
+@pytest.mark.parametrize("respell", [True, False])
+def test_a_name_misspelt_by_one_letter_is_searched_for_as_the_documents_spell_it(tmp_path: Path, respell: bool):
+    write(tmp_path / "c", "news.txt", "President Volodymyr Zelenskiy said the troops had not left the border.")
+    settings = AssistantSettings(min_relevance=0.1, respell_names=respell)
+    bot = Assistant(tmp_path / "c", tmp_path / "i", settings=settings, embedder=HashEmbedder())
+    answer = bot.ask("What did Zelensky say about the troops?")
+    if respell:
+        assert answer.grounded and "Zelenskiy said" in answer.text
+        assert answer.notices == ["Searched for 'zelenskiy', the documents' spelling of 'Zelensky'."]
+    else:
+        assert (answer.grounded, answer.notices) == (False, ["The documents never mention 'Zelensky'."])
+
+
+def test_only_a_term_one_letter_away_and_long_enough_has_a_near_spelling():
+    assert [
+        one_edit("zelenski", other) for other in ("zelenskiy", "zelensk", "zelenska", "zelenskiyy", "zlenskyi")
+    ] == [
+        True,
+        True,
+        True,
+        False,
+        False,
+    ]
