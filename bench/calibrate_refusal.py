@@ -16,12 +16,14 @@ Kinds (the sets and indexes of bench/devsets.py):
 Signals, for the best-ranked sentences of each question:
 - match: the best `Evidence.match` (0.6 cosine + 0.4 word overlap), what `min_relevance` bounds;
 - cross: the best of the cross-encoder's logits for the question and each of the best
-  `AssistantSettings.cross_sentences` (10; `--cross-sentences N` measures another) sentences.
+  `AssistantSettings.cross_sentences` (10; `--cross-sentences N` measures another) sentences;
+- unknown: whether the question names something of which the corpus holds no word (after a
+  misspelt name is respelled; `refuse_unknown_names`, `respell_names`).
 For each threshold the tables give, per kind, the answerable questions refused and the
 unanswerable ones answered; a threshold is chosen where the errors of the three kinds, each kind's
 two shares averaged, are fewest. The last table is the rule the assistant applies: refuse below a
-best match of `min_relevance`, and below a cross-encoder logit of `min_cross` when the best match
-is under `cross_below`; its values are written for the model measured into `REFUSAL_THRESHOLDS`
+best match of `min_relevance`, when a name is unknown, and below a cross-encoder logit of
+`min_cross` when the best match is under `cross_below`; its values are written for the model measured into `REFUSAL_THRESHOLDS`
 and `CROSS_CHECK_BELOW` (assistant/settings.py). `--model NAME` measures another embedding model.
 """
 
@@ -46,15 +48,21 @@ KINDS = {
 }
 
 
-def signals(bot: Any, question: str) -> tuple[float, float]:
-    """(best match, the best cross-encoder logit of the best sentences) of `question` on `bot`."""
-    found = bot.search(question, k=1000)
+def signals(bot: Any, question: str) -> tuple[float, float, float]:
+    """(best match, the best cross-encoder logit of the best sentences, 1 when the question names
+    something the corpus never mentions and 0 otherwise) of `question` on `bot`."""
+    from assistant.question import respelled, unknown_names
+
+    settings, reader = bot.settings, bot.reader
+    query = respelled(question, reader.spelling)[0] if settings.respell_names else question
+    unknown = float(bool(settings.refuse_unknown_names and unknown_names(query, reader.mentions)))
+    found = bot.search(query, k=1000)
     if not found:
-        return 0.0, -20.0
+        return 0.0, -20.0, unknown
     match = max(e.match for e in found)
-    best = [e.text for e in found[: bot.settings.cross_sentences]]
-    cross = float(max(bot.reranker.score(question, best))) if bot.reranker is not None else 0.0
-    return match, cross
+    best = [e.text for e in found[: settings.cross_sentences]]
+    cross = float(max(bot.reranker.score(query, best))) if bot.reranker is not None else 0.0
+    return match, cross, unknown
 
 
 def queries(devset: Any, bot: Any) -> tuple[list[str], list[str]]:
@@ -68,7 +76,7 @@ def queries(devset: Any, bot: Any) -> tuple[list[str], list[str]]:
     return answerable, unanswerable
 
 
-def measure(model: str | None, cross_sentences: int | None = None) -> dict[str, dict[str, list[tuple[float, float]]]]:
+def measure(model: str | None, cross_sentences: int | None = None) -> dict[str, dict[str, list[tuple[float, float, float]]]]:
     from devsets import load_sets, open_set
 
     from index.embed import make_embedder
@@ -81,7 +89,7 @@ def measure(model: str | None, cross_sentences: int | None = None) -> dict[str, 
     sets = {s.name: s for s in load_sets([name for names in KINDS.values() for name in names])}
     bots = {name: open_set(devset, overrides, embedder) for name, devset in sets.items()}
     asked = {name: queries(sets[name], bots[name]) for name in sets}
-    out: dict[str, dict[str, list[tuple[float, float]]]] = {}
+    out: dict[str, dict[str, list[tuple[float, float, float]]]] = {}
     for kind, names in KINDS.items():
         positives = [q for name in names for q in asked[name][0]]
         if kind == "encyclopaedic":
@@ -97,14 +105,14 @@ def measure(model: str | None, cross_sentences: int | None = None) -> dict[str, 
     return out
 
 
-def errors(values: dict[str, list[tuple[float, float]]], which: int, threshold: float) -> tuple[float, float]:
+def errors(values: dict[str, list[tuple[float, float, float]]], which: int, threshold: float) -> tuple[float, float]:
     """(share of answerable questions refused, share of unanswerable ones answered) at `threshold`."""
     refused = sum(v[which] < threshold for v in values["answerable"]) / max(1, len(values["answerable"]))
     answered = sum(v[which] >= threshold for v in values["unanswerable"]) / max(1, len(values["unanswerable"]))
     return refused, answered
 
 
-def combined(found: dict[str, dict[str, list[tuple[float, float]]]], floor: float, model: str) -> None:
+def combined(found: dict[str, dict[str, list[tuple[float, float, float]]]], floor: float, model: str) -> None:
     """The rule applied: refused below a match of `floor`, or below a cross-encoder logit `cross`
     when the match is under `below`; the ten pairs with fewest errors, then the default's."""
     from assistant.settings import CROSS_CHECK_BELOW, AssistantSettings
@@ -112,8 +120,8 @@ def combined(found: dict[str, dict[str, list[tuple[float, float]]]], floor: floa
     def errors_of(cross: float, below: float) -> list[tuple[int, int, int, int]]:
         out = []
         for values in found.values():
-            answers = [m >= floor and not (c < cross and m < below) for m, c in values["answerable"]]
-            wrong = [m >= floor and not (c < cross and m < below) for m, c in values["unanswerable"]]
+            answers = [m >= floor and not u and not (c < cross and m < below) for m, c, u in values["answerable"]]
+            wrong = [m >= floor and not u and not (c < cross and m < below) for m, c, u in values["unanswerable"]]
             out.append((answers.count(False), len(answers), wrong.count(True), len(wrong)))
         return out
 
@@ -133,7 +141,7 @@ def combined(found: dict[str, dict[str, list[tuple[float, float]]]], floor: floa
     print(line(default.min_cross or 0.0, CROSS_CHECK_BELOW.get(model, 0.0)))
 
 
-def table(found: dict[str, dict[str, list[tuple[float, float]]]], which: int, grid: list[float]) -> float:
+def table(found: dict[str, dict[str, list[tuple[float, float, float]]]], which: int, grid: list[float]) -> float:
     """Prints the per-kind table for signal `which` (0 match, 1 cross); returns the best threshold."""
     kinds = list(found)
     print(f"{'threshold':>9} " + " ".join(f"{k + ' refused / answered':>34}" for k in kinds) + "  mean error")
