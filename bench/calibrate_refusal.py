@@ -23,8 +23,8 @@ For each threshold the tables give, per kind, the answerable questions refused a
 unanswerable ones answered; a threshold is chosen where the errors of the three kinds, each kind's
 two shares averaged, are fewest. The last table is the rule the assistant applies: refuse below a
 best match of `min_relevance`, when a name is unknown, and below a cross-encoder logit of
-`min_cross` when the best match is under `cross_below`; its values are written for the model measured into `REFUSAL_THRESHOLDS`
-and `CROSS_CHECK_BELOW` (assistant/settings.py). `--model NAME` measures another embedding model.
+`min_cross` when the best match is under `cross_below`; its values are written for the model
+measured into `REFUSAL_THRESHOLDS` and `CROSS_CHECK_BELOW` (assistant/settings.py). `--model NAME` measures another embedding model.
 """
 
 from __future__ import annotations
@@ -76,7 +76,10 @@ def queries(devset: Any, bot: Any) -> tuple[list[str], list[str]]:
     return answerable, unanswerable
 
 
-def measure(model: str | None, cross_sentences: int | None = None) -> dict[str, dict[str, list[tuple[float, float, float]]]]:
+Signals = dict[str, dict[str, list[tuple[float, float, float]]]]
+
+
+def measure(model: str | None, cross_sentences: int | None = None) -> Signals:
     from devsets import load_sets, open_set
 
     from index.embed import make_embedder
@@ -89,7 +92,7 @@ def measure(model: str | None, cross_sentences: int | None = None) -> dict[str, 
     sets = {s.name: s for s in load_sets([name for names in KINDS.values() for name in names])}
     bots = {name: open_set(devset, overrides, embedder) for name, devset in sets.items()}
     asked = {name: queries(sets[name], bots[name]) for name in sets}
-    out: dict[str, dict[str, list[tuple[float, float, float]]]] = {}
+    out: Signals = {}
     for kind, names in KINDS.items():
         positives = [q for name in names for q in asked[name][0]]
         if kind == "encyclopaedic":
@@ -112,7 +115,7 @@ def errors(values: dict[str, list[tuple[float, float, float]]], which: int, thre
     return refused, answered
 
 
-def combined(found: dict[str, dict[str, list[tuple[float, float, float]]]], floor: float, model: str) -> None:
+def combined(found: Signals, floor: float, model: str) -> None:
     """The rule applied: refused below a match of `floor`, or below a cross-encoder logit `cross`
     when the match is under `below`; the ten pairs with fewest errors, then the default's."""
     from assistant.settings import CROSS_CHECK_BELOW, AssistantSettings
@@ -141,7 +144,7 @@ def combined(found: dict[str, dict[str, list[tuple[float, float, float]]]], floo
     print(line(default.min_cross or 0.0, CROSS_CHECK_BELOW.get(model, 0.0)))
 
 
-def table(found: dict[str, dict[str, list[tuple[float, float, float]]]], which: int, grid: list[float]) -> float:
+def table(found: Signals, which: int, grid: list[float]) -> float:
     """Prints the per-kind table for signal `which` (0 match, 1 cross); returns the best threshold."""
     kinds = list(found)
     print(f"{'threshold':>9} " + " ".join(f"{k + ' refused / answered':>34}" for k in kinds) + "  mean error")
