@@ -24,7 +24,8 @@ unanswerable ones answered; a threshold is chosen where the errors of the three 
 two shares averaged, are fewest. The last table is the rule the assistant applies: refuse below a
 best match of `min_relevance`, when a name is unknown, and below a cross-encoder logit of
 `min_cross` when the best match is under `cross_below`; its values are written for the model
-measured into `REFUSAL_THRESHOLDS` and `CROSS_CHECK_BELOW` (assistant/settings.py). `--model NAME` measures another embedding model.
+measured into `REFUSAL_THRESHOLDS` and `CROSS_CHECK_BELOW` (assistant/settings.py). `--model NAME`
+measures another embedding model.
 """
 
 from __future__ import annotations
