@@ -193,11 +193,16 @@ def test_a_question_below_the_threshold_is_refused_and_above_it_answered(tmp_pat
     assert (strict.ask(question).grounded, lenient.ask(question).grounded) == (False, True)
 
 
+def one_file_bot(tmp_path: Path, name: str, text: str, **settings) -> Assistant:
+    write(tmp_path / "c", name, text)
+    config = AssistantSettings(min_relevance=0.1, **settings)
+    return Assistant(tmp_path / "c", tmp_path / "i", settings=config, embedder=HashEmbedder())
+
+
 @pytest.mark.parametrize("refuse", [True, False])
 def test_a_question_naming_what_the_documents_never_mention_is_refused_saying_so(tmp_path: Path, refuse: bool):
-    write(tmp_path / "c", "README.txt", "The cache can keep its entries in the database or in local memory.")
-    settings = AssistantSettings(min_relevance=0.1, refuse_unknown_names=refuse)
-    bot = Assistant(tmp_path / "c", tmp_path / "i", settings=settings, embedder=HashEmbedder())
+    text = "The cache can keep its entries in the database or in local memory."
+    bot = one_file_bot(tmp_path, "README.txt", text, refuse_unknown_names=refuse)
     answer = bot.ask("How do I make the cache keep its entries in Redis?")
     assert answer.grounded is not refuse
     assert ("The documents never mention 'Redis'." in answer.notices) is refuse
@@ -207,9 +212,8 @@ def test_a_question_naming_what_the_documents_never_mention_is_refused_saying_so
 
 @pytest.mark.parametrize("respell", [True, False])
 def test_a_name_misspelt_by_one_letter_is_searched_for_as_the_documents_spell_it(tmp_path: Path, respell: bool):
-    write(tmp_path / "c", "news.txt", "President Volodymyr Zelenskiy said the troops had not left the border.")
-    settings = AssistantSettings(min_relevance=0.1, respell_names=respell)
-    bot = Assistant(tmp_path / "c", tmp_path / "i", settings=settings, embedder=HashEmbedder())
+    text = "President Volodymyr Zelenskiy said the troops had not left the border."
+    bot = one_file_bot(tmp_path, "news.txt", text, respell_names=respell)
     answer = bot.ask("What did Zelensky say about the troops?")
     if respell:
         assert answer.grounded and "Zelenskiy said" in answer.text
