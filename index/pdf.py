@@ -83,6 +83,9 @@ MAX_TERM_WORDS = 8
 MAX_TERM_LINES = 4
 # Points: how far apart two x positions may be and still be one column.
 ALIGN = 3.0
+# A running header or footer stands more than this many line pitches apart from the body (the
+# narrowest measured: 3.0, Apache FOP's headers in fhs-3.0.pdf; paragraphs follow at 1 to 1.5).
+BAND_GAP = 2.5
 
 _SOFT_HYPHEN = "\ufffe"  # pdfium's mark for a hyphen at the end of a line it joined to the next
 _PAGE_NUMBER = re.compile(
@@ -375,6 +378,7 @@ def _mark_running_lines(pages: list[list[_Line]]) -> None:
     first_heights = Counter(round(top[0].top) for top, _ in edges if top)
     last_heights = Counter(round(bottom[-1].top) for _, bottom in edges if bottom)
     spacing = _typical_spacing(pages)
+    bands = _edge_bands(pages)
     for lines, (top, bottom) in zip(pages, edges, strict=True):
         for line in top:
             if tops[_key(line.text)] >= need or _PAGE_NUMBER.match(line.text.strip()):
@@ -390,6 +394,54 @@ def _mark_running_lines(pages: list[list[_Line]]) -> None:
             last, above = ordered[-1], ordered[-2]
             if last_heights[round(last.top)] >= 0.5 * len(pages) and above.top - last.top > 2.5 * spacing:
                 last.kind = "boilerplate"
+            for line, inner, edge in ((first, second, 0), (last, above, 1)):
+                if round(line.top) in bands[edge] and abs(line.top - inner.top) > BAND_GAP * bands[2]:
+                    line.kind = "boilerplate"
+
+
+def _edge_bands(pages: list[list[_Line]]) -> tuple[set[int], set[int], float]:
+    """The heights (rounded points) of the page's top and bottom bands, and the body's line pitch.
+    A band is a height where the first (last) line of at least half the pages sits, on most of
+    them more than BAND_GAP line pitches apart from the body and no larger than the body text:
+    a running header or footer whose text changes from chapter to chapter (Apache FOP's chapter
+    title over the page in fhs-3.0.pdf), which the repeated-text rule misses. A body line that
+    starts many pages at the top margin is followed at a line's pitch on most of them, and a
+    chapter's title is set larger than the body."""
+    pitch = _line_pitch(pages)
+    if len(pages) < 3:
+        return set(), set(), pitch
+    sizes = Counter[float]()
+    for lines in pages:
+        for line in lines:
+            sizes[line.size] += len(line.text)
+    body = sizes.most_common(1)[0][0] if sizes else 10.0
+    found: tuple[set[int], set[int]] = (set(), set())
+    for edge in (0, 1):
+        gaps: dict[int, list[float]] = {}
+        for lines in pages:
+            ordered = sorted(lines, key=lambda line: -line.top)
+            if len(ordered) < 2:
+                continue
+            line, inner = (ordered[0], ordered[1]) if edge == 0 else (ordered[-1], ordered[-2])
+            if line.size <= body + 0.5:
+                gaps.setdefault(round(line.top), []).append(abs(line.top - inner.top))
+        for height, apart in gaps.items():
+            if len(apart) >= 0.5 * len(pages) and statistics.median(apart) > BAND_GAP * pitch:
+                found[edge].add(height)
+    return found[0], found[1], pitch
+
+
+def _line_pitch(pages: list[list[_Line]]) -> float:
+    """The most common distance (points, to half a point) between a line and the next one of the
+    same size below it: the leading of the body's paragraphs, which the median of all gaps
+    overstates where paragraphs and table rows stand apart."""
+    gaps = Counter(
+        round(2 * (a.top - b.top)) / 2
+        for lines in pages
+        for a, b in itertools.pairwise(lines)
+        if a.size == b.size and 0 < a.top - b.top < 2 * max(a.size, 1)
+    )
+    return gaps.most_common(1)[0][0] if gaps else 12.0
 
 
 def _typical_spacing(pages: list[list[_Line]]) -> float:

@@ -165,3 +165,14 @@ def test_pdf_line_wholly_in_bold_at_the_body_size_is_a_heading(tmp_path: Path):
     assert section[
         "Claims that arrive after thirty days are refused by the finance desk without exception, whatever their amount."
     ]
+
+
+def test_pdf_chapter_title_over_each_page_is_a_running_header_and_a_sentence_reads_across_it(tmp_path: Path):
+    doc = loaded(tmp_path, "installer.pdf", documents.chapters_pdf())
+    aside = [doc.text[b.start : b.end] for b in doc.blocks if b.kind == "boilerplate"]
+    headers = [[] if page % 3 == 1 else [documents.CHAPTERS[(page - 1) // 3]] for page in range(1, 13)]
+    assert aside == [text for page in range(1, 13) for text in [*headers[page - 1], str(page)]]
+    assert [block_text(doc.text, b).text for b in doc.blocks if b.kind == "heading"] == [
+        f"Chapter {n}. {chapter}" for n, chapter in enumerate(documents.CHAPTERS, start=1)
+    ]
+    assert documents.CROSSING in [s.text for s in split_sentences(doc)]
