@@ -378,7 +378,7 @@ def _mark_running_lines(pages: list[list[_Line]]) -> None:
     first_heights = Counter(round(top[0].top) for top, _ in edges if top)
     last_heights = Counter(round(bottom[-1].top) for _, bottom in edges if bottom)
     spacing = _typical_spacing(pages)
-    bands = _edge_bands(pages)
+    bands, pitch = _edge_bands(pages)
     for lines, (top, bottom) in zip(pages, edges, strict=True):
         for line in top:
             if tops[_key(line.text)] >= need or _PAGE_NUMBER.match(line.text.strip()):
@@ -395,11 +395,11 @@ def _mark_running_lines(pages: list[list[_Line]]) -> None:
             if last_heights[round(last.top)] >= 0.5 * len(pages) and above.top - last.top > 2.5 * spacing:
                 last.kind = "boilerplate"
             for line, inner, edge in ((first, second, 0), (last, above, 1)):
-                if round(line.top) in bands[edge] and abs(line.top - inner.top) > BAND_GAP * bands[2]:
+                if round(line.top) in bands[edge] and abs(line.top - inner.top) > BAND_GAP * pitch:
                     line.kind = "boilerplate"
 
 
-def _edge_bands(pages: list[list[_Line]]) -> tuple[set[int], set[int], float]:
+def _edge_bands(pages: list[list[_Line]]) -> tuple[tuple[set[int], set[int]], float]:
     """The heights (rounded points) of the page's top and bottom bands, and the body's line pitch.
     A band is a height where the first (last) line of at least half the pages sits, on most of
     them more than BAND_GAP line pitches apart from the body and no larger than the body text:
@@ -409,7 +409,7 @@ def _edge_bands(pages: list[list[_Line]]) -> tuple[set[int], set[int], float]:
     chapter's title is set larger than the body."""
     pitch = _line_pitch(pages)
     if len(pages) < 3:
-        return set(), set(), pitch
+        return (set(), set()), pitch
     sizes = Counter[float]()
     for lines in pages:
         for line in lines:
@@ -428,7 +428,7 @@ def _edge_bands(pages: list[list[_Line]]) -> tuple[set[int], set[int], float]:
         for height, apart in gaps.items():
             if len(apart) >= 0.5 * len(pages) and statistics.median(apart) > BAND_GAP * pitch:
                 found[edge].add(height)
-    return found[0], found[1], pitch
+    return found, pitch
 
 
 def _line_pitch(pages: list[list[_Line]]) -> float:
