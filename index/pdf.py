@@ -6,7 +6,10 @@ development machine); its boxes and font sizes are what the rules below need:
 
 - Running headers and footers: the first and last lines of a page whose text, digits aside, comes
   back on other pages, page numbers ("12", "Page 3 of 9", "iii"), and top or bottom lines that sit
-  at the same height on most pages, set apart from the body by a wide gap. They are boilerplate.
+  at the same height on most pages, set apart from the body by a wide gap; also a line in a band
+  at the page's top or bottom edge (a height where half the pages' first or last line sits, more
+  than BAND_GAP line pitches from the body on most of them, no larger than the body text), whose
+  text may change with each chapter. They are boilerplate.
 - Contents: lines with dot leaders ending in a page number, and on a page made mostly of those,
   every line ending in a number. Boilerplate too.
 - Headings: short lines set larger than the body text (level by size, largest first), and a line
@@ -35,6 +38,10 @@ development machine); its boxes and font sizes are what the rules below need:
   heading. Texinfo's definitions are read apart: a signature with its category at the right margin
   ("void aes_encrypt (...)   [Function]"), more signatures stacked under it and the lines each runs
   on to while its parentheses are open make the term of the paragraph indented below them.
+- Code: a line wholly in a typewriter face (every word), set apart from the prose before it (after
+  a line closing a sentence or ending in a colon, indented or outdented from it, or past a wider
+  gap), and the typewriter lines that follow it. A typewriter word inside a sentence leaves the
+  line prose; a document set mostly in a typewriter face has no code told apart.
 - List items: lines opening with a bullet or a number; paragraphs: runs of lines, broken at a wide
   gap, a change of size, or a short line that ends a sentence. A paragraph (or a description) left
   open at the foot of a page goes on with the first paragraph of the next: its block spans the page
@@ -162,6 +169,7 @@ class _Line:
     continues: bool = False  # a word broken at its end goes on at the start of the next line
     cells: list[_Cell] = field(default_factory=list)
     part: _Row | _Definition | None = None  # the table row or definition the line belongs to
+    mono: bool = False  # every word set in a typewriter face
 
 
 @dataclass
@@ -248,6 +256,7 @@ def _page_lines(pdf: object, n: int) -> tuple[list[_Line], list[tuple[float, flo
                 mark = text.find(_SOFT_HYPHEN, seg_first, seg_last + 1)
                 on_line = mark - 1 if mark > seg_first else seg_last  # a broken word's end is on the next line
                 line.cells = _cells(textpage, text, seg_first, on_line, size, left)
+                line.mono = bool(line.cells) and line.cells[0].mono and _typewritten(textpage, text, seg_first, on_line)
                 raw.FPDFText_GetCharOrigin(textpage.raw, line_first, *(ctypes.byref(v) for v in baseline))
                 base = baseline[1].value
                 if previous_base is not None and line_first == first and _beside(lines[-1], line, previous_base, base):
@@ -274,6 +283,7 @@ def _beside(left: _Line, right: _Line, left_base: float, right_base: float) -> b
 
 def _join(line: _Line, right: _Line) -> None:
     shift = len(line.text) + 1
+    line.mono = line.mono and right.mono
     line.text = f"{line.text} {right.text}"
     line.x1 = right.x1
     line.cells += [replace(cell, start=cell.start + shift, end=cell.end + shift) for cell in right.cells]
@@ -306,6 +316,13 @@ def _cells(textpage: object, text: str, first: int, last: int, size: float, x0: 
         bold_end = bold and _face(handle, run_last)[0]
         cells.append(_Cell(run_first - first, run_last + 1 - first, start_x, right.value, bold, mono, bold_end))
     return cells
+
+
+def _typewritten(textpage: object, text: str, first: int, last: int) -> bool:
+    """Whether every word of text[first:last + 1] starts in a typewriter face (asked only of a line
+    whose first word does, so that prose pays nothing)."""
+    handle = textpage.raw  # type: ignore[attr-defined]
+    return all(_face(handle, space.end())[1] for space in _SPACES.finditer(text, first, last))
 
 
 def _face(handle: object, index: int) -> tuple[bool, bool]:
@@ -917,7 +934,7 @@ def _rejoin_hyphens(lines: list[_Line]) -> None:
     vocabulary = {w.casefold() for line in lines for w in _WORD.findall(line.text.replace(_SOFT_HYPHEN, " "))}
     body = [line for line in lines if line.kind == "text"]
     for n, line in enumerate(body):
-        if _printed_as_is(line):
+        if _printed_as_is(line) or line.mono:
             continue
         marked = _SOFT_HYPHEN in line.text
         if marked:
@@ -987,6 +1004,9 @@ def _blocks(pages: list[list[_Line]], body: float) -> list[_Block]:
     rows and definitions are the blocks their lines were found to make."""
     heading_sizes = sorted({line.size for page in pages for line in page if _is_heading(line, body)}, reverse=True)
     spacing = _typical_spacing(pages)
+    text = [line for page in pages for line in page if line.kind == "text"]
+    # a document set wholly in a typewriter face (a text file printed to PDF) has no code to tell apart
+    coded = sum(len(line.text) for line in text if line.mono) < 0.5 * sum(len(line.text) for line in text)
     blocks: list[_Block] = []
     group = -1
     groups: dict[tuple[str, int], int] = {}  # a table's or definition list's group
@@ -1011,6 +1031,11 @@ def _blocks(pages: list[list[_Line]], body: float) -> list[_Block]:
                     current.lines.append(line)
                 else:
                     blocks.append(_Block("heading", [line], level))
+            elif coded and _code(line, previous, current, spacing):
+                if current is not None and current.kind == "code" and previous is not None and previous.mono:
+                    current.lines.append(line)
+                else:
+                    blocks.append(_Block("code", [line]))
             elif _BULLET.match(line.text.strip()):
                 if current is None or current.kind != "list_item":
                     group += 1
@@ -1021,6 +1046,25 @@ def _blocks(pages: list[list[_Line]], body: float) -> list[_Block]:
                 blocks.append(_Block("paragraph", [line]))
             previous = line
     return blocks
+
+
+def _code(line: _Line, previous: _Line | None, block: _Block | None, spacing: float) -> bool:
+    """Whether a line is code: wholly in a typewriter face and set apart from the prose before it
+    (at the page's top, after a line that closes a sentence or introduces what follows with a
+    colon, indented or outdented from it, or past a wider gap than a paragraph's lines), or going
+    on with code. A typewriter word inside a sentence ("run glpsol with --check") leaves it prose,
+    and so does a wrapped sentence's line that happens to hold only such words."""
+    if not line.mono:
+        return False
+    if previous is None or block is None or block.kind == "code":
+        return True
+    if block.kind not in ("paragraph", "list_item"):
+        return True
+    return (
+        bool(_TERMINAL.search(previous.text))
+        or abs(line.x0 - previous.x0) > ALIGN
+        or previous.top - line.top > 1.3 * spacing
+    )
 
 
 def _part_block(part: _Row | _Definition, group: int) -> _Block:
@@ -1056,7 +1100,7 @@ def _is_heading(line: _Line, body: float) -> bool:
 
 def _continues(block: _Block, previous: _Line | None, line: _Line, spacing: float) -> bool:
     """Whether `line` goes on with `block` (whose last line is `previous`, None at a page's top)."""
-    if block.kind in ("heading", "table_row", "table_header"):
+    if block.kind in ("heading", "table_row", "table_header", "code"):
         return False
     last = block.lines[-1]
     if abs(last.size - line.size) > 0.5:
