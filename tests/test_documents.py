@@ -315,12 +315,13 @@ SIGNER_PAGE = """<html><head><title>Signing</title></head><body><div class="body
 <dl class="py class"><dt class="sig" id="Signer"><em class="property">class </em><code>Signer</code>(<em>key=None</em>,
 <em>sep=':'</em>)<a class="headerlink" href="#Signer">¶</a></dt>
 <dd><p>Returns a signer which uses the key to make signatures and the separator to part them.</p></dd></dl>
-<dl class="py class"><dt class="sig" id="TimestampSigner"><em class="property">class </em><code>TimestampSigner</code>(<em>key=None</em>,
-<em>salt=None</em>)<a class="headerlink" href="#TimestampSigner">¶</a></dt>
+<dl class="py class"><dt class="sig" id="TimestampSigner"><em class="property">class </em>
+<code>TimestampSigner</code>(<em>key=None</em>, <em>salt=None</em>)
+<a class="headerlink" href="#TimestampSigner">¶</a></dt>
 <dd><dl class="py method"><dt class="sig"><code>sign</code>(<em>value</em>)</dt>
 <dd><p>Signs the value and appends the current timestamp to it.</p></dd></dl>
-<dl class="py method"><dt class="sig"><code>unsign</code>(<em>value</em>)</dt><dt class="sig"><code>unsign</code>(<em>value</em>,
-<em>max_age</em>)</dt>
+<dl class="py method"><dt class="sig"><code>unsign</code>(<em>value</em>)</dt>
+<dt class="sig"><code>unsign</code>(<em>value</em>, <em>max_age</em>)</dt>
 <dd><p>Checks that the value was signed less than max_age seconds ago, else raises an error.</p></dd></dl>
 </dd></dl>
 <p>Both signers share the same key unless another is given when they are made.</p>
