@@ -384,8 +384,11 @@ def _extracted(markup: str) -> str | None:
 
 
 def _plain(extracted: str) -> str:
-    """trafilatura's XML as its text: tags dropped, entities read, lower case."""
-    return unescape(re.sub(r"<[^>]*>", " ", extracted)).casefold()
+    """trafilatura's XML as its text: tags dropped, entities read, lower case, and the permalink
+    marks of headings and definitions ("¶", in the `headerlink` anchors the walker sets aside)
+    left out, so that terms stacked around one are still found ("lru_cache(user_function)¶
+    lru_cache(maxsize=128)" in Python's manual)."""
+    return unescape(re.sub(r"<[^>]*>", " ", extracted)).replace("¶", " ").casefold()
 
 
 def _squeezed(text: str) -> str:
