@@ -39,9 +39,10 @@ development machine); its boxes and font sizes are what the rules below need:
   ("void aes_encrypt (...)   [Function]"), more signatures stacked under it and the lines each runs
   on to while its parentheses are open make the term of the paragraph indented below them.
 - Code: a line wholly in a typewriter face (every word), set apart from the prose before it (after
-  a line closing a sentence or ending in a colon, indented or outdented from it, or past a wider
-  gap), and the typewriter lines that follow it. A typewriter word inside a sentence leaves the
-  line prose; a document set mostly in a typewriter face has no code told apart.
+  a line closing a sentence or ending in a colon, a heading, a table), and the typewriter lines
+  that follow it; one displayed inside a sentence left open stays in its paragraph. A typewriter
+  word inside a sentence leaves the line prose; a document set mostly in a typewriter face has no
+  code told apart.
 - List items: lines opening with a bullet or a number; paragraphs: runs of lines, broken at a wide
   gap, a change of size, or a short line that ends a sentence. A paragraph (or a description) left
   open at the foot of a page goes on with the first paragraph of the next: its block spans the page
@@ -1031,7 +1032,7 @@ def _blocks(pages: list[list[_Line]], body: float) -> list[_Block]:
                     current.lines.append(line)
                 else:
                     blocks.append(_Block("heading", [line], level))
-            elif coded and _code(line, previous, current, spacing):
+            elif coded and _code(line, previous, current):
                 if current is not None and current.kind == "code" and previous is not None and previous.mono:
                     current.lines.append(line)
                 else:
@@ -1048,23 +1049,18 @@ def _blocks(pages: list[list[_Line]], body: float) -> list[_Block]:
     return blocks
 
 
-def _code(line: _Line, previous: _Line | None, block: _Block | None, spacing: float) -> bool:
+def _code(line: _Line, previous: _Line | None, block: _Block | None) -> bool:
     """Whether a line is code: wholly in a typewriter face and set apart from the prose before it
-    (at the page's top, after a line that closes a sentence or introduces what follows with a
-    colon, indented or outdented from it, or past a wider gap than a paragraph's lines), or going
-    on with code. A typewriter word inside a sentence ("run glpsol with --check") leaves it prose,
-    and so does a wrapped sentence's line that happens to hold only such words."""
+    (at the page's top, under a heading, a table or code, or after a line that closes a sentence
+    or introduces what follows with a colon), or going on with code. A typewriter word inside a
+    sentence ("run glpsol with --check") leaves the line prose, and so does a line displayed inside
+    a sentence left open ("you can use" / "as.numeric(as.character(f))" / "to get the numbers
+    back", as texinfo sets examples in R-FAQ.pdf), so that the sentence reads through it."""
     if not line.mono:
         return False
-    if previous is None or block is None or block.kind == "code":
+    if previous is None or block is None or block.kind not in ("paragraph", "list_item"):
         return True
-    if block.kind not in ("paragraph", "list_item"):
-        return True
-    return (
-        bool(_TERMINAL.search(previous.text))
-        or abs(line.x0 - previous.x0) > ALIGN
-        or previous.top - line.top > 1.3 * spacing
-    )
+    return bool(_TERMINAL.search(previous.text))
 
 
 def _part_block(part: _Row | _Definition, group: int) -> _Block:
