@@ -207,6 +207,7 @@ class _Walker(HTMLParser):
             return True
         if tag in ("ul", "ol", "dl"):
             self._flush()
+            self._term_alone()
             if self.list_depth == 0:
                 self.list_group = self.writer.new_group()
             self.list_depth += 1
@@ -229,6 +230,8 @@ class _Walker(HTMLParser):
         if tag in _HEADINGS:
             self.kind, self.level = "heading", _HEADINGS[tag]
         elif tag == "dt":
+            if self.term:  # terms stacked over one description: "<dt>-q</dt><dt>--quiet</dt><dd>"
+                self.buffer.append(f"{self.term} ")
             self.kind, self.term = "definition", ""
         elif tag == "dd":
             self.kind = "definition"
@@ -326,6 +329,13 @@ class _Walker(HTMLParser):
         group = self.list_group if kind == "list_item" else -1
         self.writer.add(kind, text, level if kind in ("heading", "list_item") else 0, group)
 
+    def _term_alone(self) -> None:
+        """Write the term waiting for its description when a list opens in its place: a class's
+        signature over the methods its <dd> defines in a <dl> of their own (Sphinx)."""
+        if self.term:
+            self.writer.add_cells("definition", [self.term], self.list_group)
+        self.term = None
+
     def _write_row(self) -> None:
         row, self.row = self.row, None
         if row is None or not any(row.cells):
@@ -374,8 +384,11 @@ def _extracted(markup: str) -> str | None:
 
 
 def _plain(extracted: str) -> str:
-    """trafilatura's XML as its text: tags dropped, entities read, lower case."""
-    return unescape(re.sub(r"<[^>]*>", " ", extracted)).casefold()
+    """trafilatura's XML as its text: tags dropped, entities read, lower case, and the permalink
+    marks of headings and definitions ("¶", in the `headerlink` anchors the walker sets aside)
+    left out, so that terms stacked around one are still found ("lru_cache(user_function)¶
+    lru_cache(maxsize=128)" in Python's manual)."""
+    return unescape(re.sub(r"<[^>]*>", " ", extracted)).replace("¶", " ").casefold()
 
 
 def _squeezed(text: str) -> str:

@@ -6,7 +6,10 @@ development machine); its boxes and font sizes are what the rules below need:
 
 - Running headers and footers: the first and last lines of a page whose text, digits aside, comes
   back on other pages, page numbers ("12", "Page 3 of 9", "iii"), and top or bottom lines that sit
-  at the same height on most pages, set apart from the body by a wide gap. They are boilerplate.
+  at the same height on most pages, set apart from the body by a wide gap; also a line in a band
+  at the page's top or bottom edge (a height where half the pages' first or last line sits, more
+  than BAND_GAP line pitches from the body on most of them, no larger than the body text), whose
+  text may change with each chapter. They are boilerplate.
 - Contents: lines with dot leaders ending in a page number, and on a page made mostly of those,
   every line ending in a number. Boilerplate too.
 - Headings: short lines set larger than the body text (level by size, largest first), and a line
@@ -35,6 +38,11 @@ development machine); its boxes and font sizes are what the rules below need:
   heading. Texinfo's definitions are read apart: a signature with its category at the right margin
   ("void aes_encrypt (...)   [Function]"), more signatures stacked under it and the lines each runs
   on to while its parentheses are open make the term of the paragraph indented below them.
+- Code: a line wholly in a typewriter face (every word), set apart from the prose before it (after
+  a line closing a sentence or ending in a colon, a heading, a table), and the typewriter lines
+  that follow it; one displayed inside a sentence left open stays in its paragraph. A typewriter
+  word inside a sentence leaves the line prose; a document set mostly in a typewriter face has no
+  code told apart.
 - List items: lines opening with a bullet or a number; paragraphs: runs of lines, broken at a wide
   gap, a change of size, or a short line that ends a sentence. A paragraph (or a description) left
   open at the foot of a page goes on with the first paragraph of the next: its block spans the page
@@ -83,6 +91,9 @@ MAX_TERM_WORDS = 8
 MAX_TERM_LINES = 4
 # Points: how far apart two x positions may be and still be one column.
 ALIGN = 3.0
+# A running header or footer stands more than this many line pitches apart from the body (the
+# narrowest measured: 3.0, Apache FOP's headers in fhs-3.0.pdf; paragraphs follow at 1 to 1.5).
+BAND_GAP = 2.5
 
 _SOFT_HYPHEN = "\ufffe"  # pdfium's mark for a hyphen at the end of a line it joined to the next
 _PAGE_NUMBER = re.compile(
@@ -159,6 +170,7 @@ class _Line:
     continues: bool = False  # a word broken at its end goes on at the start of the next line
     cells: list[_Cell] = field(default_factory=list)
     part: _Row | _Definition | None = None  # the table row or definition the line belongs to
+    mono: bool = False  # every word set in a typewriter face
 
 
 @dataclass
@@ -245,6 +257,7 @@ def _page_lines(pdf: object, n: int) -> tuple[list[_Line], list[tuple[float, flo
                 mark = text.find(_SOFT_HYPHEN, seg_first, seg_last + 1)
                 on_line = mark - 1 if mark > seg_first else seg_last  # a broken word's end is on the next line
                 line.cells = _cells(textpage, text, seg_first, on_line, size, left)
+                line.mono = bool(line.cells) and line.cells[0].mono and _typewritten(textpage, text, seg_first, on_line)
                 raw.FPDFText_GetCharOrigin(textpage.raw, line_first, *(ctypes.byref(v) for v in baseline))
                 base = baseline[1].value
                 if previous_base is not None and line_first == first and _beside(lines[-1], line, previous_base, base):
@@ -271,6 +284,7 @@ def _beside(left: _Line, right: _Line, left_base: float, right_base: float) -> b
 
 def _join(line: _Line, right: _Line) -> None:
     shift = len(line.text) + 1
+    line.mono = line.mono and right.mono
     line.text = f"{line.text} {right.text}"
     line.x1 = right.x1
     line.cells += [replace(cell, start=cell.start + shift, end=cell.end + shift) for cell in right.cells]
@@ -303,6 +317,13 @@ def _cells(textpage: object, text: str, first: int, last: int, size: float, x0: 
         bold_end = bold and _face(handle, run_last)[0]
         cells.append(_Cell(run_first - first, run_last + 1 - first, start_x, right.value, bold, mono, bold_end))
     return cells
+
+
+def _typewritten(textpage: object, text: str, first: int, last: int) -> bool:
+    """Whether every word of text[first:last + 1] starts in a typewriter face (asked only of a line
+    whose first word does, so that prose pays nothing)."""
+    handle = textpage.raw  # type: ignore[attr-defined]
+    return all(_face(handle, space.end())[1] for space in _SPACES.finditer(text, first, last))
 
 
 def _face(handle: object, index: int) -> tuple[bool, bool]:
@@ -375,6 +396,7 @@ def _mark_running_lines(pages: list[list[_Line]]) -> None:
     first_heights = Counter(round(top[0].top) for top, _ in edges if top)
     last_heights = Counter(round(bottom[-1].top) for _, bottom in edges if bottom)
     spacing = _typical_spacing(pages)
+    bands, pitch = _edge_bands(pages)
     for lines, (top, bottom) in zip(pages, edges, strict=True):
         for line in top:
             if tops[_key(line.text)] >= need or _PAGE_NUMBER.match(line.text.strip()):
@@ -390,6 +412,54 @@ def _mark_running_lines(pages: list[list[_Line]]) -> None:
             last, above = ordered[-1], ordered[-2]
             if last_heights[round(last.top)] >= 0.5 * len(pages) and above.top - last.top > 2.5 * spacing:
                 last.kind = "boilerplate"
+            for line, inner, edge in ((first, second, 0), (last, above, 1)):
+                if round(line.top) in bands[edge] and abs(line.top - inner.top) > BAND_GAP * pitch:
+                    line.kind = "boilerplate"
+
+
+def _edge_bands(pages: list[list[_Line]]) -> tuple[tuple[set[int], set[int]], float]:
+    """The heights (rounded points) of the page's top and bottom bands, and the body's line pitch.
+    A band is a height where the first (last) line of at least half the pages sits, on most of
+    them more than BAND_GAP line pitches apart from the body and no larger than the body text:
+    a running header or footer whose text changes from chapter to chapter (Apache FOP's chapter
+    title over the page in fhs-3.0.pdf), which the repeated-text rule misses. A body line that
+    starts many pages at the top margin is followed at a line's pitch on most of them, and a
+    chapter's title is set larger than the body."""
+    pitch = _line_pitch(pages)
+    if len(pages) < 3:
+        return (set(), set()), pitch
+    sizes = Counter[float]()
+    for lines in pages:
+        for line in lines:
+            sizes[line.size] += len(line.text)
+    body = sizes.most_common(1)[0][0] if sizes else 10.0
+    found: tuple[set[int], set[int]] = (set(), set())
+    for edge in (0, 1):
+        gaps: dict[int, list[float]] = {}
+        for lines in pages:
+            ordered = sorted(lines, key=lambda line: -line.top)
+            if len(ordered) < 2:
+                continue
+            line, inner = (ordered[0], ordered[1]) if edge == 0 else (ordered[-1], ordered[-2])
+            if line.size <= body + 0.5:
+                gaps.setdefault(round(line.top), []).append(abs(line.top - inner.top))
+        for height, apart in gaps.items():
+            if len(apart) >= 0.5 * len(pages) and statistics.median(apart) > BAND_GAP * pitch:
+                found[edge].add(height)
+    return found, pitch
+
+
+def _line_pitch(pages: list[list[_Line]]) -> float:
+    """The most common distance (points, to half a point) between a line and the next one of the
+    same size below it: the leading of the body's paragraphs, which the median of all gaps
+    overstates where paragraphs and table rows stand apart."""
+    gaps = Counter(
+        round(2 * (a.top - b.top)) / 2
+        for lines in pages
+        for a, b in itertools.pairwise(lines)
+        if a.size == b.size and 0 < a.top - b.top < 2 * max(a.size, 1)
+    )
+    return gaps.most_common(1)[0][0] if gaps else 12.0
 
 
 def _typical_spacing(pages: list[list[_Line]]) -> float:
@@ -865,7 +935,7 @@ def _rejoin_hyphens(lines: list[_Line]) -> None:
     vocabulary = {w.casefold() for line in lines for w in _WORD.findall(line.text.replace(_SOFT_HYPHEN, " "))}
     body = [line for line in lines if line.kind == "text"]
     for n, line in enumerate(body):
-        if _printed_as_is(line):
+        if _printed_as_is(line) or line.mono:
             continue
         marked = _SOFT_HYPHEN in line.text
         if marked:
@@ -935,6 +1005,9 @@ def _blocks(pages: list[list[_Line]], body: float) -> list[_Block]:
     rows and definitions are the blocks their lines were found to make."""
     heading_sizes = sorted({line.size for page in pages for line in page if _is_heading(line, body)}, reverse=True)
     spacing = _typical_spacing(pages)
+    text = [line for page in pages for line in page if line.kind == "text"]
+    # a document set wholly in a typewriter face (a text file printed to PDF) has no code to tell apart
+    coded = sum(len(line.text) for line in text if line.mono) < 0.5 * sum(len(line.text) for line in text)
     blocks: list[_Block] = []
     group = -1
     groups: dict[tuple[str, int], int] = {}  # a table's or definition list's group
@@ -959,6 +1032,11 @@ def _blocks(pages: list[list[_Line]], body: float) -> list[_Block]:
                     current.lines.append(line)
                 else:
                     blocks.append(_Block("heading", [line], level))
+            elif coded and _code(line, previous, current):
+                if current is not None and current.kind == "code" and previous is not None and previous.mono:
+                    current.lines.append(line)
+                else:
+                    blocks.append(_Block("code", [line]))
             elif _BULLET.match(line.text.strip()):
                 if current is None or current.kind != "list_item":
                     group += 1
@@ -969,6 +1047,20 @@ def _blocks(pages: list[list[_Line]], body: float) -> list[_Block]:
                 blocks.append(_Block("paragraph", [line]))
             previous = line
     return blocks
+
+
+def _code(line: _Line, previous: _Line | None, block: _Block | None) -> bool:
+    """Whether a line is code: wholly in a typewriter face and set apart from the prose before it
+    (at the page's top, under a heading, a table or code, or after a line that closes a sentence
+    or introduces what follows with a colon), or going on with code. A typewriter word inside a
+    sentence ("run glpsol with --check") leaves the line prose, and so does a line displayed inside
+    a sentence left open ("you can use" / "as.numeric(as.character(f))" / "to get the numbers
+    back", as texinfo sets examples in R-FAQ.pdf), so that the sentence reads through it."""
+    if not line.mono:
+        return False
+    if previous is None or block is None or block.kind not in ("paragraph", "list_item"):
+        return True
+    return bool(_TERMINAL.search(previous.text))
 
 
 def _part_block(part: _Row | _Definition, group: int) -> _Block:
@@ -1004,7 +1096,7 @@ def _is_heading(line: _Line, body: float) -> bool:
 
 def _continues(block: _Block, previous: _Line | None, line: _Line, spacing: float) -> bool:
     """Whether `line` goes on with `block` (whose last line is `previous`, None at a page's top)."""
-    if block.kind in ("heading", "table_row", "table_header"):
+    if block.kind in ("heading", "table_row", "table_header", "code"):
         return False
     last = block.lines[-1]
     if abs(last.size - line.size) > 0.5:

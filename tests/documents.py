@@ -320,6 +320,59 @@ def report_pdf() -> bytes:
     return bytes(pdf.output())
 
 
+CHAPTERS = ["Installing", "Configuring", "Upgrading", "Removing"]
+PAGE_WORDS = "one two three four five six seven eight nine ten eleven twelve".split()
+CROSSING = (
+    "If the machine is restored through the network, the installer and everything it needs to reach "
+    "the server must be kept on the first partition."
+)
+
+
+def chapters_pdf() -> bytes:
+    """A twelve-page manual in four chapters of three pages each, as Apache FOP sets one: a
+    chapter's first page opens with its title, larger and bold; over each of its other pages, the
+    chapter's title centred at the top edge, at the body's size, three lines' pitch above the body;
+    the page number centred at the bottom edge. No header text comes back on more than two pages,
+    and paragraphs stand apart by more than a line, so that the median gap between lines is wider
+    than their pitch. A paragraph runs from page 5 onto page 6 mid-sentence (CROSSING), across the
+    page number and the header."""
+    from fpdf import FPDF
+
+    pdf = FPDF(format="A4", unit="pt")
+    pdf.set_title("The Installer Manual")
+    pdf.set_auto_page_break(False)
+    words = CROSSING.split()
+    for number, word in enumerate(PAGE_WORDS, start=1):
+        chapter = CHAPTERS[(number - 1) // 3]
+        pdf.add_page()
+        pdf.set_font("Helvetica", size=10)
+        y = 90.0
+        if number % 3 == 1:
+            pdf.set_font("Helvetica", style="B", size=18)
+            pdf.text(72, y, f"Chapter {(number + 2) // 3}. {chapter}")
+            pdf.set_font("Helvetica", size=10)
+            y += 36
+        else:
+            pdf.text(297 - pdf.get_string_width(chapter) / 2, y - 36, chapter)
+        paragraph = [
+            f"Page {word} tells what {chapter.lower()} the package does to the files of the system and",
+            f"to the settings kept for each user, and which of them {chapter.lower()} leaves as they were",
+            "before it ran. The steps below are taken in order, whatever the machine, and each",
+            f"is logged with its time and outcome while {chapter.lower()} goes on.",
+        ]
+        notes = [f"Note {n} of page {word}: the log keeps every line." for n in PAGE_WORDS[:4]]
+        if number == 5:
+            notes[-1] = " ".join(words[:12])
+        if number == 6:
+            paragraph = [" ".join(words[12:]), *paragraph[1:]]
+        gaps = [12, 12, 12, 20, 22, 24, 26] if number != 6 else [20, 12, 12, 22, 24, 26, 28]
+        for line, gap in zip([*paragraph, *notes], [0, *gaps], strict=True):
+            y += gap
+            pdf.text(72, y, line)
+        pdf.text(297 - pdf.get_string_width(str(number)) / 2, 800, str(number))
+    return bytes(pdf.output())
+
+
 def _typeset(title: str) -> FPDF:
     """A one-page A4 PDF titled `title`, measured in points, with no automatic page break."""
     from fpdf import FPDF

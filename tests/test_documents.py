@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from index.chunking import Sentence, chunk_document, split_sentences
-from index.document import Document, title_from_name
+from index.document import Document, block_text, title_from_name
 from index.loaders import load, scan
 from index.text import quote_in_span
 from tests import documents
@@ -307,4 +307,34 @@ def test_a_docx_paragraph_wholly_in_bold_is_a_heading_under_the_styled_ones(tmp_
     assert [(s.display, s.section) for s in sentences] == [
         ("Dinner is refunded up to EUR 60 a day.", ("Expenses", "Meals abroad")),
         ("Taxis are refunded with a receipt.", ("Expenses", "Meals abroad")),
+    ]
+
+
+SIGNER_PAGE = """<html><head><title>Signing</title></head><body><div class="body"><h1>Signing</h1>
+<p>The signing module signs values so that they come back unaltered from an untrusted medium.</p>
+<dl class="py class"><dt class="sig" id="Signer"><em class="property">class </em><code>Signer</code>(<em>key=None</em>,
+<em>sep=':'</em>)<a class="headerlink" href="#Signer">¶</a></dt>
+<dd><p>Returns a signer which uses the key to make signatures and the separator to part them.</p></dd></dl>
+<dl class="py class"><dt class="sig" id="TimestampSigner"><em class="property">class </em>
+<code>TimestampSigner</code>(<em>key=None</em>, <em>salt=None</em>)
+<a class="headerlink" href="#TimestampSigner">¶</a></dt>
+<dd><dl class="py method"><dt class="sig"><code>sign</code>(<em>value</em>)</dt>
+<dd><p>Signs the value and appends the current timestamp to it.</p></dd></dl>
+<dl class="py method"><dt class="sig"><code>unsign</code>(<em>value</em>)</dt>
+<dt class="sig"><code>unsign</code>(<em>value</em>, <em>max_age</em>)</dt>
+<dd><p>Checks that the value was signed less than max_age seconds ago, else raises an error.</p></dd></dl>
+</dd></dl>
+<p>Both signers share the same key unless another is given when they are made.</p>
+</div></body></html>"""
+
+
+def test_html_signature_over_nested_method_definitions_keeps_every_term(tmp_path: Path):
+    doc = loaded(tmp_path, "signing.html", SIGNER_PAGE)
+    assert [block_text(doc.text, b).text for b in doc.blocks if b.kind == "definition"] == [
+        "class Signer(key=None, sep=':'): Returns a signer which uses the key to make signatures and the separator "
+        "to part them.",
+        "class TimestampSigner(key=None, salt=None)",
+        "sign(value): Signs the value and appends the current timestamp to it.",
+        "unsign(value) unsign(value, max_age): Checks that the value was signed less than max_age seconds ago, "
+        "else raises an error.",
     ]

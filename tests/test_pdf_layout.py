@@ -122,7 +122,7 @@ def test_pdf_texinfo_signatures_are_terms_of_the_description_under_them(options:
 def test_pdf_contents_columns_of_prose_and_a_code_listing_are_neither_tables_nor_definitions(tmp_path: Path):
     doc = loaded(tmp_path, "move.pdf", documents.layouts_pdf())
     assert_clean(doc, ("Contents",))
-    assert {b.kind for b in doc.blocks} == {"heading", "paragraph", "boilerplate"}
+    assert {b.kind for b in doc.blocks} == {"heading", "paragraph", "code", "boilerplate"}
     aside = [doc.text[b.start : b.end] for b in doc.blocks if b.kind == "boilerplate"]
     assert aside == ["Contents", "1 The move 2", "2 The listing 3", "3 Contacts 3"]
     shown = [s.display for s in split_sentences(doc)]
@@ -165,3 +165,45 @@ def test_pdf_line_wholly_in_bold_at_the_body_size_is_a_heading(tmp_path: Path):
     assert section[
         "Claims that arrive after thirty days are refused by the finance desk without exception, whatever their amount."
     ]
+
+
+def test_pdf_chapter_title_over_each_page_is_a_running_header_and_a_sentence_reads_across_it(tmp_path: Path):
+    doc = loaded(tmp_path, "installer.pdf", documents.chapters_pdf())
+    aside = [doc.text[b.start : b.end] for b in doc.blocks if b.kind == "boilerplate"]
+    headers = [[] if page % 3 == 1 else [documents.CHAPTERS[(page - 1) // 3]] for page in range(1, 13)]
+    assert aside == [text for page in range(1, 13) for text in [*headers[page - 1], str(page)]]
+    assert [block_text(doc.text, b).text for b in doc.blocks if b.kind == "heading"] == [
+        f"Chapter {n}. {chapter}" for n, chapter in enumerate(documents.CHAPTERS, start=1)
+    ]
+    assert documents.CROSSING in [s.text for s in split_sentences(doc)]
+
+
+def test_pdf_lines_wholly_in_a_typewriter_face_set_apart_are_code_brought_by_the_sentence_before(tmp_path: Path):
+    from fpdf import FPDF
+
+    pdf = FPDF(format="A4", unit="pt")
+    pdf.add_page()
+    lines = [  # face, x, text
+        ("Helvetica", 72, "To send the report to a file instead of the screen, use the following"),
+        ("Helvetica", 72, "command:"),
+        ("Courier", 100, "report --model plan.mod --output plan.out"),
+        ("Helvetica", 72, "To check the model without solving it, add the option --check to the"),
+        ("Courier", 72, "report --model plan.mod --wlp plan.lp --check --quiet --verbose"),
+        ("Helvetica", 72, "command line; nothing is solved then."),
+    ]
+    for n, (face, x, text) in enumerate(lines):
+        pdf.set_font(face, size=10)
+        pdf.text(x, 100 + 14 * n, text)
+    doc = loaded(tmp_path, "report.pdf", bytes(pdf.output()))
+    assert [(b.kind, block_text(doc.text, b).text) for b in doc.blocks] == [
+        ("paragraph", "To send the report to a file instead of the screen, use the following command:"),
+        ("code", "report --model plan.mod --output plan.out"),
+        (
+            "paragraph",
+            "To check the model without solving it, add the option --check to the report --model plan.mod "
+            "--wlp plan.lp --check --quiet --verbose command line; nothing is solved then.",
+        ),
+    ]
+    (command,) = [s for s in split_sentences(doc) if s.kind == "code"]
+    (introduction,) = [s for s in split_sentences(doc) if s.text.endswith("command:")]
+    assert introduction.leads == command.group >= 0
