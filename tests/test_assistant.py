@@ -50,8 +50,10 @@ def test_page_break_sentence_is_cited_across_its_lines(seeds_bot: Assistant):
 
 
 def test_off_corpus_question_is_refused_without_citations(seeds_bot: Assistant):
-    answer = seeds_bot.ask("Who won the 2018 football World Cup?")
-    assert answer == Answer("Who won the 2018 football World Cup?", [Segment(NOT_FOUND)], False, [], answer.query, [])
+    question = "Who won the 2018 football World Cup?"
+    answer = seeds_bot.ask(question)
+    notices = ["The documents never mention 'World Cup'."]
+    assert answer == Answer(question, [Segment(NOT_FOUND)], False, [], question, notices)
 
 
 @pytest.mark.parametrize("question", ["", "   ", "\n\t"])

@@ -185,7 +185,7 @@ def test_api_returns_the_answer_and_its_citations_as_json(bot: Assistant, url: s
         "grounded": False,
         "citations": [],
         "query": OFF_CORPUS,
-        "notices": [],
+        "notices": ["The documents never mention 'World Cup'."],
         "mode": "extractive",
     }
 
