@@ -13,11 +13,12 @@ from index.document import PARSER_VERSION
 from index.embed import DEFAULT_MODEL, ONNX_MODELS
 from index.text import LEXICAL_VERSION
 
-# Bump when cleaning, sentence splitting, chunking or the stored records change, so that an index
+# Bump when cleaning, sentence splitting, chunking, the stored records or the vector collection's
+# configuration change (7: the collection searches exactly enough to be repeatable), so that an index
 # built by older code is reported as a mismatch instead of being silently mixed with new chunks.
 # (The parsers have their own version, index.document.PARSER_VERSION, and the stemmer and stop list
 # theirs, index.text.LEXICAL_VERSION; all three are in the fingerprint.)
-PIPELINE_VERSION = 6
+PIPELINE_VERSION = 7
 
 
 class IndexSettings(BaseModel):

@@ -143,7 +143,12 @@ def chroma_client(settings: IndexSettings) -> Any:
         raise StoreUnavailableError(settings.chroma_url, str(exc)) from exc
 
 
-COLLECTION_METADATA = {"hnsw:space": "cosine"}
+# Chroma's HNSW search is approximate: with its default breadth (ef_search 100), the 24 nearest of
+# 5,145 chunks came out short of one or two of the exact ones, and not the same ones from one process
+# to the next, so that a question could be answered in one run and refused in another. At 400 the
+# neighbours were the exact ones in every run (bench/devsets.py, documents together).
+SEARCH_EF = 400
+COLLECTION_METADATA = {"hnsw:space": "cosine", "hnsw:search_ef": SEARCH_EF}
 
 
 # --- Generation files --------------------------------------------------------------------------

@@ -87,6 +87,16 @@ def test_rebuild_leaves_one_generation_and_one_collection(tmp_path: Path):
     assert names == [bot.reader.manifest.collection]
 
 
+def test_the_collection_measures_cosine_and_searches_wide_enough_to_repeat(tmp_path: Path):
+    from index.store import SEARCH_EF, chroma_client
+
+    write_docs(tmp_path / "c")
+    build(tmp_path / "c", tmp_path / "i")
+    [collection] = chroma_client(IndexSettings(corpus=tmp_path / "c", index_dir=tmp_path / "i")).list_collections()
+    hnsw = collection.configuration["hnsw"]
+    assert (hnsw["space"], hnsw["ef_search"]) == ("cosine", SEARCH_EF)
+
+
 def test_unreadable_file_is_skipped_with_a_warning_and_the_rest_indexed(tmp_path: Path):
     write_docs(tmp_path / "c", 2)
     (tmp_path / "c" / "broken.pdf").write_bytes(b"%PDF-1.4 garbage")
