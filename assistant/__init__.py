@@ -22,6 +22,7 @@ from assistant.errors import (
     StoreUnavailableError,
     UnknownSourceError,
 )
+from assistant.question import NamesRead
 from assistant.settings import AssistantSettings, LLMSettings, RankingSettings
 from assistant.types import NOT_FOUND, Answer, Citation, Evidence, Segment
 from index.build import RebuildReport
@@ -46,6 +47,7 @@ __all__ = [
     "LLMNotConfiguredError",
     "LLMSettings",
     "LLMUnavailableError",
+    "NamesRead",
     "RankingSettings",
     "RebuildCancelled",
     "RebuildInProgressError",

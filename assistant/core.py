@@ -16,7 +16,7 @@ from assistant.errors import (
     LLMUnavailableError,
     UnknownSourceError,
 )
-from assistant.question import clean_question, respelled, shape_of, unknown_names
+from assistant.question import NamesRead, clean_question, read_names, shape_of
 from assistant.ranking import rank
 from assistant.rerank import Reranker, bundled_reranker
 from assistant.scoring import Scored
@@ -337,15 +337,14 @@ class Assistant:
     ) -> tuple[Answer, list[Scored], Callable[[str], float]]:
         """The extractive answer, and the ranked sentences a model may write from: those of the
         extractive answer first, then the rest best first."""
-        if self.settings.respell_names:
-            query, changes = respelled(query, reader.spelling)
-            notices = [
-                *notices,
-                *(f"Searched for '{new}', the documents' spelling of '{old}'." for old, new in changes),
-            ]
-        unknown = unknown_names(query, reader.mentions) if self.settings.refuse_unknown_names else []
-        if unknown:
-            said = f"The documents never mention {', '.join(repr(name) for name in unknown)}."
+        names = self._read_names(query, reader)
+        query = names.query
+        notices = [
+            *notices,
+            *(f"Searched for '{new}', the documents' spelling of '{old}'." for old, new in names.respelled),
+        ]
+        if names.unknown:
+            said = f"The documents never mention {', '.join(repr(name) for name in names.unknown)}."
             return not_found(question, query, [*notices, said]), [], reader.lexical.idf
         ranked = self._rank(query, sources, reader)
         best = max((s.match for s in ranked), default=0.0)
@@ -366,6 +365,17 @@ class Assistant:
         answer = Answer(question, segments, True, citations, query, notices)
         taken = {id(item) for item in chosen}
         return answer, [*chosen, *(item for item in ranked if id(item) not in taken)], reader.lexical.idf
+
+    def read_names(self, question: str) -> NamesRead:
+        """The question's names as the documents know them: misspelt ones respelled
+        (`AssistantSettings.respell_names`), and those the documents never mention
+        (`refuse_unknown_names`: such a question is refused)."""
+        return self._read(lambda reader: self._read_names(question, reader))
+
+    def _read_names(self, question: str, reader: IndexReader) -> NamesRead:
+        settings = self.settings
+        spelling = reader.spelling if settings.respell_names else None
+        return read_names(question, spelling, reader.mentions if settings.refuse_unknown_names else None)
 
     def _cross_lead(self, query: str, ranked: list[Scored], best: float) -> int | None:
         """Where the best match is middling, the position of the first of the best sentences that the

@@ -99,6 +99,25 @@ def respelled(question: str, spelling: Callable[[str], str | None]) -> tuple[str
     return question, changes
 
 
+@dataclass(frozen=True)
+class NamesRead:
+    """A question's names as the corpus knows them: the question with misspelt names respelled
+    (see `respelled`), the (word, replacement) pairs, and the names it never mentions."""
+
+    query: str
+    respelled: list[tuple[str, str]]
+    unknown: list[str]
+
+
+def read_names(
+    question: str, spelling: Callable[[str], str | None] | None, known: Callable[[str], bool] | None
+) -> NamesRead:
+    """The names of `question` read against the corpus: respelled with `spelling` and checked
+    with `known`, each step skipped when its callable is None."""
+    query, changes = respelled(question, spelling) if spelling is not None else (question, [])
+    return NamesRead(query, changes, unknown_names(query, known) if known is not None else [])
+
+
 def unknown_names(question: str, known: Callable[[str], bool]) -> list[str]:
     """The names in `question` of which the corpus holds no word (`known` says whether it holds
     an index term): what they name is not in the documents ("Redis" asked of a manual that never

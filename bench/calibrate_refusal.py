@@ -52,11 +52,9 @@ KINDS = {
 def signals(bot: Any, question: str) -> tuple[float, float, float]:
     """(best match, the best cross-encoder logit of the best sentences, 1 when the question names
     something the corpus never mentions and 0 otherwise) of `question` on `bot`."""
-    from assistant.question import respelled, unknown_names
-
-    settings, reader = bot.settings, bot.reader
-    query = respelled(question, reader.spelling)[0] if settings.respell_names else question
-    unknown = float(bool(settings.refuse_unknown_names and unknown_names(query, reader.mentions)))
+    settings = bot.settings
+    names = bot.read_names(question)
+    query, unknown = names.query, float(bool(names.unknown))
     found = bot.search(query, k=1000)
     if not found:
         return 0.0, -20.0, unknown
