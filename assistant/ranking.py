@@ -119,12 +119,12 @@ def rank(
 
 def _rerank_lead(query: str, ranked: list[Scored], settings: RankingSettings, reranker: Reranker) -> list[Scored]:
     """`ranked` with the cross-encoder's choice among its best `rerank_lead` sentences that stand
-    alone (and score at least `keep_ratio` of the best) moved to the front, to lead the answer."""
+    alone (and score at least `lead_ratio` of the best) moved to the front, to lead the answer."""
     best = ranked[0].relevance
     choices = [
         n
         for n, s in enumerate(ranked[: 3 * settings.rerank_lead])
-        if not s.follow and stands_alone(s.candidate.sentence) and s.relevance >= settings.keep_ratio * best
+        if not s.follow and stands_alone(s.candidate.sentence) and s.relevance >= settings.lead_ratio * best
     ][: settings.rerank_lead]
     if len(choices) < 2:
         return ranked

@@ -14,7 +14,7 @@ from __future__ import annotations
 import importlib.util
 import logging
 from collections.abc import Sequence
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Protocol
 
@@ -27,6 +27,8 @@ log = logging.getLogger("assistant")
 BUNDLED = "cross-encoder/ms-marco-MiniLM-L-12-v2"
 # Question and passage together are cut to this many tokens; a sentence and a question fit.
 MAX_TOKENS = 256
+# Scores of the last (question, passage) pairs kept: a few questions' worth.
+PAIRS_KEPT = 64
 
 
 class Reranker(Protocol):
@@ -47,16 +49,19 @@ class CrossEncoderReranker:
         self.directory = directory
         self.name = name
         self._model = OnnxModel(lambda: directory, MAX_TOKENS)
+        # A question's best sentences are read by more than one rule (which leads, whether to
+        # refuse): each pair is scored once.
+        self._pair = lru_cache(maxsize=PAIRS_KEPT)(self._score_pair)
 
     def score(self, query: str, passages: Sequence[str]) -> np.ndarray:
         """Each pair is run on its own: the model's int8 layers scale their inputs by the range of
         the whole batch, so a pair batched with others, padding included, scores differently; and
         batching gains nothing on the CPU here."""
-        scores = np.zeros(len(passages), dtype=np.float32)
-        for row, passage in enumerate(passages):
-            logits = self._model.run_one(self._model.tokenizer.encode(query, passage))
-            scores[row] = float(logits.reshape(-1)[0])
-        return scores
+        return np.array([self._pair(query, passage) for passage in passages], dtype=np.float32)
+
+    def _score_pair(self, query: str, passage: str) -> float:
+        logits = self._model.run_one(self._model.tokenizer.encode(query, passage))
+        return float(logits.reshape(-1)[0])
 
 
 @cache

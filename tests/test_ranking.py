@@ -138,7 +138,10 @@ def test_a_question_that_asks_last_takes_the_linked_sentence_answering_the_claus
     assert [q.rstrip(".\n") for q in followed(bot, CLAUSE_QUESTION)] == [expected.rstrip(".\n")]
 
 
-RERANK_BRIDGE = AssistantSettings(ranking=RankingSettings(rerank_bridge=True))
+# The cross-encoder choosing the bridge's sentence alone, not which sentence leads.
+RERANK_BRIDGE = AssistantSettings(ranking=RankingSettings(rerank_bridge=True, rerank_lead=0))
+# The cross-encoder asked only whether to refuse.
+NO_LEAD = RankingSettings(rerank_lead=0)
 
 
 def test_the_reranker_chooses_which_sentence_of_the_linked_document_follows(tmp_path: Path):
@@ -268,9 +271,9 @@ def test_without_the_comparison_the_long_first_sentence_leaves_no_room_for_the_s
 
 def test_with_rerank_lead_the_cross_encoder_chooses_among_the_best_sentences_which_leads(tmp_path: Path):
     question = "What did Marta Quell do?"
-    plain = linked_bot(tmp_path / "plain").ask(question)
+    plain = linked_bot(tmp_path / "plain", settings=AssistantSettings(ranking=NO_LEAD)).ask(question)
     reranker = KeywordReranker("theatre")
-    settings = AssistantSettings(ranking=RankingSettings(rerank_lead=3, keep_ratio=0.1))
+    settings = AssistantSettings(ranking=RankingSettings(rerank_lead=3, lead_ratio=0.1))
     chosen = linked_bot(tmp_path / "lead", reranker=reranker, settings=settings).ask(question)
     assert "theatre" not in plain.citations[0].quote
     assert chosen.citations[0].quote == "Marta Quell was a singer who toured the provinces with a theatre company."
@@ -279,7 +282,7 @@ def test_with_rerank_lead_the_cross_encoder_chooses_among_the_best_sentences_whi
 
 def test_a_middling_match_the_cross_encoder_rejects_is_refused(tmp_path: Path):
     reranker = KeywordReranker("commissioner")  # 1.0 for a passage holding the word, 0.0 for the others
-    settings = AssistantSettings(min_cross=0.5, cross_below=1.0, cross_sentences=1)
+    settings = AssistantSettings(min_cross=0.5, cross_below=1.0, cross_sentences=1, ranking=NO_LEAD)
     bot = linked_bot(tmp_path, reranker=reranker, settings=settings)
     refused, answered = "What did Quell record?", "Who became harbour commissioner of Dunmore?"
     assert not bot.ask(refused).grounded
@@ -289,14 +292,14 @@ def test_a_middling_match_the_cross_encoder_rejects_is_refused(tmp_path: Path):
 
 def test_a_match_above_cross_below_is_answered_whatever_the_cross_encoder_says(tmp_path: Path):
     reranker = KeywordReranker("commissioner")
-    bot = linked_bot(tmp_path, reranker=reranker, settings=AssistantSettings(min_cross=0.5, cross_below=0.0))
+    bot = linked_bot(tmp_path, reranker=reranker, settings=AssistantSettings(min_cross=0.5, cross_below=0.0, ranking=NO_LEAD))
     assert bot.ask("What did Quell record?").grounded
     assert reranker.calls == []
 
 
 def test_a_middling_match_is_answered_when_one_of_the_best_sentences_satisfies_the_cross_encoder(tmp_path: Path):
     reranker = KeywordReranker("commissioner")
-    settings = AssistantSettings(min_cross=0.5, cross_below=1.0, cross_sentences=4)
+    settings = AssistantSettings(min_cross=0.5, cross_below=1.0, cross_sentences=4, ranking=NO_LEAD)
     bot = linked_bot(tmp_path, reranker=reranker, settings=settings)
     assert bot.ask("What did Quell record?").grounded
     read = [passage for _, passages in reranker.calls for passage in passages]
@@ -307,7 +310,7 @@ def test_a_middling_match_is_answered_when_one_of_the_best_sentences_satisfies_t
 def test_the_sentence_the_cross_encoder_accepts_leads_when_the_best_ranked_one_fails(tmp_path: Path):
     question = "What did Quell record?"
     reranker = KeywordReranker("commissioner")
-    settings = AssistantSettings(min_cross=0.5, cross_below=1.0, cross_sentences=10)
+    settings = AssistantSettings(min_cross=0.5, cross_below=1.0, cross_sentences=10, ranking=NO_LEAD)
     led = linked_bot(tmp_path / "led", reranker=reranker, settings=settings).ask(question)
     unled = linked_bot(
         tmp_path / "unled", reranker=reranker, settings=settings.model_copy(update={"cross_lead": False})
