@@ -292,7 +292,9 @@ def test_a_middling_match_the_cross_encoder_rejects_is_refused(tmp_path: Path):
 
 def test_a_match_above_cross_below_is_answered_whatever_the_cross_encoder_says(tmp_path: Path):
     reranker = KeywordReranker("commissioner")
-    bot = linked_bot(tmp_path, reranker=reranker, settings=AssistantSettings(min_cross=0.5, cross_below=0.0, ranking=NO_LEAD))
+    bot = linked_bot(
+        tmp_path, reranker=reranker, settings=AssistantSettings(min_cross=0.5, cross_below=0.0, ranking=NO_LEAD)
+    )
     assert bot.ask("What did Quell record?").grounded
     assert reranker.calls == []
 
