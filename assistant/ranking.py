@@ -24,8 +24,9 @@ is left is what its sentence must answer (`RankingSettings.bridge_rest`). In a q
 describes first and asks last ("...; who arranged and conducted that album?"), what is left is the
 clause that asks (`rest_of_clause`). A cross-encoder, which
 reads the question and the sentence together, can choose among the best few instead
-(`rerank_bridge`, off: see its figures), and can choose which of the best sentences leads the
-answer (`rerank_lead`, off).
+(`rerank_bridge`, off: see its figures). It does choose which of the best sentences leads the
+answer when they score within a near tie of each other (`rerank_lead`, `lead_ratio`): there the
+match cannot tell a sentence that restates the question from a row or definition that answers it.
 
 Sentences that cannot be read alone (see `assistant.selection.stands_alone`) are given with the
 sentences they go on from: back to where the quotation they end opens, or the one sentence before.
