@@ -18,7 +18,7 @@ from assistant.errors import (
 )
 from assistant.question import NamesRead, clean_question, read_names, shape_of
 from assistant.ranking import rank
-from assistant.rerank import Reranker, bundled_reranker
+from assistant.rerank import Reranker, ScoredOnce, bundled_reranker
 from assistant.scoring import Scored
 from assistant.selection import labelled, select, within_words
 from assistant.settings import AssistantSettings, LLMSettings
@@ -267,7 +267,7 @@ class Assistant:
         it scored: the evidence an answer is chosen from, before it is cut down to the answer (the
         language model, when one writes the answer, reads them in this order after the answer's own)."""
         query, _ = clean_question(question, self.settings.max_question_chars)
-        ranked = self._read(lambda reader: self._rank(query, sources, reader))
+        ranked = self._read(lambda reader: self._rank(query, sources, reader, self.reranker))
         return [self._evidence_of(item) for item in ranked[:k]]
 
     def _evidence_of(self, item: Scored) -> Evidence:
@@ -282,9 +282,11 @@ class Assistant:
             item.bridged,
         )
 
-    def _rank(self, query: str, sources: Sequence[str] | None, reader: IndexReader) -> list[Scored]:
+    def _rank(
+        self, query: str, sources: Sequence[str] | None, reader: IndexReader, reranker: Reranker | None
+    ) -> list[Scored]:
         checked = self._check_sources(reader, sources)
-        ranked = rank(reader, self.embedder, query, self.settings.ranking, checked, self.reranker)
+        ranked = rank(reader, self.embedder, query, self.settings.ranking, checked, reranker)
         return [s for s in _first_of_each_quote(ranked) if not addresses_model(s.candidate.sentence.text)]
 
     def _check_sources(self, reader: IndexReader, sources: Sequence[str] | None) -> list[str] | None:
@@ -346,13 +348,14 @@ class Assistant:
         if names.unknown:
             said = f"The documents never mention {', '.join(repr(name) for name in names.unknown)}."
             return not_found(question, query, [*notices, said]), [], reader.lexical.idf
-        ranked = self._rank(query, sources, reader)
+        reranker = ScoredOnce(self.reranker) if self.reranker is not None else None
+        ranked = self._rank(query, sources, reader, reranker)
         best = max((s.match for s in ranked), default=0.0)
         if not ranked or best < self.settings.refusal_threshold(self.embedder.name):
             return not_found(question, query, notices), [], reader.lexical.idf
         settings = self.settings
         shape = shape_of(query, settings.ranking, reader.lexical.idf)
-        lead = self._cross_lead(query, ranked, best)
+        lead = self._cross_lead(query, ranked, best, reranker)
         if lead is None:
             return not_found(question, query, notices), [], reader.lexical.idf
         if lead and settings.cross_lead:
@@ -377,17 +380,17 @@ class Assistant:
         spelling = reader.spelling if settings.respell_names else None
         return read_names(question, spelling, reader.mentions if settings.refuse_unknown_names else None)
 
-    def _cross_lead(self, query: str, ranked: list[Scored], best: float) -> int | None:
+    def _cross_lead(self, query: str, ranked: list[Scored], best: float, reranker: Reranker | None) -> int | None:
         """Where the best match is middling, the position of the first of the best sentences that the
         cross-encoder finds an answer (`AssistantSettings.min_cross`), or None when none is: the
         question is refused. 0 when the cross-encoder is not asked."""
         settings = self.settings
-        if settings.min_cross is None or self.reranker is None:
+        if settings.min_cross is None or reranker is None:
             return 0
         if best >= settings.cross_check_below(self.embedder.name):
             return 0
         for n, item in enumerate(ranked[: settings.cross_sentences]):
-            if float(self.reranker.score(query, [labelled(item)])[0]) >= settings.min_cross:
+            if float(reranker.score(query, [labelled(item)])[0]) >= settings.min_cross:
                 return n
         return None
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 import importlib.util
 import logging
 from collections.abc import Sequence
-from functools import cache, lru_cache
+from functools import cache
 from pathlib import Path
 from typing import Protocol
 
@@ -27,8 +27,6 @@ log = logging.getLogger("assistant")
 BUNDLED = "cross-encoder/ms-marco-MiniLM-L-12-v2"
 # Question and passage together are cut to this many tokens; a sentence and a question fit.
 MAX_TOKENS = 256
-# Scores of the last (question, passage) pairs kept: a few questions' worth.
-PAIRS_KEPT = 64
 
 
 class Reranker(Protocol):
@@ -49,19 +47,33 @@ class CrossEncoderReranker:
         self.directory = directory
         self.name = name
         self._model = OnnxModel(lambda: directory, MAX_TOKENS)
-        # A question's best sentences are read by more than one rule (which leads, whether to
-        # refuse): each pair is scored once.
-        self._pair = lru_cache(maxsize=PAIRS_KEPT)(self._score_pair)
 
     def score(self, query: str, passages: Sequence[str]) -> np.ndarray:
         """Each pair is run on its own: the model's int8 layers scale their inputs by the range of
         the whole batch, so a pair batched with others, padding included, scores differently; and
         batching gains nothing on the CPU here."""
-        return np.array([self._pair(query, passage) for passage in passages], dtype=np.float32)
+        scores = np.zeros(len(passages), dtype=np.float32)
+        for row, passage in enumerate(passages):
+            logits = self._model.run_one(self._model.tokenizer.encode(query, passage))
+            scores[row] = float(logits.reshape(-1)[0])
+        return scores
 
-    def _score_pair(self, query: str, passage: str) -> float:
-        logits = self._model.run_one(self._model.tokenizer.encode(query, passage))
-        return float(logits.reshape(-1)[0])
+
+class ScoredOnce:
+    """A reranker that scores each (query, passage) pair once, for one question: more than one
+    rule reads its best sentences (which leads, whether to refuse)."""
+
+    def __init__(self, reranker: Reranker) -> None:
+        self.reranker = reranker
+        self.name = reranker.name
+        self._scores: dict[tuple[str, str], float] = {}
+
+    def score(self, query: str, passages: Sequence[str]) -> np.ndarray:
+        missing = [p for p in dict.fromkeys(passages) if (query, p) not in self._scores]
+        if missing:
+            for passage, value in zip(missing, self.reranker.score(query, missing), strict=True):
+                self._scores[query, passage] = float(value)
+        return np.array([self._scores[query, p] for p in passages], dtype=np.float32)
 
 
 @cache

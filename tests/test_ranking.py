@@ -280,6 +280,16 @@ def test_with_rerank_lead_the_cross_encoder_chooses_among_the_best_sentences_whi
     assert reranker.calls and reranker.calls[0][0] == question
 
 
+def test_the_cross_encoder_chooses_the_lead_only_among_sentences_near_the_best(tmp_path: Path):
+    question = "What did Marta Quell do?"
+    plain = linked_bot(tmp_path / "plain", settings=AssistantSettings(ranking=NO_LEAD)).ask(question)
+    reranker = KeywordReranker("theatre")
+    settings = AssistantSettings(ranking=RankingSettings(rerank_lead=3, lead_ratio=0.999), min_cross=None)
+    led = linked_bot(tmp_path / "lead", reranker=reranker, settings=settings).ask(question)
+    assert led.citations[0].quote == plain.citations[0].quote
+    assert reranker.calls == []
+
+
 def test_a_middling_match_the_cross_encoder_rejects_is_refused(tmp_path: Path):
     reranker = KeywordReranker("commissioner")  # 1.0 for a passage holding the word, 0.0 for the others
     settings = AssistantSettings(min_cross=0.5, cross_below=1.0, cross_sentences=1, ranking=NO_LEAD)

@@ -7,7 +7,8 @@ import numpy as np
 import pytest
 
 from assistant import rerank
-from assistant.rerank import CrossEncoderReranker, bundled_reranker
+from assistant.rerank import CrossEncoderReranker, ScoredOnce, bundled_reranker
+from tests.fakes import KeywordReranker
 
 
 @pytest.mark.model
@@ -72,3 +73,17 @@ def test_threads_sharing_the_cross_encoder_get_the_scores_one_thread_gets():
     with ThreadPoolExecutor(4) as pool:
         together = list(pool.map(lambda ask: reranker.score(*ask).tolist(), asks))
     assert together == alone
+
+
+def test_scored_once_asks_its_reranker_about_each_pair_once():
+    inner = KeywordReranker("river")
+    once = ScoredOnce(inner)
+    first = once.score("Which river?", ["The river Tweed.", "A market town.", "The river Tweed."])
+    again = once.score("Which river?", ["A market town.", "The Kelso river."])
+    other = once.score("Which town?", ["A market town."])
+    assert first.tolist() == [1.0, 0.0, 1.0] and again.tolist() == [0.0, 1.0] and other.tolist() == [0.0]
+    assert inner.calls == [
+        ("Which river?", ["The river Tweed.", "A market town."]),
+        ("Which river?", ["The Kelso river."]),
+        ("Which town?", ["A market town."]),
+    ]
