@@ -113,7 +113,8 @@ def rank(
             rest_words = [w for w in rest_words if stem(w) in clause] or rest_words
         rest = _Rest(reader, embedder, shape, rest_words, settings)
         ranked = _mark_follow(query, ranked, settings, reranker if settings.rerank_bridge else None, rest)
-    if reranker is not None and settings.rerank_lead > 1:
+    # In a question that follows a bridge or compares, the best sentence leads a chain: it stays.
+    if reranker is not None and settings.rerank_lead > 1 and not any(s.follow for s in ranked):
         ranked = _rerank_lead(query, ranked, settings, reranker)
     return ranked
 

@@ -290,6 +290,14 @@ def test_the_cross_encoder_chooses_the_lead_only_among_sentences_near_the_best(t
     assert reranker.calls == []
 
 
+def test_the_cross_encoder_does_not_choose_the_lead_of_an_answer_that_follows_a_bridge(tmp_path: Path):
+    reranker = KeywordReranker("theatre")
+    settings = AssistantSettings(ranking=RankingSettings(rerank_lead=3, lead_ratio=0.1), min_cross=None)
+    bot = linked_bot(tmp_path, reranker=reranker, settings=settings)
+    assert followed(bot, LINKED_QUESTION) != []
+    assert reranker.calls == []
+
+
 def test_a_middling_match_the_cross_encoder_rejects_is_refused(tmp_path: Path):
     reranker = KeywordReranker("commissioner")  # 1.0 for a passage holding the word, 0.0 for the others
     settings = AssistantSettings(min_cross=0.5, cross_below=1.0, cross_sentences=1, ranking=NO_LEAD)
