@@ -268,25 +268,26 @@ class RankingSettings(BaseModel):
         default=6,
         ge=0,
         le=20,
-        description="The cross-encoder chooses which of this many best sentences (standing alone, within "
-        "lead_ratio of the best) leads the answer; 0 or 1: the most relevant leads. Near ties are where the "
-        "match errs: a table row or definition that answers scores a hair under a sentence that restates the "
-        "question ('columns per table, Upper Limit: 1,600'). Against 0 over all development sets "
-        "(bench/devsets.py, bge-small-en-v1.5): the eleven sets 242 to 247 of 314 (postgres, python +1, rmanuals, "
-        "sqlite +2, HotpotQA fresh -1), mixed 21 to 23 of 29, documents together 138 to 145 of 200; "
-        "all-MiniLM-L6-v2: 234 to 239 (postgres +3, HotpotQA 0-49 and fresh +1), mixed -1, together +1. Of the "
-        "eleven, 245 at 4, 246 at 5, 244 at 8 (more choices, more of its errors). About 50 ms more a question "
-        "(up to six pairs, 18 ms each). Not in a question whose answer follows a bridge or compares two things: "
-        "its best sentence leads the chain (the same answers; on HotpotQA fresh the paragraph ranking's MRR is "
-        "0.59, against 0.52 if it applied there too and 0.61 without the rule). Needs AssistantSettings.rerank.",
+        description="The cross-encoder chooses which of this many best sentences (standing alone, within lead_ratio of "
+        "the best) leads the answer; 0 or 1: the most relevant leads. Near ties are where the match errs: a "
+        "table row or definition that answers scores a hair under a sentence that restates the question "
+        "('columns per table, Upper Limit: 1,600'). Against 0 over all development sets (bench/devsets.py, "
+        "bge-small-en-v1.5): the eleven sets 242 to 247 of 314 (postgres, python +1, rmanuals, sqlite +2, "
+        "HotpotQA fresh -1), mixed 21 to 23 of 29, documents together 138 to 145 of 200; all-MiniLM-L6-v2: "
+        "234 to 239 (postgres +3, HotpotQA 0-49 and fresh +1), mixed -1, together +1. Of the eleven "
+        "(lead_ratio 0.6), 245 at 4, 246 at 5, 244 at 8 (more choices, more of its errors). About 50 ms more "
+        "a question (up to six pairs, 18 ms each). Not in a question whose answer follows a bridge or "
+        "compares two things: its best sentence leads the chain (the same answers; on HotpotQA fresh the "
+        "paragraph ranking's MRR is 0.59, against 0.52 if it applied there too and 0.61 without the rule). "
+        "Needs AssistantSettings.rerank.",
     )
     lead_ratio: float = Field(
         default=0.8,
         ge=0.0,
         le=1.0,
         description="The sentences rerank_lead chooses among score at least this share of the best one's. The "
-        "same answers from 0.6 to 0.8 (fewer pairs read at 0.8); at 0.85 postgres and rmanuals lose the rows "
-        "it gained.",
+        "same answers from 0.6 to 0.8 (fewer pairs read at 0.8); at 0.85 (rerank_lead 5) postgres and rmanuals "
+        "lose one each.",
     )
 
     @property
