@@ -5,7 +5,7 @@ usage:
     python bench/devdocs.py --check eval/structure.json ...        # check every evidence string
 
 Each corpus is a folder of files copied from Debian's documentation packages (installed with
-apt-get unless --no-install), plus, for `structure`, office-style documents written from the text
+apt-get unless --no-install), plus, for `structure` and `handbooks`, documents written from the text
 kept in bench/devdocs_data/ (DOCX made with python-docx, Markdown and one intranet web page copied
 as they are). Every question file under eval/ names its corpus in its `corpus` field.
 
@@ -29,6 +29,10 @@ Corpora (each a few hundred to about 2,000 chunks, so that indexing one takes mi
   reference, the Filesystem Hierarchy Standard 3.0), five Sphinx pages of Django's manual with
   navigation bars, sidebars and footers (cache, signing, pagination, clickjacking, CSRF), and three
   Markdown files (zstd's README, postgresql-common's README, man-db's NEWS).
+- handbooks: the same mix over other packages: a typeset PDF manual (Gutenprint 5.2 User's Manual),
+  four DocBook HTML chapters of Valgrind's manual with navigation headers and footers (quick start,
+  Massif, Cachegrind, DHAT), two Markdown READMEs (libffi's, pkgconf's) and a Word document whose
+  text is GNU time's manual, written from bench/devdocs_data/gnu-time-manual.txt.
 
 Each question has a `kind`: words among table, list, definition (an option or parameter's
 definition line), page-break, heading (the section's heading matters), boilerplate (it has
