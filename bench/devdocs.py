@@ -5,7 +5,7 @@ usage:
     python bench/devdocs.py --check eval/structure.json ...        # check every evidence string
 
 Each corpus is a folder of files copied from Debian's documentation packages (installed with
-apt-get unless --no-install), plus, for `structure`, office-style documents written from the text
+apt-get unless --no-install), plus, for `structure` and `handbooks`, documents written from the text
 kept in bench/devdocs_data/ (DOCX made with python-docx, Markdown and one intranet web page copied
 as they are). Every question file under eval/ names its corpus in its `corpus` field.
 
@@ -29,6 +29,10 @@ Corpora (each a few hundred to about 2,000 chunks, so that indexing one takes mi
   reference, the Filesystem Hierarchy Standard 3.0), five Sphinx pages of Django's manual with
   navigation bars, sidebars and footers (cache, signing, pagination, clickjacking, CSRF), and three
   Markdown files (zstd's README, postgresql-common's README, man-db's NEWS).
+- handbooks: the same mix over other packages: a typeset PDF manual (Gutenprint 5.2 User's Manual),
+  four DocBook HTML chapters of Valgrind's manual with navigation headers and footers (quick start,
+  Massif, Cachegrind, DHAT), two Markdown READMEs (libffi's, pkgconf's) and a Word document whose
+  text is GNU time's manual, written from bench/devdocs_data/gnu-time-manual.txt.
 
 Each question has a `kind`: words among table, list, definition (an option or parameter's
 definition line), page-break, heading (the section's heading matters), boilerplate (it has
@@ -73,6 +77,7 @@ SQLITE = "/usr/share/doc/sqlite3"
 DEVREF = "/usr/share/developers-reference"
 POLICY = "/usr/share/doc/debian-policy/policy.html"
 DJANGO = "/usr/share/doc/python-django-doc/html"
+VALGRIND = "/usr/share/doc/valgrind/html"
 # LaTeX2HTML pages of gnuplot's manual, each with a navigation panel: plotting styles
 GNUPLOT_NODES = "node98 node99 node100 node101 node104 node107 node109 node116 node118 node121 node128 node129".split()
 CORPORA: dict[str, list[tuple[str, str, str]]] = {
@@ -132,17 +137,32 @@ CORPORA: dict[str, list[tuple[str, str, str]]] = {
         ("postgresql-common", "/usr/share/doc/postgresql-common/README.md.gz", "postgresql-common/README.md"),
         ("man-db", "/usr/share/doc/man-db/NEWS.md.gz", "man-db/NEWS.md"),
     ],
+    "handbooks": [
+        ("gutenprint-doc", "/usr/share/doc/gutenprint-doc/gutenprint-users-manual.pdf", "gutenprint-users-manual.pdf"),
+        *(
+            ("valgrind", f"{VALGRIND}/{page}.html", f"valgrind/{page}.html")
+            for page in "quick-start ms-manual cg-manual dh-manual".split()
+        ),
+        ("libffi8", "/usr/share/doc/libffi8/README.md.gz", "libffi/README.md"),
+        ("pkgconf-bin", "/usr/share/doc/pkgconf-bin/README.md.gz", "pkgconf/README.md"),
+    ],
 }
 
-# Written documents of the structure corpus: data file -> name in the corpus. `.docx` targets are
-# made from a light markup (see write_docx); the others are copied as they are.
+# Written documents, by corpus: data file -> name in the corpus. `.docx` targets are made from a
+# light markup (see write_docx); the others are copied as they are. The structure corpus's are
+# invented office documents; the handbooks corpus's is the real text of GNU time's manual (the
+# time package's time.html) given the form of a Word document.
 WRITTEN = {
-    "travel-policy.txt": "office/travel-policy.docx",
-    "steering-minutes.txt": "office/steering-committee-minutes-2024-03.docx",
-    "sensor-spec.txt": "office/th200-sensor-specification.docx",
-    "release-notes.md": "office/ledgerly-release-notes.md",
-    "intranet-news.html": "office/intranet-news-office-move.html",
+    "structure": {
+        "travel-policy.txt": "office/travel-policy.docx",
+        "steering-minutes.txt": "office/steering-committee-minutes-2024-03.docx",
+        "sensor-spec.txt": "office/th200-sensor-specification.docx",
+        "release-notes.md": "office/ledgerly-release-notes.md",
+        "intranet-news.html": "office/intranet-news-office-move.html",
+    },
+    "handbooks": {"gnu-time-manual.txt": "gnu-time-manual.docx"},
 }
+DOCX_AUTHOR = {"structure": "Ledgerly Ltd", "handbooks": "Free Software Foundation"}
 
 
 def install(packages: list[str]) -> None:
@@ -172,7 +192,7 @@ def copy(source: Path, target: Path) -> None:
         shutil.copyfile(source, target)
 
 
-def write_docx(markup: str, target: Path) -> None:
+def write_docx(markup: str, target: Path, author: str) -> None:
     """A Word document from a light markup, one block a paragraph (blocks split on blank lines):
 
     `# ` title, `## `/`### ` headings, lines of `- ` bullets or `1. ` numbered items, lines of
@@ -218,8 +238,8 @@ def write_docx(markup: str, target: Path) -> None:
     stamp = datetime.datetime(2024, 3, 1, 9, 0, 0)
     document.core_properties.created = stamp
     document.core_properties.modified = stamp
-    document.core_properties.last_modified_by = "Ledgerly Ltd"
-    document.core_properties.author = "Ledgerly Ltd"
+    document.core_properties.last_modified_by = author
+    document.core_properties.author = author
     target.parent.mkdir(parents=True, exist_ok=True)
     tmp = target.with_suffix(".tmp.docx")
     document.save(str(tmp))
@@ -239,12 +259,11 @@ def build(name: str, out: Path, no_install: bool) -> None:
         if not path.is_file():
             sys.exit(f"{source} is missing: apt-get install {package}")
         copy(path, corpus / target)
-    if name == "structure":
-        for data, target in WRITTEN.items():
-            if target.endswith(".docx"):
-                write_docx((DATA / data).read_text(encoding="utf-8"), corpus / target)
-            else:
-                copy(DATA / data, corpus / target)
+    for data, target in WRITTEN.get(name, {}).items():
+        if target.endswith(".docx"):
+            write_docx((DATA / data).read_text(encoding="utf-8"), corpus / target, DOCX_AUTHOR[name])
+        else:
+            copy(DATA / data, corpus / target)
     count = sum(1 for p in corpus.rglob("*") if p.is_file())
     size = sum(p.stat().st_size for p in corpus.rglob("*") if p.is_file())
     print(f"{name:10} {count:4} files {size / 1e6:6.1f} MB  -> {corpus}")
