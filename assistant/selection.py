@@ -112,9 +112,13 @@ def select(
         chosen.append(item)
         taken.add(_key(item))
         words += len(item.candidate.sentence.display.split())
-        for brought in _brought(shape, item, len(chosen) == 1, taken):
+        first = len(chosen) == 1
+        # an answer does not open with a sentence ending in a colon and without what it introduces:
+        # the first item joins whatever its length, and the answer's ceiling may cut it
+        introduces = first and settings.introduced_item and item.candidate.sentence.display.rstrip().endswith(":")
+        for n, brought in enumerate(_brought(shape, item, first, taken)):
             length = len(brought.candidate.sentence.display.split())
-            if words + length > budget:
+            if words + length > budget and not (n == 0 and introduces):
                 break
             chosen.append(brought)
             taken.add(_key(brought))

@@ -317,6 +317,11 @@ class RankingSettings(BaseModel):
         "No development set's answers moved (bench/devsets.py, all eight sets); seen on the 99,483-chunk "
         "corpus of Debian's documentation, where such labels led answers.",
     )
+    introduced_item: bool = Field(
+        default=True,
+        description="An answer's first sentence, when it ends in a colon, brings the first item of the list or the "
+        "code it introduces even past the word budget (the answer's ceiling may cut it): alone it cannot be read.",
+    )
     keep_ratio: float = Field(
         default=0.6,
         ge=0.0,

@@ -252,7 +252,9 @@ def _page_lines(pdf: object, n: int) -> tuple[list[_Line], list[tuple[float, flo
             for segment, seg_first, seg_last, line_first in _split_at_hyphens(piece, start, first, last):
                 left, _, _, top = textpage.get_charbox(line_first)
                 _, _, right, _ = textpage.get_charbox(seg_last)
-                size = raw.FPDFText_GetFontSize(textpage.raw, seg_first)
+                # the size of the line's words: a bullet is often set in a symbol font of its own size
+                word = _WORD.search(text, seg_first, seg_last + 1)
+                size = raw.FPDFText_GetFontSize(textpage.raw, word.start() if word else seg_first)
                 line = _Line(segment, n, top, left, right, round(size, 1))
                 mark = text.find(_SOFT_HYPHEN, seg_first, seg_last + 1)
                 on_line = mark - 1 if mark > seg_first else seg_last  # a broken word's end is on the next line

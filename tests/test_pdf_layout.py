@@ -207,3 +207,31 @@ def test_pdf_lines_wholly_in_a_typewriter_face_set_apart_are_code_brought_by_the
     (command,) = [s for s in split_sentences(doc) if s.kind == "code"]
     (introduction,) = [s for s in split_sentences(doc) if s.text.endswith("command:")]
     assert introduction.leads == command.group >= 0
+
+
+def test_pdf_bullet_set_smaller_than_its_item_keeps_the_item_whole(tmp_path: Path):
+    from fpdf import FPDF
+
+    pdf = FPDF(format="A4", unit="pt")
+    pdf.add_page()
+    items = [
+        ["EvenTone This algorithm yields excellent smoothness in all tones (light,", "midtone and shadow)."],
+        ["Hybrid EvenTone This method combines two to yield", "smooth results with fewer artifacts."],
+    ]
+    y = 100.0
+    for item in items:
+        pdf.set_font("Helvetica", size=7)  # the bullet, smaller than the words, as word processors set it
+        pdf.text(72, y, "-")
+        pdf.set_font("Helvetica", size=11)
+        for n, line in enumerate(item):
+            pdf.text(86 if n == 0 else 90, y, line)
+            y += 14
+        y += 6
+    doc = loaded(tmp_path, "dithering.pdf", bytes(pdf.output()))
+    assert [(b.kind, block_text(doc.text, b).text) for b in doc.blocks] == [
+        ("list_item", "EvenTone This algorithm yields excellent smoothness in all tones (light, midtone and shadow)."),
+        (
+            "list_item",
+            "Hybrid EvenTone This method combines two to yield smooth results with fewer artifacts.",
+        ),
+    ]

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from assistant import Answer, Assistant, Citation, Segment
+from assistant import Answer, Assistant, AssistantSettings, Citation, RankingSettings, Segment
 from tests import documents
 from tests.answers import well_formed
 
@@ -48,6 +48,36 @@ def test_a_sentence_that_introduces_an_example_brings_it_cited(tmp_path: Path, r
     example = "SELECT * FROM email WHERE email MATCH 'fts5' ORDER BY rank;"
     assert [s.text for s in answer.segments[:2]] == ["Results can be sorted by relevance as follows:", example]
     assert cited(answer, example).source == "search.md"
+
+
+def test_an_answer_opening_with_a_sentence_that_ends_in_a_colon_brings_its_first_item_however_long(
+    tmp_path: Path, real_embedder
+):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    long_item = (
+        "Shrink: the output is shrunk to fit the page margins, so that the entire page is printed, though "
+        "its dimensions are not preserved and a line that should be exactly ten centimetres long may come out "
+        "shorter, and it may differ in its horizontal and vertical proportions as well."
+    )
+    (corpus / "printing.md").write_text(
+        "# Page fitting\n\nWhen the paper does not match the printable area of the printer, because of its "
+        "margins or because borderless printing is in use and the margins are wider than the page itself, "
+        f"this option selects what the driver does:\n\n- {long_item}\n- Crop: the output keeps its size, but "
+        "whatever lies outside the margins is not printed.\n",
+        encoding="utf-8",
+    )
+    question = "What does the driver do when the paper does not match the printable area?"
+    settings = AssistantSettings(ranking=RankingSettings(rerank_lead=0))
+    plain = settings.model_copy(update={"ranking": RankingSettings(rerank_lead=0, introduced_item=False)})
+    bot = Assistant(corpus=corpus, index_dir=tmp_path / "index", embedder=real_embedder, settings=settings)
+    without = Assistant(corpus=corpus, index_dir=tmp_path / "index", embedder=real_embedder, settings=plain)
+    answer = bot.ask(question)
+    assert well_formed(bot, answer)
+    assert answer.segments[0].text.endswith("this option selects what the driver does:")
+    assert answer.segments[1].text.startswith("Shrink: the output is shrunk to fit the page margins")
+    assert cited(answer, long_item).source == "printing.md"
+    assert long_item not in [c.quote for c in without.ask(question).citations]
 
 
 def test_a_table_row_is_answered_with_its_headers_and_cited_as_written(bot: Assistant):
