@@ -224,6 +224,7 @@ class Shape:
     stance: bool = False  # asks who said, claimed, warned, supported ... something
     asked: frozenset[str] = frozenset()  # the question's own words: an answer brings others
     gathers: bool = False  # several sentences of equal standing may answer it (see `shape_of`)
+    focus: frozenset[str] = frozenset()  # stems of the clause that asks, where the question says more
 
 
 def shape_of(
@@ -241,7 +242,8 @@ def shape_of(
         kind = "who"
     terms = question_terms(question, settings.name_weight)
     focus = {stem(w) for w in content_words(clause)}
-    if focus and set(terms) - focus:
+    narrower = bool(focus and set(terms) - focus)
+    if narrower:
         terms = {term: weight * (settings.focus_weight if term in focus else 1.0) for term, weight in terms.items()}
     if idf is not None:
         terms = {term: weight * idf(term) ** settings.idf_power for term, weight in terms.items()}
@@ -250,7 +252,16 @@ def shape_of(
     stance = stance or bool(_STANCE_VERBS.search(question))
     doubt = bool(_DOUBT_VERBS.search(question))
     gathers = settings.gather and kind == "who" and (stance or doubt)
-    return Shape(kind, doubt, terms, stance, frozenset(words(question)), gathers)
+    # names and the kind of thing asked for ("what year") are not what an answer's sentence adds
+    named = {stem(w) for w in _capitalised(question)}
+    named |= {stem(m.group(1).lower()) for m in re.finditer(r"\b(?:what|which)\s+(\w+)", question, re.IGNORECASE)}
+    asking = frozenset(focus - named) if narrower else frozenset()
+    return Shape(kind, doubt, terms, stance, frozenset(words(question)), gathers, asking)
+
+
+def _capitalised(question: str) -> set[str]:
+    """The words capitalised past the question's first word: names."""
+    return {w.strip("?!.,\"'“”’").lower() for w in question.split()[1:] if w[:1].isupper()}
 
 
 def question_terms(question: str, name_weight: float = 2.0) -> dict[str, float]:

@@ -18,11 +18,11 @@ from __future__ import annotations
 import re
 
 from assistant.question import Shape
-from assistant.scoring import NEGATION, Scored, names_person, overlap
+from assistant.scoring import NEGATION, Scored, context_of, names_person, overlap
 from assistant.settings import RankingSettings
 from assistant.types import Segment
 from index.chunking import Sentence
-from index.text import STOPWORDS, content_words, display_title, tokens, words
+from index.text import STOPWORDS, content_words, display_title, stem, tokens, words
 
 # A sentence opening with one of these goes on from the one before it ("But for now ...").
 _CONNECTIVE = re.compile(r"(?:but|and|or|yet|so|nor|however|therefore|thus|hence)\b", re.IGNORECASE)
@@ -128,11 +128,29 @@ def select(
     sentences = 1
     follows = [s for s in scored[1:] if s.follow]
     order = [s for s in scored[1:] if not s.follow]
-    if not shape.gathers:
-        penalty = settings.same_source_penalty
-        order.sort(key=lambda s: -(s.relevance - penalty * (s.candidate.source == best.candidate.source)))
+    penalty = 0.0 if shape.gathers else settings.same_source_penalty
+    covered: set[str] = set()
+    focus = {t: w for t, w in shape.terms.items() if t in shape.focus}
+
+    def standing(item: Scored) -> float:
+        own = item.relevance - penalty * (item.candidate.source == best.candidate.source)
+        if settings.coverage_weight and focus:
+            own += settings.coverage_weight * _adds(focus, item, covered)
+        return own
+
+    def runners_up():
+        """Followers first, then the runner-up that stands best against what the answer holds."""
+        yield from follows
+        left = list(order)
+        while left:
+            if settings.coverage_weight:
+                covered.clear()
+                covered.update(term for c in chosen for term in _stems(c))
+            n = max(range(len(left)), key=lambda i: (standing(left[i]), -i))
+            yield left.pop(n)
+
     tied: list[Scored] = []  # runners-up as relevant as the best that the budget left out
-    for item in [*follows, *order]:
+    for item in runners_up():
         if sentences >= max_sentences:
             break
         if not item.follow and item.relevance < ratio * best.relevance:
@@ -159,6 +177,17 @@ def _new_words(item: Scored, chosen: list[Scored]) -> float:
     said = {w for c in chosen for w in tokens(c.candidate.sentence.display)}
     own = set(tokens(item.candidate.sentence.display))
     return len(own - said) / len(own) if own else 0.0
+
+
+def _stems(item: Scored) -> set[str]:
+    return {stem(w) for w in content_words(context_of(item.candidate))}
+
+
+def _adds(terms: dict[str, float], item: Scored, covered: set[str]) -> float:
+    """The weighted share of `terms` a sentence (read with its title and section) holds that the
+    answer's sentences do not."""
+    total = sum(terms.values())
+    return sum(w for t, w in terms.items() if t not in covered and t in _stems(item)) / total if total else 0.0
 
 
 def _key(item: Scored) -> tuple[str, int, int]:

@@ -363,6 +363,13 @@ class RankingSettings(BaseModel):
         description="Runners-up from the best sentence's own document count this much less: an answer that "
         "draws on several documents covers more of a question that links them.",
     )
+    coverage_weight: float = Field(
+        default=0.0,
+        ge=0.0,
+        le=2.0,
+        description="Runners-up count this much more for each share of the asking clause's weighted words they "
+        "hold that the answer does not yet (questions that say more than they ask).",
+    )
     duplicate_words: float = Field(
         default=0.1,
         ge=0.0,
