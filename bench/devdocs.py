@@ -186,7 +186,11 @@ WRITTEN = {
     "handbooks": {"gnu-time-manual.txt": "gnu-time-manual.docx"},
     "wider": {"zlib-faq.txt": "zlib-faq.docx"},
 }
-DOCX_AUTHOR = {"structure": "Ledgerly Ltd", "handbooks": "Free Software Foundation", "wider": "Jean-loup Gailly and Mark Adler"}
+DOCX_AUTHOR = {
+    "structure": "Ledgerly Ltd",
+    "handbooks": "Free Software Foundation",
+    "wider": "Jean-loup Gailly and Mark Adler",
+}
 
 
 def install(packages: list[str]) -> None:
