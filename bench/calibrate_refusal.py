@@ -10,8 +10,8 @@ Kinds (the sets and indexes of bench/devsets.py):
   answer; the questions of every other set (seeds and the four sets of reference documents), about
   other things, do not;
 - reference: the documents and tables of every document set of bench/devsets.py (eval/structure.json,
-  postgres, python, rmanuals, sqlite, packaging), each with its own answerable and unanswerable
-  questions.
+  postgres, python, rmanuals, sqlite, packaging, mixed, handbooks, wider), each with its own
+  answerable and unanswerable questions.
 
 Signals, for the best-ranked sentences of each question:
 - match: the best `Evidence.match` (0.6 cosine + 0.4 word overlap), what `min_relevance` bounds;

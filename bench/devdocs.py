@@ -33,6 +33,12 @@ Corpora (each a few hundred to about 2,000 chunks, so that indexing one takes mi
   four DocBook HTML chapters of Valgrind's manual with navigation headers and footers (quick start,
   Massif, Cachegrind, DHAT), two Markdown READMEs (libffi's, pkgconf's) and a Word document whose
   text is GNU time's manual, written from bench/devdocs_data/gnu-time-manual.txt.
+- wider: documents of other domains than software manuals: a typeset PDF (the Debian GNU/Linux
+  FAQ, 73 pages, dblatex), four DocBook HTML pages of A Brief History of Debian with navigation
+  headers and footers (introduction, detailed history, leaders, releases), two licence texts (Apache
+  2.0 and MPL 2.0 from /usr/share/common-licenses, plain text), two Markdown files (libjpeg-turbo's
+  README, a Contributor Covenant code of conduct) and a Word document whose text is zlib's FAQ,
+  written from bench/devdocs_data/zlib-faq.txt.
 
 Each question has a `kind`: words among table, list, definition (an option or parameter's
 definition line), page-break, heading (the section's heading matters), boilerplate (it has
@@ -78,6 +84,7 @@ DEVREF = "/usr/share/developers-reference"
 POLICY = "/usr/share/doc/debian-policy/policy.html"
 DJANGO = "/usr/share/doc/python-django-doc/html"
 VALGRIND = "/usr/share/doc/valgrind/html"
+HISTORY = "/usr/share/doc/debian-history/docs"
 # LaTeX2HTML pages of gnuplot's manual, each with a navigation panel: plotting styles
 GNUPLOT_NODES = "node98 node99 node100 node101 node104 node107 node109 node116 node118 node121 node128 node129".split()
 CORPORA: dict[str, list[tuple[str, str, str]]] = {
@@ -146,12 +153,28 @@ CORPORA: dict[str, list[tuple[str, str, str]]] = {
         ("libffi8", "/usr/share/doc/libffi8/README.md.gz", "libffi/README.md"),
         ("pkgconf-bin", "/usr/share/doc/pkgconf-bin/README.md.gz", "pkgconf/README.md"),
     ],
+    "wider": [
+        ("debian-faq", "/usr/share/doc/debian/FAQ/debian-faq.en.pdf.gz", "debian-faq.en.pdf"),
+        *(
+            ("debian-history", f"{HISTORY}/{page}.en.html", f"debian-history/{page}.en.html")
+            for page in "intro detailed leaders releases".split()
+        ),
+        ("base-files", "/usr/share/common-licenses/Apache-2.0", "licenses/Apache-2.0.txt"),
+        ("base-files", "/usr/share/common-licenses/MPL-2.0", "licenses/MPL-2.0.txt"),
+        ("libjpeg-dev", "/usr/share/doc/libjpeg-dev/README.md.gz", "libjpeg-turbo/README.md"),
+        (
+            "liblist-someutils-perl",
+            "/usr/share/doc/liblist-someutils-perl/CODE_OF_CONDUCT.md",
+            "list-someutils/CODE_OF_CONDUCT.md",
+        ),
+    ],
 }
 
 # Written documents, by corpus: data file -> name in the corpus. `.docx` targets are made from a
 # light markup (see write_docx); the others are copied as they are. The structure corpus's are
 # invented office documents; the handbooks corpus's is the real text of GNU time's manual (the
-# time package's time.html) given the form of a Word document.
+# time package's time.html) given the form of a Word document, the wider corpus's the real text of
+# zlib's FAQ (zlib1g-dev's FAQ.gz).
 WRITTEN = {
     "structure": {
         "travel-policy.txt": "office/travel-policy.docx",
@@ -161,8 +184,13 @@ WRITTEN = {
         "intranet-news.html": "office/intranet-news-office-move.html",
     },
     "handbooks": {"gnu-time-manual.txt": "gnu-time-manual.docx"},
+    "wider": {"zlib-faq.txt": "zlib-faq.docx"},
 }
-DOCX_AUTHOR = {"structure": "Ledgerly Ltd", "handbooks": "Free Software Foundation"}
+DOCX_AUTHOR = {
+    "structure": "Ledgerly Ltd",
+    "handbooks": "Free Software Foundation",
+    "wider": "Jean-loup Gailly and Mark Adler",
+}
 
 
 def install(packages: list[str]) -> None:
