@@ -32,6 +32,9 @@ from index.document import RUN_IN_LEVEL, Block, Document, Kind, TextWriter, capt
 MIN_EXTRACTED_SHARE = 0.25
 # lxml (under trafilatura) stops reading a page nested deeper than this; such a page is read whole.
 LXML_MAX_DEPTH = 255
+# A section the extractor left out beside sections it kept is content when it holds this many
+# words (a short one is a "See also" line or an empty heading).
+MIN_SECTION_WORDS = 20
 # A paragraph or list item whose text is mostly link text is navigation.
 LINK_DENSITY = 0.5
 
@@ -40,7 +43,8 @@ _SKIP = frozenset(
 )
 _SKIP_ROLES = frozenset({"navigation", "banner", "contentinfo", "complementary", "search", "menu", "menubar"})
 _BOILERPLATE_NAME = re.compile(
-    r"(?:^|[\s_-])(?:cookies?|consent|gdpr|banner|nav|navbar|navigation|nav-panel|menu|breadcrumbs?|related|"
+    r"(?:^|[\s_-])(?:cookies?|consent|gdpr|banner|nav|navbar|navigation|nav-panel|navheader|navfooter|menu|"
+    r"breadcrumbs?|related|"
     r"share|sharing|social|comments?|footer|header|advert|ads|promo|newsletter|subscribe|popup|widget|"
     r"most-read|trending|headerlink)(?:$|[\s_-])|sidebar",
     re.IGNORECASE,
@@ -419,6 +423,25 @@ def _main_content(walker: _Walker, main: str) -> list[Block]:
             if kept[n] or (blocks[m].kind == "heading" and blocks[m].level <= block.level):
                 break
             kept[n] = kept[m]
+    # The extractor keeps one container: a section beside those it kept (a heading of a level it
+    # kept) is content all the same when it holds prose (DocBook's last section before the footer).
+    levels = {b.level for b, keep in zip(blocks, kept, strict=True) if keep and b.kind == "heading"}
+    for n, block in enumerate(blocks):
+        if block.kind != "heading" or kept[n] or block.level not in levels:
+            continue
+        # the section ends at the next heading of its level or at navigation, whichever comes first
+        end = next(
+            (
+                m
+                for m in range(n + 1, len(blocks))
+                if blocks[m].kind == "boilerplate" or (blocks[m].kind == "heading" and blocks[m].level <= block.level)
+            ),
+            len(blocks),
+        )
+        inside = [m for m in range(n + 1, end) if blocks[m].kind != "heading"]
+        if sum(len(text[blocks[m].start : blocks[m].end].split()) for m in inside) >= MIN_SECTION_WORDS:
+            for m in (n, *inside, *(m for m in range(n + 1, end) if blocks[m].kind == "heading")):
+                kept[m] = True
     return [
         b if keep or b.kind == "boilerplate" else replace(b, kind="boilerplate")
         for b, keep in zip(blocks, kept, strict=True)

@@ -91,6 +91,9 @@ MAX_TERM_WORDS = 8
 MAX_TERM_LINES = 4
 # Points: how far apart two x positions may be and still be one column.
 ALIGN = 3.0
+# A command displayed inside a sentence stands up to this many line spacings from the prose around it
+# (debian-faq.en.pdf: 1.5, in a smaller face than the prose).
+DISPLAY_GAP = 2.2
 # A running header or footer stands more than this many line pitches apart from the body (the
 # narrowest measured: 3.0, Apache FOP's headers in fhs-3.0.pdf; paragraphs follow at 1 to 1.5).
 BAND_GAP = 2.5
@@ -836,6 +839,8 @@ def _definition_at(lines: list[_Line], i: int, spacing: float, body: float) -> t
         k += 1
     if split < 0 and not description:
         return None
+    if split < 0 and k < len(lines) and _opens_paragraph(description[-1], lines[k], first, spacing):
+        return None  # an indented first line whose sentence goes on at the margin: a paragraph
     below = lines[k] if k < len(lines) and _below(previous, lines[k], spacing) else None
     if split < 0 and len(description) == 1 and below is not None and below.x0 >= column + COLUMN_GAP * below.size:
         return None  # a heading over a list whose terms are indented: the "description" is a term
@@ -917,6 +922,19 @@ def _runs_on(previous: _Line, line: _Line, spacing: float, closed: bool = False)
         and len(previous.cells) == 1
         and len(previous.text.split()) > MAX_TERM_WORDS
         and not ends
+    )
+
+
+def _opens_paragraph(last: _Line, following: _Line, term: _Line, spacing: float) -> bool:
+    """Whether a definition's description, `last` its last line, is rather a paragraph's indented
+    first line around a command displayed in a smaller face: its sentence is left open and goes on
+    in `following`, back at the term's x (an option list's terms are the size of its prose)."""
+    return (
+        term.size < last.size - 0.5
+        and _below(last, following, spacing)
+        and abs(following.x0 - term.x0) <= ALIGN
+        and not _TERMINAL.search(last.text)
+        and not last.text.rstrip().endswith((":", ";", ","))
     )
 
 
@@ -1101,13 +1119,30 @@ def _continues(block: _Block, previous: _Line | None, line: _Line, spacing: floa
     if block.kind in ("heading", "table_row", "table_header", "code"):
         return False
     last = block.lines[-1]
+    # a command displayed inside a sentence left open, set off by space (and often smaller): the
+    # sentence goes on
+    gap = last.top - line.top
+    typed = [bool(ln.cells) and all(cell.mono for cell in ln.cells) for ln in (last, line)]
+    # one displayed line at a time: prose, then the command, then prose going on in lower case
+    # ("and remove it with"); a listing of several lines is not part of the sentence
+    before = block.lines[-2] if len(block.lines) > 1 else None
+    goes_on = (
+        (typed[1] and not typed[0])
+        if typed[1]
+        else (line.text.lstrip()[:1].islower() and not (before and before.cells and all(c.mono for c in before.cells)))
+    )
+    displayed = previous is not None and any(typed) and block.kind == "paragraph" and 0 < gap <= DISPLAY_GAP * spacing
+    if displayed and goes_on and not _TERMINAL.search(last.text):
+        return True
     if abs(last.size - line.size) > 0.5:
         return False
     if previous is None:  # across a page break: only a sentence left open goes on
         if block.kind == "definition" and abs(line.x0 - block.column) > ALIGN:
             return False
         return not _TERMINAL.search(last.text) and (line.text[:1].islower() or last.text.endswith((",", "-")))
-    if block.kind == "definition" or last.top - line.top > 1.6 * spacing:
+    if block.kind == "definition":
+        return False
+    if gap > 1.6 * spacing:
         return False
     if block.kind == "list_item":
         return line.x0 >= block.lines[0].x0 + 2

@@ -338,3 +338,50 @@ def test_html_signature_over_nested_method_definitions_keeps_every_term(tmp_path
         "unsign(value) unsign(value, max_age): Checks that the value was signed less than max_age seconds ago, "
         "else raises an error.",
     ]
+
+
+_INTRO = (
+    "<p>\nThe project started as a small group of volunteers and grew over the years into a large community\n"
+    "of developers and users who build a free operating system together, release after release,\n"
+    "with care for quality and openness in every step of its work.\n</p>\n"
+)
+_NAV = (
+    '<table width="100%" summary="Navigation"><tr><td align="left"><a accesskey="p" href="index.html">Prev</a>'
+    '</td><td align="right"><a accesskey="n" href="ch2.html">Next</a></td></tr></table>'
+)
+
+
+def _docbook_section(anchor: str, title: str, body: str) -> str:
+    return (
+        f'<div class="section"><div class="titlepage"><div><div><h2 class="title"><a id="{anchor}"/>{title}</h2>'
+        f"</div></div></div>\n{body}</div>\n"
+    )
+
+
+_NAME = """<p>
+The official pronunciation of the name is 'deb ee n'.  The name comes from the names of its
+creator and his wife, who chose it together.
+</p>"""
+# A DocBook chapter: a long section, then a short one just before the navigation footer, which the
+# main-content extractor leaves out (it keeps one container).
+DOCBOOK_CHAPTER = f"""<?xml version="1.0" encoding="UTF-8" standalone="no"?>
+<html xmlns="http://www.w3.org/1999/xhtml"><head><title>Chapter 1. Introduction</title></head><body>
+<div class="navheader">{_NAV}<hr/></div>
+<div class="chapter"><div class="titlepage"><div><div><h1 class="title"><a id="intro"/>Chapter 1. Introduction</h1>
+</div></div></div>
+<div class="toc"><p><strong>Table of Contents</strong></p><dl class="toc">
+<dt><span class="section"><a href="#start">1.1. In the beginning</a></span></dt>
+<dt><span class="section"><a href="#name">1.2. Pronouncing the name</a></span></dt></dl></div>
+{_docbook_section("start", "1.1. In the beginning", _INTRO * 5)}
+{_docbook_section("name", "1.2. Pronouncing the name", _NAME)}</div>
+<div class="navfooter"><hr/>{_NAV}</div>
+</body></html>"""
+
+
+def test_html_section_beside_the_extracted_one_is_kept_and_navigation_is_not(tmp_path: Path):
+    doc = loaded(tmp_path, "intro.html", DOCBOOK_CHAPTER)
+    content = [block_text(doc.text, b).text for b in doc.blocks if b.kind != "boilerplate"]
+    assert "1.2. Pronouncing the name" in content
+    said = "The official pronunciation of the name is 'deb ee n'. The name comes from the names of its creator"
+    assert [text for text in content if " ".join(text.split()).startswith(said)]
+    assert not [text for text in content if "Prev" in text or "Next" in text or "Table of Contents" in text]

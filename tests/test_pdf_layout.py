@@ -235,3 +235,47 @@ def test_pdf_bullet_set_smaller_than_its_item_keeps_the_item_whole(tmp_path: Pat
             "Hybrid EvenTone This method combines two to yield smooth results with fewer artifacts.",
         ),
     ]
+
+
+def test_pdf_commands_displayed_inside_sentences_of_indented_paragraphs_are_no_definitions(tmp_path: Path):
+    from fpdf import FPDF
+
+    pdf = FPDF(format="A4", unit="pt")
+    pdf.add_page()
+    lines = [  # face, size, x, text, space before: paragraphs indent their first line; commands sit at the margin
+        ("Helvetica", 10, 57, "There are two ways of keeping a package at its version. The first marks it in the", 0),
+        ("Helvetica", 10, 57, "database of selections, which you save and load with:", 13.5),
+        ("Courier", 9, 57, "tool --set-selections < selections.txt", 19),
+        ("Helvetica", 10, 72, "With the newer tool, you can keep a package back using", 20),
+        ("Courier", 9, 57, "marker hold package_name", 20.5),
+        ("Helvetica", 10, 72, "and release it again with", 20),
+        ("Courier", 9, 57, "marker unhold package_name", 19),
+        ("Helvetica", 10, 72, "With the front end, you can keep a package back using", 18.5),
+        ("Courier", 9, 57, "front hold package_name", 20.5),
+        ("Helvetica", 10, 72, "and release it again with", 20),
+        ("Courier", 9, 57, "front unhold package_name", 19),
+    ]
+    y = 100.0
+    for face, size, x, text, space in lines:
+        y += space
+        pdf.set_font(face, size=size)
+        pdf.text(x, y, text)
+    doc = loaded(tmp_path, "faq.pdf", bytes(pdf.output()))
+    assert [(b.kind, block_text(doc.text, b).text) for b in doc.blocks] == [
+        (
+            "paragraph",
+            "There are two ways of keeping a package at its version. The first marks it in the database of "
+            "selections, which you save and load with:",
+        ),
+        ("code", "tool --set-selections < selections.txt"),
+        (
+            "paragraph",
+            "With the newer tool, you can keep a package back using marker hold package_name and release it again "
+            "with marker unhold package_name",
+        ),
+        (
+            "paragraph",
+            "With the front end, you can keep a package back using front hold package_name and release it again "
+            "with front unhold package_name",
+        ),
+    ]
