@@ -279,3 +279,22 @@ def test_a_name_the_corpus_spells_otherwise_is_respelled_and_other_words_are_not
         "Did zelenskiy and Zelensky-Smith say the troop left?",
         [("Zelensky", "zelenskiy")],
     )
+
+
+def test_with_coverage_weight_a_runner_up_holding_the_asked_words_the_answer_lacks_comes_first():
+    question = shape_of("Where does the hockey team play at the university whose basketball team lost in 2011?")
+    assert {"hockey", "play"} <= question.focus and "basketbal" not in question.focus
+    ranked = [
+        scored("The basketball team lost to Cleveland State in 2011.", 0.9, source="basketball.txt"),
+        scored("The basketball team plays its games at the gym.", 0.8, source="gym.txt"),
+        scored("The hockey team plays at the fieldhouse.", 0.75, source="hockey.txt"),
+    ]
+    off, on = RankingSettings(), RankingSettings(coverage_weight=0.5)
+    assert texts(select(question, ranked, off, 80, 2))[1] == "The basketball team plays its games at the gym."
+    assert texts(select(question, ranked, on, 80, 2))[1] == "The hockey team plays at the fieldhouse."
+
+
+def test_the_kind_of_thing_asked_for_and_names_are_not_words_an_answer_must_add():
+    question = shape_of("A manga series about the student Ichitaka Seto, is written by someone born in what year?")
+    assert "born" in question.focus and "year" not in question.focus and "ichitaka" not in question.focus
+    assert shape_of("What did the minister say about the drills?").focus == frozenset()  # one clause
