@@ -158,11 +158,24 @@ _DOUBT_VERBS = re.compile(
 )
 
 
+# A question may open with the circumstance it asks about ("When using apt, how do I ...?", "If I
+# declare a column as FLOATING POINT, what affinity ...?"): its "when" or "where" asks nothing.
+_CIRCUMSTANCE = re.compile(
+    r"(?:when|where|if|once|while|after|before|since|unless)\b[^,?;]*,\s*(?=(?:how|what|which|who|whom|whose|why|"
+    r"where|when|is|are|was|were|do|does|did|can|could|should|will|would|may|must|has|have)\b)",
+    re.IGNORECASE,
+)
+
+
 def asked_clause(question: str) -> tuple[str, str]:
     """(the interrogative phrase onwards, the clause that holds it). The interrogative opens most
     questions ("What position was held by the woman who ...": the clause is "What position was held
-    by the woman"); a question that describes first asks last ("... University, which was founded
-    in what year?": the clause is "which was founded in what year")."""
+    by the woman"), after the circumstance a question may open with ("When using apt, how do I
+    ..."); a question that describes first asks last ("... University, which was founded in what
+    year?": the clause is "which was founded in what year")."""
+    circumstance = _CIRCUMSTANCE.match(question)
+    if circumstance is not None:
+        question = question[circumstance.end() :]
     opening = _WH.search(question, 0, len(" ".join(question.split()[:2])) + 1)
     if opening is not None:
         end = next((m.start() for m in _CLAUSE_BOUNDARY.finditer(question, opening.end())), len(question))

@@ -3,7 +3,7 @@
 import numpy as np
 import pytest
 
-from assistant.question import alternatives, question_terms, respelled, shape_of, unknown_names
+from assistant.question import alternatives, asked_clause, question_terms, respelled, shape_of, unknown_names
 from assistant.scoring import Candidate, Scored, fit
 from assistant.selection import labelled, select, stands_alone, within_words
 from assistant.settings import RankingSettings
@@ -45,6 +45,16 @@ def test_a_question_that_describes_first_is_recognised_by_its_last_interrogative
     assert shape_of("The lake is in a county that has a population of how many inhabitants?").kind == "count"
     assert shape_of("The song on the album was written by whom?").kind == "who"
     assert shape_of("The castle borders on the south side of what coastal area?").kind == "other"
+
+
+def test_a_question_opening_with_its_circumstance_asks_in_the_clause_after_it():
+    assert shape_of("When using apt, how do I keep a package back?").kind == "other"
+    assert shape_of("When the FAQ calls software free, does it mean that it costs nothing?").kind == "other"
+    assert asked_clause("If I declare a column as FLOATING POINT, what affinity does it get?") == (
+        "what affinity does it get?",
+        "what affinity does it get?",
+    )
+    assert shape_of("When was the castle built, and by whom?").kind == "when"  # "when" that asks
 
 
 def test_words_of_the_clause_that_asks_weigh_more():
