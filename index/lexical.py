@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import logging
 import math
+import re
 from collections.abc import Iterable
 from functools import cached_property
 from pathlib import Path
@@ -47,6 +48,7 @@ def build_bm25(texts: Iterable[str], directory: Path) -> None:
 
 # Shorter terms have no near spelling (see `LexicalIndex.near`).
 NEAR_LENGTH = 5
+_NOT_DIGIT = re.compile(r"\D")
 
 
 def one_edit(a: str, b: str) -> bool:
@@ -96,14 +98,16 @@ class LexicalIndex:
     def near(self, term: str) -> str | None:
         """The term some chunk holds that is one letter away from `term` (added, dropped or
         changed: "zelenskiy" for "zelenski"), the most frequent of them; None for terms under
-        NEAR_LENGTH letters, which one letter changes too much ("redi", "redo")."""
+        NEAR_LENGTH letters, which one letter changes too much ("redi", "redo"). The letter is
+        never a digit: a number is no misspelling ("debconf22" is not "debconf21" or "debconf2")."""
         if len(term) < NEAR_LENGTH:
             return None
+        digits = _NOT_DIGIT.sub("", term)
         found = [
             other
             for size in (len(term) - 1, len(term), len(term) + 1)
             for other in self._by_length.get(size, ())
-            if other != term and one_edit(term, other)
+            if other != term and one_edit(term, other) and _NOT_DIGIT.sub("", other) == digits
         ]
         return max(found, key=lambda other: (self._document_frequency[self._vocab[other]], other), default=None)
 

@@ -222,6 +222,14 @@ def test_a_name_misspelt_by_one_letter_is_searched_for_as_the_documents_spell_it
         assert (answer.grounded, answer.notices) == (False, ["The documents never mention 'Zelensky'."])
 
 
+def test_a_name_one_digit_away_is_not_respelled_but_refused(tmp_path: Path):
+    text = "Debconf21 was held online. Debconf20 was held online too, and Debconf2 in Toronto."
+    bot = one_file_bot(tmp_path, "history.txt", text)
+    answer = bot.ask("In which city was DebConf22 held?")
+    assert (answer.grounded, answer.notices) == (False, ["The documents never mention 'DebConf22'."])
+    assert "Toronto" in bot.ask("In which city was DebConf2 held?").text
+
+
 def test_only_a_term_one_letter_away_and_long_enough_has_a_near_spelling():
     assert [
         one_edit("zelenski", other) for other in ("zelenskiy", "zelensk", "zelenska", "zelenskiyy", "zlenskyi")
