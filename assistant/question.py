@@ -189,6 +189,19 @@ def asked_clause(question: str) -> tuple[str, str]:
     return question[last.start() :].lower(), question[start:]
 
 
+# "..., and which one do its authors suggest instead?": a second question joined to the first.
+_SECOND_QUESTION = re.compile(
+    r",\s+and\s+(?=(?:what|which|who|whom|whose|how|where|when|why|in which|in what)\b)", re.IGNORECASE
+)
+
+
+def second_question(question: str) -> str | None:
+    """The second of two questions joined by ", and" ("How many columns may a table have, and how
+    far can that ceiling be raised?": "how far can that ceiling be raised?"), or None."""
+    found = list(_SECOND_QUESTION.finditer(question))
+    return question[found[-1].end() :] if found else None
+
+
 _RELATIVE = re.compile(r"\s*(?:who|whom|whose|which|that|where)\b", re.IGNORECASE)
 _ANTECEDENT = re.compile(
     r"(?:\b[A-Z][\w’'.&-]*(?:\s+(?:of\s+|the\s+|and\s+)?[A-Z][\w’'.&-]*)*|\b[\w’'-]+(?:\s+[\w’'-]+)?)\s*$"

@@ -46,7 +46,7 @@ from functools import cached_property
 
 import numpy as np
 
-from assistant.question import Shape, alternatives, asked_about, asked_clause, names, shape_of
+from assistant.question import Shape, alternatives, asked_about, asked_clause, names, second_question, shape_of
 from assistant.rerank import Reranker
 from assistant.retrieval import Retrieved, retrieve
 from assistant.scoring import Candidate, Scored, fit, overlap, score
@@ -116,7 +116,28 @@ def rank(
     # In a question that follows a bridge or compares, the best sentence leads a chain: it stays.
     if reranker is not None and settings.rerank_lead > 1 and not any(s.follow for s in ranked):
         ranked = _rerank_lead(query, ranked, settings, reranker)
+    second = second_question(query) if settings.second_questions else None
+    if second and not any(s.follow for s in ranked):
+        ranked = _mark_second(ranked, second, _Rest(reader, embedder, shape, [], settings), settings)
     return ranked
+
+
+def _mark_second(ranked: list[Scored], second: str, rest: _Rest, settings: RankingSettings) -> list[Scored]:
+    """`ranked` with the sentence that best answers the second of two joined questions, of those
+    the best one leaves unanswered, marked `follow`: chosen among the `bridge_choices` best others
+    scoring at least `keep_ratio` of the best by its match to the second question's words the best
+    sentence lacks. Unchanged when the best sentence holds all of them."""
+    rest.unanswered = _unanswered(second, ranked[0])
+    if not rest.unanswered:
+        return ranked
+    floor = settings.keep_ratio * ranked[0].relevance
+    choices = [n for n, s in enumerate(ranked[1:], start=1) if s.relevance >= floor][: settings.bridge_choices]
+    if not choices:
+        return ranked
+    chosen = max(choices, key=lambda n: (rest.answered_by(ranked[n]), -n))
+    marked = list(ranked)
+    marked[chosen] = replace(ranked[chosen], follow=True)
+    return marked
 
 
 def _rerank_lead(query: str, ranked: list[Scored], settings: RankingSettings, reranker: Reranker) -> list[Scored]:

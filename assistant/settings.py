@@ -295,6 +295,12 @@ class RankingSettings(BaseModel):
         """Whether a rule calls the cross-encoder."""
         return self.rerank_bridge or self.rerank_lead > 1
 
+    second_questions: bool = Field(
+        default=True,
+        description="A question joined to another by ', and' ('How many columns may a table have, and how far "
+        "can that ceiling be raised?'): of the best sentences, the one best answering the second question's "
+        "words that the best sentence lacks follows it, however long.",
+    )
     comparisons: bool = Field(
         default=True,
         description="A question that compares two things it names ('Who was born first, A or B?') follows no "

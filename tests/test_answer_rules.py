@@ -3,7 +3,15 @@
 import numpy as np
 import pytest
 
-from assistant.question import alternatives, asked_clause, question_terms, respelled, shape_of, unknown_names
+from assistant.question import (
+    alternatives,
+    asked_clause,
+    question_terms,
+    respelled,
+    second_question,
+    shape_of,
+    unknown_names,
+)
 from assistant.scoring import Candidate, Scored, fit
 from assistant.selection import labelled, select, stands_alone, within_words
 from assistant.settings import RankingSettings
@@ -55,6 +63,16 @@ def test_a_question_opening_with_its_circumstance_asks_in_the_clause_after_it():
         "what affinity does it get?",
     )
     assert shape_of("When was the castle built, and by whom?").kind == "when"  # "when" that asks
+
+
+def test_the_second_of_two_joined_questions_is_read_apart():
+    assert second_question("Which group has ID 5, and who defines it?") == "who defines it?"
+    assert (
+        second_question("Which CUPS release is the oldest, and which one do they suggest?")
+        == "which one do they suggest?"
+    )
+    assert second_question("Who wrote it and when?") is None  # no comma: one question
+    assert second_question("What is the default size of the stack?") is None
 
 
 def test_words_of_the_clause_that_asks_weigh_more():

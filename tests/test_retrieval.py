@@ -8,6 +8,7 @@ import pytest
 
 from assistant import Assistant, AssistantSettings, IndexSettings
 from assistant.retrieval import RRF_K, retrieve
+from assistant.settings import RankingSettings
 from index.build import rebuild
 from index.lexical import LexicalIndex, one_edit
 from index.reader import DenseHit
@@ -240,3 +241,18 @@ def test_only_a_term_one_letter_away_and_long_enough_has_a_near_spelling():
         False,
         False,
     ]
+
+
+@pytest.mark.parametrize("second", [True, False])
+def test_the_second_of_two_joined_questions_gets_its_own_sentence(tmp_path: Path, second: bool):
+    text = (
+        "A table may hold at most 2000 columns by default. "
+        "Most tables hold far fewer columns than that default. "
+        "Wide tables with many columns are slower to scan than narrow tables. "
+        "When compiling, the ceiling can be raised to 32767."
+    )
+    settings = {"ranking": RankingSettings(second_questions=second), "max_sentences": 2}
+    bot = one_file_bot(tmp_path, "limits.txt", text, **settings)
+    answer = bot.ask("How many columns may a table hold by default, and how far can that ceiling be raised?")
+    assert "2000" in answer.text
+    assert ("32767" in answer.text) is second
