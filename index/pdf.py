@@ -1114,26 +1114,29 @@ def _is_heading(line: _Line, body: float) -> bool:
     return line.kind == "text" and line.size >= 1.12 * body and short
 
 
+def _in_typewriter(line: _Line) -> bool:
+    """Whether every cell of the line is set in a typewriter face."""
+    return bool(line.cells) and all(cell.mono for cell in line.cells)
+
+
 def _continues(block: _Block, previous: _Line | None, line: _Line, spacing: float) -> bool:
     """Whether `line` goes on with `block` (whose last line is `previous`, None at a page's top)."""
     if block.kind in ("heading", "table_row", "table_header", "code"):
         return False
     last = block.lines[-1]
-    # a command displayed inside a sentence left open, set off by space (and often smaller): the
-    # sentence goes on
+    # A command displayed inside a sentence left open, set off by space (and often smaller), one
+    # line at a time: the sentence goes on in it, and after it in lower case ("and remove it with");
+    # a listing of several lines is not part of the sentence.
     gap = last.top - line.top
-    typed = [bool(ln.cells) and all(cell.mono for cell in ln.cells) for ln in (last, line)]
-    # one displayed line at a time: prose, then the command, then prose going on in lower case
-    # ("and remove it with"); a listing of several lines is not part of the sentence
-    before = block.lines[-2] if len(block.lines) > 1 else None
-    goes_on = (
-        (typed[1] and not typed[0])
-        if typed[1]
-        else (line.text.lstrip()[:1].islower() and not (before and before.cells and all(c.mono for c in before.cells)))
-    )
-    displayed = previous is not None and any(typed) and block.kind == "paragraph" and 0 < gap <= DISPLAY_GAP * spacing
-    if displayed and goes_on and not _TERMINAL.search(last.text):
-        return True
+    if previous is not None and block.kind == "paragraph" and 0 < gap <= DISPLAY_GAP * spacing:
+        before = block.lines[-2] if len(block.lines) > 1 else None
+        typed, typed_last = _in_typewriter(line), _in_typewriter(last)
+        displayed = typed and not typed_last
+        after = (
+            typed_last and not typed and not (before and _in_typewriter(before)) and line.text.lstrip()[:1].islower()
+        )
+        if (displayed or after) and not _TERMINAL.search(last.text):
+            return True
     if abs(last.size - line.size) > 0.5:
         return False
     if previous is None:  # across a page break: only a sentence left open goes on
