@@ -16,6 +16,7 @@ in the sentence before, or it goes on from that sentence.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from assistant.question import Shape
 from assistant.scoring import NEGATION, Scored, context_of, names_person, overlap
@@ -138,7 +139,7 @@ def select(
             own += settings.coverage_weight * _adds(focus, item, covered)
         return own
 
-    def runners_up():
+    def runners_up() -> Iterator[Scored]:
         """Followers first, then the runner-up that stands best against what the answer holds."""
         yield from follows
         left = list(order)
