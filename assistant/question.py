@@ -280,9 +280,13 @@ def shape_of(
     gathers = settings.gather and kind == "who" and (stance or doubt)
     # names and the kind of thing asked for ("what year") are not what an answer's sentence adds
     named = {stem(w) for w in _capitalised(question)}
-    named |= {stem(m.group(1).lower()) for m in re.finditer(r"\b(?:what|which)\s+(\w+)", question, re.IGNORECASE)}
+    named |= {stem(m.group(1).lower()) for m in _ASKED_FOR.finditer(question)}
     asking = frozenset(focus - named) if narrower else frozenset()
     return Shape(kind, doubt, terms, stance, frozenset(words(question)), gathers, asking)
+
+
+# "what year", "which city": the kind of thing a question asks for.
+_ASKED_FOR = re.compile(r"\b(?:what|which)\s+(\w+)", re.IGNORECASE)
 
 
 def _capitalised(question: str) -> set[str]:
@@ -294,8 +298,7 @@ def question_terms(question: str, name_weight: float = 2.0) -> dict[str, float]:
     """Stemmed content words of the question with their weights: `name_weight` for a word
     capitalised past the question's first word, 1 for the others."""
     terms: dict[str, float] = {}
-    raw_words = question.split()
-    capitalised = {w.strip("?!.,\"'“”’").lower() for w in raw_words[1:] if w[:1].isupper()}
+    capitalised = _capitalised(question)
     for word in content_words(question):
         terms[stem(word)] = name_weight if word in capitalised else 1.0
     return terms

@@ -118,16 +118,16 @@ def rank(
         ranked = _rerank_lead(query, ranked, settings, reranker)
     second = second_question(query) if settings.second_questions else None
     if second and not any(s.follow for s in ranked):
-        ranked = _mark_second(ranked, second, _Rest(reader, embedder, shape, [], settings), settings)
+        rest = _Rest(reader, embedder, shape, _unanswered(second, ranked[0]), settings)
+        ranked = _mark_second(ranked, rest, settings)
     return ranked
 
 
-def _mark_second(ranked: list[Scored], second: str, rest: _Rest, settings: RankingSettings) -> list[Scored]:
-    """`ranked` with the sentence that best answers the second of two joined questions, of those
-    the best one leaves unanswered, marked `follow`: chosen among the `bridge_choices` best others
-    scoring at least `keep_ratio` of the best by its match to the second question's words the best
-    sentence lacks. Unchanged when the best sentence holds all of them."""
-    rest.unanswered = _unanswered(second, ranked[0])
+def _mark_second(ranked: list[Scored], rest: _Rest, settings: RankingSettings) -> list[Scored]:
+    """`ranked` with the sentence that best answers the second of two joined questions marked
+    `follow`: chosen among the `bridge_choices` best others scoring at least `keep_ratio` of the
+    best by its match to `rest`, the second question's words the best sentence lacks. Unchanged
+    when it holds all of them."""
     if not rest.unanswered:
         return ranked
     floor = settings.keep_ratio * ranked[0].relevance

@@ -130,23 +130,24 @@ def select(
     follows = [s for s in scored[1:] if s.follow]
     order = [s for s in scored[1:] if not s.follow]
     penalty = 0.0 if shape.gathers else settings.same_source_penalty
-    covered: set[str] = set()
     focus = {t: w for t, w in shape.terms.items() if t in shape.focus}
+    weighing = bool(settings.coverage_weight and focus)  # else what the answer holds changes nothing
+    covered: set[str] = set()
 
     def standing(item: Scored) -> float:
         own = item.relevance - penalty * (item.candidate.source == best.candidate.source)
-        if settings.coverage_weight and focus:
-            own += settings.coverage_weight * _adds(focus, item, covered)
-        return own
+        return own + settings.coverage_weight * _adds(focus, item, covered) if weighing else own
 
     def runners_up() -> Iterator[Scored]:
         """Followers first, then the runner-up that stands best against what the answer holds."""
         yield from follows
+        if not weighing:
+            yield from sorted(order, key=lambda s: -standing(s))
+            return
         left = list(order)
         while left:
-            if settings.coverage_weight:
-                covered.clear()
-                covered.update(term for c in chosen for term in _stems(c))
+            covered.clear()
+            covered.update(term for c in chosen for term in _stems(c))
             n = max(range(len(left)), key=lambda i: (standing(left[i]), -i))
             yield left.pop(n)
 

@@ -440,8 +440,7 @@ def _main_content(walker: _Walker, main: str) -> list[Block]:
         )
         inside = [m for m in range(n + 1, end) if blocks[m].kind != "heading"]
         if sum(len(text[blocks[m].start : blocks[m].end].split()) for m in inside) >= MIN_SECTION_WORDS:
-            for m in (n, *inside, *(m for m in range(n + 1, end) if blocks[m].kind == "heading")):
-                kept[m] = True
+            kept[n:end] = [True] * (end - n)
     return [
         b if keep or b.kind == "boilerplate" else replace(b, kind="boilerplate")
         for b, keep in zip(blocks, kept, strict=True)

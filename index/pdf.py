@@ -934,7 +934,7 @@ def _opens_paragraph(last: _Line, following: _Line, term: _Line, spacing: float)
         and _below(last, following, spacing)
         and abs(following.x0 - term.x0) <= ALIGN
         and not _TERMINAL.search(last.text)
-        and not last.text.rstrip().endswith((":", ";", ","))
+        and not last.text.rstrip().endswith(",")
     )
 
 
