@@ -27,6 +27,10 @@ reads the question and the sentence together, can choose among the best few inst
 (`rerank_bridge`, off: see its figures). It does choose which of the best sentences leads the
 answer when they score within a near tie of each other (`rerank_lead`, `lead_ratio`): there the
 match cannot tell a sentence that restates the question from a row or definition that answers it.
+In a question that describes first and asks last ("...; which street marks that district's
+southern edge?"), the cross-encoder also reads the clause that asks on its own against the best
+sentences, and the one it chooses follows the best (`clause_rerank`): the description weighs on
+every score above, the clause alone finds the sentence that answers the last hop of a chain.
 
 Sentences that cannot be read alone (see `assistant.selection.stands_alone`) are given with the
 sentences they go on from: back to where the quotation they end opens, or the one sentence before.
@@ -120,7 +124,30 @@ def rank(
     if second and not any(s.follow for s in ranked):
         rest = _Rest(reader, embedder, shape, _unanswered(second, ranked[0]), settings)
         ranked = _mark_second(ranked, rest, settings)
+    if reranker is not None and settings.clause_rerank > 1 and choice is None:
+        ranked = _mark_asked(query, ranked, settings, reranker)
     return ranked
+
+
+def _mark_asked(query: str, ranked: list[Scored], settings: RankingSettings, reranker: Reranker) -> list[Scored]:
+    """`ranked` with the cross-encoder's choice among its best `clause_rerank` sentences marked
+    `follow`, read against the clause that asks in a question that describes first and asks last
+    ("...; which street marks that district's southern edge?"). Unchanged for a question that opens
+    with what it asks, or whose clause names only the kind of answer ("what year?")."""
+    lowered, clause = asked_clause(query)
+    asked = query[len(query) - len(lowered) :]
+    if query.startswith(clause) or len(content_words(asked)) < 2:
+        return ranked
+    choices = [n for n, s in enumerate(ranked[: settings.clause_rerank]) if stands_alone(s.candidate.sentence)]
+    if len(choices) < 2:
+        return ranked
+    scores = reranker.score(asked, [labelled(ranked[n]) for n in choices])
+    chosen = choices[int(np.argmax(scores))]
+    if chosen == 0 or ranked[chosen].follow:
+        return ranked
+    marked = list(ranked)
+    marked[chosen] = replace(ranked[chosen], follow=True)
+    return marked
 
 
 def _mark_second(ranked: list[Scored], rest: _Rest, settings: RankingSettings) -> list[Scored]:

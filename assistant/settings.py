@@ -290,10 +290,26 @@ class RankingSettings(BaseModel):
         "lose one each.",
     )
 
+    clause_rerank: int = Field(
+        default=10,
+        ge=0,
+        le=50,
+        description="In a question that describes first and asks last ('...; which street marks that district's "
+        "southern edge?'), the cross-encoder reads the clause that asks alone against this many best sentences "
+        "(those standing alone), and its choice follows the best one; 0 or 1: off. Not when the clause names only "
+        "the kind of answer, under two content words ('what year?'). Against 0 over all development sets "
+        "(bench/devsets.py, bge-small-en-v1.5): HotpotQA 0-49 34 to 35 of 41, fresh 26 to 29 of 40, wider 15 to "
+        "16 of 28, nothing lost; all-MiniLM-L6-v2: 0-49 +1, fresh +2, nothing lost. At 6: 0-49 +1 and wider +1 "
+        "only; at 15 as at 10. Reading one-word clauses too lost 2 of the extra set; reading the clause with "
+        "its subject ('The club that ... then played for the national junior title at which arena?') gained "
+        "only 2. Up to ten pairs more for such a question (HotpotQA p50 about 47 to 64 ms). Needs "
+        "AssistantSettings.rerank.",
+    )
+
     @property
     def uses_cross_encoder(self) -> bool:
         """Whether a rule calls the cross-encoder."""
-        return self.rerank_bridge or self.rerank_lead > 1
+        return self.rerank_bridge or self.rerank_lead > 1 or self.clause_rerank > 1
 
     second_questions: bool = Field(
         default=True,

@@ -132,10 +132,48 @@ def test_a_question_that_asks_last_takes_the_linked_sentence_answering_the_claus
 ):
     # The description (harbour commissioner) led to the linked document; what is asked is the year.
     corpus = write_corpus(tmp_path / "c", CLAUSE_CORPUS)
-    settings = AssistantSettings(ranking=RankingSettings(rest_of_clause=rest_of_clause))
+    settings = AssistantSettings(ranking=RankingSettings(rest_of_clause=rest_of_clause, clause_rerank=0))
     bot = Assistant(corpus=corpus, index_dir=tmp_path / "i", embedder=HashEmbedder(), settings=settings)
     expected = CLAUSE_CORPUS["Marta Quell.txt"].split(". ")[1 if rest_of_clause else 0]
     assert [q.rstrip(".\n") for q in followed(bot, CLAUSE_QUESTION)] == [expected.rstrip(".\n")]
+
+
+def clause_bot(tmp_path: Path, reranker: KeywordReranker, **ranking: object) -> Assistant:
+    corpus = write_corpus(tmp_path / "c", CLAUSE_CORPUS)
+    settings = AssistantSettings(ranking=RankingSettings(rest_of_clause=False, rerank_lead=0, **ranking))
+    index = tmp_path / "i"
+    return Assistant(corpus=corpus, index_dir=index, embedder=HashEmbedder(), reranker=reranker, settings=settings)
+
+
+def test_the_reranker_reads_the_clause_that_asks_and_its_choice_joins_the_answer(tmp_path: Path):
+    # Without the rest of the clause, the bridge follows the commissioner's sentence; the
+    # cross-encoder, reading "what year was she born?" alone, adds the birth year.
+    reranker = KeywordReranker("1921")
+    bot = clause_bot(tmp_path, reranker)
+    assert "Quell was born in the village of Kelby in 1921" in followed(bot, CLAUSE_QUESTION)[-1]
+    assert "1921" in bot.ask(CLAUSE_QUESTION).text
+    query, passages = reranker.calls[-1]
+    assert query == "what year was she born?"
+    assert 2 <= len(passages) <= bot.settings.ranking.clause_rerank
+    reranker.calls.clear()
+    off = clause_bot(tmp_path / "off", reranker, clause_rerank=0)
+    assert not any("1921" in quote for quote in followed(off, CLAUSE_QUESTION))
+    assert reranker.calls == []
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # What it asks comes first: the rules for the whole question apply.
+        "In what year was the actress who played Lina Sorrel in Glass Orchard born?",
+        # The clause names only the kind of answer: too little for the cross-encoder to read.
+        "The actress who played Lina Sorrel in Glass Orchard was born in what year?",
+    ],
+)
+def test_the_clause_is_not_reread_when_it_opens_the_question_or_names_only_a_kind(tmp_path: Path, question: str):
+    reranker = KeywordReranker("1921")
+    clause_bot(tmp_path, reranker).ask(question)
+    assert reranker.calls == []
 
 
 # The cross-encoder choosing the bridge's sentence alone, not which sentence leads.
