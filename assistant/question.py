@@ -251,6 +251,7 @@ class Shape:
     asked: frozenset[str] = frozenset()  # the question's own words: an answer brings others
     gathers: bool = False  # several sentences of equal standing may answer it (see `shape_of`)
     focus: frozenset[str] = frozenset()  # stems of the clause that asks, where the question says more
+    several: bool = False  # asks for several things of a kind ("Which escapes ...?", "What kinds of ...?")
 
 
 def shape_of(
@@ -282,7 +283,21 @@ def shape_of(
     named = {stem(w) for w in _capitalised(question)}
     named |= {stem(m.group(1).lower()) for m in _ASKED_FOR.finditer(question)}
     asking = frozenset(focus - named) if narrower else frozenset()
-    return Shape(kind, doubt, terms, stance, frozenset(words(question)), gathers, asking)
+    several = asks_several(interrogative)
+    return Shape(kind, doubt, terms, stance, frozenset(words(question)), gathers, asking, several)
+
+
+# "which backslash sequences does", "what kinds of": the thing asked for, in the plural.
+_SEVERAL = re.compile(
+    r"(?:which|what)\s+(?:(?:kinds|types|sorts)\s+of\b|(?:(?!of\b)[\w/.+-]+\s+){0,3}?[a-z]*[^\Wsu]s\s+"
+    r"(?:do|does|did|are|were|can|could|should|must|may|will|would|have|has|had)\b)"
+)
+
+
+def asks_several(interrogative: str) -> bool:
+    """Whether the phrase from the interrogative on asks for several things of one kind: its noun
+    in the plural before the verb ("which backslash sequences does ...", "what kinds of ...")."""
+    return _SEVERAL.match(interrogative) is not None
 
 
 # "what year", "which city": the kind of thing a question asks for.

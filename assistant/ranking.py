@@ -204,11 +204,17 @@ def _with_items(
     reader: IndexReader, shape: Shape, vector: np.ndarray, ranked: list[Scored], settings: RankingSettings
 ) -> list[Scored]:
     """`ranked` with the items of the list or table each of the best `lead_check` sentences
-    introduces attached to it, scored against the question, in document order."""
+    introduces attached to it, scored against the question, in document order; for a question
+    asking for several things (`whole_lists`), a list item or table row among them has the other
+    items of its list attached."""
     out = list(ranked)
     for n, item in enumerate(ranked[: settings.lead_check]):
         if item.candidate.sentence.leads >= 0 and item.candidate.position >= 0:
             found = score(shape, vector, _items(reader, item.candidate, settings.max_items), settings)
+            found.sort(key=lambda s: s.candidate.sentence.start)
+            out[n] = replace(item, items=tuple(found))
+        elif shape.several and settings.whole_lists and _is_item(item.candidate) and item.candidate.position >= 0:
+            found = score(shape, vector, _siblings(reader, item.candidate, settings.max_items), settings)
             found.sort(key=lambda s: s.candidate.sentence.start)
             out[n] = replace(item, items=tuple(found))
         if settings.whole_sentences and item.candidate.position >= 0 and not stands_alone(item.candidate.sentence):
@@ -267,6 +273,42 @@ def _items(reader: IndexReader, intro: Candidate, most: int) -> list[Candidate]:
             seen.add(sentence.start)
             page = reader.page_of(chunk.source, sentence.start)
             found.append(replace(intro, page=page, sentence=sentence, vector=vector, position=position))
+        position += 1
+    return found
+
+
+def _is_item(candidate: Candidate) -> bool:
+    """Whether a candidate is an item of a list or a row of a table."""
+    return candidate.sentence.group >= 0 and candidate.sentence.kind in ("list_item", "table_row")
+
+
+def _siblings(reader: IndexReader, item: Candidate, most: int) -> list[Candidate]:
+    """The other items of the list or table `item` belongs to, in its document, from the first:
+    read back from its chunk to where the list starts, then on."""
+    group = item.sentence.group
+    position = item.position
+    while (
+        position > 0
+        and reader.chunks[position - 1].source == item.source
+        and any(s.group == group for s in reader.chunks[position - 1].sentences)
+    ):
+        position -= 1
+    found: list[Candidate] = []
+    seen: set[int] = {item.sentence.start}
+    while position < len(reader.chunks) and len(found) < most:
+        chunk = reader.chunks[position]
+        if chunk.source != item.source:
+            break
+        vectors = reader.sentence_vectors(position)
+        members = [(s, v) for s, v in zip(chunk.sentences, vectors, strict=True) if s.group == group]
+        if not members and found:
+            break
+        for sentence, vector in members:
+            if sentence.start in seen or len(found) >= most:
+                continue
+            seen.add(sentence.start)
+            page = reader.page_of(chunk.source, sentence.start)
+            found.append(replace(item, page=page, sentence=sentence, vector=vector, position=position))
         position += 1
     return found
 

@@ -6,7 +6,9 @@ then runners-up scoring at least `keep_ratio` of the best (those of other docume
 `same_source_penalty`), skipping those that add almost no word to the answer (`duplicate_words`),
 within the word budget; a runner-up as relevant as the best (`tie_ratio`) that the budget leaves
 out joins last all the same, where the answer's hard ceiling may cut it. A sentence that
-introduces a list or table brings its items after it. Questions that gather ("who said ...?",
+introduces a list or table brings its items after it; in answer to a question asking for several
+things of a kind ("Which escapes ...?"), every item, whatever the budget, and a list item among the
+best brings the other items of its list (`whole_lists`). Questions that gather ("who said ...?",
 "who doubted ...?") take runners-up down to `gather_ratio`, with `gather_budget` times the words,
 and only sentences that attribute something to someone (and voice the doubt, for doubt). A
 sentence that cannot be read on its own (`stands_alone`) is left out: the quotation it ends began
@@ -102,6 +104,8 @@ def select(
     chosen: list[Scored] = []
     taken: set[tuple[str, int, int]] = set()
     words = 0
+    # a question asking for several things of a kind takes every item its sentences bring
+    whole_lists = shape.several and settings.whole_lists
 
     def take(item: Scored) -> None:
         nonlocal words
@@ -119,7 +123,7 @@ def select(
         introduces = first and settings.introduced_item and item.candidate.sentence.display.rstrip().endswith(":")
         for n, brought in enumerate(_brought(shape, item, first, taken)):
             length = len(brought.candidate.sentence.display.split())
-            if words + length > budget and not (n == 0 and introduces):
+            if words + length > budget and not ((n == 0 and introduces) or whole_lists):
                 break
             chosen.append(brought)
             taken.add(_key(brought))

@@ -326,3 +326,22 @@ def test_the_kind_of_thing_asked_for_and_names_are_not_words_an_answer_must_add(
     question = shape_of("A manga series about the student Ichitaka Seto, is written by someone born in what year?")
     assert "born" in question.focus and "year" not in question.focus and "ichitaka" not in question.focus
     assert shape_of("What did the minister say about the drills?").focus == frozenset()  # one clause
+
+
+@pytest.mark.parametrize(
+    ("question", "several"),
+    [
+        ("Which backslash sequences does GNU time understand inside a format string?", True),
+        ("What kinds of troublesome allocation sites can the figures reveal?", True),
+        ("In which units can Massif measure the passage of time?", True),
+        ("What storage strategies can a column use?", True),
+        # one thing, a plural after "of", or no verb after the noun: not several
+        ("Which kind of transaction does a plain BEGIN start?", False),
+        ("What range of diameters may I enter?", False),
+        ("Which process does this?", False),
+        ("What is the name of the tool?", False),
+        ("Who wrote the songs?", False),
+    ],
+)
+def test_a_question_asks_for_several_things_when_its_noun_is_plural(question: str, several: bool):
+    assert shape_of(question).several is several

@@ -149,3 +149,37 @@ def test_the_source_viewer_knows_each_document_title(bot: Assistant, tmp_path: P
         "Options (The Checker Manual)",
         "Travel policy",
     ]
+
+
+HEAP_GUIDE = (
+    "# Reading the report\n\nThe profiler records every heap block a program allocates, where it was allocated, "
+    "how long it lived and how much of it was read or written. The report groups blocks by the call stack "
+    "that allocated them, the biggest first, so the sites worth a look come at the top. Its figures point at "
+    "these sites:\n\n"
+    "- leaking sites: blocks that are allocated and kept until the program ends, which grow the heap steadily "
+    "over a long run.\n"
+    "- churning sites: sites that allocate and free a great many blocks, even if they keep few of them alive "
+    "at any one time.\n"
+    "- short-lived sites: blocks freed almost as soon as they are allocated, which a buffer on the stack "
+    "would serve better.\n"
+    "- wasted sites: blocks that are allocated but never completely filled in, or filled in and then never "
+    "read.\n\n"
+    "Sorting the report by another figure puts other sites first.\n"
+)
+
+
+@pytest.mark.parametrize("whole_lists", [True, False])
+def test_a_question_asking_for_several_things_takes_the_whole_list(tmp_path: Path, real_embedder, whole_lists: bool):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "heap.md").write_text(HEAP_GUIDE, encoding="utf-8")
+    settings = AssistantSettings(ranking=RankingSettings(whole_lists=whole_lists), max_words=30)
+    bot = Assistant(corpus=corpus, index_dir=tmp_path / "index", embedder=real_embedder, settings=settings)
+    answer = bot.ask("What kinds of wasteful allocation sites can the profiler's figures reveal?")
+    assert well_formed(bot, answer)
+    kinds = ["leaking sites", "churning sites", "short-lived sites", "wasted sites"]
+    shown = [kind for kind in kinds if kind in answer.text]
+    if whole_lists:
+        assert shown == kinds
+    else:
+        assert len(shown) < len(kinds)
