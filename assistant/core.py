@@ -20,7 +20,7 @@ from assistant.question import NamesRead, clean_question, read_names, shape_of
 from assistant.ranking import rank
 from assistant.rerank import Reranker, ScoredOnce, bundled_reranker
 from assistant.scoring import Scored
-from assistant.selection import labelled, select, within_words
+from assistant.selection import labelled, select, shown, within_words
 from assistant.settings import AssistantSettings, LLMSettings
 from assistant.steering import addresses_model
 from assistant.types import Answer, Citation, Evidence, Segment, final_answer, not_found
@@ -361,7 +361,7 @@ class Assistant:
         if lead and settings.cross_lead:
             ranked = [ranked[lead], *ranked[:lead], *ranked[lead + 1 :]]
         chosen = select(shape, ranked, settings.ranking, settings.max_words, settings.max_sentences)
-        segments = [Segment(labelled(item), (n,)) for n, item in enumerate(chosen, start=1)]
+        segments = [Segment(shown(shape, item, settings.ranking), (n,)) for n, item in enumerate(chosen, start=1)]
         segments = within_words(segments, settings.max_answer_words)
         chosen = chosen[: len(segments)]
         citations = [self._citation(item) for item in chosen]

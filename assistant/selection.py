@@ -8,11 +8,12 @@ within the word budget; a runner-up as relevant as the best (`tie_ratio`) that t
 out joins last all the same, where the answer's hard ceiling may cut it. A sentence that
 introduces a list or table brings its items after it; in answer to a question asking for several
 things of a kind ("Which escapes ...?"), every item, whatever the budget, and a list item among the
-best brings the other items of its list (`whole_lists`). Questions that gather ("who said ...?",
-"who doubted ...?") take runners-up down to `gather_ratio`, with `gather_budget` times the words,
-and only sentences that attribute something to someone (and voice the doubt, for doubt). A
-sentence that cannot be read on its own (`stands_alone`) is left out: the quotation it ends began
-in the sentence before, or it goes on from that sentence.
+best brings the other items of its list, each shown by its first sentence (`whole_lists`).
+Questions that gather ("who said ...?", "who doubted ...?") take runners-up down to
+`gather_ratio`, with `gather_budget` times the words, and only sentences that attribute something
+to someone (and voice the doubt, for doubt). A sentence that cannot be read on its own
+(`stands_alone`) is left out: the quotation it ends began in the sentence before, or it goes on
+from that sentence.
 """
 
 from __future__ import annotations
@@ -75,6 +76,25 @@ def labelled(item: Scored) -> str:
     if set(content_words(name)) <= set(content_words(text)):
         return text
     return f"{name}: {text}"
+
+
+# Where a list item's first sentence ends: a full stop before a capital or digit.
+_FIRST_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9“\"(])")
+# An item's own number or letter ("1. ", "b) "), not a sentence.
+_ITEM_MARKER = re.compile(r"\(?(?:\d{1,3}|[a-zA-Z])[.)]\s+")
+
+
+def shown(shape: Shape, item: Scored, settings: RankingSettings) -> str:
+    """The sentence as the answer shows it (`labelled`); in answer to a question asking for several
+    things (`whole_lists`), a list item of several sentences by its first, then "…": the answer
+    names each item, and the citation holds the whole."""
+    text = labelled(item)
+    if not (shape.several and settings.whole_lists and item.candidate.sentence.kind == "list_item"):
+        return text
+    marker = _ITEM_MARKER.match(text)
+    start = marker.end() if marker else 0
+    parts = _FIRST_SENTENCE.split(text[start:], maxsplit=1)
+    return f"{text[:start]}{parts[0]} …" if len(parts) > 1 else text
 
 
 def _same_kind(shape: Shape, text: str) -> bool:

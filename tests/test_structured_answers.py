@@ -183,3 +183,43 @@ def test_a_question_asking_for_several_things_takes_the_whole_list(tmp_path: Pat
         assert shown == kinds
     else:
         assert len(shown) < len(kinds)
+
+
+INDEX_GUIDE = (
+    "# Index vectors\n\nSubsets of the elements of a vector may be selected by appending an index vector in "
+    "square brackets to its name. Such index vectors can be any of three distinct types:\n\n"
+    "1. A logical vector. Values corresponding to TRUE in the index vector are selected and those "
+    "corresponding to FALSE are omitted, the index being recycled to the length of the vector.\n"
+    "2. A vector of positive integers. The values must lie in the set from one to the length of the "
+    "vector, and the corresponding elements are selected and joined in that order.\n"
+    "3. A vector of negative integers. Such an index vector names the values to be excluded rather "
+    "than included, so that every other element is kept in its order.\n"
+)
+
+
+def test_a_list_of_long_items_answers_a_question_asking_for_several_by_each_items_first_sentence(
+    tmp_path: Path, real_embedder
+):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "index.md").write_text(INDEX_GUIDE, encoding="utf-8")
+    settings = AssistantSettings(max_words=40)
+    bot = Assistant(corpus=corpus, index_dir=tmp_path / "index", embedder=real_embedder, settings=settings)
+    answer = bot.ask("What kinds of index vectors can be used to select elements of a vector?")
+    assert well_formed(bot, answer)
+    texts = [s.text for s in answer.segments]
+    intro = texts.index("Such index vectors can be any of three distinct types:")
+    assert texts[intro + 1 :] == [
+        "A logical vector. …",
+        "A vector of positive integers. …",
+        "A vector of negative integers. …",
+    ]
+    # what is shown is cut, never what is cited
+    assert any(c.quote.startswith("A vector of negative integers. Such an index vector") for c in answer.citations)
+    plain = Assistant(
+        corpus=corpus,
+        index_dir=tmp_path / "index",
+        embedder=real_embedder,
+        settings=settings.model_copy(update={"ranking": RankingSettings(whole_lists=False)}),
+    )
+    assert "negative" not in plain.ask("What kinds of index vectors can be used to select elements of a vector?").text
