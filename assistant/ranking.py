@@ -27,6 +27,8 @@ reads the question and the sentence together, can choose among the best few inst
 (`rerank_bridge`, off: see its figures). It does choose which of the best sentences leads the
 answer when they score within a near tie of each other (`rerank_lead`, `lead_ratio`): there the
 match cannot tell a sentence that restates the question from a row or definition that answers it.
+A question asking for several things ("Which escapes ...?") is answered by a list that names them:
+one among the best, in a near tie, leads (`list_lead`).
 In a question that describes first and asks last ("...; which street marks that district's
 southern edge?"), the cross-encoder also reads the clause that asks on its own against the best
 sentences, and the one it chooses follows the best (`clause_rerank`): the description weighs on
@@ -120,6 +122,8 @@ def rank(
     # In a question that follows a bridge or compares, the best sentence leads a chain: it stays.
     if reranker is not None and settings.rerank_lead > 1 and not any(s.follow for s in ranked):
         ranked = _rerank_lead(query, ranked, settings, reranker)
+    if shape.several and settings.list_lead and not any(s.follow for s in ranked):
+        ranked = _lead_list(ranked, settings)
     second = second_question(query) if settings.second_questions else None
     if second and not any(s.follow for s in ranked):
         rest = _Rest(reader, embedder, shape, _unanswered(second, ranked[0]), settings)
@@ -165,6 +169,15 @@ def _mark_second(ranked: list[Scored], rest: _Rest, settings: RankingSettings) -
     marked = list(ranked)
     marked[chosen] = replace(ranked[chosen], follow=True)
     return marked
+
+
+def _lead_list(ranked: list[Scored], settings: RankingSettings) -> list[Scored]:
+    """`ranked` with the first of its best `lead_check` sentences that brings a list or table (its
+    items attached) and scores at least `lead_ratio` of the best moved to the front: a question
+    asking for several things is answered by the list that names them."""
+    floor = settings.lead_ratio * max(s.relevance for s in ranked)
+    found = next((n for n, s in enumerate(ranked[: settings.lead_check]) if s.items and s.relevance >= floor), 0)
+    return [ranked[found], *ranked[:found], *ranked[found + 1 :]] if found else ranked
 
 
 def _rerank_lead(query: str, ranked: list[Scored], settings: RankingSettings, reranker: Reranker) -> list[Scored]:

@@ -134,6 +134,7 @@ def select(
                 chosen.append(before)
                 taken.add(_key(before))
                 words += len(before.candidate.sentence.display.split())
+        at = len(chosen)
         chosen.append(item)
         taken.add(_key(item))
         words += len(item.candidate.sentence.display.split())
@@ -148,6 +149,9 @@ def select(
             chosen.append(brought)
             taken.add(_key(brought))
             words += length
+        if whole_lists and item.candidate.sentence.leads < 0:
+            # an item brings the others of its list: the list is given in its own order
+            chosen[at:] = sorted(chosen[at:], key=lambda s: s.candidate.sentence.start)
 
     take(best)
     sentences = 1

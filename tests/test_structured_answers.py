@@ -208,8 +208,9 @@ def test_a_list_of_long_items_answers_a_question_asking_for_several_by_each_item
     answer = bot.ask("What kinds of index vectors can be used to select elements of a vector?")
     assert well_formed(bot, answer)
     texts = [s.text for s in answer.segments]
-    intro = texts.index("Such index vectors can be any of three distinct types:")
-    assert texts[intro + 1 :] == [
+    first = texts.index("A logical vector. …")
+    # the list leads, in its own order, each item by its first sentence
+    assert texts[first : first + 3] == [
         "A logical vector. …",
         "A vector of positive integers. …",
         "A vector of negative integers. …",
@@ -222,4 +223,37 @@ def test_a_list_of_long_items_answers_a_question_asking_for_several_by_each_item
         embedder=real_embedder,
         settings=settings.model_copy(update={"ranking": RankingSettings(whole_lists=False)}),
     )
-    assert "negative" not in plain.ask("What kinds of index vectors can be used to select elements of a vector?").text
+    shown = [
+        s.text for s in plain.ask("What kinds of index vectors can be used to select elements of a vector?").segments
+    ]
+    assert "A logical vector. …" not in shown
+    assert any(text.startswith("A logical vector. Values corresponding") for text in shown)
+
+
+FORMAT_GUIDE = (
+    "# Format strings\n\nA backslash in a format string introduces an escape sequence, which is translated into a "
+    "single printing character upon output. An invalid escape sequence is printed as a question mark followed "
+    "by a backslash. The valid escapes are:\n\n- t: a tab character\n- n: a newline\n- a: an alert bell\n\n"
+    "Format strings may also hold resource specifiers, which begin with a percent sign.\n"
+)
+
+
+@pytest.mark.parametrize("list_lead", [True, False])
+def test_a_question_asking_for_several_things_is_answered_by_the_list_first(
+    tmp_path: Path, real_embedder, list_lead: bool
+):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "format.md").write_text(FORMAT_GUIDE, encoding="utf-8")
+    settings = AssistantSettings(ranking=RankingSettings(list_lead=list_lead))
+    bot = Assistant(corpus=corpus, index_dir=tmp_path / "index", embedder=real_embedder, settings=settings)
+    question = "Which escape sequences does a format string understand?"
+    # the sentence restating the question scores best; the list is what answers it
+    first = bot.search(question, k=1)[0].text
+    assert first.startswith("The valid escapes" if list_lead else "A backslash in a format string")
+    texts = [s.text for s in bot.ask(question).segments]
+    listed = ["The valid escapes are:", "t: a tab character", "n: a newline", "a: an alert bell"]
+    if list_lead:
+        assert texts[:4] == listed
+    else:
+        assert texts[0].startswith("A backslash in a format string")
