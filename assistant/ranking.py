@@ -27,12 +27,14 @@ reads the question and the sentence together, can choose among the best few inst
 (`rerank_bridge`, off: see its figures). It does choose which of the best sentences leads the
 answer when they score within a near tie of each other (`rerank_lead`, `lead_ratio`): there the
 match cannot tell a sentence that restates the question from a row or definition that answers it.
-A question asking for several things ("Which escapes ...?") is answered by a list that names them:
-one among the best, in a near tie, leads (`list_lead`).
 In a question that describes first and asks last ("...; which street marks that district's
 southern edge?"), the cross-encoder also reads the clause that asks on its own against the best
 sentences, and the one it chooses follows the best (`clause_rerank`): the description weighs on
 every score above, the clause alone finds the sentence that answers the last hop of a chain.
+
+A question asking for several things ("Which escapes ...?") is answered by a list that names them:
+a list item among the best brings the rest of its list (`whole_lists`), and the first sentence
+bringing a list, in a near tie with the best, leads (`list_lead`).
 
 Sentences that cannot be read alone (see `assistant.selection.stands_alone`) are given with the
 sentences they go on from: back to where the quotation they end opens, or the one sentence before.

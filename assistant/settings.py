@@ -419,14 +419,14 @@ class RankingSettings(BaseModel):
         default=True,
         description="A question asking for several things of a kind ('Which backslash sequences does GNU time "
         "understand?', 'What kinds of ... can DHAT reveal?') takes whole lists: a list item or table row among the "
-        "best lead_check sentences brings the other items of its list (the list then given in its order), "
-        "every item a sentence brings joins "
-        "whatever the word budget (the answer's ceiling, max_answer_words, may cut them), and a list item of "
-        "several sentences shows its first ('1. A logical vector. …'; the citation holds the whole item). Against "
-        "False over all development sets: postgres 16 to 17 of 24, rmanuals 13 to 14 of 20, handbooks 16 to 17 "
-        "of 28, documents together 177 to 180 of 256, nothing else moved; all-MiniLM-L6-v2: postgres and "
-        "rmanuals +1, together 167 to 170. A plural after 'of' ('what range of "
-        "diameters') is not several: read so, it lost one of handbooks.",
+        "best lead_check sentences brings the other items of its list (the list then given in its order), every "
+        "item a sentence brings joins whatever the word budget (the answer's ceiling, max_answer_words, may cut "
+        "them), and a list item of several sentences shows its first ('1. A logical vector. …'; the citation "
+        "holds the whole item). Against False over all development sets, before list_lead: postgres 16 to 17 of "
+        "24, rmanuals 13 to 14 of 20, handbooks 16 to 17 of 28, documents together 177 to 180 of 256, nothing "
+        "else moved; all-MiniLM-L6-v2: postgres and rmanuals +1, together 167 to 170. With list_lead, False loses "
+        "handbooks 4 and together 5 (the list's lead loses the items it brought). A plural after 'of' ('what "
+        "range of diameters') is not several: read so, it lost one of handbooks.",
     )
     list_lead: bool = Field(
         default=True,
