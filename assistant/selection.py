@@ -26,6 +26,7 @@ from assistant.scoring import NEGATION, Scored, context_of, names_person, overla
 from assistant.settings import RankingSettings
 from assistant.types import Segment
 from index.chunking import Sentence
+from index.sentences import split_spans
 from index.text import STOPWORDS, content_words, display_title, stem, tokens, words
 
 # A sentence opening with one of these goes on from the one before it ("But for now ...").
@@ -78,8 +79,6 @@ def labelled(item: Scored) -> str:
     return f"{name}: {text}"
 
 
-# Where a list item's first sentence ends: a full stop before a capital or digit.
-_FIRST_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9“\"(])")
 # An item's own number or letter ("1. ", "b) "), not a sentence.
 _ITEM_MARKER = re.compile(r"\(?(?:\d{1,3}|[a-zA-Z])[.)]\s+")
 
@@ -93,8 +92,8 @@ def shown(shape: Shape, item: Scored, settings: RankingSettings) -> str:
         return text
     marker = _ITEM_MARKER.match(text)
     start = marker.end() if marker else 0
-    parts = _FIRST_SENTENCE.split(text[start:], maxsplit=1)
-    return f"{text[:start]}{parts[0]} …" if len(parts) > 1 else text
+    spans = list(split_spans(text[start:]))
+    return f"{text[: start + spans[0][1]]} …" if len(spans) > 1 else text
 
 
 def _same_kind(shape: Shape, text: str) -> bool:

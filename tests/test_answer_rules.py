@@ -13,7 +13,7 @@ from assistant.question import (
     unknown_names,
 )
 from assistant.scoring import Candidate, Scored, fit
-from assistant.selection import labelled, select, stands_alone, within_words
+from assistant.selection import labelled, select, shown, stands_alone, within_words
 from assistant.settings import RankingSettings
 from assistant.types import Segment, answer_text
 from index.chunking import Sentence
@@ -345,3 +345,20 @@ def test_the_kind_of_thing_asked_for_and_names_are_not_words_an_answer_must_add(
 )
 def test_a_question_asks_for_several_things_when_its_noun_is_plural(question: str, several: bool):
     assert shape_of(question).several is several
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("2. A vector of positive integers. The values must lie in range.", "2. A vector of positive integers. …"),
+        # the index's sentence splitter: an abbreviation ends no sentence
+        ("Pass e.g. the -x flag. It turns tracing on.", "Pass e.g. the -x flag. …"),
+        ("One sentence alone.", "One sentence alone."),
+    ],
+)
+def test_a_list_item_answering_a_question_for_several_things_shows_its_first_sentence(text: str, expected: str):
+    several = shape_of("Which flags does the tool accept?")
+    item = scored(text, 0.7, kind="list_item")
+    assert shown(several, item, RankingSettings()) == expected
+    assert shown(several, item, RankingSettings(whole_lists=False)) == text
+    assert shown(shape_of("Which flag turns tracing on?"), item, RankingSettings()) == text
