@@ -287,10 +287,12 @@ def shape_of(
     return Shape(kind, doubt, terms, stance, frozenset(words(question)), gathers, asking, several)
 
 
-# "which backslash sequences does", "what kinds of": the thing asked for, in the plural.
+# "which backslash sequences does", "what kinds of": the thing asked for, in the plural, right
+# after the interrogative (not "what does dividing two integers do").
+_AUXILIARY = r"(?:do|does|did|is|are|was|were|can|could|should|must|may|will|would|have|has|had)\b"
 _SEVERAL = re.compile(
-    r"(?:which|what)\s+(?:(?:kinds|types|sorts)\s+of\b|(?:(?!of\b)[\w/.+-]+\s+){0,3}?[a-z]*[^\Wsu]s\s+"
-    r"(?:do|does|did|are|were|can|could|should|must|may|will|would|have|has|had)\b)"
+    rf"(?:which|what)\s+(?:(?:kinds|types|sorts)\s+of\b|(?:(?!of\b|{_AUXILIARY})[\w/.+-]+\s+){{0,3}}?"
+    rf"[a-z]{{2,}}[^\Wsu]s\s+{_AUXILIARY})"
 )
 
 

@@ -335,11 +335,15 @@ def test_the_kind_of_thing_asked_for_and_names_are_not_words_an_answer_must_add(
         ("What kinds of troublesome allocation sites can the figures reveal?", True),
         ("In which units can Massif measure the passage of time?", True),
         ("What storage strategies can a column use?", True),
+        ("With which compilers was the library tested?", True),
         # one thing, a plural after "of", or no verb after the noun: not several
         ("Which kind of transaction does a plain BEGIN start?", False),
         ("What range of diameters may I enter?", False),
         ("Which process does this?", False),
         ("What is the name of the tool?", False),
+        # the plural after the verb is not what is asked for
+        ("What does dividing two integers do with the fractional part?", False),
+        ("Which group is assigned the fixed ID 5?", False),
         ("Who wrote the songs?", False),
     ],
 )
