@@ -60,6 +60,7 @@ from assistant.retrieval import Retrieved, retrieve
 from assistant.scoring import Candidate, Scored, fit, overlap, score
 from assistant.selection import labelled, opens_inside_quotation, stands_alone
 from assistant.settings import RankingSettings
+from index.chunking import Sentence
 from index.embed import Embedder
 from index.reader import IndexReader
 from index.text import content_words, stem, words
@@ -239,6 +240,14 @@ def _with_items(
     return out
 
 
+def _moved(
+    reader: IndexReader, candidate: Candidate, position: int, sentence: Sentence, vector: np.ndarray
+) -> Candidate:
+    """`candidate` moved to another sentence of its document, in the chunk at `position`."""
+    page = reader.page_of(candidate.source, sentence.start)
+    return replace(candidate, page=page, sentence=sentence, vector=vector, position=position)
+
+
 # A fragment is read back this many sentences at most to find where its quotation opens.
 MAX_OPENING = 3
 
@@ -257,8 +266,7 @@ def _opening(reader: IndexReader, fragment: Candidate) -> list[Candidate]:
         for sentence, vector in reversed(earlier):
             if sentence.kind != "paragraph":
                 return []
-            page = reader.page_of(chunk.source, sentence.start)
-            before.insert(0, replace(fragment, page=page, sentence=sentence, vector=vector, position=position))
+            before.insert(0, _moved(reader, fragment, position, sentence, vector))
             start = sentence.start
             if not quoted or "“" in sentence.text:
                 return before if stands_alone(sentence) else []
@@ -286,8 +294,7 @@ def _items(reader: IndexReader, intro: Candidate, most: int) -> list[Candidate]:
             if sentence.group != group or len(found) >= most:
                 return found
             seen.add(sentence.start)
-            page = reader.page_of(chunk.source, sentence.start)
-            found.append(replace(intro, page=page, sentence=sentence, vector=vector, position=position))
+            found.append(_moved(reader, intro, position, sentence, vector))
         position += 1
     return found
 
@@ -322,8 +329,7 @@ def _siblings(reader: IndexReader, item: Candidate, most: int) -> list[Candidate
             if sentence.start in seen or len(found) >= most:
                 continue
             seen.add(sentence.start)
-            page = reader.page_of(chunk.source, sentence.start)
-            found.append(replace(item, page=page, sentence=sentence, vector=vector, position=position))
+            found.append(_moved(reader, item, position, sentence, vector))
         position += 1
     return found
 
