@@ -96,7 +96,7 @@ def rank(
     unanswered = _unanswered(query, ranked[0])
     if extra:
         expanded = " ".join([*extra, *unanswered])
-        named = {source for name in extra for source in reader.titled(name)}
+        named = {source for name in extra for source in led_to(reader, name, settings.bridge_title_words)}
         _follow(
             reader,
             shape,
@@ -482,6 +482,17 @@ def mentions(text: str) -> list[str]:
         *(m.group() for m in _LETTERED.finditer(text)),
         *(m.group(1) for m in _QUOTED.finditer(text)),
     ]
+
+
+def led_to(reader: IndexReader, name: str, title_words: bool = True) -> list[str]:
+    """The documents a bridge name leads to: those it titles; else, with `title_words`, for a name of
+    two words or more, the one document whose title holds all its words ("Guns N' Roses" leads to
+    "Guns N' Roses discography"; none when two titles hold them)."""
+    titled = reader.titled(name)
+    if titled or not title_words or len(words(name)) < 2:
+        return titled
+    holding = reader.titles_holding(name)
+    return holding if len(holding) == 1 else []
 
 
 def bridge_names(reader: IndexReader, query: str, best: list[tuple[str, str, str]], most: int) -> list[str]:

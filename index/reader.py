@@ -126,6 +126,20 @@ class IndexReader:
         ("Kiss and Tell" finds the document titled "Kiss and Tell (1945 film)")."""
         return self._by_title.get(_title_key(name), [])
 
+    def titles_holding(self, name: str) -> list[str]:
+        """The sources whose title holds every word of `name`, case, punctuation and a parenthetical
+        qualifier aside ("Guns N' Roses" finds "Guns N' Roses discography")."""
+        found = [self._by_title_word.get(word, set()) for word in set(_title_key(name))]
+        return sorted(set.intersection(*found)) if found else []
+
+    @cached_property
+    def _by_title_word(self) -> dict[str, set[str]]:
+        by_word: dict[str, set[str]] = {}
+        for key, sources in self._by_title.items():
+            for word in key:
+                by_word.setdefault(word, set()).update(sources)
+        return by_word
+
     @cached_property
     def _by_title(self) -> dict[tuple[str, ...], list[str]]:
         by_title: dict[tuple[str, ...], list[str]] = {}

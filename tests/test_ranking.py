@@ -6,7 +6,7 @@ import pytest
 
 from assistant import Assistant
 from assistant.question import asked_about
-from assistant.ranking import bridge_names, mentions
+from assistant.ranking import bridge_names, led_to, mentions
 from assistant.settings import AssistantSettings, RankingSettings
 from tests.conftest import write_corpus
 from tests.fakes import HashEmbedder, KeywordReranker
@@ -275,6 +275,40 @@ def test_a_title_is_found_whatever_its_punctuation(tmp_path: Path):
     corpus = write_corpus(tmp_path / "c", {"Ken St. Andre.txt": "Ken St. Andre designs games.\n"})
     reader = Assistant(corpus=corpus, index_dir=tmp_path / "i", embedder=HashEmbedder()).reader
     assert reader.titled("Ken St Andre") == reader.titled("ken st. andre") == ["Ken St. Andre.txt"]
+
+
+def test_a_name_titling_no_document_leads_to_the_one_whose_title_holds_its_words(tmp_path: Path):
+    corpus = write_corpus(
+        tmp_path / "c",
+        {
+            "Marta Quell discography.txt": "Marta Quell recorded two albums.\n",
+            "Kelby Harbour.txt": "The harbour of Kelby.\n",
+            "Kelby Castle.txt": "The castle of Kelby.\n",
+        },
+    )
+    reader = Assistant(corpus=corpus, index_dir=tmp_path / "i", embedder=HashEmbedder()).reader
+    assert reader.titled("Marta Quell") == []
+    assert reader.titles_holding("marta QUELL") == ["Marta Quell discography.txt"]
+    assert led_to(reader, "Marta Quell") == ["Marta Quell discography.txt"]
+    assert led_to(reader, "Marta Quell", title_words=False) == []
+    # Two titles hold the name, or it is one word: it leads nowhere.
+    assert reader.titles_holding("Kelby") == ["Kelby Castle.txt", "Kelby Harbour.txt"]
+    assert led_to(reader, "Kelby") == led_to(reader, "Quell") == []
+
+
+@pytest.mark.parametrize("title_words", [True, False])
+def test_a_bridge_follows_a_name_into_the_document_whose_title_holds_it(tmp_path: Path, title_words: bool):
+    corpus = write_corpus(
+        tmp_path / "c",
+        {
+            "glass-orchard.txt": REST_CORPUS["glass-orchard.txt"],
+            "Marta Quell career.txt": REST_CORPUS["Marta Quell.txt"],
+        },
+    )
+    settings = AssistantSettings(ranking=RankingSettings(bridge_title_words=title_words))
+    bot = Assistant(corpus=corpus, index_dir=tmp_path / "i", embedder=HashEmbedder(), settings=settings)
+    expected = ["Later in life she held public office as harbour commissioner of Dunmore."] if title_words else []
+    assert followed(bot, LINKED_QUESTION) == expected
 
 
 COMPARED = {
