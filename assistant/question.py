@@ -296,9 +296,18 @@ _SEVERAL = re.compile(
 )
 
 
+# "Which features stop working ...?": a plural right after "which", then its verb. Only "which":
+# after "what" the word is as often a verb ("What causes ...?").
+_WHICH_PLURAL = re.compile(r"which\s+([a-z]{2,}[^\Wsu]s)\s+([a-z]+)\b")
+
+
 def asks_several(interrogative: str) -> bool:
     """Whether the phrase from the interrogative on asks for several things of one kind: its noun
-    in the plural before the verb ("which backslash sequences does ...", "what kinds of ...")."""
+    in the plural before the verb ("which backslash sequences does ...", "what kinds of ...",
+    "which features stop ...")."""
+    plural = _WHICH_PLURAL.match(interrogative)
+    if plural and not STOPWORDS.intersection(plural.groups()):
+        return True
     return _SEVERAL.match(interrogative) is not None
 
 

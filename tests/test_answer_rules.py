@@ -336,6 +336,9 @@ def test_the_kind_of_thing_asked_for_and_names_are_not_words_an_answer_must_add(
         ("In which units can Massif measure the passage of time?", True),
         ("What storage strategies can a column use?", True),
         ("With which compilers was the library tested?", True),
+        # a plural right after "which", then its verb
+        ("Which features stop working on such a table?", True),
+        ("Which browsers honour the header?", True),
         # one thing, a plural after "of", or no verb after the noun: not several
         ("Which kind of transaction does a plain BEGIN start?", False),
         ("What range of diameters may I enter?", False),
@@ -345,6 +348,10 @@ def test_the_kind_of_thing_asked_for_and_names_are_not_words_an_answer_must_add(
         ("What does dividing two integers do with the fractional part?", False),
         ("Which group is assigned the fixed ID 5?", False),
         ("Who wrote the songs?", False),
+        # after "what" a word ending in s is as often a verb; after "which", a function word is no verb
+        ("What causes slow queries?", False),
+        ("Which ones are deprecated?", True),
+        ("Which does the tool use?", False),
     ],
 )
 def test_a_question_asks_for_several_things_when_its_noun_is_plural(question: str, several: bool):
