@@ -251,7 +251,7 @@ class Shape:
     asked: frozenset[str] = frozenset()  # the question's own words: an answer brings others
     gathers: bool = False  # several sentences of equal standing may answer it (see `shape_of`)
     focus: frozenset[str] = frozenset()  # stems of the clause that asks, where the question says more
-    several: bool = False  # asks for several things of a kind ("Which escapes ...?", "What kinds of ...?")
+    several: bool = False  # asks for several things of a kind ("Which escapes do ...?", "Which features stop ...?")
 
 
 def shape_of(
