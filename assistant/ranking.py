@@ -130,7 +130,7 @@ def rank(
     second = second_question(query) if settings.second_questions else None
     if second and not any(s.follow for s in ranked):
         rest = _Rest(reader, embedder, shape, _unanswered(second, ranked[0]), settings)
-        ranked = _mark_second(ranked, rest, settings)
+        ranked = _mark_second(ranked, rest, settings, shape_of(second, settings).several)
     if reranker is not None and settings.clause_rerank > 1 and choice is None:
         ranked = _mark_asked(query, ranked, settings, reranker)
     return ranked
@@ -157,11 +157,12 @@ def _mark_asked(query: str, ranked: list[Scored], settings: RankingSettings, rer
     return marked
 
 
-def _mark_second(ranked: list[Scored], rest: _Rest, settings: RankingSettings) -> list[Scored]:
+def _mark_second(ranked: list[Scored], rest: _Rest, settings: RankingSettings, several: bool) -> list[Scored]:
     """`ranked` with the sentence that best answers the second of two joined questions marked
     `follow`: chosen among the `bridge_choices` best others scoring at least `keep_ratio` of the
     best by its match to `rest`, the second question's words the best sentence lacks. Unchanged
-    when it holds all of them."""
+    when it holds all of them. A list item chosen so brings the rest of its list only when the
+    second question asks for `several` things: the first question's plural does not speak for it."""
     if not rest.unanswered:
         return ranked
     floor = settings.keep_ratio * ranked[0].relevance
@@ -170,7 +171,8 @@ def _mark_second(ranked: list[Scored], rest: _Rest, settings: RankingSettings) -
         return ranked
     chosen = max(choices, key=lambda n: (rest.answered_by(ranked[n]), -n))
     marked = list(ranked)
-    marked[chosen] = replace(ranked[chosen], follow=True)
+    siblings = _is_item(ranked[chosen].candidate) and not several
+    marked[chosen] = replace(ranked[chosen], follow=True, items=() if siblings else ranked[chosen].items)
     return marked
 
 

@@ -441,8 +441,9 @@ class RankingSettings(BaseModel):
         "handbooks 4 and together 5 (the list's lead loses the items it brought). A plural after 'of' ('what "
         "range of diameters') is not several: read so, it lost one of handbooks. A plural right after 'which' and "
         "then its verb ('Which features stop working ...?', 'Which browsers honour ...?') is several too: postgres, "
-        "sqlite and mixed +1, documents together 182 to 184, wider -1 (a two-part question whose list crowds out "
-        "the second part's answer); all-MiniLM-L6-v2: sqlite and mixed +1, together 170 to 172, none lost.",
+        "sqlite and mixed +1, documents together 182 to 184, none lost (a list item answering a second question "
+        "brings its list only when that question asks for several things too: without that, wider -1); "
+        "all-MiniLM-L6-v2: sqlite and mixed +1, together 170 to 172, none lost.",
     )
     list_lead: bool = Field(
         default=True,

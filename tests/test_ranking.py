@@ -1,13 +1,17 @@
 """Ranking beyond the first search: the clause that asks, searched for on its own."""
 
+from dataclasses import replace
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from assistant import Assistant
 from assistant.question import asked_about
-from assistant.ranking import bridge_names, led_to, mentions
+from assistant.ranking import _mark_second, bridge_names, led_to, mentions
+from assistant.scoring import Candidate, Scored
 from assistant.settings import AssistantSettings, RankingSettings
+from index.chunking import Sentence
 from tests.conftest import write_corpus
 from tests.fakes import HashEmbedder, KeywordReranker
 
@@ -409,3 +413,33 @@ def test_the_sentence_the_cross_encoder_accepts_leads_when_the_best_ranked_one_f
     ).ask(question)
     assert "commissioner" in led.citations[0].quote
     assert "commissioner" not in unled.citations[0].quote
+
+
+class _WordRest:
+    """The rest of a question as `_mark_second` reads it: a sentence answers it by holding its words."""
+
+    def __init__(self, unanswered: list[str]) -> None:
+        self.unanswered = unanswered
+
+    def answered_by(self, item: Scored) -> float:
+        return sum(word in item.candidate.sentence.text for word in self.unanswered)
+
+
+def unit(text: str, relevance: float, kind: str = "paragraph", group: int = -1) -> Scored:
+    sentence = Sentence(0, len(text), 1, 1, text, kind, group=group)
+    candidate = Candidate("a.md", None, sentence, np.ones(4, dtype=np.float32) / 2, 0, "")
+    return Scored(candidate, relevance, 0.0, relevance, relevance)
+
+
+@pytest.mark.parametrize("several", [True, False])
+def test_a_list_item_answering_the_second_question_brings_its_list_only_if_that_question_asks_for_several(
+    several: bool,
+):
+    # "Which projects improved the codec, and who wrote the code it started from?": the item was
+    # given its list for the first question, which asks for several things; the second does not.
+    sibling = unit("lossless transforms", 0.5, "list_item", group=1)
+    item = replace(unit("arithmetic coding", 0.6, "list_item", group=1), items=(sibling,))
+    ranked = [unit("Two projects improved the codec.", 0.9), item, unit("The codec is fast.", 0.7)]
+    marked = _mark_second(ranked, _WordRest(["coding"]), RankingSettings(), several)  # type: ignore[arg-type]
+    assert [s.follow for s in marked] == [False, True, False]
+    assert marked[1].items == ((sibling,) if several else ())
