@@ -171,8 +171,8 @@ def _mark_second(ranked: list[Scored], rest: _Rest, settings: RankingSettings, s
         return ranked
     chosen = max(choices, key=lambda n: (rest.answered_by(ranked[n]), -n))
     marked = list(ranked)
-    siblings = _is_item(ranked[chosen].candidate) and not several
-    marked[chosen] = replace(ranked[chosen], follow=True, items=() if siblings else ranked[chosen].items)
+    alone = _is_item(ranked[chosen].candidate) and not several  # shown without the rest of its list
+    marked[chosen] = replace(ranked[chosen], follow=True, items=() if alone else ranked[chosen].items)
     return marked
 
 
