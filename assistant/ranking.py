@@ -54,7 +54,16 @@ from functools import cached_property
 
 import numpy as np
 
-from assistant.question import Shape, alternatives, asked_about, asked_clause, names, second_question, shape_of
+from assistant.question import (
+    Shape,
+    alternatives,
+    asked_about,
+    asked_clause,
+    asks_several,
+    names,
+    second_question,
+    shape_of,
+)
 from assistant.rerank import Reranker
 from assistant.retrieval import Retrieved, retrieve
 from assistant.scoring import Candidate, Scored, fit, overlap, score
@@ -130,7 +139,7 @@ def rank(
     second = second_question(query) if settings.second_questions else None
     if second and not any(s.follow for s in ranked):
         rest = _Rest(reader, embedder, shape, _unanswered(second, ranked[0]), settings)
-        ranked = _mark_second(ranked, rest, settings, shape_of(second, settings).several)
+        ranked = _mark_second(ranked, rest, settings, asks_several(asked_clause(second.strip())[0]))
     if reranker is not None and settings.clause_rerank > 1 and choice is None:
         ranked = _mark_asked(query, ranked, settings, reranker)
     return ranked
@@ -182,7 +191,7 @@ def _lead_list(ranked: list[Scored], settings: RankingSettings) -> list[Scored]:
     asking for several things is answered by the list that names them."""
     floor = settings.lead_ratio * max(s.relevance for s in ranked)
     found = next((n for n, s in enumerate(ranked[: settings.lead_check]) if s.items and s.relevance >= floor), 0)
-    return [ranked[found], *ranked[:found], *ranked[found + 1 :]] if found else ranked
+    return _to_front(ranked, found)
 
 
 def _rerank_lead(query: str, ranked: list[Scored], settings: RankingSettings, reranker: Reranker) -> list[Scored]:
@@ -198,7 +207,12 @@ def _rerank_lead(query: str, ranked: list[Scored], settings: RankingSettings, re
         return ranked
     scores = reranker.score(query, [labelled(ranked[n]) for n in choices])
     chosen = choices[int(np.argmax(scores))]
-    return [ranked[chosen], *ranked[:chosen], *ranked[chosen + 1 :]]
+    return _to_front(ranked, chosen)
+
+
+def _to_front(ranked: list[Scored], n: int) -> list[Scored]:
+    """`ranked` with its `n`th sentence moved to the front, to lead the answer."""
+    return [ranked[n], *ranked[:n], *ranked[n + 1 :]] if n else ranked
 
 
 def _retrieve(
@@ -226,13 +240,15 @@ def _with_items(
     asking for several things (`whole_lists`), a list item or table row among them has the other
     items of its list attached."""
     out = list(ranked)
+    whole_lists = shape.several and settings.whole_lists
     for n, item in enumerate(ranked[: settings.lead_check]):
+        members: list[Candidate] | None = None
         if item.candidate.sentence.leads >= 0 and item.candidate.position >= 0:
-            found = score(shape, vector, _items(reader, item.candidate, settings.max_items), settings)
-            found.sort(key=lambda s: s.candidate.sentence.start)
-            out[n] = replace(item, items=tuple(found))
-        elif shape.several and settings.whole_lists and _is_item(item.candidate) and item.candidate.position >= 0:
-            found = score(shape, vector, _siblings(reader, item.candidate, settings.max_items), settings)
+            members = _items(reader, item.candidate, settings.max_items)
+        elif whole_lists and _is_item(item.candidate) and item.candidate.position >= 0:
+            members = _siblings(reader, item.candidate, settings.max_items)
+        if members is not None:
+            found = score(shape, vector, members, settings)
             found.sort(key=lambda s: s.candidate.sentence.start)
             out[n] = replace(item, items=tuple(found))
         if settings.whole_sentences and item.candidate.position >= 0 and not stands_alone(item.candidate.sentence):
