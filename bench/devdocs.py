@@ -39,6 +39,14 @@ Corpora (each a few hundred to about 2,000 chunks, so that indexing one takes mi
   2.0 and MPL 2.0 from /usr/share/common-licenses, plain text), two Markdown files (libjpeg-turbo's
   README, a Contributor Covenant code of conduct) and a Word document whose text is zlib's FAQ,
   written from bench/devdocs_data/zlib-faq.txt.
+- unseen: a blind set over other domains again: a typeset PDF of school science experiments (the
+  expEYES Junior User's Manual, 65 pages, pdfTeX, a contents page, page numbers, tables of
+  readings), five DocBook HTML pages of the Securing Debian Manual with navigation headers and
+  footers (introduction, credits, incident response, its FAQ, its revision history; harden-doc),
+  two licence texts (GFDL 1.3 and CC0 1.0 from /usr/share/common-licenses, plain text), two
+  Markdown files (iso-codes' README on the ISO standards it carries, DejaVu fonts' README) and a
+  Word document whose text is XZ Utils' history and FAQ, written from
+  bench/devdocs_data/xz-utils-history-faq.txt.
 
 Each question has a `kind`: words among table, list, definition (an option or parameter's
 definition line), page-break, heading (the section's heading matters), boilerplate (it has
@@ -85,6 +93,7 @@ POLICY = "/usr/share/doc/debian-policy/policy.html"
 DJANGO = "/usr/share/doc/python-django-doc/html"
 VALGRIND = "/usr/share/doc/valgrind/html"
 HISTORY = "/usr/share/doc/debian-history/docs"
+HARDEN = "/usr/share/doc/harden-doc/html/en-US"
 # LaTeX2HTML pages of gnuplot's manual, each with a navigation panel: plotting styles
 GNUPLOT_NODES = "node98 node99 node100 node101 node104 node107 node109 node116 node118 node121 node128 node129".split()
 CORPORA: dict[str, list[tuple[str, str, str]]] = {
@@ -168,13 +177,25 @@ CORPORA: dict[str, list[tuple[str, str, str]]] = {
             "list-someutils/CODE_OF_CONDUCT.md",
         ),
     ],
+    "unseen": [
+        ("expeyes-doc-en", "/usr/share/expeyes/doc/en-eyesj.pdf", "expeyes-junior-users-manual.pdf"),
+        *(
+            ("harden-doc", f"{HARDEN}/{page}.html", f"securing-debian/{page}.html")
+            for page in "intro credits after-compromise ch12 changelog_history".split()
+        ),
+        ("base-files", "/usr/share/common-licenses/GFDL-1.3", "licenses/GFDL-1.3.txt"),
+        ("base-files", "/usr/share/common-licenses/CC0-1.0", "licenses/CC0-1.0.txt"),
+        ("iso-codes", "/usr/share/doc/iso-codes/README.md.gz", "iso-codes/README.md"),
+        ("fonts-dejavu-core", "/usr/share/doc/fonts-dejavu-core/README.md", "dejavu-fonts/README.md"),
+    ],
 }
 
 # Written documents, by corpus: data file -> name in the corpus. `.docx` targets are made from a
 # light markup (see write_docx); the others are copied as they are. The structure corpus's are
 # invented office documents; the handbooks corpus's is the real text of GNU time's manual (the
 # time package's time.html) given the form of a Word document, the wider corpus's the real text of
-# zlib's FAQ (zlib1g-dev's FAQ.gz).
+# zlib's FAQ (zlib1g-dev's FAQ.gz), the unseen corpus's the real text of XZ Utils' history and FAQ
+# (xz-utils' history.txt.gz and faq.txt.gz).
 WRITTEN = {
     "structure": {
         "travel-policy.txt": "office/travel-policy.docx",
@@ -185,11 +206,13 @@ WRITTEN = {
     },
     "handbooks": {"gnu-time-manual.txt": "gnu-time-manual.docx"},
     "wider": {"zlib-faq.txt": "zlib-faq.docx"},
+    "unseen": {"xz-utils-history-faq.txt": "xz-utils-history-faq.docx"},
 }
 DOCX_AUTHOR = {
     "structure": "Ledgerly Ltd",
     "handbooks": "Free Software Foundation",
     "wider": "Jean-loup Gailly and Mark Adler",
+    "unseen": "Lasse Collin",
 }
 
 
