@@ -10,7 +10,7 @@ Kinds (the sets and indexes of bench/devsets.py):
   answer; the questions of every other set (seeds and the four sets of reference documents), about
   other things, do not;
 - reference: the documents and tables of every document set of bench/devsets.py (eval/structure.json,
-  postgres, python, rmanuals, sqlite, packaging, mixed, handbooks, wider), each with its own
+  postgres, python, rmanuals, sqlite, packaging, mixed, handbooks, wider, unseen), each with its own
   answerable and unanswerable questions.
 
 Signals, for the best-ranked sentences of each question:

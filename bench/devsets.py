@@ -10,9 +10,9 @@ Sets (each index is built once and reused; a rebuild brings it in step with the 
 - hotpot-dev, hotpot-extra, hotpot-fresh: HotpotQA items 0-49, bench/hotpot_extra.json and
   bench/hotpot_fresh.json over the 991 paragraphs of bench/hotpot.py (its index). Items 50-99 are
   held out: never run here;
-- structure, postgres, python, rmanuals, sqlite, packaging, mixed, handbooks, wider: eval/<name>.json over
+- structure, postgres, python, rmanuals, sqlite, packaging, mixed, handbooks, wider, unseen: eval/<name>.json over
   .bench/devdocs/<name> (made by `python bench/devdocs.py`), indexes under .bench/devdocs-index/;
-- documents-together: the questions of those nine sets over one corpus of all their documents
+- documents-together: the questions of those ten sets over one corpus of all their documents
   (.bench/devsets/documents-together), each set's in a folder of its own.
 
 Columns, per set and system (questions and conversation turns counted once each):
@@ -58,7 +58,18 @@ from hotpot import FRESH, WORK, contains, extra_items, file_name, load_items, wr
 DEVDOCS = ROOT / ".bench" / "devdocs"
 DEVDOCS_INDEX = ROOT / ".bench" / "devdocs-index"
 SEEDS_INDEX = ROOT / ".bench" / "devsets" / "seeds"
-DOCUMENT_SETS = ("structure", "postgres", "python", "rmanuals", "sqlite", "packaging", "mixed", "handbooks", "wider")
+DOCUMENT_SETS = (
+    "structure",
+    "postgres",
+    "python",
+    "rmanuals",
+    "sqlite",
+    "packaging",
+    "mixed",
+    "handbooks",
+    "wider",
+    "unseen",
+)
 GROWN = ROOT / ".bench" / "devsets" / "seeds-grown"
 TOGETHER = ROOT / ".bench" / "devsets" / "documents-together"
 ALL_SETS = ("seeds", "seeds-grown", "hotpot-dev", "hotpot-extra", "hotpot-fresh", *DOCUMENT_SETS, "documents-together")
