@@ -16,6 +16,11 @@ answer pipeline was built; these questions less so, so a change that helps only 
 way but blind (without running the assistant on them) after the bridge rules were settled, over
 paragraphs neither the extra set nor items 0-49's questions use; a check on rules made before it.
 
+`blind` is a fourth, bench/hotpot_blind.json: 40 more (30 bridge, 10 comparison) written blind over
+paragraphs of items 0-49 that none of the other three sets uses, each question exactly two hops (a
+bridge named in one paragraph, the answer in another; the second paragraph need not be titled by
+the bridge's name), after every rule of the answer pipeline was settled.
+
 Metrics, per system and half:
 - containment: the normalised gold answer appears in the normalised answer text (lower case,
   punctuation and articles dropped); yes/no questions are left out;
@@ -53,6 +58,7 @@ WORK = ROOT / ".bench" / "hotpot"
 SPLITS = {"dev": range(0, 50), "held-out": range(50, 100)}
 EXTRA = ROOT / "bench" / "hotpot_extra.json"
 FRESH = ROOT / "bench" / "hotpot_fresh.json"
+BLIND = ROOT / "bench" / "hotpot_blind.json"
 
 
 def load_items() -> list[dict]:
@@ -62,7 +68,7 @@ def load_items() -> list[dict]:
 
 
 def extra_items(items: list[dict], path: Path = EXTRA) -> list[dict]:
-    """The questions of `path` (the extra or the fresh set) as items, with the paragraphs they were
+    """The questions of `path` (the extra, fresh or blind set) as items, with the paragraphs they were
     written from."""
     paragraphs = {title: sentences for item in items[:50] for title, sentences in item["context"]}
     return [
@@ -238,9 +244,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument(
         "--split",
-        choices=["dev", "held-out", "extra", "fresh", "both", "dev,extra", "dev,extra,fresh"],
+        choices=["dev", "held-out", "extra", "fresh", "blind", "both", "dev,extra", "dev,extra,fresh,blind"],
         default="dev",
-        help="both: dev and held-out; dev,extra,fresh: the three development sets",
+        help="both: dev and held-out; dev,extra,fresh,blind: the four development sets",
     )
     parser.add_argument("--systems", default="ours,dense,bm25,llama")
     parser.add_argument("--json", action="store_true")
@@ -266,8 +272,8 @@ def main() -> None:
     splits = ["dev", "held-out"] if args.split == "both" else args.split.split(",")
     results = {}
     for split in splits:
-        if split in ("extra", "fresh"):
-            chosen = extra_items(items, EXTRA if split == "extra" else FRESH)
+        if split in ("extra", "fresh", "blind"):
+            chosen = extra_items(items, {"extra": EXTRA, "fresh": FRESH, "blind": BLIND}[split])
         else:
             chosen = [items[i] for i in SPLITS[split]]
         for name in args.systems.split(","):
