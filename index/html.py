@@ -404,9 +404,14 @@ def _squeezed(text: str) -> str:
 
 def _kept(text: str, block: Block, main: str) -> bool:
     """Whether the extractor kept the block: its text (each cell's, for rows and definitions) is
-    found in the extracted text `main` (squeezed, lower case)."""
+    found in the extracted text `main` (squeezed, lower case). A table row is kept when most of its
+    text is: the extractor may empty one cell of a row it keeps (a revision history's author, which
+    it reads as a byline), and the row is one unit."""
     spans = block.cells or ((block.start, block.end),)
     pieces = [_squeezed(text[s:e]).casefold() for s, e in spans]
+    if block.kind in ("table_row", "table_header"):
+        found = sum(len(piece) for piece in pieces if piece in main)
+        return found > 0 and 2 * found >= sum(len(piece) for piece in pieces)
     return all(piece in main for piece in pieces if piece)
 
 

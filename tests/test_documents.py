@@ -9,6 +9,7 @@ import pytest
 
 from index.chunking import Sentence, chunk_document, split_sentences
 from index.document import Document, block_text, title_from_name
+from index.html import _main_content, _squeezed, _walk
 from index.loaders import load, scan
 from index.text import quote_in_span
 from tests import documents
@@ -385,3 +386,45 @@ def test_html_section_beside_the_extracted_one_is_kept_and_navigation_is_not(tmp
     said = "The official pronunciation of the name is 'deb ee n'. The name comes from the names of its creator"
     assert [text for text in content if " ".join(text.split()).startswith(said)]
     assert not [text for text in content if "Prev" in text or "Next" in text or "Table of Contents" in text]
+
+
+def _revision(number: str, date: str, first: str, last: str, changes: list[str]) -> str:
+    items = "".join(f"<tr><td>{change}</td></tr>" for change in changes)
+    return (
+        f'<tr><td align="left">Revision {number}</td><td align="left">{date}</td><td align="left">'
+        f'<span class="author"><span class="firstname">{first} </span> <span class="surname">{last}</span></span>'
+        f'</td></tr><tr><td align="left" colspan="3"><table border="0" summary="Simple list" class="simplelist">'
+        f"{items}</table></td></tr>"
+    )
+
+
+REVISION_HISTORY = f"""<html><head><title>Appendix A. Changelog</title></head><body>
+<div class="navheader">{_NAV}<hr/></div>
+<div class="appendix"><h1 class="title">Appendix A. Changelog</h1>
+<p>{_INTRO * 2}</p>
+<div class="revhistory"><table summary="Revision History">
+<tr><th colspan="3"><strong>Revision History</strong></th></tr>
+{_revision("2-4", "April 2019", "Mira", "Okafor", ["Convert the sources to DocBook XML.", "Drop the old Makefile."])}
+{_revision("2-3", "June 2015", "Tomas", "Lindqvist", ["Describe the new firewall defaults.", "Fix broken links."])}
+</table></div></div>
+<div class="navfooter"><hr/>{_NAV}</div>
+</body></html>"""
+
+
+def test_html_table_row_stays_when_the_extractor_empties_one_of_its_cells(tmp_path: Path):
+    # trafilatura may keep a revision history's number and date but read its author as a byline
+    # and empty that cell (Securing Debian Manual's changelog): the row is content all the same.
+    walker = _walk(REVISION_HISTORY)
+    kept = {
+        " ".join(walker.writer.text[b.start : b.end].split())
+        for b in walker.writer.blocks
+        if b.kind != "boilerplate" and b.kind != "table_row"
+    }
+    main = _squeezed(" ".join([*kept, "Revision 2-4", "April 2019", "Revision 2-3", "June 2015"])).casefold()
+    rows = [walker.writer.text[b.start : b.end] for b in _main_content(walker, main) if b.kind == "table_row"]
+    assert "Revision 2-4 | April 2019 | Mira Okafor" in rows
+    assert "Revision 2-3 | June 2015 | Tomas Lindqvist" in rows
+    # a row the extractor left out, every cell of it, is still set aside
+    alone = _squeezed(" ".join([*kept, "Revision 2-4", "April 2019"])).casefold()
+    rows = [walker.writer.text[b.start : b.end] for b in _main_content(walker, alone) if b.kind == "table_row"]
+    assert rows == ["Revision 2-4 | April 2019 | Mira Okafor"]
