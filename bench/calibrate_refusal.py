@@ -1,7 +1,8 @@
 """Calibrate refusal on three kinds of text: how well a signal separates questions a corpus answers
 from questions it does not.
 
-usage: python bench/calibrate_refusal.py [--model NAME] [--cross-sentences N] [--json FILE]
+usage: python bench/calibrate_refusal.py [--model NAME] [--cross-sentences N] [--set FIELD=VALUE ...]
+                                        [--json FILE]
 
 Kinds (the sets and indexes of bench/devsets.py):
 - prose: seeds/ with eval/dev.json: its answerable questions (follow-ups as rewritten) answer,
@@ -25,7 +26,8 @@ two shares averaged, are fewest. The last table is the rule the assistant applie
 best match of `min_relevance`, when a name is unknown, and below a cross-encoder logit of
 `min_cross` when the best match is under `cross_below`; its values are written for the model
 measured into `REFUSAL_THRESHOLDS` and `CROSS_CHECK_BELOW` (assistant/settings.py). `--model NAME`
-measures another embedding model.
+measures another embedding model; `--set FIELD=VALUE` another setting (as bench/devsets.py reads
+it: `--set ranking.semantic_weight=0.7`), since what the match is depends on the ranking's weights.
 """
 
 from __future__ import annotations
@@ -78,14 +80,16 @@ def queries(devset: Any, bot: Any) -> tuple[list[str], list[str]]:
 Signals = dict[str, dict[str, list[tuple[float, float, float]]]]
 
 
-def measure(model: str | None, cross_sentences: int | None = None) -> Signals:
-    from devsets import load_sets, open_set
+def measure(model: str | None, cross_sentences: int | None = None, pairs: list[str] | None = None) -> Signals:
+    from devsets import load_sets, open_set, parse_overrides
 
     from index.embed import make_embedder
     from index.settings import IndexSettings
 
     embedder = make_embedder(IndexSettings(**({"embed_model": model} if model else {})))
-    overrides: dict[str, Any] = {"index": {"embed_model": model}} if model else {}
+    overrides: dict[str, Any] = parse_overrides(pairs or [])
+    if model:
+        overrides.setdefault("index", {})["embed_model"] = model
     if cross_sentences:
         overrides["cross_sentences"] = cross_sentences
     sets = {s.name: s for s in load_sets([name for names in KINDS.values() for name in names])}
@@ -169,8 +173,9 @@ def main() -> None:
     parser.add_argument("--model", help="IndexSettings.embed_model (default: the settings' default)")
     parser.add_argument("--json", type=Path, help="also write every question's signals to this file")
     parser.add_argument("--cross-sentences", type=int, help="AssistantSettings.cross_sentences (default: 10)")
+    parser.add_argument("--set", action="append", default=[], metavar="FIELD=VALUE", help="another setting")
     args = parser.parse_args()
-    found = measure(args.model, args.cross_sentences)
+    found = measure(args.model, args.cross_sentences, args.set)
     if args.json:
         args.json.write_text(json.dumps(found), encoding="utf-8")
     for kind, values in found.items():
