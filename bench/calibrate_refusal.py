@@ -8,7 +8,7 @@ Kinds (the sets and indexes of bench/devsets.py):
 - prose: seeds/ with eval/dev.json: its answerable questions (follow-ups as rewritten) answer,
   its off-topic ones do not;
 - encyclopaedic: the 991 HotpotQA paragraphs: the questions of items 0-49 and of the extra set
-  answer; the questions of every other set (seeds and the four sets of reference documents), about
+  answer; the questions of every other set (seeds and the sets of reference documents), about
   other things, do not;
 - reference: the documents and tables of every document set of bench/devsets.py (eval/structure.json,
   postgres, python, rmanuals, sqlite, packaging, mixed, handbooks, wider, unseen), each with its own
