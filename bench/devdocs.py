@@ -230,7 +230,8 @@ def install(packages: list[str]) -> None:
 
 def _installed(package: str) -> bool:
     status = subprocess.run(["dpkg-query", "-W", "-f=${Status}", package], capture_output=True, text=True)
-    return status.returncode == 0 and status.stdout.endswith("installed")
+    # "unknown ok not-installed" is what dpkg says of a package it has heard of but never installed
+    return status.returncode == 0 and status.stdout.endswith(" installed")
 
 
 def copy(source: Path, target: Path) -> None:
