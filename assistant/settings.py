@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from index.settings import IndexSettings
 
@@ -100,8 +100,12 @@ DEFAULT_REFUSAL_THRESHOLD = 0.33
 # off-topic ones among the 991 HotpotQA paragraphs were answered; under 0.52, 11 of 30 and 0 of 2,
 # for 10 of 171 answerable reference questions refused (0 before). 0.54-0.62 err as often overall
 # but refuse 14-21 answerable ones; bench/devsets.py: 233 to 229 of 314 answers right, unanswerable
-# questions answered 29 to 11 of 34.
+# questions answered 29 to 11 of 34. bge-small-en-v1.5 at its semantic_weight of 0.7: 0.62 errs as
+# often in all as at 0.6 (13/284 reference questions refused, 33/54 unanswerable ones answered; README).
 CROSS_CHECK_BELOW = {"bge-small-en-v1.5": 0.62, "all-MiniLM-L6-v2": 0.52}
+# RankingSettings.semantic_weight per embedding model, where a model's cosine earns more than the
+# field's default (see that field's description for the figures); a model not listed gets the default.
+SEMANTIC_WEIGHTS = {"bge-small-en-v1.5": 0.7}
 
 
 class RankingSettings(BaseModel):
@@ -163,13 +167,15 @@ class RankingSettings(BaseModel):
         ge=0.0,
         le=1.0,
         description="Share of the cosine in a sentence's match; the rest is the weighted share of the question's "
-        "words it holds. Cosine alone misses rare names, words alone miss paraphrase. Over every development set "
-        "(bench/devsets.py, bge-small-en-v1.5, 542 of 751 right at 0.6): 0.7 +3 (postgres, rmanuals, unseen and "
-        "documents together +1, HotpotQA fresh -1), 0.8 +5 (reference sets +11, HotpotQA extra and fresh -5), 0.5 "
-        "-12: paraphrasing questions about manuals want more cosine, name-bound encyclopaedic ones less; with "
-        "all-MiniLM-L6-v2 0.7 loses 4 of 516. Refusal "
-        "reads the match (min_relevance, CROSS_CHECK_BELOW are calibrated at 0.6), so another value needs them "
-        "calibrated again (bench/calibrate_refusal.py --set ranking.semantic_weight=X).",
+        "words it holds. Cosine alone misses rare names, words alone miss paraphrase. AssistantSettings sets it "
+        "for the index's embedding model where that was calibrated (SEMANTIC_WEIGHTS: bge-small-en-v1.5 0.7), "
+        "unless it is given. Over every development set (bench/devsets.py, indexes built afresh): "
+        "bge-small-en-v1.5 539 of 751 right at 0.6, 544 at 0.7 (postgres, rmanuals, unseen +1, documents together "
+        "+3, HotpotQA fresh -1; 11 answerable questions of documents together refused instead of 17), 0.8 +5 "
+        "(reference sets +11, HotpotQA extra and fresh -5), 0.5 -12: paraphrasing questions about manuals want "
+        "more cosine, name-bound encyclopaedic ones less. all-MiniLM-L6-v2 loses 4 of 516 at 0.7 and keeps 0.6. "
+        "Refusal reads the match: min_relevance and CROSS_CHECK_BELOW are calibrated at each model's weight "
+        "(bench/calibrate_refusal.py).",
     )
     idf_power: float = Field(
         default=0.5,
@@ -572,6 +578,17 @@ class AssistantSettings(BaseModel):
         default=None,
         description="A language model to write answers (checked against their citations); None: extractive only.",
     )
+
+    @model_validator(mode="after")
+    def _weigh_cosine_for_model(self) -> AssistantSettings:
+        """`ranking.semantic_weight` as calibrated for the index's embedding model (SEMANTIC_WEIGHTS),
+        unless it was given: how far a cosine can be trusted depends on the model."""
+        weight = SEMANTIC_WEIGHTS.get(self.index.embed_model)
+        if weight is None or "semantic_weight" in self.ranking.model_fields_set:
+            return self
+        # set once, while the frozen settings are being made
+        object.__setattr__(self, "ranking", self.ranking.model_copy(update={"semantic_weight": weight}))
+        return self
 
     def cross_check_below(self, embed_model: str) -> float:
         """`cross_below`, or the value calibrated for `embed_model` (0: no check) when it is None."""

@@ -15,7 +15,8 @@ Kinds (the sets and indexes of bench/devsets.py):
   answerable and unanswerable questions.
 
 Signals, for the best-ranked sentences of each question:
-- match: the best `Evidence.match` (0.6 cosine + 0.4 word overlap), what `min_relevance` bounds;
+- match: the best `Evidence.match` (the cosine and word overlap weighed by `semantic_weight`, 0.7
+  with bge-small-en-v1.5), what `min_relevance` bounds;
 - cross: the best of the cross-encoder's logits for the question and each of the best
   `AssistantSettings.cross_sentences` (10; `--cross-sentences N` measures another) sentences;
 - unknown: whether the question names something of which the corpus holds no word (after a

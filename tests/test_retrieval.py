@@ -173,6 +173,18 @@ def test_the_refusal_threshold_is_the_one_calibrated_for_the_model_unless_set():
     assert AssistantSettings(min_relevance=0.6).refusal_threshold("bge-small-en-v1.5") == 0.6
 
 
+def test_the_cosine_weight_is_the_one_calibrated_for_the_index_model_unless_given():
+    from assistant.settings import SEMANTIC_WEIGHTS
+
+    default = RankingSettings().semantic_weight
+    minilm = IndexSettings(embed_model="all-MiniLM-L6-v2")
+    assert AssistantSettings().ranking.semantic_weight == SEMANTIC_WEIGHTS["bge-small-en-v1.5"] != default
+    assert AssistantSettings(index=minilm).ranking.semantic_weight == default
+    assert AssistantSettings(ranking=RankingSettings(semantic_weight=0.6)).ranking.semantic_weight == 0.6
+    assert AssistantSettings(ranking={"semantic_weight": 0.5}, index=minilm).ranking.semantic_weight == 0.5
+    assert AssistantSettings(ranking={"top_k": 9}).ranking == RankingSettings(top_k=9, semantic_weight=0.7)
+
+
 def test_every_model_calibrated_for_refusal_has_its_cross_encoder_check():
     from assistant.settings import CROSS_CHECK_BELOW, REFUSAL_THRESHOLDS, AssistantSettings
 
