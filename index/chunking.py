@@ -190,24 +190,29 @@ def _introduced(blocks: list[Block], n: int, examples: dict[int, int]) -> int:
 
 
 def _examples(doc: Document, blocks: list[Block]) -> dict[int, int]:
-    """The code blocks that a paragraph ending in a colon introduces ("... can be added to a
-    full-text query as follows:"), by block number, each given a group of its own after the
-    document's lists and tables, so that the sentence that introduces one brings it as a list's
-    items are brought."""
+    """The code blocks that a paragraph ending in a colon or left open introduces ("... can be added
+    to a full-text query as follows:", "... you need something like"), by block number, each given
+    a group of its own after the document's lists and tables, so that the sentence that introduces
+    one brings it as a list's items are brought."""
     after = max((block.group for block in blocks), default=-1) + 1
     examples: dict[int, int] = {}
     before: Block | None = None
     for n, block in enumerate(blocks):
         if block.kind == "boilerplate":
             continue
-        if block.kind == "code" and before is not None and _ends_with_colon(doc, before):
+        if block.kind == "code" and before is not None and _leads_on(doc, before):
             examples[n] = after + len(examples)
         before = block
     return examples
 
 
-def _ends_with_colon(doc: Document, block: Block) -> bool:
-    return block.kind == "paragraph" and block_text(doc.text, block).text.rstrip().endswith(":")
+def _leads_on(doc: Document, block: Block) -> bool:
+    """Whether a paragraph leads into what follows it: it ends in a colon, or its sentence runs on
+    without closing ("You can detect which domains are installed using", "For example,")."""
+    if block.kind != "paragraph":
+        return False
+    text = block_text(doc.text, block).text.rstrip()
+    return text.endswith((":", ",")) or text[-1:].isalpha()
 
 
 def _row_shown(text: str, block: Block, headers: list[str] | None) -> str:

@@ -161,6 +161,24 @@ def test_an_example_introduced_by_a_colon_is_led_by_its_introduction(tmp_path: P
     ]
 
 
+def test_an_example_after_a_sentence_left_open_is_led_by_it(tmp_path: Path):
+    text = (
+        "# Domains\n\nYou can detect which gettext domains have been installed using\n\n"
+        "```\n$ pkg-config --variable=domains iso-codes\n```\n\n"
+        "For example,\n\n```\niso_639-2 iso_3166-1\n```\n\n"
+        "Version 4.15, released in 2023\n\n```\nmake install\n```\n"
+    )
+    sentences = split_sentences(loaded(tmp_path, "README.md", text))
+    assert [(s.kind, s.group, s.leads) for s in sentences] == [
+        ("paragraph", -1, 0),
+        ("code", 0, -1),
+        ("paragraph", -1, 1),
+        ("code", 1, -1),
+        ("paragraph", -1, -1),
+        ("code", -1, -1),  # a line that ends in a number closes nothing it opened
+    ]
+
+
 def test_markdown_quotes_read_without_markup_while_spans_index_the_file(tmp_path: Path):
     text = documents.guide_markdown()
     doc = loaded(tmp_path, "guide.md", text)
