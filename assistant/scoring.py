@@ -93,7 +93,7 @@ def _brings(pattern: re.Pattern[str], text: str, asked: frozenset[str]) -> bool:
     return any(not set(words(m.group())) <= asked for m in pattern.finditer(text))
 
 
-def fit(shape: Shape, text: str, bonus: float = 0.1) -> float:
+def fit(shape: Shape, text: str, bonus: float) -> float:
     """The bonus of a sentence that holds what the question asks for: a name, date, year or number
     that the question itself does not hold; and again, for a question about doubt, a negation."""
     total, asked = 0.0, shape.asked
