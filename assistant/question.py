@@ -138,6 +138,8 @@ _KINDS = (
     ("when", re.compile(r"when\b|(?:what|which) (?:day|date|month|time|timeframe|period)\b")),
     ("where", re.compile(r"where\b")),
     ("count", re.compile(r"how (?:many|much|long|old|far)\b")),
+    # how to do something: answered by a command, an option, a call (RankingSettings.procedures)
+    ("how", re.compile(r"how (?:do|does|can|could|should|would|may|might|will) (?:i|you|we|one)\b|how to\b")),
 )
 # Verbs of saying and of stance: "who said / warned / supported ..." can have many answers.
 REPORTING = re.compile(
@@ -244,7 +246,7 @@ def alternatives(question: str) -> tuple[str, str] | None:
 class Shape:
     """What a question asks for."""
 
-    kind: str  # "who", "when", "year" (a when that asks for a year), "where", "count", "other"
+    kind: str  # "who", "when", "year" (a when that asks for a year), "where", "count", "how" (to do), "other"
     doubt: bool  # asks who doubted, denied, questioned ... something
     terms: dict[str, float]  # stemmed content words and their weights
     stance: bool = False  # asks who said, claimed, warned, supported ... something
@@ -265,6 +267,8 @@ def shape_of(
     settings = settings or RankingSettings()
     interrogative, clause = asked_clause(question.strip())
     kind = next((name for name, pattern in _KINDS if pattern.match(interrogative)), "other")
+    if kind == "how" and not settings.procedures:
+        kind = "other"
     if kind == "other" and re.search(r"\b(?:which|what) (?:person|people|officials?)\b", question, re.IGNORECASE):
         kind = "who"
     terms = question_terms(question, settings.name_weight)

@@ -8,8 +8,8 @@ share of the question's content words (see `assistant.question.shape_of` for the
 in the sentence read with its document's title and section; `fit` (`fit_bonus`, twice at most)
 rewards a sentence of the kind the question asks for: one naming someone for "who" (attributing a
 statement to them, for questions that gather), a date for "when", a year for "what year", a
-number for "how many", a negation when the question asks who doubted or denied something; each
-only when the question itself does not hold it. Refusal looks at `match` alone, so that the kind
+number for "how many", a negation when the question asks who doubted or denied something, each
+only when the question itself does not hold it; a command, option or call for "how do I ...?". Refusal looks at `match` alone, so that the kind
 of a sentence never makes an unrelated passage count as an answer.
 """
 
@@ -40,6 +40,14 @@ _YEAR = re.compile(r"\b\d{3,4}s?\b")
 _NUMBER = re.compile(
     r"\b\d[\d,.]*\b|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|hundred|thousand|million|billion)\b",
     re.IGNORECASE,
+)
+
+# What a "how do I ...?" question is answered with: an option ("-e", "--branch-sim=yes"), a shell
+# prompt, a dot-command (".timer on"), a call ("date(...)"), an identifier (snake_case) or a path.
+_COMMAND = re.compile(
+    r"(?<![\w-])--?[A-Za-z][\w-]*(?:=\S+)?|^\$\s|(?<![\w.])\.[a-z]{3,}\b(?!\.)|\b[A-Za-z_]\w*\(|"
+    r"\b[a-z]+_[a-z_]+\b|(?<!\w)/[a-z]+/[\w/.-]*",
+    re.MULTILINE,
 )
 
 
@@ -95,13 +103,15 @@ def _brings(pattern: re.Pattern[str], text: str, asked: frozenset[str]) -> bool:
 
 def fit(shape: Shape, text: str, bonus: float) -> float:
     """The bonus of a sentence that holds what the question asks for: a name, date, year or number
-    that the question itself does not hold; and again, for a question about doubt, a negation."""
+    that the question itself does not hold, or a command or option (`RankingSettings.procedures`);
+    and again, for a question about doubt, a negation."""
     total, asked = 0.0, shape.asked
     if (
         (shape.kind == "who" and (names_person(text, asked) if shape.gathers else has_name(text, asked)))
         or (shape.kind == "when" and _brings(_DATE, text, asked))
         or (shape.kind == "year" and _brings(_YEAR, text, asked))
         or (shape.kind == "count" and _brings(_NUMBER, text, asked))
+        or (shape.kind == "how" and _COMMAND.search(text) is not None)
     ):
         total += bonus
     if shape.doubt and NEGATION.search(text):

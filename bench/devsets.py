@@ -395,8 +395,10 @@ def run_set(devset: DevSet, bot, system: str, baselines: Baselines) -> Tally:  #
         started = time.perf_counter()
         answer = ask(question.q, question.sources)
         tally.seconds.append(time.perf_counter() - started)
+        answered = tally.answer
         if not score_turn(bot, question, answer, tally, texts):
-            tally.misses.append(f"{question.id}: {question.q} -> {answer.text[:200]}")
+            what = "evidence" if tally.answer > answered else "answer"
+            tally.misses.append(f"{question.id} ({what}): {question.q} -> {answer.text[:200]}")
     for turns in devset.conversations:
         chat = bot.conversation() if system == "ours" else None
         for turn in turns:
@@ -434,7 +436,7 @@ def main() -> None:
     parser.add_argument("--systems", default="ours,dense,bm25,llama")
     parser.add_argument("--set", dest="overrides", action="append", default=[], metavar="FIELD=VALUE")
     parser.add_argument("--json", type=Path, help="also write the figures to this file")
-    parser.add_argument("--misses", action="store_true", help="print our wrong answers")
+    parser.add_argument("--misses", action="store_true", help="print our misses, each marked by what was wrong: (answer) or only (evidence)")
     args = parser.parse_args()
 
     from index.embed import make_embedder

@@ -56,7 +56,7 @@ def test_a_question_that_describes_first_is_recognised_by_its_last_interrogative
 
 
 def test_a_question_opening_with_its_circumstance_asks_in_the_clause_after_it():
-    assert shape_of("When using apt, how do I keep a package back?").kind == "other"
+    assert shape_of("When using apt, how do I keep a package back?").kind == "how"
     assert shape_of("When the FAQ calls software free, does it mean that it costs nothing?").kind == "other"
     assert asked_clause("If I declare a column as FLOATING POINT, what affinity does it get?") == (
         "what affinity does it get?",
@@ -89,6 +89,19 @@ def test_a_question_for_a_year_rewards_a_sentence_with_one():
     bonus = RankingSettings().fit_bonus
     assert fit(shape, "It was founded in 1838 as a medical school.", bonus) == bonus
     assert fit(shape, "Its third-year students won.", bonus) == 0.0
+
+
+def test_a_question_asking_how_to_do_something_rewards_a_command_or_option():
+    shape = shape_of("How can I get the shell to show how long each statement took?")
+    assert shape.kind == "how"
+    bonus = RankingSettings().fit_bonus
+    for answer in (".timer on|off: Turn SQL timer on or off", "Add the option --branch-sim=yes.", "$ ln -sf a b"):
+        assert fit(shape, answer, bonus) == bonus, answer
+    assert fit(shape, "The shell shows each statement - and its time - when asked.", bonus) == 0.0
+    # a command the question names still answers it: "valgrind --tool=dhat prog"
+    assert fit(shape_of("How do I run DHAT?"), "To run it: valgrind --tool=dhat prog", bonus) == bonus
+    assert shape_of("How do I run DHAT?", RankingSettings(procedures=False)).kind == "other"
+    assert shape_of("How many statements ran?").kind == "count"
 
 
 def test_rare_question_words_weigh_more_with_idf():
