@@ -242,6 +242,33 @@ def alternatives(question: str) -> tuple[str, str] | None:
     return None
 
 
+# "How do the TRUNCATE and PERSIST journal modes differ ...?", "What is the difference between
+# declaring Recommends and Suggests ...?", "How does Pre-Depends differ from an ordinary Depends?",
+# "how fast do lz4 and snappy decompress, and which of the two is quicker?": two things set side by
+# side, each a few words (a name, a keyword, an identifier).
+_THING = r"(?:the\s+|an?\s+)?([\w.()’'/-]+(?:\s+[\w.()’'/-]+){0,2}?)"
+_LAST_THING = r"(?:the\s+|an?\s+)?([\w.()’'/-]+(?:\s+[\w.()’'/-]+){0,2})"
+_SIDE_BY_SIDE = (
+    re.compile(
+        rf"\b(?:do|does|did)\s+(?:the\s+(?:[\w-]+\s+){{1,2}}of\s+)?{_THING}\s+and\s+{_LAST_THING}\s+"
+        r"(?:differ|compare)\b",
+        re.I,
+    ),
+    re.compile(rf"\bdifferences?\s+between\s+(?:\w+ing\s+)?{_THING}\s+and\s+{_THING}(?=\s+(?:in|on|when|for)\b|[?,]|$)", re.I),
+    re.compile(rf"\b(?:do|does|did)\s+{_THING}\s+and\s+{_THING}\s+\w+\b.*\bwhich\s+of\s+the\s+two\b", re.I),
+)
+
+
+def compared(question: str) -> tuple[str, str] | None:
+    """The two things a question sets side by side to ask how they differ ("How do median_low and
+    median_high differ ...?": median_low, median_high), or None."""
+    for pattern in _SIDE_BY_SIDE:
+        found = pattern.search(question)
+        if found:
+            return found.group(1).strip(), found.group(2).strip()
+    return None
+
+
 @dataclass(frozen=True)
 class Shape:
     """What a question asks for."""

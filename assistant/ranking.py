@@ -42,8 +42,9 @@ sentences they go on from: back to where the quotation they end opens, or the on
 Every weight, ratio and switch is a field of `RankingSettings`.
 
 A question that compares two things it names ("Who was born first, Gervais Raoul Lufbery or
-François Coli?") has no bridge to follow: the best sentence about each of them is marked to
-follow instead, so that the answer holds what it takes to compare them.
+François Coli?", "How do median_low and median_high differ ...?") has no bridge to follow: the
+best sentence about each of them is marked to follow instead, so that the answer holds what it
+takes to compare them.
 """
 
 from __future__ import annotations
@@ -60,6 +61,7 @@ from assistant.question import (
     asked_about,
     asked_clause,
     asks_several,
+    compared,
     names,
     second_question,
     shape_of,
@@ -96,7 +98,7 @@ def rank(
     by_key = {_key(s.candidate): s for s in ranked}
     if focus:
         _follow(reader, shape, vector, by_key, focus, vectors[1], settings, sources, settings.focus_discount)
-    choice = alternatives(query) if settings.comparisons else None
+    choice = (alternatives(query) or compared(query)) if settings.comparisons else None
     # A question that compares two things names both: there is no bridge to follow.
     bridging = settings.bridges and choice is None
     best = [(s.candidate.source, s.candidate.title, s.candidate.sentence.text) for s in ranked]

@@ -5,6 +5,7 @@ import pytest
 
 from assistant.question import (
     alternatives,
+    compared,
     asked_clause,
     question_terms,
     respelled,
@@ -216,6 +217,26 @@ def test_only_stance_questions_gather_several_people():
 )
 def test_the_two_things_a_question_compares_are_read_from_it(question: str, things: tuple[str, str]):
     assert alternatives(question) == things
+
+
+@pytest.mark.parametrize(
+    ("question", "things"),
+    [
+        ("How do median_low and median_high differ when the number of values is even?", ("median_low", "median_high")),
+        ("What is the difference between declaring Recommends and Suggests?", ("Recommends", "Suggests")),
+        ("How do the upload rights of a Debian Developer and a Debian Maintainer differ?", ("Debian Developer", "Debian Maintainer")),
+        ("How fast do lz4 and snappy decompress, and which of the two is quicker?", ("lz4", "snappy")),
+        ("How did Debian 1.2 and Debian 1.3 compare in size?", ("Debian 1.2", "Debian 1.3")),
+    ],
+)
+def test_two_things_set_side_by_side_are_read_from_the_question(question: str, things: tuple[str, str]):
+    assert compared(question) == things
+
+
+def test_a_question_that_sets_nothing_side_by_side_compares_nothing():
+    assert compared("How do I run my program and its tests?") is None
+    assert compared("Which ports and services did the machine host?") is None
+    assert compared("What does the orphans argument do?") is None
 
 
 def test_a_question_without_two_named_alternatives_compares_nothing():

@@ -333,23 +333,26 @@ COMPARED = {
     ),
 }
 COMPARISON = "Who was born first, Alma Reyes or Tobias Wren?"
+SIDE_BY_SIDE = "How do Alma Reyes and Tobias Wren differ in age?"
 
 
-def test_an_answer_to_a_comparison_holds_a_sentence_about_each_thing_compared(tmp_path: Path):
+@pytest.mark.parametrize("question", [COMPARISON, SIDE_BY_SIDE])
+def test_an_answer_to_a_comparison_holds_a_sentence_about_each_thing_compared(tmp_path: Path, question: str):
     corpus = write_corpus(tmp_path / "c", COMPARED)
     bot = Assistant(corpus=corpus, index_dir=tmp_path / "i", embedder=HashEmbedder(), reranker=KeywordReranker("x"))
-    answer = bot.ask(COMPARISON)
+    answer = bot.ask(question)
     assert {c.source for c in answer.citations} == {"alma.txt", "tobias.txt"}
     assert "Tobias Wren (9 March 1915 - 2 June 1990)" in answer.text
 
 
-def test_without_the_comparison_the_long_first_sentence_leaves_no_room_for_the_second(tmp_path: Path):
+@pytest.mark.parametrize("question", [COMPARISON, SIDE_BY_SIDE])
+def test_without_the_comparison_the_long_first_sentence_leaves_no_room_for_the_second(tmp_path: Path, question: str):
     corpus = write_corpus(tmp_path / "c", COMPARED)
     settings = AssistantSettings(ranking=RankingSettings(comparisons=False))
     reranker = KeywordReranker("x")
     index = tmp_path / "i"
     bot = Assistant(corpus=corpus, index_dir=index, embedder=HashEmbedder(), reranker=reranker, settings=settings)
-    assert "tobias.txt" not in {c.source for c in bot.ask(COMPARISON).citations}
+    assert "tobias.txt" not in {c.source for c in bot.ask(question).citations}
 
 
 def test_with_rerank_lead_the_cross_encoder_chooses_among_the_best_sentences_which_leads(tmp_path: Path):
