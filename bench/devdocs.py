@@ -47,6 +47,10 @@ Corpora (each a few hundred to about 2,000 chunks, so that indexing one takes mi
   Markdown files (iso-codes' README on the ISO standards it carries, DejaVu fonts' README) and a
   Word document whose text is XZ Utils' history and FAQ, written from
   bench/devdocs_data/xz-utils-history-faq.txt.
+- toolbox: a blind set written after the rules for "how do I" questions and for two things set
+  side by side were in place: five Sphinx pages of Python 3.11's library reference (pathlib,
+  subprocess, argparse, shutil, tempfile) and the DocBook HTML chapter of Valgrind's manual on
+  Memcheck, none used by another set.
 
 Each question has a `kind`: words among table, list, definition (an option or parameter's
 definition line), page-break, heading (the section's heading matters), boilerplate (it has
@@ -187,6 +191,13 @@ CORPORA: dict[str, list[tuple[str, str, str]]] = {
         ("base-files", "/usr/share/common-licenses/CC0-1.0", "licenses/CC0-1.0.txt"),
         ("iso-codes", "/usr/share/doc/iso-codes/README.md.gz", "iso-codes/README.md"),
         ("fonts-dejavu-core", "/usr/share/doc/fonts-dejavu-core/README.md", "dejavu-fonts/README.md"),
+    ],
+    "toolbox": [
+        *(
+            ("python3.11-doc", f"{PY}/{page}.html", f"python/{page}.html")
+            for page in "pathlib subprocess argparse shutil tempfile".split()
+        ),
+        ("valgrind", f"{VALGRIND}/mc-manual.html", "valgrind/mc-manual.html"),
     ],
 }
 
