@@ -415,11 +415,18 @@ def _kept(text: str, block: Block, main: str) -> bool:
     return all(piece in main for piece in pieces if piece)
 
 
+_ROWS = ("table_row", "table_header")
+
+
 def _main_content(walker: _Walker, main: str) -> list[Block]:
     """The body's blocks, those the extractor left out set aside as boilerplate. A heading stays
     when the extractor kept it or any block of its section (up to the next heading of its level)."""
     text, blocks = walker.writer.text, walker.writer.blocks
     kept = [b.kind not in ("boilerplate", "heading") and _kept(text, b, main) for b in blocks]
+    # A table is one unit: the extractor drops rows made of links (pathlib's table of os functions
+    # and their Path methods) or of a name it has read before (a revision history's author).
+    tables = {b.group for b, keep in zip(blocks, kept, strict=True) if keep and b.kind in _ROWS and b.group >= 0}
+    kept = [keep or (b.kind in _ROWS and b.group in tables) for b, keep in zip(blocks, kept, strict=True)]
     for n, block in enumerate(blocks):
         if block.kind != "heading":
             continue

@@ -429,7 +429,7 @@ REVISION_HISTORY = f"""<html><head><title>Appendix A. Changelog</title></head><b
 </body></html>"""
 
 
-def test_html_table_row_stays_when_the_extractor_empties_one_of_its_cells(tmp_path: Path):
+def test_html_table_stays_whole_when_the_extractor_keeps_part_of_it(tmp_path: Path):
     # trafilatura may keep a revision history's number and date but read its author as a byline
     # and empty that cell (Securing Debian Manual's changelog): the row is content all the same.
     walker = _walk(REVISION_HISTORY)
@@ -442,7 +442,12 @@ def test_html_table_row_stays_when_the_extractor_empties_one_of_its_cells(tmp_pa
     rows = [walker.writer.text[b.start : b.end] for b in _main_content(walker, main) if b.kind == "table_row"]
     assert "Revision 2-4 | April 2019 | Mira Okafor" in rows
     assert "Revision 2-3 | June 2015 | Tomas Lindqvist" in rows
-    # a row the extractor left out, every cell of it, is still set aside
+    # a row the extractor left out, every cell of it, stays with the rows of its table it kept: a
+    # table is one unit (the extractor drops rows of links, or of a name it has read before)
     alone = _squeezed(" ".join([*kept, "Revision 2-4", "April 2019"])).casefold()
     rows = [walker.writer.text[b.start : b.end] for b in _main_content(walker, alone) if b.kind == "table_row"]
-    assert rows == ["Revision 2-4 | April 2019 | Mira Okafor"]
+    assert "Revision 2-3 | June 2015 | Tomas Lindqvist" in rows
+    # a table the extractor left out whole is set aside
+    none = _squeezed(" ".join(kept)).casefold()
+    rows = [walker.writer.text[b.start : b.end] for b in _main_content(walker, none) if b.kind == "table_row"]
+    assert not [row for row in rows if row.startswith("Revision")]
