@@ -243,9 +243,9 @@ def alternatives(question: str) -> tuple[str, str] | None:
 
 
 # "How do the TRUNCATE and PERSIST journal modes differ ...?", "What is the difference between
-# declaring Recommends and Suggests ...?", "How does Pre-Depends differ from an ordinary Depends?",
-# "how fast do lz4 and snappy decompress, and which of the two is quicker?": two things set side by
-# side, each a few words (a name, a keyword, an identifier).
+# declaring Recommends and Suggests ...?", "how fast do lz4 and snappy decompress, and which of the
+# two is quicker?": two things set side by side, each a few words (a name, a keyword, an
+# identifier). Not "How does A differ from B?" (see RankingSettings.comparisons).
 _THING = r"(?:the\s+|an?\s+)?([\w.()’'/-]+(?:\s+[\w.()’'/-]+){0,2}?)"
 _LAST_THING = r"(?:the\s+|an?\s+)?([\w.()’'/-]+(?:\s+[\w.()’'/-]+){0,2})"
 _SIDE_BY_SIDE = (
@@ -254,7 +254,10 @@ _SIDE_BY_SIDE = (
         r"(?:differ|compare)\b",
         re.I,
     ),
-    re.compile(rf"\bdifferences?\s+between\s+(?:\w+ing\s+)?{_THING}\s+and\s+{_THING}(?=\s+(?:in|on|when|for)\b|[?,]|$)", re.I),
+    re.compile(
+        rf"\bdifferences?\s+between\s+(?:\w+ing\s+)?{_THING}\s+and\s+{_THING}(?=\s+(?:in|on|when|for)\b|[?,]|$)",
+        re.I,
+    ),
     re.compile(rf"\b(?:do|does|did)\s+{_THING}\s+and\s+{_THING}\s+\w+\b.*\bwhich\s+of\s+the\s+two\b", re.I),
 )
 
@@ -273,7 +276,8 @@ def compared(question: str) -> tuple[str, str] | None:
 class Shape:
     """What a question asks for."""
 
-    kind: str  # "who", "when", "year" (a when that asks for a year), "where", "count", "how" (to do), "other"
+    # "who", "when", "year" (a when that asks for a year), "where", "count", "how" (to do), "other"
+    kind: str
     doubt: bool  # asks who doubted, denied, questioned ... something
     terms: dict[str, float]  # stemmed content words and their weights
     stance: bool = False  # asks who said, claimed, warned, supported ... something

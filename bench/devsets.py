@@ -441,7 +441,11 @@ def main() -> None:
     parser.add_argument("--systems", default="ours,dense,bm25,llama")
     parser.add_argument("--set", dest="overrides", action="append", default=[], metavar="FIELD=VALUE")
     parser.add_argument("--json", type=Path, help="also write the figures to this file")
-    parser.add_argument("--misses", action="store_true", help="print our misses, each marked by what was wrong: (answer) or only (evidence)")
+    parser.add_argument(
+        "--misses",
+        action="store_true",
+        help="print our misses, each marked by what was wrong: (answer) or only (evidence)",
+    )
     args = parser.parse_args()
 
     from index.embed import make_embedder

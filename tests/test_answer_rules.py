@@ -5,8 +5,8 @@ import pytest
 
 from assistant.question import (
     alternatives,
-    compared,
     asked_clause,
+    compared,
     question_terms,
     respelled,
     second_question,
@@ -224,7 +224,10 @@ def test_the_two_things_a_question_compares_are_read_from_it(question: str, thin
     [
         ("How do median_low and median_high differ when the number of values is even?", ("median_low", "median_high")),
         ("What is the difference between declaring Recommends and Suggests?", ("Recommends", "Suggests")),
-        ("How do the upload rights of a Debian Developer and a Debian Maintainer differ?", ("Debian Developer", "Debian Maintainer")),
+        (
+            "How do the upload rights of a Debian Developer and a Debian Maintainer differ?",
+            ("Debian Developer", "Debian Maintainer"),
+        ),
         ("How fast do lz4 and snappy decompress, and which of the two is quicker?", ("lz4", "snappy")),
         ("How did Debian 1.2 and Debian 1.3 compare in size?", ("Debian 1.2", "Debian 1.3")),
     ],
