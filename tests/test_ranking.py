@@ -247,7 +247,7 @@ def test_the_best_sentences_own_title_is_no_bridge_name(tmp_path: Path):
     corpus = write_corpus(
         tmp_path / "c",
         {
-            "Hailstorm Alley.txt": "Hailstorm Alley: The City of Calgary is regarded as the hailstorm capital of Canada.\n",
+            "Hailstorm Alley.txt": "The City of Calgary is regarded as the hailstorm capital of Canada.\n",
             "Briar Hill.txt": "Briar Hill is a neighbourhood in northwest Calgary built on an escarpment.\n",
         },
     )
