@@ -12,6 +12,7 @@ from assistant.ranking import _mark_second, bridge_names, led_to, mentions
 from assistant.scoring import Candidate, Scored
 from assistant.settings import AssistantSettings, RankingSettings
 from index.chunking import Sentence
+from index.reader import IndexReader
 from tests.conftest import write_corpus
 from tests.fakes import HashEmbedder, KeywordReranker
 
@@ -242,16 +243,22 @@ def test_names_that_title_another_document_lead_the_bridge_names(tmp_path: Path)
     assert found == ["Marta Quell", "Northway Pictures", "Avonmere", "Kelby"]
 
 
+def reader_of(tmp_path: Path, files: dict[str, str]) -> IndexReader:
+    """The index reader over a corpus of `files`, embedded by the hash embedder."""
+    return Assistant(
+        corpus=write_corpus(tmp_path / "c", files), index_dir=tmp_path / "i", embedder=HashEmbedder()
+    ).reader
+
+
 def test_the_best_sentences_own_title_is_no_bridge_name(tmp_path: Path):
     # a bridge leads away from the best sentence's document: its title names nothing new
-    corpus = write_corpus(
-        tmp_path / "c",
+    reader = reader_of(
+        tmp_path,
         {
             "Hailstorm Alley.txt": "The City of Calgary is regarded as the hailstorm capital of Canada.\n",
             "Briar Hill.txt": "Briar Hill is a neighbourhood in northwest Calgary built on an escarpment.\n",
         },
     )
-    reader = Assistant(corpus=corpus, index_dir=tmp_path / "i", embedder=HashEmbedder()).reader
     question = "A northwest neighbourhood of the city called Canada's hailstorm capital is built on what landform?"
     best = [
         (
@@ -264,14 +271,13 @@ def test_the_best_sentences_own_title_is_no_bridge_name(tmp_path: Path):
 
 
 def test_past_the_best_sentence_only_names_titling_another_document_are_bridge_names(tmp_path: Path):
-    corpus = write_corpus(
-        tmp_path / "c",
+    reader = reader_of(
+        tmp_path,
         {
             "glass-orchard.txt": "Glass Orchard is a drama film by Northway Pictures.\n",
             "Marta Quell.txt": "Marta Quell later became harbour commissioner of Dunmore.\n",
         },
     )
-    reader = Assistant(corpus=corpus, index_dir=tmp_path / "i", embedder=HashEmbedder()).reader
     best = [
         ("glass-orchard.txt", "glass-orchard", "Glass Orchard was shot in Avonmere by Northway Pictures."),
         ("glass-orchard.txt", "glass-orchard", "Ivo Brandt wrote its music, and Marta Quell starred in it."),
