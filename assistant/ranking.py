@@ -516,18 +516,15 @@ def led_to(reader: IndexReader, name: str, title_words: bool = True) -> list[str
 
 
 def bridge_names(reader: IndexReader, query: str, best: list[tuple[str, str, str]], most: int) -> list[str]:
-    """Names in the best sentences, given as (source, title, text), that the query does not
-    mention, `most` at most: first those that are the title of another document, which a bridge
-    can lead to, then the others in the order they come. Past the first sentence, only names
-    titling another document are taken: the others would only blur the bridge query. A sentence's
-    own title is never taken: a bridge leads away from the best sentence's document, and its
-    title named nothing new ("Hailstorm Alley: The City of Calgary is regarded as the hailstorm
-    capital of Canada." bridges through "City of Calgary")."""
+    """Names in the best sentences, given as (source, title, text), and in their titles that the
+    query does not mention, `most` at most: first those that are the title of another document,
+    which a bridge can lead to, then the others in the order they come. Past the first sentence,
+    only names titling another document are taken: the others would only blur the bridge query."""
     asked = set(words(query))
     found: list[str] = []
     own = {source for source, _, _ in best}
-    for n, (_, _, text) in enumerate(best):
-        for name in mentions(text):
+    for n, (_, title, text) in enumerate(best):
+        for name in [title, *mentions(text)]:
             if n and not set(reader.titled(name)) - own:
                 continue
             if name and not set(words(name)) <= asked and name not in found:

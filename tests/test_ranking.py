@@ -250,26 +250,6 @@ def reader_of(tmp_path: Path, files: dict[str, str]) -> IndexReader:
     ).reader
 
 
-def test_the_best_sentences_own_title_is_no_bridge_name(tmp_path: Path):
-    # a bridge leads away from the best sentence's document: its title names nothing new
-    reader = reader_of(
-        tmp_path,
-        {
-            "Hailstorm Alley.txt": "The City of Calgary is regarded as the hailstorm capital of Canada.\n",
-            "Briar Hill.txt": "Briar Hill is a neighbourhood in northwest Calgary built on an escarpment.\n",
-        },
-    )
-    question = "A northwest neighbourhood of the city called Canada's hailstorm capital is built on what landform?"
-    best = [
-        (
-            "Hailstorm Alley.txt",
-            "Hailstorm Alley",
-            "The City of Calgary is regarded as the hailstorm capital of Canada.",
-        )
-    ]
-    assert bridge_names(reader, question, best, 3) == ["City of Calgary"]
-
-
 def test_past_the_best_sentence_only_names_titling_another_document_are_bridge_names(tmp_path: Path):
     reader = reader_of(
         tmp_path,
