@@ -35,6 +35,9 @@ LXML_MAX_DEPTH = 255
 # A section the extractor left out beside sections it kept is content when it holds this many
 # words (a short one is a "See also" line or an empty heading).
 MIN_SECTION_WORDS = 20
+# The rows of a table the extractor kept at least this share of are all content; below it the
+# table may be an index of links (GNU's maintainers' guide kept 25 of 122).
+KEPT_ROWS_SHARE = 1 / 3
 # A paragraph or list item whose text is mostly link text is navigation.
 LINK_DENSITY = 0.5
 
@@ -424,8 +427,10 @@ def _main_content(walker: _Walker, main: str) -> list[Block]:
     text, blocks = walker.writer.text, walker.writer.blocks
     kept = [b.kind not in ("boilerplate", "heading") and _kept(text, b, main) for b in blocks]
     # A table is one unit: the extractor drops rows made of links (pathlib's table of os functions
-    # and their Path methods) or of a name it has read before (a revision history's author).
-    tables = {b.group for b, keep in zip(blocks, kept, strict=True) if keep and b.kind in _ROWS and b.group >= 0}
+    # and their Path methods). One it kept mostly in part (KEPT_ROWS_SHARE) is kept whole.
+    rows = Counter(b.group for b in blocks if b.kind in _ROWS and b.group >= 0)
+    held = Counter(b.group for b, keep in zip(blocks, kept, strict=True) if keep and b.kind in _ROWS and b.group >= 0)
+    tables = {group for group, count in held.items() if count >= KEPT_ROWS_SHARE * rows[group]}
     kept = [keep or (b.kind in _ROWS and b.group in tables) for b, keep in zip(blocks, kept, strict=True)]
     for n, block in enumerate(blocks):
         if block.kind != "heading":

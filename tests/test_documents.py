@@ -451,3 +451,28 @@ def test_html_table_stays_whole_when_the_extractor_keeps_part_of_it(tmp_path: Pa
     none = _squeezed(" ".join(kept)).casefold()
     rows = [walker.writer.text[b.start : b.end] for b in _main_content(walker, none) if b.kind == "table_row"]
     assert not [row for row in rows if row.startswith("Revision")]
+
+
+_LINK_TABLE = "".join(
+    f'<tr><td><a href="os.html#{name}">os.{name}()</a></td><td><a href="#{name}">Path.{name}()</a></td></tr>'
+    for name in ("chmod", "mkdir", "rename", "replace")
+)
+LINK_TABLE_PAGE = f"""<html><head><title>pathlib</title></head><body><div class="body">
+<h1>pathlib</h1><p>{_INTRO * 2}</p>
+<table><tr><th>os</th><th>pathlib</th></tr>{_LINK_TABLE}</table>
+</div></body></html>"""
+
+
+def test_html_table_the_extractor_kept_a_third_of_is_kept_whole_and_one_it_barely_kept_is_not():
+    walker = _walk(LINK_TABLE_PAGE)
+    intro = _squeezed(_INTRO * 2)
+
+    def rows_kept(*names: str) -> list[str]:
+        main = _squeezed(" ".join([intro, *(f"os.{n}() Path.{n}()" for n in names)])).casefold()
+        return [walker.writer.text[b.start : b.end] for b in _main_content(walker, main) if b.kind == "table_row"]
+
+    # the extractor drops rows made of links: two of the table's five (its header too) kept, the
+    # table is content
+    assert len(rows_kept("chmod", "mkdir")) == 4
+    # one of five: the table may be an index of links (a manual's index), and stays set aside
+    assert rows_kept("chmod") == ["os.chmod() | Path.chmod()"]
