@@ -12,6 +12,7 @@ import hashlib
 import logging
 import os
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -203,6 +204,36 @@ def _in_bold(paragraph: Any) -> bool:
     return bool(runs) and all(run.bold or (run.bold is None and style_bold) for run in runs)
 
 
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+# What a Word paragraph's text is made of, in document order, wherever it sits: in plain runs, in
+# tracked insertions, content controls, fields and hyperlinks alike (deleted text is w:delText and a
+# field's instruction w:instrText: neither is read).
+_DOCX_TEXT = {_W + "t": None, _W + "tab": "\t", _W + "br": "\n", _W + "cr": "\n", _W + "noBreakHyphen": "-"}
+
+
+def _docx_text(paragraph: Any) -> str:
+    """A Word paragraph's text (python-docx's `Paragraph.text` reads plain runs and hyperlinks only:
+    an unaccepted insertion, an inline content control or a field's result would be lost)."""
+    parts = []
+    for element in paragraph.iter(*_DOCX_TEXT):
+        fixed = _DOCX_TEXT[element.tag]
+        parts.append(element.text or "" if fixed is None else fixed)
+    return "".join(parts)
+
+
+def _body_blocks(body: Any) -> Iterator[Any]:
+    """The paragraphs and tables of a Word body in order, those inside block-level content controls
+    (a cover page's fields, a template's form) included."""
+    for child in body.iterchildren():
+        tag = child.tag.rsplit("}", 1)[-1]
+        if tag in ("p", "tbl"):
+            yield child
+        elif tag in ("sdt", "customXml"):
+            content = child.find(_W + "sdtContent") if tag == "sdt" else child
+            if content is not None:
+                yield from _body_blocks(content)
+
+
 def _load_docx(file: SourceFile, data: bytes) -> Document:
     """Heading styles (and Title) are headings, and a short paragraph wholly in bold a heading below
     them (a table's caption, when a table follows); list styles and numbered paragraphs are list
@@ -225,11 +256,11 @@ def _load_docx(file: SourceFile, data: bytes) -> Document:
     styled_title = ""
     list_group = -1
     previous_list = False
-    for child in document.element.body.iterchildren():
+    for child in _body_blocks(document.element.body):
         tag = child.tag.rsplit("}", 1)[-1]
         if tag == "p":
             paragraph = DocxParagraph(child, document)
-            text = paragraph.text
+            text = _docx_text(child)
             style = (paragraph.style.name if paragraph.style is not None else "") or ""
             numbered = child.pPr is not None and child.pPr.numPr is not None
             is_list = numbered or style.startswith("List")
@@ -258,7 +289,7 @@ def _load_docx(file: SourceFile, data: bytes) -> Document:
                     if id(cell._tc) in seen:
                         continue  # a merged cell repeats
                     seen.add(id(cell._tc))
-                    cells.append(cell.text)
+                    cells.append("\n".join(_docx_text(p) for p in cell._tc.iter(_W + "p")))
                 writer.add_cells("table_header" if n == 0 and len(table.rows) > 1 else "table_row", cells, group)
     text = writer.text
     if not text.strip():

@@ -18,10 +18,13 @@ _ITEM_MARK = re.compile(r"[ \t]*(?:>[ \t]?)*(?:[-*+]|\d{1,9}[.)])(?:[ \t]+\[[ xX
 _INLINE = re.compile(
     r"\\(?=[!-/:-@\[-`{-~])"  # a backslash escaping punctuation
     r"|\*\*+|__+|(?<![\w*])\*(?=\S)|(?<=\S)\*(?![\w*])|(?<![\w_])_(?=\S)|(?<=\S)_(?![\w_])"  # emphasis
-    r"|`+"  # code spans
     r"|!?\[|\]\([^)\n]*\)|\]\[[^\]\n]*\]|\]"  # links and images: the text stays, the target goes
-    r"|<[A-Za-z/][^>\n]*>"  # inline HTML tags and autolinks
+    r"|<[A-Za-z/][^>\n]*>"  # inline HTML tags
 )
+# A code span's text is read as it stands ("`*.conf`", "`__init__.py`", "`<stdio.h>`"): only its
+# backticks are markup. An autolink's address is its text: only its angle brackets are markup.
+_CODE_SPAN = re.compile(r"(?<!`)(`+)(?!`)(.+?)(?<!`)\1(?!`)", re.DOTALL)
+_AUTOLINK = re.compile(r"<(?:[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*|[\w.+-]+@[\w-]+(?:\.[\w-]+)+)>")
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)---[ \t]*(?:\n|\Z)", re.DOTALL)
 _FRONT_TITLE = re.compile(r"^title:[ \t]*[\"']?(.+?)[\"']?[ \t]*$", re.MULTILINE)
 
@@ -82,7 +85,9 @@ def parse_markdown(source: str, sha256: str, text: str) -> Document:
         elif kind == "tr_close" and row_lines is not None:
             start, end = span_of(list(row_lines))
             cells = _cells(text, start, end)
-            holes = tuple(m.span() for m in _INLINE.finditer(text, start, end) if m.end() > m.start())
+            # a table cell's pipe is escaped even inside a code span ("`csv\|xlsx`")
+            piped = [(m.start(), m.start() + 1) for m in re.finditer(r"\\\|", text[start:end])]
+            holes = tuple(sorted({*_inline_holes(text, start, end), *((start + a, start + b) for a, b in piped)}))
             if any(b > a for a, b in cells):
                 row_kind: Kind = "table_header" if header_row else "table_row"
                 blocks.append(Block(row_kind, start, end, 0, table_group, cells, holes))
@@ -116,8 +121,7 @@ def parse_markdown(source: str, sha256: str, text: str) -> Document:
                     item = _ITEM_MARK.match(text, start)
                     if item:
                         marks.append(item)
-            spans = [m.span() for m in marks] + [m.span() for m in _INLINE.finditer(text, start, end)]
-            inline_holes = tuple(sorted((a, b) for a, b in spans if b > a))
+            inline_holes = tuple(sorted([*(m.span() for m in marks if m.end() > m.start()), *_inline_holes(text, start, end)]))
             level = heading_level or (list_depth if in_item else 0)
             group = list_group if in_item else -1
             blocks.append(Block(block_kind, start, end, level, group, (), inline_holes))
@@ -128,6 +132,26 @@ def parse_markdown(source: str, sha256: str, text: str) -> Document:
         opening = next((b for b in headings if b.level == top), None)
         title = flatten(text, opening.start, opening.end, opening.holes).text if opening else ""
     return Document(source, sha256, text, title, blocks)
+
+
+def _inline_holes(text: str, start: int, end: int) -> tuple[Span, ...]:
+    """The inline markup of text[start:end]: emphasis, link targets, tags, escapes, a code span's
+    backticks and an autolink's angle brackets; nothing inside a code span or an autolink."""
+    holes: list[Span] = []
+    kept: list[Span] = []  # what stands as it is
+    for span in _CODE_SPAN.finditer(text, start, end):
+        ticks = len(span.group(1))
+        holes += [(span.start(), span.start() + ticks), (span.end() - ticks, span.end())]
+        kept.append(span.span())
+    for link in _AUTOLINK.finditer(text, start, end):
+        if not any(a <= link.start() < b for a, b in kept):
+            holes += [(link.start(), link.start() + 1), (link.end() - 1, link.end())]
+            kept.append(link.span())
+    for mark in _INLINE.finditer(text, start, end):
+        inside = any(a <= mark.start() < b or a < mark.end() <= b for a, b in kept)
+        if mark.end() > mark.start() and not inside:
+            holes.append(mark.span())
+    return tuple(sorted(holes))
 
 
 def _line_starts(text: str) -> list[int]:

@@ -10,12 +10,18 @@ ABBREVIATIONS = frozenset(
     """mr mrs ms dr prof sr jr st mt ft gen col lt sgt capt cmdr adm gov sen rep pres rev hon
     inc ltd co corp bros dept univ assn est approx vs etc al fig figs eq no nos vol vols pp ed eds
     jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thurs fri sat sun
-    e.g i.e cf viz ca c u.s u.k u.n u.s.a e.u a.m p.m d.c b.c a.d ph.d op cit ibid""".split()
+    e.g i.e cf viz ca c u.s u.k u.n u.s.a e.u a.m p.m d.c b.c a.d ph.d op cit ibid
+    sec secs sect ch chap chaps eqn eqs ref refs resp incl""".split()
 )
 
 # A sentence ends at . ! ? or … (closing quotes and brackets may follow), then white space, then
-# something that can open a sentence.
-_BOUNDARY = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]*[A-Z0-9])")
+# something that can open a sentence: a capital or a digit, or, after a full stop ending a word of
+# two letters or more, a lower-case word, as a manual's sentence may open with a command or identifier ("... before
+# using shell=True. bufsize will be ...", "... a warning issued. bzip2 attempts ...").
+_BOUNDARY = re.compile(
+    r"[.!?…]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]*[A-Z0-9])"
+    r"|(?<=[^\W\d_]{2})\.(?=\s+[a-z])"
+)
 _PARAGRAPH = re.compile(r"\n\s*\n")
 MAX_SENTENCE_CHARS = 2000
 

@@ -193,6 +193,26 @@ def test_markdown_quotes_read_without_markup_while_spans_index_the_file(tmp_path
         ("paragraph", ("Installing",), "It takes about four minutes on a laptop."),
     ]
     assert sentences[2].display == "make run, What it does: serves the web interface on port 7860"
+
+def test_markdown_code_spans_and_autolinks_keep_their_text(tmp_path: Path):
+    # only backticks and an autolink's angle brackets are markup: what they enclose is read as written
+    text = (
+        "# Notes\n\n"
+        "Binaries at <https://example.org/download/> are built nightly.\n\n"
+        "Put settings in `*.conf` files, never in `__init__.py`; include `<stdio.h>` first.\n\n"
+        "Write to <admin@example.org> with **bold** words.\n\n"
+        "| Option | Meaning |\n| --- | --- |\n| `--format csv\\|pdf` | the output format |\n"
+    )
+    doc = loaded(tmp_path, "notes.md", text)
+    sentences = split_sentences(doc)
+    assert [s.text for s in sentences] == [
+        "Binaries at https://example.org/download/ are built nightly.",
+        "Put settings in *.conf files, never in __init__.py; include <stdio.h> first.",
+        "Write to admin@example.org with bold words.",
+        "--format csv|pdf | the output format",
+    ]
+    assert all(quote_in_span(s.text, text[s.start : s.end]) for s in sentences)
+
     assert all(quote_in_span(s.text, text[s.start : s.end]) for s in sentences)
 
 

@@ -34,6 +34,38 @@ def test_docx_paragraphs_are_extracted(tmp_path: Path):
     assert only(tmp_path).text == "First paragraph of the report.\n\nSecond paragraph, with more detail."
 
 
+_W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+
+
+def test_docx_text_outside_plain_runs_is_read(tmp_path: Path):
+    # a content control around a paragraph, a tracked insertion, an inline control, a field's result;
+    # deleted text and a field's instruction are not read
+    import docx
+    from docx.oxml import parse_xml
+
+    document = docx.Document()
+    body = document.element.body
+    for xml in (
+        f"<w:sdt {_W}><w:sdtPr/><w:sdtContent><w:p><w:r><w:t>Meals cost up to 45 euros a day.</w:t></w:r>"
+        "</w:p></w:sdtContent></w:sdt>",
+        f'<w:p {_W}><w:r><w:t xml:space="preserve">The hotel limit is </w:t></w:r><w:ins w:id="1" w:author="HR">'
+        '<w:r><w:t xml:space="preserve">180 euros in Paris and </w:t></w:r></w:ins><w:del w:id="2" w:author="HR">'
+        '<w:r><w:delText xml:space="preserve">100 euros in Lyon and </w:delText></w:r></w:del>'
+        "<w:r><w:t>120 euros elsewhere.</w:t></w:r></w:p>",
+        f'<w:p {_W}><w:r><w:t xml:space="preserve">Claims go to </w:t></w:r><w:sdt><w:sdtContent><w:r>'
+        '<w:t>the finance office</w:t></w:r></w:sdtContent></w:sdt><w:r><w:t xml:space="preserve"> within '
+        '30 days; see </w:t></w:r><w:fldSimple w:instr=" REF _Ref1 \\h "><w:r><w:t>Table 2</w:t></w:r>'
+        "</w:fldSimple><w:r><w:t>.</w:t></w:r></w:p>",
+    ):
+        body.insert(len(body) - 1, parse_xml(xml))
+    document.save(str(tmp_path / "policy.docx"))
+    assert only(tmp_path).text == (
+        "Meals cost up to 45 euros a day.\n\n"
+        "The hotel limit is 180 euros in Paris and 120 euros elsewhere.\n\n"
+        "Claims go to the finance office within 30 days; see Table 2."
+    )
+
+
 def _pdf_with_pages(pages: list[str]) -> bytes:
     """A minimal PDF with one line of text a page, built by hand."""
     objects = ["<< /Type /Catalog /Pages 2 0 R >>", ""]

@@ -27,6 +27,20 @@ def test_titles_and_initials_do_not_end_sentences():
     ]
 
 
+def test_a_sentence_may_open_with_a_lower_case_command():
+    assert split("Check the warning issued. bzip2 then stops; see Sec. 4 and ch. 2, e.g. here. npm is not needed.") == [
+        "Check the warning issued.",
+        "bzip2 then stops; see Sec. 4 and ch. 2, e.g. here.",
+        "npm is not needed.",
+    ]
+
+
+def test_a_single_letter_or_a_run_of_dots_ends_no_sentence_before_a_lower_case_word():
+    assert split("Choose option a. then press b. and x1 . . . xn are the values.") == [
+        "Choose option a. then press b. and x1 . . . xn are the values."
+    ]
+
+
 def test_quoted_sentence_ends_after_the_closing_quote():
     assert split("“It is over.” Then the crowd left.") == ["“It is over.”", "Then the crowd left."]
 
