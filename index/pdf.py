@@ -168,12 +168,13 @@ class _Line:
     top: float  # PDF units, larger is higher on the page
     x0: float
     x1: float
-    size: float
+    size: float  # points: the size of most of its letters
     kind: str = "text"  # "text", "boilerplate"
     continues: bool = False  # a word broken at its end goes on at the start of the next line
     cells: list[_Cell] = field(default_factory=list)
     part: _Row | _Definition | None = None  # the table row or definition the line belongs to
     mono: bool = False  # every word set in a typewriter face
+    font: str = ""  # the font of most of its letters
 
 
 @dataclass
@@ -255,10 +256,8 @@ def _page_lines(pdf: object, n: int) -> tuple[list[_Line], list[tuple[float, flo
             for segment, seg_first, seg_last, line_first in _split_at_hyphens(piece, start, first, last):
                 left, _, _, top = textpage.get_charbox(line_first)
                 _, _, right, _ = textpage.get_charbox(seg_last)
-                # the size of the line's words: a bullet is often set in a symbol font of its own size
-                word = _WORD.search(text, seg_first, seg_last + 1)
-                size = raw.FPDFText_GetFontSize(textpage.raw, word.start() if word else seg_first)
-                line = _Line(segment, n, top, left, right, round(size, 1))
+                size, font = _body_face(textpage, text, seg_first, seg_last)
+                line = _Line(segment, n, top, left, right, round(size, 1), font=font)
                 mark = text.find(_SOFT_HYPHEN, seg_first, seg_last + 1)
                 on_line = mark - 1 if mark > seg_first else seg_last  # a broken word's end is on the next line
                 line.cells = _cells(textpage, text, seg_first, on_line, size, left)
@@ -275,6 +274,29 @@ def _page_lines(pdf: object, n: int) -> tuple[list[_Line], list[tuple[float, flo
     finally:
         textpage.close()
         page.close()
+
+
+def _body_face(textpage: object, text: str, first: int, last: int) -> tuple[float, str]:
+    """The font size (points) and font name of most of the letters of text[first:last + 1] set
+    outside a typewriter face (of all its letters when it has none), each word read at its first
+    letter: a line of prose with words in a smaller typewriter face ("packages" in 9 pt before 10
+    pt text, a command in a footnote) is a line of the prose's size, and a bullet, often set in a
+    symbol font of its own size, counts for nothing."""
+    import pypdfium2.raw as raw
+
+    handle = textpage.raw  # type: ignore[attr-defined]
+    words = [(word.start(), len(word.group())) for word in _WORD.finditer(text, first, last + 1)]
+    sizes = [round(raw.FPDFText_GetFontSize(handle, at), 1) for at, _ in words]
+    if len(set(sizes)) < 2:  # most lines: one size, no font names to read but the first
+        at = words[0][0] if words else first
+        return raw.FPDFText_GetFontSize(handle, at), _font_name(handle, at, ctypes.c_int())
+    prose, typed = Counter[tuple[float, str]](), Counter[tuple[float, str]]()
+    flags = ctypes.c_int()
+    for (at, length), size in zip(words, sizes, strict=True):
+        name = _font_name(handle, at, flags)
+        mono = bool(_MONO_FONT.search(name)) or bool(flags.value & _FIXED_PITCH)
+        (typed if mono else prose)[size, name] += length
+    return (prose or typed).most_common(1)[0][0]
 
 
 def _beside(left: _Line, right: _Line, left_base: float, right_base: float) -> bool:
@@ -333,14 +355,19 @@ def _typewritten(textpage: object, text: str, first: int, last: int) -> bool:
 
 def _face(handle: object, index: int) -> tuple[bool, bool]:
     """Whether the character at `index` is set in a bold face, and in a typewriter face."""
-    import pypdfium2.raw as raw
-
     flags = ctypes.c_int()
-    buffer = ctypes.create_string_buffer(128)
-    raw.FPDFText_GetFontInfo(handle, index, buffer, len(buffer), ctypes.byref(flags))
-    name = buffer.value.decode("latin-1")
+    name = _font_name(handle, index, flags)
     bold = bool(_BOLD_FONT.search(name)) or bool(flags.value & _FORCE_BOLD)
     return bold, bool(_MONO_FONT.search(name)) or bool(flags.value & _FIXED_PITCH)
+
+
+def _font_name(handle: object, index: int, flags: ctypes.c_int) -> str:
+    """The name of the font of the character at `index`; its descriptor's flags go to `flags`."""
+    import pypdfium2.raw as raw
+
+    buffer = ctypes.create_string_buffer(128)
+    raw.FPDFText_GetFontInfo(handle, index, buffer, len(buffer), ctypes.byref(flags))
+    return buffer.value.decode("latin-1")
 
 
 def _rules(page: object) -> list[tuple[float, float, float]]:
@@ -1140,9 +1167,7 @@ def _continues(block: _Block, previous: _Line | None, line: _Line, spacing: floa
     if abs(last.size - line.size) > 0.5:
         return False
     if previous is None:  # across a page break: only a sentence left open goes on
-        if block.kind == "definition" and abs(line.x0 - block.column) > ALIGN:
-            return False
-        return not _TERMINAL.search(last.text) and (line.text[:1].islower() or last.text.endswith((",", "-")))
+        return _goes_on_over_page(block, line)
     if block.kind == "definition":
         return False
     if gap > 1.6 * spacing:
@@ -1152,6 +1177,25 @@ def _continues(block: _Block, previous: _Line | None, line: _Line, spacing: floa
     width = max(ln.x1 for ln in block.lines)
     short = last.x1 < width - 0.15 * (width - min(ln.x0 for ln in block.lines))
     return not (short and _TERMINAL.search(last.text)) and line.x0 <= last.x0 + 30
+
+
+def _goes_on_over_page(block: _Block, line: _Line) -> bool:
+    """Whether `line`, the first of a page, goes on with `block`, the last of the page before: its
+    sentence is left open (no closing punctuation), and the line opens in lower case, after a comma
+    or a hyphen, or is set in the block's font and size, as a sentence's next words are ("in the
+    region of" / "50 bytes."), a list item's text indented past its bullet; a description goes on
+    in lower case only, its further lines being read with it (_find_structure). A heading on the
+    page never gets here (_blocks takes it first)."""
+    last = block.lines[-1]
+    if _TERMINAL.search(last.text):
+        return False
+    if block.kind == "definition" and abs(line.x0 - block.column) > ALIGN:
+        return False
+    if line.text[:1].islower() or last.text.endswith((",", "-")):
+        return True
+    if block.kind == "definition" or (block.kind == "list_item" and line.x0 < block.lines[0].x0 + 2):
+        return False
+    return last.font == line.font and abs(last.size - line.size) <= 0.5 and not line.mono
 
 
 def _title(metadata_title: str, source: str, blocks: list[_Block], body: float) -> str:

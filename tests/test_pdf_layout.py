@@ -279,3 +279,60 @@ def test_pdf_commands_displayed_inside_sentences_of_indented_paragraphs_are_no_d
             "with front unhold package_name",
         ),
     ]
+
+
+def test_pdf_line_opening_with_a_smaller_typewriter_word_stays_in_its_paragraph(tmp_path: Path):
+    from fpdf import FPDF
+
+    pdf = FPDF(format="A4", unit="pt")
+    pdf.add_page()
+    lines = [  # pieces of (face, size, text) on each line
+        [("Times", 10, "The database is stored below each prefix directory in this order, and the information in a")],
+        [
+            ("Courier", 9, "packages"),
+            ("Times", 10, " directory is added to the information found in the directories before."),
+        ],
+        [("Times", 10, "Each directory holds one file for each media type that it knows about.")],
+    ]
+    for n, pieces in enumerate(lines):
+        pdf.set_xy(72, 100 + 12 * n)
+        for face, size, text in pieces:
+            pdf.set_font(face, size=size)
+            pdf.write(12, text)
+    doc = loaded(tmp_path, "spec.pdf", bytes(pdf.output()))
+    assert [(b.kind, block_text(doc.text, b).text) for b in doc.blocks] == [
+        (
+            "paragraph",
+            "The database is stored below each prefix directory in this order, and the information in a packages "
+            "directory is added to the information found in the directories before. Each directory holds one file "
+            "for each media type that it knows about.",
+        )
+    ]
+
+
+def test_pdf_sentence_left_open_at_a_page_foot_goes_on_before_a_digit_on_the_next_page(tmp_path: Path):
+    from fpdf import FPDF
+
+    pdf = FPDF(format="A4", unit="pt")
+    pdf.set_font("Times", size=10)
+    pages = [
+        [
+            "Compression is always performed, even if the compressed file is slightly larger than the original.",
+            "Files of less than about one hundred bytes tend to get larger, since the compression mechanism has a",
+            "constant overhead in the region of",
+        ],
+        [
+            "50 bytes. Random data is coded at about 8.05 bits per byte, giving an expansion of around 0.5%.",
+            "As a self-check for your protection, the tool uses 32-bit checksums on every block it writes.",
+        ],
+    ]
+    for lines in pages:
+        pdf.add_page()
+        for n, text in enumerate(lines):
+            pdf.text(72, 700 + 12 * n if len(lines) == 3 else 100 + 12 * n, text)
+    doc = loaded(tmp_path, "manual.pdf", bytes(pdf.output()))
+    sentences = [s.text for s in split_sentences(doc)]
+    assert (
+        "Files of less than about one hundred bytes tend to get larger, since the compression mechanism has a "
+        "constant overhead in the region of 50 bytes." in sentences
+    )
