@@ -111,9 +111,18 @@ _TERMINAL = re.compile(r"[.!?:;][\"'”’)\]]*$")
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 _GENERIC_TITLES = re.compile(r"^(?:untitled|microsoft word\b.*|document\d*|slide \d+)$", re.IGNORECASE)
 # Font names: Type 1 and TrueType fonts rarely set the descriptor's flags, so names tell bold and
-# typewriter faces ("Times-Bold", "CMBX12", "CMB10"; "Courier", "LiberationMono", "CMTT10", "CMSLTT10").
-_BOLD_FONT = re.compile(r"bold|black|heavy|demi|cmbx|cmb\d", re.IGNORECASE)
-_MONO_FONT = re.compile(r"mono|courier|typewriter|consol|menlo|cm(?:sl|i)?tt|txtt|tt\d", re.IGNORECASE)
+# typewriter faces. Bold: "Times-Bold", "Segoe-Semibold", "ArialMT-Bd", URW's "NimbusRomNo9L-Medi"
+# (not "Roboto-Medium", a lighter weight), and TeX's bold extended "CMBX12", "CMSSBX10", EC's "SFBX1200",
+# "SFSX2074", "CMB10". Typewriter: "Courier", "LiberationMono" (not "MonotypeCorsiva"), URW's "NimbusMonL",
+# "SourceCodePro", "Inconsolata", TeX's "CMTT10", "CMSLTT10", EC's "SFTT0900", txfonts' "t1xtt", "tcxtt".
+_BOLD_FONT = re.compile(
+    r"bold|black|heavy|demi|medi(?!um|a)|[-_,]bd(?:it)?$|cmb\d|(?:cm|sf|ec|lm)[a-z]*bx|sfsx", re.IGNORECASE
+)
+_MONO_FONT = re.compile(
+    r"mono(?!type)|nimbusmon|courier|typewriter|consol|menlo|monaco|cousine|code"
+    r"|cm(?:sl|i)?tt|(?:sf|ec|tc|t1x|tcx|tx)(?:sl|it|b)?tt|lmtt|tt\d",
+    re.IGNORECASE,
+)
 _FIXED_PITCH, _FORCE_BOLD = 1, 1 << 18  # font descriptor flags
 _ARABIC = re.compile(r"[0-9]{1,6}")
 _SPACES = re.compile(" +")

@@ -336,3 +336,49 @@ def test_pdf_sentence_left_open_at_a_page_foot_goes_on_before_a_digit_on_the_nex
         "Files of less than about one hundred bytes tend to get larger, since the compression mechanism has a "
         "constant overhead in the region of 50 bytes." in sentences
     )
+
+
+def test_pdf_listing_in_a_urw_typewriter_font_is_code(tmp_path: Path):
+    from fpdf import FPDF
+
+    pdf = FPDF(format="A4", unit="pt")
+    pdf.add_font("NimbusMonL", fname=documents.named_font(tmp_path / "mono.ttf", "NimbusMonL-Regu"))
+    pdf.add_page()
+    lines = [  # face, text
+        ("Times", "The stream structure holds the state of one compression or decompression:"),
+        ("NimbusMonL", "typedef struct {"),
+        ("NimbusMonL", "    char *next_in;"),
+        ("NimbusMonL", "} bz_stream;"),
+        ("Times", "Before using it, the caller allocates it and sets the fields it needs."),
+    ]
+    for n, (face, text) in enumerate(lines):
+        pdf.set_font(face, size=10)
+        pdf.text(72, 100 + 12 * n + (6 if n == 4 else 0), text)
+    doc = loaded(tmp_path, "manual.pdf", bytes(pdf.output()))
+    assert [(b.kind, block_text(doc.text, b).text) for b in doc.blocks] == [
+        ("paragraph", "The stream structure holds the state of one compression or decompression:"),
+        ("code", "typedef struct { char *next_in; } bz_stream;"),
+        ("paragraph", "Before using it, the caller allocates it and sets the fields it needs."),
+    ]
+
+
+def test_pdf_line_in_a_urw_medium_face_at_the_body_size_is_a_heading(tmp_path: Path):
+    from fpdf import FPDF
+
+    pdf = FPDF(format="A4", unit="pt")
+    pdf.add_font("NimbusRomNo9L", fname=documents.named_font(tmp_path / "medium.ttf", "NimbusRomNo9L-Medi"))
+    pdf.add_page()
+    lines = [  # face, space above, text
+        ("Times", 0, "The database is stored below each prefix directory, and read in order."),
+        ("NimbusRomNo9L", 30, "2.3 Recommended checking order"),
+        ("Times", 20, "Applications look at the file name first and at its contents only when that fails."),
+    ]
+    y = 100.0
+    for face, space, text in lines:
+        y += space
+        pdf.set_font(face, size=10)
+        pdf.text(72, y, text)
+    doc = loaded(tmp_path, "spec.pdf", bytes(pdf.output()))
+    assert [block_text(doc.text, b).text for b in doc.blocks if b.kind == "heading"] == [
+        "2.3 Recommended checking order"
+    ]
