@@ -66,6 +66,7 @@ import itertools
 import re
 import statistics
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from index.document import Block, Document, Span, made_heading
@@ -249,7 +250,8 @@ def _page_lines(pdf: object, n: int) -> tuple[list[_Line], list[tuple[float, flo
     page = pdf[n]  # type: ignore[index]
     textpage = page.get_textpage()
     try:
-        text = textpage.get_text_range()
+        chars = _page_text(textpage)
+        text, index = chars.text, chars.index
         lines: list[_Line] = []
         at = 0
         baseline = ctypes.c_double(), ctypes.c_double()
@@ -263,15 +265,15 @@ def _page_lines(pdf: object, n: int) -> tuple[list[_Line], list[tuple[float, flo
             first = start + (len(piece) - len(piece.lstrip()))
             last = start + len(piece.rstrip()) - 1
             for segment, seg_first, seg_last, line_first in _split_at_hyphens(piece, start, first, last):
-                left, _, _, top = textpage.get_charbox(line_first)
-                _, _, right, _ = textpage.get_charbox(seg_last)
-                size, font = _body_face(textpage, text, seg_first, seg_last)
+                left, _, _, top = textpage.get_charbox(index[line_first])
+                _, _, right, _ = textpage.get_charbox(index[seg_last])
+                size, font = _body_face(chars, seg_first, seg_last)
                 line = _Line(segment, n, top, left, right, round(size, 1), font=font)
                 mark = text.find(_SOFT_HYPHEN, seg_first, seg_last + 1)
                 on_line = mark - 1 if mark > seg_first else seg_last  # a broken word's end is on the next line
-                line.cells = _cells(textpage, text, seg_first, on_line, size, left)
-                line.mono = bool(line.cells) and line.cells[0].mono and _typewritten(textpage, text, seg_first, on_line)
-                raw.FPDFText_GetCharOrigin(textpage.raw, line_first, *(ctypes.byref(v) for v in baseline))
+                line.cells = _cells(chars, seg_first, on_line, size, left)
+                line.mono = bool(line.cells) and line.cells[0].mono and _typewritten(chars, seg_first, on_line)
+                raw.FPDFText_GetCharOrigin(textpage.raw, index[line_first], *(ctypes.byref(v) for v in baseline))
                 base = baseline[1].value
                 if previous_base is not None and line_first == first and _beside(lines[-1], line, previous_base, base):
                     _join(lines[-1], line)
@@ -285,7 +287,47 @@ def _page_lines(pdf: object, n: int) -> tuple[list[_Line], list[tuple[float, flo
         page.close()
 
 
-def _body_face(textpage: object, text: str, first: int, last: int) -> tuple[float, str]:
+@dataclass
+class _PageText:
+    """A page's text and, for each of its characters, the index pdfium gives it (`index[k]` is
+    text[k]'s), by which its box, size and font are asked for."""
+
+    text: str
+    index: Sequence[int]
+    handle: object  # the pdfium text page
+
+
+def _page_text(textpage: object) -> _PageText:
+    """The page's text with each character's pdfium index. pdfium writes the text without the
+    glyphs that have no Unicode value (TeX's math symbols, unmapped ligatures: 16 of the 29 pages
+    of crc-doc.1.0.pdf), so that past the first of them a text offset names another character:
+    each character of the text is matched with the next glyph of its code."""
+    import pypdfium2.raw as raw
+
+    handle = textpage.raw  # type: ignore[attr-defined]
+    text, count = textpage.get_text_range(), textpage.count_chars()  # type: ignore[attr-defined]
+    if len(text) == count:
+        return _PageText(text, range(count), handle)
+    codes = [raw.FPDFText_GetUnicode(handle, i) for i in range(count)]
+    index: list[int] = []
+    i = 0
+    for char in text:
+        code = 2 if char == _SOFT_HYPHEN else ord(char)  # 2: pdfium's code for a line-end hyphen
+        while i < count and codes[i] != code:
+            i += 1
+        if i == count:
+            break
+        index.append(i)
+        i += 1
+    if len(index) == len(text):
+        return _PageText(text, index, handle)
+    # not written glyph by glyph (a character beyond 16 bits): write it so, a glyph a character
+    glyphs = [(i, code) for i, code in enumerate(codes) if code]
+    text = "".join(_SOFT_HYPHEN if c == 2 else "\ufffd" if 0xD800 <= c < 0xE000 else chr(c) for _, c in glyphs)
+    return _PageText(text, [i for i, _ in glyphs], handle)
+
+
+def _body_face(chars: _PageText, first: int, last: int) -> tuple[float, str]:
     """The font size (points) and font name of most of the letters of text[first:last + 1] set
     outside a typewriter face (of all its letters when it has none), each word read at its first
     letter: a line of prose with words in a smaller typewriter face ("packages" in 9 pt before 10
@@ -293,11 +335,11 @@ def _body_face(textpage: object, text: str, first: int, last: int) -> tuple[floa
     symbol font of its own size, counts for nothing."""
     import pypdfium2.raw as raw
 
-    handle = textpage.raw  # type: ignore[attr-defined]
-    words = [(word.start(), len(word.group())) for word in _WORD.finditer(text, first, last + 1)]
+    handle, index = chars.handle, chars.index
+    words = [(index[word.start()], len(word.group())) for word in _WORD.finditer(chars.text, first, last + 1)]
     sizes = [round(raw.FPDFText_GetFontSize(handle, at), 1) for at, _ in words]
     if len(set(sizes)) < 2:  # most lines: one size, no font names to read but the first
-        at = words[0][0] if words else first
+        at = words[0][0] if words else index[first]
         return raw.FPDFText_GetFontSize(handle, at), _font_name(handle, at, ctypes.c_int())
     prose, typed = Counter[tuple[float, str]](), Counter[tuple[float, str]]()
     flags = ctypes.c_int()
@@ -326,40 +368,40 @@ def _join(line: _Line, right: _Line) -> None:
     line.cells += [replace(cell, start=cell.start + shift, end=cell.end + shift) for cell in right.cells]
 
 
-def _cells(textpage: object, text: str, first: int, last: int, size: float, x0: float) -> list[_Cell]:
+def _cells(chars: _PageText, first: int, last: int, size: float, x0: float) -> list[_Cell]:
     """text[first:last + 1], all on one printed line, cut where the gap between two words is wider
     than COLUMN_GAP ems; offsets relative to `first`. `x0` is where the printed line starts."""
     import pypdfium2.raw as raw
 
-    handle = textpage.raw  # type: ignore[attr-defined]
+    handle, index = chars.handle, chars.index
     charbox = raw.FPDFText_GetCharBox
     left, bottom, right, top = (ctypes.c_double() for _ in range(4))
     wide = COLUMN_GAP * size
     starts, ends = [first], []  # each cell's first and last character, absolute
-    for space in _SPACES.finditer(text, first, last):
-        charbox(handle, space.start() - 1, left, right, bottom, top)
+    for space in _SPACES.finditer(chars.text, first, last):
+        charbox(handle, index[space.start() - 1], left, right, bottom, top)
         word_end = right.value
-        charbox(handle, space.end(), left, right, bottom, top)
+        charbox(handle, index[space.end()], left, right, bottom, top)
         if left.value - word_end > wide:
             ends.append(space.start() - 1)
             starts.append(space.end())
     ends.append(last)
     cells = []
     for n, (run_first, run_last) in enumerate(zip(starts, ends, strict=True)):
-        charbox(handle, run_first, left, right, bottom, top)
+        charbox(handle, index[run_first], left, right, bottom, top)
         start_x = x0 if n == 0 else left.value
-        charbox(handle, run_last, left, right, bottom, top)
-        bold, mono = _face(handle, run_first)
-        bold_end = bold and _face(handle, run_last)[0]
+        charbox(handle, index[run_last], left, right, bottom, top)
+        bold, mono = _face(handle, index[run_first])
+        bold_end = bold and _face(handle, index[run_last])[0]
         cells.append(_Cell(run_first - first, run_last + 1 - first, start_x, right.value, bold, mono, bold_end))
     return cells
 
 
-def _typewritten(textpage: object, text: str, first: int, last: int) -> bool:
+def _typewritten(chars: _PageText, first: int, last: int) -> bool:
     """Whether every word of text[first:last + 1] starts in a typewriter face (asked only of a line
     whose first word does, so that prose pays nothing)."""
-    handle = textpage.raw  # type: ignore[attr-defined]
-    return all(_face(handle, space.end())[1] for space in _SPACES.finditer(text, first, last))
+    spaces = _SPACES.finditer(chars.text, first, last)
+    return all(_face(chars.handle, chars.index[space.end()])[1] for space in spaces)
 
 
 def _face(handle: object, index: int) -> tuple[bool, bool]:

@@ -382,3 +382,31 @@ def test_pdf_line_in_a_urw_medium_face_at_the_body_size_is_a_heading(tmp_path: P
     assert [block_text(doc.text, b).text for b in doc.blocks if b.kind == "heading"] == [
         "2.3 Recommended checking order"
     ]
+
+
+def test_pdf_glyphs_without_unicode_leave_the_sizes_of_the_lines_after_them_true(tmp_path: Path):
+    from fpdf import FPDF
+
+    pdf = FPDF(format="A4", unit="pt")
+    pdf.add_page()
+    lines = [  # size, space above, text; byte 3 is a glyph pdfium gives no Unicode value, as TeX's math symbols
+        (10, 0, "Let the remainder be " + "\x03" * 12 + " as the check sum of the message."),
+        (16, 30, "Results"),
+        (10, 24, "The tables below give the speed of each method on three machines."),
+        (10, 12, "Every method was run ten times and the best time was kept."),
+    ]
+    y = 100.0
+    for size, space, text in lines:
+        y += space
+        pdf.set_font("Helvetica", size=size)
+        pdf.text(72, y, text)
+    doc = loaded(tmp_path, "crc.pdf", bytes(pdf.output()))
+    assert [(b.kind, block_text(doc.text, b).text) for b in doc.blocks] == [
+        ("paragraph", "Let the remainder be as the check sum of the message."),
+        ("heading", "Results"),
+        (
+            "paragraph",
+            "The tables below give the speed of each method on three machines. Every method was run ten times "
+            "and the best time was kept.",
+        ),
+    ]
