@@ -410,3 +410,35 @@ def test_pdf_glyphs_without_unicode_leave_the_sizes_of_the_lines_after_them_true
             "and the best time was kept.",
         ),
     ]
+
+
+def test_pdf_without_a_metadata_title_takes_the_cover_title_repeated_smaller_as_the_running_header(tmp_path: Path):
+    from fpdf import FPDF
+
+    pdf = FPDF(format="A4", unit="pt")
+    chapters = ["Introduction", "Directory layout", "File contents", "Recommended checking order"]
+    words = ["name", "contents", "extension", "magic number", "root element", "alias", "parent type"]
+    for page, chapter in enumerate(chapters, start=1):
+        pdf.add_page()
+        y = 60.0
+        if page == 1:  # the cover: the title, its author, then the first chapter's heading and text
+            for size, space, text in [(24, 0, "Shared Type Database"), (17, 40, "Thomas Leonard")]:
+                pdf.set_font("Helvetica", size=size)
+                pdf.text(72, y + space, text)
+                y += space
+            y += 30
+        else:  # the running header, smaller
+            pdf.set_font("Helvetica", size=10)
+            pdf.text(72, y, "Shared Type Database")
+            y += 40
+        pdf.set_font("Helvetica", size=20)
+        pdf.text(72, y, f"{page}. {chapter}")
+        pdf.set_font("Helvetica", size=10)
+        for n, word in enumerate(words[page - 1 :] + words[: page - 1]):
+            pdf.text(
+                72, y + 30 + 12 * n, f"A program may find the type of a file from its {word} in {chapter.lower()}."
+            )
+    doc = loaded(tmp_path, "spec.pdf", bytes(pdf.output()))
+    assert doc.title == "Shared Type Database"
+    aside = [doc.text[b.start : b.end] for b in doc.blocks if b.kind == "boilerplate"]
+    assert aside == ["Shared Type Database"] * 3
