@@ -66,6 +66,7 @@ import itertools
 import re
 import statistics
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from index.document import Block, Document, Span, made_heading
@@ -111,9 +112,18 @@ _TERMINAL = re.compile(r"[.!?:;][\"'”’)\]]*$")
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 _GENERIC_TITLES = re.compile(r"^(?:untitled|microsoft word\b.*|document\d*|slide \d+)$", re.IGNORECASE)
 # Font names: Type 1 and TrueType fonts rarely set the descriptor's flags, so names tell bold and
-# typewriter faces ("Times-Bold", "CMBX12", "CMB10"; "Courier", "LiberationMono", "CMTT10", "CMSLTT10").
-_BOLD_FONT = re.compile(r"bold|black|heavy|demi|cmbx|cmb\d", re.IGNORECASE)
-_MONO_FONT = re.compile(r"mono|courier|typewriter|consol|menlo|cm(?:sl|i)?tt|txtt|tt\d", re.IGNORECASE)
+# typewriter faces. Bold: "Times-Bold", "Segoe-Semibold", "ArialMT-Bd", URW's "NimbusRomNo9L-Medi"
+# (not "Roboto-Medium", a lighter weight), and TeX's bold extended "CMBX12", "CMSSBX10", EC's "SFBX1200",
+# "SFSX2074", "CMB10". Typewriter: "Courier", "LiberationMono" (not "MonotypeCorsiva"), URW's "NimbusMonL",
+# "SourceCodePro", "Inconsolata", TeX's "CMTT10", "CMSLTT10", EC's "SFTT0900", txfonts' "t1xtt", "tcxtt".
+_BOLD_FONT = re.compile(
+    r"bold|black|heavy|demi|medi(?!um|a)|[-_,]bd(?:it)?$|cmb\d|(?:cm|sf|ec|lm)[a-z]*bx|sfsx", re.IGNORECASE
+)
+_MONO_FONT = re.compile(
+    r"mono(?!type)|nimbusmon|courier|typewriter|consol|menlo|monaco|cousine|code"
+    r"|cm(?:sl|i)?tt|(?:sf|ec|tc|t1x|tcx|tx)(?:sl|it|b)?tt|lmtt|tt\d",
+    re.IGNORECASE,
+)
 _FIXED_PITCH, _FORCE_BOLD = 1, 1 << 18  # font descriptor flags
 _ARABIC = re.compile(r"[0-9]{1,6}")
 _SPACES = re.compile(" +")
@@ -168,12 +178,13 @@ class _Line:
     top: float  # PDF units, larger is higher on the page
     x0: float
     x1: float
-    size: float
+    size: float  # points: the size of most of its letters
     kind: str = "text"  # "text", "boilerplate"
     continues: bool = False  # a word broken at its end goes on at the start of the next line
     cells: list[_Cell] = field(default_factory=list)
     part: _Row | _Definition | None = None  # the table row or definition the line belongs to
     mono: bool = False  # every word set in a typewriter face
+    font: str = ""  # the font of most of its letters
 
 
 @dataclass
@@ -239,7 +250,8 @@ def _page_lines(pdf: object, n: int) -> tuple[list[_Line], list[tuple[float, flo
     page = pdf[n]  # type: ignore[index]
     textpage = page.get_textpage()
     try:
-        text = textpage.get_text_range()
+        chars = _page_text(textpage)
+        text, index = chars.text, chars.index
         lines: list[_Line] = []
         at = 0
         baseline = ctypes.c_double(), ctypes.c_double()
@@ -253,17 +265,15 @@ def _page_lines(pdf: object, n: int) -> tuple[list[_Line], list[tuple[float, flo
             first = start + (len(piece) - len(piece.lstrip()))
             last = start + len(piece.rstrip()) - 1
             for segment, seg_first, seg_last, line_first in _split_at_hyphens(piece, start, first, last):
-                left, _, _, top = textpage.get_charbox(line_first)
-                _, _, right, _ = textpage.get_charbox(seg_last)
-                # the size of the line's words: a bullet is often set in a symbol font of its own size
-                word = _WORD.search(text, seg_first, seg_last + 1)
-                size = raw.FPDFText_GetFontSize(textpage.raw, word.start() if word else seg_first)
-                line = _Line(segment, n, top, left, right, round(size, 1))
+                left, _, _, top = textpage.get_charbox(index[line_first])
+                _, _, right, _ = textpage.get_charbox(index[seg_last])
+                size, font = _body_face(chars, seg_first, seg_last)
+                line = _Line(segment, n, top, left, right, round(size, 1), font=font)
                 mark = text.find(_SOFT_HYPHEN, seg_first, seg_last + 1)
                 on_line = mark - 1 if mark > seg_first else seg_last  # a broken word's end is on the next line
-                line.cells = _cells(textpage, text, seg_first, on_line, size, left)
-                line.mono = bool(line.cells) and line.cells[0].mono and _typewritten(textpage, text, seg_first, on_line)
-                raw.FPDFText_GetCharOrigin(textpage.raw, line_first, *(ctypes.byref(v) for v in baseline))
+                line.cells = _cells(chars, seg_first, on_line, size, left)
+                line.mono = bool(line.cells) and line.cells[0].mono and _typewritten(chars, seg_first, on_line)
+                raw.FPDFText_GetCharOrigin(textpage.raw, index[line_first], *(ctypes.byref(v) for v in baseline))
                 base = baseline[1].value
                 if previous_base is not None and line_first == first and _beside(lines[-1], line, previous_base, base):
                     _join(lines[-1], line)
@@ -275,6 +285,69 @@ def _page_lines(pdf: object, n: int) -> tuple[list[_Line], list[tuple[float, flo
     finally:
         textpage.close()
         page.close()
+
+
+@dataclass
+class _PageText:
+    """A page's text and, for each of its characters, the index pdfium gives it (`index[k]` is
+    text[k]'s), by which its box, size and font are asked for."""
+
+    text: str
+    index: Sequence[int]
+    handle: object  # the pdfium text page
+
+
+def _page_text(textpage: object) -> _PageText:
+    """The page's text with each character's pdfium index. pdfium writes the text without the
+    glyphs that have no Unicode value (TeX's math symbols, unmapped ligatures: 16 of the 29 pages
+    of crc-doc.1.0.pdf), so that past the first of them a text offset names another character:
+    each character of the text is matched with the next glyph of its code."""
+    import pypdfium2.raw as raw
+
+    handle = textpage.raw  # type: ignore[attr-defined]
+    text, count = textpage.get_text_range(), textpage.count_chars()  # type: ignore[attr-defined]
+    if len(text) == count:
+        return _PageText(text, range(count), handle)
+    codes = [raw.FPDFText_GetUnicode(handle, i) for i in range(count)]
+    index: list[int] = []
+    i = 0
+    for char in text:
+        code = 2 if char == _SOFT_HYPHEN else ord(char)  # 2: pdfium's code for a line-end hyphen
+        while i < count and codes[i] != code:
+            i += 1
+        if i == count:
+            break
+        index.append(i)
+        i += 1
+    if len(index) == len(text):
+        return _PageText(text, index, handle)
+    # not written glyph by glyph (a character beyond 16 bits): write it so, a glyph a character
+    glyphs = [(i, code) for i, code in enumerate(codes) if code]
+    text = "".join(_SOFT_HYPHEN if c == 2 else "\ufffd" if 0xD800 <= c < 0xE000 else chr(c) for _, c in glyphs)
+    return _PageText(text, [i for i, _ in glyphs], handle)
+
+
+def _body_face(chars: _PageText, first: int, last: int) -> tuple[float, str]:
+    """The font size (points) and font name of most of the letters of text[first:last + 1] set
+    outside a typewriter face (of all its letters when it has none), each word read at its first
+    letter: a line of prose with words in a smaller typewriter face ("packages" in 9 pt before 10
+    pt text, a command in a footnote) is a line of the prose's size, and a bullet, often set in a
+    symbol font of its own size, counts for nothing."""
+    import pypdfium2.raw as raw
+
+    handle, index = chars.handle, chars.index
+    words = [(index[word.start()], len(word.group())) for word in _WORD.finditer(chars.text, first, last + 1)]
+    sizes = [round(raw.FPDFText_GetFontSize(handle, at), 1) for at, _ in words]
+    if len(set(sizes)) < 2:  # most lines: one size, no font names to read but the first
+        at = words[0][0] if words else index[first]
+        return raw.FPDFText_GetFontSize(handle, at), _font_name(handle, at, ctypes.c_int())
+    prose, typed = Counter[tuple[float, str]](), Counter[tuple[float, str]]()
+    flags = ctypes.c_int()
+    for (at, length), size in zip(words, sizes, strict=True):
+        name = _font_name(handle, at, flags)
+        mono = bool(_MONO_FONT.search(name)) or bool(flags.value & _FIXED_PITCH)
+        (typed if mono else prose)[size, name] += length
+    return (prose or typed).most_common(1)[0][0]
 
 
 def _beside(left: _Line, right: _Line, left_base: float, right_base: float) -> bool:
@@ -295,52 +368,57 @@ def _join(line: _Line, right: _Line) -> None:
     line.cells += [replace(cell, start=cell.start + shift, end=cell.end + shift) for cell in right.cells]
 
 
-def _cells(textpage: object, text: str, first: int, last: int, size: float, x0: float) -> list[_Cell]:
+def _cells(chars: _PageText, first: int, last: int, size: float, x0: float) -> list[_Cell]:
     """text[first:last + 1], all on one printed line, cut where the gap between two words is wider
     than COLUMN_GAP ems; offsets relative to `first`. `x0` is where the printed line starts."""
     import pypdfium2.raw as raw
 
-    handle = textpage.raw  # type: ignore[attr-defined]
+    handle, index = chars.handle, chars.index
     charbox = raw.FPDFText_GetCharBox
     left, bottom, right, top = (ctypes.c_double() for _ in range(4))
     wide = COLUMN_GAP * size
     starts, ends = [first], []  # each cell's first and last character, absolute
-    for space in _SPACES.finditer(text, first, last):
-        charbox(handle, space.start() - 1, left, right, bottom, top)
+    for space in _SPACES.finditer(chars.text, first, last):
+        charbox(handle, index[space.start() - 1], left, right, bottom, top)
         word_end = right.value
-        charbox(handle, space.end(), left, right, bottom, top)
+        charbox(handle, index[space.end()], left, right, bottom, top)
         if left.value - word_end > wide:
             ends.append(space.start() - 1)
             starts.append(space.end())
     ends.append(last)
     cells = []
     for n, (run_first, run_last) in enumerate(zip(starts, ends, strict=True)):
-        charbox(handle, run_first, left, right, bottom, top)
+        charbox(handle, index[run_first], left, right, bottom, top)
         start_x = x0 if n == 0 else left.value
-        charbox(handle, run_last, left, right, bottom, top)
-        bold, mono = _face(handle, run_first)
-        bold_end = bold and _face(handle, run_last)[0]
+        charbox(handle, index[run_last], left, right, bottom, top)
+        bold, mono = _face(handle, index[run_first])
+        bold_end = bold and _face(handle, index[run_last])[0]
         cells.append(_Cell(run_first - first, run_last + 1 - first, start_x, right.value, bold, mono, bold_end))
     return cells
 
 
-def _typewritten(textpage: object, text: str, first: int, last: int) -> bool:
+def _typewritten(chars: _PageText, first: int, last: int) -> bool:
     """Whether every word of text[first:last + 1] starts in a typewriter face (asked only of a line
     whose first word does, so that prose pays nothing)."""
-    handle = textpage.raw  # type: ignore[attr-defined]
-    return all(_face(handle, space.end())[1] for space in _SPACES.finditer(text, first, last))
+    spaces = _SPACES.finditer(chars.text, first, last)
+    return all(_face(chars.handle, chars.index[space.end()])[1] for space in spaces)
 
 
 def _face(handle: object, index: int) -> tuple[bool, bool]:
     """Whether the character at `index` is set in a bold face, and in a typewriter face."""
-    import pypdfium2.raw as raw
-
     flags = ctypes.c_int()
-    buffer = ctypes.create_string_buffer(128)
-    raw.FPDFText_GetFontInfo(handle, index, buffer, len(buffer), ctypes.byref(flags))
-    name = buffer.value.decode("latin-1")
+    name = _font_name(handle, index, flags)
     bold = bool(_BOLD_FONT.search(name)) or bool(flags.value & _FORCE_BOLD)
     return bold, bool(_MONO_FONT.search(name)) or bool(flags.value & _FIXED_PITCH)
+
+
+def _font_name(handle: object, index: int, flags: ctypes.c_int) -> str:
+    """The name of the font of the character at `index`; its descriptor's flags go to `flags`."""
+    import pypdfium2.raw as raw
+
+    buffer = ctypes.create_string_buffer(128)
+    raw.FPDFText_GetFontInfo(handle, index, buffer, len(buffer), ctypes.byref(flags))
+    return buffer.value.decode("latin-1")
 
 
 def _rules(page: object) -> list[tuple[float, float, float]]:
@@ -420,6 +498,26 @@ def _mark_running_lines(pages: list[list[_Line]]) -> None:
             for line, inner, edge in ((first, second, 0), (last, above, 1)):
                 if round(line.top) in bands[edge] and abs(line.top - inner.top) > BAND_GAP * pitch:
                     line.kind = "boilerplate"
+    _keep_cover_title(pages)
+
+
+def _keep_cover_title(pages: list[list[_Line]]) -> None:
+    """Take back from the boilerplate the largest text of the first page with text, its title,
+    unless it comes back at its size on other pages: a title over the cover stands where running
+    headers stand, and often reads as they do in a smaller face (shared-mime-info-spec.pdf: a 24.8
+    pt title, the same words in 10 pt over every other page)."""
+    shown = [n for n, lines in enumerate(pages) if lines]
+    if not shown:
+        return
+    cover = pages[shown[0]]
+    largest = max(line.size for line in cover)
+    titles = [line for line in cover if line.size == largest and line.kind == "boilerplate"]
+    if not titles:
+        return
+    again = {_key(line.text) for lines in pages[shown[0] + 1 :] for line in lines if line.size == largest}
+    for line in titles:
+        if _key(line.text) not in again and not _PAGE_NUMBER.match(line.text.strip()):
+            line.kind = "text"
 
 
 def _edge_bands(pages: list[list[_Line]]) -> tuple[tuple[set[int], set[int]], float]:
@@ -1140,9 +1238,7 @@ def _continues(block: _Block, previous: _Line | None, line: _Line, spacing: floa
     if abs(last.size - line.size) > 0.5:
         return False
     if previous is None:  # across a page break: only a sentence left open goes on
-        if block.kind == "definition" and abs(line.x0 - block.column) > ALIGN:
-            return False
-        return not _TERMINAL.search(last.text) and (line.text[:1].islower() or last.text.endswith((",", "-")))
+        return _goes_on_over_page(block, line)
     if block.kind == "definition":
         return False
     if gap > 1.6 * spacing:
@@ -1154,12 +1250,37 @@ def _continues(block: _Block, previous: _Line | None, line: _Line, spacing: floa
     return not (short and _TERMINAL.search(last.text)) and line.x0 <= last.x0 + 30
 
 
+def _goes_on_over_page(block: _Block, line: _Line) -> bool:
+    """Whether `line`, the first of a page, goes on with `block`, the last of the page before: its
+    sentence is left open (no closing punctuation), and the line opens in lower case, after a comma
+    or a hyphen, or is set in the block's font and size, as a sentence's next words are ("in the
+    region of" / "50 bytes."), a list item's text indented past its bullet; a description goes on
+    in lower case only, its further lines being read with it (_find_structure). A heading on the
+    page never gets here (_blocks takes it first)."""
+    last = block.lines[-1]
+    if _TERMINAL.search(last.text):
+        return False
+    if block.kind == "definition" and abs(line.x0 - block.column) > ALIGN:
+        return False
+    if line.text[:1].islower() or last.text.endswith((",", "-")):
+        return True
+    if block.kind == "definition" or (block.kind == "list_item" and line.x0 < block.lines[0].x0 + 2):
+        return False
+    return last.font == line.font and abs(last.size - line.size) <= 0.5 and not line.mono
+
+
 def _title(metadata_title: str, source: str, blocks: list[_Block], body: float) -> str:
+    """The metadata's title, unless empty or generic; else the largest heading of the first page
+    with content (a cover's title, not the first chapter's heading set larger still on its own
+    page), else the largest of the first forty blocks."""
     title = " ".join(metadata_title.split())
     stem = source.rsplit("/", 1)[-1].rsplit(".", 1)[0]
     if title and not _GENERIC_TITLES.match(title) and title.casefold() != stem.casefold():
         return title
-    headings = [b for b in blocks[:40] if b.kind == "heading"]
+    cover = blocks[0].lines[0].page if blocks and blocks[0].lines else -1
+    headings = [b for b in blocks if b.kind == "heading" and b.lines[0].page == cover] or [
+        b for b in blocks[:40] if b.kind == "heading"
+    ]
     if headings:
         best = min(headings, key=lambda b: b.level)
         return " ".join(" ".join(line.text.split()) for line in best.lines)

@@ -7,6 +7,7 @@ test can name the boilerplate that must never reach a sentence, chunk or quote.
 from __future__ import annotations
 
 import io
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -518,3 +519,32 @@ def layouts_pdf() -> bytes:
     pdf.set_font("Helvetica", size=11)
     pdf.text(72, 215, "It prints the sum in bytes.")
     return bytes(pdf.output())
+
+
+def named_font(path: Path, name: str) -> Path:
+    """Write a TrueType font named `name` (its PostScript name) to `path`: every printable ASCII
+    character a box half an em wide, with no flag saying bold or fixed pitch, so that only the
+    name tells the face (as with URW's "NimbusMonL-Regu" or TeX's "SFBX1200")."""
+    from fontTools.fontBuilder import FontBuilder
+    from fontTools.pens.ttGlyphPen import TTGlyphPen
+
+    codes = range(32, 127)
+    glyphs = [".notdef", *(f"g{code}" for code in codes)]
+    pen = TTGlyphPen(None)
+    pen.moveTo((50, 0))
+    pen.lineTo((50, 500))
+    pen.lineTo((450, 500))
+    pen.lineTo((450, 0))
+    pen.closePath()
+    box = pen.glyph()
+    font = FontBuilder(1000, isTTF=True)
+    font.setupGlyphOrder(glyphs)
+    font.setupCharacterMap({code: f"g{code}" for code in codes})
+    font.setupGlyf(dict.fromkeys(glyphs, box))
+    font.setupHorizontalMetrics(dict.fromkeys(glyphs, (500, 50)))
+    font.setupHorizontalHeader(ascent=800, descent=-200)
+    font.setupNameTable({"familyName": name, "styleName": "Regular", "psName": name})
+    font.setupOS2(sTypoAscender=800, usWinAscent=800, usWinDescent=200)
+    font.setupPost()
+    font.save(str(path))
+    return path

@@ -279,3 +279,166 @@ def test_pdf_commands_displayed_inside_sentences_of_indented_paragraphs_are_no_d
             "with front unhold package_name",
         ),
     ]
+
+
+def test_pdf_line_opening_with_a_smaller_typewriter_word_stays_in_its_paragraph(tmp_path: Path):
+    from fpdf import FPDF
+
+    pdf = FPDF(format="A4", unit="pt")
+    pdf.add_page()
+    lines = [  # pieces of (face, size, text) on each line
+        [("Times", 10, "The database is stored below each prefix directory in this order, and the information in a")],
+        [
+            ("Courier", 9, "packages"),
+            ("Times", 10, " directory is added to the information found in the directories before."),
+        ],
+        [("Times", 10, "Each directory holds one file for each media type that it knows about.")],
+    ]
+    for n, pieces in enumerate(lines):
+        pdf.set_xy(72, 100 + 12 * n)
+        for face, size, text in pieces:
+            pdf.set_font(face, size=size)
+            pdf.write(12, text)
+    doc = loaded(tmp_path, "spec.pdf", bytes(pdf.output()))
+    assert [(b.kind, block_text(doc.text, b).text) for b in doc.blocks] == [
+        (
+            "paragraph",
+            "The database is stored below each prefix directory in this order, and the information in a packages "
+            "directory is added to the information found in the directories before. Each directory holds one file "
+            "for each media type that it knows about.",
+        )
+    ]
+
+
+def test_pdf_sentence_left_open_at_a_page_foot_goes_on_before_a_digit_on_the_next_page(tmp_path: Path):
+    from fpdf import FPDF
+
+    pdf = FPDF(format="A4", unit="pt")
+    pdf.set_font("Times", size=10)
+    pages = [
+        [
+            "Compression is always performed, even if the compressed file is slightly larger than the original.",
+            "Files of less than about one hundred bytes tend to get larger, since the compression mechanism has a",
+            "constant overhead in the region of",
+        ],
+        [
+            "50 bytes. Random data is coded at about 8.05 bits per byte, giving an expansion of around 0.5%.",
+            "As a self-check for your protection, the tool uses 32-bit checksums on every block it writes.",
+        ],
+    ]
+    for lines in pages:
+        pdf.add_page()
+        for n, text in enumerate(lines):
+            pdf.text(72, 700 + 12 * n if len(lines) == 3 else 100 + 12 * n, text)
+    doc = loaded(tmp_path, "manual.pdf", bytes(pdf.output()))
+    sentences = [s.text for s in split_sentences(doc)]
+    assert (
+        "Files of less than about one hundred bytes tend to get larger, since the compression mechanism has a "
+        "constant overhead in the region of 50 bytes." in sentences
+    )
+
+
+def test_pdf_listing_in_a_urw_typewriter_font_is_code(tmp_path: Path):
+    from fpdf import FPDF
+
+    pdf = FPDF(format="A4", unit="pt")
+    pdf.add_font("NimbusMonL", fname=documents.named_font(tmp_path / "mono.ttf", "NimbusMonL-Regu"))
+    pdf.add_page()
+    lines = [  # face, text
+        ("Times", "The stream structure holds the state of one compression or decompression:"),
+        ("NimbusMonL", "typedef struct {"),
+        ("NimbusMonL", "    char *next_in;"),
+        ("NimbusMonL", "} bz_stream;"),
+        ("Times", "Before using it, the caller allocates it and sets the fields it needs."),
+    ]
+    for n, (face, text) in enumerate(lines):
+        pdf.set_font(face, size=10)
+        pdf.text(72, 100 + 12 * n + (6 if n == 4 else 0), text)
+    doc = loaded(tmp_path, "manual.pdf", bytes(pdf.output()))
+    assert [(b.kind, block_text(doc.text, b).text) for b in doc.blocks] == [
+        ("paragraph", "The stream structure holds the state of one compression or decompression:"),
+        ("code", "typedef struct { char *next_in; } bz_stream;"),
+        ("paragraph", "Before using it, the caller allocates it and sets the fields it needs."),
+    ]
+
+
+def test_pdf_line_in_a_urw_medium_face_at_the_body_size_is_a_heading(tmp_path: Path):
+    from fpdf import FPDF
+
+    pdf = FPDF(format="A4", unit="pt")
+    pdf.add_font("NimbusRomNo9L", fname=documents.named_font(tmp_path / "medium.ttf", "NimbusRomNo9L-Medi"))
+    pdf.add_page()
+    lines = [  # face, space above, text
+        ("Times", 0, "The database is stored below each prefix directory, and read in order."),
+        ("NimbusRomNo9L", 30, "2.3 Recommended checking order"),
+        ("Times", 20, "Applications look at the file name first and at its contents only when that fails."),
+    ]
+    y = 100.0
+    for face, space, text in lines:
+        y += space
+        pdf.set_font(face, size=10)
+        pdf.text(72, y, text)
+    doc = loaded(tmp_path, "spec.pdf", bytes(pdf.output()))
+    assert [block_text(doc.text, b).text for b in doc.blocks if b.kind == "heading"] == [
+        "2.3 Recommended checking order"
+    ]
+
+
+def test_pdf_glyphs_without_unicode_leave_the_sizes_of_the_lines_after_them_true(tmp_path: Path):
+    from fpdf import FPDF
+
+    pdf = FPDF(format="A4", unit="pt")
+    pdf.add_page()
+    lines = [  # size, space above, text; byte 3 is a glyph pdfium gives no Unicode value, as TeX's math symbols
+        (10, 0, "Let the remainder be " + "\x03" * 12 + " as the check sum of the message."),
+        (16, 30, "Results"),
+        (10, 24, "The tables below give the speed of each method on three machines."),
+        (10, 12, "Every method was run ten times and the best time was kept."),
+    ]
+    y = 100.0
+    for size, space, text in lines:
+        y += space
+        pdf.set_font("Helvetica", size=size)
+        pdf.text(72, y, text)
+    doc = loaded(tmp_path, "crc.pdf", bytes(pdf.output()))
+    assert [(b.kind, block_text(doc.text, b).text) for b in doc.blocks] == [
+        ("paragraph", "Let the remainder be as the check sum of the message."),
+        ("heading", "Results"),
+        (
+            "paragraph",
+            "The tables below give the speed of each method on three machines. Every method was run ten times "
+            "and the best time was kept.",
+        ),
+    ]
+
+
+def test_pdf_without_a_metadata_title_takes_the_cover_title_repeated_smaller_as_the_running_header(tmp_path: Path):
+    from fpdf import FPDF
+
+    pdf = FPDF(format="A4", unit="pt")
+    chapters = ["Introduction", "Directory layout", "File contents", "Recommended checking order"]
+    words = ["name", "contents", "extension", "magic number", "root element", "alias", "parent type"]
+    for page, chapter in enumerate(chapters, start=1):
+        pdf.add_page()
+        y = 60.0
+        if page == 1:  # the cover: the title, its author, then the first chapter's heading and text
+            for size, space, text in [(24, 0, "Shared Type Database"), (17, 40, "Thomas Leonard")]:
+                pdf.set_font("Helvetica", size=size)
+                pdf.text(72, y + space, text)
+                y += space
+            y += 30
+        else:  # the running header, smaller
+            pdf.set_font("Helvetica", size=10)
+            pdf.text(72, y, "Shared Type Database")
+            y += 40
+        pdf.set_font("Helvetica", size=20)
+        pdf.text(72, y, f"{page}. {chapter}")
+        pdf.set_font("Helvetica", size=10)
+        for n, word in enumerate(words[page - 1 :] + words[: page - 1]):
+            pdf.text(
+                72, y + 30 + 12 * n, f"A program may find the type of a file from its {word} in {chapter.lower()}."
+            )
+    doc = loaded(tmp_path, "spec.pdf", bytes(pdf.output()))
+    assert doc.title == "Shared Type Database"
+    aside = [doc.text[b.start : b.end] for b in doc.blocks if b.kind == "boilerplate"]
+    assert aside == ["Shared Type Database"] * 3
