@@ -25,6 +25,8 @@ from dataclasses import dataclass, field, replace
 from html import unescape
 from html.parser import HTMLParser
 
+import numpy as np
+
 from index.document import RUN_IN_LEVEL, Block, Document, Kind, TextWriter, captions_as_paragraphs, made_heading
 
 # trafilatura chooses the content when it keeps at least this share of the words the body holds
@@ -443,9 +445,49 @@ def _squeezed(text: str) -> str:
     return "".join(text.split())
 
 
-def _kept(text: str, block: Block, main: str) -> bool:
+class _Occurrences:
+    """Says whether a string occurs in a text (`piece in occurrences`), as `piece in text` would,
+    from an index of the text's K-grams built once: sorted hashes, O(n log n) in numpy. Searching
+    the whole text for each block is quadratic over a page (Node's 8 MB all.html: 8,000 blocks the
+    extractor left out, each a search of 2 million characters). A string is compared at the places
+    its rarest K-gram occurs (a hash collision adds a place, never removes one); a string shorter
+    than K is searched for in the text, its answer remembered."""
+
+    K = 8
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        hashes = self._hashes(text)
+        self.order = np.argsort(hashes, kind="stable")
+        self.sorted = hashes[self.order]
+        self.short: dict[str, bool] = {}
+
+    @classmethod
+    def _hashes(cls, text: str) -> np.ndarray:
+        """The hash of each K-gram of `text`, by its start (polynomial in the code points, mod 2**64)."""
+        codes = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
+        count = len(codes) - cls.K + 1
+        hashes = np.zeros(max(count, 0), dtype=np.uint64)
+        for j in range(cls.K if count > 0 else 0):
+            hashes = hashes * np.uint64(1_000_003) + codes[j : j + count]
+        return hashes
+
+    def __contains__(self, piece: str) -> bool:
+        if len(piece) < self.K:
+            if piece not in self.short:
+                self.short[piece] = piece in self.text
+            return self.short[piece]
+        hashes = self._hashes(piece)
+        first = np.searchsorted(self.sorted, hashes, "left")
+        last = np.searchsorted(self.sorted, hashes, "right")
+        rarest = int(np.argmin(last - first))
+        places = self.order[first[rarest] : last[rarest]].tolist()
+        return any(at >= rarest and self.text.startswith(piece, at - rarest) for at in places)
+
+
+def _kept(text: str, block: Block, main: _Occurrences) -> bool:
     """Whether the extractor kept the block: its text (each cell's, for rows and definitions) is
-    found in the extracted text `main` (squeezed, lower case). A table row is kept when most of its
+    found in the extracted text `main` indexes (squeezed, lower case). A table row is kept when most of its
     text is: the extractor may empty one cell of a row it keeps (a revision history's author, which
     it reads as a byline), and the row is one unit."""
     spans = block.cells or ((block.start, block.end),)
@@ -475,8 +517,8 @@ def _items_of_kept_sections(blocks: list[Block], kept: list[bool]) -> list[bool]
 def _main_content(walker: _Walker, main: str) -> list[Block]:
     """The body's blocks, those the extractor left out set aside as boilerplate. A heading stays
     when the extractor kept it or any block of its section (up to the next heading of its level)."""
-    text, blocks = walker.writer.text, walker.writer.blocks
-    kept = [b.kind not in ("boilerplate", "heading") and _kept(text, b, main) for b in blocks]
+    text, blocks, found = walker.writer.text, walker.writer.blocks, _Occurrences(main)
+    kept = [b.kind not in ("boilerplate", "heading") and _kept(text, b, found) for b in blocks]
     # A table is one unit: the extractor drops rows made of links (pathlib's table of os functions
     # and their Path methods). One it kept mostly in part (KEPT_ROWS_SHARE) is kept whole.
     rows = Counter(b.group for b in blocks if b.kind in _ROWS and b.group >= 0)
@@ -487,7 +529,7 @@ def _main_content(walker: _Walker, main: str) -> list[Block]:
     for n, block in enumerate(blocks):
         if block.kind != "heading":
             continue
-        kept[n] = _kept(text, block, main)
+        kept[n] = _kept(text, block, found)
         for m in range(n + 1, len(blocks)):
             if kept[n] or (blocks[m].kind == "heading" and blocks[m].level <= block.level):
                 break
@@ -517,9 +559,10 @@ def _main_content(walker: _Walker, main: str) -> list[Block]:
 
 
 def _words(walker: _Walker) -> int:
-    return sum(
-        len(walker.writer.text[b.start : b.end].split()) for b in walker.writer.blocks if b.kind != "boilerplate"
-    )
+    """The words of the blocks not set aside. The writer's text is joined once: it is built anew
+    each time it is read."""
+    text = walker.writer.text
+    return sum(len(text[b.start : b.end].split()) for b in walker.writer.blocks if b.kind != "boilerplate")
 
 
 def parse_html(source: str, sha256: str, markup: str) -> Document:

@@ -9,7 +9,7 @@ import pytest
 
 from index.chunking import Sentence, chunk_document, split_sentences
 from index.document import Document, block_text, title_from_name
-from index.html import _main_content, _squeezed, _walk
+from index.html import _main_content, _Occurrences, _squeezed, _walk
 from index.loaders import load, scan
 from index.text import quote_in_span
 from tests import documents
@@ -525,3 +525,13 @@ def test_html_list_the_extractor_left_out_of_a_section_it_kept_is_content():
     main = _squeezed(" ".join(walker.writer.text[b.start : b.end] for b in paragraphs)).casefold()
     items = [walker.writer.text[b.start : b.end] for b in _main_content(walker, main) if b.kind == "list_item"]
     assert items == ["model <string>", "speed <number> (in MHz)", "Returns: <Object[]>"]
+
+
+def test_html_index_of_the_extracted_text_answers_as_a_search_of_it():
+    # the index replaces a search of the whole extracted text per block (quadratic over a page)
+    text = "returns:<integer>pid<integer>theprocessid.returns:<string>ffi_type_uint8¶ünïcode" * 3 + "returns:<int"
+    found = _Occurrences(text)
+    pieces = {text[i:j] for i in range(0, len(text), 7) for j in range(i, min(len(text), i + 40) + 1)}
+    pieces |= {"returns:<integer>returns", "<integer>pid<integer>theprocessid.returns:<object>", "returns:<int>", "x"}
+    pieces |= {piece[1:] + "?" for piece in list(pieces)}
+    assert {piece: piece in found for piece in pieces} == {piece: piece in text for piece in pieces}
