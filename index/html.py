@@ -25,6 +25,8 @@ from dataclasses import dataclass, field, replace
 from html import unescape
 from html.parser import HTMLParser
 
+import numpy as np
+
 from index.document import RUN_IN_LEVEL, Block, Document, Kind, TextWriter, captions_as_paragraphs, made_heading
 
 # trafilatura chooses the content when it keeps at least this share of the words the body holds
@@ -40,6 +42,15 @@ MIN_SECTION_WORDS = 20
 KEPT_ROWS_SHARE = 1 / 3
 # A paragraph or list item whose text is mostly link text is navigation.
 LINK_DENSITY = 0.5
+# A list item this short (characters, white space left out) that opens with a word outside any
+# link is a name and its type ("model <string>", "Returns: <integer>" in Node's docs), not
+# navigation, however much of it the links hold.
+TYPED_ITEM_CHARS = 60
+# The text of a permalink: a link whose whole text is one of these marks points at the heading or
+# term it sits in ("<a class='copiable-anchor'>¶</a>" in texinfo 7, "<a class='mark'>#</a>" in
+# Node's docs, "§" and "🔗" elsewhere). It is not text: a heading would read "os.cpus()#", and a
+# term would no longer match the extractor's text, which leaves "¶" out (see `_plain`).
+PERMALINK_MARKS = frozenset({"¶", "#", "§", "🔗"})
 
 _SKIP = frozenset(
     "script style noscript template svg nav header footer aside form button select iframe object head".split()
@@ -90,7 +101,11 @@ class _Walker(HTMLParser):
         self.skipping = 0  # open elements being skipped
         self.buffer: list[str] = []
         self.link_chars = 0
+        self.opens_unlinked = False  # the text gathered opens with a word outside any link
         self.in_link = 0
+        # per open link, where its text starts: the list its text goes to (the buffer or a cell)
+        # and that list's length when the link opened
+        self.link_starts: list[tuple[list[str], int]] = []
         self.bold = 0  # open <b> and <strong> elements
         self.bold_chars = 0  # of the text gathered, the characters in bold and the others
         self.plain_chars = 0
@@ -186,6 +201,8 @@ class _Walker(HTMLParser):
         """Handle an opening tag; True when it opens a block (its end tag is then handled too)."""
         if tag == "a":
             self.in_link += 1
+            target = self.cell if self.cell is not None else self.buffer
+            self.link_starts.append((target, len(target)))
             return True
         if tag in ("b", "strong"):
             self.bold += 1
@@ -227,6 +244,7 @@ class _Walker(HTMLParser):
                 # item is read as several sentences)
                 self.writer.add("heading", "".join(self.buffer), RUN_IN_LEVEL, self.list_group)
                 self.buffer, self.link_chars, self.bold_chars, self.plain_chars = [], 0, 0, 0
+                self.opens_unlinked = False
             self._text(" ")  # a block inside a paragraph, item or heading reads as part of it
             return False
         self._flush()
@@ -254,6 +272,8 @@ class _Walker(HTMLParser):
     def _close(self, tag: str) -> None:
         if tag == "a":
             self.in_link = max(0, self.in_link - 1)
+            if self.link_starts:
+                self._drop_permalink(*self.link_starts.pop())
             return
         if tag in ("b", "strong"):
             self.bold = max(0, self.bold - 1)
@@ -287,7 +307,7 @@ class _Walker(HTMLParser):
         self.holders[-1] = max(0, self.holders[-1] - 1)
         if self.kind == "definition" and self.term == "":
             self.term = " ".join("".join(self.buffer).split())  # the term waits for its description
-            self.buffer, self.link_chars = [], 0
+            self.buffer, self.link_chars, self.opens_unlinked = [], 0, False
             return
         self._flush()
         if tag == "pre":
@@ -300,12 +320,29 @@ class _Walker(HTMLParser):
             return
         self.buffer.append(data)
         size = len("".join(data.split()))
+        if size and not self.bold_chars + self.plain_chars:
+            self.opens_unlinked = not self.in_link and any(c.isalpha() for c in data)
         if self.in_link:
             self.link_chars += size
         if self.bold:
             self.bold_chars += size
         else:
             self.plain_chars += size
+
+    def _drop_permalink(self, target: list[str], start: int) -> None:
+        """Take back the text of the link just closed when it is a permalink mark (`PERMALINK_MARKS`).
+        `target` and `start` say where its text began; a block flushed since then is left alone."""
+        current = self.cell if self.cell is not None else self.buffer
+        mark = "".join(target[start:]).strip()
+        if target is not current or mark not in PERMALINK_MARKS:
+            return
+        del target[start:]
+        if target is self.buffer:
+            self.link_chars = max(0, self.link_chars - len(mark))
+            if self.bold:
+                self.bold_chars = max(0, self.bold_chars - len(mark))
+            else:
+                self.plain_chars = max(0, self.plain_chars - len(mark))
 
     def _in_bold(self) -> bool:
         """Whether the text gathered is a heading set by hand: all in bold, and reading as one."""
@@ -315,12 +352,15 @@ class _Walker(HTMLParser):
         text = "".join(self.buffer)
         bold = self._in_bold()
         links, self.buffer, self.link_chars, self.bold_chars, self.plain_chars = self.link_chars, [], 0, 0, 0
+        typed = self.opens_unlinked
+        self.opens_unlinked = False
         if not text.strip():
             return
         kind: Kind = self.kind
         level = self.level
         size = len("".join(text.split()))
-        if kind in ("paragraph", "list_item") and links >= LINK_DENSITY * size:
+        typed = typed and kind == "list_item" and size <= TYPED_ITEM_CHARS
+        if kind in ("paragraph", "list_item") and links >= LINK_DENSITY * size and not typed:
             kind = "boilerplate"
         elif kind == "paragraph" and bold:
             kind, level = "heading", RUN_IN_LEVEL
@@ -405,9 +445,49 @@ def _squeezed(text: str) -> str:
     return "".join(text.split())
 
 
-def _kept(text: str, block: Block, main: str) -> bool:
+class _Occurrences:
+    """Says whether a string occurs in a text (`piece in occurrences`), as `piece in text` would,
+    from an index of the text's K-grams built once: sorted hashes, O(n log n) in numpy. Searching
+    the whole text for each block is quadratic over a page (Node's 8 MB all.html: 8,000 blocks the
+    extractor left out, each a search of 2 million characters). A string is compared at the places
+    its rarest K-gram occurs (a hash collision adds a place, never removes one); a string shorter
+    than K is searched for in the text, its answer remembered."""
+
+    K = 8
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        hashes = self._hashes(text)
+        self.order = np.argsort(hashes, kind="stable")
+        self.sorted = hashes[self.order]
+        self.short: dict[str, bool] = {}
+
+    @classmethod
+    def _hashes(cls, text: str) -> np.ndarray:
+        """The hash of each K-gram of `text`, by its start (polynomial in the code points, mod 2**64)."""
+        codes = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
+        count = len(codes) - cls.K + 1
+        hashes = np.zeros(max(count, 0), dtype=np.uint64)
+        for j in range(cls.K if count > 0 else 0):
+            hashes = hashes * np.uint64(1_000_003) + codes[j : j + count]
+        return hashes
+
+    def __contains__(self, piece: str) -> bool:
+        if len(piece) < self.K:
+            if piece not in self.short:
+                self.short[piece] = piece in self.text
+            return self.short[piece]
+        hashes = self._hashes(piece)
+        first = np.searchsorted(self.sorted, hashes, "left")
+        last = np.searchsorted(self.sorted, hashes, "right")
+        rarest = int(np.argmin(last - first))
+        places = self.order[first[rarest] : last[rarest]].tolist()
+        return any(at >= rarest and self.text.startswith(piece, at - rarest) for at in places)
+
+
+def _kept(text: str, block: Block, main: _Occurrences) -> bool:
     """Whether the extractor kept the block: its text (each cell's, for rows and definitions) is
-    found in the extracted text `main` (squeezed, lower case). A table row is kept when most of its
+    found in the extracted text `main` indexes (squeezed, lower case). A table row is kept when most of its
     text is: the extractor may empty one cell of a row it keeps (a revision history's author, which
     it reads as a byline), and the row is one unit."""
     spans = block.cells or ((block.start, block.end),)
@@ -421,21 +501,35 @@ def _kept(text: str, block: Block, main: str) -> bool:
 _ROWS = ("table_row", "table_header")
 
 
+def _items_of_kept_sections(blocks: list[Block], kept: list[bool]) -> list[bool]:
+    """`kept` with the list items of each section the extractor kept a block of (a section runs
+    from a heading to the next) kept too. The extractor drops a list whose items it reads as links
+    ("model <string>", "pid <integer> ... Default: 0." where the type is a link, Node's docs); the
+    walker has set aside the items made of links (navigation, teasers) already."""
+    sections, section = [], 0
+    for block in blocks:
+        section += block.kind == "heading"
+        sections.append(section)
+    read = {n for n, keep in zip(sections, kept, strict=True) if keep}
+    return [keep or (b.kind == "list_item" and n in read) for b, n, keep in zip(blocks, sections, kept, strict=True)]
+
+
 def _main_content(walker: _Walker, main: str) -> list[Block]:
     """The body's blocks, those the extractor left out set aside as boilerplate. A heading stays
     when the extractor kept it or any block of its section (up to the next heading of its level)."""
-    text, blocks = walker.writer.text, walker.writer.blocks
-    kept = [b.kind not in ("boilerplate", "heading") and _kept(text, b, main) for b in blocks]
+    text, blocks, found = walker.writer.text, walker.writer.blocks, _Occurrences(main)
+    kept = [b.kind not in ("boilerplate", "heading") and _kept(text, b, found) for b in blocks]
     # A table is one unit: the extractor drops rows made of links (pathlib's table of os functions
     # and their Path methods). One it kept mostly in part (KEPT_ROWS_SHARE) is kept whole.
     rows = Counter(b.group for b in blocks if b.kind in _ROWS and b.group >= 0)
     held = Counter(b.group for b, keep in zip(blocks, kept, strict=True) if keep and b.kind in _ROWS and b.group >= 0)
     tables = {group for group, count in held.items() if count >= KEPT_ROWS_SHARE * rows[group]}
     kept = [keep or (b.kind in _ROWS and b.group in tables) for b, keep in zip(blocks, kept, strict=True)]
+    kept = _items_of_kept_sections(blocks, kept)
     for n, block in enumerate(blocks):
         if block.kind != "heading":
             continue
-        kept[n] = _kept(text, block, main)
+        kept[n] = _kept(text, block, found)
         for m in range(n + 1, len(blocks)):
             if kept[n] or (blocks[m].kind == "heading" and blocks[m].level <= block.level):
                 break
@@ -465,9 +559,10 @@ def _main_content(walker: _Walker, main: str) -> list[Block]:
 
 
 def _words(walker: _Walker) -> int:
-    return sum(
-        len(walker.writer.text[b.start : b.end].split()) for b in walker.writer.blocks if b.kind != "boilerplate"
-    )
+    """The words of the blocks not set aside. The writer's text is joined once: it is built anew
+    each time it is read."""
+    text = walker.writer.text
+    return sum(len(text[b.start : b.end].split()) for b in walker.writer.blocks if b.kind != "boilerplate")
 
 
 def parse_html(source: str, sha256: str, markup: str) -> Document:
