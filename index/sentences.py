@@ -22,6 +22,8 @@ _BOUNDARY = re.compile(
     r"[.!?…]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]*[A-Z0-9])"
     r"|(?<=[^\W\d_]{2})\.(?=\s+[a-z])"
 )
+# A web or mail address, whose dots end no sentence when a lower-case word follows.
+_ADDRESS = re.compile(r"://|^www$|@")
 _PARAGRAPH = re.compile(r"\n\s*\n")
 MAX_SENTENCE_CHARS = 2000
 
@@ -55,6 +57,8 @@ def _is_abbreviation(text: str, begin: int, match: re.Match[str]) -> bool:
         return False
     word_start = max(text.rfind(" ", begin, match.start()), text.rfind("\n", begin, match.start())) + 1
     word = text[word_start : match.start()].lstrip("\"'“‘([").lower()
+    if _ADDRESS.search(word) and text[match.end() :].lstrip()[:1].islower():
+        return True  # an address broken at a line's end: "(https://www. debian.org/...)"
     if word in ABBREVIATIONS:
         return True
     # Initials and dotted abbreviations: "J.", "U.S", "e.g".

@@ -35,6 +35,13 @@ def test_a_sentence_may_open_with_a_lower_case_command():
     ]
 
 
+def test_an_address_broken_at_a_line_end_ends_no_sentence():
+    assert split("See the guidelines (https://www. debian.org/social_contract) first. ssh is next.") == [
+        "See the guidelines (https://www. debian.org/social_contract) first.",
+        "ssh is next.",
+    ]
+
+
 def test_a_single_letter_or_a_run_of_dots_ends_no_sentence_before_a_lower_case_word():
     assert split("Choose option a. then press b. and x1 . . . xn are the values.") == [
         "Choose option a. then press b. and x1 . . . xn are the values."
