@@ -442,3 +442,146 @@ def test_pdf_without_a_metadata_title_takes_the_cover_title_repeated_smaller_as_
     assert doc.title == "Shared Type Database"
     aside = [doc.text[b.start : b.end] for b in doc.blocks if b.kind == "boilerplate"]
     assert aside == ["Shared Type Database"] * 3
+
+
+def _printed(pages: list[list[tuple[float, float, str, float, str]]]) -> bytes:
+    """A PDF of pages of printed pieces: (x, baseline from the top, face, size, text), in points."""
+    from fpdf import FPDF
+
+    pdf = FPDF(format="A4", unit="pt")
+    for pieces in pages:
+        pdf.add_page()
+        for x, y, face, size, text in pieces:
+            pdf.set_font(face, size=size)
+            pdf.text(x, y, text)
+    return bytes(pdf.output())
+
+
+def test_pdf_paragraphs_parted_by_a_gap_wider_than_their_line_pitch_are_two(tmp_path: Path):
+    lines = [  # baselines 12 points apart within a paragraph, 18 between paragraphs
+        (100, "A rule that you want to execute is invoked by its target name as a command line argument."),
+        (112, "For example, debian/rules build executes the rules for the build and binary targets, respectively."),
+        (130, "Here is a simplified explanation of the targets:"),
+    ]
+    data = _printed([[(72, y, "Times", 10, text) for y, text in lines]])
+    doc = loaded(tmp_path, "guide.pdf", data)
+    assert [(b.kind, block_text(doc.text, b).text) for b in doc.blocks] == [
+        ("paragraph", f"{lines[0][1]} {lines[1][1]}"),
+        ("paragraph", lines[2][1]),
+    ]
+
+
+def test_pdf_footnote_number_raised_at_a_line_start_parts_no_paragraph(tmp_path: Path):
+    # the baseline of a line is its first letter's: the raised "23" would make the lines above and
+    # below it look 9 and 15 points apart, a paragraph's gap
+    data = _printed(
+        [
+            [
+                (
+                    72,
+                    100,
+                    "Times",
+                    8,
+                    "The tools that make the package run in the order the sequence file gives them, and",
+                ),
+                (72, 109, "Times", 5, "23"),
+                (
+                    78,
+                    112,
+                    "Times",
+                    8,
+                    "If a package installs its own sequence file in the directory of sequences, you should",
+                ),
+                (72, 124, "Times", 8, "activate its customization function by the option naming it."),
+            ]
+        ]
+    )
+    doc = loaded(tmp_path, "guide.pdf", data)
+    assert [b.kind for b in doc.blocks] == ["paragraph"]
+    assert block_text(doc.text, doc.blocks[0]).text.endswith(
+        "you should activate its customization function by the option naming it."
+    )
+
+
+def test_pdf_running_headers_mirrored_and_close_over_the_body_are_set_aside(tmp_path: Path):
+    # each header names its chapter, alternately at the left and at the right, 29 points (2.4 line
+    # pitches) over the body; every page ends in a sentence left open
+    chapters = ["CONTENTS", "INTRODUCTION", "PLOTTING STYLES", "COMMANDS", "TERMINALS", "INDEX"]
+    words = ["a command", "a file of data", "an option", "a style", "a terminal", "a page", "a key", "an axis"]
+    pages = [[(72, 100, "Times", 24, "Plotting Program Manual")]]
+    for n, chapter in enumerate(chapters, start=2):
+        header = f"{n} gnuplot 5.4 {chapter}" if n % 2 == 0 else f"{chapter} gnuplot 5.4 {n}"
+        body = [
+            f"In the {chapter.lower()} part, the program draws {w} as it is given and goes on with"
+            for w in words[n - 2 :]
+        ]
+        pages.append([(72, 60, "Times", 10, header)] + [(72, 89 + 12 * k, "Times", 10, t) for k, t in enumerate(body)])
+    doc = loaded(tmp_path, "manual.pdf", _printed(pages))
+    assert [b.kind for b in doc.blocks if "gnuplot 5.4" in block_text(doc.text, b).text] == ["boilerplate"] * 6
+
+
+def test_pdf_short_line_at_a_page_foot_does_not_run_into_a_new_entry_on_the_next_page(tmp_path: Path):
+    pages = [
+        [
+            (72, 700, "Times", 10, "Cumulative The smooth cumulative option makes the data monotonic in x and sums"),
+            (72, 712, "Times", 10, "the values of all the points with lower x values. See also smooth.dem"),
+        ],
+        [
+            (72, 100, "Times", 10, "Cnormal The smooth cnormal option makes the data monotonic in x and normalises"),
+            (72, 112, "Times", 10, "the values onto the range from zero to one."),
+        ],
+    ]
+    doc = loaded(tmp_path, "manual.pdf", _printed(pages))
+    assert [block_text(doc.text, b).text for b in doc.blocks if b.kind == "paragraph"] == [
+        "Cumulative The smooth cumulative option makes the data monotonic in x and sums the values of all the "
+        "points with lower x values. See also smooth.dem",
+        "Cnormal The smooth cnormal option makes the data monotonic in x and normalises the values onto the range "
+        "from zero to one.",
+    ]
+
+
+PROSE = [  # text after a display in a typewriter face, so that the document is mostly set in another
+    "The figures are those of the largest block the file was compressed with; the smallest block",
+    "sizes need the least memory, and the time taken varies much less with the block size than the",
+    "memory does, so that the default serves nearly every machine.",
+]
+UPPER = ["Compress", "Decompress", "Decompress", "Corpus"]  # the first line of its header
+MEMORY = [  # a table set in a typewriter face, as bzip2's manual prints it
+    ("-1", "1200k", "500k", "350k", "914704"),
+    ("-5", "4400k", "2100k", "1350k", "845160"),
+    ("-9", "7600k", "3700k", "2350k", "828642"),
+]
+
+
+def test_pdf_table_in_a_typewriter_face_is_a_table_whose_rows_carry_the_two_line_header(tmp_path: Path):
+    columns = [90, 133, 190, 252, 304]
+    pieces = [(72, 100, "Times", 10, "Here is a table of the memory used at each block size.")]
+    pieces += [(x, 124, "Courier", 10, t) for x, t in zip([124, 184, 256, 330], UPPER, strict=True)]
+    header = ["Flag", "usage", "usage", "-s usage", "Size"]
+    pieces += [(x, 136, "Courier", 10, t) for x, t in zip([*columns[:4], 316], header, strict=True)]
+    for n, row in enumerate(MEMORY):
+        pieces += [(x, 160 + 12 * n, "Courier", 10, t) for x, t in zip(columns, row, strict=True)]
+    pieces += [(72, 220 + 12 * n, "Times", 10, text) for n, text in enumerate(PROSE)]
+    doc = loaded(tmp_path, "manual.pdf", _printed([pieces]))
+    assert [(b.kind, block_text(doc.text, b).text) for b in doc.blocks if b.kind.startswith("table")] == [
+        ("table_header", "Flag | Compress usage | Decompress usage | Decompress -s usage | Corpus Size"),
+        *(("table_row", " | ".join(row)) for row in MEMORY),
+    ]
+    shown = [s.display for s in split_sentences(doc) if s.kind == "table_row"]
+    assert shown[2] == (
+        "-9, Compress usage: 7600k, Decompress usage: 3700k, Decompress -s usage: 2350k, Corpus Size: 828642"
+    )
+
+
+def test_pdf_typewriter_lines_in_columns_that_read_as_code_stay_code(tmp_path: Path):
+    listing = [
+        ("x = 1;", "y = 2;", "# the origin"),
+        ("x = x + dx;", "y = y + dy;", "# one step"),
+        ("plot(x,", "y);", "# draw"),
+    ]
+    pieces = [(72, 100, "Times", 10, "The loop below moves the point one step at a time:")]
+    for n, row in enumerate(listing):
+        pieces += [(x, 124 + 12 * n, "Courier", 10, t) for x, t in zip([72, 160, 260], row, strict=True)]
+    pieces += [(72, 180 + 12 * n, "Times", 10, text) for n, text in enumerate(PROSE)]
+    doc = loaded(tmp_path, "manual.pdf", _printed([pieces]))
+    assert [b.kind for b in doc.blocks] == ["paragraph", "code", "paragraph"]
