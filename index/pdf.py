@@ -615,6 +615,7 @@ def _mark_contents(pages: list[list[_Line]]) -> None:
         leaders = [line for line in text_lines if _LEADER.search(line.text)]
         for line in leaders:
             line.kind = "boilerplate"
+        _mark_unled_entries(text_lines)
         numbered = [line for line in text_lines if _ENDS_IN_NUMBER.search(line.text)]
         titled = any(_CONTENTS_TITLE.match(line.text.strip()) for line in text_lines[:3])
         many = 0.4 * len(text_lines)
@@ -623,6 +624,28 @@ def _mark_contents(pages: list[list[_Line]]) -> None:
                 wrapped = following is not None and following.kind == "boilerplate" and _LEADER.search(following.text)
                 if wrapped or _ENDS_IN_NUMBER.search(line.text) or _CONTENTS_TITLE.match(line.text.strip()):
                     line.kind = "boilerplate"
+
+
+def _unled_entry(line: _Line, neighbour: _Line) -> bool:
+    """Whether `line` is a contents entry printed without dot leaders (LaTeX sets a chapter's so)
+    beside `neighbour`, an entry: its page number a cell of its own past a wide gap, its right edge
+    where the neighbour's page number ends."""
+    last = line.cells[-1] if len(line.cells) > 1 else None
+    return (
+        last is not None
+        and neighbour.kind == "boilerplate"
+        and bool(_NUMBER_CELL.match(line.text[last.start : last.end]))
+        and abs(line.x1 - neighbour.x1) <= ALIGN
+    )
+
+
+def _mark_unled_entries(lines: list[_Line]) -> None:
+    """Mark as contents the lines of a page that are entries without dot leaders next to entries
+    with them (see _unled_entry), from one to the next in both directions."""
+    for order in (lines, lines[::-1]):
+        for before, line in itertools.pairwise(order):
+            if line.kind == "text" and _unled_entry(line, before):
+                line.kind = "boilerplate"
 
 
 def _find_structure(pages: list[list[_Line]], rules: list[list[tuple[float, float, float]]], body: float) -> None:
@@ -1235,7 +1258,10 @@ def _blocks(pages: list[list[_Line]], body: float) -> list[_Block]:
                         groups[key] = group
                     blocks.append(_part_block(part, groups[key]))
             elif _is_heading(line, body) or _bold_heading(shown, n, body, margin):
-                level = heading_sizes.index(line.size) + 1 if _is_heading(line, body) else len(heading_sizes) + 1
+                if _is_heading(line, body):
+                    level = heading_sizes.index(line.size) + 1
+                else:  # a bold heading over the body's size is over one at its size
+                    level = len(heading_sizes) + (1 if line.size > body + 0.5 else 2)
                 if current and current.kind == "heading" and current.level == level and previous is not None:
                     current.lines.append(line)
                 else:
@@ -1280,16 +1306,16 @@ def _part_block(part: _Row | _Definition, group: int) -> _Block:
 def _bold_heading(lines: list[_Line], n: int, body: float, margin: float) -> bool:
     """Whether line `n` of a page is a heading set in bold at the body's size: wholly bold, reading
     as a heading (short, no closing punctuation), starting at the page's usual left edge `margin`
-    (a figure's title is centred in it), and standing apart from any bold line around it, as a
-    paragraph set in bold (a warning) does not."""
+    (a figure's title is centred in it), and standing apart from any bold line of its size around
+    it, as a paragraph set in bold (a warning) does not: a bold line of another size is another
+    heading ("1.4.1 glp read graph" in 12 pt over a run-in "Synopsis" in 10.9 pt)."""
     line = lines[n]
     if not (_in_bold(line) and 0.95 * body <= line.size < 1.12 * body and made_heading(line.text)):
         return False
     if abs(line.x0 - margin) > body:
         return False
-    before = lines[n - 1] if n else None
-    after = lines[n + 1] if n + 1 < len(lines) else None
-    return not (before is not None and _in_bold(before)) and not (after is not None and _in_bold(after))
+    around = [lines[k] for k in (n - 1, n + 1) if 0 <= k < len(lines)]
+    return not any(_in_bold(other) and abs(other.size - line.size) <= 0.5 for other in around)
 
 
 def _in_bold(line: _Line) -> bool:

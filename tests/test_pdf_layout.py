@@ -445,14 +445,16 @@ def test_pdf_without_a_metadata_title_takes_the_cover_title_repeated_smaller_as_
 
 
 def _printed(pages: list[list[tuple[float, float, str, float, str]]]) -> bytes:
-    """A PDF of pages of printed pieces: (x, baseline from the top, face, size, text), in points."""
+    """A PDF of pages of printed pieces: (x, baseline from the top, face, size, text), in points; a
+    face named "Times-Bold" is fpdf's Times in bold."""
     from fpdf import FPDF
 
     pdf = FPDF(format="A4", unit="pt")
     for pieces in pages:
         pdf.add_page()
         for x, y, face, size, text in pieces:
-            pdf.set_font(face, size=size)
+            family, _, weight = face.partition("-")
+            pdf.set_font(family, style="B" if weight == "Bold" else "", size=size)
             pdf.text(x, y, text)
     return bytes(pdf.output())
 
@@ -585,3 +587,53 @@ def test_pdf_typewriter_lines_in_columns_that_read_as_code_stay_code(tmp_path: P
     pieces += [(72, 180 + 12 * n, "Times", 10, text) for n, text in enumerate(PROSE)]
     doc = loaded(tmp_path, "manual.pdf", _printed([pieces]))
     assert [b.kind for b in doc.blocks] == ["paragraph", "code", "paragraph"]
+
+
+def test_pdf_contents_entries_without_leaders_beside_entries_with_them_are_set_aside(tmp_path: Path):
+    # LaTeX prints a chapter's entry without dot leaders, its page number where the sections' end;
+    # the contents share their page with the first chapter, so that it is no contents page
+    entries = [  # x, title, page number
+        (150, "4 Efficient software implementation", "17"),
+        (165, "4.1 Simplified CRC . . . . . . . . . . . . . . . . . . . . . . . .", "18"),
+        (165, "4.2 Computing a CRC byte by byte . . . . . . . . . . . . . . .", "19"),
+        (150, "5 Experimental results", "22"),
+        (165, "5.1 Testing methology . . . . . . . . . . . . . . . . . . . . . . . .", "22"),
+    ]
+    pieces = []
+    for n, (x, title, number) in enumerate(entries):
+        pieces += [(x, 100 + 12 * n, "Times", 10, title), (440, 100 + 12 * n, "Times", 10, number)]
+    pieces.append((150, 190, "Times", 14, "1 Definition of CRC"))
+    body = [
+        "Cyclic Redundancy Check is a well-known technique that allows the recipient",
+        "of a message transmitted over a noisy channel to detect whether the message",
+        "has been corrupted on its way, and it is cheap to compute in software.",
+    ]
+    pieces += [(150, 214 + 12 * n, "Times", 10, text) for n, text in enumerate(body)]
+    doc = loaded(tmp_path, "crc.pdf", _printed([pieces]))
+    assert [(b.kind, block_text(doc.text, b).text) for b in doc.blocks if b.kind != "boilerplate"] == [
+        ("heading", "1 Definition of CRC"),
+        ("paragraph", " ".join(body)),
+    ]
+
+
+def test_pdf_bold_heading_over_a_bold_run_in_heading_of_the_body_size_is_a_heading(tmp_path: Path):
+    prose = [
+        "The routine reads a graph from a text file, whose name is given by the second argument, and",
+        "stores it in the graph object given by the first; the content of the object is erased before.",
+        "It returns zero when the graph was read and non-zero when the file could not be read.",
+    ]
+    pieces = [
+        (72, 100, "Helvetica", 16, "1.4 Graph reading and writing routines"),
+        (72, 130, "Times-Bold", 11, "1.4.1 glp_read_graph - read graph from text file"),
+        (72, 150, "Times-Bold", 10, "Synopsis"),
+        (90, 168, "Courier", 10, "int glp_read_graph(glp_graph *G, const char *fname);"),
+        (72, 186, "Times-Bold", 10, "Description"),
+    ]
+    pieces += [(72, 204 + 12 * n, "Times", 10, text) for n, text in enumerate(prose)]
+    doc = loaded(tmp_path, "glpk.pdf", _printed([pieces]))
+    assert [(b.level, block_text(doc.text, b).text) for b in doc.blocks if b.kind == "heading"] == [
+        (1, "1.4 Graph reading and writing routines"),
+        (2, "1.4.1 glp_read_graph - read graph from text file"),
+        (3, "Synopsis"),
+        (3, "Description"),
+    ]
