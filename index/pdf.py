@@ -510,9 +510,11 @@ def _mark_running_lines(pages: list[list[_Line]]) -> None:
     tops = Counter(_key(line.text) for top, _ in edges for line in top)
     bottoms = Counter(_key(line.text) for _, bottom in edges for line in bottom)
     need = max(2, round(0.3 * len(pages))) if len(pages) >= 3 else 10**9
-    by_base = [sorted(lines, key=lambda line: -line.base) for lines in pages]  # a top varies with the glyph
-    first_heights = Counter(round(ordered[0].base) for ordered in by_base if len(ordered) >= 2)
-    last_heights = Counter(round(ordered[-1].base) for ordered in by_base if len(ordered) >= 2)
+    # heights are baselines (a top varies with the glyph), told apart by size: a footnote in a smaller
+    # face at the baseline where the body ends on other pages is no footer (R-intro.pdf)
+    by_base = [sorted(lines, key=lambda line: -line.base) for lines in pages]
+    first_heights = Counter((round(ordered[0].base), ordered[0].size) for ordered in by_base if len(ordered) >= 2)
+    last_heights = Counter((round(ordered[-1].base), ordered[-1].size) for ordered in by_base if len(ordered) >= 2)
     spacing = _typical_spacing(pages)
     bands, pitch = _edge_bands(pages)
     for ordered, (top, bottom) in zip(by_base, edges, strict=True):
@@ -524,10 +526,13 @@ def _mark_running_lines(pages: list[list[_Line]]) -> None:
                 line.kind = "boilerplate"
         if len(pages) >= 3 and len(ordered) >= 2:
             first, second = ordered[0], ordered[1]
-            if first_heights[round(first.base)] >= 0.5 * len(pages) and first.base - second.base > 2.5 * spacing:
+            if (
+                first_heights[round(first.base), first.size] >= 0.5 * len(pages)
+                and first.base - second.base > 2.5 * spacing
+            ):
                 first.kind = "boilerplate"
             last, above = ordered[-1], ordered[-2]
-            if last_heights[round(last.base)] >= 0.5 * len(pages) and above.base - last.base > 2.5 * spacing:
+            if last_heights[round(last.base), last.size] >= 0.5 * len(pages) and above.base - last.base > 2.5 * spacing:
                 last.kind = "boilerplate"
             for line, inner, edge in ((first, second, 0), (last, above, 1)):
                 if round(line.base) in bands[edge] and abs(line.base - inner.base) > BAND_GAP * pitch:

@@ -637,3 +637,27 @@ def test_pdf_bold_heading_over_a_bold_run_in_heading_of_the_body_size_is_a_headi
         (3, "Synopsis"),
         (3, "Description"),
     ]
+
+
+def test_pdf_footnote_at_the_baseline_where_the_body_ends_on_other_pages_is_no_footer(tmp_path: Path):
+    subjects = ["vectors", "factors", "arrays", "lists", "data frames", "functions", "models", "graphics"]
+    pages = []
+    for page in range(4):
+        lines = 21 if page < 3 else 16  # the body ends at the same baseline on the first three pages
+        pieces = [
+            (
+                72,
+                160 + 12 * n,
+                "Times",
+                10,
+                f"Line {n} of page {page} says how {subjects[(n + page) % 8]} are made and used",
+            )
+            for n in range(lines)
+        ]
+        if page == 3:
+            pieces.append(
+                (72, 400, "Times", 8, "1 See the on-line help for autoload for the meaning of the second term.")
+            )
+        pages.append(pieces)
+    doc = loaded(tmp_path, "intro.pdf", _printed(pages))
+    assert [b.kind for b in doc.blocks if "autoload" in block_text(doc.text, b).text] == ["paragraph"]
