@@ -6,7 +6,7 @@ development machine); its boxes and font sizes are what the rules below need:
 
 - Running headers and footers: the first and last lines of a page whose text, digits aside, comes
   back on other pages, page numbers ("12", "Page 3 of 9", "iii"), and top or bottom lines that sit
-  at the same height (baseline) on most pages, set apart from the body by a wide gap; also a line in a band
+  at the same height on most pages, set apart from the body by a wide gap; also a line in a band
   at the page's top or bottom edge (a height where half the pages' first or last line sits, more
   than BAND_GAP line pitches from the body on most of them, no larger than the body text), whose
   text may change with each chapter. They are boilerplate.
@@ -25,11 +25,7 @@ development machine); its boxes and font sizes are what the rules below need:
   goes on with the row. The first row is the header when its cells are bold over plain cells in
   some column, or when a rule lies under it and under no other row but the last. A table goes on
   at the top of the next page when its columns come back there, a header repeated there a header
-  again. A line of words just over the header row whose cells sit over its columns is the header's
-  first line ("Compress" over "usage"); a first row of words over a column of figures is a header.
-  Not tables: lines mostly in a typewriter face (code) unless three columns or more stand in every
-  row or under a header of words, with no sign of code (braces, a closing semicolon, a call, an
-  assignment, a comment, a prompt); line-numbered listings, lists (a
+  again. Not tables: lines mostly in a typewriter face (code), line-numbered listings, lists (a
   first column of bullets or numbers), columns of running text (more than one column of long
   cells), contents (a last column of rising page numbers). Two columns with no header read better
   as a term and its description: definitions, a row holding a term alone stacked over the next.
@@ -48,11 +44,9 @@ development machine); its boxes and font sizes are what the rules below need:
   word inside a sentence leaves the line prose; a document set mostly in a typewriter face has no
   code told apart.
 - List items: lines opening with a bullet or a number; paragraphs: runs of lines, broken at a wide
-  gap (wider than PARAGRAPH_GAP times the paragraph's own pitch, baseline to baseline), a change of
-  size, or a short line that ends a sentence. A paragraph (or a description) left open at the foot
-  of a page goes on with the first paragraph of the next, unless one is an index entry or the open
-  line stops short before a capital: its block spans the page break, the footer and header between
-  are holes in it.
+  gap, a change of size, or a short line that ends a sentence. A paragraph (or a description) left
+  open at the foot of a page goes on with the first paragraph of the next: its block spans the page
+  break, the footer and header between are holes in it.
 - Hyphenation: a word broken at a line end ("iden-" / "tifier", which pdfium marks) is written
   whole on the first line, the line break after it, so that quotes and spans hold the word as
   readers search for it. The hyphen stays where the hyphenated form is the one the document uses
@@ -101,14 +95,9 @@ ALIGN = 3.0
 # A command displayed inside a sentence stands up to this many line spacings from the prose around it
 # (debian-faq.en.pdf: 1.5, in a smaller face than the prose).
 DISPLAY_GAP = 2.2
-# A paragraph's lines follow one another at its own line pitch (baseline to baseline); a gap wider than
-# this many pitches parts two paragraphs, whatever their size (maint-guide.en.pdf: 12 pt within, 18
-# pt between; LaTeX's lines pushed apart by a tall formula stay under 1.3 pitches in crc-doc.1.0.pdf).
-PARAGRAPH_GAP = 1.35
-# A running header or footer stands more than this many line pitches apart from the body, baseline
-# to baseline (the narrowest measured: 2.4, gnuplot.pdf's headers; 3.0, Apache FOP's in fhs-3.0.pdf;
-# paragraphs follow at 1 to 1.5).
-BAND_GAP = 2.2
+# A running header or footer stands more than this many line pitches apart from the body (the
+# narrowest measured: 3.0, Apache FOP's headers in fhs-3.0.pdf; paragraphs follow at 1 to 1.5).
+BAND_GAP = 2.5
 
 _SOFT_HYPHEN = "\ufffe"  # pdfium's mark for a hyphen at the end of a line it joined to the next
 _PAGE_NUMBER = re.compile(
@@ -139,13 +128,6 @@ _FIXED_PITCH, _FORCE_BOLD = 1, 1 << 18  # font descriptor flags
 _ARABIC = re.compile(r"[0-9]{1,6}")
 _SPACES = re.compile(" +")
 _CAPTION = re.compile(r"\s*(?:table|tab\.|figure|fig\.)\s*[0-9]+(?:[.-][0-9]+)*[.:]?\s", re.IGNORECASE)
-_INDEX_ENTRY = re.compile(r",\s*\d{1,4}(?:[-–]\d{1,4})?$")  # a back-of-book index entry: "parametric, 133, 186"
-# Signs of code in typewriter rows: braces, a closing semicolon, a call ("sin(x)"), an assignment or
-# arrow, a comment, a shell or interpreter prompt.
-_CODE_SIGNS = re.compile(
-    r"[{}]|;\s*$|[\w\]]\(|\s(?:=|:=|==|!=|->|<-|\+=)\s|(?:^|\s)(?:#|//|/\*|--)\s|^\s*(?:[$%>]|>>>)\s"
-)
-_UNMAPPED = re.compile("[\x00-\x08\x0e-\x1f\ufffd]")  # glyphs written without their text (TeX's math)
 _CONJUNCTIONS = frozenset({"and", "or", "but", "nor"})  # a line opening with one goes on with a sentence
 _CATEGORY = re.compile(r"^\[[^\[\]]{1,40}\]$")
 _MARKER_CELL = re.compile(r"^(?:[•◦▪‣●○■□–—*-]|\(?\d{1,3}[.)]|\(?[a-z][.)])$")
@@ -203,7 +185,6 @@ class _Line:
     part: _Row | _Definition | None = None  # the table row or definition the line belongs to
     mono: bool = False  # every word set in a typewriter face
     font: str = ""  # the font of most of its letters
-    base: float = 0.0  # PDF units: its baseline, at its first letter (see _baseline)
 
 
 @dataclass
@@ -294,7 +275,6 @@ def _page_lines(pdf: object, n: int) -> tuple[list[_Line], list[tuple[float, flo
                 line.mono = bool(line.cells) and line.cells[0].mono and _typewritten(chars, seg_first, on_line)
                 raw.FPDFText_GetCharOrigin(textpage.raw, index[line_first], *(ctypes.byref(v) for v in baseline))
                 base = baseline[1].value
-                line.base = _baseline(chars, line_first, seg_last, base)
                 if previous_base is not None and line_first == first and _beside(lines[-1], line, previous_base, base):
                     _join(lines[-1], line)
                 else:
@@ -368,20 +348,6 @@ def _body_face(chars: _PageText, first: int, last: int) -> tuple[float, str]:
         mono = bool(_MONO_FONT.search(name)) or bool(flags.value & _FIXED_PITCH)
         (typed if mono else prose)[size, name] += length
     return (prose or typed).most_common(1)[0][0]
-
-
-def _baseline(chars: _PageText, first: int, last: int, base: float) -> float:
-    """The baseline (PDF units) of the printed line text[first:last + 1] at its first letter, not its
-    first character, which may be a footnote's number raised above it ("23If a package"); `base` is
-    the first character's, for a line with no letter. A line's top varies with its first glyph."""
-    import pypdfium2.raw as raw
-
-    word = _WORD.search(chars.text, first, last + 1)
-    if word is None:
-        return base
-    x, y = ctypes.c_double(), ctypes.c_double()
-    raw.FPDFText_GetCharOrigin(chars.handle, chars.index[word.start()], ctypes.byref(x), ctypes.byref(y))
-    return y.value
 
 
 def _beside(left: _Line, right: _Line, left_base: float, right_base: float) -> bool:
@@ -510,32 +476,27 @@ def _mark_running_lines(pages: list[list[_Line]]) -> None:
     tops = Counter(_key(line.text) for top, _ in edges for line in top)
     bottoms = Counter(_key(line.text) for _, bottom in edges for line in bottom)
     need = max(2, round(0.3 * len(pages))) if len(pages) >= 3 else 10**9
-    # heights are baselines (a top varies with the glyph), told apart by size: a footnote in a smaller
-    # face at the baseline where the body ends on other pages is no footer (R-intro.pdf)
-    by_base = [sorted(lines, key=lambda line: -line.base) for lines in pages]
-    first_heights = Counter((round(ordered[0].base), ordered[0].size) for ordered in by_base if len(ordered) >= 2)
-    last_heights = Counter((round(ordered[-1].base), ordered[-1].size) for ordered in by_base if len(ordered) >= 2)
+    first_heights = Counter(round(top[0].top) for top, _ in edges if top)
+    last_heights = Counter(round(bottom[-1].top) for _, bottom in edges if bottom)
     spacing = _typical_spacing(pages)
     bands, pitch = _edge_bands(pages)
-    for ordered, (top, bottom) in zip(by_base, edges, strict=True):
+    for lines, (top, bottom) in zip(pages, edges, strict=True):
         for line in top:
             if tops[_key(line.text)] >= need or _PAGE_NUMBER.match(line.text.strip()):
                 line.kind = "boilerplate"
         for line in bottom:
             if bottoms[_key(line.text)] >= need or _PAGE_NUMBER.match(line.text.strip()):
                 line.kind = "boilerplate"
+        ordered = sorted(lines, key=lambda line: -line.top)
         if len(pages) >= 3 and len(ordered) >= 2:
             first, second = ordered[0], ordered[1]
-            if (
-                first_heights[round(first.base), first.size] >= 0.5 * len(pages)
-                and first.base - second.base > 2.5 * spacing
-            ):
+            if first_heights[round(first.top)] >= 0.5 * len(pages) and first.top - second.top > 2.5 * spacing:
                 first.kind = "boilerplate"
             last, above = ordered[-1], ordered[-2]
-            if last_heights[round(last.base), last.size] >= 0.5 * len(pages) and above.base - last.base > 2.5 * spacing:
+            if last_heights[round(last.top)] >= 0.5 * len(pages) and above.top - last.top > 2.5 * spacing:
                 last.kind = "boilerplate"
             for line, inner, edge in ((first, second, 0), (last, above, 1)):
-                if round(line.base) in bands[edge] and abs(line.base - inner.base) > BAND_GAP * pitch:
+                if round(line.top) in bands[edge] and abs(line.top - inner.top) > BAND_GAP * pitch:
                     line.kind = "boilerplate"
     _keep_cover_title(pages)
 
@@ -579,12 +540,12 @@ def _edge_bands(pages: list[list[_Line]]) -> tuple[tuple[set[int], set[int]], fl
     for edge in (0, 1):
         gaps: dict[int, list[float]] = {}
         for lines in pages:
-            ordered = sorted(lines, key=lambda line: -line.base)
+            ordered = sorted(lines, key=lambda line: -line.top)
             if len(ordered) < 2:
                 continue
             line, inner = (ordered[0], ordered[1]) if edge == 0 else (ordered[-1], ordered[-2])
             if line.size <= body + 0.5:
-                gaps.setdefault(round(line.base), []).append(abs(line.base - inner.base))
+                gaps.setdefault(round(line.top), []).append(abs(line.top - inner.top))
         for height, apart in gaps.items():
             if len(apart) >= 0.5 * len(pages) and statistics.median(apart) > BAND_GAP * pitch:
                 found[edge].add(height)
@@ -596,10 +557,10 @@ def _line_pitch(pages: list[list[_Line]]) -> float:
     same size below it: the leading of the body's paragraphs, which the median of all gaps
     overstates where paragraphs and table rows stand apart."""
     gaps = Counter(
-        round(2 * (a.base - b.base)) / 2
+        round(2 * (a.top - b.top)) / 2
         for lines in pages
         for a, b in itertools.pairwise(lines)
-        if a.size == b.size and 0 < a.base - b.base < 2 * max(a.size, 1)
+        if a.size == b.size and 0 < a.top - b.top < 2 * max(a.size, 1)
     )
     return gaps.most_common(1)[0][0] if gaps else 12.0
 
@@ -620,7 +581,6 @@ def _mark_contents(pages: list[list[_Line]]) -> None:
         leaders = [line for line in text_lines if _LEADER.search(line.text)]
         for line in leaders:
             line.kind = "boilerplate"
-        _mark_unled_entries(text_lines)
         numbered = [line for line in text_lines if _ENDS_IN_NUMBER.search(line.text)]
         titled = any(_CONTENTS_TITLE.match(line.text.strip()) for line in text_lines[:3])
         many = 0.4 * len(text_lines)
@@ -629,28 +589,6 @@ def _mark_contents(pages: list[list[_Line]]) -> None:
                 wrapped = following is not None and following.kind == "boilerplate" and _LEADER.search(following.text)
                 if wrapped or _ENDS_IN_NUMBER.search(line.text) or _CONTENTS_TITLE.match(line.text.strip()):
                     line.kind = "boilerplate"
-
-
-def _unled_entry(line: _Line, neighbour: _Line) -> bool:
-    """Whether `line` is a contents entry printed without dot leaders (LaTeX sets a chapter's so)
-    beside `neighbour`, an entry: its page number a cell of its own past a wide gap, its right edge
-    where the neighbour's page number ends."""
-    last = line.cells[-1] if len(line.cells) > 1 else None
-    return (
-        last is not None
-        and neighbour.kind == "boilerplate"
-        and bool(_NUMBER_CELL.match(line.text[last.start : last.end]))
-        and abs(line.x1 - neighbour.x1) <= ALIGN
-    )
-
-
-def _mark_unled_entries(lines: list[_Line]) -> None:
-    """Mark as contents the lines of a page that are entries without dot leaders next to entries
-    with them (see _unled_entry), from one to the next in both directions."""
-    for order in (lines, lines[::-1]):
-        for before, line in itertools.pairwise(order):
-            if line.kind == "text" and _unled_entry(line, before):
-                line.kind = "boilerplate"
 
 
 def _find_structure(pages: list[list[_Line]], rules: list[list[tuple[float, float, float]]], body: float) -> None:
@@ -687,9 +625,6 @@ def _page_tables(
             i += 1
             continue
         table, taken = read
-        first = lines[i].part
-        if i > 0 and isinstance(first, _Row) and first.header:
-            _take_upper_header(lines[i - 1], first, table)
         if carried is None or table.number != carried.number:
             number += 1
         i += taken
@@ -739,7 +674,7 @@ def _read_table(
         table = carried
         header = carried.header is not None and rows[0][1] == carried.header
     else:
-        header = bold or _ruled_header(rows, rules, columns) or _worded_header(rows)
+        header = bold or _ruled_header(rows, rules, columns)
         table = _Table(number, columns, rows[0][1] if header else None)
     if len(columns) == 2 and table.header is None and all(_opens_row(lines[0], columns) for lines, _ in rows):
         stacked: list[_Line] = []  # terms alone on their rows, over the next row's term ("-q", "--quiet")
@@ -820,48 +755,6 @@ def _rows(run: list[_Line], columns: list[_Span]) -> list[tuple[list[_Line], lis
     return rows
 
 
-def _take_upper_header(upper: _Line, header: _Row, table: _Table) -> None:
-    """Make `upper`, the line over a table's header row, the header's first line when it is one:
-    words only, close above, no cell in the first column, each cell over one column, whose header
-    cell it begins ("Compress" over "usage" over "1200k"). Its cells, centred over their columns,
-    may reach across the gaps between the cells below, so that the table was read without it."""
-    first = header.lines[0]
-    if (
-        upper.part is not None
-        or len(upper.cells) < 2
-        or any(char.isdigit() for char in upper.text)
-        or not 0 < upper.base - first.base <= 1.6 * max(first.size, upper.size)
-    ):
-        return
-    slots = []
-    for cell in upper.cells:
-        overlaps = [min(cell.x1, x1) - max(cell.x0, x0) for x0, x1 in table.columns]
-        best = max(range(len(overlaps)), key=overlaps.__getitem__)
-        if overlaps[best] <= 0 or best == 0 or best in slots:
-            return
-        slots.append(best)
-    for cell, slot in zip(upper.cells, slots, strict=True):
-        text = " ".join(upper.text[cell.start : cell.end].split())
-        header.cells[slot] = f"{text} {header.cells[slot]}" if header.cells[slot] else text
-    header.lines.insert(0, upper)
-    upper.part = header
-    if table.header is not None:
-        table.header = header.cells
-
-
-def _worded_header(rows: list[tuple[list[_Line], list[str]]]) -> bool:
-    """Whether the first row is a header by its words: two cells or more, none with a digit, over
-    a column whose cells below mostly hold one (figures under their names)."""
-    first = rows[0][1]
-    if len(rows) < 3 or sum(1 for cell in first if cell) < 2 or any(ch.isdigit() for cell in first for ch in cell):
-        return False
-    for c in range(len(first)):
-        below = [cells[c] for _, cells in rows[1:] if cells[c]]
-        if first[c] and below and sum(any(ch.isdigit() for ch in cell) for cell in below) >= 0.8 * len(rows[1:]):
-            return True
-    return False
-
-
 def _tabular(rows: list[tuple[list[_Line], list[str]]], columns: list[_Span], least: int) -> bool:
     """Whether rows read from the layout are a table: at least `least` of them (one for a table
     going on from the page before), most with two cells or more, and not code, a numbered listing,
@@ -883,12 +776,8 @@ def _tabular(rows: list[tuple[list[_Line], list[str]]], columns: list[_Span], le
     if not all(_aligned(cells) for cells in placed if len(cells) >= 3):
         return False  # cells that share no edge: gaps that happen to line up
     printed = [(cell.end - cell.start, cell.mono) for lines, _ in rows for line in lines for cell in line.cells]
-    typed = sum(size for size, mono in printed if mono) >= CODE_SHARE * sum(size for size, _ in printed)
-    complete = all(all(cells) for _, cells in rows)
-    if typed and (full < MIN_TABLE_ROWS or len(columns) < 3 or _listing(rows)):
-        return False  # code: a table set in a typewriter face has rows of columns and no code's signs
-    if typed and not (complete or _worded_header(rows)):
-        return False  # nor rows left short (a listing's keywords, a data file's sections), unless under a header
+    if sum(size for size, mono in printed if mono) >= CODE_SHARE * sum(size for size, _ in printed):
+        return False
     firsts = [cells[0] for _, cells in rows]
     if all(_MARKER_CELL.match(f) for f in firsts if f):
         return False  # a list: bullets or numbers, each before its item
@@ -906,12 +795,6 @@ def _tabular(rows: list[tuple[list[_Line], list[str]]], columns: list[_Span], le
     numbers = [int(t) for t in lasts if _ARABIC.fullmatch(t)]
     contents = len(lasts) >= 0.6 * len(rows) and all(_NUMBER_CELL.match(t) for t in lasts)
     return not (contents and numbers == sorted(numbers))
-
-
-def _listing(rows: list[tuple[list[_Line], list[str]]]) -> bool:
-    """Whether typewriter rows read as code rather than as a table: a line with a brace, a statement's
-    semicolon, a call, an assignment, a comment or a prompt."""
-    return any(_CODE_SIGNS.search(line.text) for lines, _ in rows for line in lines)
 
 
 def _aligned(cells: list[_Cell]) -> bool:
@@ -1240,7 +1123,6 @@ def _blocks(pages: list[list[_Line]], body: float) -> list[_Block]:
     rows and definitions are the blocks their lines were found to make."""
     heading_sizes = sorted({line.size for page in pages for line in page if _is_heading(line, body)}, reverse=True)
     spacing = _typical_spacing(pages)
-    pitches = _pitches(pages)
     text = [line for page in pages for line in page if line.kind == "text"]
     # a document set wholly in a typewriter face (a text file printed to PDF) has no code to tell apart
     coded = sum(len(line.text) for line in text if line.mono) < 0.5 * sum(len(line.text) for line in text)
@@ -1263,10 +1145,7 @@ def _blocks(pages: list[list[_Line]], body: float) -> list[_Block]:
                         groups[key] = group
                     blocks.append(_part_block(part, groups[key]))
             elif _is_heading(line, body) or _bold_heading(shown, n, body, margin):
-                if _is_heading(line, body):
-                    level = heading_sizes.index(line.size) + 1
-                else:  # a bold heading over the body's size is over one at its size
-                    level = len(heading_sizes) + (1 if line.size > body + 0.5 else 2)
+                level = heading_sizes.index(line.size) + 1 if _is_heading(line, body) else len(heading_sizes) + 1
                 if current and current.kind == "heading" and current.level == level and previous is not None:
                     current.lines.append(line)
                 else:
@@ -1280,7 +1159,7 @@ def _blocks(pages: list[list[_Line]], body: float) -> list[_Block]:
                 if current is None or current.kind != "list_item":
                     group += 1
                 blocks.append(_Block("list_item", [line], 1, group))
-            elif current is not None and _continues(current, previous, line, spacing, pitches):
+            elif current is not None and _continues(current, previous, line, spacing):
                 current.lines.append(line)
             else:
                 blocks.append(_Block("paragraph", [line]))
@@ -1311,16 +1190,16 @@ def _part_block(part: _Row | _Definition, group: int) -> _Block:
 def _bold_heading(lines: list[_Line], n: int, body: float, margin: float) -> bool:
     """Whether line `n` of a page is a heading set in bold at the body's size: wholly bold, reading
     as a heading (short, no closing punctuation), starting at the page's usual left edge `margin`
-    (a figure's title is centred in it), and standing apart from any bold line of its size around
-    it, as a paragraph set in bold (a warning) does not: a bold line of another size is another
-    heading ("1.4.1 glp read graph" in 12 pt over a run-in "Synopsis" in 10.9 pt)."""
+    (a figure's title is centred in it), and standing apart from any bold line around it, as a
+    paragraph set in bold (a warning) does not."""
     line = lines[n]
     if not (_in_bold(line) and 0.95 * body <= line.size < 1.12 * body and made_heading(line.text)):
         return False
     if abs(line.x0 - margin) > body:
         return False
-    around = [lines[k] for k in (n - 1, n + 1) if 0 <= k < len(lines)]
-    return not any(_in_bold(other) and abs(other.size - line.size) <= 0.5 for other in around)
+    before = lines[n - 1] if n else None
+    after = lines[n + 1] if n + 1 < len(lines) else None
+    return not (before is not None and _in_bold(before)) and not (after is not None and _in_bold(after))
 
 
 def _in_bold(line: _Line) -> bool:
@@ -1338,9 +1217,8 @@ def _in_typewriter(line: _Line) -> bool:
     return bool(line.cells) and all(cell.mono for cell in line.cells)
 
 
-def _continues(block: _Block, previous: _Line | None, line: _Line, spacing: float, pitches: dict[float, float]) -> bool:
-    """Whether `line` goes on with `block` (whose last line is `previous`, None at a page's top);
-    `pitches` as _pitches gives them."""
+def _continues(block: _Block, previous: _Line | None, line: _Line, spacing: float) -> bool:
+    """Whether `line` goes on with `block` (whose last line is `previous`, None at a page's top)."""
     if block.kind in ("heading", "table_row", "table_header", "code"):
         return False
     last = block.lines[-1]
@@ -1363,7 +1241,7 @@ def _continues(block: _Block, previous: _Line | None, line: _Line, spacing: floa
         return _goes_on_over_page(block, line)
     if block.kind == "definition":
         return False
-    if gap > 1.6 * spacing or _paragraph_gap(block, line, pitches):
+    if gap > 1.6 * spacing:
         return False
     if block.kind == "list_item":
         return line.x0 >= block.lines[0].x0 + 2
@@ -1372,60 +1250,15 @@ def _continues(block: _Block, previous: _Line | None, line: _Line, spacing: floa
     return not (short and _TERMINAL.search(last.text)) and line.x0 <= last.x0 + 30
 
 
-def _short(block: _Block) -> bool:
-    """Whether the block's last line stops short of its right edge by more than 15% of its width,
-    as a paragraph's last line does: its lines on the last line's page, at least two of them."""
-    last = block.lines[-1]
-    lines = [line for line in block.lines if line.page == last.page]
-    if len(lines) < 2:
-        return False
-    width = max(line.x1 for line in lines)
-    return last.x1 < width - 0.15 * (width - min(line.x0 for line in lines))
-
-
-def _pitches(pages: list[list[_Line]]) -> dict[float, float]:
-    """For each font size, the most common distance (points, to half a point) from a line's
-    baseline to the next line's of that size under it: the leading of its paragraphs."""
-    steps: dict[float, Counter[float]] = {}
-    for lines in pages:
-        for a, b in itertools.pairwise(lines):
-            if a.size == b.size and 0 < a.base - b.base < 2 * max(a.size, 1):
-                steps.setdefault(a.size, Counter())[round(2 * (a.base - b.base)) / 2] += 1
-    return {size: counted.most_common(1)[0][0] for size, counted in steps.items()}
-
-
-def _paragraph_gap(block: _Block, line: _Line, pitches: dict[float, float]) -> bool:
-    """Whether `line`, below the last line of `block` on its page, stands a paragraph's gap under it:
-    more than PARAGRAPH_GAP times the block's own line pitch (the median from baseline to baseline
-    on one page; the document's pitch for its size while the block has one line), and by a quarter
-    of an em at least. Baselines, not tops, are compared: a line's top is its first glyph's ("A"
-    stands higher than "a", a footnote's number higher still)."""
-    last = block.lines[-1]
-    same_page = [ln for ln in block.lines if ln.page == line.page]
-    if last.font != line.font or any(_UNMAPPED.search(ln.text) for ln in [*same_page, line]):
-        return False  # a change of face, or a formula's glyphs pdfium has no text for: no paragraph to tell
-    steps = [a.base - b.base for a, b in itertools.pairwise(block.lines) if a.page == b.page and a.base > b.base]
-    if steps and max(steps) > 1.2 * min(steps):
-        return False  # lines pushed apart here and there (a formula, a superscript): no pitch of its own
-    own = min(steps) if steps else pitches.get(last.size, 0.0)
-    gap = last.base - line.base
-    return own > 0 and gap > PARAGRAPH_GAP * own and gap - own > 0.25 * max(line.size, last.size)
-
-
 def _goes_on_over_page(block: _Block, line: _Line) -> bool:
     """Whether `line`, the first of a page, goes on with `block`, the last of the page before: its
     sentence is left open (no closing punctuation), and the line opens in lower case, after a comma
     or a hyphen, or is set in the block's font and size, as a sentence's next words are ("in the
     region of" / "50 bytes."), a list item's text indented past its bullet; a description goes on
     in lower case only, its further lines being read with it (_find_structure). A heading on the
-    page never gets here (_blocks takes it first). Nothing goes on from or into an index entry
-    ("parametric, 133, 186"), and a short line (stopping well before the block's right edge, as a
-    paragraph's last line does) is not followed by a line opening with a capital: a new entry
-    ("See also smooth.dem" / "Cnormal The smooth cnormal option ...")."""
+    page never gets here (_blocks takes it first)."""
     last = block.lines[-1]
-    if _TERMINAL.search(last.text) or _INDEX_ENTRY.search(last.text) or _INDEX_ENTRY.search(line.text):
-        return False
-    if line.text.lstrip()[:1].isupper() and _short(block):
+    if _TERMINAL.search(last.text):
         return False
     if block.kind == "definition" and abs(line.x0 - block.column) > ALIGN:
         return False
