@@ -121,7 +121,9 @@ def parse_markdown(source: str, sha256: str, text: str) -> Document:
                     item = _ITEM_MARK.match(text, start)
                     if item:
                         marks.append(item)
-            inline_holes = tuple(sorted([*(m.span() for m in marks if m.end() > m.start()), *_inline_holes(text, start, end)]))
+            inline_holes = tuple(
+                sorted([*(m.span() for m in marks if m.end() > m.start()), *_inline_holes(text, start, end)])
+            )
             level = heading_level or (list_depth if in_item else 0)
             group = list_group if in_item else -1
             blocks.append(Block(block_kind, start, end, level, group, (), inline_holes))

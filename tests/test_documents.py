@@ -194,6 +194,7 @@ def test_markdown_quotes_read_without_markup_while_spans_index_the_file(tmp_path
     ]
     assert sentences[2].display == "make run, What it does: serves the web interface on port 7860"
 
+
 def test_markdown_code_spans_and_autolinks_keep_their_text(tmp_path: Path):
     # only backticks and an autolink's angle brackets are markup: what they enclose is read as written
     text = (
