@@ -94,7 +94,13 @@ def overlap(terms: dict[str, float], text: str) -> float:
 
 def names_person(text: str, asked: frozenset[str] = frozenset()) -> bool:
     """Whether the sentence attributes something to a named person or body (not named in `asked`)."""
-    return bool(REPORTING.search(text)) and has_name(text, asked)
+    return _reports(text) and has_name(text, asked)
+
+
+def _reports(text: str) -> bool:
+    """Whether the sentence holds a verb of saying or stance; a capitalised word inside it is part of
+    a name, not such a verb ("the United States", "Told by an Idiot")."""
+    return any(m.start() == 0 or not m.group()[0].isupper() for m in REPORTING.finditer(text))
 
 
 def _brings(pattern: re.Pattern[str], text: str, asked: frozenset[str]) -> bool:

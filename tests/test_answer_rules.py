@@ -13,7 +13,7 @@ from assistant.question import (
     shape_of,
     unknown_names,
 )
-from assistant.scoring import Candidate, Scored, fit
+from assistant.scoring import Candidate, Scored, fit, names_person
 from assistant.selection import labelled, select, shown, stands_alone, within_words
 from assistant.settings import RankingSettings
 from assistant.types import Segment, answer_text
@@ -412,3 +412,17 @@ def test_a_list_item_answering_a_question_for_several_things_shows_its_first_sen
     assert shown(several, item, RankingSettings()) == expected
     assert shown(several, item, RankingSettings(whole_lists=False)) == text
     assert shown(shape_of("Which flag turns tracing on?"), item, RankingSettings()) == text
+
+
+@pytest.mark.parametrize(
+    ("sentence", "attributes"),
+    [
+        ("NATO chief Jens Stoltenberg said there was no sign of a withdrawal.", True),
+        ("Told by the BBC, Zelenskiy doubted it.", True),
+        ("Ford served as President of the United States without being elected.", False),
+        ("The committee met in the Quarter Said Hall of Cairo.", False),
+    ],
+)
+def test_a_verb_of_saying_is_never_a_capitalised_word_inside_a_sentence(sentence: str, attributes: bool):
+    # a gathered "who" answer names someone saying something; "the United States" says nothing
+    assert names_person(sentence) is attributes
