@@ -197,6 +197,23 @@ def _heading_line(line: str, para: Paragraph, followed: bool) -> bool:
     return followed and para.lines == 1 and not para.holes and reads_as_heading(line)
 
 
+# The fixed-pitch faces Word users set code in ("Courier New", "Consolas", "Source Code Pro",
+# "DejaVu Sans Mono", "Lucida Console"), and the styles of code ("HTML Preformatted", "Code").
+_WORD_MONO = re.compile(r"mono(?!type)|courier|consol|menlo|monaco|code|typewriter", re.IGNORECASE)
+_WORD_CODE_STYLE = re.compile(r"preformatted|\bcode\b", re.IGNORECASE)
+
+
+def _in_monospace(paragraph: Any) -> bool:
+    """Whether a Word paragraph is code: in a code style, or every run holding text set in a
+    fixed-pitch face (its own or its style's); a paragraph with a command inside prose is not."""
+    style = paragraph.style
+    if style is not None and _WORD_CODE_STYLE.search(style.name or ""):
+        return True
+    style_font = (style.font.name if style is not None else None) or ""
+    runs = [run for run in paragraph.runs if run.text.strip()]
+    return bool(runs) and all(_WORD_MONO.search(run.font.name or style_font) for run in runs)
+
+
 def _in_bold(paragraph: Any) -> bool:
     """Whether every run of a Word paragraph that holds text is set in bold (its own or its style's)."""
     style_bold = bool(paragraph.style is not None and paragraph.style.font.bold)
@@ -276,6 +293,8 @@ def _load_docx(file: SourceFile, data: bytes) -> Document:
                 writer.add("list_item", text, 1, list_group)
             elif _in_bold(paragraph) and made_heading(text):
                 writer.add("heading", text, RUN_IN_LEVEL)
+            elif _in_monospace(paragraph):
+                writer.add("code", text)
             else:
                 writer.add("paragraph", text)
             previous_list = (is_list and bool(text.strip())) or (previous_list and not text.strip())

@@ -66,6 +66,27 @@ def test_docx_text_outside_plain_runs_is_read(tmp_path: Path):
     )
 
 
+def test_docx_paragraphs_set_in_a_fixed_pitch_face_are_code(tmp_path: Path):
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("Define the function as follows:")
+    listing = document.add_paragraph()
+    listing.add_run("define f (x) {").font.name = "Courier New"
+    listing.add_run().add_break()
+    listing.add_run("  return (f(x-1) * x);").font.name = "Courier New"
+    prose = document.add_paragraph("Then call ")
+    prose.add_run("f(5)").font.name = "Consolas"
+    prose.add_run(" to print 120.")
+    document.save(str(tmp_path / "manual.docx"))
+    doc = only(tmp_path)
+    assert [(b.kind, doc.text[b.start : b.end]) for b in doc.blocks] == [
+        ("paragraph", "Define the function as follows:"),
+        ("code", "define f (x) {\n  return (f(x-1) * x);"),
+        ("paragraph", "Then call f(5) to print 120."),
+    ]
+
+
 def _pdf_with_pages(pages: list[str]) -> bytes:
     """A minimal PDF with one line of text a page, built by hand."""
     objects = ["<< /Type /Catalog /Pages 2 0 R >>", ""]
