@@ -30,7 +30,7 @@ from index.document import (
 )
 from index.html import parse_html
 from index.markdown import parse_markdown
-from index.pdf import UnreadablePDF, parse_pdf
+from index.pdf import MONO_FONT, UnreadablePDF, parse_pdf
 
 log = logging.getLogger(__name__)
 
@@ -197,9 +197,8 @@ def _heading_line(line: str, para: Paragraph, followed: bool) -> bool:
     return followed and para.lines == 1 and not para.holes and reads_as_heading(line)
 
 
-# The fixed-pitch faces Word users set code in ("Courier New", "Consolas", "Source Code Pro",
-# "DejaVu Sans Mono", "Lucida Console"), and the styles of code ("HTML Preformatted", "Code").
-_WORD_MONO = re.compile(r"mono(?!type)|courier|consol|menlo|monaco|code|typewriter", re.IGNORECASE)
+# The styles of code in Word ("HTML Preformatted", "Code"); its fixed-pitch faces ("Courier New",
+# "Consolas", "Source Code Pro", "DejaVu Sans Mono") are named as a PDF's are (`index.pdf.MONO_FONT`).
 _WORD_CODE_STYLE = re.compile(r"preformatted|\bcode\b", re.IGNORECASE)
 
 
@@ -211,7 +210,7 @@ def _in_monospace(paragraph: Any) -> bool:
         return True
     style_font = (style.font.name if style is not None else None) or ""
     runs = [run for run in paragraph.runs if run.text.strip()]
-    return bool(runs) and all(_WORD_MONO.search(run.font.name or style_font) for run in runs)
+    return bool(runs) and all(MONO_FONT.search(run.font.name or style_font) for run in runs)
 
 
 def _in_bold(paragraph: Any) -> bool:

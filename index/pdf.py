@@ -119,7 +119,7 @@ _GENERIC_TITLES = re.compile(r"^(?:untitled|microsoft word\b.*|document\d*|slide
 _BOLD_FONT = re.compile(
     r"bold|black|heavy|demi|medi(?!um|a)|[-_,]bd(?:it)?$|cmb\d|(?:cm|sf|ec|lm)[a-z]*bx|sfsx", re.IGNORECASE
 )
-_MONO_FONT = re.compile(
+MONO_FONT = re.compile(
     r"mono(?!type)|nimbusmon|courier|typewriter|consol|menlo|monaco|cousine|code"
     r"|cm(?:sl|i)?tt|(?:sf|ec|tc|t1x|tcx|tx)(?:sl|it|b)?tt|lmtt|tt\d",
     re.IGNORECASE,
@@ -345,7 +345,7 @@ def _body_face(chars: _PageText, first: int, last: int) -> tuple[float, str]:
     flags = ctypes.c_int()
     for (at, length), size in zip(words, sizes, strict=True):
         name = _font_name(handle, at, flags)
-        mono = bool(_MONO_FONT.search(name)) or bool(flags.value & _FIXED_PITCH)
+        mono = bool(MONO_FONT.search(name)) or bool(flags.value & _FIXED_PITCH)
         (typed if mono else prose)[size, name] += length
     return (prose or typed).most_common(1)[0][0]
 
@@ -409,7 +409,7 @@ def _face(handle: object, index: int) -> tuple[bool, bool]:
     flags = ctypes.c_int()
     name = _font_name(handle, index, flags)
     bold = bool(_BOLD_FONT.search(name)) or bool(flags.value & _FORCE_BOLD)
-    return bold, bool(_MONO_FONT.search(name)) or bool(flags.value & _FIXED_PITCH)
+    return bold, bool(MONO_FONT.search(name)) or bool(flags.value & _FIXED_PITCH)
 
 
 def _font_name(handle: object, index: int, flags: ctypes.c_int) -> str:
