@@ -68,10 +68,16 @@ class Segment:
     order ([1] is `Answer.citations[0]`). A segment cites nothing when it is not a claim from the
     documents (the sentence saying they do not answer). The text shown may differ from the quote
     it cites: a table row is shown with its column headers ("New York, Nightly limit: USD 310") and
-    quoted as written in the source."""
+    quoted as written in the source; a code block is shown with its lines (`is_block`) and quoted
+    on one line."""
 
     text: str
     citations: tuple[int, ...] = ()
+
+    @property
+    def is_block(self) -> bool:
+        """Whether the text is lines to be shown as written (a code block), not a sentence."""
+        return "\n" in self.text
 
     @property
     def marked(self) -> str:
@@ -80,8 +86,15 @@ class Segment:
 
 
 def answer_text(segments: Iterable[Segment]) -> str:
-    """An answer's plain text: each segment followed by its [n] marks."""
-    return " ".join(segment.marked for segment in segments)
+    """An answer's plain text: each segment followed by its [n] marks, a code block on lines of
+    its own."""
+    out = ""
+    for segment in segments:
+        if segment.is_block:
+            out += ("\n" if out else "") + segment.marked + "\n"
+        else:
+            out += (" " if out and not out.endswith("\n") else "") + segment.marked
+    return out.rstrip("\n")
 
 
 @dataclass(frozen=True)

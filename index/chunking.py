@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import hashlib
+import textwrap
 from dataclasses import dataclass
 
 from index.document import Block, Document, block_text, flatten
@@ -23,7 +24,8 @@ class Sentence:
     rows carry their list's or table's `group`, and so does a code block that a paragraph ending in
     a colon introduces (an example); the sentence that introduces one (the last of the paragraph
     right before it) `leads` it. `shown` is how an answer gives the unit when that
-    differs from `text`: a table row with its column headers ("New York, Nightly limit: USD 310").
+    differs from `text`: a table row with its column headers ("New York, Nightly limit: USD 310"),
+    a code block with its lines.
     """
 
     start: int
@@ -152,7 +154,11 @@ def split_sentences(doc: Document) -> list[Sentence]:
         spans = [(0, len(cleaned.text))] if whole and len(cleaned.text) <= MAX_SENTENCE_CHARS else None
         if spans is None:
             spans = list(split_spans(cleaned.text))
-        shown = _row_shown(doc.text, block, headers.get(block.group)) if block.kind == "table_row" else ""
+        shown = ""
+        if block.kind == "table_row":
+            shown = _row_shown(doc.text, block, headers.get(block.group))
+        elif block.kind == "code" and len(spans) == 1:
+            shown = _code_shown(doc.text, *cleaned.to_raw(*spans[0]), cleaned.text[spans[0][0] : spans[0][1]])
         leads = _introduced(blocks, n, examples) if block.kind == "paragraph" else -1
         group = block.group if block.kind in ("list_item", "table_row") else examples.get(n, -1)
         for i, (cs, ce) in enumerate(spans):
@@ -213,6 +219,18 @@ def _leads_on(doc: Document, block: Block) -> bool:
         return False
     text = block_text(doc.text, block).text.rstrip()
     return text.endswith((":", ",")) or text[-1:].isalpha()
+
+
+def _code_shown(text: str, start: int, end: int, cleaned: str) -> str:
+    """A code block as an answer gives it: its lines as written, their common indentation taken
+    off ("meson _builddir\nmeson compile -C _builddir"); "" when it is one line, or when its
+    lines do not hold exactly the words of `cleaned` (text left out inside it, a hyphen joined)."""
+    line_start = text.rfind("\n", 0, start) + 1
+    if text[line_start:start].strip():
+        line_start = start
+    lines = [line.rstrip() for line in text[line_start:end].split("\n")]
+    shown = textwrap.dedent("\n".join(lines)).strip("\n")
+    return shown if "\n" in shown and shown.split() == cleaned.split() else ""
 
 
 def _row_shown(text: str, block: Block, headers: list[str] | None) -> str:

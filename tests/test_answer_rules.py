@@ -321,6 +321,13 @@ def test_an_answer_is_cut_to_its_word_ceiling_with_what_is_shown_not_what_is_cit
     assert len(answer_text(cut).split()) == 12
 
 
+def test_a_code_block_in_an_answer_keeps_its_lines_set_apart_from_the_sentences():
+    segments = [Segment("Build it:", (1,)), Segment("meson setup b\nmeson compile -C b", (2,)), Segment("Done.", (3,))]
+    assert answer_text(segments) == "Build it: [1]\nmeson setup b\nmeson compile -C b [2]\nDone. [3]"
+    assert answer_text(segments[1:2]) == "meson setup b\nmeson compile -C b [2]"
+    assert answer_text([Segment("One.", (1,)), Segment("Two.", (2,))]) == "One. [1] Two. [2]"
+
+
 def test_a_first_sentence_longer_than_the_ceiling_still_shows_its_start():
     long = " ".join(f"w{n}" for n in range(200))
     (only,) = within_words([Segment(long, (1,))], 110)

@@ -556,3 +556,19 @@ def test_html_index_of_the_extracted_text_answers_as_a_search_of_it():
     pieces |= {"returns:<integer>returns", "<integer>pid<integer>theprocessid.returns:<object>", "returns:<int>", "x"}
     pieces |= {piece[1:] + "?" for piece in list(pieces)}
     assert {piece: piece in found for piece in pieces} == {piece: piece in text for piece in pieces}
+
+
+def test_a_code_block_is_shown_with_its_lines_and_quoted_on_one(tmp_path: Path):
+    text = (
+        "# Build\n\nBuild it with meson:\n\n"
+        "```\nmeson _builddir\nmeson compile -C _builddir\n```\n\n"
+        "Or in Python:\n\n    def build(path):\n        return run(path)\n\nOne line `make` alone:\n\n    make\n"
+    )
+    doc = loaded(tmp_path, "build.md", text)
+    code = [s for s in split_sentences(doc) if s.kind == "code"]
+    assert [(s.text, s.display) for s in code] == [
+        ("meson _builddir meson compile -C _builddir", "meson _builddir\nmeson compile -C _builddir"),
+        ("def build(path): return run(path)", "def build(path):\n    return run(path)"),
+        ("make", "make"),
+    ]
+    assert all(quote_in_span(s.text, doc.text[s.start : s.end]) for s in code)

@@ -87,6 +87,17 @@ def test_an_answer_copies_as_markdown_with_file_page_lines_and_quote_of_each_cit
     )
 
 
+def test_a_code_block_copies_as_a_fenced_block_with_its_mark_after_it() -> None:
+    segments = [Segment("Run:", (1,)), Segment("echo `date`\nmake *", (2,)), Segment("It builds.", (1,))]
+    answer = Answer("how?", segments, True, CITATIONS, "how?")
+
+    body = answer_markdown(Turn("how?", answer)).split("\n\n")[1:4]
+
+    assert body == ["Run: [1]", "```\necho `date`\nmake *\n```", "[2] It builds. [1]"]
+    fenced = Answer("how?", [Segment("a ``` b\nc", (2,))], True, CITATIONS, "how?")
+    assert "````\na ``` b\nc\n````\n\n[2]\n" in answer_markdown(Turn("how?", fenced))
+
+
 def test_a_refusal_and_an_error_copy_as_what_they_are() -> None:
     refused = not_found("who won?", "who won?", [])
 

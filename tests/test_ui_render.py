@@ -53,6 +53,15 @@ def test_a_documents_own_bracketed_number_stays_in_its_sentence_and_the_link_fol
     ]
 
 
+def test_a_code_block_shows_as_preformatted_lines_followed_by_its_link() -> None:
+    answer = grounded("Build it:", "make\nmake <install>")
+
+    value = render.answer_html(answer, turn=0).split('<ol class="answer-sources">')[0]
+
+    assert '<pre class="sentence code">make\nmake &lt;install&gt;</pre> <a class="cite" href="#cite-0-2"' in value
+    assert '<span class="sentence">Build it:</span>' in value
+
+
 def test_a_segment_citing_several_passages_is_followed_by_each_link() -> None:
     citations = grounded("x", "y").citations
     answer = Answer("q?", [Segment("Both say so.", (2, 1)), Segment("Trailing.")], True, citations)

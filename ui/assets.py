@@ -90,6 +90,10 @@ watch('value', () => {
 CSS = """
 #chat .answer { line-height: 1.65; }
 #chat .answer.draft { color: var(--body-text-color-subdued); white-space: pre-wrap; }
+#chat .answer pre.code {
+  white-space: pre-wrap; overflow-wrap: anywhere; margin: .4em 0 .2em; padding: .4em .7em; line-height: 1.45;
+  border: 1px solid var(--border-color-primary); border-radius: 6px; background: var(--background-fill-secondary);
+}
 #chat .draft-note, #chat .answer-by { font-size: .8em; color: var(--body-text-color-subdued); margin-bottom: .3em; }
 #chat a.cite, .cite-sample {
   display: inline-block; padding: 0 .3em; margin-left: .1em; border-radius: 4px;

@@ -13,7 +13,7 @@ import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from assistant import Answer, Citation
+from assistant import Answer, Citation, Segment
 
 _SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|!~])")
 
@@ -67,14 +67,30 @@ def answer_markdown(turn: Turn) -> str:
         return "\n".join(lines) + "\n"
     if answer.mode == "llm":
         lines.append("*Written by the language model; each sentence checked against what it cites.*")
-    sentences = []
-    for segment in answer.segments:
-        marks = "".join(f" [{n}]" for n in segment.citations)
-        sentences.append(f"{escape(segment.text)}{marks}")
-    lines += [" ".join(sentences), ""]
+    lines += [_answer_body(answer.segments), ""]
     for n, citation in enumerate(answer.citations, start=1):
         lines += [f"[{n}] {where(citation)}", f"> {escape(citation.quote)}", ""]
     return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def _answer_body(segments: Sequence[Segment]) -> str:
+    """The answer's sentences, each followed by its [n], on one line; a code block as a fenced
+    block of its own (fenced by more backticks than it holds in a row), its marks after it."""
+    paragraphs: list[str] = []
+    line: list[str] = []
+    for segment in segments:
+        marks = " ".join(f"[{n}]" for n in segment.citations)
+        if not segment.is_block:
+            line.append(" ".join(part for part in (escape(segment.text), marks) if part))
+            continue
+        if line:
+            paragraphs.append(" ".join(line))
+        fence = "`" * max(3, 1 + max((len(run) for run in re.findall(r"`+", segment.text)), default=0))
+        paragraphs.append(f"{fence}\n{segment.text}\n{fence}")
+        line = [marks] if marks else []
+    if line:
+        paragraphs.append(" ".join(line))
+    return "\n\n".join(paragraphs)
 
 
 def conversation_markdown(turns: Sequence[Turn], title: str = "Conversation with the documents") -> str:

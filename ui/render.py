@@ -127,7 +127,10 @@ def answer_html(answer: Answer, turn: int, shown: int | None = None, complete: b
         return not_found_html(answer, scope)
     words = []
     for segment in answer.segments[:shown]:
-        sentence = f'<span class="sentence">{html.escape(segment.text)}</span>' if segment.text else ""
+        if segment.is_block:
+            sentence = f'<pre class="sentence code">{html.escape(segment.text)}</pre>'
+        else:
+            sentence = f'<span class="sentence">{html.escape(segment.text)}</span>' if segment.text else ""
         cited = [n for n in segment.citations if 1 <= n <= len(answer.citations)]
         links = [cite_link(turn, n, answer.citations[n - 1]) for n in cited]
         words.append(" ".join([sentence, *links]).strip())
