@@ -133,7 +133,8 @@ def answer_html(answer: Answer, turn: int, shown: int | None = None, complete: b
             sentence = f'<span class="sentence">{html.escape(segment.text)}</span>' if segment.text else ""
         cited = [n for n in segment.citations if 1 <= n <= len(answer.citations)]
         links = [cite_link(turn, n, answer.citations[n - 1]) for n in cited]
-        words.append(" ".join([sentence, *links]).strip())
+        marked = " ".join([sentence, *links]).strip()
+        words.append(f'<div class="code-block">{marked}</div>' if segment.is_block else marked)
     by = '<div class="answer-by">Written by the language model; each sentence checked against what it cites.</div>'
     parts = [_notices_html(answer.notices), by if answer.mode == "llm" else "", _scope_html(scope)]
     parts.append(f'<div class="answer">{" ".join(words)}</div>')
