@@ -35,6 +35,10 @@ _CONNECTIVE = re.compile(r"(?:but|and|or|yet|so|nor|however|therefore|thus|hence
 
 _WORD = re.compile(r"[^\W\d_]+")
 
+# A sentence opening with one of these is the rest of one cut off before it (", where l is the
+# length ..." after a formula left out of a PDF's text).
+_GOES_ON = ",;:)]}…"
+
 
 def opens_inside_quotation(text: str) -> bool:
     """Whether a closing quote mark comes before any opening one: the quotation began earlier."""
@@ -45,13 +49,14 @@ def opens_inside_quotation(text: str) -> bool:
 def stands_alone(sentence: Sentence) -> bool:
     """Whether a sentence can be read on its own: not one that opens inside a quotation (a closing
     quote mark before any opening one: the quotation began in the sentence before), goes on from
-    the sentence before ("But ...", "and which ..."), or is a question (a FAQ's or a heading's, not
-    its answer). List items, table rows and definitions are whole units and always stand alone."""
+    the sentence before ("But ...", "and which ...", ", where ..."), or is a question (a FAQ's or a
+    heading's, not its answer). List items, table rows and definitions are whole units and always
+    stand alone."""
     if sentence.kind != "paragraph":
         return True
     text = sentence.text.strip()
     first = words(text[:40])[:1]
-    if not first or _CONNECTIVE.match(text) or (text[0].islower() and first[0] in STOPWORDS):
+    if not first or text[0] in _GOES_ON or _CONNECTIVE.match(text) or (text[0].islower() and first[0] in STOPWORDS):
         return False
     return not opens_inside_quotation(text) and not text.endswith("?")
 

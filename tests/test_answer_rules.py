@@ -256,6 +256,8 @@ def test_a_question_without_two_named_alternatives_compares_nothing():
         "But the troops stayed.",
         "and which was later moved to Leeds.",
         "7.16 Why is the output not printed when I source() a file?",
+        ", where l is the length and g is the acceleration due to gravity.",
+        "; the second is kept.",
     ],
 )
 def test_a_sentence_that_cannot_be_read_alone_is_told(text: str):
