@@ -99,6 +99,10 @@ DISPLAY_GAP = 2.2
 # narrowest measured: 3.0, Apache FOP's headers in fhs-3.0.pdf; paragraphs follow at 1 to 1.5).
 BAND_GAP = 2.5
 
+# A code line is written indented as printed, by up to this many spaces (past it, a line set far to
+# the right is a comment's or a column's, not a nesting's).
+MAX_INDENT = 24
+
 _SOFT_HYPHEN = "\ufffe"  # pdfium's mark for a hyphen at the end of a line it joined to the next
 _PAGE_NUMBER = re.compile(
     r"^(?:page\s+)?(?:\d{1,4}|[ivxlcdm]{1,7})(?:\s*(?:/|of)\s*\d{1,4})?$|^[-–—]\s*\d{1,4}\s*[-–—]$", re.IGNORECASE
@@ -1311,6 +1315,7 @@ def _write(source: str, sha256: str, title: str, pages: list[list[_Line]], block
     for b, block in enumerate(blocks):
         for p, line in enumerate(block.lines):
             owner[id(line)] = (b, p)
+    indents = _code_indents(blocks)
     parts: list[str] = []
     length = 0
     spans: dict[int, list[Span]] = {}  # line spans of each content block
@@ -1337,6 +1342,9 @@ def _write(source: str, sha256: str, title: str, pages: list[list[_Line]], block
             if first_of_page:
                 page_starts.append(length)
                 first_of_page = False
+            indent = indents.get(id(line), 0)
+            parts.append(" " * indent)
+            length += indent
             span = (length, length + len(text))
             parts.append(text)
             if where is None:
@@ -1374,6 +1382,29 @@ def _write(source: str, sha256: str, title: str, pages: list[list[_Line]], block
         out.append(Block(kind, start, end, block.level, block.group, spans_of_cells, holes))  # type: ignore[arg-type]
     out.sort(key=lambda block: (block.start, block.end))
     return Document(source, sha256, text, title, out, page_starts)
+
+
+def _code_indents(blocks: list[_Block]) -> dict[int, int]:
+    """How many spaces each line of a code block (by id) is written after: its distance from the
+    block's leftmost line on its page in widths of a character, the narrowest width per character
+    among the block's lines (a typewriter face gives every character one width; a run of spaces
+    inside a line is read as one, which only widens a line's share), at most MAX_INDENT. The words
+    inside a line are written one space apart as in any other line, so that a sentence's text is
+    the same whatever the indentation."""
+    indents: dict[int, int] = {}
+    for block in blocks:
+        if block.kind != "code":
+            continue
+        lengths = [(line, len(line.text.strip())) for line in block.lines]
+        width = min(((line.x1 - line.x0) / n for line, n in lengths if n >= 4), default=0.0)
+        if width <= 0:
+            continue
+        for page in {line.page for line in block.lines}:
+            lines = [line for line in block.lines if line.page == page]
+            left = min(line.x0 for line in lines)
+            for line in lines:
+                indents[id(line)] = min(MAX_INDENT, round((line.x0 - left) / width))
+    return indents
 
 
 def _pieces_of(line: _Line, block: _Block | None, position: int) -> list[str]:

@@ -209,6 +209,25 @@ def test_pdf_lines_wholly_in_a_typewriter_face_set_apart_are_code_brought_by_the
     assert introduction.leads == command.group >= 0
 
 
+def test_pdf_code_is_written_with_its_printed_indentation_and_shown_with_its_lines(tmp_path: Path):
+    from fpdf import FPDF
+
+    pdf = FPDF(format="A4", unit="pt")
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=10)
+    pdf.text(72, 88, "A file is read whole by the function below, which opens it, reads it and closes it again.")
+    pdf.text(72, 100, "The reader is written as follows:")
+    code = [(0, "def read(path):"), (4, "with open(path) as f:"), (8, "return f.read()"), (0, "print(read('a'))")]
+    pdf.set_font("Courier", size=10)  # 6 points a character
+    for n, (indent, text) in enumerate(code):
+        pdf.text(90 + 6 * indent, 120 + 12 * n, text)
+    doc = loaded(tmp_path, "reader.pdf", bytes(pdf.output()))
+    (listing,) = [s for s in split_sentences(doc) if s.kind == "code"]
+    assert listing.display == "def read(path):\n    with open(path) as f:\n        return f.read()\nprint(read('a'))"
+    assert listing.text == " ".join(listing.display.split())
+    assert doc.text[listing.start : listing.end].startswith("def read(path):\n    with")
+
+
 def test_pdf_bullet_set_smaller_than_its_item_keeps_the_item_whole(tmp_path: Path):
     from fpdf import FPDF
 

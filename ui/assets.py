@@ -92,7 +92,8 @@ CSS = """
 #chat .answer.draft { color: var(--body-text-color-subdued); white-space: pre-wrap; }
 #chat .answer .code-block { display: flex; align-items: flex-end; gap: .3em; margin: .4em 0; }
 #chat .answer pre.code {
-  flex: 1; min-width: 0; white-space: pre-wrap; overflow-wrap: anywhere; margin: 0; padding: .4em .7em; line-height: 1.45;
+  flex: 1; min-width: 0; white-space: pre-wrap; overflow-wrap: anywhere;
+  margin: 0; padding: .4em .7em; line-height: 1.45;
   border: 1px solid var(--border-color-primary); border-radius: 6px; background: var(--background-fill-secondary);
 }
 #chat .draft-note, #chat .answer-by { font-size: .8em; color: var(--body-text-color-subdued); margin-bottom: .3em; }
