@@ -55,7 +55,7 @@ development machine); its boxes and font sizes are what the rules below need:
 
 The text is ours to write: a line of the PDF is a line of text, except that a table row is written
 on one line, its cells joined by " | " as the other formats write them, and a term is parted from a
-description beside it by a tab.
+description beside it by a tab; a line of code is indented as printed (`_code_indents`).
 """
 
 from __future__ import annotations
