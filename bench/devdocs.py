@@ -56,6 +56,12 @@ Corpora (each a few hundred to about 2,000 chunks, so that indexing one takes mi
   LaTeX paper on CRCs, texinfo and asciidoc HTML pages, Node.js's API page and build guide, a
   README), with the questions asked of them while they were read; the parser fixes of that round
   came from these documents, so this set is no blind check of them.
+- typeset: four typeset PDF manuals none of the other sets holds: fontconfig's user manual
+  (DocBook, its XML in a typewriter face whose "<" and ">" come from a math font, a variable list
+  of elements), the GNU Coding Standards and Nettle's manual (texinfo), and Libtasn1's manual
+  (texinfo, function reference). Its PDF code rules (listings after a line left open, terms over
+  their description) came from fontconfig's manual; the other three were read only to write the
+  questions, after those rules.
 
 Each question has a `kind`: words among table, list, definition (an option or parameter's
 definition line), page-break, heading (the section's heading matters), boilerplate (it has
@@ -216,6 +222,12 @@ CORPORA: dict[str, list[tuple[str, str, str]]] = {
         ("nodejs", "/usr/share/doc/nodejs/api/os.html", "node-os.html"),
         ("nodejs", "/usr/share/doc/nodejs/BUILDING.md", "node-BUILDING.md"),
         ("bubblewrap", "/usr/share/doc/bubblewrap/README.md.gz", "bubblewrap-README.md"),
+    ],
+    "typeset": [
+        ("fontconfig", "/usr/share/doc/fontconfig/fontconfig-user.pdf.gz", "fontconfig-user.pdf"),
+        ("gnu-standards", "/usr/share/doc/gnu-standards/standards.pdf.gz", "gnu-coding-standards.pdf"),
+        ("nettle-dev", "/usr/share/doc/nettle-dev/nettle.pdf.gz", "nettle.pdf"),
+        ("libtasn1-doc", "/usr/share/doc/libtasn1-doc/libtasn1.pdf", "libtasn1.pdf"),
     ],
 }
 

@@ -38,11 +38,13 @@ development machine); its boxes and font sizes are what the rules below need:
   heading. Texinfo's definitions are read apart: a signature with its category at the right margin
   ("void aes_encrypt (...)   [Function]"), more signatures stacked under it and the lines each runs
   on to while its parentheses are open make the term of the paragraph indented below them.
-- Code: a line wholly in a typewriter face (every word), set apart from the prose before it (after
-  a line closing a sentence or ending in a colon, a heading, a table), and the typewriter lines
-  that follow it; one displayed inside a sentence left open stays in its paragraph. A typewriter
-  word inside a sentence leaves the line prose; a document set mostly in a typewriter face has no
-  code told apart.
+- Code: a line wholly in a typewriter face (every word, read past the "<", ">", "{" and "}" that
+  TeX takes from a math font), set apart from the prose before it (after a line closing a sentence
+  or ending in a colon, a heading, a table; or by space, when a listing of several lines follows a
+  line left open), and the typewriter lines that follow it; a line displayed inside a sentence
+  left open stays in its paragraph, and so does a term over the paragraph describing it. A
+  typewriter word inside a sentence leaves the line prose; a document set mostly in a typewriter
+  face has no code told apart.
 - List items: lines opening with a bullet or a number; paragraphs: runs of lines, broken at a wide
   gap, a change of size, or a short line that ends a sentence. A paragraph (or a description) left
   open at the foot of a page goes on with the first paragraph of the next: its block spans the page
@@ -52,6 +54,10 @@ development machine); its boxes and font sizes are what the rules below need:
   readers search for it. The hyphen stays where the hyphenated form is the one the document uses
   elsewhere ("well-known"); it goes where the joined form occurs elsewhere, or where the second part
   is lower-case (a word broken by the typesetter). Table rows and terms are left as printed.
+
+- Underscores: texinfo sets "_" outside a typewriter face as a short rule on the baseline, which
+  pdfium's text lacks ("struct sha256 ctx"); where such a rule fills the gap between two
+  characters of a line, "_" is written in (`_with_underscores`).
 
 The text is ours to write: a line of the PDF is a line of text, except that a table row is written
 on one line, its cells joined by " | " as the other formats write them, and a term is parted from a
@@ -92,6 +98,15 @@ MAX_TERM_WORDS = 8
 MAX_TERM_LINES = 4
 # Points: how far apart two x positions may be and still be one column.
 ALIGN = 3.0
+# A listing stands more than this many line spacings below the sentence before it, whose next line
+# would stand one spacing below (fonts-conf.pdf: 2.0).
+LISTING_GAP = 1.25
+# Points: a path no taller and no wider than these may be an underscore drawn as a rule (texinfo's,
+# 0.4 to 1 point thick and about half an em wide).
+UNDERSCORE_HEIGHT = 1.6
+UNDERSCORE_WIDTH = 8.0
+# A term over the paragraph describing it stands at most this many line spacings above it.
+TERM_GAP = 1.4
 # A command displayed inside a sentence stands up to this many line spacings from the prose around it
 # (debian-faq.en.pdf: 1.5, in a smaller face than the prose).
 DISPLAY_GAP = 2.2
@@ -113,6 +128,9 @@ _CONTENTS_TITLE = re.compile(r"^(?:table of )?contents$", re.IGNORECASE)
 _MARKER = re.compile(r"[•◦▪‣●○■□–—*-]\s+")
 _BULLET = re.compile(r"^(?:[•◦▪‣●○■□–—*-]|\(?\d{1,3}[.)]|\(?[a-z][.)])\s+\S")
 _TERMINAL = re.compile(r"[.!?:;][\"'”’)\]]*$")
+# A line ending so closes a sentence ("... in the struct" / "glp_vertex.)"), where code seldom ends
+# ("..." does).
+_CLOSES = re.compile(r"(?<!\.)[.!?][\"'”’)\]]*$")
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 _GENERIC_TITLES = re.compile(r"^(?:untitled|microsoft word\b.*|document\d*|slide \d+)$", re.IGNORECASE)
 # Font names: Type 1 and TrueType fonts rarely set the descriptor's flags, so names tell bold and
@@ -254,7 +272,7 @@ def _page_lines(pdf: object, n: int) -> tuple[list[_Line], list[tuple[float, flo
     page = pdf[n]  # type: ignore[index]
     textpage = page.get_textpage()
     try:
-        chars = _page_text(textpage)
+        chars = _with_underscores(_page_text(textpage), _underscore_rules(page))
         text, index = chars.text, chars.index
         lines: list[_Line] = []
         at = 0
@@ -396,16 +414,39 @@ def _cells(chars: _PageText, first: int, last: int, size: float, x0: float) -> l
         start_x = x0 if n == 0 else left.value
         charbox(handle, index[run_last], left, right, bottom, top)
         bold, mono = _face(handle, index[run_first])
+        # a cell's face is read past the signs TeX may set in a math font ("<dir>", `_lettered`);
+        # one of signs alone ("<!--") is typewritten when any of them is
+        lettered = _lettered(chars.text, run_first, run_last)
+        if lettered is None:
+            mono = any(_face(handle, index[k])[1] for k in range(run_first, run_last + 1))
+        elif lettered != run_first:
+            mono = _face(handle, index[lettered])[1]
         bold_end = bold and _face(handle, index[run_last])[0]
         cells.append(_Cell(run_first - first, run_last + 1 - first, start_x, right.value, bold, mono, bold_end))
     return cells
 
 
 def _typewritten(chars: _PageText, first: int, last: int) -> bool:
-    """Whether every word of text[first:last + 1] starts in a typewriter face (asked only of a line
-    whose first word does, so that prose pays nothing)."""
-    spaces = _SPACES.finditer(chars.text, first, last)
-    return all(_face(chars.handle, chars.index[space.end()])[1] for space in spaces)
+    """Whether every word of text[first:last + 1] is set in a typewriter face, read past the signs
+    TeX may set in a math font (`_lettered`; a word of those signs alone, such as "-->", counts for
+    nothing). Asked only of a line whose first word is, so that prose pays nothing."""
+    starts = (space.end() for space in _SPACES.finditer(chars.text, first, last))
+    letters = (_lettered(chars.text, start, last) for start in starts)
+    return all(_face(chars.handle, chars.index[at])[1] for at in letters if at is not None)
+
+
+# Signs that TeX, in its original font encoding, takes from a math font even in a typewriter line:
+# fonts-conf's PDF sets the "<" of "<?xml" in CMMI9 and the rest in NimbusMonL.
+_MATH_SIGNS = "<>{}|\\"
+
+
+def _lettered(text: str, start: int, last: int) -> int | None:
+    """Where the face of the word at text[start:] is read: past the math signs it opens with, or
+    None when it is made of nothing else (up to a space or past `last`)."""
+    at = start
+    while at <= last and text[at] in _MATH_SIGNS:
+        at += 1
+    return None if at > last or text[at] == " " else at
 
 
 def _face(handle: object, index: int) -> tuple[bool, bool]:
@@ -423,6 +464,72 @@ def _font_name(handle: object, index: int, flags: ctypes.c_int) -> str:
     buffer = ctypes.create_string_buffer(128)
     raw.FPDFText_GetFontInfo(handle, index, buffer, len(buffer), ctypes.byref(flags))
     return buffer.value.decode("latin-1")
+
+
+def _underscore_rules(page: object) -> list[tuple[float, float, float]]:
+    """The page's short flat paths that may be underscores drawn as rules: x0, x1 and height."""
+    import pypdfium2.raw as raw
+
+    handle = page.raw  # type: ignore[attr-defined]
+    left, bottom, right, top = (ctypes.c_float() for _ in range(4))
+    rules = []
+    for index in range(raw.FPDFPage_CountObjects(handle)):
+        obj = raw.FPDFPage_GetObject(handle, index)
+        if raw.FPDFPageObj_GetType(obj) != raw.FPDF_PAGEOBJ_PATH:
+            continue
+        raw.FPDFPageObj_GetBounds(obj, left, bottom, right, top)
+        if top.value - bottom.value <= UNDERSCORE_HEIGHT and 1.5 <= right.value - left.value <= UNDERSCORE_WIDTH:
+            rules.append((left.value, right.value, (top.value + bottom.value) / 2))
+    return rules
+
+
+def _with_underscores(chars: _PageText, rules: list[tuple[float, float, float]]) -> _PageText:
+    """The page's text with the underscores drawn as rules written in: texinfo sets "_" outside a
+    typewriter face as a short rule on the baseline ("struct sha256_ctx *ctx" in nettle.pdf,
+    "asn1_node" in libtasn1.pdf), which pdfium's text lacks or gives as a space. A rule counts
+    where it fills the gap between two characters of a line, at their baseline; the space in the
+    gap becomes "_", or "_" is put in."""
+    if not rules:
+        return chars
+    text, index, handle = chars.text, list(chars.index), chars.handle
+    boxes = {}
+
+    def box(k: int) -> tuple[float, float, float, float]:
+        if k not in boxes:
+            left, right, bottom, top = (ctypes.c_double() for _ in range(4))
+            import pypdfium2.raw as raw
+
+            raw.FPDFText_GetCharBox(handle, index[k], left, right, bottom, top)
+            boxes[k] = (left.value, right.value, bottom.value, top.value)
+        return boxes[k]
+
+    spaces: set[int] = set()  # a space to write as "_"
+    after: set[int] = set()  # a character to put "_" after
+    for k in range(len(text) - 1):
+        if text[k].isspace() or not text[k].isprintable():
+            continue
+        j = k + 2 if text[k + 1] == " " and k + 2 < len(text) else k + 1
+        if text[j].isspace() or not text[j].isprintable():
+            continue
+        (_, a_right, a_bottom, _), (b_left, _, b_bottom, _) = box(k), box(j)
+        if b_left - a_right < 1.0:
+            continue
+        baseline = max(a_bottom, b_bottom)  # one of the two may reach below it ("p")
+        for x0, x1, height in rules:
+            inside = x0 >= a_right - 1.0 and x1 <= b_left + 1.0
+            if inside and baseline - 3.0 <= height <= baseline + 1.5:
+                (spaces if j == k + 2 else after).add(k + 1 if j == k + 2 else k)
+                break
+    if not spaces and not after:
+        return chars
+    out, out_index = [], []
+    for k, char in enumerate(text):
+        out.append("_" if k in spaces else char)
+        out_index.append(index[k])
+        if k in after:
+            out.append("_")
+            out_index.append(index[k])
+    return _PageText("".join(out), out_index, handle)
 
 
 def _rules(page: object) -> list[tuple[float, float, float]]:
@@ -1137,6 +1244,8 @@ def _blocks(pages: list[list[_Line]], body: float) -> list[_Block]:
         previous: _Line | None = None
         shown = [line for line in lines if line.kind == "text" and line.text.strip()]
         margin = Counter(round(line.x0) for line in shown).most_common(1)[0][0] if shown else 0.0
+        prose = Counter(round(line.x0) for line in shown if not line.mono).most_common(1)
+        prose_margin = prose[0][0] if prose else margin  # where the page's prose lines start
         for n, line in enumerate(shown):
             current = blocks[-1] if blocks else None
             part = line.part
@@ -1154,7 +1263,9 @@ def _blocks(pages: list[list[_Line]], body: float) -> list[_Block]:
                     current.lines.append(line)
                 else:
                     blocks.append(_Block("heading", [line], level))
-            elif coded and _code(line, previous, current):
+            elif coded and _code(
+                line, previous, current, shown[n + 1] if n + 1 < len(shown) else None, prose_margin, spacing
+            ):
                 if current is not None and current.kind == "code" and previous is not None and previous.mono:
                     current.lines.append(line)
                 else:
@@ -1171,18 +1282,54 @@ def _blocks(pages: list[list[_Line]], body: float) -> list[_Block]:
     return blocks
 
 
-def _code(line: _Line, previous: _Line | None, block: _Block | None) -> bool:
+def _code(
+    line: _Line, previous: _Line | None, block: _Block | None, following: _Line | None, margin: float, spacing: float
+) -> bool:
     """Whether a line is code: wholly in a typewriter face and set apart from the prose before it
     (at the page's top, under a heading, a table or code, or after a line that closes a sentence
     or introduces what follows with a colon), or going on with code. A typewriter word inside a
     sentence ("run glpsol with --check") leaves the line prose, and so does a line displayed inside
     a sentence left open ("you can use" / "as.numeric(as.character(f))" / "to get the numbers
-    back", as texinfo sets examples in R-FAQ.pdf), so that the sentence reads through it."""
+    back", as texinfo sets examples in R-FAQ.pdf), so that the sentence reads through it. A
+    listing of several lines after such a line ("This is an example of a configuration file" /
+    "<?xml ...>" / "<fontconfig>") is code all the same when space (LISTING_GAP) or indentation
+    sets it apart, unless its first line closes the sentence (its last words in a typewriter face:
+    "... in the struct" / "glp_vertex.)") or opens a list item. A term heading the paragraph under
+    it is no code (`_heads_paragraph`)."""
     if not line.mono:
+        return False
+    goes_on = previous is None and block is not None and block.kind == "code"  # from the page before
+    if not goes_on and _heads_paragraph(line, previous, following, margin, spacing):
         return False
     if previous is None or block is None or block.kind not in ("paragraph", "list_item"):
         return True
-    return bool(_TERMINAL.search(previous.text))
+    apart = previous.top - line.top > LISTING_GAP * spacing or abs(line.x0 - previous.x0) > ALIGN
+    listing = apart and following is not None and following.mono and not _CLOSES.search(line.text)
+    listing = listing and not _BULLET.match(line.text.strip())  # a list's items go on the sentence
+    return bool(_TERMINAL.search(previous.text)) or listing
+
+
+def _heads_paragraph(
+    line: _Line, previous: _Line | None, following: _Line | None, margin: float, spacing: float
+) -> bool:
+    """Whether a typewriter line is the term the paragraph below it describes, as DocBook sets a
+    variable list in fonts-conf's PDF ("<dir prefix="default">" / "This element contains a directory
+    name ..."): one line, not closing a sentence, at the left edge of the page's prose; after a
+    closed sentence (not one introducing what follows with a colon), an indented listing or at the
+    page's top; over prose of its size at the same edge, opening with a letter (not a listing's
+    comment, "## upper 1% point"), as close below it as a paragraph's lines are (TERM_GAP: code
+    set at the margin stands further from the prose after it, 1.47 line spacings in
+    valgrind_manual.pdf and 1.65 in maint-guide.en.pdf, against 1.28 to 1.36 under fonts-conf's
+    terms). Read with that paragraph, the description's sentence names what it describes."""
+    if following is None or following.mono or not following.text.lstrip()[:1].isalpha():
+        return False
+    if previous is not None and previous.mono and abs(previous.x0 - line.x0) <= ALIGN:
+        return False  # the last line of a listing
+    at_edge = abs(line.x0 - margin) <= ALIGN and abs(following.x0 - line.x0) <= ALIGN
+    introduces = previous is not None and previous.text.rstrip().endswith(":")
+    closed = previous is None or previous.mono or (bool(_TERMINAL.search(previous.text)) and not introduces)
+    alike = abs(following.size - line.size) <= 1.0 and line.top - following.top <= TERM_GAP * spacing
+    return at_edge and closed and alike and not _TERMINAL.search(line.text)
 
 
 def _part_block(part: _Row | _Definition, group: int) -> _Block:

@@ -461,3 +461,77 @@ def test_pdf_without_a_metadata_title_takes_the_cover_title_repeated_smaller_as_
     assert doc.title == "Shared Type Database"
     aside = [doc.text[b.start : b.end] for b in doc.blocks if b.kind == "boilerplate"]
     assert aside == ["Shared Type Database"] * 3
+
+
+def _typewriter_line(pdf: object, x: float, y: float, text: str) -> None:
+    """`text` in Courier, its "<" and ">" in Times as TeX takes them from a math font."""
+    for char in text:
+        pdf.set_font("Times" if char in "<>" else "Courier", size=10)  # type: ignore[attr-defined]
+        pdf.text(x, y, char)  # type: ignore[attr-defined]
+        x += pdf.get_string_width(char)  # type: ignore[attr-defined]
+
+
+def test_pdf_typewriter_term_over_the_paragraph_describing_it_heads_that_paragraph(tmp_path: Path):
+    from fpdf import FPDF
+
+    pdf = FPDF(format="A4", unit="pt")
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=10)
+    pdf.text(72, 100, "Each element the configuration file may hold is described below, in the order of the file.")
+    _typewriter_line(pdf, 72, 130, '<dir prefix="default">')
+    pdf.set_font("Helvetica", size=10)
+    pdf.text(72, 145, "This element names a directory that is scanned for font files.")
+    pdf.text(72, 157, "Directories are scanned in the order they are given.")
+    _typewriter_line(pdf, 72, 187, "<cachedir>")
+    pdf.set_font("Helvetica", size=10)
+    pdf.text(72, 202, "This element names the directory where the cache files are kept.")
+    doc = loaded(tmp_path, "fonts-conf.pdf", bytes(pdf.output()))
+    assert [(b.kind, block_text(doc.text, b).text) for b in doc.blocks] == [
+        ("paragraph", "Each element the configuration file may hold is described below, in the order of the file."),
+        (
+            "paragraph",
+            '<dir prefix="default"> This element names a directory that is scanned for font files. '
+            "Directories are scanned in the order they are given.",
+        ),
+        ("paragraph", "<cachedir> This element names the directory where the cache files are kept."),
+    ]
+
+
+def test_pdf_listing_after_a_line_left_open_is_code_and_a_math_sign_leaves_a_typewriter_line_so(tmp_path: Path):
+    from fpdf import FPDF
+
+    pdf = FPDF(format="A4", unit="pt")
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=10)
+    pdf.text(72, 100, "This is an example of a system-wide configuration file")
+    for n, text in enumerate(["<fontconfig>", "  <dir>/usr/share/fonts</dir>", "</fontconfig>"]):
+        _typewriter_line(pdf, 72, 124 + 12 * n, text)
+    pdf.set_font("Helvetica", size=10)
+    pdf.text(72, 180, "It is read before any file of the user's own.")
+    doc = loaded(tmp_path, "fonts-conf.pdf", bytes(pdf.output()))
+    assert [(b.kind, block_text(doc.text, b).text) for b in doc.blocks] == [
+        ("paragraph", "This is an example of a system-wide configuration file"),
+        ("code", "<fontconfig> <dir>/usr/share/fonts</dir> </fontconfig>"),
+        ("paragraph", "It is read before any file of the user's own."),
+    ]
+
+
+def test_pdf_underscores_drawn_as_rules_are_written_in_the_text(tmp_path: Path):
+    from fpdf import FPDF
+
+    pdf = FPDF(format="A4", unit="pt")
+    pdf.add_page()
+    pdf.set_font("Times", size=10)
+    y = 100.0
+    x = 72.0
+    for part in ["void sha256", "init (struct sha256", "ctx *ctx)"]:  # TeX sets "_" as a rule
+        pdf.text(x, y, part)
+        x += pdf.get_string_width(part)
+        if part != "ctx *ctx)":
+            pdf.rect(x + 0.3, y - 0.2, 4.2, 0.5, style="F")
+            x += 5.0
+    pdf.text(72, 114, "Initialize the SHA256 state; the hash is 32 bytes long.")
+    pdf.rect(72, 140, 200, 0.5, style="F")  # a rule under a line, no underscore
+    doc = loaded(tmp_path, "nettle.pdf", bytes(pdf.output()))
+    assert "void sha256_init (struct sha256_ctx *ctx)" in doc.text
+    assert "_" not in doc.text.replace("sha256_init", "").replace("sha256_ctx", "")
