@@ -12,7 +12,8 @@ development machine); its boxes and font sizes are what the rules below need:
   text may change with each chapter. They are boilerplate.
 - Contents: lines with dot leaders ending in a page number, and on a page made mostly of those,
   every line ending in a number. Boilerplate too.
-- Headings: short lines set larger than the body text (level by size, largest first), and a line
+- Headings: short lines set larger than the body text (level by size, largest first; a line a
+  little larger only when wholly in bold and not set right of the page's left edge), and a line
   wholly in bold at the body's size standing alone at the page's left edge, below them.
 - Tables: each printed line is cut into cells where two words stand more than COLUMN_GAP ems apart
   (pdfium parts a line at a very wide gap; parts on one baseline are joined again). From a line cut
@@ -25,7 +26,9 @@ development machine); its boxes and font sizes are what the rules below need:
   goes on with the row. The first row is the header when its cells are bold over plain cells in
   some column, or when a rule lies under it and under no other row but the last. A table goes on
   at the top of the next page when its columns come back there, a header repeated there a header
-  again. Not tables: lines mostly in a typewriter face (code), line-numbered listings, lists (a
+  again. A line of dashes alone is a rule, and a table's rule is no text. Not tables: lines mostly
+  in a typewriter face (code), unless a rule under their first line alone makes it a header (a
+  table set in a typewriter face, dashes under its header), line-numbered listings, lists (a
   first column of bullets or numbers), columns of running text (more than one column of long
   cells), contents (a last column of rising page numbers). Two columns with no header read better
   as a term and its description: definitions, a row holding a term alone stacked over the next.
@@ -105,6 +108,10 @@ LISTING_GAP = 1.25
 # 0.4 to 1 point thick and about half an em wide).
 UNDERSCORE_HEIGHT = 1.6
 UNDERSCORE_WIDTH = 8.0
+# A line at least this many times the body's size is a heading (when short and not closing a
+# sentence); one wholly in bold, at least BOLD_HEADING_SIZE times.
+HEADING_SIZE = 1.12
+BOLD_HEADING_SIZE = 1.08
 # A term over the paragraph describing it stands at most this many line spacings above it.
 TERM_GAP = 1.4
 # A command displayed inside a sentence stands up to this many line spacings from the prose around it
@@ -128,6 +135,8 @@ _CONTENTS_TITLE = re.compile(r"^(?:table of )?contents$", re.IGNORECASE)
 _MARKER = re.compile(r"[•◦▪‣●○■□–—*-]\s+")
 _BULLET = re.compile(r"^(?:[•◦▪‣●○■□–—*-]|\(?\d{1,3}[.)]|\(?[a-z][.)])\s+\S")
 _TERMINAL = re.compile(r"[.!?:;][\"'”’)\]]*$")
+# A line of dashes alone: a rule drawn in text, as a typewriter table's under its header.
+_DASHES = re.compile(r"[-=]{8,}")
 # A line ending so closes a sentence ("... in the struct" / "glp_vertex.)"), where code seldom ends
 # ("..." does).
 _CLOSES = re.compile(r"(?<!\.)[.!?][\"'”’)\]]*$")
@@ -226,11 +235,13 @@ _Span = tuple[float, float]  # from x0 to x1
 
 @dataclass
 class _Table:
-    """A table being read: its columns and its header's cells, if it has one."""
+    """A table being read: its columns, its header's cells, if it has one, and whether it is set
+    in a typewriter face (its header ruled with dashes)."""
 
     number: int
     columns: list[_Span]
     header: list[str] | None
+    typed: bool = False
 
 
 class UnreadablePDF(Exception):
@@ -711,8 +722,27 @@ def _find_structure(pages: list[list[_Line]], rules: list[list[tuple[float, floa
     tables = lists = 0
     for page, page_rules in zip(pages, rules, strict=True):
         lines = [line for line in page if line.kind == "text" and line.text.strip()]
+        dashed = [line for line in lines if _DASHES.fullmatch(line.text.strip())]
+        if dashed:  # rules drawn with dashes, as a typewriter table's under its header
+            page_rules = [*page_rules, *((ln.x0, ln.x1, ln.top - 0.5 * ln.size) for ln in dashed)]
+            lines = [line for line in lines if line not in dashed]
         table, tables = _page_tables(lines, page_rules, spacing, body, table, tables)
+        for line in dashed:
+            if _between_rows(line, lines):
+                line.kind = "boilerplate"  # the table's rule, not its text
         terms, lists = _page_definitions(lines, spacing, body, terms, lists)
+
+
+def _between_rows(dashes: _Line, lines: list[_Line]) -> bool:
+    """Whether a line of dashes stands between two rows of one table, the lines nearest above and
+    below it."""
+    above = [line for line in lines if line.top > dashes.top]
+    below = [line for line in lines if line.top < dashes.top]
+    if not above or not below:
+        return False
+    upper = min(above, key=lambda line: line.top).part
+    lower = max(below, key=lambda line: line.top).part
+    return isinstance(upper, _Row) and isinstance(lower, _Row) and upper.table == lower.table
 
 
 def _page_tables(
@@ -779,14 +809,16 @@ def _read_table(
             break
         limit = taken  # read again without the lines set aside: their cells made columns too
     bold = carried is None and _bold_header(rows, columns)
-    if not _tabular(rows, columns, 1 if carried is not None else 2 if bold else MIN_TABLE_ROWS):
+    ruled = carried is None and _ruled_header(rows, rules, columns)
+    typed = ruled or (carried is not None and carried.typed)
+    if not _tabular(rows, columns, 1 if carried is not None else 2 if bold else MIN_TABLE_ROWS, typed=typed):
         return None
     if carried is not None:
         table = carried
         header = carried.header is not None and rows[0][1] == carried.header
     else:
-        header = bold or _ruled_header(rows, rules, columns)
-        table = _Table(number, columns, rows[0][1] if header else None)
+        header = bold or ruled
+        table = _Table(number, columns, rows[0][1] if header else None, typed=ruled)
     if len(columns) == 2 and table.header is None and all(_opens_row(lines[0], columns) for lines, _ in rows):
         stacked: list[_Line] = []  # terms alone on their rows, over the next row's term ("-q", "--quiet")
         for lines, cells in rows:
@@ -866,10 +898,12 @@ def _rows(run: list[_Line], columns: list[_Span]) -> list[tuple[list[_Line], lis
     return rows
 
 
-def _tabular(rows: list[tuple[list[_Line], list[str]]], columns: list[_Span], least: int) -> bool:
+def _tabular(rows: list[tuple[list[_Line], list[str]]], columns: list[_Span], least: int, typed: bool = False) -> bool:
     """Whether rows read from the layout are a table: at least `least` of them (one for a table
     going on from the page before), most with two cells or more, and not code, a numbered listing,
-    running text or contents (see the module docstring)."""
+    running text or contents (see the module docstring). With `typed` (a rule under the first row
+    alone, as a typewriter table draws with dashes under its header), rows in a typewriter face
+    may be a table."""
     continued = least == 1
     if len(columns) < 2 or len(rows) < least:
         return False
@@ -887,7 +921,7 @@ def _tabular(rows: list[tuple[list[_Line], list[str]]], columns: list[_Span], le
     if not all(_aligned(cells) for cells in placed if len(cells) >= 3):
         return False  # cells that share no edge: gaps that happen to line up
     printed = [(cell.end - cell.start, cell.mono) for lines, _ in rows for line in lines for cell in line.cells]
-    if sum(size for size, mono in printed if mono) >= CODE_SHARE * sum(size for size, _ in printed):
+    if not typed and sum(size for size, mono in printed if mono) >= CODE_SHARE * sum(size for size, _ in printed):
         return False
     firsts = [cells[0] for _, cells in rows]
     if all(_MARKER_CELL.match(f) for f in firsts if f):
@@ -1257,8 +1291,9 @@ def _blocks(pages: list[list[_Line]], body: float) -> list[_Block]:
                         group += 1
                         groups[key] = group
                     blocks.append(_part_block(part, groups[key]))
-            elif _is_heading(line, body) or _bold_heading(shown, n, body, margin):
-                level = heading_sizes.index(line.size) + 1 if _is_heading(line, body) else len(heading_sizes) + 1
+            elif _is_heading(line, body, margin) or _bold_heading(shown, n, body, margin):
+                sized = _is_heading(line, body, margin)
+                level = heading_sizes.index(line.size) + 1 if sized else len(heading_sizes) + 1
                 if current and current.kind == "heading" and current.level == level and previous is not None:
                     current.lines.append(line)
                 else:
@@ -1344,7 +1379,7 @@ def _bold_heading(lines: list[_Line], n: int, body: float, margin: float) -> boo
     (a figure's title is centred in it), and standing apart from any bold line around it, as a
     paragraph set in bold (a warning) does not."""
     line = lines[n]
-    if not (_in_bold(line) and 0.95 * body <= line.size < 1.12 * body and made_heading(line.text)):
+    if not (_in_bold(line) and 0.95 * body <= line.size < HEADING_SIZE * body and made_heading(line.text)):
         return False
     if abs(line.x0 - margin) > body:
         return False
@@ -1357,10 +1392,21 @@ def _in_bold(line: _Line) -> bool:
     return bool(line.cells) and all(cell.bold and cell.bold_end and not cell.mono for cell in line.cells)
 
 
-def _is_heading(line: _Line, body: float) -> bool:
+def _is_heading(line: _Line, body: float, margin: float | None = None) -> bool:
+    """Whether a line is a heading by its size: short, without closing punctuation, and set at
+    least HEADING_SIZE times the body's size; or, wholly in bold, BOLD_HEADING_SIZE times, and (with
+    the page's left edge `margin` known) not right of that edge by more than an em: LaTeX sets a
+    subsection in 12 points bold over 10.9-point text (glpk's "1.2.1 glp_create_graph — create
+    graph"), DocBook in 11 over 10 (fonts-conf's "Font Matching"), where a plot's title set
+    bold inside a figure stands centred (R-intro.pdf's "Histogram of eruptions")."""
     text = line.text.strip()
     short = len(text.split()) <= 20 and not text.endswith((".", ","))
-    return line.kind == "text" and line.size >= 1.12 * body and short
+    if line.kind != "text" or not short:
+        return False
+    if line.size >= HEADING_SIZE * body:
+        return True
+    edge = margin is None or line.x0 - margin <= body
+    return line.size >= BOLD_HEADING_SIZE * body and _in_bold(line) and edge
 
 
 def _in_typewriter(line: _Line) -> bool:

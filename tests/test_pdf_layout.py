@@ -535,3 +535,65 @@ def test_pdf_underscores_drawn_as_rules_are_written_in_the_text(tmp_path: Path):
     doc = loaded(tmp_path, "nettle.pdf", bytes(pdf.output()))
     assert "void sha256_init (struct sha256_ctx *ctx)" in doc.text
     assert "_" not in doc.text.replace("sha256_init", "").replace("sha256_ctx", "")
+
+
+def test_pdf_typewriter_table_ruled_with_dashes_under_its_header_is_a_table(tmp_path: Path):
+    from fpdf import FPDF
+
+    pdf = FPDF(format="A4", unit="pt")
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=10)
+    pdf.text(72, 100, "Each bit of the FC_DEBUG value turns on one kind of debugging message.")
+    pdf.set_font("Courier", size=9)
+    table = [
+        ("Name", "Value", "Meaning"),
+        ("MATCH", "1", "Brief information about font matching"),
+        ("CONFIG", "1024", "Monitor which config files are loaded"),
+        ("LANGSET", "2048", "Dump char sets used to construct lang values"),
+    ]
+    for n, cells in enumerate(table):
+        y = 124 + 11 * n + (11 if n else 0)
+        for x, cell in zip((90, 160, 200), cells, strict=True):
+            pdf.text(x, y, cell)
+    pdf.text(90, 135, "-" * 48)
+    pdf.set_font("Helvetica", size=10)
+    pdf.text(72, 190, "Add the values of the levels wanted together.")
+    doc = loaded(tmp_path, "fonts-conf.pdf", bytes(pdf.output()))
+    assert [b.kind for b in doc.blocks if b.kind != "boilerplate"] == [
+        "paragraph",
+        "table_header",
+        "table_row",
+        "table_row",
+        "table_row",
+        "paragraph",
+    ]
+    rows = [block_text(doc.text, b).text for b in doc.blocks if b.kind == "table_row"]
+    assert rows[1] == "CONFIG | 1024 | Monitor which config files are loaded"
+    assert "-----" not in " ".join(rows)
+
+
+def test_pdf_line_in_bold_a_little_larger_than_the_body_is_a_heading_unless_centred(tmp_path: Path):
+    from fpdf import FPDF
+
+    pdf = FPDF(format="A4", unit="pt")
+    pdf.add_page()
+    lines = [  # style, size, x, space above, text
+        ("B", 17, 73, 0, "1 Basic graph routines"),
+        ("", 10.9, 88, 30, "The routines below create a graph and change it in place, one vertex or arc at a time."),
+        ("B", 12, 73, 30, "1.2.1 glp_create_graph - create graph"),
+        ("", 10.9, 88, 24, "The routine glp_create_graph creates a new graph, which initially is empty."),
+        ("B", 12, 230, 30, "Histogram of eruptions"),
+        ("", 10.9, 88, 24, "The plot above shows the distribution of the eruption times of the geyser."),
+    ]
+    y = 100.0
+    for style, size, x, space, text in lines:
+        y += space
+        pdf.set_font("Times", style=style, size=size)
+        pdf.text(x, y, text)
+    doc = loaded(tmp_path, "graphs.pdf", bytes(pdf.output()))
+    assert [block_text(doc.text, b).text for b in doc.blocks if b.kind == "heading"] == [
+        "1 Basic graph routines",
+        "1.2.1 glp_create_graph - create graph",
+    ]
+    last = [s for s in split_sentences(doc) if s.text.startswith("The plot above")][0]
+    assert last.section[-1] == "1.2.1 glp_create_graph - create graph"
