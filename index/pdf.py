@@ -56,7 +56,8 @@ development machine); its boxes and font sizes are what the rules below need:
   whole on the first line, the line break after it, so that quotes and spans hold the word as
   readers search for it. The hyphen stays where the hyphenated form is the one the document uses
   elsewhere ("well-known"); it goes where the joined form occurs elsewhere, or where the second part
-  is lower-case (a word broken by the typesetter). Table rows and terms are left as printed.
+  is lower-case (a word broken by the typesetter). An identifier broken after an underscore
+  ("GCM_" / "DIGEST_SIZE") is written whole too. Table rows and terms are left as printed.
 
 - Underscores: texinfo sets "_" outside a typewriter face as a short rule on the baseline, which
   pdfium's text lacks ("struct sha256 ctx"); where such a rule fills the gap between two
@@ -283,7 +284,13 @@ def _page_lines(pdf: object, n: int) -> tuple[list[_Line], list[tuple[float, flo
     page = pdf[n]  # type: ignore[index]
     textpage = page.get_textpage()
     try:
-        chars = _with_underscores(_page_text(textpage), _underscore_rules(page))
+        paths = _flat_paths(page)
+        underscores = [
+            (x0, x1, y)
+            for x0, x1, y, thick in paths
+            if thick <= UNDERSCORE_HEIGHT and 1.5 <= x1 - x0 <= UNDERSCORE_WIDTH
+        ]
+        chars = _with_underscores(_page_text(textpage), underscores)
         text, index = chars.text, chars.index
         lines: list[_Line] = []
         at = 0
@@ -314,7 +321,8 @@ def _page_lines(pdf: object, n: int) -> tuple[list[_Line], list[tuple[float, flo
                     lines.append(line)
                 previous_base = base if mark < 0 else None
         cut = sum(len(line.cells) > 1 for line in lines)
-        return lines, (_rules(page) if cut >= 2 else [])
+        # horizontal rules, at least 20 points long, when the page may hold a table
+        return lines, ([(x0, x1, y) for x0, x1, y, _ in paths if x1 - x0 > 20] if cut >= 2 else [])
     finally:
         textpage.close()
         page.close()
@@ -477,23 +485,6 @@ def _font_name(handle: object, index: int, flags: ctypes.c_int) -> str:
     return buffer.value.decode("latin-1")
 
 
-def _underscore_rules(page: object) -> list[tuple[float, float, float]]:
-    """The page's short flat paths that may be underscores drawn as rules: x0, x1 and height."""
-    import pypdfium2.raw as raw
-
-    handle = page.raw  # type: ignore[attr-defined]
-    left, bottom, right, top = (ctypes.c_float() for _ in range(4))
-    rules = []
-    for index in range(raw.FPDFPage_CountObjects(handle)):
-        obj = raw.FPDFPage_GetObject(handle, index)
-        if raw.FPDFPageObj_GetType(obj) != raw.FPDF_PAGEOBJ_PATH:
-            continue
-        raw.FPDFPageObj_GetBounds(obj, left, bottom, right, top)
-        if top.value - bottom.value <= UNDERSCORE_HEIGHT and 1.5 <= right.value - left.value <= UNDERSCORE_WIDTH:
-            rules.append((left.value, right.value, (top.value + bottom.value) / 2))
-    return rules
-
-
 def _with_underscores(chars: _PageText, rules: list[tuple[float, float, float]]) -> _PageText:
     """The page's text with the underscores drawn as rules written in: texinfo sets "_" outside a
     typewriter face as a short rule on the baseline ("struct sha256_ctx *ctx" in nettle.pdf,
@@ -543,21 +534,22 @@ def _with_underscores(chars: _PageText, rules: list[tuple[float, float, float]])
     return _PageText("".join(out), out_index, handle)
 
 
-def _rules(page: object) -> list[tuple[float, float, float]]:
-    """The page's horizontal rules (thin paths at least 20 points long): x0, x1 and height."""
+def _flat_paths(page: object) -> list[tuple[float, float, float, float]]:
+    """The page's flat paths, under 3 points tall (rules, underscores drawn as rules): x0, x1,
+    height and thickness."""
     import pypdfium2.raw as raw
 
     handle = page.raw  # type: ignore[attr-defined]
     left, bottom, right, top = (ctypes.c_float() for _ in range(4))
-    rules = []
+    paths = []
     for index in range(raw.FPDFPage_CountObjects(handle)):
         obj = raw.FPDFPage_GetObject(handle, index)
         if raw.FPDFPageObj_GetType(obj) != raw.FPDF_PAGEOBJ_PATH:
             continue
         raw.FPDFPageObj_GetBounds(obj, left, bottom, right, top)
-        if top.value - bottom.value < 3 and right.value - left.value > 20:
-            rules.append((left.value, right.value, (top.value + bottom.value) / 2))
-    return rules
+        if top.value - bottom.value < 3:
+            paths.append((left.value, right.value, (top.value + bottom.value) / 2, top.value - bottom.value))
+    return paths
 
 
 def _split_at_hyphens(piece: str, start: int, first: int, last: int) -> list[tuple[str, int, int, int]]:
@@ -1211,6 +1203,9 @@ def _rejoin_hyphens(lines: list[_Line]) -> None:
             else:
                 line.text = line.text.replace(_SOFT_HYPHEN, "-")
             continue
+        if n + 1 < len(body) and re.search(r"[^\W_]_$", line.text):
+            _rejoin_identifier(line, body[n + 1])
+            continue
         if n + 1 >= len(body) or not re.search(r"[^\W\d_]-$", line.text):
             continue
         following = body[n + 1]
@@ -1226,6 +1221,17 @@ def _rejoin_hyphens(lines: list[_Line]) -> None:
         following.text = following.text[right.end() :]
     for line in lines:
         line.text = line.text.replace(_SOFT_HYPHEN, "-")
+
+
+def _rejoin_identifier(line: _Line, following: _Line) -> None:
+    """An identifier broken after an underscore at a line's end ("GCM_" / "DIGEST_SIZE", as
+    texinfo breaks them in nettle.pdf) is written whole on the first line."""
+    if isinstance(following.part, _Row) or _term_line(following):
+        return
+    rest = re.match(r"[^\W_]\w*[.,;:!?)\]”’\"']*(?:\s+|$)", following.text)
+    if rest is not None:
+        line.text += rest.group().rstrip()
+        following.text = following.text[rest.end() :]
 
 
 def _term_line(line: _Line) -> bool:

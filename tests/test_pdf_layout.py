@@ -597,3 +597,21 @@ def test_pdf_line_in_bold_a_little_larger_than_the_body_is_a_heading_unless_cent
     ]
     last = [s for s in split_sentences(doc) if s.text.startswith("The plot above")][0]
     assert last.section[-1] == "1.2.1 glp_create_graph - create graph"
+
+
+def test_pdf_identifier_broken_after_an_underscore_at_a_line_end_is_written_whole(tmp_path: Path):
+    from fpdf import FPDF
+
+    pdf = FPDF(format="A4", unit="pt")
+    pdf.add_page()
+    pdf.set_font("Times", size=10)
+    lines = [
+        "The digest written by gcm_digest is truncated to the length asked for, which must not exceed GCM_",
+        "DIGEST_SIZE, the size of a whole digest; shorter lengths are allowed but weaken the",
+        "authentication, and lengths under four bytes should not be used at all.",
+    ]
+    for n, text in enumerate(lines):
+        pdf.text(72, 100 + 12 * n, text)
+    doc = loaded(tmp_path, "nettle.pdf", bytes(pdf.output()))
+    (sentence,) = [s for s in split_sentences(doc) if "exceed" in s.text]
+    assert "must not exceed GCM_DIGEST_SIZE, the size of a whole digest" in sentence.text
