@@ -491,18 +491,20 @@ def _with_underscores(chars: _PageText, rules: list[tuple[float, float, float]])
     "asn1_node" in libtasn1.pdf), which pdfium's text lacks or gives as a space. A rule counts
     where it fills the gap between two characters of a line, at their baseline; the space in the
     gap becomes "_", or "_" is put in."""
+    import pypdfium2.raw as raw
+
     if not rules:
         return chars
     text, index, handle = chars.text, list(chars.index), chars.handle
-    boxes = {}
+    rules = sorted(rules, key=lambda rule: rule[2])
+    heights = [rule[2] for rule in rules]
+    boxes: dict[int, tuple[float, float, float]] = {}
+    left, right, bottom, top = (ctypes.c_double() for _ in range(4))
 
-    def box(k: int) -> tuple[float, float, float, float]:
+    def box(k: int) -> tuple[float, float, float]:
         if k not in boxes:
-            left, right, bottom, top = (ctypes.c_double() for _ in range(4))
-            import pypdfium2.raw as raw
-
             raw.FPDFText_GetCharBox(handle, index[k], left, right, bottom, top)
-            boxes[k] = (left.value, right.value, bottom.value, top.value)
+            boxes[k] = (left.value, right.value, bottom.value)
         return boxes[k]
 
     spaces: set[int] = set()  # a space to write as "_"
@@ -513,15 +515,13 @@ def _with_underscores(chars: _PageText, rules: list[tuple[float, float, float]])
         j = k + 2 if text[k + 1] == " " and k + 2 < len(text) else k + 1
         if text[j].isspace() or not text[j].isprintable():
             continue
-        (_, a_right, a_bottom, _), (b_left, _, b_bottom, _) = box(k), box(j)
+        (_, a_right, a_bottom), (b_left, _, b_bottom) = box(k), box(j)
         if b_left - a_right < 1.0:
             continue
         baseline = max(a_bottom, b_bottom)  # one of the two may reach below it ("p")
-        for x0, x1, height in rules:
-            inside = x0 >= a_right - 1.0 and x1 <= b_left + 1.0
-            if inside and baseline - 3.0 <= height <= baseline + 1.5:
-                (spaces if j == k + 2 else after).add(k + 1 if j == k + 2 else k)
-                break
+        near = rules[bisect.bisect_left(heights, baseline - 3.0) : bisect.bisect_right(heights, baseline + 1.5)]
+        if any(x0 >= a_right - 1.0 and x1 <= b_left + 1.0 for x0, x1, _ in near):
+            (spaces if j == k + 2 else after).add(k + 1 if j == k + 2 else k)
     if not spaces and not after:
         return chars
     out, out_index = [], []
