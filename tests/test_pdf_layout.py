@@ -595,7 +595,7 @@ def test_pdf_line_in_bold_a_little_larger_than_the_body_is_a_heading_unless_cent
         "1 Basic graph routines",
         "1.2.1 glp_create_graph - create graph",
     ]
-    last = [s for s in split_sentences(doc) if s.text.startswith("The plot above")][0]
+    last = next(s for s in split_sentences(doc) if s.text.startswith("The plot above"))
     assert last.section[-1] == "1.2.1 glp_create_graph - create graph"
 
 
