@@ -154,17 +154,15 @@ def split_sentences(doc: Document) -> list[Sentence]:
         spans = [(0, len(cleaned.text))] if whole and len(cleaned.text) <= MAX_SENTENCE_CHARS else None
         if spans is None:
             spans = list(split_spans(cleaned.text))
-        shown = ""
-        if block.kind == "table_row":
-            shown = _row_shown(doc.text, block, headers.get(block.group))
-        elif block.kind == "code" and len(spans) == 1:
-            shown = _code_shown(doc.text, *cleaned.to_raw(*spans[0]), cleaned.text[spans[0][0] : spans[0][1]])
+        shown = _row_shown(doc.text, block, headers.get(block.group)) if block.kind == "table_row" else ""
         leads = _introduced(blocks, n, examples) if block.kind == "paragraph" else -1
         group = block.group if block.kind in ("list_item", "table_row") else examples.get(n, -1)
         for i, (cs, ce) in enumerate(spans):
             if ce <= cs:
                 continue
             start, end = cleaned.to_raw(cs, ce)
+            if block.kind == "code":  # each piece of a long listing shown with its lines
+                shown = _code_shown(doc.text, start, end, cleaned.text[cs:ce])
             sentences.append(
                 Sentence(
                     start,
@@ -176,7 +174,7 @@ def split_sentences(doc: Document) -> list[Sentence]:
                     section,
                     group,
                     leads if i == len(spans) - 1 else -1,
-                    shown if len(spans) == 1 else "",
+                    shown if len(spans) == 1 or block.kind == "code" else "",
                 )
             )
     return sentences

@@ -33,7 +33,7 @@ Kind = Literal["heading", "paragraph", "list_item", "table_row", "table_header",
 CONTENT_KINDS = frozenset({"paragraph", "list_item", "table_row", "code", "definition"})
 # Bump when a parser changes the text or blocks it makes: the index fingerprint includes it, so an
 # index built by an older parser is rebuilt instead of mixing its records with new ones.
-PARSER_VERSION = 25
+PARSER_VERSION = 26
 
 # A paragraph set wholly in bold, short and without closing punctuation, is a heading the author
 # made by hand ("<p><b>Maximum Number Of Columns</b></p>", a Word paragraph in bold type). It is
@@ -104,18 +104,19 @@ class Document:
 
 def block_text(text: str, block: Block) -> CleanText:
     """The block read as text: its lines joined by single spaces (a line ending in a hyphen joins
-    the next lower-case line directly), its holes left out, table cells joined by " | " and a
+    the next lower-case line directly, except in code), its holes left out, table cells joined by " | " and a
     definition's term and description by ": ". Every character maps back to `text`."""
     if block.cells:
         separator = ": " if block.kind == "definition" else " | "
         parts = [flatten(text, start, end, block.holes) for start, end in block.cells]
         return join_clean([p for p in parts if p.text], separator)
-    return flatten(text, block.start, block.end, block.holes)
+    return flatten(text, block.start, block.end, block.holes, joins=block.kind != "code")
 
 
-def flatten(text: str, start: int, end: int, holes: tuple[Span, ...] = ()) -> CleanText:
+def flatten(text: str, start: int, end: int, holes: tuple[Span, ...] = (), joins: bool = True) -> CleanText:
     """text[start:end] without `holes`, each white space run holding a line break turned into one
-    space (none after a line-end hyphen before a lower-case letter), ends stripped. Where a hole
+    space (none after a line-end hyphen before a lower-case letter, unless `joins` is off: code's
+    "<!--" and "--" end lines before lower-case words of their own), ends stripped. Where a hole
     sat between two letters or digits a space stands, so that no two words run together."""
     out: list[str] = []
     index = array("q")
@@ -127,7 +128,7 @@ def flatten(text: str, start: int, end: int, holes: tuple[Span, ...] = ()) -> Cl
             if out:
                 gap += text[at:s]
                 if "\n" in gap:
-                    joined = "" if out[-1].endswith("-") and text[s].islower() else " "
+                    joined = "" if joins and out[-1].endswith("-") and text[s].islower() else " "
                 elif gap:
                     joined = " "
                 else:  # only a hole between them

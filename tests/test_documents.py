@@ -572,3 +572,21 @@ def test_a_code_block_is_shown_with_its_lines_and_quoted_on_one(tmp_path: Path):
         ("make", "make"),
     ]
     assert all(quote_in_span(s.text, doc.text[s.start : s.end]) for s in code)
+
+
+def test_a_code_line_ending_in_a_hyphen_is_not_joined_to_the_next_as_a_broken_word(tmp_path: Path):
+    code = "<!--\n  use rgb sub-pixel ordering\n-->\nls -\nla"
+    text = f"# Config\n\nThe file:\n\n```\n{code}\n```\n\nA long-\nwinded line.\n"
+    doc = loaded(tmp_path, "fonts.md", text)
+    (code,) = [s.text for s in split_sentences(doc) if s.kind == "code"]
+    assert code == "<!-- use rgb sub-pixel ordering --> ls - la"
+    assert any(s.text == "A long-winded line." for s in split_sentences(doc))  # prose still joins
+
+
+def test_each_piece_of_a_listing_too_long_for_one_sentence_is_shown_with_its_lines(tmp_path: Path):
+    body = "\n".join(f"    <dir>/srv/fonts/set{n}</dir> <!-- set {n}. -->" for n in range(80))
+    doc = loaded(tmp_path, "fonts.md", f"# Fonts\n\nThe file:\n\n```\n<fontconfig>\n{body}\n</fontconfig>\n```\n")
+    pieces = [s for s in split_sentences(doc) if s.kind == "code"]
+    assert len(pieces) > 1
+    assert all("\n" in s.display and s.display.split() == s.text.split() for s in pieces)
+    assert all(quote_in_span(s.text, doc.text[s.start : s.end]) for s in pieces)
