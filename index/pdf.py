@@ -1297,8 +1297,7 @@ def _blocks(pages: list[list[_Line]], body: float) -> list[_Block]:
                         group += 1
                         groups[key] = group
                     blocks.append(_part_block(part, groups[key]))
-            elif _is_heading(line, body, margin) or _bold_heading(shown, n, body, margin):
-                sized = _is_heading(line, body, margin)
+            elif (sized := _is_heading(line, body, margin)) or _bold_heading(shown, n, body, margin):
                 level = heading_sizes.index(line.size) + 1 if sized else len(heading_sizes) + 1
                 if current and current.kind == "heading" and current.level == level and previous is not None:
                     current.lines.append(line)
