@@ -191,6 +191,30 @@ def asked_clause(question: str) -> tuple[str, str]:
     return question[last.start() :].lower(), question[start:]
 
 
+# The verb a question's predicate opens with ("... is built on what kind of landform?").
+# The interrogatives that ask where a question ends ("... born in which city?", "... formed by
+# who?"): not "when" or "where", more often a conjunction there ("... go when a test matched?").
+_ASKING = re.compile(r"(?:what|which|whom|how (?:many|much|long|old|far)|who\s*\?)")
+_AUXILIARY_VERB = re.compile(r"\b(?:is|are|was|were|has|have|had|do|does|did)\b")
+
+
+def asked_predicate(question: str) -> str | None:
+    """In a question that describes first and asks last without a clause of its own ("A
+    neighbourhood of the city called Canada's hailstorm capital is built on what kind of
+    landform?"), or whose clause names only the kind of answer ("..., which was founded in what
+    year?"), the predicate that asks: from the last auxiliary verb before the last interrogative
+    ("is built on what kind of landform?"). None when there is no such verb, or the question opens
+    with its interrogative."""
+    if "?" in question.rstrip()[:-1] or _WH.search(question, 0, len(" ".join(question.split()[:2])) + 1):
+        return None
+    lowered, clause = asked_clause(question)
+    start, end = len(question) - len(clause), len(question) - len(lowered)
+    if not _ASKING.match(lowered) or _WH.search(question, start + 1, end) or ". " in question[:end]:
+        return None  # the clause has its own interrogative before the last one ("how do I ... when ...")
+    verbs = list(_AUXILIARY_VERB.finditer(question, start, end))
+    return question[verbs[-1].start() :] if verbs else None
+
+
 # "..., and which one do its authors suggest instead?": a second question joined to the first.
 _SECOND_QUESTION = re.compile(
     r",\s+and\s+(?=(?:what|which|who|whom|whose|how|where|when|why|in which|in what)\b)", re.IGNORECASE

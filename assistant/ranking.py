@@ -60,6 +60,7 @@ from assistant.question import (
     alternatives,
     asked_about,
     asked_clause,
+    asked_predicate,
     asks_several,
     compared,
     names,
@@ -155,7 +156,10 @@ def _mark_asked(query: str, ranked: list[Scored], settings: RankingSettings, rer
     lowered, clause = asked_clause(query)
     asked = query[len(query) - len(lowered) :]
     if query.startswith(clause) or len(content_words(asked)) < 2:
-        return ranked
+        predicate = asked_predicate(query) if settings.clause_predicate else None
+        if predicate is None or len(content_words(predicate)) < 2:
+            return ranked
+        asked = predicate
     choices = [n for n, s in enumerate(ranked[: settings.clause_rerank]) if stands_alone(s.candidate.sentence)]
     if len(choices) < 2:
         return ranked

@@ -7,7 +7,7 @@ import numpy as np
 import pytest
 
 from assistant import Assistant
-from assistant.question import asked_about
+from assistant.question import asked_about, asked_predicate
 from assistant.ranking import _mark_second, bridge_names, led_to, mentions
 from assistant.scoring import Candidate, Scored
 from assistant.settings import AssistantSettings, RankingSettings
@@ -66,7 +66,8 @@ def test_a_question_that_describes_first_answers_its_last_clause(tmp_path: Path)
 
 
 def test_without_the_search_for_the_clause_the_description_drowns_the_answer(tmp_path: Path):
-    assert "1838" not in rams_bot(tmp_path, clause_search=False).ask(QUESTION).text
+    # (the cross-encoder reading "was founded in what year?" alone finds it too: clause_predicate)
+    assert "1838" not in rams_bot(tmp_path, clause_search=False, clause_predicate=False).ask(QUESTION).text
 
 
 LINKED_QUESTION = "What public office did the actress who played Lina Sorrel in Glass Orchard hold?"
@@ -173,19 +174,54 @@ def test_the_reranker_reads_the_clause_that_asks_and_its_choice_joins_the_answer
     assert reranker.calls == []
 
 
+PREDICATE_QUESTION = "The actress who played Lina Sorrel in Glass Orchard was born in what year?"
+
+
 @pytest.mark.parametrize(
-    "question",
+    ("question", "predicate"),
     [
         # What it asks comes first: the rules for the whole question apply.
-        "In what year was the actress who played Lina Sorrel in Glass Orchard born?",
-        # The clause names only the kind of answer: too little for the cross-encoder to read.
-        "The actress who played Lina Sorrel in Glass Orchard was born in what year?",
+        ("In what year was the actress who played Lina Sorrel in Glass Orchard born?", True),
+        # The clause names only the kind of answer, and its predicate is not read.
+        (PREDICATE_QUESTION, False),
     ],
 )
-def test_the_clause_is_not_reread_when_it_opens_the_question_or_names_only_a_kind(tmp_path: Path, question: str):
+def test_the_clause_is_not_reread_when_it_opens_the_question_or_names_only_a_kind(
+    tmp_path: Path, question: str, predicate: bool
+):
     reranker = KeywordReranker("1921")
-    clause_bot(tmp_path, reranker).ask(question)
+    clause_bot(tmp_path, reranker, clause_predicate=predicate).ask(question)
     assert reranker.calls == []
+
+
+def test_the_reranker_reads_the_predicate_that_asks_when_the_clause_names_only_a_kind(tmp_path: Path):
+    reranker = KeywordReranker("1921")
+    bot = clause_bot(tmp_path, reranker)
+    assert "1921" in bot.ask(PREDICATE_QUESTION).text
+    assert reranker.calls[-1][0] == "was born in what year?"
+
+
+@pytest.mark.parametrize(
+    ("question", "predicate"),
+    [
+        ("A neighbourhood of the city called the hailstorm capital is built on what kind of landform?", "is built on"),
+        ("The creator of the game Starfaring was born in which city?", "was born in"),
+        ("A band that was formed in 1985 was formed by who?", "was formed by"),
+        ("Ralph Hefferline taught at a university that is located in what city?", "is located in"),
+        # the interrogative opens the question, or its clause
+        ("In which city was the creator of Starfaring born?", None),
+        ("With pathlib, how do I create a folder when the folders above it don't exist?", None),
+        ("In an <edit> element, where does the new value go when a test matched?", None),
+        # two sentences; a relative pronoun is no interrogative; nothing before the verb
+        ("I have altered zlib's source. What must I change?", None),
+        ("Besides this guide, is there documentation for people who want to write code?", None),
+        ("Kaiser Ventures was founded by an industrialist who became known as the father of shipbuilding?", None),
+        ("The singer also voiced what hedgehog?", None),
+    ],
+)
+def test_the_predicate_that_asks_runs_from_its_verb_to_the_end(question: str, predicate: str | None):
+    found = asked_predicate(question)
+    assert (found[: len(predicate or "")] if found else None) == predicate
 
 
 # The cross-encoder choosing the bridge's sentence alone, not which sentence leads.
