@@ -33,7 +33,7 @@ Kind = Literal["heading", "paragraph", "list_item", "table_row", "table_header",
 CONTENT_KINDS = frozenset({"paragraph", "list_item", "table_row", "code", "definition"})
 # Bump when a parser changes the text or blocks it makes: the index fingerprint includes it, so an
 # index built by an older parser is rebuilt instead of mixing its records with new ones.
-PARSER_VERSION = 26
+PARSER_VERSION = 27
 
 # A paragraph set wholly in bold, short and without closing punctuation, is a heading the author
 # made by hand ("<p><b>Maximum Number Of Columns</b></p>", a Word paragraph in bold type). It is
@@ -115,8 +115,9 @@ def block_text(text: str, block: Block) -> CleanText:
 
 def flatten(text: str, start: int, end: int, holes: tuple[Span, ...] = (), joins: bool = True) -> CleanText:
     """text[start:end] without `holes`, each white space run holding a line break turned into one
-    space (none after a line-end hyphen before a lower-case letter, unless `joins` is off: code's
-    "<!--" and "--" end lines before lower-case words of their own), ends stripped. Where a hole
+    space (none after a line-end hyphen before a lower-case letter, or inside a web address broken
+    at the line's end, unless `joins` is off: code's "<!--" and "--" end lines before lower-case
+    words of their own), ends stripped. Where a hole
     sat between two letters or digits a space stands, so that no two words run together."""
     out: list[str] = []
     index = array("q")
@@ -128,7 +129,8 @@ def flatten(text: str, start: int, end: int, holes: tuple[Span, ...] = (), joins
             if out:
                 gap += text[at:s]
                 if "\n" in gap:
-                    joined = "" if joins and out[-1].endswith("-") and text[s].islower() else " "
+                    broken = (out[-1].endswith("-") and text[s].islower()) or _url_goes_on(out[-1], text, s)
+                    joined = "" if joins and broken else " "
                 elif gap:
                     joined = " "
                 else:  # only a hole between them
@@ -142,6 +144,25 @@ def flatten(text: str, start: int, end: int, holes: tuple[Span, ...] = (), joins
         if out:
             gap += text[at:piece_end]
     return CleanText("".join(out), index)
+
+
+# A web address a line ends inside of: after its scheme or "www.", at a character it goes on from
+# ("https://www.debian.org/doc/" then "manuals/"; "https://www." then "gnu.org/"), and the line
+# after it that goes on with it: a path or a host, with a "/" in it or a ".", "=" or "#" inside
+# ("manuals/securing-debian-howto/)", "com/)"; not "site." or "(https://..."). After "#", "?", "="
+# or "&", or its bare scheme or "www.", an address always goes on ("devel-manuals#" then "policy.").
+_URL_CUT = re.compile(r"(?:^|\s|[(<\[])(?:(?:https?|ftp)://|www\.)(?:\S*?(?:([/._])|[=&?#]))?$")
+_URL_REST = re.compile(r"[\w~%](?:[^\s]*/|[^\s]*?[.=#?&][\w~%])")
+_URL_WORD = re.compile(r"[\w~%]")
+
+
+def _url_goes_on(line: str, text: str, at: int) -> bool:
+    """Whether `line` ends inside a web address that the text at `at` goes on with: a typeset
+    document breaks long addresses at line ends, with no hyphen."""
+    cut = _URL_CUT.search(line)
+    if cut is None:
+        return False
+    return (_URL_REST if cut.group(1) else _URL_WORD).match(text, at) is not None
 
 
 # A line's text: non-space runs with the spaces between them, never a line break.

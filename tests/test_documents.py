@@ -590,3 +590,23 @@ def test_each_piece_of_a_listing_too_long_for_one_sentence_is_shown_with_its_lin
     assert len(pieces) > 1
     assert all("\n" in s.display and s.display.split() == s.text.split() for s in pieces)
     assert all(quote_in_span(s.text, doc.text[s.start : s.end]) for s in pieces)
+
+
+@pytest.mark.parametrize(
+    ("lines", "joined"),
+    [
+        # a path, a host, a query: the address goes on
+        ("see https://www.debian.org/doc/\nmanuals/securing-debian-howto/) for more", "/doc/manuals/securing"),
+        ("package DBI (https://CRAN.\nR-project.org/package=DBI) can", "https://CRAN.R-project.org/package=DBI)"),
+        ("the FAQ (https://www.tibco.\ncom/) says", "https://www.tibco.com/)"),
+        ("(https://\nCRAN.R-project.org/package=gss)", "(https://CRAN.R-project.org/package=gss)"),
+        ("read https://www.debian.org/doc/devel-manuals#\npolicy. Then", "devel-manuals#policy. Then"),
+        # a word or another address after it: the line break was a space
+        ("keys are on the https://keyring.debian.org/\nsite. It is", "https://keyring.debian.org/ site. It"),
+        ("at http://snapshot.debian.org/\n(http://snapshot.debian.org/) too", ".org/ (http://snapshot"),
+        ("the paper (https://doi.org/10.1080/x).\nThe next", "/x). The next"),
+    ],
+)
+def test_a_web_address_broken_at_a_line_end_is_written_whole(tmp_path: Path, lines: str, joined: str):
+    doc = loaded(tmp_path, "notes.md", f"# Notes\n\nFor details, {lines} here.\n")
+    assert joined in " ".join(s.text for s in split_sentences(doc))
