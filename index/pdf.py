@@ -115,6 +115,10 @@ HEADING_SIZE = 1.12
 BOLD_HEADING_SIZE = 1.08
 # A term over the paragraph describing it stands at most this many line spacings above it.
 TERM_GAP = 1.4
+# A short line, its sentence left open, ends its paragraph when the next line opens in upper case
+# more than this many line spacings below it: items of a list without bullets or stops
+# (project-history.en.pdf's releases, 1.38 apart; lines of a paragraph stand 1.0 apart).
+ITEM_GAP = 1.25
 # A command displayed inside a sentence stands up to this many line spacings from the prose around it
 # (debian-faq.en.pdf: 1.5, in a smaller face than the prose).
 DISPLAY_GAP = 2.2
@@ -135,6 +139,8 @@ _ENDS_IN_NUMBER = re.compile(r"\s(?:\d{1,4}|[ivxlcdm]{1,7})\s*$", re.IGNORECASE)
 _CONTENTS_TITLE = re.compile(r"^(?:table of )?contents$", re.IGNORECASE)
 _MARKER = re.compile(r"[•◦▪‣●○■□–—*-]\s+")
 _BULLET = re.compile(r"^(?:[•◦▪‣●○■□–—*-]|\(?\d{1,3}[.)]|\(?[a-z][.)])\s+\S")
+# A line opening as a sentence does: a capitalised word ("The", "A "), not an acronym ("CRC of").
+_OPENS_SENTENCE = re.compile(r"[A-Z](?:[a-z]|\s)")
 _TERMINAL = re.compile(r"[.!?:;][\"'”’)\]]*$")
 # A line of dashes alone: a rule drawn in text, as a typewriter table's under its header.
 _DASHES = re.compile(r"[-=]{8,}")
@@ -1449,6 +1455,8 @@ def _continues(block: _Block, previous: _Line | None, line: _Line, spacing: floa
         return line.x0 >= block.lines[0].x0 + 2
     width = max(ln.x1 for ln in block.lines)
     short = last.x1 < width - 0.15 * (width - min(ln.x0 for ln in block.lines))
+    if short and gap > ITEM_GAP * spacing and _OPENS_SENTENCE.match(line.text.lstrip()):
+        return False  # an item left without its stop ended on its short line, and space parts the next
     return not (short and _TERMINAL.search(last.text)) and line.x0 <= last.x0 + 30
 
 

@@ -615,3 +615,32 @@ def test_pdf_identifier_broken_after_an_underscore_at_a_line_end_is_written_whol
     doc = loaded(tmp_path, "nettle.pdf", bytes(pdf.output()))
     (sentence,) = [s for s in split_sentences(doc) if "exceed" in s.text]
     assert "must not exceed GCM_DIGEST_SIZE, the size of a whole digest" in sentence.text
+
+
+def test_pdf_items_without_bullets_or_stops_part_at_the_space_between_them(tmp_path: Path):
+    from fpdf import FPDF
+
+    pdf = FPDF(format="A4", unit="pt")
+    pdf.add_page()
+    pdf.set_font("Times", size=10)
+    lines = [  # (space above, in line spacings; text)
+        *[(1, f"The project named release {n} after a character of the films, as the list tells,") for n in range(12)],
+        (1.6, "Release 1.2 Rex (December 12th, 1996): Named for the plastic dinosaur of the films, this release"),
+        (1, "consisted of 848 packages maintained by 120 developers"),
+        (1.5, "Release 1.3 Bo (June 5th, 1997): Named for Bo Peep, the shepherdess of the films, this release"),
+        (1, "consisted of 974 packages maintained by 200 developers"),
+        (2.0, "CRC of a whole message is not needed: the next one follows from the last, and the two symbols"),
+        (1, "that leave and enter it"),
+        (1.5, "CRC of the message is then found without reading it again."),
+    ]
+    y = 100.0
+    for space, text in lines:
+        y += 12 * space
+        pdf.text(72, y, text)
+    doc = loaded(tmp_path, "history.pdf", bytes(pdf.output()))
+    assert [block_text(doc.text, b).text.split(":")[0] for b in doc.blocks][1:] == [
+        "Release 1.2 Rex (December 12th, 1996)",
+        "Release 1.3 Bo (June 5th, 1997)",
+        # an acronym opening the next line is no sign that a sentence ended
+        "CRC of a whole message is not needed",
+    ]
