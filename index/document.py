@@ -33,7 +33,7 @@ Kind = Literal["heading", "paragraph", "list_item", "table_row", "table_header",
 CONTENT_KINDS = frozenset({"paragraph", "list_item", "table_row", "code", "definition"})
 # Bump when a parser changes the text or blocks it makes: the index fingerprint includes it, so an
 # index built by an older parser is rebuilt instead of mixing its records with new ones.
-PARSER_VERSION = 28
+PARSER_VERSION = 29
 
 # A paragraph set wholly in bold, short and without closing punctuation, is a heading the author
 # made by hand ("<p><b>Maximum Number Of Columns</b></p>", a Word paragraph in bold type). It is
@@ -156,12 +156,19 @@ _URL_REST = re.compile(r"[\w~%](?:[^\s]*/|[^\s]*?[.=#?&][\w~%])")
 _URL_WORD = re.compile(r"[\w~%]")
 
 
+# A path a line ends inside of, after one of its slashes ("/usr/share/doc/" then "PACKAGE/copyright"),
+# goes on only where the next line's first word holds a slash too: "/etc/" then "directory" is a
+# path and a word.
+_PATH_CUT = re.compile(r"(?:^|[\s(<\[])/(?:[\w.+-]+/)+$")
+_PATH_REST = re.compile(r"[\w~%][^\s]*/")
+
+
 def _url_goes_on(line: str, text: str, at: int) -> bool:
-    """Whether `line` ends inside a web address that the text at `at` goes on with: a typeset
-    document breaks long addresses at line ends, with no hyphen."""
+    """Whether `line` ends inside a web address or a path that the text at `at` goes on with: a
+    typeset document breaks long addresses and paths at line ends, with no hyphen."""
     cut = _URL_CUT.search(line)
     if cut is None:
-        return False
+        return _PATH_CUT.search(line) is not None and _PATH_REST.match(text, at) is not None
     return (_URL_REST if cut.group(1) else _URL_WORD).match(text, at) is not None
 
 

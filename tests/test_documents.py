@@ -601,12 +601,15 @@ def test_each_piece_of_a_listing_too_long_for_one_sentence_is_shown_with_its_lin
         ("the FAQ (https://www.tibco.\ncom/) says", "https://www.tibco.com/)"),
         ("(https://\nCRAN.R-project.org/package=gss)", "(https://CRAN.R-project.org/package=gss)"),
         ("read https://www.debian.org/doc/devel-manuals#\npolicy. Then", "devel-manuals#policy. Then"),
+        # a path, when the next line's word holds a slash too
+        ("in /usr/share/doc/\nPACKAGE/copyright. Then", "in /usr/share/doc/PACKAGE/copyright. Then"),
+        ("delete files in /usr/share/doc/\nwithout harm", "/usr/share/doc/ without harm"),
         # a word or another address after it: the line break was a space
         ("keys are on the https://keyring.debian.org/\nsite. It is", "https://keyring.debian.org/ site. It"),
         ("at http://snapshot.debian.org/\n(http://snapshot.debian.org/) too", ".org/ (http://snapshot"),
         ("the paper (https://doi.org/10.1080/x).\nThe next", "/x). The next"),
     ],
 )
-def test_a_web_address_broken_at_a_line_end_is_written_whole(tmp_path: Path, lines: str, joined: str):
+def test_a_web_address_or_a_path_broken_at_a_line_end_is_written_whole(tmp_path: Path, lines: str, joined: str):
     doc = loaded(tmp_path, "notes.md", f"# Notes\n\nFor details, {lines} here.\n")
     assert joined in " ".join(s.text for s in split_sentences(doc))
