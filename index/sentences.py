@@ -10,7 +10,7 @@ ABBREVIATIONS = frozenset(
     """mr mrs ms dr prof sr jr st mt ft gen col lt sgt capt cmdr adm gov sen rep pres rev hon
     inc ltd co corp bros dept univ assn est approx vs etc al fig figs eq no nos vol vols pp ed eds
     jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thurs fri sat sun
-    e.g i.e cf viz ca c u.s u.k u.n u.s.a e.u a.m p.m d.c b.c a.d ph.d op cit ibid
+    e.g i.e eg ie cf viz ca c u.s u.k u.n u.s.a e.u a.m p.m d.c b.c a.d ph.d op cit ibid
     sec secs sect ch chap chaps eqn eqs ref refs resp incl""".split()
 )
 
