@@ -81,6 +81,7 @@ class _Frame:
     tag: str
     skip: bool = False
     block: bool = False  # handled as a block: its end tag closes one
+    layout: bool = False  # a table that lays the page out (see `_layout_tables`)
 
 
 @dataclass
@@ -92,9 +93,12 @@ class _Row:
 class _Walker(HTMLParser):
     """Turns a stream of tags into blocks written by a TextWriter, navigation and the like set aside."""
 
-    def __init__(self) -> None:
+    def __init__(self, layout_tables: frozenset[int] = frozenset()) -> None:
         super().__init__(convert_charrefs=True)
         self.writer = TextWriter()
+        self.layout_tables = layout_tables  # by the order of their start tags
+        self.tables_seen = 0
+        self.layouts = 0  # open layout tables outside any table of data
         self.stack: list[_Frame] = []
         self.open_tags: Counter[str] = Counter()  # how many of each tag are open: no search of the stack
         self.depth = 0  # the deepest nesting seen
@@ -144,6 +148,9 @@ class _Walker(HTMLParser):
         self._close_implied(tag)
         skip = self.skipping > 0 or self._skipped(tag, dict(attrs))
         frame = _Frame(tag, skip)
+        if tag == "table":
+            frame.layout = self.tables_seen in self.layout_tables
+            self.tables_seen += 1
         self.stack.append(frame)
         self.depth = max(self.depth, len(self.stack))
         self.open_tags[tag] += 1
@@ -164,7 +171,7 @@ class _Walker(HTMLParser):
             if frame.skip:
                 self.skipping -= 1
             elif frame.block:
-                self._close(frame.tag)
+                self._close(frame.tag, frame.layout)
             if frame.tag == tag:
                 break
 
@@ -209,6 +216,15 @@ class _Walker(HTMLParser):
             return True
         if tag not in _BLOCKS and tag not in _HEADINGS:
             return False
+        if tag == "table" and self.stack[-1].layout and not self.table_depth:
+            self._flush()  # a table that lays the page out: its cells hold blocks, as a <div> does
+            self.layouts += 1
+            self.holders.append(0)
+            return True
+        if self.layouts and not self.table_depth and tag in _CELLS:
+            self._flush()
+            self.kind, self.level = "paragraph", 0
+            return True
         if tag == "table":
             self.table_depth += 1
             if self.table_depth == 1:
@@ -269,7 +285,14 @@ class _Walker(HTMLParser):
             self.kind = "paragraph"
         return True
 
-    def _close(self, tag: str) -> None:
+    def _close(self, tag: str, layout: bool = False) -> None:
+        if layout or (self.layouts and not self.table_depth and tag in _CELLS):
+            self._flush()
+            if layout:
+                self.layouts -= 1
+                self.holders.pop()
+            self.kind, self.level = "paragraph", 0
+            return
         if tag == "a":
             self.in_link = max(0, self.in_link - 1)
             if self.link_starts:
@@ -400,8 +423,87 @@ class _Walker(HTMLParser):
         self._flush()
 
 
+# A table lays the page out, and is read as blocks rather than rows, when a cell of its own holds a
+# heading or a form, or a table that lays out (a page set out in tables of menu and content cells,
+# as old sites and generated manuals are: libxslt's), or when its one cell holds paragraphs, a list
+# or code. A table of data holds none of these: a list of its own nested in a row (DocBook's
+# revision history) or code in one of its rows (PostgreSQL's function tables) leaves it a table.
+_LAYOUT_INSIDE = frozenset("form h1 h2 h3 h4 h5 h6".split())
+_BLOCK_INSIDE = _LAYOUT_INSIDE | frozenset("p ul ol dl pre blockquote div table".split())
+
+
+@dataclass
+class _TableSeen:
+    index: int
+    rows: int = 0
+    cells: int = 0  # in the row being read
+    most_cells: int = 0
+    inside: set[str] = field(default_factory=set)
+    holds_layout: bool = False  # a table nested in one of its cells lays out
+
+    @property
+    def lays_out(self) -> bool:
+        one_cell = self.rows <= 1 and self.most_cells <= 1
+        return (
+            self.holds_layout or bool(self.inside & _LAYOUT_INSIDE) or (one_cell and bool(self.inside & _BLOCK_INSIDE))
+        )
+
+
+class _TableScan(HTMLParser):
+    """The tables of a page that lay it out (`_LAYOUT_INSIDE`), by the order of their start tags:
+    a first pass, as the walker must know a table's kind at its start tag."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.seen = 0
+        self.open: list[_TableSeen] = []
+        self.layout: set[int] = set()
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "table":
+            if self.open:
+                self.open[-1].inside.add(tag)
+            self.open.append(_TableSeen(self.seen))
+            self.seen += 1
+        elif not self.open:
+            return
+        elif tag == "tr":
+            self.open[-1].rows += 1
+            self.open[-1].cells = 0
+        elif tag in ("td", "th"):
+            table = self.open[-1]
+            table.cells += 1
+            table.most_cells = max(table.most_cells, table.cells)
+        elif tag in _BLOCK_INSIDE:
+            self.open[-1].inside.add(tag)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "table" and self.open:
+            self._closed(self.open.pop())
+
+    def close(self) -> None:
+        super().close()
+        while self.open:
+            self._closed(self.open.pop())
+
+    def _closed(self, table: _TableSeen) -> None:
+        if table.lays_out:
+            self.layout.add(table.index)
+            if self.open:
+                self.open[-1].holds_layout = True
+
+
+def _layout_tables(markup: str) -> frozenset[int]:
+    if "<table" not in markup.lower():
+        return frozenset()
+    scan = _TableScan()
+    scan.feed(markup)
+    scan.close()
+    return frozenset(scan.layout)
+
+
 def _walk(markup: str) -> _Walker:
-    walker = _Walker()
+    walker = _Walker(_layout_tables(markup))
     walker.feed(markup)
     walker.close()
     return walker
@@ -516,7 +618,8 @@ def _items_of_kept_sections(blocks: list[Block], kept: list[bool]) -> list[bool]
 
 def _main_content(walker: _Walker, main: str) -> list[Block]:
     """The body's blocks, those the extractor left out set aside as boilerplate. A heading stays
-    when the extractor kept it or any block of its section (up to the next heading of its level)."""
+    when the extractor kept it or any block of its section (up to the next heading of its level),
+    unless navigation comes first under it: then it heads the navigation."""
     text, blocks, found = walker.writer.text, walker.writer.blocks, _Occurrences(main)
     kept = [b.kind not in ("boilerplate", "heading") and _kept(text, b, found) for b in blocks]
     # A table is one unit: the extractor drops rows made of links (pathlib's table of os functions
@@ -530,6 +633,8 @@ def _main_content(walker: _Walker, main: str) -> list[Block]:
         if block.kind != "heading":
             continue
         kept[n] = _kept(text, block, found)
+        if not kept[n] and n + 1 < len(blocks) and blocks[n + 1].kind == "boilerplate":
+            continue  # the heading of a menu ("Main Menu", "API Indexes" over their links)
         for m in range(n + 1, len(blocks)):
             if kept[n] or (blocks[m].kind == "heading" and blocks[m].level <= block.level):
                 break
@@ -565,10 +670,20 @@ def _words(walker: _Walker) -> int:
     return sum(len(text[b.start : b.end].split()) for b in walker.writer.blocks if b.kind != "boilerplate")
 
 
+def _menu_headings(blocks: list[Block]) -> list[Block]:
+    """`blocks` with each heading made by hand (`RUN_IN_LEVEL`) that navigation follows set aside:
+    it heads a menu ("Main Menu", "Related links" in bold over their links), not the text after it."""
+    out = list(blocks)
+    for n, block in enumerate(blocks[:-1]):
+        if block.kind == "heading" and block.level == RUN_IN_LEVEL and blocks[n + 1].kind == "boilerplate":
+            out[n] = replace(block, kind="boilerplate")
+    return out
+
+
 def parse_html(source: str, sha256: str, markup: str) -> Document:
     """The page's main content as a Document (see the module docstring)."""
     body = _walk(markup)
-    blocks = body.writer.blocks = captions_as_paragraphs(body.writer.blocks)
+    blocks = body.writer.blocks = _menu_headings(captions_as_paragraphs(body.writer.blocks))
     extracted = _extracted(markup) if body.depth < LXML_MAX_DEPTH else None
     if extracted:
         main = _plain(extracted)

@@ -613,3 +613,43 @@ def test_each_piece_of_a_listing_too_long_for_one_sentence_is_shown_with_its_lin
 def test_a_web_address_or_a_path_broken_at_a_line_end_is_written_whole(tmp_path: Path, lines: str, joined: str):
     doc = loaded(tmp_path, "notes.md", f"# Notes\n\nFor details, {lines} here.\n")
     assert joined in " ".join(s.text for s in split_sentences(doc))
+
+
+_MENU_BOX = """<table width="100%"><tr><td align="center"><b>Main Menu</b></td></tr><tr><td>
+<form action="search.php"><input name="query" type="text"/></form>
+<ul><li><a href="index.html">Home</a></li><li><a href="news.html">News</a></li>
+<li><a href="downloads.html">Downloads</a></li></ul></td></tr></table>"""
+TABLE_LAID_OUT = f"""<html><head><title>Downloads</title></head><body>
+<table width="100%"><tr><td width="120"><a href="/"><img src="logo.png" alt="Logo"/></a></td>
+<td><table><tr><td align="center"><h1>The Widget Library</h1><h2>Downloads</h2></td></tr></table></td></tr></table>
+<table width="100%"><tr><td valign="top" width="200">{_MENU_BOX}</td>
+<td valign="top"><table><tr><td>
+<p>The latest versions of the widget library can be found on the project's file server, with the
+checksums of every release beside them.</p>
+<h3>Snapshots</h3>
+<p>A snapshot of the development tree is made every night and kept for a week.</p>
+<pre>git clone https://example.org/widgets.git</pre>
+<table><tr><th>Release</th><th>Date</th></tr><tr><td>2.1</td><td>May 2024</td></tr>
+<tr><td>2.0</td><td>March 2023</td></tr><tr><td>1.9</td><td>June 2021</td></tr></table>
+</td></tr></table></td></tr></table>
+</body></html>"""
+
+
+def test_html_page_laid_out_in_tables_is_read_as_its_blocks_and_its_menu_set_aside(tmp_path: Path):
+    # Old sites and generated manuals set the page out in tables: a menu cell beside a content
+    # cell, headings and paragraphs inside cells. Those tables are containers; a table of data
+    # inside the content stays a table.
+    doc = loaded(tmp_path, "downloads.html", TABLE_LAID_OUT)
+    content = [(b.kind, " ".join(block_text(doc.text, b).text.split())) for b in doc.blocks if b.kind != "boilerplate"]
+    assert ("heading", "Downloads") in content
+    assert ("heading", "Snapshots") in content
+    assert ("code", "git clone https://example.org/widgets.git") in content
+    paragraphs = [text for kind, text in content if kind == "paragraph"]
+    assert paragraphs[0].startswith("The latest versions of the widget library")
+    assert "A snapshot of the development tree is made every night and kept for a week." in paragraphs
+    assert [text for kind, text in content if kind == "table_row"] == [
+        "2.1 | May 2024",
+        "2.0 | March 2023",
+        "1.9 | June 2021",
+    ]
+    assert not [text for _, text in content if "Main Menu" in text or "Home" in text]
