@@ -229,6 +229,10 @@ CORPORA: dict[str, list[tuple[str, str, str]]] = {
         ("nettle-dev", "/usr/share/doc/nettle-dev/nettle.pdf.gz", "nettle.pdf"),
         ("libtasn1-doc", "/usr/share/doc/libtasn1-doc/libtasn1.pdf", "libtasn1.pdf"),
     ],
+    "laidout": [
+        ("libxslt1-dev", f"/usr/share/doc/libxslt1-dev/html/{page}.html", f"libxslt/{page}.html")
+        for page in "intro bugs help internals extensions python docbook xsltproc2 FAQ downloads news".split()
+    ],
 }
 
 # Written documents, by corpus: data file -> name in the corpus. `.docx` targets are made from a

@@ -155,7 +155,7 @@ def split_sentences(doc: Document) -> list[Sentence]:
         if spans is None:
             spans = list(split_spans(cleaned.text))
         shown = _row_shown(doc.text, block, headers.get(block.group)) if block.kind == "table_row" else ""
-        leads = _introduced(blocks, n, examples) if block.kind == "paragraph" else -1
+        leads = _introduced(blocks, n, examples) if block.kind in ("paragraph", "list_item") else -1
         group = block.group if block.kind in ("list_item", "table_row") else examples.get(n, -1)
         for i, (cs, ce) in enumerate(spans):
             if ce <= cs:
@@ -182,12 +182,17 @@ def split_sentences(doc: Document) -> list[Sentence]:
 
 def _introduced(blocks: list[Block], n: int, examples: dict[int, int]) -> int:
     """The group of the list, table or example (see `_examples`) that follows paragraph `n`
-    directly (boilerplate aside), or -1."""
+    directly (boilerplate aside), or -1; of a list item, the example alone (the items after it
+    are its list's own)."""
     for m in range(n + 1, len(blocks)):
         block = blocks[m]
         if block.kind == "boilerplate":
             continue
-        if block.kind in ("list_item", "table_row", "table_header") and block.group >= 0:
+        if (
+            blocks[n].kind == "paragraph"
+            and block.kind in ("list_item", "table_row", "table_header")
+            and block.group >= 0
+        ):
             return block.group
         return examples.get(m, -1)
     return -1
@@ -212,11 +217,12 @@ def _examples(doc: Document, blocks: list[Block]) -> dict[int, int]:
 
 def _leads_on(doc: Document, block: Block) -> bool:
     """Whether a paragraph leads into what follows it: it ends in a colon, or its sentence runs on
-    without closing ("You can detect which domains are installed using", "For example,")."""
-    if block.kind != "paragraph":
+    without closing ("You can detect which domains are installed using", "For example,"); a list
+    item, when it ends in a colon ("To check out a local tree use:" over the command)."""
+    if block.kind not in ("paragraph", "list_item"):
         return False
     text = block_text(doc.text, block).text.rstrip()
-    return text.endswith((":", ",")) or text[-1:].isalpha()
+    return text.endswith(":") or (block.kind == "paragraph" and (text.endswith(",") or text[-1:].isalpha()))
 
 
 def _code_shown(text: str, start: int, end: int, cleaned: str) -> str:

@@ -179,6 +179,18 @@ def test_an_example_after_a_sentence_left_open_is_led_by_it(tmp_path: Path):
     ]
 
 
+def test_a_list_item_ending_in_a_colon_leads_the_code_after_it_and_no_other_item(tmp_path: Path):
+    text = (
+        "# Sources\n\n- Browse the tree on the web.\n- To check out a local tree use:\n\n"
+        "  ```\n  git clone https://example.org/widgets.git\n  ```\n\n- The docs live there too.\n"
+    )
+    sentences = split_sentences(loaded(tmp_path, "README.md", text))
+    items = [(s.kind, s.leads) for s in sentences]
+    (code,) = [s for s in sentences if s.kind == "code"]
+    assert items == [("list_item", -1), ("list_item", code.group), ("code", -1), ("list_item", -1)]
+    assert code.group >= 0
+
+
 def test_markdown_quotes_read_without_markup_while_spans_index_the_file(tmp_path: Path):
     text = documents.guide_markdown()
     doc = loaded(tmp_path, "guide.md", text)
