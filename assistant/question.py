@@ -191,10 +191,10 @@ def asked_clause(question: str) -> tuple[str, str]:
     return question[last.start() :].lower(), question[start:]
 
 
-# The verb a question's predicate opens with ("... is built on what kind of landform?").
 # The interrogatives that ask where a question ends ("... born in which city?", "... formed by
 # who?"): not "when" or "where", more often a conjunction there ("... go when a test matched?").
 _ASKING = re.compile(r"(?:what|which|whom|how (?:many|much|long|old|far)|who\s*\?)")
+# The verb a question's predicate opens with ("... is built on what kind of landform?").
 _AUXILIARY_VERB = re.compile(r"\b(?:is|are|was|were|has|have|had|do|does|did)\b")
 
 

@@ -30,7 +30,10 @@ match cannot tell a sentence that restates the question from a row or definition
 In a question that describes first and asks last ("...; which street marks that district's
 southern edge?"), the cross-encoder also reads the clause that asks on its own against the best
 sentences, and the one it chooses follows the best (`clause_rerank`): the description weighs on
-every score above, the clause alone finds the sentence that answers the last hop of a chain.
+every score above, the clause alone finds the sentence that answers the last hop of a chain. A
+question with no clause of its own before its interrogative, or whose clause names only the kind
+of answer ("... is built on what kind of landform?"), has its predicate read so instead, from its
+last auxiliary verb (`clause_predicate`).
 
 A question asking for several things ("Which escapes ...?") is answered by a list that names them:
 a list item among the best brings the rest of its list (`whole_lists`), and the first sentence

@@ -181,9 +181,9 @@ def split_sentences(doc: Document) -> list[Sentence]:
 
 
 def _introduced(blocks: list[Block], n: int, examples: dict[int, int]) -> int:
-    """The group of the list, table or example (see `_examples`) that follows paragraph `n`
-    directly (boilerplate aside), or -1; of a list item, the example alone (the items after it
-    are its list's own)."""
+    """The group of the list, table or example (see `_examples`) that follows block `n`, a
+    paragraph, directly (boilerplate aside), or -1; for a list item, the example alone (the items
+    after it are its list's own)."""
     for m in range(n + 1, len(blocks)):
         block = blocks[m]
         if block.kind == "boilerplate":

@@ -115,10 +115,10 @@ def block_text(text: str, block: Block) -> CleanText:
 
 def flatten(text: str, start: int, end: int, holes: tuple[Span, ...] = (), joins: bool = True) -> CleanText:
     """text[start:end] without `holes`, each white space run holding a line break turned into one
-    space (none after a line-end hyphen before a lower-case letter, or inside a web address broken
-    at the line's end, unless `joins` is off: code's "<!--" and "--" end lines before lower-case
-    words of their own), ends stripped. Where a hole
-    sat between two letters or digits a space stands, so that no two words run together."""
+    space (none after a line-end hyphen before a lower-case letter, or inside a web address or path
+    broken at the line's end, unless `joins` is off: code's "<!--" and "--" end lines before
+    lower-case words of their own), ends stripped. Where a hole sat between two letters or digits a
+    space stands, so that no two words run together."""
     out: list[str] = []
     index = array("q")
     gap = ""  # the white space of kept text since the last kept run, holes left out

@@ -6,7 +6,10 @@ paragraph wholly in <b> or <strong> that reads as a heading is one (see `index.d
 It keeps no tree, so its cost is linear in the page's size whatever its nesting depth. It sets
 aside what the page's markup names as furniture: <nav>, <header>, <footer>, <aside>, forms,
 elements whose role, class or id says navigation, banner, cookie, sidebar, related, comments ...,
-and paragraphs made mostly of links ("Next: ..., Previous: ..., Up: ...").
+and paragraphs made mostly of links ("Next: ..., Previous: ..., Up: ..."). A first pass over the
+tags finds the tables that lay the page out rather than hold data (`_TableSeen.lays_out`: a menu
+cell beside a content cell, headings inside cells); the walker reads their rows and cells as it
+reads <div>s.
 
 trafilatura, the field's standard main-content extractor, then says what of the rest is content:
 a block it left out (an unlabelled cookie notice, a teaser list, a byline) is set aside too, and a
@@ -450,8 +453,8 @@ class _TableSeen:
 
 
 class _TableScan(HTMLParser):
-    """The tables of a page that lay it out (`_LAYOUT_INSIDE`), by the order of their start tags:
-    a first pass, as the walker must know a table's kind at its start tag."""
+    """The tables of a page that lay it out (`_TableSeen.lays_out`), by the order of their start
+    tags: a first pass, as the walker must know a table's kind at its start tag."""
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
@@ -494,6 +497,7 @@ class _TableScan(HTMLParser):
 
 
 def _layout_tables(markup: str) -> frozenset[int]:
+    """The tables of `markup` that lay the page out, by the order of their start tags."""
     if "<table" not in markup.lower():
         return frozenset()
     scan = _TableScan()

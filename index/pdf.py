@@ -49,7 +49,9 @@ development machine); its boxes and font sizes are what the rules below need:
   typewriter word inside a sentence leaves the line prose; a document set mostly in a typewriter
   face has no code told apart.
 - List items: lines opening with a bullet or a number; paragraphs: runs of lines, broken at a wide
-  gap, a change of size, or a short line that ends a sentence. A paragraph (or a description) left
+  gap, a change of size, or a short line that ends a sentence or, left open, stands more than
+  ITEM_GAP spacings over a line opening as a sentence does (items of a list without bullets or
+  stops). A paragraph (or a description) left
   open at the foot of a page goes on with the first paragraph of the next: its block spans the page
   break, the footer and header between are holes in it.
 - Hyphenation: a word broken at a line end ("iden-" / "tifier", which pdfium marks) is written
