@@ -84,7 +84,7 @@ class _Frame:
     tag: str
     skip: bool = False
     block: bool = False  # handled as a block: its end tag closes one
-    layout: bool = False  # a table that lays the page out (see `_layout_tables`)
+    layout: bool = False  # a table read as laying the page out (see `_layout_tables`)
 
 
 @dataclass
@@ -219,11 +219,14 @@ class _Walker(HTMLParser):
             return True
         if tag not in _BLOCKS and tag not in _HEADINGS:
             return False
-        if tag == "table" and self.stack[-1].layout and not self.table_depth:
-            self._flush()  # a table that lays the page out: its cells hold blocks, as a <div> does
-            self.layouts += 1
-            self.holders.append(0)
-            return True
+        if tag == "table" and self.stack[-1].layout:
+            if self.table_depth:  # inside a table of data, whose cell reads it as text
+                self.stack[-1].layout = False
+            else:
+                self._flush()  # a table that lays the page out: its cells hold blocks, as a <div> does
+                self.layouts += 1
+                self.holders.append(0)
+                return True
         if self.layouts and not self.table_depth and tag in _CELLS:
             self._flush()
             self.kind, self.level = "paragraph", 0
@@ -622,8 +625,7 @@ def _items_of_kept_sections(blocks: list[Block], kept: list[bool]) -> list[bool]
 
 def _main_content(walker: _Walker, main: str) -> list[Block]:
     """The body's blocks, those the extractor left out set aside as boilerplate. A heading stays
-    when the extractor kept it or any block of its section (up to the next heading of its level),
-    unless navigation comes first under it: then it heads the navigation."""
+    when the extractor kept it or any block of its section (up to the next heading of its level)."""
     text, blocks, found = walker.writer.text, walker.writer.blocks, _Occurrences(main)
     kept = [b.kind not in ("boilerplate", "heading") and _kept(text, b, found) for b in blocks]
     # A table is one unit: the extractor drops rows made of links (pathlib's table of os functions
@@ -637,8 +639,6 @@ def _main_content(walker: _Walker, main: str) -> list[Block]:
         if block.kind != "heading":
             continue
         kept[n] = _kept(text, block, found)
-        if not kept[n] and n + 1 < len(blocks) and blocks[n + 1].kind == "boilerplate":
-            continue  # the heading of a menu ("Main Menu", "API Indexes" over their links)
         for m in range(n + 1, len(blocks)):
             if kept[n] or (blocks[m].kind == "heading" and blocks[m].level <= block.level):
                 break
