@@ -169,6 +169,11 @@ _CIRCUMSTANCE = re.compile(
 )
 
 
+def _opening_interrogative(question: str) -> re.Match[str] | None:
+    """The interrogative among the question's first two words ("What ...", "In which ..."), if any."""
+    return _WH.search(question, 0, len(" ".join(question.split()[:2])) + 1)
+
+
 def asked_clause(question: str) -> tuple[str, str]:
     """(the interrogative phrase onwards, the clause that holds it). The interrogative opens most
     questions ("What position was held by the woman who ...": the clause is "What position was held
@@ -178,7 +183,7 @@ def asked_clause(question: str) -> tuple[str, str]:
     circumstance = _CIRCUMSTANCE.match(question)
     if circumstance is not None:
         question = question[circumstance.end() :]
-    opening = _WH.search(question, 0, len(" ".join(question.split()[:2])) + 1)
+    opening = _opening_interrogative(question)
     if opening is not None:
         end = next((m.start() for m in _CLAUSE_BOUNDARY.finditer(question, opening.end())), len(question))
         return question[opening.start() :].lower(), question[:end]
@@ -205,7 +210,7 @@ def asked_predicate(question: str) -> str | None:
     year?"), the predicate that asks: from the last auxiliary verb before the last interrogative
     ("is built on what kind of landform?"). None when there is no such verb, or the question opens
     with its interrogative."""
-    if "?" in question.rstrip()[:-1] or _WH.search(question, 0, len(" ".join(question.split()[:2])) + 1):
+    if "?" in question.rstrip()[:-1] or _opening_interrogative(question):
         return None
     lowered, clause = asked_clause(question)
     start, end = len(question) - len(clause), len(question) - len(lowered)
