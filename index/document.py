@@ -33,7 +33,7 @@ Kind = Literal["heading", "paragraph", "list_item", "table_row", "table_header",
 CONTENT_KINDS = frozenset({"paragraph", "list_item", "table_row", "code", "definition"})
 # Bump when a parser changes the text or blocks it makes: the index fingerprint includes it, so an
 # index built by an older parser is rebuilt instead of mixing its records with new ones.
-PARSER_VERSION = 30
+PARSER_VERSION = 31
 
 # A paragraph set wholly in bold, short and without closing punctuation, is a heading the author
 # made by hand ("<p><b>Maximum Number Of Columns</b></p>", a Word paragraph in bold type). It is
@@ -43,7 +43,8 @@ PARSER_VERSION = 30
 RUN_IN_LEVEL = 7
 RUN_IN_WORDS = 12
 _CLOSING = re.compile(r"[.!?:;,][\"'”’)\]]*$")
-_ADMONITIONS = frozenset({"note", "notes", "warning", "caution", "important", "tip", "hint", "danger", "attention"})
+# The label of a box set apart from the text ("Note", "Warning"): it heads the box, not what follows it.
+_ADMONITIONS = frozenset({"note", "warning", "caution", "important", "tip", "hint", "danger", "attention"})
 
 
 @dataclass(frozen=True)
@@ -84,7 +85,14 @@ def reads_as_heading(text: str, most_words: int = RUN_IN_WORDS) -> bool:
 def made_heading(text: str) -> bool:
     """Whether a line set wholly in bold is a heading made by hand: it reads as one and is not an
     admonition's label ("Note", "Warning"), which heads a box, not what follows it."""
-    return reads_as_heading(text) and " ".join(text.split()).casefold() not in _ADMONITIONS
+    return reads_as_heading(text) and not labels_box(text) and " ".join(text.split()).casefold() != "notes"
+
+
+def labels_box(text: str) -> bool:
+    """Whether a heading is an admonition's label ("Note", "Warning"; DocBook's `<div class="note">
+    <h3 class="title">Note</h3>`): it heads a box of a paragraph or two, so that it read as a section
+    would take in the rest of the page. A section of "Notes" is one."""
+    return " ".join(text.split()).rstrip(":").casefold() in _ADMONITIONS
 
 
 @dataclass

@@ -30,7 +30,16 @@ from html.parser import HTMLParser
 
 import numpy as np
 
-from index.document import RUN_IN_LEVEL, Block, Document, Kind, TextWriter, captions_as_paragraphs, made_heading
+from index.document import (
+    RUN_IN_LEVEL,
+    Block,
+    Document,
+    Kind,
+    TextWriter,
+    captions_as_paragraphs,
+    labels_box,
+    made_heading,
+)
 
 # trafilatura chooses the content when it keeps at least this share of the words the body holds
 # once navigation is set aside; below it, the body is used whole (texinfo-style reference pages).
@@ -72,6 +81,8 @@ _VOID = frozenset("br hr img meta link input area base col embed param source tr
 _HOLDERS = frozenset("p li dt dd pre caption figcaption summary address".split()) | {f"h{n}" for n in range(1, 7)}
 _CELLS = frozenset("td th tr".split())
 _HEADINGS = {f"h{n}": n for n in range(1, 7)}
+# A paragraph ending so is a sentence, not a term.
+_SENTENCE_END = re.compile(r"[.!?:;][\"'”’)\]]*$")
 # Elements that open a block of their own (their text does not run into the text around them).
 _BLOCKS = frozenset(
     "p div section article main li pre blockquote table tr td th dt dd dl ul ol h1 h2 h3 h4 h5 h6 "
@@ -91,6 +102,12 @@ class _Frame:
 class _Row:
     cells: list[str] = field(default_factory=list)
     header: bool = True
+    # per cell, the paragraphs it holds ("<td><p>lower ( text ) → text</p><p>Converts ...</p>")
+    paragraphs: list[list[str]] = field(default_factory=list)
+
+
+# Marks where a paragraph opens inside a table's cell; white space, so the cell's text folds it away.
+_CELL_PARAGRAPH = "\f"
 
 
 class _Walker(HTMLParser):
@@ -239,7 +256,7 @@ class _Walker(HTMLParser):
                 self.holders.append(0)
             return True
         if self.table_depth > 1 or (self.cell is not None and tag not in _CELLS):
-            self._text(" ")  # blocks inside a table cell, nested tables too, read as part of the cell
+            self._text(_CELL_PARAGRAPH if self.table_depth == 1 and tag in ("p", "div") else " ")  # blocks inside a table cell, nested tables too, read as part of the cell
             return False
         if tag == "tr":
             self._flush()
@@ -315,7 +332,10 @@ class _Walker(HTMLParser):
             return
         if tag in ("td", "th"):
             if self.row is not None and self.cell is not None:
-                self.row.cells.append(" ".join("".join(self.cell).split()))
+                text = "".join(self.cell)
+                self.row.cells.append(" ".join(text.split()))
+                paragraphs = (" ".join(part.split()) for part in text.split(_CELL_PARAGRAPH))
+                self.row.paragraphs.append([part for part in paragraphs if part])
             self.cell = None
             return
         if tag == "tr":
@@ -393,6 +413,8 @@ class _Walker(HTMLParser):
             kind = "boilerplate"
         elif kind == "paragraph" and bold:
             kind, level = "heading", RUN_IN_LEVEL
+        elif kind == "heading" and labels_box(text):
+            kind, level = "boilerplate", 0  # the box's label: what it heads is read in the section around it
         if kind == "definition":
             term = self.term or ""
             self.term = None
@@ -416,11 +438,24 @@ class _Walker(HTMLParser):
         row, self.row = self.row, None
         if row is None or not any(row.cells):
             return
-        filled = [cell for cell in row.cells if cell]
-        if len(filled) == 1:  # a layout table: its one cell is a paragraph
-            self.writer.add("paragraph", filled[0])
+        filled = [n for n, cell in enumerate(row.cells) if cell]
+        if len(filled) == 1:
+            self._write_cell(row.paragraphs[filled[0]], row.header)
             return
         self.writer.add_cells("table_header" if row.header else "table_row", row.cells, self.table_group)
+
+    def _write_cell(self, paragraphs: list[str], header: bool) -> None:
+        """A row of one cell. Of several paragraphs, a header's name the parts of the cells below
+        ("Function | Description | Example(s)"), and a cell whose first is no sentence is that
+        term's definition ("lower ( text ) → text: Converts the string to all lower case. ...": a
+        reference table of one column, PostgreSQL's functions). Else the cell is a paragraph (a
+        table that lays out a box)."""
+        if len(paragraphs) > 1 and header:
+            self.writer.add_cells("table_header", paragraphs, self.table_group)
+        elif len(paragraphs) > 1 and not _SENTENCE_END.search(paragraphs[0]):
+            self.writer.add_cells("definition", [paragraphs[0], " ".join(paragraphs[1:])], self.table_group)
+        else:
+            self.writer.add("paragraph", " ".join(paragraphs))
 
     def close(self) -> None:
         super().close()
@@ -486,6 +521,19 @@ class _TableScan(HTMLParser):
     def handle_endtag(self, tag: str) -> None:
         if tag == "table" and self.open:
             self._closed(self.open.pop())
+
+    def _write_cell(self, paragraphs: list[str], header: bool) -> None:
+        """A row of one cell. Of several paragraphs, a header's name the parts of the cells below
+        ("Function | Description | Example(s)"), and a cell whose first is no sentence is that
+        term's definition ("lower ( text ) → text: Converts the string to all lower case. ...": a
+        reference table of one column, PostgreSQL's functions). Else the cell is a paragraph (a
+        table that lays out a box)."""
+        if len(paragraphs) > 1 and header:
+            self.writer.add_cells("table_header", paragraphs, self.table_group)
+        elif len(paragraphs) > 1 and not _SENTENCE_END.search(paragraphs[0]):
+            self.writer.add_cells("definition", [paragraphs[0], " ".join(paragraphs[1:])], self.table_group)
+        else:
+            self.writer.add("paragraph", " ".join(paragraphs))
 
     def close(self) -> None:
         super().close()

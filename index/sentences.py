@@ -25,6 +25,11 @@ _BOUNDARY = re.compile(
 # A web or mail address, whose dots end no sentence when a lower-case word follows.
 _ADDRESS = re.compile(r"://|^www$|@")
 _PARAGRAPH = re.compile(r"\n\s*\n")
+# A paragraph opening with a numbered label ("Table 9.9.", "Example 4.2.", "Figure 3."): its stop
+# ends no sentence, as the label names what follows it ("Table 9.9. SQL String Functions").
+_LABEL = re.compile(
+    r"(?:Table|Figure|Fig|Example|Listing|Section|Chapter|Appendix|Procedure|Equation|Step|Part)\s+[\dA-Z][\d.]*\.?"
+)
 MAX_SENTENCE_CHARS = 2000
 
 
@@ -59,7 +64,7 @@ def _is_abbreviation(text: str, begin: int, match: re.Match[str]) -> bool:
     word = text[word_start : match.start()].lstrip("\"'“‘([").lower()
     if _ADDRESS.search(word) and text[match.end() :].lstrip()[:1].islower():
         return True  # an address broken at a line's end: "(https://www. debian.org/...)"
-    if word in ABBREVIATIONS:
+    if word in ABBREVIATIONS or _LABEL.fullmatch(text, begin, match.end()):
         return True
     # Initials and dotted abbreviations: "J.", "U.S", "e.g".
     return bool(re.fullmatch(r"[a-z]|(?:[a-z]\.)+[a-z]", word))

@@ -326,8 +326,8 @@ def test_a_short_paragraph_wholly_in_bold_heads_what_follows_it(tmp_path: Path):
     assert columns.display.startswith("The default setting for SQLITE_MAX_COLUMN is 2000.")
     statement = next(s for s in sentences if "1000000000" in s.display)
     assert statement.section == ("Limits In SQLite", "Maximum Length Of An SQL Statement")
-    # A table's caption introduces its rows; it heads nothing after the table.
-    caption = next(s for s in sentences if s.display == "Tools to generate a password")
+    # A table's caption, its number and all, introduces its rows; it heads nothing after the table.
+    caption = next(s for s in sentences if s.display == "Table 1. Tools to generate a password")
     assert caption.kind == "paragraph" and caption.leads >= 0
     assert section["After the table, some words in bold and others not."] == ("Limits In SQLite",)
     assert section["A sentence set wholly in bold."] == ("Limits In SQLite",)  # a sentence, not a heading
@@ -338,6 +338,46 @@ def test_a_short_paragraph_wholly_in_bold_heads_what_follows_it(tmp_path: Path):
     )
     section = {s.display: s.section for s in split_sentences(loaded(tmp_path / "b", "guide.html", page))}
     assert section == {"Dinner is refunded up to EUR 60.": ("Meals abroad",), "Keep the receipt.": ("Taxis",)}
+
+
+def test_an_admonition_label_heads_its_box_and_not_the_rest_of_the_page(tmp_path: Path):
+    page = (
+        "<h1>psql</h1><h2>Usage</h2><p>Variables are set with \\set.</p>"
+        '<div class="note"><h3 class="title">Note</h3><p>Names are case-sensitive.</p></div>'
+        "<p>Unset them with \\unset.</p><h3>Prompting</h3><p>The prompts can be customized.</p>"
+        "<h2>Notes</h2><p>The history is kept per database.</p>"
+    )
+    sentences = split_sentences(loaded(tmp_path, "psql.html", page))
+    assert [(s.display, s.section) for s in sentences] == [
+        ("Variables are set with \\set.", ("Usage",)),
+        ("Names are case-sensitive.", ("Usage",)),
+        ("Unset them with \\unset.", ("Usage",)),
+        ("The prompts can be customized.", ("Usage", "Prompting")),
+        ("The history is kept per database.", ("Notes",)),  # a section of notes is a section
+    ]
+
+
+def test_a_one_column_table_of_terms_and_their_descriptions_reads_as_definitions(tmp_path: Path):
+    # PostgreSQL's function tables: a header cell naming the parts of each cell below, and a cell
+    # per function whose first paragraph is its signature.
+    page = (
+        "<h1>String Functions</h1><p>Details are in the table.</p>"
+        '<div class="table"><p class="title"><strong>Table 9.9. String Functions</strong></p>'
+        "<table><thead><tr><th><p>Function</p><p>Description</p><p>Example(s)</p></th></tr></thead><tbody>"
+        "<tr><td><p>lower ( text ) → text</p><p>Converts the string to all lower case.</p>"
+        "<p>lower('TOM') → tom</p></td></tr>"
+        "<tr><td><p>Returns the length.</p><p>It counts characters.</p></td></tr>"
+        "</tbody></table></div><p>More functions follow.</p>"
+    )
+    sentences = split_sentences(loaded(tmp_path, "functions.html", page))
+    assert [(s.kind, s.display, s.section) for s in sentences] == [
+        ("paragraph", "Details are in the table.", ()),
+        ("paragraph", "Table 9.9. String Functions", ()),  # the caption, which heads nothing past its table
+        ("definition", "lower ( text ) → text: Converts the string to all lower case. lower('TOM') → tom", ()),
+        ("paragraph", "Returns the length.", ()),  # a cell opening with a sentence names no term
+        ("paragraph", "It counts characters.", ()),
+        ("paragraph", "More functions follow.", ()),
+    ]
 
 
 def test_a_docx_paragraph_wholly_in_bold_is_a_heading_under_the_styled_ones(tmp_path: Path):
