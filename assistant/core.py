@@ -273,7 +273,7 @@ class Assistant:
     def _evidence_of(self, item: Scored) -> Evidence:
         return Evidence(
             self._citation(item),
-            labelled(item),
+            labelled(item, self.settings.ranking.named_sections),
             item.relevance,
             item.match,
             item.cosine,
@@ -390,7 +390,7 @@ class Assistant:
         if best >= settings.cross_check_below(self.embedder.name):
             return 0
         for n, item in enumerate(ranked[: settings.cross_sentences]):
-            if float(reranker.score(query, [labelled(item)])[0]) >= settings.min_cross:
+            if float(reranker.score(query, [labelled(item, settings.ranking.named_sections)])[0]) >= settings.min_cross:
                 return n
         return None
 

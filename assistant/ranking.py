@@ -166,7 +166,7 @@ def _mark_asked(query: str, ranked: list[Scored], settings: RankingSettings, rer
     choices = [n for n, s in enumerate(ranked[: settings.clause_rerank]) if stands_alone(s.candidate.sentence)]
     if len(choices) < 2:
         return ranked
-    scores = reranker.score(asked, [labelled(ranked[n]) for n in choices])
+    scores = reranker.score(asked, [labelled(ranked[n], settings.named_sections) for n in choices])
     chosen = choices[int(np.argmax(scores))]
     if chosen == 0 or ranked[chosen].follow:
         return ranked
@@ -214,7 +214,7 @@ def _rerank_lead(query: str, ranked: list[Scored], settings: RankingSettings, re
     ][: settings.rerank_lead]
     if len(choices) < 2:
         return ranked
-    scores = reranker.score(query, [labelled(ranked[n]) for n in choices])
+    scores = reranker.score(query, [labelled(ranked[n], settings.named_sections) for n in choices])
     chosen = choices[int(np.argmax(scores))]
     return _to_front(ranked, chosen)
 
@@ -393,7 +393,7 @@ def _mark_follow(
     chosen = led_to[0]
     choices = led_to[: settings.bridge_choices]
     if reranker is not None and len(choices) > 1:
-        scores = reranker.score(query, [labelled(ranked[n]) for n in choices])
+        scores = reranker.score(query, [labelled(ranked[n], settings.named_sections) for n in choices])
         chosen = choices[int(np.argmax(scores))]
     elif rest.unanswered and len(choices) > 1:
         chosen = max(choices, key=lambda n: rest.answered_by(ranked[n]))

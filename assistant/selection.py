@@ -69,19 +69,37 @@ def is_label(sentence: Sentence, min_words: int) -> bool:
     return sentence.kind == "paragraph" and not text.endswith((".", "!", "?")) and len(_WORD.findall(text)) < min_words
 
 
-def labelled(item: Scored) -> str:
-    """The sentence as the answer gives it (a table row with its column headers), prefixed with its
-    document's title where the title alone names the sentence's subject: a paragraph of a document
-    without headings (an article about one thing, such as an encyclopedia entry) that does not name
-    the title itself ("Scotch Collie: Other ancestors include the Gordon Setter."). In a document
-    with headings, the title and section show in the citation instead."""
+def labelled(item: Scored, named_sections: bool) -> str:
+    """The sentence as the answer gives it (a table row with its column headers), prefixed with
+    what alone names the sentence's subject when the sentence does not name it itself: the
+    document's title, for a paragraph of a document without headings (an article about one thing,
+    such as an encyclopedia entry: "Scotch Collie: Other ancestors include the Gordon Setter."); with
+    `named_sections`, the heading right above a paragraph when that heading is a name in code (an
+    API reference's heading per member: "JSON_TOKENER_STRICT: Be strict when parsing JSON input.").
+    Other headings show in the citation instead."""
     sentence = item.candidate.sentence
     text, name = sentence.display, display_title(item.candidate.title)
-    if not name or item.candidate.sectioned or sentence.kind != "paragraph":
+    if sentence.kind != "paragraph":
         return text
-    if set(content_words(name)) <= set(content_words(text)):
+    if item.candidate.sectioned:
+        code = sentence.section[-1] if named_sections and sentence.section else ""
+        if not names_code(code) or code.removesuffix("()").casefold() in text.casefold():
+            return text
+        return f"{code}: {text}"
+    if not name or set(content_words(name)) <= set(content_words(text)):
         return text
     return f"{name}: {text}"
+
+
+# A name in code: one token with an underscore, a call's brackets, a dot or a colon inside, or a
+# capital after a small letter ("MDB_NOSYNC", "mdb_env_open()", "os.cpus()", "getFoo").
+_CODE_NAME = re.compile(r"[\w.:()\[\]<>*~-]{2,80}")
+_CODE_MARK = re.compile(r"_|\(\)|\w[.:]\w|[a-z][A-Z]")
+
+
+def names_code(heading: str) -> bool:
+    """Whether a heading is a name in code (see `_CODE_NAME`)."""
+    return bool(_CODE_NAME.fullmatch(heading)) and bool(_CODE_MARK.search(heading))
 
 
 # An item's own number or letter ("1. ", "b) "), not a sentence.
@@ -92,7 +110,7 @@ def shown(shape: Shape, item: Scored, settings: RankingSettings) -> str:
     """The sentence as the answer shows it (`labelled`); in answer to a question asking for several
     things (`whole_lists`), a list item of several sentences by its first, then "…": the answer
     names each item, and the citation holds the whole."""
-    text = labelled(item)
+    text = labelled(item, settings.named_sections)
     if not (shape.several and settings.whole_lists and item.candidate.sentence.kind == "list_item"):
         return text
     marker = _ITEM_MARKER.match(text)

@@ -389,6 +389,13 @@ class RankingSettings(BaseModel):
         description="Leave out of answers the sentences that cannot be read alone: opening inside a quotation, "
         "going on from the sentence before ('But ...'), or asking a question (see assistant.selection).",
     )
+    named_sections: bool = Field(
+        default=True,
+        description="A paragraph's sentence under a heading that is a name in code ('JSON_TOKENER_STRICT', "
+        "'mdb_env_open()', 'os.cpus()': an API reference's heading per member) and that does not name it is "
+        "shown, and read by the cross-encoder, after that name ('JSON_TOKENER_STRICT: Be strict when parsing JSON "
+        "input.'), as a definition shows its term; False: the name shows only in the citation's section.",
+    )
     min_sentence_words: int = Field(
         default=3,
         ge=0,

@@ -233,6 +233,16 @@ CORPORA: dict[str, list[tuple[str, str, str]]] = {
         ("libxslt1-dev", f"/usr/share/doc/libxslt1-dev/html/{page}.html", f"libxslt/{page}.html")
         for page in "intro bugs help internals extensions python docbook xsltproc2 FAQ downloads news".split()
     ],
+    "doxygen": [
+        *(
+            ("lmdb-doc", f"/usr/share/doc/lmdb-doc/html/{page}.html", f"lmdb/{page}.html")
+            for page in "starting group__mdb group__internal group__errors group__mdb__env group__mdb__put".split()
+        ),
+        *(
+            ("libjson-c-doc", f"/usr/share/doc/libjson-c-dev/html/{page}.html", f"json-c/{page}.html")
+            for page in "index json__object_8h json__tokener_8h json__pointer_8h".split()
+        ),
+    ],
 }
 
 # Written documents, by corpus: data file -> name in the corpus. `.docx` targets are made from a

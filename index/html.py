@@ -39,6 +39,7 @@ from index.document import (
     captions_as_paragraphs,
     labels_box,
     made_heading,
+    reads_as_heading,
 )
 
 # trafilatura chooses the content when it keeps at least this share of the words the body holds
@@ -62,7 +63,11 @@ TYPED_ITEM_CHARS = 60
 # term it sits in ("<a class='copiable-anchor'>¶</a>" in texinfo 7, "<a class='mark'>#</a>" in
 # Node's docs, "§" and "🔗" elsewhere). It is not text: a heading would read "os.cpus()#", and a
 # term would no longer match the extractor's text, which leaves "¶" out (see `_plain`).
-PERMALINK_MARKS = frozenset({"¶", "#", "§", "🔗"})
+# Doxygen's is "◆" before each member's heading.
+PERMALINK_MARKS = frozenset({"¶", "#", "§", "🔗", "◆"})
+# A link whose whole text is one of these leads on to the rest of what it ends (Doxygen's "More..."
+# after a member's brief description): it is not text either.
+MORE_LINKS = frozenset({"more...", "more…", "read more", "read more...", "read more…", "continue reading"})
 
 _SKIP = frozenset(
     "script style noscript template svg nav header footer aside form button select iframe object head".split()
@@ -104,6 +109,11 @@ class _Row:
     header: bool = True
     # per cell, the paragraphs it holds ("<td><p>lower ( text ) → text</p><p>Converts ...</p>")
     paragraphs: list[list[str]] = field(default_factory=list)
+    heading: int = 0  # the level of a heading one of its cells holds
+
+    @property
+    def filled(self) -> int:
+        return sum(bool(cell) for cell in self.cells)
 
 
 # Marks where a paragraph opens inside a table's cell; white space, so the cell's text folds it away.
@@ -142,6 +152,7 @@ class _Walker(HTMLParser):
         self.table_group = -1
         self.holders = [0]  # open paragraphs, items, headings: per list or table level
         self.row: _Row | None = None
+        self.pending: _Row | None = None  # a row of data not yet written
         self.cell: list[str] | None = None
         self.term: str | None = None
         self.title = ""
@@ -256,7 +267,10 @@ class _Walker(HTMLParser):
                 self.holders.append(0)
             return True
         if self.table_depth > 1 or (self.cell is not None and tag not in _CELLS):
-            self._text(_CELL_PARAGRAPH if self.table_depth == 1 and tag in ("p", "div") else " ")  # blocks inside a table cell, nested tables too, read as part of the cell
+            # blocks inside a table cell, nested tables too, read as part of the cell
+            if self.table_depth == 1 and self.row is not None and tag in _HEADINGS:
+                self.row.heading = _HEADINGS[tag]
+            self._text(_CELL_PARAGRAPH if self.table_depth == 1 and tag in ("p", "div") else " ")
             return False
         if tag == "tr":
             self._flush()
@@ -328,6 +342,7 @@ class _Walker(HTMLParser):
             self.table_depth = max(0, self.table_depth - 1)
             if self.table_depth == 0:
                 self._write_row()
+                self._write_pending()
                 self.holders.pop()
             return
         if tag in ("td", "th"):
@@ -379,11 +394,12 @@ class _Walker(HTMLParser):
             self.plain_chars += size
 
     def _drop_permalink(self, target: list[str], start: int) -> None:
-        """Take back the text of the link just closed when it is a permalink mark (`PERMALINK_MARKS`).
+        """Take back the text of the link just closed when it is a permalink mark (`PERMALINK_MARKS`)
+        or leads on to more (`MORE_LINKS`).
         `target` and `start` say where its text began; a block flushed since then is left alone."""
         current = self.cell if self.cell is not None else self.buffer
         mark = "".join(target[start:]).strip()
-        if target is not current or mark not in PERMALINK_MARKS:
+        if target is not current or (mark not in PERMALINK_MARKS and mark.casefold() not in MORE_LINKS):
             return
         del target[start:]
         if target is self.buffer:
@@ -435,22 +451,50 @@ class _Walker(HTMLParser):
         self.term = None
 
     def _write_row(self) -> None:
+        """Write the row just read. A row of data waits for the next: a row whose one filled cell
+        is not its first goes on from it (Doxygen's brief description of the member in the row
+        above, "| A handle for an individual database ..." under "typedef unsigned int |
+        MDB_dbi"), and joins it, its text after the text of that column's cell, when it has two
+        filled cells or more (a row of one, such as the name of a module over its description, is a
+        row of its own)."""
         row, self.row = self.row, None
         if row is None or not any(row.cells):
             return
         filled = [n for n, cell in enumerate(row.cells) if cell]
-        if len(filled) == 1:
-            self._write_cell(row.paragraphs[filled[0]], row.header)
+        pending = self.pending
+        if pending is not None and len(filled) == 1 and 0 < filled[0] < len(pending.cells) and pending.filled > 1:
+            at = filled[0]
+            pending.cells[at] = f"{pending.cells[at]} {row.cells[at]}".strip()
+            pending.paragraphs[at] = [*pending.paragraphs[at], *row.paragraphs[at]]
             return
-        self.writer.add_cells("table_header" if row.header else "table_row", row.cells, self.table_group)
+        self._write_pending()
+        if row.header or row.heading:
+            self._write(row)
+        else:
+            self.pending = row
 
-    def _write_cell(self, paragraphs: list[str], header: bool) -> None:
-        """A row of one cell. Of several paragraphs, a header's name the parts of the cells below
-        ("Function | Description | Example(s)"), and a cell whose first is no sentence is that
-        term's definition ("lower ( text ) → text: Converts the string to all lower case. ...": a
+    def _write_pending(self) -> None:
+        if self.pending is not None:
+            self._write(self.pending)
+        self.pending = None
+
+    def _write(self, row: _Row) -> None:
+        filled = [n for n, cell in enumerate(row.cells) if cell]
+        if len(filled) == 1:
+            self._write_cell(row.paragraphs[filled[0]], row.header, row.heading)
+        else:
+            self.writer.add_cells("table_header" if row.header else "table_row", row.cells, self.table_group)
+
+    def _write_cell(self, paragraphs: list[str], header: bool, heading: int) -> None:
+        """A row of one cell. A heading alone in it heads the rows below (Doxygen's "Functions").
+        Of several paragraphs, a header's name the parts of the cells below ("Function |
+        Description | Example(s)"), and a cell whose first is no sentence is that term's
+        definition ("lower ( text ) → text: Converts the string to all lower case. ...": a
         reference table of one column, PostgreSQL's functions). Else the cell is a paragraph (a
         table that lays out a box)."""
-        if len(paragraphs) > 1 and header:
+        if heading and len(paragraphs) == 1 and reads_as_heading(paragraphs[0]):
+            self.writer.add("heading", paragraphs[0], heading)
+        elif len(paragraphs) > 1 and header:
             self.writer.add_cells("table_header", paragraphs, self.table_group)
         elif len(paragraphs) > 1 and not _SENTENCE_END.search(paragraphs[0]):
             self.writer.add_cells("definition", [paragraphs[0], " ".join(paragraphs[1:])], self.table_group)
@@ -461,6 +505,7 @@ class _Walker(HTMLParser):
         super().close()
         while self.stack:
             self.handle_endtag(self.stack[-1].tag)
+        self._write_pending()
         self._flush()
 
 
@@ -468,7 +513,9 @@ class _Walker(HTMLParser):
 # heading or a form, or a table that lays out (a page set out in tables of menu and content cells,
 # as old sites and generated manuals are: libxslt's), or when its one cell holds paragraphs, a list
 # or code. A table of data holds none of these: a list of its own nested in a row (DocBook's
-# revision history) or code in one of its rows (PostgreSQL's function tables) leaves it a table.
+# revision history) or code in one of its rows (PostgreSQL's function tables) leaves it a table, and
+# so does a heading alone in a row of a table whose other rows have several cells (Doxygen's tables
+# of members, a row "Functions" over the rows of the functions).
 _LAYOUT_INSIDE = frozenset("form h1 h2 h3 h4 h5 h6".split())
 _BLOCK_INSIDE = _LAYOUT_INSIDE | frozenset("p ul ol dl pre blockquote div table".split())
 
@@ -481,13 +528,21 @@ class _TableSeen:
     most_cells: int = 0
     inside: set[str] = field(default_factory=set)
     holds_layout: bool = False  # a table nested in one of its cells lays out
+    row_heading: bool = False  # the row being read holds a heading
+    heading_alone: bool = False  # a row of one cell held a heading
+
+    def end_row(self) -> None:
+        """Count the heading of the row just read: beside other cells, one a cell of the table holds."""
+        if self.row_heading and self.cells > 1:
+            self.inside.add("h1")
+        self.heading_alone = self.heading_alone or (self.row_heading and self.cells <= 1)
+        self.row_heading = False
 
     @property
     def lays_out(self) -> bool:
         one_cell = self.rows <= 1 and self.most_cells <= 1
-        return (
-            self.holds_layout or bool(self.inside & _LAYOUT_INSIDE) or (one_cell and bool(self.inside & _BLOCK_INSIDE))
-        )
+        inside = self.inside | ({"h1"} if self.heading_alone and self.most_cells <= 1 else set())
+        return self.holds_layout or bool(inside & _LAYOUT_INSIDE) or (one_cell and bool(inside & _BLOCK_INSIDE))
 
 
 class _TableScan(HTMLParser):
@@ -509,12 +564,15 @@ class _TableScan(HTMLParser):
         elif not self.open:
             return
         elif tag == "tr":
+            self.open[-1].end_row()
             self.open[-1].rows += 1
             self.open[-1].cells = 0
         elif tag in ("td", "th"):
             table = self.open[-1]
             table.cells += 1
             table.most_cells = max(table.most_cells, table.cells)
+        elif tag in _HEADINGS:
+            self.open[-1].row_heading = True
         elif tag in _BLOCK_INSIDE:
             self.open[-1].inside.add(tag)
 
@@ -522,25 +580,13 @@ class _TableScan(HTMLParser):
         if tag == "table" and self.open:
             self._closed(self.open.pop())
 
-    def _write_cell(self, paragraphs: list[str], header: bool) -> None:
-        """A row of one cell. Of several paragraphs, a header's name the parts of the cells below
-        ("Function | Description | Example(s)"), and a cell whose first is no sentence is that
-        term's definition ("lower ( text ) → text: Converts the string to all lower case. ...": a
-        reference table of one column, PostgreSQL's functions). Else the cell is a paragraph (a
-        table that lays out a box)."""
-        if len(paragraphs) > 1 and header:
-            self.writer.add_cells("table_header", paragraphs, self.table_group)
-        elif len(paragraphs) > 1 and not _SENTENCE_END.search(paragraphs[0]):
-            self.writer.add_cells("definition", [paragraphs[0], " ".join(paragraphs[1:])], self.table_group)
-        else:
-            self.writer.add("paragraph", " ".join(paragraphs))
-
     def close(self) -> None:
         super().close()
         while self.open:
             self._closed(self.open.pop())
 
     def _closed(self, table: _TableSeen) -> None:
+        table.end_row()
         if table.lays_out:
             self.layout.add(table.index)
             if self.open:

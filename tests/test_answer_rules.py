@@ -1,5 +1,7 @@
 """The answer rules on hand-made candidates: what a question asks, sentence fit, selection, titles."""
 
+from dataclasses import replace
+
 import numpy as np
 import pytest
 
@@ -189,11 +191,35 @@ def test_sentence_marked_to_follow_joins_even_past_the_word_budget():
 
 
 def test_sentence_that_does_not_name_its_subject_is_labelled_with_the_title():
-    assert labelled(scored("Other ancestors include the Gordon Setter.", 0.5, title="Scotch Collie (dog)")) == (
+    assert labelled(scored("Other ancestors include the Gordon Setter.", 0.5, title="Scotch Collie (dog)"), True) == (
         "Scotch Collie: Other ancestors include the Gordon Setter."
     )
-    assert labelled(scored("The Scotch Collie is a dog.", 0.5, title="Scotch Collie")) == "The Scotch Collie is a dog."
-    assert labelled(scored("It is a dog.", 0.5)) == "It is a dog."
+    assert (
+        labelled(scored("The Scotch Collie is a dog.", 0.5, title="Scotch Collie"), True)
+        == "The Scotch Collie is a dog."
+    )
+    assert labelled(scored("It is a dog.", 0.5), True) == "It is a dog."
+
+
+def in_section(text: str, *section: str) -> Scored:
+    item = scored(text, 0.5, title="json_tokener.h File Reference")
+    sentence = replace(item.candidate.sentence, section=section)
+    return replace(item, candidate=replace(item.candidate, sentence=sentence, sectioned=True))
+
+
+def test_sentence_under_a_heading_naming_code_is_labelled_with_it():
+    # An API reference's heading per member names what its paragraphs describe.
+    strict = in_section("Be strict when parsing JSON input.", "Macros", "JSON_TOKENER_STRICT")
+    assert labelled(strict, True) == "JSON_TOKENER_STRICT: Be strict when parsing JSON input."
+    assert labelled(strict, False) == "Be strict when parsing JSON input."
+    called = in_section("Create a new tokener.", "json_tokener_new()")
+    assert labelled(called, True) == "json_tokener_new(): Create a new tokener."
+    # a sentence naming it already, and a heading in words, add nothing
+    named = in_section("Use JSON_TOKENER_STRICT with care.", "JSON_TOKENER_STRICT")
+    assert labelled(named, True) == "Use JSON_TOKENER_STRICT with care."
+    assert labelled(in_section("A transaction is used by one thread.", "Threads and Processes"), True) == (
+        "A transaction is used by one thread."
+    )
 
 
 def test_only_stance_questions_gather_several_people():

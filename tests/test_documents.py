@@ -687,6 +687,46 @@ checksums of every release beside them.</p>
 </body></html>"""
 
 
+DOXYGEN_MEMBERS = """<html><body><div class="contents">
+<table class="memberdecls">
+<tr class="heading"><td colspan="2"><h2 class="groupheader">Typedefs</h2></td></tr>
+<tr class="memitem"><td class="memItemLeft">typedef unsigned int&#160;</td>
+<td class="memItemRight"><a class="el" href="#dbi">MDB_dbi</a></td></tr>
+<tr class="memdesc"><td class="mdescLeft">&#160;</td><td class="mdescRight">A handle for an individual
+database in the DB environment. <a href="#details">More...</a><br /></td></tr>
+<tr class="separator"><td class="memSeparator" colspan="2">&#160;</td></tr>
+<tr class="memitem"><td class="memItemLeft">typedef int()&#160;</td>
+<td class="memItemRight"><a class="el" href="#cmp">MDB_cmp_func</a>(const MDB_val *a, const MDB_val *b)</td></tr>
+<tr class="memdesc"><td class="mdescLeft">&#160;</td><td class="mdescRight">A callback function used to compare
+two keys in a database.</td></tr>
+</table>
+<h2 class="groupheader">Typedef Documentation</h2>
+<h2 class="memtitle"><span class="permalink"><a href="#dbi">&#9670;&nbsp;</a></span>MDB_dbi</h2>
+<p>A DB handle is opened with mdb_dbi_open().</p>
+</div></body></html>"""
+
+
+def test_html_table_of_members_keeps_its_headings_names_and_descriptions_together(tmp_path: Path):
+    # Doxygen's tables of members: a heading alone in a row heads the rows below it (the table is
+    # not one that lays the page out), a member's brief description in the row under it joins its
+    # row, and the "More..." link and the "◆" permalink are no text.
+    sentences = split_sentences(loaded(tmp_path, "group__mdb.html", DOXYGEN_MEMBERS))
+    assert [(s.kind, s.display, s.section) for s in sentences] == [
+        (
+            "table_row",
+            "typedef unsigned int | MDB_dbi A handle for an individual database in the DB environment.",
+            ("Typedefs",),
+        ),
+        (
+            "table_row",
+            "typedef int() | MDB_cmp_func(const MDB_val *a, const MDB_val *b) A callback function used to compare two "
+            "keys in a database.",
+            ("Typedefs",),
+        ),
+        ("paragraph", "A DB handle is opened with mdb_dbi_open().", ("MDB_dbi",)),
+    ]
+
+
 def test_html_page_laid_out_in_tables_is_read_as_its_blocks_and_its_menu_set_aside(tmp_path: Path):
     # Old sites and generated manuals set the page out in tables: a menu cell beside a content
     # cell, headings and paragraphs inside cells. Those tables are containers; a table of data

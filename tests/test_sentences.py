@@ -22,7 +22,10 @@ def test_us_before_a_capitalised_title_does_not_end_a_sentence():
 
 def test_a_numbered_label_opening_a_paragraph_does_not_end_a_sentence():
     assert split("Table 9.9. SQL String Functions and Operators") == ["Table 9.9. SQL String Functions and Operators"]
-    assert split("Example 4. Reading a file. It opens the file.") == ["Example 4. Reading a file.", "It opens the file."]
+    assert split("Example 4. Reading a file. It opens the file.") == [
+        "Example 4. Reading a file.",
+        "It opens the file.",
+    ]
     # inside a paragraph, the number ends its sentence as any other
     assert split("The functions are listed in Table 9.9. It has three columns.") == [
         "The functions are listed in Table 9.9.",
