@@ -516,8 +516,7 @@ class _Walker(HTMLParser):
 # revision history) or code in one of its rows (PostgreSQL's function tables) leaves it a table, and
 # so does a heading alone in a row of a table whose other rows have several cells (Doxygen's tables
 # of members, a row "Functions" over the rows of the functions).
-_LAYOUT_INSIDE = frozenset("form h1 h2 h3 h4 h5 h6".split())
-_BLOCK_INSIDE = _LAYOUT_INSIDE | frozenset("p ul ol dl pre blockquote div table".split())
+_BLOCK_INSIDE = frozenset("form p ul ol dl pre blockquote div table".split())
 
 
 @dataclass
@@ -529,20 +528,19 @@ class _TableSeen:
     inside: set[str] = field(default_factory=set)
     holds_layout: bool = False  # a table nested in one of its cells lays out
     row_heading: bool = False  # the row being read holds a heading
+    heading_beside: bool = False  # a row of several cells held a heading
     heading_alone: bool = False  # a row of one cell held a heading
 
     def end_row(self) -> None:
-        """Count the heading of the row just read: beside other cells, one a cell of the table holds."""
-        if self.row_heading and self.cells > 1:
-            self.inside.add("h1")
+        self.heading_beside = self.heading_beside or (self.row_heading and self.cells > 1)
         self.heading_alone = self.heading_alone or (self.row_heading and self.cells <= 1)
         self.row_heading = False
 
     @property
     def lays_out(self) -> bool:
         one_cell = self.rows <= 1 and self.most_cells <= 1
-        inside = self.inside | ({"h1"} if self.heading_alone and self.most_cells <= 1 else set())
-        return self.holds_layout or bool(inside & _LAYOUT_INSIDE) or (one_cell and bool(inside & _BLOCK_INSIDE))
+        headed = self.heading_beside or (self.heading_alone and self.most_cells <= 1)
+        return self.holds_layout or "form" in self.inside or headed or (one_cell and bool(self.inside & _BLOCK_INSIDE))
 
 
 class _TableScan(HTMLParser):

@@ -13,7 +13,11 @@ import re
 from index.document import Block, Document, Kind, Span, flatten
 
 _HEADING_MARKS = re.compile(r"^[ \t]*#{1,6}(?:[ \t]+|$)|[ \t]+#+[ \t]*$", re.MULTILINE)
-_LINE_MARKS = re.compile(r"^[ \t]*(?:>[ \t]?)+", re.MULTILINE)
+# A block quote's marks, and a GitHub alert's label on its first line ("> [!NOTE]"), which heads the
+# box the quote makes and is no text of it.
+_LINE_MARKS = re.compile(
+    r"^[ \t]*(?:>[ \t]?)+(?:\[!(?:NOTE|TIP|IMPORTANT|WARNING|CAUTION)\][ \t]*$)?", re.MULTILINE | re.IGNORECASE
+)
 _ITEM_MARK = re.compile(r"[ \t]*(?:>[ \t]?)*(?:[-*+]|\d{1,9}[.)])(?:[ \t]+\[[ xX]\])?[ \t]+")
 _INLINE = re.compile(
     r"\\(?=[!-/:-@\[-`{-~])"  # a backslash escaping punctuation

@@ -207,6 +207,15 @@ def test_markdown_quotes_read_without_markup_while_spans_index_the_file(tmp_path
     assert sentences[2].display == "make run, What it does: serves the web interface on port 7860"
 
 
+def test_markdown_alert_label_is_no_text_of_its_quote(tmp_path: Path):
+    text = "# Tool\n\n> [!WARNING]\n> Back up the database before upgrading.\n\n> Quoted [!NOTE] stays.\n"
+    doc = loaded(tmp_path, "README.md", text)
+    assert [s.text for s in split_sentences(doc)] == [
+        "Back up the database before upgrading.",
+        "Quoted !NOTE stays.",  # a label inside a line is the line's own text
+    ]
+
+
 def test_markdown_code_spans_and_autolinks_keep_their_text(tmp_path: Path):
     # only backticks and an autolink's angle brackets are markup: what they enclose is read as written
     text = (
