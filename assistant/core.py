@@ -361,7 +361,10 @@ class Assistant:
         if lead and settings.cross_lead:
             ranked = [ranked[lead], *ranked[:lead], *ranked[lead + 1 :]]
         chosen = select(shape, ranked, settings.ranking, settings.max_words, settings.max_sentences)
-        segments = [Segment(shown(shape, item, settings.ranking), (n,)) for n, item in enumerate(chosen, start=1)]
+        segments = [
+            Segment(shown(shape, item, settings.ranking, chosen[n - 2] if n > 1 else None), (n,))
+            for n, item in enumerate(chosen, start=1)
+        ]
         segments = within_words(segments, settings.max_answer_words)
         chosen = chosen[: len(segments)]
         citations = [self._citation(item) for item in chosen]

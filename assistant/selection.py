@@ -70,25 +70,27 @@ def is_label(sentence: Sentence, min_words: int) -> bool:
 
 
 def labelled(item: Scored, named_sections: bool) -> str:
-    """The sentence as the answer gives it (a table row with its column headers), prefixed with
-    what alone names the sentence's subject when the sentence does not name it itself: the
-    document's title, for a paragraph of a document without headings (an article about one thing,
-    such as an encyclopedia entry: "Scotch Collie: Other ancestors include the Gordon Setter."); with
-    `named_sections`, the heading right above a paragraph when that heading is a name in code (an
-    API reference's heading per member: "JSON_TOKENER_STRICT: Be strict when parsing JSON input.").
-    Other headings show in the citation instead."""
+    """The sentence as the answer gives it (a table row with its column headers), after its label
+    (`label_of`) when it has one: "Scotch Collie: Other ancestors include the Gordon Setter."."""
+    label, text = label_of(item, named_sections), item.candidate.sentence.display
+    return f"{label}: {text}" if label else text
+
+
+def label_of(item: Scored, named_sections: bool) -> str:
+    """What alone names a paragraph's subject when the sentence does not name it itself, or "":
+    the document's title, for a paragraph of a document without headings (an article about one
+    thing, such as an encyclopedia entry: "Scotch Collie"); with `named_sections`, the heading
+    right above it when that heading is a name in code (an API reference's heading per member:
+    "JSON_TOKENER_STRICT" over "Be strict when parsing JSON input."). Other headings show in the
+    citation instead."""
     sentence = item.candidate.sentence
     text, name = sentence.display, display_title(item.candidate.title)
     if sentence.kind != "paragraph":
-        return text
+        return ""
     if item.candidate.sectioned:
         code = sentence.section[-1] if named_sections and sentence.section else ""
-        if not names_code(code) or code.removesuffix("()").casefold() in text.casefold():
-            return text
-        return f"{code}: {text}"
-    if not name or set(content_words(name)) <= set(content_words(text)):
-        return text
-    return f"{name}: {text}"
+        return code if names_code(code) and code.removesuffix("()").casefold() not in text.casefold() else ""
+    return name if name and not set(content_words(name)) <= set(content_words(text)) else ""
 
 
 # A name in code: one token with an underscore, a call's brackets, a dot or a colon inside, or a
@@ -106,11 +108,17 @@ def names_code(heading: str) -> bool:
 _ITEM_MARKER = re.compile(r"\(?(?:\d{1,3}|[a-zA-Z])[.)]\s+")
 
 
-def shown(shape: Shape, item: Scored, settings: RankingSettings) -> str:
-    """The sentence as the answer shows it (`labelled`); in answer to a question asking for several
-    things (`whole_lists`), a list item of several sentences by its first, then "…": the answer
-    names each item, and the citation holds the whole."""
-    text = labelled(item, settings.named_sections)
+def shown(shape: Shape, item: Scored, settings: RankingSettings, before: Scored | None = None) -> str:
+    """The sentence as the answer shows it (`labelled`; without its label when the sentence
+    `before` it in the answer has the same: "JSON_TOKENER_STRICT: Be strict ... This flag is not set
+    by default."); in answer to a question asking for several things (`whole_lists`), a list item of
+    several sentences by its first, then "…": the answer names each item, and the citation holds
+    the whole."""
+    label = label_of(item, settings.named_sections)
+    if before is not None and label == label_of(before, settings.named_sections):
+        text = item.candidate.sentence.display
+    else:
+        text = labelled(item, settings.named_sections)
     if not (shape.several and settings.whole_lists and item.candidate.sentence.kind == "list_item"):
         return text
     marker = _ITEM_MARKER.match(text)

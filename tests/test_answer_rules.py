@@ -222,6 +222,16 @@ def test_sentence_under_a_heading_naming_code_is_labelled_with_it():
     )
 
 
+def test_a_label_shows_once_for_sentences_in_a_row_that_share_it():
+    shape = shape_of("Which flag makes parsing strict?")
+    first = in_section("Be strict when parsing JSON input.", "JSON_TOKENER_STRICT")
+    second = in_section("This flag is not set by default.", "JSON_TOKENER_STRICT")
+    other = in_section("Use with the strict flag.", "JSON_TOKENER_ALLOW_TRAILING_CHARS")
+    assert shown(shape, second, RULES, first) == "This flag is not set by default."
+    assert shown(shape, other, RULES, second) == "JSON_TOKENER_ALLOW_TRAILING_CHARS: Use with the strict flag."
+    assert shown(shape, second, RULES) == "JSON_TOKENER_STRICT: This flag is not set by default."
+
+
 def test_only_stance_questions_gather_several_people():
     assert shape_of("Who said the troops were leaving?").gathers
     assert shape_of("Who doubted the withdrawal?").gathers
