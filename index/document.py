@@ -85,13 +85,14 @@ def reads_as_heading(text: str, most_words: int = RUN_IN_WORDS) -> bool:
 def made_heading(text: str) -> bool:
     """Whether a line set wholly in bold is a heading made by hand: it reads as one and is not an
     admonition's label ("Note", "Warning"), which heads a box, not what follows it."""
+    # in bold, "Notes" labels a box too; a real heading "Notes" is a section (see `labels_box`)
     return reads_as_heading(text) and not labels_box(text) and " ".join(text.split()).casefold() != "notes"
 
 
 def labels_box(text: str) -> bool:
     """Whether a heading is an admonition's label ("Note", "Warning"; DocBook's `<div class="note">
-    <h3 class="title">Note</h3>`): it heads a box of a paragraph or two, so that it read as a section
-    would take in the rest of the page. A section of "Notes" is one."""
+    <h3 class="title">Note</h3>`): it heads a box of a paragraph or two; read as a section, it would
+    take in the rest of the page. A section of "Notes" is one."""
     return " ".join(text.split()).rstrip(":").casefold() in _ADMONITIONS
 
 
