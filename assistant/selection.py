@@ -114,11 +114,9 @@ def shown(shape: Shape, item: Scored, settings: RankingSettings, before: Scored 
     by default."); in answer to a question asking for several things (`whole_lists`), a list item of
     several sentences by its first, then "…": the answer names each item, and the citation holds
     the whole."""
-    label = label_of(item, settings.named_sections)
-    if before is not None and label == label_of(before, settings.named_sections):
-        text = item.candidate.sentence.display
-    else:
-        text = labelled(item, settings.named_sections)
+    label, text = label_of(item, settings.named_sections), item.candidate.sentence.display
+    if label and (before is None or label != label_of(before, settings.named_sections)):
+        text = f"{label}: {text}"
     if not (shape.several and settings.whole_lists and item.candidate.sentence.kind == "list_item"):
         return text
     marker = _ITEM_MARKER.match(text)

@@ -79,7 +79,12 @@ def reads_as_heading(text: str, most_words: int = RUN_IN_WORDS) -> bool:
     without the punctuation that closes a sentence or leads into what follows."""
     text = " ".join(text.split())
     opens = text[:1].isupper() or text[:1].isdigit()
-    return 0 < len(text.split()) <= most_words and opens and not _CLOSING.search(text)
+    return 0 < len(text.split()) <= most_words and opens and not closes(text)
+
+
+def closes(text: str) -> bool:
+    """Whether a text ends with the punctuation that closes a sentence or leads into what follows."""
+    return _CLOSING.search(text) is not None
 
 
 def made_heading(text: str) -> bool:

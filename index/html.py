@@ -37,6 +37,7 @@ from index.document import (
     Kind,
     TextWriter,
     captions_as_paragraphs,
+    closes,
     labels_box,
     made_heading,
     reads_as_heading,
@@ -86,8 +87,6 @@ _VOID = frozenset("br hr img meta link input area base col embed param source tr
 _HOLDERS = frozenset("p li dt dd pre caption figcaption summary address".split()) | {f"h{n}" for n in range(1, 7)}
 _CELLS = frozenset("td th tr".split())
 _HEADINGS = {f"h{n}": n for n in range(1, 7)}
-# A paragraph ending so is a sentence, not a term.
-_SENTENCE_END = re.compile(r"[.!?:;][\"'”’)\]]*$")
 # Elements that open a block of their own (their text does not run into the text around them).
 _BLOCKS = frozenset(
     "p div section article main li pre blockquote table tr td th dt dd dl ul ol h1 h2 h3 h4 h5 h6 "
@@ -496,7 +495,7 @@ class _Walker(HTMLParser):
             self.writer.add("heading", paragraphs[0], heading)
         elif len(paragraphs) > 1 and header:
             self.writer.add_cells("table_header", paragraphs, self.table_group)
-        elif len(paragraphs) > 1 and not _SENTENCE_END.search(paragraphs[0]):
+        elif len(paragraphs) > 1 and not closes(paragraphs[0]):
             self.writer.add_cells("definition", [paragraphs[0], " ".join(paragraphs[1:])], self.table_group)
         else:
             self.writer.add("paragraph", " ".join(paragraphs))
