@@ -110,8 +110,12 @@ def rank(
     extra = bridge_names(reader, query, best, settings.bridge_names) if bridging else []
     unanswered = _unanswered(query, ranked[0])
     if extra:
+        leads = {name: led_to(reader, name, settings.bridge_title_words) for name in extra}
+        leading = [name for name in extra if set(leads[name]) - {ranked[0].candidate.source}]
+        if settings.bridge_leading and leading:
+            extra = leading  # the names that title nothing would only blur the search
         expanded = " ".join([*extra, *unanswered])
-        named = {source for name in extra for source in led_to(reader, name, settings.bridge_title_words)}
+        named = {source for name in extra for source in leads[name]}
         _follow(
             reader,
             shape,

@@ -268,6 +268,16 @@ class RankingSettings(BaseModel):
         "lost ('New York' leads to two companies' documents). The HotpotQA blind set, written after it: 21 of 40, "
         "20 without it.",
     )
+    bridge_leading: bool = Field(
+        default=True,
+        description="When some bridge names lead to a document other than the best sentence's, the bridge searches "
+        "with those names alone: a name that titles nothing, or only the best sentence's own document, would blur "
+        "the search ('Scott Derrickson' alone, not with 'Lisa Collier Cool' and 'Deliver Us from Evil (2014 "
+        "film)'). Against False on every "
+        "development set (bench/devsets.py): HotpotQA fresh 27 to 28 and blind 24 to 25 of 40 with "
+        "bge-small-en-v1.5; extra 34 to 35 and blind 25 to 26 with all-MiniLM-L6-v2 (fresh one answer won, one "
+        "lost); no other set moved with either.",
+    )
     bridge_floor: float = Field(
         default=0.4,
         ge=0.0,

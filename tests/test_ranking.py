@@ -496,3 +496,26 @@ def test_a_list_item_answering_the_second_question_brings_its_list_only_if_that_
     marked = _mark_second(ranked, _WordRest(["coding"]), RankingSettings(), several)  # type: ignore[arg-type]
     assert [s.follow for s in marked] == [False, True, False]
     assert marked[1].items == ((sibling,) if several else ())
+
+
+@pytest.mark.parametrize("leading", [True, False])
+def test_a_bridge_searches_with_the_names_that_lead_to_another_document(tmp_path: Path, leading: bool):
+    corpus = write_corpus(
+        tmp_path / "c",
+        {
+            "glass-orchard.txt": (
+                "Glass Orchard is a 1950 drama film by Northway Pictures, shot in Avonmere, starring Marta Quell "
+                "as Lina Sorrel.\n"
+            ),
+            "Marta Quell.txt": LINKED_CORPUS["Marta Quell.txt"],
+        },
+    )
+    embedder = HashEmbedder()
+    settings = AssistantSettings(ranking=RankingSettings(bridge_leading=leading))
+    bot = Assistant(corpus=corpus, index_dir=tmp_path / "i", embedder=embedder, settings=settings)
+    embedder.seen.clear()
+    bot.search(LINKED_QUESTION)
+    bridge_query = next(text for text in embedder.seen if "Marta Quell" in text)
+    assert ("Northway Pictures" in bridge_query) is not leading
+    assert ("Avonmere" in bridge_query) is not leading
+    assert "public office" in bridge_query  # with the words the best sentence left unanswered
