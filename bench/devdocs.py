@@ -62,6 +62,14 @@ Corpora (each a few hundred to about 2,000 chunks, so that indexing one takes mi
   (texinfo, function reference). Its PDF code rules (listings after a line left open, terms over
   their description) came from fontconfig's manual; the other three were read only to write the
   questions, after those rules.
+- laidout: eleven pages of libxslt's site, laid out with tables (navigation, boxes, a sidebar).
+- doxygen: ten pages of LMDB's and json-c's Doxygen API documentation (tables of members).
+- word: five real documents as Word files, made by the programs people save them with (CONVERTED):
+  Gutenprint's .odt manual exported by LibreOffice (a table of contents, numbered headings),
+  Node.js's build guide and PostgreSQL's CREATE TABLE page by pandoc (footnotes, support tables, a
+  long definition list), the Developer's Reference chapter on best packaging practices by pandoc
+  from its reStructuredText (footnotes, code), and Node.js's benchmarking guide by pandoc and then
+  LibreOffice (code written a paragraph a line). Needs pandoc and libreoffice-writer-nogui.
 
 Each question has a `kind`: words among table, list, definition (an option or parameter's
 definition line), page-break, heading (the section's heading matters), boilerplate (it has
@@ -70,7 +78,7 @@ definition line), page-break, heading (the section's heading matters), boilerpla
 `--check` validates each question file (pdftotext comes from poppler-utils, installed when missing):
 every evidence string must be found, after the scorer's normalisation, in the text of a document
 as a reader sees it: pdftotext's text with running headers, page numbers and line-end hyphenation
-undone for PDFs, the page's text for HTML, paragraphs and table cells for DOCX, the file for
+undone for PDFs, the page's text for HTML, paragraphs, table cells and notes for DOCX, the file for
 Markdown; each answer group needs an alternative inside the evidence, and an alternative that is a
 small number alone is refused (it would match a citation mark such as [4]). It also says which
 evidence strings the assistant's own extraction (`index.loaders`)
@@ -82,6 +90,7 @@ from __future__ import annotations
 import argparse
 import gzip
 import json
+import os
 import re
 import shutil
 import subprocess
@@ -245,6 +254,41 @@ CORPORA: dict[str, list[tuple[str, str, str]]] = {
     ],
 }
 
+# Word files made from real documents by the programs people save them with, by corpus: (the
+# packages needed, the source file, how it is converted, the name in the corpus). "libreoffice":
+# LibreOffice's Word export of the file; "pandoc FORMAT [ARGS]": pandoc from FORMAT to .docx;
+# "pandoc-odt FORMAT": pandoc to OpenDocument, then LibreOffice's Word export of that.
+NODEJS = "/usr/share/doc/nodejs"
+CONVERTED: dict[str, list[tuple[tuple[str, ...], str, str, str]]] = {
+    "word": [
+        (
+            ("gutenprint-doc", "libreoffice-writer-nogui"),
+            "/usr/share/doc/gutenprint-doc/gutenprint-users-manual.odt",
+            "libreoffice",
+            "gutenprint-users-manual.docx",
+        ),
+        (
+            ("nodejs", "pandoc"),
+            f"{NODEJS}/BUILDING.md",
+            "pandoc gfm+footnotes --toc --standalone --metadata=title:Building_Node.js",
+            "nodejs-building.docx",
+        ),
+        (
+            ("developers-reference", "pandoc"),
+            "/usr/share/doc/developers-reference/docs/_sources/best-pkging-practices.rst.txt",
+            "pandoc rst",
+            "best-packaging-practices.docx",
+        ),
+        (("postgresql-doc-15", "pandoc"), f"{PG}/sql-createtable.html", "pandoc html", "sql-createtable.docx"),
+        (
+            ("nodejs", "pandoc", "libreoffice-writer-nogui"),
+            f"{NODEJS}/contributing/writing-and-running-benchmarks.md",
+            "pandoc-odt gfm+footnotes",
+            "nodejs-benchmarks.docx",
+        ),
+    ],
+}
+
 # Written documents, by corpus: data file -> name in the corpus. `.docx` targets are made from a
 # light markup (see write_docx); the others are copied as they are. The structure corpus's are
 # invented office documents; the handbooks corpus's is the real text of GNU time's manual (the
@@ -356,16 +400,51 @@ def write_docx(markup: str, target: Path, author: str) -> None:
         tmp.replace(target)
 
 
+def convert(source: Path, how: str, target: Path) -> None:
+    """Make the Word file `target` from `source` (see CONVERTED); a file whose text did not change
+    is kept as it is, so its index entry stays (the programs write new ids on each run)."""
+    import tempfile
+
+    program, *args = how.split()
+    with tempfile.TemporaryDirectory() as work:
+        env = {**os.environ, "HOME": work}  # LibreOffice keeps a profile in the home folder
+        made = Path(work) / (target.stem + ".docx")
+        if program == "libreoffice":
+            _libreoffice(source, made, env)
+        else:
+            step = made.with_suffix(".odt") if program == "pandoc-odt" else made
+            options = [a.replace("_", " ") if a.startswith("--metadata") else a for a in args[1:]]
+            subprocess.run(["pandoc", "-f", args[0], str(source), *options, "-o", str(step)], check=True, env=env)
+            if program == "pandoc-odt":
+                _libreoffice(step, made, env)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if not target.exists() or _docx_text(target) != _docx_text(made):
+            shutil.copyfile(made, target)
+
+
+def _libreoffice(source: Path, made: Path, env: dict[str, str]) -> None:
+    """LibreOffice's Word export of `source`, written to `made` (named after the source first)."""
+    out = made.parent / "libreoffice"
+    command = ["soffice", "--headless", "--convert-to", "docx:MS Word 2007 XML", "--outdir", str(out), str(source)]
+    subprocess.run(command, check=True, env=env, capture_output=True)
+    (out / (source.stem + ".docx")).replace(made)
+
+
 def build(name: str, out: Path, no_install: bool) -> None:
-    files = CORPORA[name]
+    files = CORPORA.get(name, [])
+    converted = CONVERTED.get(name, [])
     if not no_install:
-        install([package for package, _, _ in files])
+        install([package for package, _, _ in files] + [p for packages, _, _, _ in converted for p in packages])
     corpus = out / name
     for package, source, target in files:
         path = Path(source)
         if not path.is_file():
             sys.exit(f"{source} is missing: apt-get install {package}")
         copy(path, corpus / target)
+    for packages, source, how, target in converted:
+        if not Path(source).is_file():
+            sys.exit(f"{source} is missing: apt-get install {' '.join(packages)}")
+        convert(Path(source), how, corpus / target)
     for data, target in WRITTEN.get(name, {}).items():
         if target.endswith(".docx"):
             write_docx((DATA / data).read_text(encoding="utf-8"), corpus / target, DOCX_AUTHOR[name])
@@ -450,12 +529,22 @@ def _html_text(path: Path) -> str:
 
 
 def _docx_text(path: Path) -> str:
+    """Paragraphs, table cells, and the footnotes' and endnotes' paragraphs."""
+    import zipfile
+
     import docx
+    from lxml import etree
 
     document = docx.Document(str(path))
     parts = [p.text for p in document.paragraphs]
     for table in document.tables:
         parts.extend(" | ".join(cell.text for cell in row.cells) for row in table.rows)
+    w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    with zipfile.ZipFile(path) as package:
+        for name in ("word/footnotes.xml", "word/endnotes.xml"):
+            if name in package.namelist():
+                notes = etree.fromstring(package.read(name))
+                parts.extend("".join(t.text or "" for t in p.iter(w + "t")) for p in notes.iter(w + "p"))
     return "\n".join(parts)
 
 
@@ -544,7 +633,7 @@ def check(question_file: Path) -> CheckResult:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=OUT)
-    parser.add_argument("--corpus", action="append", choices=sorted(CORPORA), help="default: all")
+    parser.add_argument("--corpus", action="append", choices=sorted({*CORPORA, *CONVERTED}), help="default: all")
     parser.add_argument("--no-install", action="store_true", help="do not apt-get install missing packages")
     parser.add_argument("--check", nargs="+", type=Path, metavar="QUESTIONS", help="check question files instead")
     args = parser.parse_args()
@@ -563,7 +652,7 @@ def main() -> None:
                 print(f"  not a run of the assistant's extracted text: {line}")
             failed |= bool(result.problems)
         sys.exit(1 if failed else 0)
-    for name in args.corpus or sorted(CORPORA):
+    for name in args.corpus or sorted({*CORPORA, *CONVERTED}):
         build(name, args.out, args.no_install)
 
 

@@ -2,8 +2,8 @@
 
 A document's `text` is what every character span indexes: for .txt and .md it is the file's own
 decoded text, for .pdf, .html and .docx the text the extractor wrote, kept under the index so that
-`source_text()` returns it unchanged. Plain text and DOCX are read here; PDF, HTML and Markdown
-have modules of their own.
+`source_text()` returns it unchanged. Plain text is read here; PDF, HTML, Markdown and Word have
+modules of their own.
 """
 
 from __future__ import annotations
@@ -12,25 +12,20 @@ import hashlib
 import logging
 import os
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from index.clean import Paragraph, paragraphs
 from index.document import (
-    RUN_IN_LEVEL,
     Block,
     Document,
-    TextWriter,
-    captions_as_paragraphs,
-    made_heading,
     reads_as_heading,
     title_from_name,
 )
+from index.docx import UnreadableDocx, parse_docx
 from index.html import parse_html
 from index.markdown import parse_markdown
-from index.pdf import MONO_FONT, UnreadablePDF, parse_pdf
+from index.pdf import UnreadablePDF, parse_pdf
 
 log = logging.getLogger(__name__)
 
@@ -133,7 +128,10 @@ def load(file: SourceFile) -> Document:
         if not doc.text.strip():
             raise UnreadableDocument("the HTML page has no text")
     else:
-        doc = _load_docx(file, data)
+        try:
+            doc = parse_docx(file.source, file.sha256, data)
+        except UnreadableDocx as exc:
+            raise UnreadableDocument(str(exc)) from exc
     if not doc.title:
         doc.title = title_from_name(file.source)
     return doc
@@ -195,124 +193,3 @@ def _plain(file: SourceFile, text: str) -> Document:
 
 def _heading_line(line: str, para: Paragraph, followed: bool) -> bool:
     return followed and para.lines == 1 and not para.holes and reads_as_heading(line)
-
-
-# The styles of code in Word ("HTML Preformatted", "Code"); its fixed-pitch faces ("Courier New",
-# "Consolas", "Source Code Pro", "DejaVu Sans Mono") are named as a PDF's are (`index.pdf.MONO_FONT`).
-_WORD_CODE_STYLE = re.compile(r"preformatted|\bcode\b", re.IGNORECASE)
-
-
-def _in_monospace(paragraph: Any) -> bool:
-    """Whether a Word paragraph is code: in a code style, or every run holding text set in a
-    fixed-pitch face (its own or its style's); a paragraph with a command inside prose is not."""
-    style = paragraph.style
-    if style is not None and _WORD_CODE_STYLE.search(style.name or ""):
-        return True
-    style_font = (style.font.name if style is not None else None) or ""
-    runs = [run for run in paragraph.runs if run.text.strip()]
-    return bool(runs) and all(MONO_FONT.search(run.font.name or style_font) for run in runs)
-
-
-def _in_bold(paragraph: Any) -> bool:
-    """Whether every run of a Word paragraph that holds text is set in bold (its own or its style's)."""
-    style_bold = bool(paragraph.style is not None and paragraph.style.font.bold)
-    runs = [run for run in paragraph.runs if run.text.strip()]
-    return bool(runs) and all(run.bold or (run.bold is None and style_bold) for run in runs)
-
-
-_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-# What a Word paragraph's text is made of, in document order, wherever it sits: in plain runs, in
-# tracked insertions, content controls, fields and hyperlinks alike (deleted text is w:delText and a
-# field's instruction w:instrText: neither is read).
-_DOCX_TEXT = {_W + "t": None, _W + "tab": "\t", _W + "br": "\n", _W + "cr": "\n", _W + "noBreakHyphen": "-"}
-
-
-def _docx_text(paragraph: Any) -> str:
-    """A Word paragraph's text (python-docx's `Paragraph.text` reads plain runs and hyperlinks only:
-    an unaccepted insertion, an inline content control or a field's result would be lost)."""
-    parts = []
-    for element in paragraph.iter(*_DOCX_TEXT):
-        fixed = _DOCX_TEXT[element.tag]
-        parts.append(element.text or "" if fixed is None else fixed)
-    return "".join(parts)
-
-
-def _body_blocks(body: Any) -> Iterator[Any]:
-    """The paragraphs and tables of a Word body in order, those inside block-level content controls
-    (a cover page's fields, a template's form) included."""
-    for child in body.iterchildren():
-        tag = child.tag.rsplit("}", 1)[-1]
-        if tag in ("p", "tbl"):
-            yield child
-        elif tag in ("sdt", "customXml"):
-            content = child.find(_W + "sdtContent") if tag == "sdt" else child
-            if content is not None:
-                yield from _body_blocks(content)
-
-
-def _load_docx(file: SourceFile, data: bytes) -> Document:
-    """Heading styles (and Title) are headings, and a short paragraph wholly in bold a heading below
-    them (a table's caption, when a table follows); list styles and numbered paragraphs are list
-    items, tables rows with their first row as the header; the title is the core properties'
-    title, else the Title paragraph, else the first heading."""
-
-    import io
-    import zipfile
-
-    import docx
-    from docx.table import Table
-    from docx.text.paragraph import Paragraph as DocxParagraph
-
-    try:
-        document = docx.Document(io.BytesIO(data))
-    except (zipfile.BadZipFile, KeyError, ValueError) as exc:
-        raise UnreadableDocument(f"not a readable .docx: {exc}") from exc
-    writer = TextWriter()
-    title = (document.core_properties.title or "").strip()
-    styled_title = ""
-    list_group = -1
-    previous_list = False
-    for child in _body_blocks(document.element.body):
-        tag = child.tag.rsplit("}", 1)[-1]
-        if tag == "p":
-            paragraph = DocxParagraph(child, document)
-            text = _docx_text(child)
-            style = (paragraph.style.name if paragraph.style is not None else "") or ""
-            numbered = child.pPr is not None and child.pPr.numPr is not None
-            is_list = numbered or style.startswith("List")
-            if style == "Title":
-                styled_title = styled_title or " ".join(text.split())
-                writer.add("heading", text, 1)
-            elif style.startswith("Heading"):
-                level = int(style.split()[-1]) if style.split()[-1].isdigit() else 1
-                writer.add("heading", text, level + 1 if styled_title else level)
-            elif is_list:
-                if not previous_list:
-                    list_group = writer.new_group()
-                writer.add("list_item", text, 1, list_group)
-            elif _in_bold(paragraph) and made_heading(text):
-                writer.add("heading", text, RUN_IN_LEVEL)
-            elif _in_monospace(paragraph):
-                writer.add("code", text)
-            else:
-                writer.add("paragraph", text)
-            previous_list = (is_list and bool(text.strip())) or (previous_list and not text.strip())
-        elif tag == "tbl":
-            previous_list = False
-            table = Table(child, document)
-            group = writer.new_group()
-            for n, row in enumerate(table.rows):
-                cells, seen = [], set()
-                for cell in row.cells:
-                    if id(cell._tc) in seen:
-                        continue  # a merged cell repeats
-                    seen.add(id(cell._tc))
-                    cells.append("\n".join(_docx_text(p) for p in cell._tc.iter(_W + "p")))
-                writer.add_cells("table_header" if n == 0 and len(table.rows) > 1 else "table_row", cells, group)
-    text = writer.text
-    if not text.strip():
-        raise UnreadableDocument("the document has no text")
-    headings = [b for b in writer.blocks if b.kind == "heading"]
-    first = " ".join(text[headings[0].start : headings[0].end].split()) if headings else ""
-    blocks = captions_as_paragraphs(writer.blocks)
-    return Document(file.source, file.sha256, text, title or styled_title or first, blocks)
