@@ -13,7 +13,8 @@ Word says what a paragraph is in its XML; the reader takes it from there, not fr
   paragraphs are one block, as a program's lines are (LibreOffice writes a paragraph a line);
 - definition: a term in pandoc's "Definition Term" or LibreOffice's "List Heading" style with the
   description after it ("Definition", "List Contents");
-- list_item: a numbered paragraph or one in a "List" style, at the depth its numbering gives;
+- list_item: a numbered paragraph or one in a "List" style, at the depth its numbering gives; a
+  heading Word numbers ("6.3.2.1)", "Chapter 2") starts with its number, as it is shown;
 - table_header and table_row: the rows Word repeats as a header (`tblHeader`), else a first row in
   bold (its own runs or the table style's header row), are the header; a header of several rows is
   read a column at a time ("Capacity (sheets) 120 g/m²"); a table without one has none;
@@ -173,15 +174,10 @@ def _outline_level(element: Any, style: Any) -> int | None:
 
 def _fixed_pitch_fonts(document: Any) -> frozenset[str]:
     """The faces the document's font table declares fixed-pitch ("Cumberland AMT", a Courier)."""
-    for rel in document.part.rels.values():
-        if rel.reltype.endswith("/fontTable") and not rel.is_external:
-            table = etree.fromstring(rel.target_part.blob)
-            return frozenset(
-                font.get(_W + "name", "")
-                for font in table.iter(_W + "font")
-                if (pitch := font.find(_W + "pitch")) is not None and pitch.get(_W + "val") == "fixed"
-            )
-    return frozenset()
+    table = _part_xml(document, "fontTable")
+    if table is None:
+        return frozenset()
+    return frozenset(font.get(_W + "name", "") for font in table.iter(_W + "font") if _val(font, "pitch") == "fixed")
 
 
 def _notes(document: Any) -> dict[tuple[str, str], list[str]]:
@@ -198,6 +194,123 @@ def _notes(document: Any) -> dict[tuple[str, str], list[str]]:
     return notes
 
 
+class _Numbering:
+    """Word's numbering (numbering.xml): the mark each numbered paragraph is shown with. The lists
+    (`w:num`) of one definition (`w:abstractNum`) count on from each other, as Word counts them,
+    unless one restarts a level (`w:startOverride`, from its first paragraph); a level restarts
+    those below it; "%1.%2)" is filled with each level's counter in its format."""
+
+    def __init__(self, document: Any) -> None:
+        self.levels: dict[str, dict[int, Any]] = {}  # numId -> ilvl -> w:lvl
+        self.starts: dict[str, dict[int, int]] = {}  # numId -> ilvl -> a start that overrides
+        self.definition: dict[str, str] = {}  # numId -> abstractNumId, whose counters it shares
+        self.counters: dict[str, list[int]] = {}  # abstractNumId -> a counter a level
+        self.started: set[str] = set()  # the lists whose restarts are done
+        self.by_style: dict[tuple[str, str], int] = {}  # (numId, styleId) -> the level that style takes
+        root = _part_xml(document, "numbering")
+        if root is None:
+            return
+        abstract = {a.get(_W + "abstractNumId"): a for a in root.iter(_W + "abstractNum")}
+        for num in root.iter(_W + "num"):
+            num_id = num.get(_W + "numId", "")
+            reference = num.find(_W + "abstractNumId")
+            definition = abstract.get(reference.get(_W + "val") if reference is not None else None)
+            if definition is None:
+                continue
+            levels = {int(lvl.get(_W + "ilvl", "0")): lvl for lvl in definition.iter(_W + "lvl")}
+            starts = {}
+            for override in num.iter(_W + "lvlOverride"):
+                level = int(override.get(_W + "ilvl", "0"))
+                start = override.find(_W + "startOverride")
+                if start is not None:
+                    starts[level] = int(start.get(_W + "val", "1"))
+                if (replaced := override.find(_W + "lvl")) is not None:
+                    levels[level] = replaced
+            self.levels[num_id], self.starts[num_id] = levels, starts
+            self.definition[num_id] = reference.get(_W + "val", "")
+            for level, lvl in levels.items():
+                style = lvl.find(_W + "pStyle")
+                if style is not None:
+                    self.by_style[(num_id, style.get(_W + "val", ""))] = level
+
+    def mark(self, num_id: str, level: int) -> str:
+        """Count a paragraph of list `num_id` at `level` and return its mark ("" for a bullet)."""
+        levels = self.levels.get(num_id)
+        if not levels or level not in levels:
+            return ""
+        counters = self.counters.setdefault(self.definition[num_id], [])
+        while len(counters) <= level:
+            counters.append(self._start(num_id, len(counters)) - 1)
+        if num_id not in self.started:
+            self.started.add(num_id)
+            for restarted, start in self.starts[num_id].items():
+                if restarted < len(counters):
+                    counters[restarted] = start - 1
+        counters[level] += 1
+        for below in range(level + 1, len(counters)):
+            counters[below] = self._start(num_id, below) - 1
+        lvl = levels[level]
+        text = _val(lvl, "lvlText")
+        if _val(lvl, "numFmt") == "bullet" or not text:
+            return ""
+        legal = lvl.find(_W + "isLgl") is not None
+
+        def filled(match: re.Match[str]) -> str:
+            at = int(match.group(1)) - 1
+            if at >= len(counters) or at not in levels:
+                return ""
+            form = "decimal" if legal else _val(levels[at], "numFmt")
+            return _formatted(max(counters[at], self._start(num_id, at)), form)  # a level not used yet shows its start
+
+        return re.sub(r"%(\d)", filled, text).strip()
+
+    def _start(self, num_id: str, level: int) -> int:
+        if level in self.starts.get(num_id, {}):
+            return self.starts[num_id][level]
+        lvl = self.levels[num_id].get(level)
+        start = _val(lvl, "start") if lvl is not None else ""
+        return int(start) if start.isdigit() else 1
+
+
+def _val(element: Any, name: str) -> str:
+    child = element.find(_W + name)
+    return (child.get(_W + "val") or "") if child is not None else ""
+
+
+def _formatted(n: int, form: str) -> str:
+    """A counter in one of Word's number formats (those not known read as decimal)."""
+    if form == "none":
+        return ""
+    if form in ("lowerLetter", "upperLetter"):
+        letter = chr(ord("a") + (n - 1) % 26) * ((n - 1) // 26 + 1) if n > 0 else ""
+        return letter.upper() if form == "upperLetter" else letter
+    if form in ("lowerRoman", "upperRoman"):
+        roman = _roman(n)
+        return roman if form == "upperRoman" else roman.lower()
+    if form == "decimalZero":
+        return f"{n:02d}"
+    return str(n)
+
+
+def _roman(n: int) -> str:
+    digits = [(1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"), (50, "L")]
+    digits += [(40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")]
+    out = []
+    for value, numeral in digits:
+        while n >= value:
+            out.append(numeral)
+            n -= value
+    return "".join(out)
+
+
+def _part_xml(document: Any, kind: str) -> Any:
+    """The root element of the document's part of `kind` ("numbering", "fontTable"), if it has one."""
+    for rel in document.part.rels.values():
+        if rel.reltype.endswith("/" + kind) and not rel.is_external:
+            return etree.fromstring(rel.target_part.blob)
+    return None
+
+
 class _Reader:
     """Writes a Word body's blocks in order; see the module docstring."""
 
@@ -209,6 +322,7 @@ class _Reader:
         self.writer = TextWriter()
         self.fixed_fonts = _fixed_pitch_fonts(document)
         self.notes = _notes(document)
+        self.numbering = _Numbering(document)
         self.written_notes: set[str] = set()
         self.waiting_notes: list[tuple[str, str]] = []
         self.styled_title = ""
@@ -238,6 +352,9 @@ class _Reader:
         style = paragraph.style
         name = (style.name if style is not None else "") or ""
         kind, level = self._kind(element, paragraph, style, name, text)
+        mark = self._mark(element, style) if text.strip() else ""
+        if mark and kind == "heading":
+            text = f"{mark} {text}"
         if contents or in_toc or _CONTENTS_STYLE.match(name.strip()):
             kind, level = "boilerplate", 0
         elif in_box and labels_box(text):
@@ -276,6 +393,22 @@ class _Reader:
         if not caption and _in_bold(paragraph) and made_heading(text):
             return "heading", RUN_IN_LEVEL
         return "paragraph", 0
+
+    def _mark(self, element: Any, style: Any) -> str:
+        """The number Word shows before a numbered paragraph (its own numbering, else its style's),
+        counted whether or not it is written."""
+        for owner in [element, *(s.element for s in _styles_of(style))]:
+            properties = owner.pPr
+            numbering = properties.numPr if properties is not None else None
+            if numbering is None or numbering.numId is None:
+                continue
+            num_id = str(numbering.numId.val)
+            if numbering.ilvl is not None:
+                level = numbering.ilvl.val
+            else:
+                level = self.numbering.by_style.get((num_id, style.style_id if style is not None else ""), 0)
+            return self.numbering.mark(num_id, level) if num_id != "0" else ""
+        return ""
 
     def _write(self, kind: str, level: int, text: str) -> None:
         if not text.strip():
@@ -385,6 +518,9 @@ class _Reader:
             header += 1
         if not header and len(rows) > 1 and _first_row_heads(table, rows[0]):
             header = 1
+        # a header cell spanning columns is divided by the row under it ("Ink Type" over "RGB | CMY")
+        while 0 < header < len(rows) - 1 and _spans_columns(rows[header - 1]) and not _has_figures(rows[header]):
+            header += 1
         group = self.writer.new_group()
         if header:
             self.writer.add_cells("table_header", _header_cells(rows[:header]), group)
@@ -430,7 +566,17 @@ def _first_row_heads(table: Any, row: Any) -> bool:
         return _in_bold_row(row)
     if (properties is not None and _style_bolds_first_row(table)) or _in_bold_row(row):
         return True
-    return not any(ch.isdigit() for cell in row.cells for ch in cell.text)
+    return not _has_figures(row)
+
+
+def _has_figures(row: Any) -> bool:
+    return any(ch.isdigit() for cell in row.cells for ch in cell.text)
+
+
+def _spans_columns(row: Any) -> bool:
+    """Whether a cell of the row spans several columns."""
+    spans = (_val(cell, "tcPr/" + _W + "gridSpan") for cell in row._tr.iter(_W + "tc"))
+    return any(span.isdigit() and int(span) > 1 for span in spans)
 
 
 def _looks_for_header(look: Any) -> bool:

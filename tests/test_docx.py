@@ -17,6 +17,7 @@ from docx.oxml import parse_xml
 
 from index.chunking import split_sentences
 from index.document import Document
+from index.docx import _formatted
 from tests.test_documents import assert_clean, loaded, shown
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -325,3 +326,54 @@ def test_an_equation_is_read_and_the_title_paragraph_beats_a_template_s_title(tm
     doc = read(tmp_path, document)
     assert doc.title == "LaserJet 5000 service manual"
     assert ("paragraph", "Y=C/0.05") in kinds(doc)
+
+
+def test_a_heading_word_numbers_starts_with_its_number(tmp_path: Path):
+    document = manual()
+    numbering = document.part.numbering_part.element
+    levels = "".join(
+        f'<w:lvl w:ilvl="{n}"><w:start w:val="1"/><w:pStyle w:val="Heading{n + 1}"/><w:numFmt w:val="decimal"/>'
+        f'<w:lvlText w:val="{text}"/></w:lvl>'
+        for n, text in enumerate(("%1)", "%1.%2)"))
+    )
+    numbering.insert(0, xml(f'<w:abstractNum NS w:abstractNumId="90">{levels}</w:abstractNum>'))
+    numbering.append(xml('<w:num NS w:numId="90"><w:abstractNumId w:val="90"/></w:num>'))
+    for level in (1, 2):  # the heading styles are numbered, the level each takes named in the numbering
+        style = document.styles[f"Heading {level}"].element.get_or_add_pPr()
+        style.append(xml('<w:numPr NS><w:numId w:val="90"/></w:numPr>'))
+    for text, level in (("Introduction", 1), ("History", 2), ("Packaging", 2), ("Installation", 1), ("Overview", 2)):
+        document.add_heading(text, level=level)
+        document.add_paragraph(f"What {text.lower()} says.")
+    doc = read(tmp_path, document)
+    assert [text for kind, text in kinds(doc) if kind == "heading"][1:] == [
+        "1) Introduction",
+        "1.1) History",
+        "1.2) Packaging",
+        "2) Installation",
+        "2.1) Overview",
+    ]
+    assert split_sentences(doc)[-1].section == ("2) Installation", "2.1) Overview")
+
+
+@pytest.mark.parametrize(
+    ("n", "form", "shown"),
+    [
+        (3, "decimal", "3"),
+        (3, "lowerLetter", "c"),
+        (28, "upperLetter", "BB"),
+        (14, "upperRoman", "XIV"),
+        (4, "lowerRoman", "iv"),
+        (4, "decimalZero", "04"),
+        (4, "none", ""),
+    ],
+)
+def test_a_counter_is_shown_in_its_number_format(n: int, form: str, shown: str):
+    assert _formatted(n, form) == shown
+
+
+def test_a_header_cell_spanning_columns_takes_the_row_that_divides_it(tmp_path: Path):
+    document = docx.Document()
+    made = table(document, [("", "Ink type", ""), ("Angle", "RGB", "CMY"), ("2", "Green", "Magenta")])
+    made.cell(0, 1).merge(made.cell(0, 2)).text = "Ink type"
+    made.rows[0]._tr.get_or_add_trPr().append(xml("<w:tblHeader NS/>"))  # LibreOffice marks the first row alone
+    assert rows_shown(read(tmp_path, document)) == ["2, Ink type RGB: Green, Ink type CMY: Magenta"]
