@@ -384,6 +384,8 @@ class _Reader:
         if self._in_monospace(paragraph, style, name):
             return "code", 0
         numbering = element.pPr.numPr if element.pPr is not None else None
+        if numbering is not None and numbering.numId is not None and numbering.numId.val == 0:
+            numbering = None  # numbering taken off (LibreOffice writes it on every table cell's paragraph)
         if numbering is not None or lowered.startswith("list"):
             depth = numbering.ilvl.val if numbering is not None and numbering.ilvl is not None else 0
             return "list_item", depth + 1
@@ -411,8 +413,7 @@ class _Reader:
         return ""
 
     def _write(self, kind: str, level: int, text: str) -> None:
-        if not text.strip():
-            self.in_list = self.in_list and not self.code  # an empty paragraph between items keeps the list
+        if not text.strip():  # an empty paragraph between items keeps the list, between code lines a blank line
             if self.code:
                 self.code.append("")
             return

@@ -377,3 +377,11 @@ def test_a_header_cell_spanning_columns_takes_the_row_that_divides_it(tmp_path: 
     made.cell(0, 1).merge(made.cell(0, 2)).text = "Ink type"
     made.rows[0]._tr.get_or_add_trPr().append(xml("<w:tblHeader NS/>"))  # LibreOffice marks the first row alone
     assert rows_shown(read(tmp_path, document)) == ["2, Ink type RGB: Green, Ink type CMY: Magenta"]
+
+
+def test_a_paragraph_whose_numbering_is_taken_off_is_no_list_item(tmp_path: Path):
+    document = docx.Document()
+    document.add_paragraph("Check the build:", style="List Number")
+    resumed = document.add_paragraph("and inspect the output for any mention of rpath.")
+    resumed._p.get_or_add_pPr().append(xml('<w:numPr NS><w:ilvl w:val="0"/><w:numId w:val="0"/></w:numPr>'))
+    assert [kind for kind, _ in kinds(read(tmp_path, document))] == ["list_item", "paragraph"]
