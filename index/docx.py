@@ -61,11 +61,11 @@ _TEXT = {
     _W + "noBreakHyphen": "-",
 }
 _BOX = _W + "txbxContent"
-_FALLBACK = _MC + "Fallback"
-_FRACTION = _M + "f"  # Word writes a text box twice: as DrawingML, then as VML for old readers
+_FALLBACK = _MC + "Fallback"  # Word writes a text box twice: as DrawingML, then as VML for old readers
+_FRACTION = _M + "f"
 
-# Style names (lower case, as Word stores built-in ones) of code, of contents entries, of captions
-# and of the two halves of a definition.
+# Style names (lower case, as Word stores built-in ones) of code, of contents entries and of the
+# two halves of a definition.
 _CODE_STYLE = re.compile(r"preformatted|code|verbatim", re.IGNORECASE)
 _CONTENTS_STYLE = re.compile(r"^(?:toc|contents)\s*(?:\d+|heading)$", re.IGNORECASE)
 _TERM_STYLES = frozenset({"definition term", "list heading"})
@@ -167,8 +167,8 @@ def _outline_level(element: Any, style: Any) -> int | None:
     for ppr in [element.pPr, *(s.element.pPr for s in _styles_of(style))]:
         found = ppr.find(_W + "outlineLvl") if ppr is not None else None
         if found is not None:
-            value = int(found.get(_W + "val", "9"))
-            return value + 1 if 0 <= value < 9 else None
+            value = found.get(_W + "val", "9")
+            return int(value) + 1 if value.isdigit() and int(value) < 9 else None
     return None
 
 
@@ -217,13 +217,13 @@ class _Numbering:
             definition = abstract.get(reference.get(_W + "val") if reference is not None else None)
             if definition is None:
                 continue
-            levels = {int(lvl.get(_W + "ilvl", "0")): lvl for lvl in definition.iter(_W + "lvl")}
+            levels = {_number(lvl.get(_W + "ilvl"), 0): lvl for lvl in definition.iter(_W + "lvl")}
             starts = {}
             for override in num.iter(_W + "lvlOverride"):
-                level = int(override.get(_W + "ilvl", "0"))
+                level = _number(override.get(_W + "ilvl"), 0)
                 start = override.find(_W + "startOverride")
                 if start is not None:
-                    starts[level] = int(start.get(_W + "val", "1"))
+                    starts[level] = _number(start.get(_W + "val"), 1)
                 if (replaced := override.find(_W + "lvl")) is not None:
                     levels[level] = replaced
             self.levels[num_id], self.starts[num_id] = levels, starts
@@ -268,8 +268,12 @@ class _Numbering:
         if level in self.starts.get(num_id, {}):
             return self.starts[num_id][level]
         lvl = self.levels[num_id].get(level)
-        start = _val(lvl, "start") if lvl is not None else ""
-        return int(start) if start.isdigit() else 1
+        return _number(_val(lvl, "start") if lvl is not None else None, 1)
+
+
+def _number(text: str | None, default: int) -> int:
+    """A whole number Word wrote as an attribute, or `default` where the file holds none (or junk)."""
+    return int(text) if text is not None and text.isdigit() else default
 
 
 def _val(element: Any, name: str) -> str:
