@@ -255,35 +255,35 @@ CORPORA: dict[str, list[tuple[str, str, str]]] = {
 }
 
 # Word files made from real documents by the programs people save them with, by corpus: (the
-# packages needed, the source file, how it is converted, the name in the corpus). "libreoffice":
-# LibreOffice's Word export of the file; "pandoc FORMAT [ARGS]": pandoc from FORMAT to .docx;
-# "pandoc-odt FORMAT": pandoc to OpenDocument, then LibreOffice's Word export of that.
+# packages needed, the source file, how it is converted, the name in the corpus). ("libreoffice",):
+# LibreOffice's Word export of the file; ("pandoc", FORMAT, *ARGS): pandoc from FORMAT to .docx;
+# ("pandoc-odt", FORMAT): pandoc to OpenDocument, then LibreOffice's Word export of that.
 NODEJS = "/usr/share/doc/nodejs"
-CONVERTED: dict[str, list[tuple[tuple[str, ...], str, str, str]]] = {
+CONVERTED: dict[str, list[tuple[tuple[str, ...], str, tuple[str, ...], str]]] = {
     "word": [
         (
             ("gutenprint-doc", "libreoffice-writer-nogui"),
             "/usr/share/doc/gutenprint-doc/gutenprint-users-manual.odt",
-            "libreoffice",
+            ("libreoffice",),
             "gutenprint-users-manual.docx",
         ),
         (
             ("nodejs", "pandoc"),
             f"{NODEJS}/BUILDING.md",
-            "pandoc gfm+footnotes --toc --standalone --metadata=title:Building_Node.js",
+            ("pandoc", "gfm+footnotes", "--toc", "--standalone", "--metadata=title:Building Node.js"),
             "nodejs-building.docx",
         ),
         (
             ("developers-reference", "pandoc"),
             "/usr/share/doc/developers-reference/docs/_sources/best-pkging-practices.rst.txt",
-            "pandoc rst",
+            ("pandoc", "rst"),
             "best-packaging-practices.docx",
         ),
-        (("postgresql-doc-15", "pandoc"), f"{PG}/sql-createtable.html", "pandoc html", "sql-createtable.docx"),
+        (("postgresql-doc-15", "pandoc"), f"{PG}/sql-createtable.html", ("pandoc", "html"), "sql-createtable.docx"),
         (
             ("nodejs", "pandoc", "libreoffice-writer-nogui"),
             f"{NODEJS}/contributing/writing-and-running-benchmarks.md",
-            "pandoc-odt gfm+footnotes",
+            ("pandoc-odt", "gfm+footnotes"),
             "nodejs-benchmarks.docx",
         ),
     ],
@@ -400,12 +400,12 @@ def write_docx(markup: str, target: Path, author: str) -> None:
         tmp.replace(target)
 
 
-def convert(source: Path, how: str, target: Path) -> None:
+def convert(source: Path, how: tuple[str, ...], target: Path) -> None:
     """Make the Word file `target` from `source` (see CONVERTED); a file whose text did not change
     is kept as it is, so its index entry stays (the programs write new ids on each run)."""
     import tempfile
 
-    program, *args = how.split()
+    program, *args = how
     with tempfile.TemporaryDirectory() as work:
         env = {**os.environ, "HOME": work}  # LibreOffice keeps a profile in the home folder
         made = Path(work) / (target.stem + ".docx")
@@ -413,8 +413,7 @@ def convert(source: Path, how: str, target: Path) -> None:
             _libreoffice(source, made, env)
         else:
             step = made.with_suffix(".odt") if program == "pandoc-odt" else made
-            options = [a.replace("_", " ") if a.startswith("--metadata") else a for a in args[1:]]
-            subprocess.run(["pandoc", "-f", args[0], str(source), *options, "-o", str(step)], check=True, env=env)
+            subprocess.run(["pandoc", "-f", args[0], str(source), *args[1:], "-o", str(step)], check=True, env=env)
             if program == "pandoc-odt":
                 _libreoffice(step, made, env)
         target.parent.mkdir(parents=True, exist_ok=True)
