@@ -184,13 +184,11 @@ def _notes(document: Any) -> dict[tuple[str, str], list[str]]:
     """The footnotes' and endnotes' paragraphs, by (kind, id); the separators Word keeps there are
     not notes."""
     notes: dict[tuple[str, str], list[str]] = {}
-    for rel in document.part.rels.values():
-        kind = rel.reltype.rsplit("/", 1)[-1]
-        if kind not in ("footnotes", "endnotes") or rel.is_external:
-            continue
-        for note in etree.fromstring(rel.target_part.blob).iter(_W + kind[:-1]):
+    for kind in ("footnote", "endnote"):
+        root = _part_xml(document, kind + "s")
+        for note in root.iter(_W + kind) if root is not None else ():
             if note.get(_W + "type") in (None, "normal"):
-                notes[(kind[:-1], note.get(_W + "id", ""))] = [_text(p) for p in note.iter(_W + "p")]
+                notes[(kind, note.get(_W + "id", ""))] = [_text(p) for p in note.iter(_W + "p")]
     return notes
 
 
@@ -305,6 +303,11 @@ def _roman(n: int) -> str:
             out.append(numeral)
             n -= value
     return "".join(out)
+
+
+def _is_toc(instruction: str) -> bool:
+    """Whether a field's instruction (" TOC \\o "1-3" \\h ") makes a table of contents."""
+    return (instruction.split() or [""])[0].upper() == "TOC"
 
 
 def _part_xml(document: Any, kind: str) -> Any:
@@ -426,10 +429,9 @@ class _Reader:
             self.code.append(text)
             return
         self._flush()
-        if kind != "term" and kind != "description":
+        if kind != "description":
             self._write_term()
         if kind == "term":
-            self._write_term()
             self.term = text
         elif kind == "description":
             if self.term is not None:
@@ -481,20 +483,19 @@ class _Reader:
         inside = self._toc_open()
         for node in element.iter(_W + "fldChar", _W + "instrText", _W + "fldSimple"):
             if node.tag == _W + "fldSimple":
-                inside = inside or (node.get(_W + "instr", "").split() or [""])[0].upper() == "TOC"
+                inside = inside or _is_toc(node.get(_W + "instr", ""))
             elif node.tag == _W + "instrText":
                 if self.fields:
                     self.fields[-1] += node.text or ""
             elif node.get(_W + "fldCharType") == "begin":
                 self.fields.append("")
             elif node.get(_W + "fldCharType") == "end" and self.fields:
-                inside = inside or self._toc_open()
                 self.fields.pop()
             inside = inside or self._toc_open()
         return inside
 
     def _toc_open(self) -> bool:
-        return any((f.split() or [""])[0].upper() == "TOC" for f in self.fields)
+        return any(_is_toc(instruction) for instruction in self.fields)
 
     def _wait_for_notes(self, element: Any) -> None:
         for ref in element.iter(_W + "footnoteReference", _W + "endnoteReference"):
