@@ -130,6 +130,12 @@ def unknown_names(question: str, known: Callable[[str], bool]) -> list[str]:
     return unknown
 
 
+# The kinds of named place a question may ask for ("which city", "what country").
+PLACE_NOUNS = (
+    r"(?:city|town|village|country|state|county|province|region|island|borough|district|neighbou?rhood|"
+    r"cemetery|arena|stadium|venue)"
+)
+_VERB_OR_ARTICLE = r"(?:is|are|was|were|do|does|did|has|have|had|the|a|an)\b"
 _WH = re.compile(r"\b(?:what|which|who|whom|whose|when|where|how)\b", re.IGNORECASE)
 _CLAUSE_BOUNDARY = re.compile(r"\b(?:who|whom|whose|which|that|where)\b|[,;:]", re.IGNORECASE)
 _KINDS = (
@@ -137,6 +143,8 @@ _KINDS = (
     ("year", re.compile(r"(?:what|which) (?:years?|decade|century)\b")),
     ("when", re.compile(r"when\b|(?:what|which) (?:day|date|month|time|timeframe|period)\b")),
     ("where", re.compile(r"where\b")),
+    # "which city", "in what New York city": a named place (RankingSettings.places)
+    ("place", re.compile(rf"(?:what|which) (?:(?!{_VERB_OR_ARTICLE})[a-z]+ ){{0,2}}?{PLACE_NOUNS}\b")),
     ("count", re.compile(r"how (?:many|much|long|old|far)\b")),
     # how to do something: answered by a command, an option, a call (RankingSettings.procedures)
     ("how", re.compile(r"how (?:do|does|can|could|should|would|may|might|will) (?:i|you|we|one)\b|how to\b")),
@@ -305,7 +313,8 @@ def compared(question: str) -> tuple[str, str] | None:
 class Shape:
     """What a question asks for."""
 
-    # "who", "when", "year" (a when that asks for a year), "where", "count", "how" (to do), "other"
+    # "who", "when", "year" (a when that asks for a year), "where", "place" (which city, country ...),
+    # "count", "how" (to do), "other"
     kind: str
     doubt: bool  # asks who doubted, denied, questioned ... something
     terms: dict[str, float]  # stemmed content words and their weights
@@ -327,7 +336,7 @@ def shape_of(
     settings = settings or RankingSettings()
     interrogative, clause = asked_clause(question.strip())
     kind = next((name for name, pattern in _KINDS if pattern.match(interrogative)), "other")
-    if kind == "how" and not settings.procedures:
+    if (kind == "how" and not settings.procedures) or (kind == "place" and not settings.places):
         kind = "other"
     if kind == "other" and re.search(r"\b(?:which|what) (?:person|people|officials?)\b", question, re.IGNORECASE):
         kind = "who"

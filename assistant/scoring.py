@@ -8,7 +8,7 @@ share of the question's content words (see `assistant.question.shape_of` for the
 in the sentence read with its document's title and section; `fit` (`fit_bonus`, twice at most)
 rewards a sentence of the kind the question asks for: one naming someone for "who" (attributing a
 statement to them, for questions that gather), a date for "when", a year for "what year", a
-number for "how many", a negation when the question asks who doubted or denied something, each
+number for "how many", a named place for "where" and "which city", a negation when the question asks who doubted or denied something, each
 only when the question itself does not hold it; a command, option or call for "how do I ...?".
 Refusal looks at `match` alone, so that the kind of a sentence never makes an unrelated passage
 count as an answer.
@@ -41,6 +41,14 @@ _YEAR = re.compile(r"\b\d{3,4}s?\b")
 _NUMBER = re.compile(
     r"\b\d[\d,.]*\b|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|hundred|thousand|million|billion)\b",
     re.IGNORECASE,
+)
+
+# A named place: a capitalised name after a preposition of place ("in Ann Arbor", "at the Colisée
+# Pepsi", "from Ellensburg"), not a month or weekday ("in March").
+_PLACE = re.compile(
+    r"\b(?:[Ii]n|[Aa]t|[Nn]ear|[Ff]rom|[Oo]utside|[Ii]nside|[Ww]ithin)\s+(?:the\s+)?"
+    r"(?!(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+    r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)"
 )
 
 # What a "how do I ...?" question is answered with: an option ("-e", "--branch-sim=yes"), a shell
@@ -108,6 +116,11 @@ def _brings(pattern: re.Pattern[str], text: str, asked: frozenset[str]) -> bool:
     return any(not set(words(m.group())) <= asked for m in pattern.finditer(text))
 
 
+def _names_place(text: str, asked: frozenset[str]) -> bool:
+    """Whether the sentence names a place (see `_PLACE`) that is not among the question's words."""
+    return any(not set(words(m.group(1))) <= asked for m in _PLACE.finditer(text))
+
+
 def fit(shape: Shape, text: str, bonus: float) -> float:
     """The bonus of a sentence that holds what the question asks for: a name, date, year or number
     that the question itself does not hold, or a command or option (`RankingSettings.procedures`);
@@ -118,6 +131,7 @@ def fit(shape: Shape, text: str, bonus: float) -> float:
         or (shape.kind == "when" and _brings(_DATE, text, asked))
         or (shape.kind == "year" and _brings(_YEAR, text, asked))
         or (shape.kind == "count" and _brings(_NUMBER, text, asked))
+        or (shape.kind == "place" and _names_place(text, asked))
         or (shape.kind == "how" and _COMMAND.search(text) is not None)
     ):
         total += bonus

@@ -224,6 +224,17 @@ class RankingSettings(BaseModel):
         "ones); counting 'Which command / option / switch ...?' questions as asking how gained 3.",
     )
 
+    places: bool = Field(
+        default=True,
+        description="A question asking for a kind of place ('which city', 'what country', 'which arena') gives "
+        "fit_bonus to a sentence naming a place it does not: a capitalised name after in, at, near, from ('in Ann "
+        "Arbor'), not a month. Over every development set (bench/devsets.py), against off: bge-small-en-v1.5 "
+        "HotpotQA fresh 28 to 30 of 40, blind 25 to 26, nothing else moved; all-MiniLM-L6-v2 blind +1, fresh -1 (a "
+        "guitarist's birthplace led instead of the album naming the band). 'Where' gets no bonus: in manuals it "
+        "asks for a folder, a table or a setting, and 'In SQLite, ...' reads as a place (rmanuals and sqlite -1 "
+        "each).",
+    )
+
     # Searching again: the clause that asks, and bridges.
     clause_search: bool = Field(
         default=True,

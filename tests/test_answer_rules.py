@@ -107,6 +107,22 @@ def test_a_question_asking_how_to_do_something_rewards_a_command_or_option():
     assert shape_of("How many statements ran?").kind == "count"
 
 
+def test_a_question_for_a_kind_of_place_rewards_a_sentence_naming_another_place():
+    shape = shape_of("In which city is the presidential library of the president born in Omaha?")
+    assert shape.kind == "place"
+    assert shape_of("The director is based in what New York city?").kind == "place"
+    assert shape_of("What is the state of the art?").kind == "other"  # a verb between: not a kind of place
+    bonus = RankingSettings().fit_bonus
+    assert fit(shape, "It is a repository on the north campus of the university in Ann Arbor.", bonus) == bonus
+    assert fit(shape, "The library is at the Gerald Ford Museum.", bonus) == bonus
+    assert fit(shape, "It is part of the National Archives.", bonus) == 0.0  # a name, not after in, at, from
+    assert fit(shape, "It opened in March 1981.", bonus) == 0.0  # a month
+    assert fit(shape, "The president was born in Omaha.", bonus) == 0.0  # the question's own place
+    # "where" asks for a place too but often for a folder or a table ("In SQLite, ..."): no bonus
+    assert fit(shape_of("Where does SQLite remember the highest row id?"), "In SQLite, a table ...", bonus) == 0.0
+    assert shape_of("Which city hosted it?", RankingSettings(places=False)).kind == "other"
+
+
 def test_rare_question_words_weigh_more_with_idf():
     shape = shape_of("troops of Leviev", idf=lambda term: 4.0 if term == "leviev" else 1.0)
     assert shape.terms["leviev"] > shape.terms["troop"]
