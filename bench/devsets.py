@@ -7,8 +7,9 @@ Sets (each index is built once and reused; a rebuild brings it in step with the 
 - seeds: eval/dev.json over seeds/ (index .bench/devsets/seeds);
 - seeds-grown: eval/dev.json over seeds/ and the 991 HotpotQA paragraphs, a corpus 200 times
   larger of unrelated text (.bench/devsets/seeds-grown);
-- hotpot-dev, hotpot-extra, hotpot-fresh, hotpot-blind: HotpotQA items 0-49,
-  bench/hotpot_extra.json, bench/hotpot_fresh.json and bench/hotpot_blind.json over the 991
+- hotpot-dev, hotpot-extra, hotpot-fresh, hotpot-blind, hotpot-plain: HotpotQA items 0-49,
+  bench/hotpot_extra.json, bench/hotpot_fresh.json, bench/hotpot_blind.json and
+  bench/hotpot_plain.json over the 991
   paragraphs of bench/hotpot.py (its index). Items 50-99 are held out: never run here;
 - structure, postgres, python, rmanuals, sqlite, packaging, mixed, handbooks, wider, unseen: eval/<name>.json over
   .bench/devdocs/<name> (made by `python bench/devdocs.py`), indexes under .bench/devdocs-index/;
@@ -56,7 +57,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from hotpot import BLIND, FRESH, WORK, contains, extra_items, file_name, load_items, write_corpus  # noqa: E402
+from hotpot import BLIND, FRESH, PLAIN, WORK, contains, extra_items, file_name, load_items, write_corpus  # noqa: E402
 
 DEVDOCS = ROOT / ".bench" / "devdocs"
 DEVDOCS_INDEX = ROOT / ".bench" / "devdocs-index"
@@ -78,7 +79,7 @@ DOCUMENT_SETS = (
 LATER_SETS = ("toolbox", "audit", "typeset", "laidout", "doxygen", "word")
 GROWN = ROOT / ".bench" / "devsets" / "seeds-grown"
 TOGETHER = ROOT / ".bench" / "devsets" / "documents-together"
-HOTPOT_SETS = ("hotpot-dev", "hotpot-extra", "hotpot-fresh", "hotpot-blind")
+HOTPOT_SETS = ("hotpot-dev", "hotpot-extra", "hotpot-fresh", "hotpot-blind", "hotpot-plain")
 ALL_SETS = ("seeds", "seeds-grown", *HOTPOT_SETS, *DOCUMENT_SETS, "documents-together", *LATER_SETS)
 MAX_WORDS = 120
 
@@ -225,6 +226,8 @@ def load_sets(names: list[str]) -> list[DevSet]:
             sets.append(_hotpot(name, extra_items(items, FRESH)))
         elif name == "hotpot-blind":
             sets.append(_hotpot(name, extra_items(items, BLIND)))
+        elif name == "hotpot-plain":
+            sets.append(_hotpot(name, extra_items(items, PLAIN)))
         elif name == "documents-together":
             sets.append(_together())
         elif name in DOCUMENT_SETS or name in LATER_SETS:
