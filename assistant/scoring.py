@@ -8,8 +8,9 @@ share of the question's content words (see `assistant.question.shape_of` for the
 in the sentence read with its document's title and section; `fit` (`fit_bonus`, twice at most)
 rewards a sentence of the kind the question asks for: one naming someone for "who" (attributing a
 statement to them, for questions that gather), a date for "when", a year for "what year", a
-number for "how many", a named place for "where" and "which city", a negation when the question asks who doubted or denied something, each
-only when the question itself does not hold it; a command, option or call for "how do I ...?".
+number for "how many", a place for "which city" (`_PLACE`), a negation when the question asks who
+doubted or denied something, each only when the question itself does not hold it; a command,
+option or call for "how do I ...?".
 Refusal looks at `match` alone, so that the kind of a sentence never makes an unrelated passage
 count as an answer.
 """
