@@ -131,7 +131,7 @@ def unknown_names(question: str, known: Callable[[str], bool]) -> list[str]:
 
 
 # The kinds of named place a question may ask for ("which city", "what country").
-PLACE_NOUNS = (
+_PLACE_NOUNS = (
     r"(?:city|town|village|country|state|county|province|region|island|borough|district|neighbou?rhood|"
     r"cemetery|arena|stadium|venue)"
 )
@@ -144,7 +144,7 @@ _KINDS = (
     ("when", re.compile(r"when\b|(?:what|which) (?:day|date|month|time|timeframe|period)\b")),
     ("where", re.compile(r"where\b")),
     # "which city", "in what New York city": a named place (RankingSettings.places)
-    ("place", re.compile(rf"(?:what|which) (?:(?!{_VERB_OR_ARTICLE})[a-z]+ ){{0,2}}?{PLACE_NOUNS}\b")),
+    ("place", re.compile(rf"(?:what|which) (?:(?!{_VERB_OR_ARTICLE})[a-z]+ ){{0,2}}?{_PLACE_NOUNS}\b")),
     ("count", re.compile(r"how (?:many|much|long|old|far)\b")),
     # how to do something: answered by a command, an option, a call (RankingSettings.procedures)
     ("how", re.compile(r"how (?:do|does|can|could|should|would|may|might|will) (?:i|you|we|one)\b|how to\b")),

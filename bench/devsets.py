@@ -9,8 +9,8 @@ Sets (each index is built once and reused; a rebuild brings it in step with the 
   larger of unrelated text (.bench/devsets/seeds-grown);
 - hotpot-dev, hotpot-extra, hotpot-fresh, hotpot-blind, hotpot-plain: HotpotQA items 0-49,
   bench/hotpot_extra.json, bench/hotpot_fresh.json, bench/hotpot_blind.json and
-  bench/hotpot_plain.json over the 991
-  paragraphs of bench/hotpot.py (its index). Items 50-99 are held out: never run here;
+  bench/hotpot_plain.json over the 991 paragraphs of bench/hotpot.py (its index). Items 50-99 are
+  held out: never run here;
 - structure, postgres, python, rmanuals, sqlite, packaging, mixed, handbooks, wider, unseen: eval/<name>.json over
   .bench/devdocs/<name> (made by `python bench/devdocs.py`), indexes under .bench/devdocs-index/;
 - documents-together: the questions of those ten sets over one corpus of all their documents

@@ -23,8 +23,8 @@ the bridge's name), after every rule of the answer pipeline was settled.
 
 `plain` is a fifth, bench/hotpot_plain.json: 40 more (30 bridge, 10 comparison) written blind in
 the plain wording of HotpotQA's own questions (10 to 25 words, at most one relative clause, two
-hops), where fresh and blind ask longer chains: the closest of the five to the held-out half's
-kind of question, measured first with the rules as they stood.
+hops), where fresh and blind ask longer chains: the closest of the five in wording to HotpotQA's
+own questions, measured first with the rules as they stood.
 
 Metrics, per system and half:
 - containment: the normalised gold answer appears in the normalised answer text (lower case,
@@ -65,6 +65,8 @@ EXTRA = ROOT / "bench" / "hotpot_extra.json"
 FRESH = ROOT / "bench" / "hotpot_fresh.json"
 BLIND = ROOT / "bench" / "hotpot_blind.json"
 PLAIN = ROOT / "bench" / "hotpot_plain.json"
+# The development sets written over the paragraphs of items 0-49, by their --split name.
+WRITTEN = {"extra": EXTRA, "fresh": FRESH, "blind": BLIND, "plain": PLAIN}
 
 
 def load_items() -> list[dict]:
@@ -290,10 +292,7 @@ def main() -> None:
     splits = ["dev", "held-out"] if args.split == "both" else args.split.split(",")
     results = {}
     for split in splits:
-        if split in ("extra", "fresh", "blind", "plain"):
-            chosen = extra_items(items, {"extra": EXTRA, "fresh": FRESH, "blind": BLIND, "plain": PLAIN}[split])
-        else:
-            chosen = [items[i] for i in SPLITS[split]]
+        chosen = extra_items(items, WRITTEN[split]) if split in WRITTEN else [items[i] for i in SPLITS[split]]
         for name in args.systems.split(","):
             results[(split, name)] = run(getattr(systems, name), chosen)
     if args.json:
