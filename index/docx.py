@@ -142,6 +142,14 @@ def _text(element: Any, boxes: list[Any] | None = None) -> str:
     return "".join(parts)
 
 
+def _paragraphs(element: Any) -> Iterator[Any]:
+    """The paragraphs inside an element (a table cell, a note), those of its text boxes too, but not
+    the fallback copies Word keeps of its drawings: a box in a table cell is read once."""
+    for paragraph in element.iter(_W + "p"):
+        if not any(ancestor.tag == _FALLBACK for ancestor in paragraph.iterancestors()):
+            yield paragraph
+
+
 def _fraction(element: Any) -> str:
     """An equation's fraction on one line: "C/0.05", "(a+b)/2"."""
     parts = []
@@ -188,7 +196,7 @@ def _notes(document: Any) -> dict[tuple[str, str], list[str]]:
         root = _part_xml(document, kind + "s")
         for note in root.iter(_W + kind) if root is not None else ():
             if note.get(_W + "type") in (None, "normal"):
-                notes[(kind, note.get(_W + "id", ""))] = [_text(p) for p in note.iter(_W + "p")]
+                notes[(kind, note.get(_W + "id", ""))] = [_text(p) for p in _paragraphs(note)]
     return notes
 
 
@@ -537,7 +545,7 @@ class _Reader:
                     continue  # a merged cell repeats
                 seen.add(id(cell._tc))
                 self._wait_for_notes(cell._tc)
-                cells.append("\n".join(_text(p) for p in cell._tc.iter(_W + "p")))
+                cells.append("\n".join(_text(p) for p in _paragraphs(cell._tc)))
             self.writer.add_cells("table_row", cells, group)
 
 
@@ -624,7 +632,7 @@ def _header_cells(rows: list[Any]) -> list[str]:
         columns.append(key)
         parts: list[str] = []
         for cell in cells:
-            text = " ".join(_text(p) for p in cell._tc.iter(_W + "p")).strip() if cell is not None else ""
+            text = " ".join(_text(p) for p in _paragraphs(cell._tc)).strip() if cell is not None else ""
             if text and (not parts or parts[-1] != text):
                 parts.append(text)
         texts.append(" ".join(parts))

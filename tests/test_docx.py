@@ -174,22 +174,29 @@ BOX = (
 )
 
 
-def test_a_text_box_is_read_once_after_the_paragraph_it_is_anchored_in(tmp_path: Path):
-    document = manual()
-    document.add_heading("Fuser", level=1)
-    # Word 2010 and later: the box as DrawingML, and again as VML for older readers.
+def boxed(content: str) -> str:
+    """A run holding a text box as Word 2010 and later write it: as DrawingML, and again as VML for
+    older readers."""
     drawing = (
         '<w:drawing><wp:inline><wp:extent cx="2743200" cy="914400"/><wp:docPr id="1" name="Box"/><a:graphic>'
         '<a:graphicData uri="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"><wps:wsp>'
-        f"<wps:txbx>{BOX}</wps:txbx><wps:bodyPr/></wps:wsp></a:graphicData></a:graphic></wp:inline></w:drawing>"
+        f"<wps:txbx>{content}</wps:txbx><wps:bodyPr/></wps:wsp></a:graphicData></a:graphic></wp:inline></w:drawing>"
     )
-    fallback = f'<w:pict><v:shape id="Box"><v:textbox>{BOX}</v:textbox></v:shape></w:pict>'
+    fallback = f'<w:pict><v:shape id="Box"><v:textbox>{content}</v:textbox></v:shape></w:pict>'
+    return (
+        f'<w:r><mc:AlternateContent><mc:Choice Requires="wps">{drawing}</mc:Choice>'
+        f"<mc:Fallback>{fallback}</mc:Fallback></mc:AlternateContent></w:r>"
+    )
+
+
+def test_a_text_box_is_read_once_after_the_paragraph_it_is_anchored_in(tmp_path: Path):
+    document = manual()
+    document.add_heading("Fuser", level=1)
     append(
         document,
         xml(
-            '<w:p NS><w:r><w:t xml:space="preserve">Handle the fuser with care. </w:t></w:r><w:r><mc:AlternateContent>'
-            f'<mc:Choice Requires="wps">{drawing}</mc:Choice><mc:Fallback>{fallback}</mc:Fallback>'
-            "</mc:AlternateContent></w:r><w:r><w:t>Wear the supplied gloves.</w:t></w:r></w:p>"
+            '<w:p NS><w:r><w:t xml:space="preserve">Handle the fuser with care. </w:t></w:r>'
+            f"{boxed(BOX)}<w:r><w:t>Wear the supplied gloves.</w:t></w:r></w:p>"
         ),
     )
     document.add_paragraph("Replace it every 200,000 pages.")
@@ -250,6 +257,16 @@ def test_terms_and_their_descriptions_are_definitions(tmp_path: Path, term_style
         ("definition", ("Parameters",), "table_name: The name of the table to be created."),
         ("definition", ("Parameters",), "TEMPORARY: The table is dropped at the end of the session."),
     ]
+
+
+def test_a_text_box_in_a_table_cell_is_read_once(tmp_path: Path):
+    document = docx.Document()
+    made = table(document, [("Part", "Handling"), ("Fuser", "")])
+    cell = made.cell(1, 1)._tc
+    cell.remove(cell.findall(f"{{{W}}}p")[0])
+    box = "<w:txbxContent><w:p><w:r><w:t>Let it cool for 30 minutes.</w:t></w:r></w:p></w:txbxContent>"
+    cell.append(xml(f"<w:p NS><w:r><w:t>Hot.</w:t></w:r>{boxed(box)}</w:p>"))
+    assert rows_shown(read(tmp_path, document)) == ["Fuser, Handling: Hot. Let it cool for 30 minutes."]
 
 
 def table(document: Any, rows: list[tuple[str, ...]], style: str | None = None) -> Any:
