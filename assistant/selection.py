@@ -20,9 +20,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 
 from assistant.question import Shape
-from assistant.scoring import NEGATION, Scored, context_of, names_person, overlap
+from assistant.scoring import NEGATION, Scored, context_of, fit, names_person, overlap
 from assistant.settings import RankingSettings
 from assistant.types import Segment
 from index.chunking import Sentence
@@ -139,6 +140,7 @@ def select(
     """The sentences of the answer, in order (see the module docstring). Items a sentence brings
     from its list or table do not count against `max_sentences`."""
     scored = [s for s in scored if not is_label(s.candidate.sentence, settings.min_sentence_words)] or scored
+    scored = [excerpted(shape, s, settings) for s in scored]
     if not scored:
         return []
     if settings.whole_sentences:
@@ -228,6 +230,39 @@ def select(
         if _new_words(item, chosen) >= settings.duplicate_words:
             take(item)
     return chosen
+
+
+def excerpted(shape: Shape, item: Scored, settings: RankingSettings) -> Scored:
+    """A definition of more than `long_definition_words` words shown in that many: its term, the
+    first sentence of its description, and the description's sentences that best answer the
+    question (its weighted words, then the kind of thing it asks for; the earlier first among
+    equals), in their order, with "…" where sentences are left out. Its citation keeps the whole.
+    Any other sentence as it is."""
+    sentence, most = item.candidate.sentence, settings.long_definition_words
+    if not most or sentence.kind != "definition" or sentence.shown or len(sentence.text.split()) <= most:
+        return item
+    term, colon, description = sentence.text.partition(": ")
+    parts = [description[start:end] for start, end in split_spans(description)] if colon else []
+    if len(parts) < 3:
+        return item
+    used = len(term.split()) + len(parts[0].split())
+    kept = {0}
+    answers = {n: overlap(shape.terms, part) + fit(shape, part, settings.fit_bonus) for n, part in enumerate(parts)}
+    for n in sorted(range(1, len(parts)), key=lambda n: (-answers[n], n)):
+        size = len(parts[n].split())
+        if used + size <= most:
+            kept.add(n)
+            used += size
+    if len(kept) == len(parts):
+        return item
+    shown = [parts[0]]
+    for n in range(1, len(parts)):
+        if n in kept:
+            shown.append(parts[n])
+        elif shown[-1] != "…":
+            shown.append("…")
+    text = f"{term}: {' '.join(shown)}"
+    return replace(item, candidate=replace(item.candidate, sentence=replace(sentence, shown=text)))
 
 
 def _new_words(item: Scored, chosen: list[Scored]) -> float:

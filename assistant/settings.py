@@ -430,6 +430,16 @@ class RankingSettings(BaseModel):
         "No development set's answers moved (bench/devsets.py, all eight sets); seen on the 99,483-chunk "
         "corpus of Debian's documentation, where such labels led answers.",
     )
+    long_definition_words: int = Field(
+        default=100,
+        ge=0,
+        le=1000,
+        description="A definition (an option, function or setting and its description) longer than this many words "
+        "is shown in at most this many: its term, its description's first sentence, and the description's "
+        "sentences that best answer the question (shared words and the kind asked for, as sentences are scored), "
+        "in their order, '…' where sentences are left out; the citation quotes the whole. 0 shows it whole (the "
+        "answer's ceiling, max_answer_words, may then cut it).",
+    )
     introduced_item: bool = Field(
         default=True,
         description="An answer's first sentence, when it ends in a colon, brings the first item of the list or the "

@@ -487,3 +487,29 @@ def test_a_list_item_answering_a_question_for_several_things_shows_its_first_sen
 def test_a_verb_of_saying_is_never_a_capitalised_word_inside_a_sentence(sentence: str, attributes: bool):
     # a gathered "who" answer names someone saying something; "the United States" says nothing
     assert names_person(sentence) is attributes
+
+
+LONG_OPTION = (
+    "--track-origins=<yes|no>: Controls whether the checker tracks where uninitialised values come from. "
+    + " ".join(f"Filler sentence number {n} about something else entirely goes here." for n in range(12))
+    + " It halves the checker's speed and takes at least 100MB more memory."
+    + " Nevertheless it can save much of the effort of finding the root cause."
+)
+
+
+def test_a_long_definition_shows_its_term_its_first_sentence_and_the_sentences_that_answer():
+    question = "How much does tracking origins slow the checker down, and how much memory does it take?"
+    rules = RankingSettings(long_definition_words=30)
+    (item,) = select(shape_of(question, rules), [scored(LONG_OPTION, 0.8, kind="definition")], rules, 80, 5)
+    assert shown(shape_of(question, rules), item, rules) == (
+        "--track-origins=<yes|no>: Controls whether the checker tracks where uninitialised values come from. … "
+        "It halves the checker's speed and takes at least 100MB more memory. …"
+    )
+    assert item.candidate.sentence.text == LONG_OPTION  # the citation quotes the whole definition
+
+
+def test_a_definition_within_long_definition_words_or_with_the_rule_off_is_shown_whole():
+    question = "How much memory does tracking origins take?"
+    for rules in (RankingSettings(long_definition_words=0), RankingSettings(long_definition_words=200)):
+        (item,) = select(shape_of(question, rules), [scored(LONG_OPTION, 0.8, kind="definition")], rules, 80, 5)
+        assert shown(shape_of(question, rules), item, rules) == LONG_OPTION

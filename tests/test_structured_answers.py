@@ -257,3 +257,34 @@ def test_a_question_asking_for_several_things_is_answered_by_the_list_first(
         assert texts[:4] == listed
     else:
         assert texts[0].startswith("A backslash in a format string")
+
+
+def test_a_long_definition_is_shown_by_the_sentences_that_answer_and_quoted_whole(tmp_path: Path, real_embedder):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    description = (
+        "Controls whether the checker tracks where uninitialised values come from. By default it does not, so it "
+        "can say that such a value is used in a dangerous way but not where the value was made, which often makes "
+        "the root problem hard to track down. When set to yes, the checker keeps track of the origin of every "
+        "uninitialised value, and when an error is reported it tries to show where the value came from. An origin "
+        "can be a heap block, a stack allocation, a client request or something else. For a value from a heap "
+        "block it shows where the block was allocated; for one from a stack allocation, the function that made it. "
+        "Origin tracking halves the checker's speed and takes at least 100MB more memory. Nevertheless it can "
+        "save much of the effort of finding the root cause of such errors."
+    )
+    (corpus / "options.html").write_text(
+        "<html><body><h1>Checker options</h1><dl>"
+        f"<dt>--track-origins=&lt;yes|no&gt;</dt><dd>{description}</dd>"
+        "<dt>--leak-check=&lt;no|yes&gt;</dt><dd>Searches for memory leaks when the program ends.</dd>"
+        "</dl></body></html>",
+        encoding="utf-8",
+    )
+    bot = Assistant(corpus=corpus, index_dir=tmp_path / "index", embedder=real_embedder)
+    answer = bot.ask("How much does origin tracking slow the checker down?")
+    assert well_formed(bot, answer)
+    first = answer.segments[0]
+    assert first.text.startswith("--track-origins=<yes|no>: Controls whether the checker tracks")
+    assert "Origin tracking halves the checker's speed and takes at least 100MB more memory." in first.text
+    assert len(first.text.split()) <= AssistantSettings().ranking.long_definition_words
+    quote = answer.citations[first.citations[0] - 1].quote
+    assert quote.startswith("--track-origins=<yes|no>") and quote.endswith("the root cause of such errors.")
