@@ -233,16 +233,18 @@ def select(
 
 
 def excerpted(shape: Shape, item: Scored, settings: RankingSettings) -> Scored:
-    """A definition of more than `long_definition_words` words shown in that many: its term, the
-    first sentence of its description, and the description's sentences that best answer the
+    """A definition or list item of more than `long_unit_words` words shown in that many: its term
+    (a definition's), its first sentence, and those of its other sentences that best answer the
     question (its weighted words, then the kind of thing it asks for; the earlier first among
     equals), in their order, with "…" where sentences are left out. Its citation keeps the whole.
     Any other sentence as it is."""
-    sentence, most = item.candidate.sentence, settings.long_definition_words
-    if not most or sentence.kind != "definition" or sentence.shown or len(sentence.text.split()) <= most:
+    sentence, most = item.candidate.sentence, settings.long_unit_words
+    if not most or sentence.kind not in _UNITS or sentence.shown or len(sentence.text.split()) <= most:
         return item
-    term, colon, description = sentence.text.partition(": ")
-    parts = [description[start:end] for start, end in split_spans(description)] if colon else []
+    term, colon, body = sentence.text.partition(": ") if sentence.kind == "definition" else ("", "", sentence.text)
+    if sentence.kind == "definition" and not colon:
+        return item
+    parts = [body[start:end] for start, end in split_spans(body)]
     if len(parts) < 3:
         return item
     used = len(term.split()) + len(parts[0].split())
@@ -261,8 +263,13 @@ def excerpted(shape: Shape, item: Scored, settings: RankingSettings) -> Scored:
             shown.append(parts[n])
         elif shown[-1] != "…":
             shown.append("…")
-    text = f"{term}: {' '.join(shown)}"
+    text = " ".join(shown)
+    text = f"{term}: {text}" if term else text
     return replace(item, candidate=replace(item.candidate, sentence=replace(sentence, shown=text)))
+
+
+# The units read whole that a long one is shown in part (`excerpted`).
+_UNITS = ("definition", "list_item")
 
 
 def _new_words(item: Scored, chosen: list[Scored]) -> float:

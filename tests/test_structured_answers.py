@@ -285,6 +285,6 @@ def test_a_long_definition_is_shown_by_the_sentences_that_answer_and_quoted_whol
     first = answer.segments[0]
     assert first.text.startswith("--track-origins=<yes|no>: Controls whether the checker tracks")
     assert "Origin tracking halves the checker's speed and takes at least 100MB more memory." in first.text
-    assert len(first.text.split()) <= AssistantSettings().ranking.long_definition_words
+    assert len(first.text.split()) <= AssistantSettings().ranking.long_unit_words
     quote = answer.citations[first.citations[0] - 1].quote
     assert quote.startswith("--track-origins=<yes|no>") and quote.endswith("the root cause of such errors.")
