@@ -497,15 +497,17 @@ LONG_OPTION = (
 )
 
 
-def test_a_long_definition_shows_its_term_its_first_sentence_and_the_sentences_that_answer():
+@pytest.mark.parametrize("kind, term", [("definition", "--track-origins=<yes|no>: "), ("list_item", "")])
+def test_a_long_unit_shows_its_term_its_first_sentence_and_the_sentences_that_answer(kind: str, term: str):
+    text = term + LONG_OPTION.partition(": ")[2]
     question = "How much does tracking origins slow the checker down, and how much memory does it take?"
     rules = RankingSettings(long_unit_words=30)
-    (item,) = select(shape_of(question, rules), [scored(LONG_OPTION, 0.8, kind="definition")], rules, 80, 5)
+    (item,) = select(shape_of(question, rules), [scored(text, 0.8, kind=kind)], rules, 80, 5)
     assert shown(shape_of(question, rules), item, rules) == (
-        "--track-origins=<yes|no>: Controls whether the checker tracks where uninitialised values come from. … "
+        f"{term}Controls whether the checker tracks where uninitialised values come from. … "
         "It halves the checker's speed and takes at least 100MB more memory. …"
     )
-    assert item.candidate.sentence.text == LONG_OPTION  # the citation quotes the whole definition
+    assert item.candidate.sentence.text == text  # the citation quotes the whole unit
 
 
 def test_a_definition_within_long_unit_words_or_with_the_rule_off_is_shown_whole():
@@ -513,14 +515,3 @@ def test_a_definition_within_long_unit_words_or_with_the_rule_off_is_shown_whole
     for rules in (RankingSettings(long_unit_words=0), RankingSettings(long_unit_words=200)):
         (item,) = select(shape_of(question, rules), [scored(LONG_OPTION, 0.8, kind="definition")], rules, 80, 5)
         assert shown(shape_of(question, rules), item, rules) == LONG_OPTION
-
-
-def test_a_long_list_item_shows_its_first_sentence_and_the_sentences_that_answer():
-    item_text = LONG_OPTION.partition(": ")[2]
-    question = "How much memory does tracking origins take?"
-    rules = RankingSettings(long_unit_words=30)
-    (item,) = select(shape_of(question, rules), [scored(item_text, 0.8, kind="list_item")], rules, 80, 5)
-    assert shown(shape_of(question, rules), item, rules) == (
-        "Controls whether the checker tracks where uninitialised values come from. … "
-        "It halves the checker's speed and takes at least 100MB more memory. …"
-    )
