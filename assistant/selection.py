@@ -13,7 +13,9 @@ Questions that gather ("who said ...?", "who doubted ...?") take runners-up down
 `gather_ratio`, with `gather_budget` times the words, and only sentences that attribute something
 to someone (and voice the doubt, for doubt). A sentence that cannot be read on its own
 (`stands_alone`) is left out: the quotation it ends began in the sentence before, or it goes on
-from that sentence.
+from that sentence. A definition or list item longer than `long_unit_words` is shown by its first
+sentence and those of its sentences that best answer the question (`excerpted`); its citation
+quotes it whole.
 """
 
 from __future__ import annotations
@@ -35,6 +37,9 @@ _CONNECTIVE = re.compile(r"(?:but|and|or|yet|so|nor|however|therefore|thus|hence
 
 
 _WORD = re.compile(r"[^\W\d_]+")
+
+# The units read whole that are shown in part when long (`excerpted`).
+_UNITS = ("definition", "list_item")
 
 # A sentence opening with one of these is the rest of one cut off before it (", where l is the
 # length ..." after a formula left out of a PDF's text).
@@ -266,10 +271,6 @@ def excerpted(shape: Shape, item: Scored, settings: RankingSettings) -> Scored:
     text = " ".join(shown)
     text = f"{term}: {text}" if term else text
     return replace(item, candidate=replace(item.candidate, sentence=replace(sentence, shown=text)))
-
-
-# The units read whole that a long one is shown in part (`excerpted`).
-_UNITS = ("definition", "list_item")
 
 
 def _new_words(item: Scored, chosen: list[Scored]) -> float:
