@@ -60,7 +60,9 @@ def _is_abbreviation(text: str, begin: int, match: re.Match[str]) -> bool:
     mark = match.group()
     if not mark.startswith(".") or mark.startswith(".."):
         return False
-    word_start = max(text.rfind(" ", begin, match.start()), text.rfind("\n", begin, match.start())) + 1
+    word_start = match.start()
+    while word_start > begin and not text[word_start - 1].isspace():  # a no-break space too
+        word_start -= 1
     word = text[word_start : match.start()].lstrip("\"'“‘([").lower()
     if _ADDRESS.search(word) and text[match.end() :].lstrip()[:1].islower():
         return True  # an address broken at a line's end: "(https://www. debian.org/...)"

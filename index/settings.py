@@ -14,11 +14,12 @@ from index.embed import DEFAULT_MODEL, ONNX_MODELS
 from index.text import LEXICAL_VERSION
 
 # Bump when cleaning, sentence splitting, chunking, the stored records or the vector collection's
-# configuration change (11: a numbered label, "Table 9.9.", ends no sentence), so that an index
-# built by older code is reported as a mismatch instead of being silently mixed with new chunks.
+# configuration change (12: an abbreviation after a no-break space or a tab, "September\xa0[O.S.",
+# ends no sentence), so that an index built by older code is reported as a mismatch instead of
+# being silently mixed with new chunks.
 # (The parsers have their own version, index.document.PARSER_VERSION, and the stemmer and stop list
 # theirs, index.text.LEXICAL_VERSION; all three are in the fingerprint.)
-PIPELINE_VERSION = 11
+PIPELINE_VERSION = 12
 
 
 class IndexSettings(BaseModel):

@@ -90,3 +90,12 @@ def test_spans_are_ordered_disjoint_and_stripped(text):
         assert previous_end <= start < end <= len(text)
         assert not text[start].isspace() and not text[end - 1].isspace()
         previous_end = end
+
+
+def test_an_abbreviation_after_a_no_break_space_or_a_tab_ends_no_sentence():
+    text = "Born 8 September\xa0[O.S. 26 August]\xa01906, he left.\tSee\tFig. 3 for it. Then go."
+    assert split(text) == ["Born 8 September\xa0[O.S. 26 August]\xa01906, he left.", "See\tFig. 3 for it.", "Then go."]
+
+
+def test_an_abbreviation_opening_a_later_paragraph_ends_no_sentence():
+    assert split("First one.\n\nDr. Who came. He left.") == ["First one.", "Dr. Who came.", "He left."]
