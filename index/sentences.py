@@ -25,10 +25,13 @@ _BOUNDARY = re.compile(
 # A web or mail address, whose dots end no sentence when a lower-case word follows.
 _ADDRESS = re.compile(r"://|^www$|@")
 _PARAGRAPH = re.compile(r"\n\s*\n")
-# A paragraph opening with a numbered label ("Table 9.9.", "Example 4.2.", "Figure 3."): its stop
-# ends no sentence, as the label names what follows it ("Table 9.9. SQL String Functions").
+# A paragraph opening with a numbered label ("Table 9.9.", "Example 4.2.", "Figure 3."), or a
+# sentence opening with the number of a list item or section ("1. Download the archive.", "2.1.
+# Installing"): its stop ends no sentence, as the label names what follows it ("Table 9.9. SQL
+# String Functions").
 _LABEL = re.compile(
     r"(?:Table|Figure|Fig|Example|Listing|Section|Chapter|Appendix|Procedure|Equation|Step|Part)\s+[\dA-Z][\d.]*\.?"
+    r"|\s*\d{1,3}(?:\.\d{1,3})*\."
 )
 MAX_SENTENCE_CHARS = 2000
 
@@ -68,6 +71,8 @@ def _is_abbreviation(text: str, begin: int, match: re.Match[str]) -> bool:
         return True  # an address broken at a line's end: "(https://www. debian.org/...)"
     if word in ABBREVIATIONS or _LABEL.fullmatch(text, begin, match.end()):
         return True
+    if word.isdigit() and len(word) <= 3 and (word_start == 0 or text[word_start - 1] == "\n"):
+        return True  # a numbered item at a line's start: "Do this:\n1. Download the archive."
     # Initials and dotted abbreviations: "J.", "U.S", "e.g".
     return bool(re.fullmatch(r"[a-z]|(?:[a-z]\.)+[a-z]", word))
 

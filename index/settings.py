@@ -15,8 +15,9 @@ from index.text import LEXICAL_VERSION
 
 # Bump when cleaning, sentence splitting, chunking, the stored records or the vector collection's
 # configuration change (12: an abbreviation after a no-break space or a tab, "September\xa0[O.S.",
-# ends no sentence), so that an index built by older code is reported as a mismatch instead of
-# being silently mixed with new chunks.
+# and the number a list item or section opens with, "1. Download the archive.", end no sentence),
+# so that an index built by older code is reported as a mismatch instead of being silently mixed
+# with new chunks.
 # (The parsers have their own version, index.document.PARSER_VERSION, and the stemmer and stop list
 # theirs, index.text.LEXICAL_VERSION; all three are in the fingerprint.)
 PIPELINE_VERSION = 12

@@ -99,3 +99,12 @@ def test_an_abbreviation_after_a_no_break_space_or_a_tab_ends_no_sentence():
 
 def test_an_abbreviation_opening_a_later_paragraph_ends_no_sentence():
     assert split("First one.\n\nDr. Who came. He left.") == ["First one.", "Dr. Who came.", "He left."]
+
+
+def test_the_number_of_a_list_item_or_section_ends_no_sentence():
+    assert split("1. Download the archive.") == ["1. Download the archive."]
+    assert split("2.1. Installing it. Then go on.") == ["2.1. Installing it.", "Then go on."]
+    assert split("Run it. 2. Unpack the archive.") == ["Run it.", "2. Unpack the archive."]
+    assert split("Do this:\n1. Download it.\n2. Unpack it.") == ["Do this:\n1. Download it.", "2. Unpack it."]
+    # a number ending a sentence inside a line still ends it
+    assert split("The total was 12. Then it fell.") == ["The total was 12.", "Then it fell."]
