@@ -110,8 +110,8 @@ def names_code(heading: str) -> bool:
     return bool(_CODE_NAME.fullmatch(heading)) and bool(_CODE_MARK.search(heading))
 
 
-# An item's own number or letter ("1. ", "b) "), not a sentence.
-_ITEM_MARKER = re.compile(r"\(?(?:\d{1,3}|[a-zA-Z])[.)]\s+")
+# An item's own number, letter or numeral ("1. ", "b) ", "iv. "), not a sentence.
+_ITEM_MARKER = re.compile(r"\(?(?:\d{1,3}|[a-zA-Z]|[ivx]{2,5}|[IVX]{2,5})[.)]\s+")
 
 
 def shown(shape: Shape, item: Scored, settings: RankingSettings, before: Scored | None = None) -> str:

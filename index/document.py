@@ -33,7 +33,7 @@ Kind = Literal["heading", "paragraph", "list_item", "table_row", "table_header",
 CONTENT_KINDS = frozenset({"paragraph", "list_item", "table_row", "code", "definition"})
 # Bump when a parser changes the text or blocks it makes: the index fingerprint includes it, so an
 # index built by an older parser is rebuilt instead of mixing its records with new ones.
-PARSER_VERSION = 37
+PARSER_VERSION = 38
 
 # A paragraph set wholly in bold, short and without closing punctuation, is a heading the author
 # made by hand ("<p><b>Maximum Number Of Columns</b></p>", a Word paragraph in bold type). It is
@@ -275,6 +275,39 @@ _GENERIC_STEMS = frozenset(
     """readme index main document doc docs file text notes note draft report article page policy
     manual guide untitled copy final new old test sample example data output""".split()
 )
+
+
+# How an ordered list counts, by CSS's names for the styles (HTML's type="a" and Word's number
+# formats are read into these).
+ListStyle = Literal[
+    "decimal", "decimal-leading-zero", "lower-alpha", "upper-alpha", "lower-roman", "upper-roman", "none"
+]
+
+
+def list_number(n: int, style: ListStyle = "decimal") -> str:
+    """An ordered list's counter as its reader sees it: 3 is "3", "c", "C", "iii" or "III"."""
+    if style == "none":
+        return ""
+    if style in ("lower-alpha", "upper-alpha"):
+        letter = chr(ord("a") + (n - 1) % 26) * ((n - 1) // 26 + 1) if n > 0 else ""
+        return letter.upper() if style == "upper-alpha" else letter
+    if style in ("lower-roman", "upper-roman") and n > 0:
+        roman = _roman(n)
+        return roman if style == "upper-roman" else roman.lower()
+    if style == "decimal-leading-zero":
+        return f"{n:02d}"
+    return str(n)
+
+
+def _roman(n: int) -> str:
+    digits = [(1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"), (50, "L")]
+    digits += [(40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")]
+    out = []
+    for value, numeral in digits:
+        while n >= value:
+            out.append(numeral)
+            n -= value
+    return "".join(out)
 
 
 def title_from_name(source: str) -> str:

@@ -14,7 +14,8 @@ Word says what a paragraph is in its XML; the reader takes it from there, not fr
 - definition: a term in pandoc's "Definition Term" or LibreOffice's "List Heading" style with the
   description after it ("Definition", "List Contents");
 - list_item: a numbered paragraph or one in a "List" style, at the depth its numbering gives; a
-  heading Word numbers ("6.3.2.1)", "Chapter 2") starts with its number, as it is shown;
+  numbered item ("2.", "b)") and a heading Word numbers ("6.3.2.1)", "Chapter 2") start with their
+  number, as it is shown (a bullet is not written);
 - table_header and table_row: the rows Word repeats as a header (`tblHeader`), else a first row in
   bold (its own runs or the table style's header row), are the header; a header of several rows is
   read a column at a time ("Capacity (sheets) 120 g/m²"); a table without one has none;
@@ -40,9 +41,11 @@ from lxml import etree
 from index.document import (
     RUN_IN_LEVEL,
     Document,
+    ListStyle,
     TextWriter,
     captions_as_paragraphs,
     labels_box,
+    list_number,
     made_heading,
 )
 from index.pdf import MONO_FONT
@@ -265,8 +268,9 @@ class _Numbering:
             at = int(match.group(1)) - 1
             if at >= len(counters) or at not in levels:
                 return ""
-            form = "decimal" if legal else _val(levels[at], "numFmt")
-            return _formatted(max(counters[at], self._start(num_id, at)), form)  # a level not used yet shows its start
+            style = "decimal" if legal else _WORD_FORMATS.get(_val(levels[at], "numFmt"), "decimal")
+            # a level not used yet shows its start
+            return list_number(max(counters[at], self._start(num_id, at)), style)
 
         return re.sub(r"%(\d)", filled, text).strip()
 
@@ -287,30 +291,15 @@ def _val(element: Any, name: str) -> str:
     return (child.get(_W + "val") or "") if child is not None else ""
 
 
-def _formatted(n: int, form: str) -> str:
-    """A counter in one of Word's number formats (those not known read as decimal)."""
-    if form == "none":
-        return ""
-    if form in ("lowerLetter", "upperLetter"):
-        letter = chr(ord("a") + (n - 1) % 26) * ((n - 1) // 26 + 1) if n > 0 else ""
-        return letter.upper() if form == "upperLetter" else letter
-    if form in ("lowerRoman", "upperRoman"):
-        roman = _roman(n)
-        return roman if form == "upperRoman" else roman.lower()
-    if form == "decimalZero":
-        return f"{n:02d}"
-    return str(n)
-
-
-def _roman(n: int) -> str:
-    digits = [(1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"), (50, "L")]
-    digits += [(40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")]
-    out = []
-    for value, numeral in digits:
-        while n >= value:
-            out.append(numeral)
-            n -= value
-    return "".join(out)
+# Word's number formats (w:numFmt) by the list style they show; one not known reads as decimal.
+_WORD_FORMATS: dict[str, ListStyle] = {
+    "none": "none",
+    "lowerLetter": "lower-alpha",
+    "upperLetter": "upper-alpha",
+    "lowerRoman": "lower-roman",
+    "upperRoman": "upper-roman",
+    "decimalZero": "decimal-leading-zero",
+}
 
 
 def _is_toc(instruction: str) -> bool:
@@ -368,7 +357,7 @@ class _Reader:
         name = (style.name if style is not None else "") or ""
         kind, level = self._kind(element, paragraph, style, name, text)
         mark = self._mark(element, style) if text.strip() else ""
-        if mark and kind == "heading":
+        if mark and kind in ("heading", "list_item"):
             text = f"{mark} {text}"
         if contents or in_toc or _CONTENTS_STYLE.match(name.strip()):
             kind, level = "boilerplate", 0

@@ -1,8 +1,10 @@
 """HTML to a Document: the page's body as typed blocks, its main content chosen by trafilatura.
 
 One streaming walker over the standard library's tokenizer reads the body into blocks (headings,
-paragraphs, list items, table rows with their header cells, <pre> code, <dt>/<dd> definitions); a
-paragraph wholly in <b> or <strong> that reads as a heading is one (see `index.document`).
+paragraphs, list items, table rows with their header cells, <pre> code, <dt>/<dd> definitions); an
+ordered list's item starts with its number as a browser shows it ("3.", "b."; from the list's
+start, reversed, type or class, the item's value); a paragraph wholly in <b> or <strong> that
+reads as a heading is one (see `index.document`).
 It keeps no tree, so its cost is linear in the page's size whatever its nesting depth. It sets
 aside what the page's markup names as furniture: <nav>, <header>, <footer>, <aside>, forms,
 elements whose role, class or id says navigation, banner, cookie, sidebar, related, comments ...,
@@ -35,10 +37,12 @@ from index.document import (
     Block,
     Document,
     Kind,
+    ListStyle,
     TextWriter,
     captions_as_paragraphs,
     closes,
     labels_box,
+    list_number,
     made_heading,
     reads_as_heading,
 )
@@ -115,6 +119,53 @@ class _Row:
         return sum(bool(cell) for cell in self.cells)
 
 
+@dataclass
+class _Counter:
+    """An ordered list's count: the number its next item takes, by how much it moves, how it is shown."""
+
+    next: int
+    step: int
+    style: ListStyle
+
+    @classmethod
+    def of(cls, attrs: dict[str, str | None]) -> _Counter:
+        step = -1 if "reversed" in attrs else 1
+        start = attrs.get("start") or ""
+        classes = (attrs.get("class") or "").split()
+        named = [_LIST_CLASSES[name] for name in classes if name in _LIST_CLASSES]
+        style = _LIST_TYPES.get(attrs.get("type") or "") or (named[0] if named else "decimal")
+        if not start.lstrip("-").isdigit():
+            # a reversed list counts down from its length, which a stream does not know yet
+            return cls(1, step, "none" if step < 0 else style)
+        return cls(int(start), step, style)
+
+    def mark(self, attrs: dict[str, str | None]) -> str:
+        """Count an item (its own value, when it has one, sets the count) and return its number."""
+        value = attrs.get("value") or ""
+        if value.lstrip("-").isdigit():
+            self.next = int(value)
+        shown = list_number(self.next, self.style)
+        self.next += self.step
+        return f"{shown}." if shown else ""
+
+
+# How an <ol> says its numbers are shown: its type attribute, or a class Sphinx and docutils write.
+_LIST_TYPES: dict[str, ListStyle] = {
+    "1": "decimal",
+    "a": "lower-alpha",
+    "A": "upper-alpha",
+    "i": "lower-roman",
+    "I": "upper-roman",
+}
+_LIST_CLASSES: dict[str, ListStyle] = {
+    "arabic": "decimal",
+    "loweralpha": "lower-alpha",
+    "upperalpha": "upper-alpha",
+    "lowerroman": "lower-roman",
+    "upperroman": "upper-roman",
+}
+
+
 # Marks where a paragraph opens inside a table's cell; white space, so the cell's text folds it away.
 _CELL_PARAGRAPH = "\f"
 
@@ -147,6 +198,8 @@ class _Walker(HTMLParser):
         self.level = 0
         self.list_depth = 0
         self.list_group = -1
+        self.counters: list[_Counter | None] = []  # per open list, an ordered list's count
+        self.number = ""  # the number of the ordered list's item being read, written before its text
         self.table_depth = 0
         self.table_group = -1
         self.holders = [0]  # open paragraphs, items, headings: per list or table level
@@ -288,13 +341,15 @@ class _Walker(HTMLParser):
                 self.list_group = self.writer.new_group()
             self.list_depth += 1
             self.holders.append(0)
+            self.counters.append(_Counter.of(attrs) if tag == "ol" else None)
+            self.number = ""  # an item holding nothing but a list has no text to number
             return True
         if self.holders[-1] and tag != "pre":
             if tag == "p" and self.kind == "list_item" and self._in_bold():
                 # "<li><p><b>Maximum Number Of Columns</b></p><p>The default ...": the item's
                 # heading, the section of what the item says (a term would be lost where a long
                 # item is read as several sentences)
-                self.writer.add("heading", "".join(self.buffer), RUN_IN_LEVEL, self.list_group)
+                self.writer.add("heading", self._numbered("".join(self.buffer)), RUN_IN_LEVEL, self.list_group)
                 self.buffer, self.link_chars, self.bold_chars, self.plain_chars = [], 0, 0, 0
                 self.opens_unlinked = False
             self._text(" ")  # a block inside a paragraph, item or heading reads as part of it
@@ -314,6 +369,8 @@ class _Walker(HTMLParser):
             self.kind = "definition"
         elif tag == "li":
             self.kind, self.level = "list_item", self.list_depth
+            counter = self.counters[-1] if self.counters else None
+            self.number = counter.mark(attrs) if counter is not None else ""
         elif tag == "pre":
             self.kind = "code"
             self.pre += 1
@@ -359,6 +416,8 @@ class _Walker(HTMLParser):
             self._flush()
             self.list_depth = max(0, self.list_depth - 1)
             self.holders.pop()
+            if self.counters:
+                self.counters.pop()
             if self.list_depth and self.holders[-1] and self.stack and self.stack[-1].tag == "li":
                 self.kind, self.level = "list_item", self.list_depth  # the item it was nested in goes on
             else:
@@ -440,7 +499,15 @@ class _Walker(HTMLParser):
         if kind == "heading" and level < RUN_IN_LEVEL and not self.first_h1:
             self.first_h1 = " ".join(text.split())
         group = self.list_group if kind == "list_item" else -1
+        if kind == "list_item":
+            text = self._numbered(text)
         self.writer.add(kind, text, level if kind in ("heading", "list_item") else 0, group)
+
+    def _numbered(self, text: str) -> str:
+        """`text` after the number of the ordered list's item it opens (once: the rest of a long
+        item, after a block inside it, goes on without it)."""
+        number, self.number = self.number, ""
+        return f"{number} {text.lstrip()}" if number else text
 
     def _term_alone(self) -> None:
         """Write the term waiting for its description when a list opens in its place: a class's

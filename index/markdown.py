@@ -18,7 +18,9 @@ _HEADING_MARKS = re.compile(r"^[ \t]*#{1,6}(?:[ \t]+|$)|[ \t]+#+[ \t]*$", re.MUL
 _LINE_MARKS = re.compile(
     r"^[ \t]*(?:>[ \t]?)+(?:\[!(?:NOTE|TIP|IMPORTANT|WARNING|CAUTION)\][ \t]*$)?", re.MULTILINE | re.IGNORECASE
 )
-_ITEM_MARK = re.compile(r"[ \t]*(?:>[ \t]?)*(?:[-*+]|\d{1,9}[.)])(?:[ \t]+\[[ xX]\])?[ \t]+")
+# A list item's marker: a bullet is markup, an ordered item's number ("3.", "3)") is read as its
+# text, as a reader sees it (the quote marks before it and a task's box after it are markup).
+_ITEM_MARK = re.compile(r"([ \t]*(?:>[ \t]?)*)(?:[-*+]|(\d{1,9}[.)]))([ \t]+\[[ xX]\])?[ \t]+")
 _INLINE = re.compile(
     r"\\(?=[!-/:-@\[-`{-~])"  # a backslash escaping punctuation
     r"|\*\*+|__+|(?<![\w*])\*(?=\S)|(?<=\S)\*(?![\w*])|(?<![\w_])_(?=\S)|(?<=\S)_(?![\w_])"  # emphasis
@@ -114,6 +116,7 @@ def parse_markdown(source: str, sha256: str, text: str) -> Document:
             start, end = span_of(token.map)
             previous = tokens[n - 1].type if n else ""
             first_in_item = in_item and previous == "paragraph_open" and tokens[n - 2].type == "list_item_open"
+            item_marks: list[Span] = []
             if heading_level:
                 block_kind: Kind = "heading"
                 marks = list(_HEADING_MARKS.finditer(text, start, _line_end(text, start)))
@@ -123,10 +126,18 @@ def parse_markdown(source: str, sha256: str, text: str) -> Document:
                 marks = list(_LINE_MARKS.finditer(text, start, end))
                 if first_in_item:
                     item = _ITEM_MARK.match(text, start)
-                    if item:
-                        marks.append(item)
+                    if item and item.group(2):
+                        item_marks = [item.span(1), item.span(3)] if item.group(3) else [item.span(1)]
+                    elif item:
+                        item_marks = [item.span()]
             inline_holes = tuple(
-                sorted([*(m.span() for m in marks if m.end() > m.start()), *_inline_holes(text, start, end)])
+                sorted(
+                    [
+                        *(m.span() for m in marks if m.end() > m.start()),
+                        *(hole for hole in item_marks if hole[1] > hole[0]),
+                        *_inline_holes(text, start, end),
+                    ]
+                )
             )
             level = heading_level or (list_depth if in_item else 0)
             group = list_group if in_item else -1

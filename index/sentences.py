@@ -27,11 +27,12 @@ _ADDRESS = re.compile(r"://|^www$|@")
 _PARAGRAPH = re.compile(r"\n\s*\n")
 # A paragraph opening with a numbered label ("Table 9.9.", "Example 4.2.", "Figure 3."), or a
 # sentence opening with the number of a list item or section ("1. Download the archive.", "2.1.
-# Installing"): its stop ends no sentence, as the label names what follows it ("Table 9.9. SQL
-# String Functions").
+# Installing", "iv. Restart the server."): its stop ends no sentence, as the label names what
+# follows it ("Table 9.9. SQL String Functions").
 _LABEL = re.compile(
     r"(?:Table|Figure|Fig|Example|Listing|Section|Chapter|Appendix|Procedure|Equation|Step|Part)\s+[\dA-Z][\d.]*\.?"
     r"|\s*\d{1,3}(?:\.\d{1,3})*\."
+    r"|\s*(?=[ivx]|[IVX])(?:x{0,3}(?:ix|iv|v?i{0,3})|X{0,3}(?:IX|IV|V?I{0,3}))\."  # a roman numeral below 40
 )
 MAX_SENTENCE_CHARS = 2000
 

@@ -207,6 +207,41 @@ def test_markdown_quotes_read_without_markup_while_spans_index_the_file(tmp_path
     assert sentences[2].display == "make run, What it does: serves the web interface on port 7860"
 
 
+def test_html_ordered_list_items_start_with_their_numbers_as_a_browser_shows_them(tmp_path: Path):
+    page = (
+        "<html><body><main><h1>Installing</h1><p>Install the server on a machine of its own as follows.</p>"
+        "<ol><li>Download the archive.</li><li><p>Unpack it:</p><ol type='a'><li>into /opt,</li><li>or into"
+        " ~/bin.</li></ol></li><li value='7'>Run the installer.</li><li>Restart.</li></ol>"
+        "<ol start='3' class='loweralpha'><li>Third.</li></ol><ol reversed><li>Counted down.</li></ol>"
+        "<ul><li>A bullet is not numbered.</li></ul></main></body></html>"
+    )
+    doc = loaded(tmp_path, "install.html", page)
+    assert [block_text(doc.text, b).text for b in doc.blocks if b.kind == "list_item"] == [
+        "1. Download the archive.",
+        "2. Unpack it:",
+        "a. into /opt,",
+        "b. or into ~/bin.",
+        "7. Run the installer.",
+        "8. Restart.",
+        "c. Third.",
+        "Counted down.",  # a reversed list without a start counts down from a length not known yet
+        "A bullet is not numbered.",
+    ]
+
+
+def test_markdown_ordered_item_keeps_its_number_and_a_bullet_is_markup(tmp_path: Path):
+    text = "# Steps\n\n1. Download the archive.\n2) [x] Unpack it.\n\n> 3. Run the installer.\n\n- Done.\n"
+    doc = loaded(tmp_path, "steps.md", text)
+    sentences = split_sentences(doc)
+    assert [s.text for s in sentences] == [
+        "1. Download the archive.",
+        "2) Unpack it.",
+        "3. Run the installer.",
+        "Done.",
+    ]
+    assert all(quote_in_span(s.text, text[s.start : s.end]) for s in sentences)
+
+
 def test_markdown_alert_label_is_no_text_of_its_quote(tmp_path: Path):
     text = "# Tool\n\n> [!WARNING]\n> Back up the database before upgrading.\n\n> Quoted [!NOTE] stays.\n"
     doc = loaded(tmp_path, "README.md", text)
@@ -327,14 +362,15 @@ LIMITS_PAGE = """<html><head><title>Limits</title></head><body><h1>Limits In SQL
 def test_a_short_paragraph_wholly_in_bold_heads_what_follows_it(tmp_path: Path):
     sentences = split_sentences(loaded(tmp_path, "limits.html", LIMITS_PAGE))
     section = {s.display: s.section for s in sentences}
-    # A list item that opens with a paragraph in bold is headed by it, past a list nested in it.
-    heads = ("Limits In SQLite", "Maximum Number Of Columns")
+    # A list item that opens with a paragraph in bold is headed by it, its number and all, past a
+    # list nested in it.
+    heads = ("Limits In SQLite", "1. Maximum Number Of Columns")
     assert section["The number of columns in an index"] == heads
     columns = next(s for s in sentences if "32767" in s.display)
     assert (columns.kind, columns.section) == ("list_item", heads)
     assert columns.display.startswith("The default setting for SQLITE_MAX_COLUMN is 2000.")
     statement = next(s for s in sentences if "1000000000" in s.display)
-    assert statement.section == ("Limits In SQLite", "Maximum Length Of An SQL Statement")
+    assert statement.section == ("Limits In SQLite", "2. Maximum Length Of An SQL Statement")
     # A table's caption, its number and all, introduces its rows; it heads nothing after the table.
     caption = next(s for s in sentences if s.display == "Table 1. Tools to generate a password")
     assert caption.kind == "paragraph" and caption.leads >= 0

@@ -16,8 +16,7 @@ from docx.opc.part import Part
 from docx.oxml import parse_xml
 
 from index.chunking import split_sentences
-from index.document import Document
-from index.docx import _formatted
+from index.document import Document, list_number
 from tests.test_documents import assert_clean, loaded, shown
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -328,6 +327,21 @@ def test_list_items_keep_their_depth_and_a_caption_under_a_table_heads_nothing(t
     assert {s.section for s in split_sentences(doc)} == {("Unpacking",)}
 
 
+def test_a_numbered_item_starts_with_its_number_and_a_bullet_with_its_text(tmp_path: Path):
+    document = manual()
+    document.add_heading("Replacing the toner", level=1)
+    for text in ("Open the front cover.", "Pull the cartridge out.", "Slide the new one in."):
+        document.add_paragraph(text, style="List Number")  # numbered by its style, decimal "%1."
+    document.add_paragraph("Keep the old cartridge in its bag.", style="List Bullet")
+    items = [text for kind, text in kinds(read(tmp_path, document)) if kind == "list_item"]
+    assert items == [
+        "1. Open the front cover.",
+        "2. Pull the cartridge out.",
+        "3. Slide the new one in.",
+        "Keep the old cartridge in its bag.",
+    ]
+
+
 def test_an_equation_is_read_and_the_title_paragraph_beats_a_template_s_title(tmp_path: Path):
     document = docx.Document()
     document.core_properties.title = "Template for service manuals"
@@ -373,19 +387,19 @@ def test_a_heading_word_numbers_starts_with_its_number(tmp_path: Path):
 
 
 @pytest.mark.parametrize(
-    ("n", "form", "shown"),
+    ("n", "style", "shown"),
     [
         (3, "decimal", "3"),
-        (3, "lowerLetter", "c"),
-        (28, "upperLetter", "BB"),
-        (14, "upperRoman", "XIV"),
-        (4, "lowerRoman", "iv"),
-        (4, "decimalZero", "04"),
+        (3, "lower-alpha", "c"),
+        (28, "upper-alpha", "BB"),
+        (14, "upper-roman", "XIV"),
+        (4, "lower-roman", "iv"),
+        (4, "decimal-leading-zero", "04"),
         (4, "none", ""),
     ],
 )
-def test_a_counter_is_shown_in_its_number_format(n: int, form: str, shown: str):
-    assert _formatted(n, form) == shown
+def test_a_counter_is_shown_in_its_list_style(n: int, style: str, shown: str):
+    assert list_number(n, style) == shown  # type: ignore[arg-type]
 
 
 def test_a_header_cell_spanning_columns_takes_the_row_that_divides_it(tmp_path: Path):

@@ -108,3 +108,10 @@ def test_the_number_of_a_list_item_or_section_ends_no_sentence():
     assert split("Do this:\n1. Download it.\n2. Unpack it.") == ["Do this:\n1. Download it.", "2. Unpack it."]
     # a number ending a sentence inside a line still ends it
     assert split("The total was 12. Then it fell.") == ["The total was 12.", "Then it fell."]
+
+
+def test_a_roman_numeral_numbering_an_item_ends_no_sentence():
+    assert split("iv. Restart the server. Then log in.") == ["iv. Restart the server.", "Then log in."]
+    assert split("II. Methods. III. Results.") == ["II. Methods.", "III. Results."]
+    # a word made of the same letters is no numeral
+    assert split("Mix. Then stir.") == ["Mix.", "Then stir."]

@@ -208,15 +208,15 @@ def test_a_list_of_long_items_answers_a_question_asking_for_several_by_each_item
     answer = bot.ask("What kinds of index vectors can be used to select elements of a vector?")
     assert well_formed(bot, answer)
     texts = [s.text for s in answer.segments]
-    first = texts.index("A logical vector. …")
-    # the list leads, in its own order, each item by its first sentence
+    first = texts.index("1. A logical vector. …")
+    # the list leads, in its own order, each item by its number and first sentence
     assert texts[first : first + 3] == [
-        "A logical vector. …",
-        "A vector of positive integers. …",
-        "A vector of negative integers. …",
+        "1. A logical vector. …",
+        "2. A vector of positive integers. …",
+        "3. A vector of negative integers. …",
     ]
     # what is shown is cut, never what is cited
-    assert any(c.quote.startswith("A vector of negative integers. Such an index vector") for c in answer.citations)
+    assert any(c.quote.startswith("3. A vector of negative integers. Such an index vector") for c in answer.citations)
     plain = Assistant(
         corpus=corpus,
         index_dir=tmp_path / "index",
@@ -226,8 +226,8 @@ def test_a_list_of_long_items_answers_a_question_asking_for_several_by_each_item
     shown = [
         s.text for s in plain.ask("What kinds of index vectors can be used to select elements of a vector?").segments
     ]
-    assert "A logical vector. …" not in shown
-    assert any(text.startswith("A logical vector. Values corresponding") for text in shown)
+    assert "1. A logical vector. …" not in shown
+    assert any(text.startswith("1. A logical vector. Values corresponding") for text in shown)
 
 
 FORMAT_GUIDE = (
