@@ -200,6 +200,7 @@ class _Walker(HTMLParser):
         self.list_group = -1
         self.counters: list[_Counter | None] = []  # per open list, an ordered list's count
         self.number = ""  # the number of the ordered list's item being read, written before its text
+        self.numbered: dict[int, int] = {}  # a numbered block's start -> the length of its number and space
         self.table_depth = 0
         self.table_group = -1
         self.holders = [0]  # open paragraphs, items, headings: per list or table level
@@ -349,7 +350,7 @@ class _Walker(HTMLParser):
                 # "<li><p><b>Maximum Number Of Columns</b></p><p>The default ...": the item's
                 # heading, the section of what the item says (a term would be lost where a long
                 # item is read as several sentences)
-                self.writer.add("heading", self._numbered("".join(self.buffer)), RUN_IN_LEVEL, self.list_group)
+                self._add_numbered("heading", "".join(self.buffer), RUN_IN_LEVEL, self.list_group)
                 self.buffer, self.link_chars, self.bold_chars, self.plain_chars = [], 0, 0, 0
                 self.opens_unlinked = False
             self._text(" ")  # a block inside a paragraph, item or heading reads as part of it
@@ -500,14 +501,17 @@ class _Walker(HTMLParser):
             self.first_h1 = " ".join(text.split())
         group = self.list_group if kind == "list_item" else -1
         if kind == "list_item":
-            text = self._numbered(text)
-        self.writer.add(kind, text, level if kind in ("heading", "list_item") else 0, group)
+            self._add_numbered(kind, text, level, group)
+        else:
+            self.writer.add(kind, text, level if kind == "heading" else 0, group)
 
-    def _numbered(self, text: str) -> str:
-        """`text` after the number of the ordered list's item it opens (once: the rest of a long
-        item, after a block inside it, goes on without it)."""
+    def _add_numbered(self, kind: Kind, text: str, level: int, group: int) -> None:
+        """Write `text` after the number of the ordered list's item it opens (once: the rest of a
+        long item, after a block inside it, goes on without it)."""
         number, self.number = self.number, ""
-        return f"{number} {text.lstrip()}" if number else text
+        block = self.writer.add(kind, f"{number} {text.lstrip()}" if number else text, level, group)
+        if number and block is not None:
+            self.numbered[block.start] = len(number) + 1
 
     def _term_alone(self) -> None:
         """Write the term waiting for its description when a list opens in its place: a class's
@@ -752,12 +756,13 @@ class _Occurrences:
         return any(at >= rarest and self.text.startswith(piece, at - rarest) for at in places)
 
 
-def _kept(text: str, block: Block, main: _Occurrences) -> bool:
-    """Whether the extractor kept the block: its text (each cell's, for rows and definitions) is
-    found in the extracted text `main` indexes (squeezed, lower case). A table row is kept when most of its
-    text is: the extractor may empty one cell of a row it keeps (a revision history's author, which
-    it reads as a byline), and the row is one unit."""
-    spans = block.cells or ((block.start, block.end),)
+def _kept(text: str, block: Block, main: _Occurrences, number: int = 0) -> bool:
+    """Whether the extractor kept the block: its text (each cell's, for rows and definitions; past
+    the `number` characters of an item's number, which the extractor does not write) is found in the
+    extracted text `main` indexes (squeezed, lower case). A table row is kept when most of its text
+    is: the extractor may empty one cell of a row it keeps (a revision history's author, which it
+    reads as a byline), and the row is one unit."""
+    spans = block.cells or ((block.start + number, block.end),)
     pieces = [_squeezed(text[s:e]).casefold() for s, e in spans]
     if block.kind in ("table_row", "table_header"):
         found = sum(len(piece) for piece in pieces if piece in main)
@@ -785,7 +790,8 @@ def _main_content(walker: _Walker, main: str) -> list[Block]:
     """The body's blocks, those the extractor left out set aside as boilerplate. A heading stays
     when the extractor kept it or any block of its section (up to the next heading of its level)."""
     text, blocks, found = walker.writer.text, walker.writer.blocks, _Occurrences(main)
-    kept = [b.kind not in ("boilerplate", "heading") and _kept(text, b, found) for b in blocks]
+    numbers = walker.numbered
+    kept = [b.kind not in ("boilerplate", "heading") and _kept(text, b, found, numbers.get(b.start, 0)) for b in blocks]
     # A table is one unit: the extractor drops rows made of links (pathlib's table of os functions
     # and their Path methods). One it kept mostly in part (KEPT_ROWS_SHARE) is kept whole.
     rows = Counter(b.group for b in blocks if b.kind in _ROWS and b.group >= 0)
@@ -796,7 +802,7 @@ def _main_content(walker: _Walker, main: str) -> list[Block]:
     for n, block in enumerate(blocks):
         if block.kind != "heading":
             continue
-        kept[n] = _kept(text, block, found)
+        kept[n] = _kept(text, block, found, numbers.get(block.start, 0))
         for m in range(n + 1, len(blocks)):
             if kept[n] or (blocks[m].kind == "heading" and blocks[m].level <= block.level):
                 break

@@ -229,6 +229,18 @@ def test_html_ordered_list_items_start_with_their_numbers_as_a_browser_shows_the
     ]
 
 
+def test_html_numbered_item_the_extractor_kept_stays_content():
+    # the extractor writes an item without the number the walker writes before it
+    walker = _walk("<h1>FAQ</h1><ol><li>Run xslt-config for the flags.</li><li>Quote a parameter twice.</li></ol>")
+    main = _squeezed("Run xslt-config for the flags. Quote a parameter twice.").casefold()
+    kept = [(b.kind, walker.writer.text[b.start : b.end]) for b in _main_content(walker, main)]
+    assert kept == [
+        ("heading", "FAQ"),
+        ("list_item", "1. Run xslt-config for the flags."),
+        ("list_item", "2. Quote a parameter twice."),
+    ]
+
+
 def test_markdown_ordered_item_keeps_its_number_and_a_bullet_is_markup(tmp_path: Path):
     text = "# Steps\n\n1. Download the archive.\n2) [x] Unpack it.\n\n> 3. Run the installer.\n\n- Done.\n"
     doc = loaded(tmp_path, "steps.md", text)
