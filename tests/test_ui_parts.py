@@ -240,3 +240,16 @@ def test_failures_count_per_client_expire_and_a_success_clears_them() -> None:
     assert throttle.refused_for("a", now=61) == 0.0  # the first failure has left the window
     throttle.succeeded("a")
     assert throttle.delay("a", now=3) == 0.0
+
+
+def test_a_list_item_s_number_or_bullet_opening_document_text_stays_text() -> None:
+    from markdown_it import MarkdownIt
+
+    texts = ("1. Download the archive.", "- Keep the receipt.")
+    citations = [Citation("steps.md", 0, 24, 1, 1, texts[0], 0.8), Citation("steps.md", 25, 44, 2, 2, texts[1], 0.7)]
+    segments = [Segment(texts[0], (1,)), Segment(texts[1], (2,))]
+    answer = Answer("what first?", segments, True, citations, "what first?")
+    rendered = MarkdownIt().render(answer_markdown(Turn("what first?", answer)))
+    assert "<ol" not in rendered and "<ul" not in rendered
+    assert "1. Download the archive." in rendered and "- Keep the receipt." in rendered
+    assert escape("-1 is kept as it is; so is 1.5") == "-1 is kept as it is; so is 1.5"

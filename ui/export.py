@@ -18,9 +18,15 @@ from assistant import Answer, Citation, Segment
 _SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|!~])")
 
 
+# What opens a list item at a line's start: a numbered item's number ("1.", "2)") or a bullet.
+_LIST_OPENING = re.compile(r"^(\d{1,9}(?=[.)](?:\s|$))|(?=[-+](?:\s|$)))")
+
+
 def escape(text: str) -> str:
-    """Plain text that Markdown shows as it is: special characters backslash-escaped, on one line."""
-    return _SPECIAL.sub(r"\\\1", " ".join(text.split()))
+    """Plain text that Markdown shows as it is: special characters backslash-escaped, on one line,
+    and a list item's number or bullet at its start too ("1. Download ..." stays a sentence)."""
+    escaped = _SPECIAL.sub(r"\\\1", " ".join(text.split()))
+    return _LIST_OPENING.sub(lambda m: f"{m.group(1)}\\", escaped, count=1)
 
 
 def where(citation: Citation) -> str:
