@@ -23,8 +23,11 @@ Word says what a paragraph is in its XML; the reader takes it from there, not fr
   box's paragraphs after the paragraph it is anchored in: where a reader meets them.
 
 Text is read from plain runs, tracked insertions, content controls, fields' results, hyperlinks and
-equations alike (a fraction on one line: "C/0.05"); deleted text, a field's instruction and the
-second copy Word keeps of a drawing (`mc:Fallback`) are not. The title is the Title paragraph's,
+equations alike (a fraction on one line: "C/0.05"), a symbol character (`w:sym`) as the Unicode
+character it shows (the Symbol font's Greek letters and signs: "θ", "≤", "°"); a picture's
+description (its alternative text) is a paragraph after the paragraph that holds the picture, unless
+it is a bare name ("Picture 7", "image3.png"). Deleted text, a field's instruction and the second
+copy Word keeps of a drawing (`mc:Fallback`) are not read. The title is the Title paragraph's,
 else the core properties' (often left from a template), else the first heading's.
 """
 
@@ -64,6 +67,30 @@ _TEXT = {
     _W + "noBreakHyphen": "-",
 }
 _BOX = _W + "txbxContent"
+_SYMBOL = _W + "sym"
+_DRAWING = _W + "drawing"
+_PICTURE_PROPERTIES = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}docPr"
+# A drawing's description that says nothing of it: a name Word or a camera gave it.
+_BARE_DESCRIPTION = re.compile(
+    r"(?:picture|image|graphic|figure|chart|photo|img|dsc)[\s_-]*\d*|.*\.(?:png|jpe?g|gif|emf|wmf|svg|tiff?|bmp)",
+    re.IGNORECASE,
+)
+# The Symbol font's characters (w:sym w:font="Symbol", the code past 0xF000 or not) as Unicode:
+# Greek letters where ASCII letters sit, and the mathematical signs of its upper half.
+_SYMBOL_LETTERS = dict(
+    zip(
+        "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz",
+        "ΑΒΧΔΕΦΓΗΙϑΚΛΜΝΟΠΘΡΣΤΥςΩΞΨΖαβχδεφγηιϕκλμνοπθρστυϖωξψζ",
+        strict=True,
+    )
+)
+_SYMBOL_SIGNS = {
+    0x22: "∀", 0x24: "∃", 0x27: "∋", 0x2A: "∗", 0x2D: "−", 0x40: "≅", 0x5C: "∴", 0x5E: "⊥", 0x7E: "∼",
+    0xA3: "≤", 0xA5: "∞", 0xAB: "↔", 0xAC: "←", 0xAD: "↑", 0xAE: "→", 0xAF: "↓", 0xB0: "°", 0xB1: "±",
+    0xB2: "″", 0xB3: "≥", 0xB4: "×", 0xB5: "∝", 0xB6: "∂", 0xB7: "•", 0xB8: "÷", 0xB9: "≠", 0xBA: "≡",
+    0xBB: "≈", 0xBC: "…", 0xD0: "∠", 0xD1: "∇", 0xD2: "®", 0xD3: "©", 0xD4: "™", 0xD5: "∏", 0xD6: "√",
+    0xD7: "⋅", 0xD8: "¬", 0xD9: "∧", 0xDA: "∨", 0xDB: "⇔", 0xDC: "⇐", 0xDE: "⇒", 0xE5: "∑", 0xF2: "∫",
+}  # fmt: skip
 _FALLBACK = _MC + "Fallback"  # Word writes a text box twice: as DrawingML, then as VML for old readers
 _FRACTION = _M + "f"
 
@@ -116,9 +143,9 @@ def _body(parent: Any, contents: bool = False) -> Iterator[tuple[Any, bool]]:
             yield from _body(child, contents)
 
 
-def _text(element: Any, boxes: list[Any] | None = None) -> str:
-    """An element's text, without its text boxes' (appended to `boxes`, when given) or the fallback
-    copies of its drawings."""
+def _text(element: Any, boxes: list[Any] | None = None, alts: list[str] | None = None) -> str:
+    """An element's text, without its text boxes' (appended to `boxes`, when given), its pictures'
+    descriptions (appended to `alts`, when given) or the fallback copies of its drawings."""
     parts: list[str] = []
 
     def walk(node: Any) -> None:
@@ -133,6 +160,11 @@ def _text(element: Any, boxes: list[Any] | None = None) -> str:
             if tag == _FRACTION:
                 parts.append(_fraction(child))
                 continue
+            if tag == _SYMBOL:
+                parts.append(_symbol(child))
+                continue
+            if tag == _DRAWING and alts is not None:
+                alts.extend(_description(child))  # and a text box it draws is read on
             fixed = _TEXT.get(tag, "")
             if fixed is None:
                 parts.append(child.text or "")
@@ -143,6 +175,35 @@ def _text(element: Any, boxes: list[Any] | None = None) -> str:
 
     walk(element)
     return "".join(parts)
+
+
+def _symbol(element: Any) -> str:
+    """The character a `w:sym` shows: one of the Symbol font's as Unicode, another font's code as
+    it stands; nothing for a font whose pictures have no Unicode reading (Wingdings)."""
+    font, code = element.get(_W + "font", ""), element.get(_W + "char", "")
+    try:
+        number = int(code, 16)
+    except ValueError:
+        return ""
+    if font.lower() == "symbol":
+        low = number & 0xFF
+        return (
+            _SYMBOL_LETTERS.get(chr(low), "") or _SYMBOL_SIGNS.get(low, "") or (chr(low) if 0x20 <= low < 0x7F else "")
+        )
+    return chr(number) if number < 0xE000 or number > 0xF8FF else ""
+
+
+def _description(drawing: Any) -> list[str]:
+    """A picture's description (its alternative text), where it says more than the picture's name."""
+    found = []
+    for placed in drawing:  # wp:inline or wp:anchor; a picture inside a text box is the box's
+        properties = placed.find(_PICTURE_PROPERTIES)
+        if properties is None:
+            continue
+        description = " ".join((properties.get("descr") or "").split())
+        if description and not _BARE_DESCRIPTION.fullmatch(description):
+            found.append(description)
+    return found
 
 
 def _paragraphs(element: Any) -> Iterator[Any]:
@@ -349,7 +410,8 @@ class _Reader:
 
     def _paragraph(self, element: Any, contents: bool, in_box: bool = False) -> None:
         boxes: list[Any] = []
-        text = _text(element, boxes)
+        alts: list[str] = []
+        text = _text(element, boxes, alts)
         in_toc = self._in_toc_field(element)
         self._wait_for_notes(element)
         paragraph = self.Paragraph(element, self.document)
@@ -366,6 +428,8 @@ class _Reader:
         elif in_box and kind == "heading" and level == RUN_IN_LEVEL:
             kind, level = "paragraph", 0
         self._write(kind, level, text)
+        for description in alts:  # a picture's description is read where the picture stands
+            self._write("paragraph", 0, description)
         for box in boxes:
             for child, _ in _body(box):
                 if child.tag == _W + "p":

@@ -416,3 +416,36 @@ def test_a_paragraph_whose_numbering_is_taken_off_is_no_list_item(tmp_path: Path
     resumed = document.add_paragraph("and inspect the output for any mention of rpath.")
     resumed._p.get_or_add_pPr().append(xml('<w:numPr NS><w:ilvl w:val="0"/><w:numId w:val="0"/></w:numPr>'))
     assert [kind for kind, _ in kinds(read(tmp_path, document))] == ["list_item", "paragraph"]
+
+
+def test_a_symbol_character_reads_as_the_unicode_character_it_shows(tmp_path: Path):
+    document = manual()
+    symbols = (
+        '<w:r><w:t xml:space="preserve">The angle </w:t></w:r><w:r><w:sym w:font="Symbol" w:char="F071"/></w:r>'
+        '<w:r><w:t xml:space="preserve"> stays </w:t></w:r><w:r><w:sym w:font="Symbol" w:char="F0A3"/></w:r>'
+        '<w:r><w:t xml:space="preserve"> 30</w:t></w:r><w:r><w:sym w:font="Symbol" w:char="F0B0"/></w:r>'
+        '<w:r><w:t xml:space="preserve">, tick </w:t></w:r><w:r><w:sym w:font="Wingdings" w:char="F0FC"/></w:r>'
+        '<w:r><w:t xml:space="preserve"> or </w:t></w:r><w:r><w:sym w:font="Arial" w:char="2713"/></w:r>'
+    )
+    append(document, xml(f"<w:p NS>{symbols}</w:p>"))
+    assert ("paragraph", "The angle θ stays ≤ 30°, tick or ✓") in kinds(read(tmp_path, document))
+
+
+def test_a_picture_s_description_is_read_where_it_stands_and_a_bare_name_is_not(tmp_path: Path):
+    document = manual()
+
+    def picture(description: str) -> str:
+        return (
+            '<w:r><w:drawing><wp:inline><wp:extent cx="1" cy="1"/>'
+            f'<wp:docPr id="1" name="Picture 1" descr="{description}"/></wp:inline></w:drawing></w:r>'
+        )
+
+    text = '<w:r><w:t xml:space="preserve">The paper path:</w:t></w:r>'
+    append(document, xml(f"<w:p NS>{text}{picture('Paper runs from tray 2 past the fuser to the output bin.')}</w:p>"))
+    append(document, xml(f"<w:p NS>{picture('image3.png')}{picture('Picture 7')}</w:p>"))
+    document.add_paragraph("Clear a jam from the back.")
+    assert [text for kind, text in kinds(read(tmp_path, document)) if kind == "paragraph"] == [
+        "The paper path:",
+        "Paper runs from tray 2 past the fuser to the output bin.",
+        "Clear a jam from the back.",
+    ]
