@@ -241,23 +241,26 @@ def test_html_numbered_item_the_extractor_kept_stays_content():
     ]
 
 
+def markdown_sentences(folder: Path, name: str, text: str) -> list[str]:
+    """The sentences of a Markdown file as quoted, each checked against the file's text at its span."""
+    sentences = split_sentences(loaded(folder, name, text))
+    assert all(quote_in_span(s.text, text[s.start : s.end]) for s in sentences)
+    return [s.text for s in sentences]
+
+
 def test_markdown_ordered_item_keeps_its_number_and_a_bullet_is_markup(tmp_path: Path):
     text = "# Steps\n\n1. Download the archive.\n2) [x] Unpack it.\n\n> 3. Run the installer.\n\n- Done.\n"
-    doc = loaded(tmp_path, "steps.md", text)
-    sentences = split_sentences(doc)
-    assert [s.text for s in sentences] == [
+    assert markdown_sentences(tmp_path, "steps.md", text) == [
         "1. Download the archive.",
         "2) Unpack it.",
         "3. Run the installer.",
         "Done.",
     ]
-    assert all(quote_in_span(s.text, text[s.start : s.end]) for s in sentences)
 
 
 def test_markdown_alert_label_is_no_text_of_its_quote(tmp_path: Path):
     text = "# Tool\n\n> [!WARNING]\n> Back up the database before upgrading.\n\n> Quoted [!NOTE] stays.\n"
-    doc = loaded(tmp_path, "README.md", text)
-    assert [s.text for s in split_sentences(doc)] == [
+    assert markdown_sentences(tmp_path, "README.md", text) == [
         "Back up the database before upgrading.",
         "Quoted !NOTE stays.",  # a label inside a line is the line's own text
     ]
@@ -272,17 +275,12 @@ def test_markdown_code_spans_and_autolinks_keep_their_text(tmp_path: Path):
         "Write to <admin@example.org> with **bold** words.\n\n"
         "| Option | Meaning |\n| --- | --- |\n| `--format csv\\|pdf` | the output format |\n"
     )
-    doc = loaded(tmp_path, "notes.md", text)
-    sentences = split_sentences(doc)
-    assert [s.text for s in sentences] == [
+    assert markdown_sentences(tmp_path, "notes.md", text) == [
         "Binaries at https://example.org/download/ are built nightly.",
         "Put settings in *.conf files, never in __init__.py; include <stdio.h> first.",
         "Write to admin@example.org with bold words.",
         "--format csv|pdf | the output format",
     ]
-    assert all(quote_in_span(s.text, text[s.start : s.end]) for s in sentences)
-
-    assert all(quote_in_span(s.text, text[s.start : s.end]) for s in sentences)
 
 
 def test_plain_text_heading_and_option_lines_are_typed(tmp_path: Path):
