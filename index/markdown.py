@@ -126,10 +126,8 @@ def parse_markdown(source: str, sha256: str, text: str) -> Document:
                 marks = list(_LINE_MARKS.finditer(text, start, end))
                 if first_in_item:
                     item = _ITEM_MARK.match(text, start)
-                    if item and item.group(2):
-                        item_marks = [item.span(1), item.span(3)] if item.group(3) else [item.span(1)]
-                    elif item:
-                        item_marks = [item.span()]
+                    if item:  # a number stays; what is around it is markup (a group not found spans -1, -1)
+                        item_marks = [item.span(1), item.span(3)] if item.group(2) else [item.span()]
             inline_holes = tuple(
                 sorted(
                     [
