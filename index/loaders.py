@@ -8,6 +8,7 @@ modules of their own.
 
 from __future__ import annotations
 
+import codecs
 import hashlib
 import logging
 import os
@@ -137,29 +138,87 @@ def load(file: SourceFile) -> Document:
     return doc
 
 
+# A byte-order mark names its encoding (Windows Notepad saves "Unicode" text as UTF-16 with one);
+# the UTF-32 marks first, as UTF-32's little-endian mark opens with UTF-16's.
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+# The labels a browser reads as Windows-1252 (WHATWG Encoding Standard), the commonest of them.
+_READ_AS_WINDOWS_1252 = {
+    "iso-8859-1",
+    "iso8859-1",
+    "latin1",
+    "latin-1",
+    "l1",
+    "us-ascii",
+    "ascii",
+    "windows-1252",
+    "cp1252",
+}
+_SINGLE_BYTE = "not valid UTF-8; decoded as Windows-1252"
+
+
+def _marked(data: bytes) -> str | None:
+    """The text of data that opens with a byte-order mark, without it; None without one."""
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(encoding)
+            except UnicodeDecodeError:
+                raise UnreadableDocument(
+                    f"it opens with a {encoding.upper()} byte-order mark but is not {encoding.upper()}"
+                ) from None
+    return None
+
+
+def _single_byte(data: bytes) -> str:
+    """Text that is not UTF-8, read as Windows-1252 (a superset of latin-1's letters that also has
+    curly quotes, dashes and the euro sign); its five unassigned bytes read as latin-1 does, so
+    that every byte is one character and spans stay where a byte-wise reader expects them."""
+    return "".join(
+        chunk.decode("cp1252") if n % 2 == 0 else chunk.decode("latin-1")
+        for n, chunk in enumerate(re.split(rb"([\x81\x8d\x8f\x90\x9d]+)", data))
+    )
+
+
 def decode_text(data: bytes) -> tuple[str, list[str]]:
-    """UTF-8 (a BOM is dropped), else latin-1 with a warning; binary data is refused."""
+    """UTF-8, or the encoding a byte-order mark names (UTF-16 and UTF-32 too), else Windows-1252 with
+    a warning; binary data is refused."""
+    marked = _marked(data)
+    if marked is not None:
+        return marked, []
     if b"\x00" in data[:8192]:
         raise UnreadableDocument("it looks like a binary file, not text")
     try:
-        return data.decode("utf-8-sig"), []
+        return data.decode("utf-8"), []
     except UnicodeDecodeError:
-        text = data.decode("latin-1")
+        text = _single_byte(data)
         if sum(not (c.isprintable() or c in "\n\r\t") for c in text[:8192]) > 0.05 * min(len(text), 8192):
             raise UnreadableDocument("it looks like a binary file, not text") from None
-        return text, ["not valid UTF-8; decoded as latin-1"]
+        return text, [_SINGLE_BYTE]
 
 
 def decode_html(data: bytes) -> tuple[str, list[str]]:
-    """The page's bytes as text: the charset its <meta> declares, else UTF-8, else latin-1."""
+    """The page's bytes as text: the encoding a byte-order mark names, else the charset its <meta>
+    declares, else UTF-8, else Windows-1252 (what browsers read a page labelled latin-1 as)."""
+    marked = _marked(data)
+    if marked is not None:
+        return marked, []
     head = data[:4096].decode("ascii", errors="ignore")
     declared = re.search(r"charset=[\"']?([A-Za-z0-9_.:-]+)", head)
-    for encoding in ([declared.group(1)] if declared else []) + ["utf-8-sig"]:
+    label = declared.group(1).lower() if declared else None
+    if label in _READ_AS_WINDOWS_1252:
+        return _single_byte(data), []
+    for encoding in ([label] if label else []) + ["utf-8"]:
         try:
             return data.decode(encoding), []
         except (LookupError, UnicodeDecodeError):
             continue
-    return data.decode("latin-1"), ["not valid UTF-8; decoded as latin-1"]
+    return _single_byte(data), [_SINGLE_BYTE]
 
 
 # A plain-text line that defines a command-line option: "-c, --check   checks the syntax only".

@@ -104,7 +104,7 @@ def test_binary_file_named_txt_is_skipped_with_a_warning(tmp_path: Path):
 def test_latin1_file_is_indexed_with_a_warning_and_its_citations_index_the_decoded_text(tmp_path: Path):
     text = "Le caf\xe9 du port servait une cr\xe8me br\xfbl\xe9e chaque dimanche.\n"
     bot, report = index_corpus(tmp_path, {"caf\xe9.txt": text.encode("latin-1")})
-    assert report.warnings == ["caf\xe9.txt: not valid UTF-8; decoded as latin-1"]
+    assert report.warnings == ["caf\xe9.txt: not valid UTF-8; decoded as Windows-1252"]
     assert bot.source_text("caf\xe9.txt") == text
     (citation,) = bot.ask("crème brûlée du café").citations
     assert text[citation.start : citation.end] == text.strip()

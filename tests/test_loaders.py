@@ -125,7 +125,36 @@ def test_latin1_text_is_decoded_with_a_warning(tmp_path: Path):
     (tmp_path / "old.txt").write_bytes("Caf\xe9 cr\xe8me was served.".encode("latin-1"))
     doc = only(tmp_path)
     assert doc.text == "Café crème was served."
-    assert doc.warnings == ["not valid UTF-8; decoded as latin-1"]
+    assert doc.warnings == ["not valid UTF-8; decoded as Windows-1252"]
+
+
+def test_windows_1252_text_keeps_its_curly_quotes_dashes_and_euro_signs(tmp_path: Path):
+    text = "\u201cThe caf\xe9 opens at nine\u201d \u2013 coffee costs 2 \u20ac."
+    (tmp_path / "notice.txt").write_bytes(text.encode("cp1252"))
+    doc = only(tmp_path)
+    assert doc.text == text
+    assert doc.warnings == ["not valid UTF-8; decoded as Windows-1252"]
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-be", "utf-32"])
+def test_text_saved_with_a_byte_order_mark_is_read_in_the_encoding_it_names(tmp_path: Path, encoding: str):
+    text = "Caf\xe9 cr\xe8me was served at the harbour \u2013 every Sunday.\n"
+    bom = {"utf-16-be": b"\xfe\xff"}.get(encoding, b"")  # Python writes the others' marks itself
+    (tmp_path / "menu.txt").write_bytes(bom + text.encode(encoding))
+    doc = only(tmp_path)
+    assert doc.text == text
+    assert doc.warnings == []
+
+
+def test_a_page_labelled_latin_1_is_read_as_browsers_read_it(tmp_path: Path):
+    page = (
+        '<html><head><meta charset="iso-8859-1"><title>Caf\xe9</title></head>'
+        "<body><p>\u201cOpen daily\u201d, the sign says.</p></body></html>"
+    )
+    (tmp_path / "cafe.html").write_bytes(page.encode("cp1252"))
+    assert "\u201cOpen daily\u201d, the sign says." in only(tmp_path).text
+    (tmp_path / "cafe.html").write_bytes(page.replace("iso-8859-1", "utf-8").encode("utf-16"))
+    assert "\u201cOpen daily\u201d, the sign says." in only(tmp_path).text
 
 
 @pytest.mark.parametrize(
