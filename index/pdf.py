@@ -121,6 +121,11 @@ TERM_GAP = 1.4
 # more than this many line spacings below it: items of a list without bullets or stops
 # (project-history.en.pdf's releases, 1.38 apart; lines of a paragraph stand 1.0 apart).
 ITEM_GAP = 1.25
+# A paragraph whose last line is full, its sentence closed, ends where the next line opens a sentence
+# more than this many times its own lines' spacing below it (the document's, for a paragraph of one
+# line, when smaller): the space a word processor or ReportLab sets between paragraphs (ReportLab's
+# body text: 18 points apart against 12 within a paragraph).
+PARAGRAPH_GAP = 1.3
 # A command displayed inside a sentence stands up to this many line spacings from the prose around it
 # (debian-faq.en.pdf: 1.5, in a smaller face than the prose).
 DISPLAY_GAP = 2.2
@@ -215,7 +220,7 @@ class _Definition:
 class _Line:
     text: str
     page: int
-    top: float  # PDF units, larger is higher on the page
+    top: float  # PDF units, larger is higher on the page: the top of its first letter
     x0: float
     x1: float
     size: float  # points: the size of most of its letters
@@ -225,6 +230,7 @@ class _Line:
     part: _Row | _Definition | None = None  # the table row or definition the line belongs to
     mono: bool = False  # every word set in a typewriter face
     font: str = ""  # the font of most of its letters
+    base: float = 0.0  # the baseline of its first letter, PDF units
 
 
 @dataclass
@@ -313,16 +319,16 @@ def _page_lines(pdf: object, n: int) -> tuple[list[_Line], list[tuple[float, flo
             first = start + (len(piece) - len(piece.lstrip()))
             last = start + len(piece.rstrip()) - 1
             for segment, seg_first, seg_last, line_first in _split_at_hyphens(piece, start, first, last):
-                left, _, _, top = textpage.get_charbox(index[line_first])
-                _, _, right, _ = textpage.get_charbox(index[seg_last])
-                size, font = _body_face(chars, seg_first, seg_last)
-                line = _Line(segment, n, top, left, right, round(size, 1), font=font)
                 mark = text.find(_SOFT_HYPHEN, seg_first, seg_last + 1)
                 on_line = mark - 1 if mark > seg_first else seg_last  # a broken word's end is on the next line
+                left, _, _, top = textpage.get_charbox(index[line_first])
+                _, _, right, _ = textpage.get_charbox(index[on_line])
+                size, font = _body_face(chars, seg_first, seg_last)
+                line = _Line(segment, n, top, left, right, round(size, 1), font=font)
                 line.cells = _cells(chars, seg_first, on_line, size, left)
                 line.mono = bool(line.cells) and line.cells[0].mono and _typewritten(chars, seg_first, on_line)
                 raw.FPDFText_GetCharOrigin(textpage.raw, index[line_first], *(ctypes.byref(v) for v in baseline))
-                base = baseline[1].value
+                base = line.base = baseline[1].value
                 if previous_base is not None and line_first == first and _beside(lines[-1], line, previous_base, base):
                     _join(lines[-1], line)
                 else:
@@ -1459,6 +1465,11 @@ def _continues(block: _Block, previous: _Line | None, line: _Line, spacing: floa
     short = last.x1 < width - 0.15 * (width - min(ln.x0 for ln in block.lines))
     if short and gap > ITEM_GAP * spacing and _OPENS_SENTENCE.match(line.text.lstrip()):
         return False  # an item left without its stop ended on its short line, and space parts the next
+    if _TERMINAL.search(last.text) and _OPENS_SENTENCE.match(line.text.lstrip()):
+        # baselines, not the tops of first letters, which stand higher over "T" than over "o"
+        own = [a.base - b.base for a, b in itertools.pairwise(block.lines) if a.page == b.page and a.base > b.base]
+        if last.base - line.base > PARAGRAPH_GAP * min(spacing, statistics.median(own) if own else spacing):
+            return False  # space set before a paragraph parts it from one whose last line is full
     return not (short and _TERMINAL.search(last.text)) and line.x0 <= last.x0 + 30
 
 

@@ -644,3 +644,45 @@ def test_pdf_items_without_bullets_or_stops_part_at_the_space_between_them(tmp_p
         # an acronym opening the next line is no sign that a sentence ended
         "CRC of a whole message is not needed",
     ]
+
+
+def test_pdf_paragraphs_parted_by_space_alone_and_a_word_broken_before_a_full_stop(tmp_path: Path):
+    """A word processor's or ReportLab's paragraphs: no indent, the last line of one as full as the
+    others and closing its sentence, 6 points of space before the next (18 against 12). A word broken
+    at a line's end whose sentence ends right after it ("re-" / "pairs. The Trust ...") does not end
+    its paragraph: the line is as long as it is printed, not as the piece pdfium joins to it."""
+    from fpdf import FPDF
+
+    pdf = FPDF(format="A4", unit="pt")
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=10)
+    paragraphs = [
+        [
+            "The Trust completed the dredging of the inner basin in September, three months later",
+            "than planned, because the contractor's dredger was held in Rotterdam for its repairs.",
+            "The work removed about 41,000 cubic metres of silt from the basin and the fish quay.",
+        ],
+        [
+            "The lock gates were installed in 1987 and their design life ends in 2032. Engineers",
+            "estimate that their replacement will cost eight million pounds, ten times the re-",
+            "pairs. The Trust will apply to the Maritime Infrastructure Fund for half of the cost,",
+            "as it did for the breakwater.",
+        ],
+        ["Borrowing stood at 1.1 million pounds at the year end, all of it a fixed-rate loan."],
+    ]
+    y = 100.0
+    for lines in paragraphs:
+        for line in lines:
+            pdf.text(72, y, line)
+            y += 12
+        y += 6
+    doc = loaded(tmp_path, "report.pdf", bytes(pdf.output()))
+    assert [block_text(doc.text, b).text for b in doc.blocks] == [
+        "The Trust completed the dredging of the inner basin in September, three months later than planned, because "
+        "the contractor's dredger was held in Rotterdam for its repairs. The work removed about 41,000 cubic metres "
+        "of silt from the basin and the fish quay.",
+        "The lock gates were installed in 1987 and their design life ends in 2032. Engineers estimate that their "
+        "replacement will cost eight million pounds, ten times the repairs. The Trust will apply to the Maritime "
+        "Infrastructure Fund for half of the cost, as it did for the breakwater.",
+        "Borrowing stood at 1.1 million pounds at the year end, all of it a fixed-rate loan.",
+    ]
