@@ -1453,7 +1453,8 @@ def _continues(block: _Block, previous: _Line | None, line: _Line, spacing: floa
             return True
     if abs(last.size - line.size) > 0.5:
         return False
-    if previous is None:  # across a page break: only a sentence left open goes on
+    if previous is None or (gap < 0 and line.x0 > last.x0 + 30):
+        # across a page break, or from a column's foot to the next one's top: only a sentence left open goes on
         return _goes_on_over_page(block, line)
     if block.kind == "definition":
         return False

@@ -686,3 +686,39 @@ def test_pdf_paragraphs_parted_by_space_alone_and_a_word_broken_before_a_full_st
         "Infrastructure Fund for half of the cost, as it did for the breakwater.",
         "Borrowing stood at 1.1 million pounds at the year end, all of it a fixed-rate loan.",
     ]
+
+
+def test_pdf_sentence_from_a_columns_foot_goes_on_at_the_next_columns_top(tmp_path: Path):
+    from fpdf import FPDF
+
+    pdf = FPDF(format="A4", unit="pt")
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=9)
+    left = [
+        "Harbour dues were raised by 3 per cent",
+        "from April, below the rate of inflation.",
+        "",
+        "Borrowing stood at 1.1 million pounds at",
+        "the year end. No new borrowing was taken",
+        "out during the year. The",
+    ]
+    right = [
+        "pension scheme deficit narrowed to",
+        "240,000 pounds after the valuation.",
+        "",
+        "The accounts were audited by Carrick &",
+        "Dunmore LLP, who gave a clean opinion.",
+    ]
+    for x, lines in ((72, left), (310, right)):
+        y = 100.0
+        for line in lines:
+            y += 6 if not line else 12
+            if line:
+                pdf.text(x, y, line)
+    doc = loaded(tmp_path, "finance.pdf", bytes(pdf.output()))
+    assert [block_text(doc.text, b).text for b in doc.blocks] == [
+        "Harbour dues were raised by 3 per cent from April, below the rate of inflation.",
+        "Borrowing stood at 1.1 million pounds at the year end. No new borrowing was taken out during the year. The "
+        "pension scheme deficit narrowed to 240,000 pounds after the valuation.",
+        "The accounts were audited by Carrick & Dunmore LLP, who gave a clean opinion.",
+    ]
