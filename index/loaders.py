@@ -187,19 +187,23 @@ def _single_byte(data: bytes) -> str:
 
 def decode_text(data: bytes) -> tuple[str, list[str]]:
     """UTF-8, or the encoding a byte-order mark names (UTF-16 and UTF-32 too), else Windows-1252 with
-    a warning; binary data is refused."""
+    a warning; binary data is refused. The text is the file's as Python's text mode reads it: line
+    ends ("\\r\\n", "\\r") as "\\n", and a UTF-8 byte-order mark kept in its place as a space, so that
+    spans index `open(path, encoding="utf-8").read()` (a Windows editor's file as much as any)."""
     marked = _marked(data)
     if marked is not None:
-        return marked, []
-    if b"\x00" in data[:8192]:
+        text, warnings = (" " + marked if data.startswith(codecs.BOM_UTF8) else marked), []
+    elif b"\x00" in data[:8192]:
         raise UnreadableDocument("it looks like a binary file, not text")
-    try:
-        return data.decode("utf-8"), []
-    except UnicodeDecodeError:
-        text = _single_byte(data)
-        if sum(not (c.isprintable() or c in "\n\r\t") for c in text[:8192]) > 0.05 * min(len(text), 8192):
-            raise UnreadableDocument("it looks like a binary file, not text") from None
-        return text, [_SINGLE_BYTE]
+    else:
+        try:
+            text, warnings = data.decode("utf-8"), []
+        except UnicodeDecodeError:
+            text = _single_byte(data)
+            if sum(not (c.isprintable() or c in "\n\r\t") for c in text[:8192]) > 0.05 * min(len(text), 8192):
+                raise UnreadableDocument("it looks like a binary file, not text") from None
+            warnings = [_SINGLE_BYTE]
+    return text.replace("\r\n", "\n").replace("\r", "\n"), warnings
 
 
 def decode_html(data: bytes) -> tuple[str, list[str]]:

@@ -151,7 +151,8 @@ class IndexReader:
     def source_text(self, source: str) -> str:
         """The text a source's spans index, as it was when indexed. Raises KeyError if unknown."""
         entry = self.manifest.docs[source]
-        return text_path(self.settings.index_dir, entry["text"]).read_text(encoding="utf-8")
+        # as bytes: a text mode read would turn a "\r" the spans count into "\n"
+        return text_path(self.settings.index_dir, entry["text"]).read_bytes().decode("utf-8")
 
     def is_stale(self) -> bool:
         """Whether a rebuild has replaced the generation this reader holds."""

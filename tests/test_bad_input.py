@@ -111,6 +111,17 @@ def test_latin1_file_is_indexed_with_a_warning_and_its_citations_index_the_decod
     assert quote_verifies(bot, citation)
 
 
+def test_windows_line_ends_and_byte_order_mark_leave_citations_where_python_reads_the_file(tmp_path: Path):
+    text = "The harbour froze in January.\r\nFishing boats stayed in port for six weeks.\r\n"
+    bot, report = index_corpus(tmp_path, {"winter.txt": b"\xef\xbb\xbf" + text.encode()})
+    assert report.warnings == []
+    as_read = (tmp_path / "corpus" / "winter.txt").open(encoding="utf-8").read()
+    assert bot.source_text("winter.txt")[1:] == as_read[1:] == text.replace("\r\n", "\n")
+    (citation,) = bot.ask("How long did the fishing boats stay in port?").citations
+    assert as_read[citation.start : citation.end] == "Fishing boats stayed in port for six weeks."
+    assert quote_verifies(bot, citation)
+
+
 def test_file_over_the_size_limit_is_skipped_with_a_warning(tmp_path: Path):
     big = HARBOUR.encode() * 40
     bot, report = index_corpus(tmp_path, {"big.txt": big, "lighthouse.txt": LIGHTHOUSE.encode()}, max_file_bytes=1000)

@@ -185,3 +185,25 @@ def test_scan_skips_oversized_files_hidden_files_and_links_outside(tmp_path: Pat
     assert [f.source for f in files] == ["sub/kept.md"]
     assert any("big.txt" in w and "over the limit" in w for w in warnings)
     assert any("link.txt" in w and "outside the corpus" in w for w in warnings)
+
+
+@pytest.mark.parametrize(
+    ("bom", "newline"), [(b"", b"\r\n"), (b"\xef\xbb\xbf", b"\n"), (b"\xef\xbb\xbf", b"\r\n"), (b"", b"\r")]
+)
+def test_a_text_files_spans_index_it_as_python_reads_it_whatever_its_line_ends_and_mark(
+    tmp_path: Path, bom: bytes, newline: bytes
+):
+    """Windows editors end lines with CR LF and may open a UTF-8 file with a byte-order mark; a span
+    still indexes `open(path, encoding="utf-8").read()`, which reads both ends as a newline and keeps
+    the mark as a character."""
+    lines = [b"---", b"title: Harbour rules", b"---", b"# Mooring", b"", b"Boats must register before mooring.", b""]
+    path = tmp_path / "rules.md"
+    path.write_bytes(bom + newline.join(lines))
+    doc = only(tmp_path)
+    expected = path.open(encoding="utf-8").read()
+    assert len(doc.text) == len(expected) and doc.text[1:] == expected[1:]
+    assert doc.title == "Harbour rules"
+    kinds = {doc.text[b.start : b.end]: b.kind for b in doc.blocks}
+    assert kinds["# Mooring"] == "heading"
+    paragraph = next(b for b in doc.blocks if b.kind == "paragraph")
+    assert expected[paragraph.start : paragraph.end] == "Boats must register before mooring."
