@@ -270,6 +270,8 @@ def parse_pdf(source: str, sha256: str, data: bytes) -> Document:
     try:
         pdf = pdfium.PdfDocument(data)
     except pdfium.PdfiumError as exc:
+        if "password" in str(exc).lower():
+            raise UnreadablePDF("the PDF is password-protected; save a copy without the password to index it") from exc
         raise UnreadablePDF(f"not a readable PDF: {exc}") from exc
     try:
         metadata = pdf.get_metadata_dict()

@@ -207,3 +207,27 @@ def test_a_text_files_spans_index_it_as_python_reads_it_whatever_its_line_ends_a
     assert kinds["# Mooring"] == "heading"
     paragraph = next(b for b in doc.blocks if b.kind == "paragraph")
     assert expected[paragraph.start : paragraph.end] == "Boats must register before mooring."
+
+
+def test_a_scanned_pdf_and_a_password_protected_one_are_refused_saying_why(tmp_path: Path):
+    from fpdf import FPDF
+    from PIL import Image
+
+    Image.new("RGB", (200, 100), "white").save(tmp_path / "page.png")
+    scanned = FPDF()
+    scanned.add_page()
+    scanned.image(str(tmp_path / "page.png"), 10, 10, 100)
+    locked = FPDF()
+    locked.add_page()
+    locked.set_font("Helvetica", size=12)
+    locked.text(20, 20, "The minutes of the board meeting.")
+    locked.set_encryption(owner_password="owner", user_password="secret")
+    for name, pdf, reason in [
+        ("scanned.pdf", scanned, "no extractable text \\(scanned images\\?\\)"),
+        ("minutes.pdf", locked, "password-protected; save a copy without the password"),
+    ]:
+        folder = tmp_path / name.removesuffix(".pdf")
+        folder.mkdir()
+        (folder / name).write_bytes(bytes(pdf.output()))
+        with pytest.raises(UnreadableDocument, match=reason):
+            only(folder)
