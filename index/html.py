@@ -276,7 +276,11 @@ class _Walker(HTMLParser):
             return False
         if (attrs.get("role") or "") in _SKIP_ROLES or attrs.get("aria-hidden") == "true" or "hidden" in attrs:
             return True
-        names = f"{attrs.get('class') or ''} {attrs.get('id') or ''}"
+        names = attrs.get("class") or ""
+        # A heading's or a section's id is a slug of its title ("comments" in a style guide,
+        # "custom-header-fields", "nav-list-syntax"): only its classes can name furniture.
+        if tag not in _HEADINGS and tag != "section" and "section" not in names.split():
+            names = f"{names} {attrs.get('id') or ''}"
         return bool(names.strip()) and bool(_BOILERPLATE_NAME.search(names))
 
     def _close_implied(self, tag: str) -> None:
@@ -678,6 +682,25 @@ def _walk(markup: str) -> _Walker:
     return walker
 
 
+# The opening tag of a heading, a <section> or a docutils <div class="section">: its id is a slug of
+# its title, which the extractor would read as a furniture name ("comments", "...-related-bugs").
+_TITLED_TAG = re.compile(r"<(?:h[1-6]|section|div)\b[^>]*>", re.IGNORECASE)
+_ID_ATTRIBUTE = re.compile(r"""\s+id\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]+)""", re.IGNORECASE)
+_SECTION_CLASS = re.compile(r"""\sclass\s*=\s*["']?[^"'>]*\bsection\b""", re.IGNORECASE)
+
+
+def _without_title_ids(markup: str) -> str:
+    """The markup with the ids of headings and sections taken out (see _TITLED_TAG)."""
+
+    def strip(tag: re.Match[str]) -> str:
+        text = tag.group()
+        if text[1:4].lower() == "div" and not _SECTION_CLASS.search(text):
+            return text
+        return _ID_ATTRIBUTE.sub("", text, count=1)
+
+    return _TITLED_TAG.sub(strip, markup)
+
+
 def _extracted(markup: str) -> str | None:
     """trafilatura's XML of the page's main content, or None when it finds none."""
     import logging
@@ -687,7 +710,7 @@ def _extracted(markup: str) -> str | None:
     logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
     try:
         return trafilatura.extract(
-            markup,
+            _without_title_ids(markup),
             output_format="xml",
             include_tables=True,
             include_comments=False,

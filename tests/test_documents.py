@@ -534,6 +534,52 @@ def test_html_section_beside_the_extracted_one_is_kept_and_navigation_is_not(tmp
     assert not [text for text in content if "Prev" in text or "Next" in text or "Table of Contents" in text]
 
 
+SLUGGED_SECTIONS = """<html><head><title>Style guide</title></head><body>
+<nav class="navbar"><a href="/">Home</a> <a href="/guide">Guide</a> <a href="/about">About</a></nav>
+<main><section id="style-guide"><h1 id="style-guide-title">Style guide</h1>
+<p>This guide says how the team writes its code, so that every module reads as if one person wrote it.</p>
+<section id="comments"><h2 id="comments-heading">Comments</h2>
+<p>Comments explain why the code does something, never what it does; the code already says that.</p>
+<p>Write comments as full sentences, with a capital letter and a full stop.</p></section>
+<div class="section" id="custom-header-fields"><h2>Custom header fields</h2>
+<p>A module that sends requests names each custom header field in capitals, with words joined by hyphens.</p>
+</div>
+<section id="handling-security-related-bugs"><h2 id="nav-and-menus">Handling security-related bugs</h2>
+<p>Report a security-related bug to the security team by private mail before opening a public ticket.</p>
+</section></section></main>
+<div id="footer">Copyright 2024 The Team. All rights reserved. Contact us at the main office.</div>
+</body></html>"""
+
+
+def test_html_sections_and_headings_whose_ids_read_as_furniture_stay_content(tmp_path: Path):
+    """Documentation generators give every heading and section an id made of its title; a title
+    holding "comments", "header", "related" or "nav" does not make its section site furniture,
+    neither for the walker nor for the extractor. An id on any other element still may."""
+    doc = loaded(tmp_path, "style.html", SLUGGED_SECTIONS)
+    content = [(b.kind, block_text(doc.text, b).text) for b in doc.blocks if b.kind != "boilerplate"]
+    assert content == [
+        ("heading", "Style guide"),
+        (
+            "paragraph",
+            "This guide says how the team writes its code, so that every module reads as if one person wrote it.",
+        ),
+        ("heading", "Comments"),
+        ("paragraph", "Comments explain why the code does something, never what it does; the code already says that."),
+        ("paragraph", "Write comments as full sentences, with a capital letter and a full stop."),
+        ("heading", "Custom header fields"),
+        (
+            "paragraph",
+            "A module that sends requests names each custom header field in capitals, with words joined by hyphens.",
+        ),
+        ("heading", "Handling security-related bugs"),
+        (
+            "paragraph",
+            "Report a security-related bug to the security team by private mail before opening a public ticket.",
+        ),
+    ]
+    assert "Copyright" not in " ".join(text for _, text in content)
+
+
 def _revision(number: str, date: str, first: str, last: str, changes: list[str]) -> str:
     items = "".join(f"<tr><td>{change}</td></tr>" for change in changes)
     return (
