@@ -685,7 +685,9 @@ def _walk(markup: str) -> _Walker:
 # The opening tag of a heading, a <section> or a docutils <div class="section">: its id is a slug of
 # its title, which the extractor would read as a furniture name ("comments", "...-related-bugs").
 _TITLED_TAG = re.compile(r"<(?:h[1-6]|section|div)\b[^>]*>", re.IGNORECASE)
-_ID_ATTRIBUTE = re.compile(r"""\s+id\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]+)""", re.IGNORECASE)
+_ID_ATTRIBUTE = re.compile(r"""\s+id\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.IGNORECASE)
+# Ids that tell the extractor where the content is stay ("main-content", "article-body").
+_CONTENT_ID = re.compile(r"content|main|article|post|entry|body|story", re.IGNORECASE)
 _SECTION_CLASS = re.compile(r"""\sclass\s*=\s*["']?[^"'>]*\bsection\b""", re.IGNORECASE)
 
 
@@ -694,9 +696,12 @@ def _without_title_ids(markup: str) -> str:
 
     def strip(tag: re.Match[str]) -> str:
         text = tag.group()
-        if text[1:4].lower() == "div" and not _SECTION_CLASS.search(text):
+        found = _ID_ATTRIBUTE.search(text)
+        if found is None or (text[1:4].lower() == "div" and not _SECTION_CLASS.search(text)):
             return text
-        return _ID_ATTRIBUTE.sub("", text, count=1)
+        if _CONTENT_ID.search(next(value for value in found.groups() if value is not None)):
+            return text
+        return text[: found.start()] + text[found.end() :]
 
     return _TITLED_TAG.sub(strip, markup)
 
