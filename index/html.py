@@ -85,6 +85,12 @@ _BOILERPLATE_NAME = re.compile(
     r"most-read|trending|headerlink)(?:$|[\s_-])|sidebar",
     re.IGNORECASE,
 )
+# The header or footer of a part of the content, not of the site: a card's, a table's, a post's title
+# ("card-header", "page-header" of Bootstrap; "entry-header" of WordPress).
+_COMPONENT_PART = re.compile(
+    r"\b(?:card|panel|table|section|entry|post|article|content|box|accordion|page)[-_](?:header|heading|footer)\b",
+    re.IGNORECASE,
+)
 _CONTAINERS_NEVER_SKIPPED = frozenset({"html", "body", "main", "article"})
 _VOID = frozenset("br hr img meta link input area base col embed param source track wbr lb".split())
 # Blocks that hold text: a block opened inside one of them reads as part of its text.
@@ -270,13 +276,15 @@ class _Walker(HTMLParser):
     # --- structure ----------------------------------------------------------------------------
 
     def _skipped(self, tag: str, attrs: dict[str, str | None]) -> bool:
+        if tag in ("header", "footer") and any(frame.tag in ("article", "section") for frame in self.stack):
+            return False  # an article's or a section's own header (its title, byline, date) or footer
         if tag in _SKIP:
             return True
         if tag in _CONTAINERS_NEVER_SKIPPED:
             return False
         if (attrs.get("role") or "") in _SKIP_ROLES or attrs.get("aria-hidden") == "true" or "hidden" in attrs:
             return True
-        names = attrs.get("class") or ""
+        names = _COMPONENT_PART.sub(" ", attrs.get("class") or "")
         # A heading's or a section's id is a slug of its title ("comments" in a style guide,
         # "custom-header-fields", "nav-list-syntax"): only its classes can name furniture.
         if tag not in _HEADINGS and tag != "section" and "section" not in names.split():

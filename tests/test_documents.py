@@ -580,6 +580,37 @@ def test_html_sections_and_headings_whose_ids_read_as_furniture_stay_content(tmp
     assert "Copyright" not in " ".join(text for _, text in content)
 
 
+COMPONENT_HEADERS = """<html><head><title>Installing the harbour app</title></head><body>
+<header class="site-header"><h1 class="site-title">Harbour News</h1><nav><a href="/">Home</a></nav></header>
+<main><article><header class="entry-header"><h1>Installing the harbour app</h1></header>
+<p>The harbour app runs on any phone made in the last five years, and it needs no account to start.</p>
+<div class="card"><div class="card-header"><h2>Requirements</h2></div>
+<div class="card-body"><p>You need a phone with a camera to scan the berth codes at the pontoon gates.</p></div></div>
+<table class="table"><thead><tr class="table-header"><th>Plan</th><th>Price</th></tr></thead>
+<tbody><tr><td>Basic</td><td>Free</td></tr><tr><td>Skipper</td><td>5 pounds a month</td></tr></tbody></table>
+</article></main>
+<footer class="site-footer"><p>Copyright Harbour News 2024. All rights reserved.</p></footer></body></html>"""
+
+
+def test_html_headers_of_an_article_a_card_or_a_table_are_content_and_the_sites_are_not(tmp_path: Path):
+    """HTML5's <header> inside an article holds its title; Bootstrap's "card-header" a card's heading,
+    a "table-header" row a table's header cells: they are the content's, not the site's."""
+    doc = loaded(tmp_path, "app.html", COMPONENT_HEADERS)
+    content = [(b.kind, block_text(doc.text, b).text) for b in doc.blocks if b.kind != "boilerplate"]
+    assert content == [
+        ("heading", "Installing the harbour app"),
+        (
+            "paragraph",
+            "The harbour app runs on any phone made in the last five years, and it needs no account to start.",
+        ),
+        ("heading", "Requirements"),
+        ("paragraph", "You need a phone with a camera to scan the berth codes at the pontoon gates."),
+        ("table_header", "Plan | Price"),
+        ("table_row", "Basic | Free"),
+        ("table_row", "Skipper | 5 pounds a month"),
+    ]
+
+
 def _revision(number: str, date: str, first: str, last: str, changes: list[str]) -> str:
     items = "".join(f"<tr><td>{change}</td></tr>" for change in changes)
     return (
