@@ -91,6 +91,10 @@ _COMPONENT_PART = re.compile(
     r"\b(?:card|panel|table|section|entry|post|article|content|box|accordion|page)[-_](?:header|heading|footer)\b",
     re.IGNORECASE,
 )
+# Characters a page's text holds that a reader never sees, which would cut its words: soft hyphens
+# ("in&shy;ter&shy;na&shy;tion&shy;al"), zero-width spaces (after a permalink), word joiners and a
+# stray byte-order mark. The text is ours to make: they are left out of it.
+_INVISIBLE = str.maketrans("", "", "\u00ad\u200b\u2060\ufeff")
 _CONTAINERS_NEVER_SKIPPED = frozenset({"html", "body", "main", "article"})
 _VOID = frozenset("br hr img meta link input area base col embed param source track wbr lb".split())
 # Blocks that hold text: a block opened inside one of them reads as part of its text.
@@ -266,6 +270,7 @@ class _Walker(HTMLParser):
                 break
 
     def handle_data(self, data: str) -> None:
+        data = data.translate(_INVISIBLE)
         if self._in_title:
             self.title += data
             return
@@ -742,7 +747,7 @@ def _plain(extracted: str) -> str:
     marks of headings and definitions ("¶", in the `headerlink` anchors the walker sets aside)
     left out, so that terms stacked around one are still found ("lru_cache(user_function)¶
     lru_cache(maxsize=128)" in Python's manual)."""
-    return unescape(re.sub(r"<[^>]*>", " ", extracted)).replace("¶", " ").casefold()
+    return unescape(re.sub(r"<[^>]*>", " ", extracted)).replace("¶", " ").translate(_INVISIBLE).casefold()
 
 
 def _squeezed(text: str) -> str:

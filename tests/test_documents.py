@@ -877,3 +877,16 @@ def test_html_page_laid_out_in_tables_is_read_as_its_blocks_and_its_menu_set_asi
         "1.9 | June 2021",
     ]
     assert not [text for _, text in content if "Main Menu" in text or "Home" in text]
+
+
+def test_html_soft_hyphens_and_zero_width_spaces_neither_cut_words_nor_hide_the_paragraph(tmp_path: Path):
+    page = (
+        "<html><head><title>Harbour</title></head><body><main><h1>Port&#8203;</h1>"
+        "<p>The in&shy;ter&shy;na&shy;tion&shy;al harbour&#8203;master checks every boat that arrives from abroad "
+        "before noon.</p></main></body></html>"
+    )
+    doc = loaded(tmp_path, "port.html", page)
+    assert [(b.kind, block_text(doc.text, b).text) for b in doc.blocks] == [
+        ("heading", "Port"),
+        ("paragraph", "The international harbourmaster checks every boat that arrives from abroad before noon."),
+    ]
