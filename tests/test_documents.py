@@ -534,6 +534,11 @@ def test_html_section_beside_the_extracted_one_is_kept_and_navigation_is_not(tmp
     assert not [text for text in content if "Prev" in text or "Next" in text or "Table of Contents" in text]
 
 
+def content_of(doc: Document) -> list[tuple[str, str]]:
+    """The kind and text of each block that is not boilerplate, in order."""
+    return [(b.kind, block_text(doc.text, b).text) for b in doc.blocks if b.kind != "boilerplate"]
+
+
 SLUGGED_SECTIONS = """<html><head><title>Style guide</title></head><body>
 <nav class="navbar"><a href="/">Home</a> <a href="/guide">Guide</a> <a href="/about">About</a></nav>
 <main><section id="style-guide"><h1 id="style-guide-title">Style guide</h1>
@@ -556,7 +561,7 @@ def test_html_sections_and_headings_whose_ids_read_as_furniture_stay_content(tmp
     holding "comments", "header", "related" or "nav" does not make its section site furniture,
     neither for the walker nor for the extractor. An id on any other element still may."""
     doc = loaded(tmp_path, "style.html", SLUGGED_SECTIONS)
-    content = [(b.kind, block_text(doc.text, b).text) for b in doc.blocks if b.kind != "boilerplate"]
+    content = content_of(doc)
     assert content == [
         ("heading", "Style guide"),
         (
@@ -596,7 +601,7 @@ def test_html_headers_of_an_article_a_card_or_a_table_are_content_and_the_sites_
     """HTML5's <header> inside an article holds its title; Bootstrap's "card-header" a card's heading,
     a "table-header" row a table's header cells: they are the content's, not the site's."""
     doc = loaded(tmp_path, "app.html", COMPONENT_HEADERS)
-    content = [(b.kind, block_text(doc.text, b).text) for b in doc.blocks if b.kind != "boilerplate"]
+    content = content_of(doc)
     assert content == [
         ("heading", "Installing the harbour app"),
         (
