@@ -191,13 +191,14 @@ def decode_text(data: bytes) -> tuple[str, list[str]]:
     ends ("\\r\\n", "\\r") as "\\n", and a UTF-8 byte-order mark kept in its place as a space, so that
     spans index `open(path, encoding="utf-8").read()` (a Windows editor's file as much as any)."""
     marked = _marked(data)
+    warnings: list[str] = []
     if marked is not None:
-        text, warnings = (" " + marked if data.startswith(codecs.BOM_UTF8) else marked), []
+        text = " " + marked if data.startswith(codecs.BOM_UTF8) else marked
     elif b"\x00" in data[:8192]:
         raise UnreadableDocument("it looks like a binary file, not text")
     else:
         try:
-            text, warnings = data.decode("utf-8"), []
+            text = data.decode("utf-8")
         except UnicodeDecodeError:
             text = _single_byte(data)
             if sum(not (c.isprintable() or c in "\n\r\t") for c in text[:8192]) > 0.05 * min(len(text), 8192):
