@@ -95,6 +95,9 @@ _COMPONENT_PART = re.compile(
 # ("in&shy;ter&shy;na&shy;tion&shy;al"), zero-width spaces (after a permalink), word joiners and a
 # stray byte-order mark. The text is ours to make: they are left out of it.
 _INVISIBLE = str.maketrans("", "", "\u00ad\u200b\u2060\ufeff")
+# A byline: a short line under a title that says who wrote the page or when.
+_BYLINE = re.compile(r"\s*(?:by|posted|published|written|updated|last (?:updated|modified))\b", re.IGNORECASE)
+BYLINE_WORDS = 25
 _CONTAINERS_NEVER_SKIPPED = frozenset({"html", "body", "main", "article"})
 _VOID = frozenset("br hr img meta link input area base col embed param source track wbr lb".split())
 # Blocks that hold text: a block opened inside one of them reads as part of its text.
@@ -866,6 +869,15 @@ def _main_content(walker: _Walker, main: str) -> list[Block]:
         inside = [m for m in range(n + 1, end) if blocks[m].kind != "heading"]
         if sum(len(text[blocks[m].start : blocks[m].end].split()) for m in inside) >= MIN_SECTION_WORDS:
             kept[n:end] = [True] * (end - n)
+    # The byline under a title the extractor kept ("By Facilities Team · Published 4 March 2024"):
+    # the extractor leaves it out as metadata, but who wrote a page and when is asked of it.
+    for n in range(1, len(blocks)):
+        block, above = blocks[n], blocks[n - 1]
+        if kept[n] or block.kind != "paragraph" or above.kind != "heading" or not kept[n - 1]:
+            continue
+        line = text[block.start : block.end]
+        if len(line.split()) <= BYLINE_WORDS and _BYLINE.match(line):
+            kept[n] = True
     return [
         b if keep or b.kind == "boilerplate" else replace(b, kind="boilerplate")
         for b, keep in zip(blocks, kept, strict=True)

@@ -100,7 +100,9 @@ def test_news_page_keeps_the_article_and_sets_the_site_furniture_aside(tmp_path:
     assert_clean(doc, documents.NEWS_BOILERPLATE)
     assert doc.title == "Rail strike ends after pay deal"
     sentences = split_sentences(doc)
-    intro, first, second = sentences[3:6]
+    # The byline, which the extractor leaves out as metadata, stays: who wrote it is asked of a page.
+    assert sentences[0].display == "By Jane Smith, transport correspondent"
+    intro, first, second = sentences[4:7]
     assert (intro.display, intro.leads) == ("Passengers with tickets for strike days can claim a full refund:", 0)
     assert [(first.kind, first.group), (second.kind, second.group)] == [("list_item", 0), ("list_item", 0)]
     assert first.section == ("What passengers should know",)
