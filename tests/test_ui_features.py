@@ -193,6 +193,15 @@ def test_the_conversation_downloads_as_markdown(page: Page, bot: Assistant) -> N
     assert text.split("\n---\n\n")[1:] == expected
 
 
+def test_the_folder_of_downloaded_conversations_goes_with_the_app(bot: Assistant) -> None:
+    handlers = build_app(bot).handlers
+    folder = handlers.downloads
+    (folder / "conversation-1.md").write_text("# Conversation with the documents\n", encoding="utf-8")
+    assert handlers.remove_downloads.atexit  # at the latest when the process ends
+    handlers.remove_downloads()
+    assert not folder.exists()
+
+
 @pytest.mark.browser
 def test_a_thumbs_down_and_a_note_are_kept_beside_the_index_and_exported(
     page: Page, bot: Assistant, tmp_path: Path

@@ -16,9 +16,11 @@ import argparse
 import ipaddress
 import json
 import logging
+import shutil
 import sys
 import tempfile
 import threading
+import weakref
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
@@ -71,6 +73,8 @@ class _Handlers:
         self.feedback = FeedbackLog(assistant.settings.index.index_dir)
         self.rebuilds = RebuildMonitor(assistant.rebuild)
         self.downloads = Path(tempfile.mkdtemp(prefix="assistant-conversations-"))
+        # Exported conversations live as long as the app: removed when it goes, at the latest at exit.
+        self.remove_downloads = weakref.finalize(self, shutil.rmtree, self.downloads, ignore_errors=True)
 
     # --- the API -------------------------------------------------------------------------------
 
