@@ -23,6 +23,9 @@ _RELATED = re.compile(
     r"(?:\s+(?:articles?|stories|story|content|reading))?\s*:",
     re.IGNORECASE,
 )
+# A line drawn with one repeated mark: it underlines (and may overline) a plain-text heading, as
+# reStructuredText, Setext and licence texts write them, or stands between sections ("* * *").
+_RULE = re.compile(r"^(?:([=\-~_*#+^])\1{2,}|(?:[*\-_]\s+){2,}[*\-_])$")
 _MD_BLOCK = re.compile(r"^(?:#{1,6}\s|[-*+]\s|\d{1,3}[.)]\s|>|\||```|~~~)")
 # A line ending like this closes a sentence (closing quotes and brackets may follow the mark).
 _TERMINAL = re.compile(r"[.!?:;…][\"'”’)\]]*$")
@@ -47,7 +50,7 @@ class _Line:
     start: int  # raw offset of the first non-blank character
     end: int  # raw offset just past the last non-blank character
     text: str
-    kind: str  # "text", "blank", "artefact", "block" (a markdown line that stands alone)
+    kind: str  # "text", "blank", "artefact", "rule", "block" (a markdown line that stands alone)
 
 
 def _lines(raw: str, markdown: bool) -> list[_Line]:
@@ -69,6 +72,8 @@ def _lines(raw: str, markdown: bool) -> list[_Line]:
             line.kind = "block"
         elif in_fence or (markdown and _MD_BLOCK.match(stripped)):
             line.kind = "block"
+        elif _RULE.match(stripped):
+            line.kind = "rule"
         elif _RELATED.match(stripped):
             line.kind = "artefact"
             in_related = True  # a teaser's title may wrap onto the next lines
@@ -105,6 +110,9 @@ def clean(raw: str, markdown: bool = False) -> CleanText:
     for line in lines:
         if line.kind in ("blank", "artefact"):
             gap = gap or prev is not None
+            continue
+        if line.kind == "rule":  # set aside, and no paragraph goes on across it
+            prev, gap = None, False
             continue
         if line.kind == "block":
             emit(PARAGRAPH_BREAK, line)
@@ -145,6 +153,9 @@ class Paragraph:
     end: int
     holes: tuple[tuple[int, int], ...]
     lines: int
+    # A one-line paragraph with a rule drawn right under it is a heading; its style is the rule's
+    # mark, and "over" when the same rule is drawn right above it too ("=", "-over").
+    underline: str = ""
 
 
 def paragraphs(raw: str) -> tuple[list[Paragraph], list[tuple[int, int]]]:
@@ -153,15 +164,27 @@ def paragraphs(raw: str) -> tuple[list[Paragraph], list[tuple[int, int]]]:
     lines = _lines(raw, markdown=False)
     width = _wrap_width(lines)
     found: list[list[_Line]] = []
+    firsts: list[int] = []  # index in `lines` of each paragraph's first line
+    styles: dict[int, str] = {}  # paragraph number -> underline style
     aside: list[_Line] = []
     pending: list[_Line] = []  # artefact lines since the last text line
     prev: _Line | None = None
     gap = False
-    for line in lines:
+    for i, line in enumerate(lines):
         if line.kind in ("blank", "artefact"):
             gap = gap or prev is not None
             if line.kind == "artefact":
                 pending.append(line)
+            continue
+        if line.kind == "rule":
+            if prev is not None and not gap and len(found[-1]) == 1:
+                above = lines[firsts[-1] - 1] if firsts[-1] > 0 else None
+                over = above is not None and above.kind == "rule" and above.text == line.text
+                styles[len(found) - 1] = line.text[0] + ("over" if over else "")
+            aside.extend(pending)
+            aside.append(line)
+            pending = []
+            prev, gap = None, False
             continue
         if prev is not None and _continues(prev, line, gap, width):
             found[-1].extend(pending)
@@ -169,12 +192,13 @@ def paragraphs(raw: str) -> tuple[list[Paragraph], list[tuple[int, int]]]:
         else:
             aside.extend(pending)
             found.append([line])
+            firsts.append(i)
         pending = []
         prev, gap = line, False
     aside.extend(pending)
     out = []
-    for group in found:
+    for n, group in enumerate(found):
         text_lines = [line for line in group if line.kind != "artefact"]
         holes = tuple((line.start, line.end) for line in group if line.kind == "artefact")
-        out.append(Paragraph(text_lines[0].start, text_lines[-1].end, holes, len(text_lines)))
-    return out, [(line.start, line.end) for line in aside]
+        out.append(Paragraph(text_lines[0].start, text_lines[-1].end, holes, len(text_lines), styles.get(n, "")))
+    return out, sorted((line.start, line.end) for line in aside)

@@ -233,11 +233,14 @@ _OPTION_LINE = re.compile(
 
 
 def _plain(file: SourceFile, text: str) -> Document:
-    """Plain text: paragraphs as `clean` rebuilds them; set-aside lines are boilerplate; a short
-    line standing alone, without closing punctuation, before a paragraph is a heading; a line
-    defining an option is a definition."""
+    """Plain text: paragraphs as `clean` rebuilds them; set-aside lines are boilerplate; a line
+    underlined with a rule ("=====", "-----") is a heading, and so is a short line standing alone,
+    without closing punctuation, before a paragraph; a line defining an option is a definition."""
     found, aside = paragraphs(text)
     blocks = [Block("boilerplate", s, e) for s, e in aside]
+    # Underline styles rank as reStructuredText ranks them: in the order they first appear. A
+    # heading known only by standing alone ranks below every underlined one.
+    styles = list(dict.fromkeys(para.underline for para in found if para.underline))
     for n, para in enumerate(found):
         line = text[para.start : para.end]
         option = _OPTION_LINE.match(line) if para.lines == 1 else None
@@ -245,8 +248,10 @@ def _plain(file: SourceFile, text: str) -> Document:
             term = (para.start + option.start(1), para.start + option.end(1))
             cells = (term, (para.start + option.start(2), para.end))
             blocks.append(Block("definition", para.start, para.end, 0, -1, cells))
+        elif para.underline:
+            blocks.append(Block("heading", para.start, para.end, min(styles.index(para.underline) + 1, 6)))
         elif _heading_line(line, para, n + 1 < len(found)):
-            blocks.append(Block("heading", para.start, para.end, 1))
+            blocks.append(Block("heading", para.start, para.end, min(len(styles) + 1, 6)))
         else:
             blocks.append(Block("paragraph", para.start, para.end, 0, -1, (), para.holes))
     blocks.sort(key=lambda b: (b.start, b.end))

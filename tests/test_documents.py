@@ -298,6 +298,53 @@ def test_plain_text_heading_and_option_lines_are_typed(tmp_path: Path):
     ]
 
 
+UNDERLINED = """Public Licence
+==============
+
+1. Definitions
+--------------
+
+1.1. "Contributor"
+    means each person who makes the software.
+
+2. Grants
+---------
+
+2.1. Scope
+
+Each contributor grants you a licence to copy the software.
+
+* * *
+
+Written by the licence steward.
+"""
+
+
+def test_plain_text_headings_underlined_with_rules_rank_in_the_order_their_styles_appear(tmp_path: Path):
+    doc = loaded(tmp_path, "licence.txt", UNDERLINED)
+    blocks = [(b.kind, b.level, block_text(doc.text, b).text) for b in doc.blocks if b.kind != "boilerplate"]
+    assert blocks == [
+        ("heading", 1, "Public Licence"),
+        ("heading", 2, "1. Definitions"),
+        ("paragraph", 0, '1.1. "Contributor" means each person who makes the software.'),
+        ("heading", 2, "2. Grants"),
+        ("heading", 3, "2.1. Scope"),  # standing alone, below every underlined style
+        ("paragraph", 0, "Each contributor grants you a licence to copy the software."),
+        ("paragraph", 0, "Written by the licence steward."),  # a section break opens no paragraph
+    ]
+    rules = [doc.text[b.start : b.end] for b in doc.blocks if b.kind == "boilerplate"]
+    assert rules == ["==============", "--------------", "---------", "* * *"]
+    grants = next(s for s in split_sentences(doc) if s.display.startswith("Each contributor"))
+    assert grants.section == ("2. Grants", "2.1. Scope")
+
+
+def test_a_title_overlined_and_underlined_outranks_one_underlined_with_the_same_mark(tmp_path: Path):
+    text = "=====\nGuide\n=====\n\nIntroduction\n============\n\nThe guide explains the tool.\n"
+    doc = loaded(tmp_path, "guide.txt", text)
+    headings = [(b.level, block_text(doc.text, b).text) for b in doc.blocks if b.kind == "heading"]
+    assert headings == [(1, "Guide"), (2, "Introduction")]
+
+
 @pytest.mark.parametrize(
     ("name", "title"),
     [
