@@ -19,7 +19,8 @@ from assistant.errors import (
 from assistant.question import NamesRead, clean_question, read_names, shape_of
 from assistant.ranking import rank
 from assistant.rerank import Reranker, ScoredOnce, bundled_reranker
-from assistant.scoring import Scored
+from assistant.scoring import Candidate, Scored
+from assistant.sections import Section, SectionAsked, asks_more, find_sections, opening, section_asked
 from assistant.selection import labelled, select, shown, within_words
 from assistant.settings import AssistantSettings, LLMSettings
 from assistant.steering import addresses_model
@@ -339,6 +340,11 @@ class Assistant:
     ) -> tuple[Answer, list[Scored], Callable[[str], float]]:
         """The extractive answer, and the ranked sentences a model may write from: those of the
         extractive answer first, then the rest best first."""
+        asked = section_asked(query) if self.settings.section_questions else None
+        if asked is not None:
+            found = self._section_answer(reader, question, query, asked, sources, notices)
+            if found is not None:
+                return found
         names = self._read_names(query, reader)
         query = names.query
         notices = [
@@ -371,6 +377,78 @@ class Assistant:
         answer = Answer(question, segments, True, citations, query, notices)
         taken = {id(item) for item in chosen}
         return answer, [*chosen, *(item for item in ranked if id(item) not in taken)], reader.lexical.idf
+
+    def _section_answer(
+        self,
+        reader: IndexReader,
+        question: str,
+        query: str,
+        asked: SectionAsked,
+        sources: Sequence[str] | None,
+        notices: list[str],
+    ) -> tuple[Answer, list[Scored], Callable[[str], float]] | None:
+        """The answer to a question naming a section (see `assistant.sections`), or None when no
+        section of the documents is so headed."""
+        sections = find_sections(reader, asked, self._check_sources(reader, sources))
+        if not sections:
+            return None
+        # Of the sections found, those of the documents the question names most words of.
+        naming = {s.source: f"{reader.manifest.docs[s.source].get('title', '')} {s.source}" for s in sections}
+        more = {s.source: asks_more(asked, naming[s.source]) for s in sections}
+        fewest = min(len(words) for words in more.values())
+        sections = [s for s in sections if len(more[s.source]) == fewest]
+        settings = self.settings
+        shape = shape_of(query, settings.ranking, reader.lexical.idf)
+        chosen, picked = sections[0], []
+        if fewest:  # it asks more than the section: ranked among the sentences of the sections found
+            ranked = self._rank(query, sorted({s.source for s in sections}), reader, None)
+            inside = [(item, section) for item in ranked for section in sections if section.holds(item)]
+            if inside:
+                chosen = inside[0][1]
+                ranked = [item for item, section in inside if section is chosen]
+                picked = select(shape, ranked, settings.ranking, settings.max_words, settings.max_sentences)
+        others = sorted({s.source for s in sections} - {chosen.source})
+        notices = [*notices, f"From the section “{chosen.heading}” of {chosen.source}."]
+        if others:
+            notices.append(
+                f"{', '.join(others)} also {'has' if len(others) == 1 else 'have'} a section so named; name the "
+                "document in the question to have the answer from it."
+            )
+        if picked:
+            segments = [
+                Segment(shown(shape, item, settings.ranking, picked[n - 2] if n > 1 else None), (n,))
+                for n, item in enumerate(picked, start=1)
+            ]
+        else:
+            inside_chosen = self._section_sentences(reader, chosen)
+            taken = {s.start for s in opening([i.candidate.sentence for i in inside_chosen], settings.max_words)}
+            picked = [item for item in inside_chosen if item.candidate.sentence.start in taken]
+            segments = []
+            for n, item in enumerate(picked, start=1):
+                trail, text = item.candidate.sentence.section, item.candidate.sentence.display
+                if trail != chosen.trail and trail != (picked[n - 2].candidate.sentence.section if n > 1 else ()):
+                    text = f"{trail[-1]}: {text}"  # a subsection's first sentence, under its heading
+                segments.append(Segment(text, (n,)))
+        segments = within_words(segments, settings.max_answer_words)
+        picked = picked[: len(segments)]
+        answer = Answer(question, segments, True, [self._citation(item) for item in picked], query, notices)
+        return answer, picked, reader.lexical.idf
+
+    @staticmethod
+    def _section_sentences(reader: IndexReader, section: Section) -> list[Scored]:
+        """The sentences of `section`, in order, each as an answer cites it (a section asked for by
+        name is wholly relevant: relevance 1)."""
+        found: dict[int, Scored] = {}
+        for position in section.positions:
+            chunk = reader.chunks[position]
+            vectors = reader.sentence_vectors(position)
+            for sentence, vector in zip(chunk.sentences, vectors, strict=True):
+                if not section.holds_sentence(sentence) or sentence.start in found:
+                    continue
+                page = reader.page_of(section.source, sentence.start)
+                candidate = Candidate(section.source, page, sentence, vector, 0, chunk.title, position, True)
+                found[sentence.start] = Scored(candidate, 1.0, 1.0, 1.0, 1.0)
+        return [found[start] for start in sorted(found)]
 
     def read_names(self, question: str) -> NamesRead:
         """The question's names as the documents know them: misspelt ones respelled

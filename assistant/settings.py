@@ -642,6 +642,15 @@ class AssistantSettings(BaseModel):
         "question is refused. A name counts as held when one of its words is ('Hal' misspelt in 'Livesey Hal War "
         "Memorial'); a single letter ('R') or a stop word indexes nothing and is never unknown.",
     )
+    section_questions: bool = Field(
+        default=True,
+        description="A question naming a section by number or title ('What does section 2.1 say?', 'Summarise the "
+        "Finance section') is answered from the sections so headed (see assistant.sections): their opening, or "
+        "the answer ranked among their sentences when the question asks more. No question of the other development "
+        "sets names a section (none moves); over eval/sections.json (bench/devsets.py --sets sections, written "
+        "for it) 16 of 16 answered right with bge-small-en-v1.5 and all-MiniLM-L6-v2, against 5 and 7 ranked as "
+        "any question; its 2 unanswerable ones refused either way.",
+    )
     cross_lead: bool = Field(
         default=True,
         description="When the cross-encoder was asked and the best-ranked sentence does not reach min_cross, the "

@@ -17,7 +17,9 @@ Sets (each index is built once and reused; a rebuild brings it in step with the 
   (.bench/devsets/documents-together), each set's in a folder of its own;
 - toolbox, audit, typeset, laidout, doxygen, word: eval/<name>.json over .bench/devdocs/<name>,
   written later and each run over its own corpus
-  only (not part of documents-together, whose figures stay comparable from round to round).
+  only (not part of documents-together, whose figures stay comparable from round to round);
+- sections: eval/sections.json, questions naming a section by number or title, over the corpus of
+  documents-together (its index).
 
 Columns, per set and system (questions and conversation turns counted once each):
 - answer: answerable questions whose answer text is right, as `assistant eval` and the project's
@@ -80,7 +82,7 @@ LATER_SETS = ("toolbox", "audit", "typeset", "laidout", "doxygen", "word")
 GROWN = ROOT / ".bench" / "devsets" / "seeds-grown"
 TOGETHER = ROOT / ".bench" / "devsets" / "documents-together"
 HOTPOT_SETS = ("hotpot-dev", "hotpot-extra", "hotpot-fresh", "hotpot-blind", "hotpot-plain")
-ALL_SETS = ("seeds", "seeds-grown", *HOTPOT_SETS, *DOCUMENT_SETS, "documents-together", *LATER_SETS)
+ALL_SETS = ("seeds", "seeds-grown", *HOTPOT_SETS, *DOCUMENT_SETS, "documents-together", *LATER_SETS, "sections")
 MAX_WORDS = 120
 
 
@@ -230,6 +232,9 @@ def load_sets(names: list[str]) -> list[DevSet]:
             sets.append(_hotpot(name, extra_items(items, PLAIN)))
         elif name == "documents-together":
             sets.append(_together())
+        elif name == "sections":  # questions naming a section, over the documents together
+            together = _together()
+            sets.append(_question_file(name, ROOT / "eval" / "sections.json", together.corpus, together.index))
         elif name in DOCUMENT_SETS or name in LATER_SETS:
             sets.append(_question_file(name, ROOT / "eval" / f"{name}.json", DEVDOCS / name, DEVDOCS_INDEX / name))
         else:

@@ -107,6 +107,20 @@ class IndexReader:
     def sources(self) -> list[str]:
         return sorted(self.manifest.docs)
 
+    @cached_property
+    def sections(self) -> dict[tuple[str, tuple[str, ...]], list[int]]:
+        """Every section of every document, as (source, the trail of headings down to its own), with
+        the positions of the chunks holding its sentences (a subsection's among them), in order.
+        Read from every chunk the first time it is asked for."""
+        found: dict[tuple[str, tuple[str, ...]], list[int]] = {}
+        for position, chunk in enumerate(self.chunks):
+            for trail in dict.fromkeys(s.section for s in chunk.sentences if s.section):
+                for depth in range(1, len(trail) + 1):
+                    positions = found.setdefault((chunk.source, trail[:depth]), [])
+                    if not positions or positions[-1] != position:
+                        positions.append(position)
+        return found
+
     def mentions(self, term: str) -> bool:
         """Whether the corpus holds the index term (see `index.text.index_terms`) in a chunk, a
         title or a file's name."""
