@@ -3,7 +3,8 @@
 The rewrite works on surface cues, in this order:
 
 1. "What about X?" / "And X?" / "How about X?" repeats the previous question with X in place of
-   its named subject ("What did Stoltenberg say?" + "What about Biden?" -> "What did Biden say?").
+   its named subject ("What did Stoltenberg say?" + "What about Biden?" -> "What did Biden say?"),
+   or of the section it names ("What does section 2.1 say?" + "And section 2.3?").
 2. Personal pronouns (he, she, his, her, him) are replaced by the person the conversation is
    about: the last name in the previous question, else the first name in the previous answer.
 3. Other references (it, they, this, that, there ...) in a question that names nothing itself
@@ -25,6 +26,7 @@ from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
 
 from assistant.question import clean_question, names
+from assistant.sections import section_asked
 from assistant.types import Answer, final_answer
 from index.text import content_words, stem
 
@@ -102,6 +104,10 @@ def rewrite(question: str, turns: list[Answer]) -> str:
     about = _ABOUT.match(question)
     if about:
         topic = (about.group(1) or about.group(2)).strip()
+        section, new_section = section_asked(previous), section_asked(topic)
+        if section is not None and new_section is not None:
+            start, end = section.span
+            return f"{previous[:start]}{topic}{previous[end:]}"
         old = names(previous)
         if old:
             return previous.replace(old[0], topic, 1)

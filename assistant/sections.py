@@ -73,19 +73,20 @@ class SectionAsked:
     number: str
     title: str
     rest: str
+    span: tuple[int, int]  # where the question names it ("section 2.1")
 
 
 def section_asked(question: str) -> SectionAsked | None:
     """The section `question` names (see the module docstring), or None."""
     match = _BY_NUMBER.search(question)
     if match:
-        return SectionAsked(match["number"].casefold(), "", _without(question, match))
+        return SectionAsked(match["number"].casefold(), "", _without(question, match), match.span())
     for pattern in _BY_TITLE:
         match = pattern.search(question)
         if match:
             title = match.groupdict().get("quoted") or match["plain"]
             if content_words(title):
-                return SectionAsked("", title.strip(), _without(question, match))
+                return SectionAsked("", title.strip(), _without(question, match), match.span())
     return None
 
 

@@ -197,5 +197,14 @@ def test_section_questions_can_be_turned_off(bot: Assistant, real_embedder):
 
 def test_the_rest_of_a_question_naming_a_section_is_kept():
     assert section_asked("What does section 2.3 say about logos?") == SectionAsked(
-        "2.3", "", "What does say about logos?"
+        "2.3", "", "What does say about logos?", (10, 21)
     )
+
+
+@pytest.mark.model
+def test_a_follow_up_naming_another_section_asks_the_same_of_it(bot: Assistant):
+    conversation = bot.conversation()
+    conversation.ask("What does section 2.2 of the licence say?")
+    answer = conversation.ask("And section 2.3?")
+    assert answer.query == "What does section 2.3 of the licence say?"
+    assert all(c.section[-1] == "2.3. Trademarks" for c in answer.citations)
