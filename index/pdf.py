@@ -14,7 +14,11 @@ development machine); its boxes and font sizes are what the rules below need:
   every line ending in a number. Boilerplate too.
 - Headings: short lines set larger than the body text (level by size, largest first; a line a
   little larger only when wholly in bold and not set right of the page's left edge), and a line
-  wholly in bold at the body's size standing alone at the page's left edge, below them.
+  wholly in bold at the body's size standing alone at the page's left edge, below them. The PDF's
+  outline (its bookmarks), when it has one, names headings whatever their face: a line printing an
+  entry's title on the page the entry leads to is a heading of its own (texinfo's subsubsections and
+  Word's option names are set at the body's size; two headings set alike one over the other stay
+  two), ranked by the entry's depth as the sized headings of that depth rank.
 - Tables: each printed line is cut into cells where two words stand more than COLUMN_GAP ems apart
   (pdfium parts a line at a very wide gap; parts on one baseline are joined again). From a line cut
   in cells, the lines close below take part while the projection of their cells on the x axis keeps
@@ -114,6 +118,10 @@ UNDERSCORE_WIDTH = 8.0
 # A line at least this many times the body's size is a heading (when short and not closing a
 # sentence); one wholly in bold, at least BOLD_HEADING_SIZE times.
 HEADING_SIZE = 1.12
+# Outline entries deeper than this are not read (an outline may run to every paragraph).
+MAX_OUTLINE_DEPTH = 8
+# An outline entry's title is looked for over this many lines at most.
+MAX_TITLE_LINES = 4
 BOLD_HEADING_SIZE = 1.08
 # A term over the paragraph describing it stands at most this many line spacings above it.
 TERM_GAP = 1.4
@@ -231,6 +239,7 @@ class _Line:
     mono: bool = False  # every word set in a typewriter face
     font: str = ""  # the font of most of its letters
     base: float = 0.0  # the baseline of its first letter, PDF units
+    entry: int = -1  # the outline entry whose title this line prints (see `_mark_outline`)
 
 
 @dataclass
@@ -276,6 +285,7 @@ def parse_pdf(source: str, sha256: str, data: bytes) -> Document:
     try:
         metadata = pdf.get_metadata_dict()
         read = [_page_lines(pdf, n) for n in range(len(pdf))]
+        outline = _outline(pdf)
     finally:
         pdf.close()
     pages = [lines for lines, _ in read]
@@ -286,10 +296,88 @@ def parse_pdf(source: str, sha256: str, data: bytes) -> Document:
     lines = [line for page in pages for line in page]
     body = _body_size(lines)
     _find_structure(pages, [rules for _, rules in read], body)
+    levels = _mark_outline(pages, outline, body)
     _rejoin_hyphens(lines)
-    blocks = _blocks(pages, body)
+    blocks = _blocks(pages, body, levels)
     title = _title(metadata.get("Title", ""), source, blocks, body)
     return _write(source, sha256, title, pages, blocks)
+
+
+@dataclass(frozen=True)
+class _Entry:
+    """An entry of the PDF's outline (its bookmarks): depth from 0, title, and the page it leads to."""
+
+    depth: int
+    title: str
+    page: int
+
+
+def _outline(pdf: object) -> list[_Entry]:
+    """The PDF's outline, entries leading to no page left out; empty when it has none or it cannot
+    be read (a broken outline is no reason to refuse the text)."""
+    entries = []
+    try:
+        for bookmark in pdf.get_toc(max_depth=MAX_OUTLINE_DEPTH):  # type: ignore[attr-defined]
+            dest = bookmark.get_dest()
+            page = dest.get_index() if dest is not None else None
+            title = " ".join((bookmark.get_title() or "").split())
+            if page is not None and title:
+                entries.append(_Entry(bookmark.level, title, page))
+    except Exception:  # pdfium raises assorted errors on a damaged outline
+        return []
+    return entries
+
+
+# A heading's number, which the outline's title may leave out ("1.2 Overview", "Chapter 3: Data").
+_NUMBERED = re.compile(
+    r"^\s*(?:(?:chapter|section|appendix|part)\s+)?(?:\d+|[A-Z])(?:[.)]\d+)*[.):]?\s+", re.IGNORECASE
+)
+
+
+def _outline_key(text: str) -> str:
+    return re.sub(r"\W+", "", text).casefold()
+
+
+def _mark_outline(pages: list[list[_Line]], outline: list[_Entry], body: float) -> dict[int, int]:
+    """Mark each line printing an outline entry's title (after its number, which the title may leave
+    out) on the page the entry leads to with the entry's number (`_Line.entry`): a heading, whatever
+    its size or face, on its own however close it stands to the next (two headings set alike one
+    over the other). A title printed over several lines (MAX_TITLE_LINES) marks each. Lines of a
+    table or a definition list, set-aside lines, and a typewriter line under another (a listing's)
+    are not looked at; of two lines printing it, the one set as a heading, else one that is no list
+    item. Returns each marked entry's depth."""
+    depths: dict[int, int] = {}
+    for number, entry in enumerate(outline):
+        if not 0 <= entry.page < len(pages):
+            continue
+        want = _outline_key(entry.title)
+        if not want:
+            continue
+        lines = [ln for ln in pages[entry.page] if ln.kind == "text" and ln.part is None and ln.entry < 0]
+        found = [run for i in range(len(lines)) if (run := _printing(lines, i, want))]
+        # the heading rather than a list item or a sentence saying the same words ("— numeric expressions;")
+        found.sort(key=lambda run: (not _is_heading(run[0], body), bool(_BULLET.match(run[0].text.strip()))))
+        if found:
+            for line in found[0]:
+                line.entry = number
+            depths[number] = entry.depth
+    return depths
+
+
+def _printing(lines: list[_Line], i: int, want: str) -> list[_Line]:
+    """The lines from `i` on that print the title `want` (as `_outline_key` reads it), with or
+    without the heading's number, or none."""
+    if i and lines[i].mono and lines[i - 1].mono:
+        return []  # a line of a listing ("<fontconfig>" in an example) heads nothing
+    for first in dict.fromkeys((lines[i].text, _NUMBERED.sub("", lines[i].text))):
+        have = ""
+        for j in range(i, min(i + MAX_TITLE_LINES, len(lines))):
+            have += _outline_key(lines[j].text if j > i else first)
+            if not have or not want.startswith(have):
+                break
+            if have == want:
+                return lines[i : j + 1]
+    return []
 
 
 def _page_lines(pdf: object, n: int) -> tuple[list[_Line], list[tuple[float, float, float]]]:
@@ -1284,11 +1372,13 @@ def _body_size(lines: list[_Line]) -> float:
     return sizes.most_common(1)[0][0] if sizes else 10.0
 
 
-def _blocks(pages: list[list[_Line]], body: float) -> list[_Block]:
+def _blocks(pages: list[list[_Line]], body: float, outlined: dict[int, int]) -> list[_Block]:
     """The content lines of every page grouped into blocks, in reading order; a paragraph (or a
     description) left open at a page's foot carries on into the next page's first paragraph. Table
-    rows and definitions are the blocks their lines were found to make."""
+    rows and definitions are the blocks their lines were found to make. `outlined`: the depth of
+    each outline entry a line prints (`_mark_outline`)."""
     heading_sizes = sorted({line.size for page in pages for line in page if _is_heading(line, body)}, reverse=True)
+    outline_levels = _outline_levels(pages, body, heading_sizes, outlined)
     spacing = _typical_spacing(pages)
     text = [line for page in pages for line in page if line.kind == "text"]
     # a document set wholly in a typewriter face (a text file printed to PDF) has no code to tell apart
@@ -1313,9 +1403,16 @@ def _blocks(pages: list[list[_Line]], body: float) -> list[_Block]:
                         group += 1
                         groups[key] = group
                     blocks.append(_part_block(part, groups[key]))
+            elif line.entry >= 0:
+                level = outline_levels[outlined[line.entry]]
+                if current and current.kind == "heading" and previous is not None and previous.entry == line.entry:
+                    current.lines.append(line)  # the title's second line
+                else:
+                    blocks.append(_Block("heading", [line], level))
             elif (sized := _is_heading(line, body, margin)) or _bold_heading(shown, n, body, margin):
                 level = heading_sizes.index(line.size) + 1 if sized else len(heading_sizes) + 1
-                if current and current.kind == "heading" and current.level == level and previous is not None:
+                joins = previous is not None and previous.entry < 0
+                if current and current.kind == "heading" and current.level == level and joins:
                     current.lines.append(line)
                 else:
                     blocks.append(_Block("heading", [line], level))
@@ -1336,6 +1433,26 @@ def _blocks(pages: list[list[_Line]], body: float) -> list[_Block]:
                 blocks.append(_Block("paragraph", [line]))
             previous = line
     return blocks
+
+
+def _outline_levels(
+    pages: list[list[_Line]], body: float, heading_sizes: list[float], outlined: dict[int, int]
+) -> dict[int, int]:
+    """The heading level of each outline depth: the level the document's size gives most of the
+    lines of that depth that are headings by their size too; for a depth none is, one below the
+    depth above (the level below the sized headings' at the top)."""
+    seen: dict[int, Counter[int]] = {}
+    for line in (line for page in pages for line in page if line.entry >= 0):
+        if _is_heading(line, body):
+            seen.setdefault(outlined[line.entry], Counter())[heading_sizes.index(line.size) + 1] += 1
+    levels: dict[int, int] = {}
+    for depth in range(max(outlined.values(), default=-1) + 1):
+        if depth in seen:
+            levels[depth] = seen[depth].most_common(1)[0][0]
+        else:
+            levels[depth] = levels[depth - 1] + 1 if depth else len(heading_sizes) + 1
+        levels[depth] = min(max(levels[depth], levels.get(depth - 1, 0) + (depth > 0)), 6)
+    return levels
 
 
 def _code(

@@ -374,6 +374,41 @@ def chapters_pdf() -> bytes:
     return bytes(pdf.output())
 
 
+def outlined_pdf() -> bytes:
+    """A printer guide of one page whose outline (bookmarks) names its sections, as word processors
+    and DocBook export them: a title set large, then two section headings set alike, bold and a
+    little larger than the text, one right over the other ("1.1) History" over "1.1.1) Early
+    years"), and option names at the text's size and face over the paragraph describing each, a
+    list item before them saying "- page size;" in the same words as one. Without the outline the
+    two headings read as one, and the option names as paragraphs."""
+    pdf = _typeset("Printer guide")
+    pdf.set_font("Helvetica", style="B", size=18)
+    pdf.text(72, 80, "Printer guide")
+    lines: list[tuple[str, str, int | None]] = [
+        ("1) Introduction", "B14", 0),
+        ("This guide covers the options every printer offers, among them:", "", None),
+        ("- page size;", "", None),
+        ("- media type.", "", None),
+        ("1.1) History", "B12", 1),
+        ("1.1.1) Early years", "B12", 2),
+        ("The driver began in 1999 as a plug-in for one inkjet printer.", "", None),
+        ("Page Size", "", 2),
+        ("Selects the size of the paper the printer feeds, from A6 to A3.", "", None),
+        ("Media Type", "", 2),
+        ("Selects the kind of paper or film loaded in the tray.", "", None),
+    ]
+    y = 110.0
+    for text, face, depth in lines:
+        style, size = (face[0], float(face[1:])) if face else ("", 11.0)
+        pdf.set_font("Helvetica", style=style, size=size)
+        if depth is not None:
+            pdf.set_y(y - size)
+            pdf.start_section(text, level=depth)
+        pdf.text(72, y, text)
+        y += 16 if face or depth is None else 14
+    return bytes(pdf.output())
+
+
 def _typeset(title: str) -> FPDF:
     """A one-page A4 PDF titled `title`, measured in points, with no automatic page break."""
     from fpdf import FPDF

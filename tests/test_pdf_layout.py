@@ -722,3 +722,20 @@ def test_pdf_sentence_from_a_columns_foot_goes_on_at_the_next_columns_top(tmp_pa
         "pension scheme deficit narrowed to 240,000 pounds after the valuation.",
         "The accounts were audited by Carrick & Dunmore LLP, who gave a clean opinion.",
     ]
+
+
+def test_pdf_outline_entries_are_headings_whatever_their_face_and_rank_by_their_depth(tmp_path: Path):
+    doc = loaded(tmp_path, "guide.pdf", documents.outlined_pdf())
+    headings = [(b.level, block_text(doc.text, b).text) for b in doc.blocks if b.kind == "heading"]
+    assert headings == [
+        (1, "Printer guide"),
+        (2, "1) Introduction"),
+        (3, "1.1) History"),  # set alike, right over the next heading: two headings, not one
+        (4, "1.1.1) Early years"),
+        (4, "Page Size"),  # at the text's size and face: a heading by the outline alone
+        (4, "Media Type"),
+    ]
+    items = [block_text(doc.text, b).text for b in doc.blocks if b.kind == "list_item"]
+    assert items == ["page size;", "media type."]  # the same words as an entry, and no heading
+    paper = next(s for s in split_sentences(doc) if s.text.startswith("Selects the size"))
+    assert paper.section == ("1) Introduction", "1.1) History", "Page Size")
