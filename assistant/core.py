@@ -16,7 +16,7 @@ from assistant.errors import (
     LLMUnavailableError,
     UnknownSourceError,
 )
-from assistant.question import NamesRead, clean_question, read_names, shape_of
+from assistant.question import NamesRead, Shape, clean_question, read_names, shape_of
 from assistant.ranking import rank
 from assistant.rerank import Reranker, ScoredOnce, bundled_reranker
 from assistant.scoring import Candidate, Scored
@@ -367,14 +367,7 @@ class Assistant:
         if lead and settings.cross_lead:
             ranked = [ranked[lead], *ranked[:lead], *ranked[lead + 1 :]]
         chosen = select(shape, ranked, settings.ranking, settings.max_words, settings.max_sentences)
-        segments = [
-            Segment(shown(shape, item, settings.ranking, chosen[n - 2] if n > 1 else None), (n,))
-            for n, item in enumerate(chosen, start=1)
-        ]
-        segments = within_words(segments, settings.max_answer_words)
-        chosen = chosen[: len(segments)]
-        citations = [self._citation(item) for item in chosen]
-        answer = Answer(question, segments, True, citations, query, notices)
+        answer, chosen = self._answer(question, query, notices, chosen, self._shown(shape, chosen))
         taken = {id(item) for item in chosen}
         return answer, [*chosen, *(item for item in ranked if id(item) not in taken)], reader.lexical.idf
 
@@ -415,10 +408,7 @@ class Assistant:
                 "document in the question to have the answer from it."
             )
         if picked:
-            segments = [
-                Segment(shown(shape, item, settings.ranking, picked[n - 2] if n > 1 else None), (n,))
-                for n, item in enumerate(picked, start=1)
-            ]
+            segments = self._shown(shape, picked)
         else:
             inside_chosen = self._section_sentences(reader, chosen)
             taken = {s.start for s in opening([i.candidate.sentence for i in inside_chosen], settings.max_words)}
@@ -429,10 +419,26 @@ class Assistant:
                 if trail != chosen.trail and trail != (picked[n - 2].candidate.sentence.section if n > 1 else ()):
                     text = f"{trail[-1]}: {text}"  # a subsection's first sentence, under its heading
                 segments.append(Segment(text, (n,)))
-        segments = within_words(segments, settings.max_answer_words)
-        picked = picked[: len(segments)]
-        answer = Answer(question, segments, True, [self._citation(item) for item in picked], query, notices)
+        answer, picked = self._answer(question, query, notices, picked, segments)
         return answer, picked, reader.lexical.idf
+
+    def _shown(self, shape: Shape, chosen: list[Scored]) -> list[Segment]:
+        """A segment for each chosen sentence, citing it, as the answer shows it (see `shown`)."""
+        ranking = self.settings.ranking
+        return [
+            Segment(shown(shape, item, ranking, chosen[n - 2] if n > 1 else None), (n,))
+            for n, item in enumerate(chosen, start=1)
+        ]
+
+    def _answer(
+        self, question: str, query: str, notices: list[str], chosen: list[Scored], segments: list[Segment]
+    ) -> tuple[Answer, list[Scored]]:
+        """The grounded answer of `segments` (segment n cites `chosen[n - 1]`) cut to the answer's
+        word ceiling, and the sentences it still cites."""
+        segments = within_words(segments, self.settings.max_answer_words)
+        chosen = chosen[: len(segments)]
+        citations = [self._citation(item) for item in chosen]
+        return Answer(question, segments, True, citations, query, notices), chosen
 
     @staticmethod
     def _section_sentences(reader: IndexReader, section: Section) -> list[Scored]:
