@@ -12,7 +12,11 @@ portrayed Corliss Archer?"): the first search finds the passage that names the b
 Temple), and only a second search for that name finds the answer. So a second round searches for
 the names in the best first-round sentences that the question does not hold, together with the
 question's words that the best sentence left unanswered ("position held woman"). Its sentences
-are scored against both the question and that bridge query, the latter at a discount.
+are scored against both the question and that bridge query, the latter at a discount. When no
+name of the best sentences leads to another document, the document the question describes may
+name the bridge further down ("The director of Big Stone Gap ..." is named in the film's third
+best sentence): names of two words or more that title another document are taken from its other
+sentences among the best few (`bridge_deeper`).
 
 One sentence of the documents the bridge leads to is then marked to follow the best one in the
 answer. Which one is where word overlap and cosine are weakest: the answer ("As an adult, she
@@ -105,17 +109,23 @@ def rank(
     choice = (alternatives(query) or compared(query)) if settings.comparisons else None
     # A question that compares two things names both: there is no bridge to follow.
     bridging = settings.bridges and choice is None
-    best = [(s.candidate.source, s.candidate.title, s.candidate.sentence.text) for s in ranked]
-    best = best[: settings.bridge_sentences]
-    extra = bridge_names(reader, query, best, settings.bridge_names) if bridging else []
+    top = [(s.candidate.source, s.candidate.title, s.candidate.sentence.text) for s in ranked]
+    leads_to = Leads(reader, settings.bridge_title_words)
+    best = top[: settings.bridge_sentences]
+    extra = bridge_names(reader, query, best, settings.bridge_names, leads_to) if bridging else []
+    own = ranked[0].candidate.source
+    leading = [name for name in extra if set(leads_to(name)) - {own}]
+    if bridging and not leading and settings.bridge_deeper > settings.bridge_sentences:
+        # The document the question describes may name the bridge past its best sentences.
+        later = [t for t in top[settings.bridge_sentences : settings.bridge_deeper] if t[0] == own]
+        leading = titling_names(query, later, own, leads_to)[: settings.bridge_names]
+        extra = leading or extra
     unanswered = _unanswered(query, ranked[0])
     if extra:
-        leads = {name: led_to(reader, name, settings.bridge_title_words) for name in extra}
-        leading = [name for name in extra if set(leads[name]) - {ranked[0].candidate.source}]
         if settings.bridge_leading and leading:
             extra = leading  # the names that title nothing would only blur the search
         expanded = " ".join([*extra, *unanswered])
-        named = {source for name in extra for source in leads[name]}
+        named = {source for name in extra for source in leads_to(name)}
         _follow(
             reader,
             shape,
@@ -515,22 +525,46 @@ def mentions(text: str) -> list[str]:
     ]
 
 
-def led_to(reader: IndexReader, name: str, title_words: bool = True) -> list[str]:
+class Leads:
     """The documents a bridge name leads to: those it titles; else, with `title_words`, for a name of
     two words or more, the one document whose title holds all its words ("Guns N' Roses" leads to
     "Guns N' Roses discography"; none when two titles hold them)."""
-    titled = reader.titled(name)
-    if titled or not title_words or len(words(name)) < 2:
-        return titled
-    holding = reader.titles_holding(name)
-    return holding if len(holding) == 1 else []
+
+    def __init__(self, reader: IndexReader, title_words: bool = True) -> None:
+        self.reader, self.title_words = reader, title_words
+
+    def __call__(self, name: str) -> list[str]:
+        titled = self.reader.titled(name)
+        if titled or not self.title_words or len(words(name)) < 2:
+            return titled
+        holding = self.reader.titles_holding(name)
+        return holding if len(holding) == 1 else []
 
 
-def bridge_names(reader: IndexReader, query: str, best: list[tuple[str, str, str]], most: int) -> list[str]:
+def titling_names(query: str, best: list[tuple[str, str, str]], away_from: str, leads: Leads) -> list[str]:
+    """The names of two words or more in the `best` sentences, given as (source, title, text), and their
+    titles that the query does not mention and that lead to a document other than `away_from`, in the
+    order they come. (A lone word titling a document is as often a term of a manual, "VACUUM".)"""
+    asked = set(words(query))
+    found: list[str] = []
+    for _, title, text in best:
+        for name in [title, *mentions(text)]:
+            if len(words(name)) < 2 or name in found or set(words(name)) <= asked:
+                continue
+            if set(leads(name)) - {away_from}:
+                found.append(name)
+    return found
+
+
+def bridge_names(
+    reader: IndexReader, query: str, best: list[tuple[str, str, str]], most: int, leads: Leads | None = None
+) -> list[str]:
     """Names in the best sentences, given as (source, title, text), and in their titles that the
-    query does not mention, `most` at most: first those that are the title of another document,
-    which a bridge can lead to, then the others in the order they come. Past the first sentence,
-    only names titling another document are taken: the others would only blur the bridge query."""
+    query does not mention, `most` at most: first those that lead to another document (`leads`;
+    the documents they title when None), which a bridge can lead to, then the others in the order
+    they come. Past the first sentence, only names titling another document are taken: the others
+    would only blur the bridge query."""
+    leads_to = leads or reader.titled
     asked = set(words(query))
     found: list[str] = []
     own = {source for source, _, _ in best}
@@ -540,5 +574,5 @@ def bridge_names(reader: IndexReader, query: str, best: list[tuple[str, str, str
                 continue
             if name and not set(words(name)) <= asked and name not in found:
                 found.append(name)
-    found.sort(key=lambda name: not set(reader.titled(name)) - own)
+    found.sort(key=lambda name: not set(leads_to(name)) - own)
     return found[:most]

@@ -38,6 +38,10 @@ _CONNECTIVE = re.compile(r"(?:but|and|or|yet|so|nor|however|therefore|thus|hence
 
 _WORD = re.compile(r"[^\W\d_]+")
 
+# A sentence that is one aside in brackets, not itself ended as a sentence is: what is left of one cut
+# after its list of titles ("(1995 Columbia Records)."); "(The default is 8.)" says something.
+_BRACKETED = re.compile(r"\([^()]*[^().!?]\)\.?")
+
 # The units read whole that are shown in part when long (`excerpted`).
 _UNITS = ("definition", "list_item")
 
@@ -55,14 +59,17 @@ def opens_inside_quotation(text: str) -> bool:
 def stands_alone(sentence: Sentence) -> bool:
     """Whether a sentence can be read on its own: not one that opens inside a quotation (a closing
     quote mark before any opening one: the quotation began in the sentence before), goes on from
-    the sentence before ("But ...", "and which ...", ", where ..."), or is a question (a FAQ's or a
-    heading's, not its answer). List items, table rows and definitions are whole units and always
+    the sentence before ("But ...", "and which ...", ", where ..."), is an aside in brackets left of
+    a sentence cut short ("(1995 Columbia Records)."), or is a question (a FAQ's or a heading's, not
+    its answer). List items, table rows and definitions are whole units and always
     stand alone."""
     if sentence.kind != "paragraph":
         return True
     text = sentence.text.strip()
     first = words(text[:40])[:1]
     if not first or text[0] in _GOES_ON or _CONNECTIVE.match(text) or (text[0].islower() and first[0] in STOPWORDS):
+        return False
+    if _BRACKETED.fullmatch(text):
         return False
     return not opens_inside_quotation(text) and not text.endswith("?")
 

@@ -266,6 +266,20 @@ class RankingSettings(BaseModel):
         "names titling another document from the others. At 2 against 1, HotpotQA 0-49 33 to 34 of 41 and the extra "
         "set 34 to 35 of 40, the other sets (the fresh one too) unchanged; at 3 the extra set lost one answer.",
     )
+    bridge_deeper: int = Field(
+        default=5,
+        ge=0,
+        le=20,
+        description="When no name of the bridge_sentences best leads to another document, the names of two words "
+        "or more that do are taken from the best sentences down to this one, those of the best sentence's own "
+        "document: the document the question describes may name the bridge past its best sentences ('The "
+        "director of Big Stone Gap' is named in the film's third). Against 0 on every development set "
+        "(bench/devsets.py), bge-small-en-v1.5: HotpotQA 0-49 34 to 36 of 41, extra 37 to 38 of 40; all-MiniLM-L6-v2: "
+        "extra 35 to 36, blind 27 to 28 of 40; no other set moved with either. One-word names too: 'VACUUM', "
+        "a term of SQLite's manual titling a page, took a WAL answer of documents together away. Also naming "
+        "a person by surname alone ('Nixon' to 'Richard Nixon'): no answer moved, and 'Kansas' read as the "
+        "surname of 'University of Kansas'.",
+    )
     bridge_names: int = Field(
         default=4, ge=1, le=20, description="Most names searched for; names titling another document first."
     )

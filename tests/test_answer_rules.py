@@ -310,6 +310,7 @@ def test_a_question_without_two_named_alternatives_compares_nothing():
         "7.16 Why is the output not printed when I source() a file?",
         ", where l is the length and g is the acceleration due to gravity.",
         "; the second is kept.",
+        "(1995 Columbia Records).",
     ],
 )
 def test_a_sentence_that_cannot_be_read_alone_is_told(text: str):
@@ -323,6 +324,7 @@ def test_a_sentence_that_cannot_be_read_alone_is_told(text: str):
         "pg_dump is a utility for backing up a PostgreSQL database.",
         "Butter is made from cream.",
         "Soon after, the troops left.",
+        "(The default is 8.)",
     ],
 )
 def test_a_sentence_that_can_be_read_alone_is_told(text: str):

@@ -8,7 +8,7 @@ import pytest
 
 from assistant import Assistant
 from assistant.question import asked_about, asked_predicate
-from assistant.ranking import _mark_second, bridge_names, led_to, mentions
+from assistant.ranking import Leads, _mark_second, bridge_names, mentions, titling_names
 from assistant.scoring import Candidate, Scored
 from assistant.settings import AssistantSettings, RankingSettings
 from index.chunking import Sentence
@@ -343,11 +343,30 @@ def test_a_name_titling_no_document_leads_to_the_one_whose_title_holds_its_words
     reader = Assistant(corpus=corpus, index_dir=tmp_path / "i", embedder=HashEmbedder()).reader
     assert reader.titled("Marta Quell") == []
     assert reader.titles_holding("marta QUELL") == ["Marta Quell discography.txt"]
-    assert led_to(reader, "Marta Quell") == ["Marta Quell discography.txt"]
-    assert led_to(reader, "Marta Quell", title_words=False) == []
+    assert Leads(reader)("Marta Quell") == ["Marta Quell discography.txt"]
+    assert Leads(reader, title_words=False)("Marta Quell") == []
     # Two titles hold the name, or it is one word: it leads nowhere.
     assert reader.titles_holding("Kelby") == ["Kelby Castle.txt", "Kelby Harbour.txt"]
-    assert led_to(reader, "Kelby") == led_to(reader, "Quell") == []
+    assert Leads(reader)("Kelby") == Leads(reader)("Quell") == []
+
+
+def test_names_past_the_best_sentences_lead_only_with_two_words_or_more_to_another_document(tmp_path: Path):
+    reader = reader_of(
+        tmp_path,
+        {
+            "Big Stone Gap (film).txt": "Big Stone Gap is a film directed by Adriana Trigiani.\n",
+            "Adriana Trigiani.txt": "Adriana Trigiani is a writer based in Greenwich Village.\n",
+            "VACUUM.txt": "VACUUM rebuilds the database file.\n",
+        },
+    )
+    later = [
+        ("Big Stone Gap (film).txt", "Big Stone Gap (film)", "It is written and directed by Adriana Trigiani."),
+        ("Big Stone Gap (film).txt", "Big Stone Gap (film)", "Its sets were kept after VACUUM was run."),
+    ]
+    question = "The director of Big Stone Gap is based in what city?"
+    assert titling_names(question, later, "Big Stone Gap (film).txt", Leads(reader)) == ["Adriana Trigiani"]
+    # a title names a bridge as the sentence does
+    assert titling_names(question, later[:1], "Adriana Trigiani.txt", Leads(reader)) == ["Big Stone Gap (film)"]
 
 
 @pytest.mark.parametrize("title_words", [True, False])
