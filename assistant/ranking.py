@@ -562,7 +562,7 @@ def bridge_names(
     """Names in the best sentences, given as (source, title, text), and in their titles that the
     query does not mention, `most` at most: first those that lead to another document (`leads`;
     the documents they title when None), which a bridge can lead to, then the others in the order
-    they come. Past the first sentence, only names titling another document are taken: the others
+    they come. Past the first sentence, only names leading to another document are taken: the others
     would only blur the bridge query."""
     leads_to = leads or reader.titled
     asked = set(words(query))
@@ -570,7 +570,7 @@ def bridge_names(
     own = {source for source, _, _ in best}
     for n, (_, title, text) in enumerate(best):
         for name in [title, *mentions(text)]:
-            if n and not set(reader.titled(name)) - own:
+            if n and not set(leads_to(name)) - own:
                 continue
             if name and not set(words(name)) <= asked and name not in found:
                 found.append(name)

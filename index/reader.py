@@ -141,17 +141,20 @@ class IndexReader:
         return self._by_title.get(_title_key(name), [])
 
     def titles_holding(self, name: str) -> list[str]:
-        """The sources whose title holds every word of `name`, case, punctuation and a parenthetical
-        qualifier aside ("Guns N' Roses" finds "Guns N' Roses discography")."""
+        """The sources whose title holds every word of `name` before any comma, case, punctuation
+        and a parenthetical qualifier aside ("Guns N' Roses" finds "Guns N' Roses discography",
+        "Brown County" finds "Brown County, Kansas"; "East Lothian" does not find "Haddington, East
+        Lothian", a place within it)."""
         found = [self._by_title_word.get(word, set()) for word in set(_title_key(name))]
         return sorted(set.intersection(*found)) if found else []
 
     @cached_property
     def _by_title_word(self) -> dict[str, set[str]]:
         by_word: dict[str, set[str]] = {}
-        for key, sources in self._by_title.items():
-            for word in key:
-                by_word.setdefault(word, set()).update(sources)
+        for source, entry in self.manifest.docs.items():
+            if entry.get("title"):
+                for word in _title_key(display_title(entry["title"]).split(",")[0]):
+                    by_word.setdefault(word, set()).add(source)
         return by_word
 
     @cached_property

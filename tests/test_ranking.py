@@ -350,6 +350,19 @@ def test_a_name_titling_no_document_leads_to_the_one_whose_title_holds_its_words
     assert Leads(reader)("Kelby") == Leads(reader)("Quell") == []
 
 
+def test_a_name_leads_to_a_title_that_holds_it_before_a_comma_not_after(tmp_path: Path):
+    reader = reader_of(
+        tmp_path,
+        {
+            "Brown County, Kansas.txt": "Brown County is a county in Kansas.\n",
+            "Haddington, East Lothian.txt": "Haddington is a town in East Lothian.\n",
+        },
+    )
+    assert Leads(reader)("Brown County") == ["Brown County, Kansas.txt"]
+    # Haddington lies in East Lothian; its page is not about East Lothian
+    assert reader.titles_holding("East Lothian") == Leads(reader)("East Lothian") == []
+
+
 def test_names_past_the_best_sentences_lead_only_with_two_words_or_more_to_another_document(tmp_path: Path):
     reader = reader_of(
         tmp_path,
