@@ -178,19 +178,22 @@ def _alike(word: str, other: str) -> bool:
 def opening(sentences: list[Sentence], limit: int) -> list[Sentence]:
     """A section's opening within `limit` words (see the module docstring): its sentences taken
     the first of each part (the section's own text, then each subsection's), then the second of
-    each, and so on, given in the document's order. The first always counts, whatever its length."""
+    each, and so on, given in the document's order. The first always counts, whatever its length.
+    A sentence that introduces what follows ("... the following:") is taken with the next of its
+    part, the first item it introduces, or not at all: alone it says nothing."""
     parts: dict[tuple[str, ...], list[Sentence]] = {}
     for sentence in sentences:
         parts.setdefault(sentence.section, []).append(sentence)
-    taken: list[Sentence] = []
+    taken: dict[int, Sentence] = {}
     used = 0
     for depth in range(max((len(part) for part in parts.values()), default=0)):
         for part in parts.values():
-            if depth >= len(part):
+            if depth >= len(part) or part[depth].start in taken:
                 continue
-            size = len(part[depth].display.split())
+            group = part[depth : depth + 2] if part[depth].display.rstrip().endswith(":") else part[depth : depth + 1]
+            size = sum(len(s.display.split()) for s in group if s.start not in taken)
             if taken and used + size > limit:
-                return sorted(taken, key=lambda s: s.start)
-            taken.append(part[depth])
+                return sorted(taken.values(), key=lambda s: s.start)
+            taken.update((s.start, s) for s in group)
             used += size
-    return sorted(taken, key=lambda s: s.start)
+    return sorted(taken.values(), key=lambda s: s.start)

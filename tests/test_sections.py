@@ -80,6 +80,25 @@ def test_a_sections_opening_takes_the_first_sentence_of_each_part_before_the_sec
     assert [s.text for s in opening(parts, limit=1)] == ["The grants follow."]  # the first always counts
 
 
+def test_a_sentence_that_introduces_a_list_joins_a_sections_opening_with_its_first_item():
+    parts = [
+        sentence(0, "The grants follow.", "2"),
+        sentence(20, "Each contributor grants the following:", "2", "2.1"),
+        sentence(60, "a) the right to copy;", "2", "2.1"),
+        sentence(90, "b) the right to share.", "2", "2.1"),
+        sentence(120, "The licence starts at once.", "2", "2.2"),
+    ]
+    texts = [s.text for s in opening(parts, limit=18)]
+    assert texts == [
+        "The grants follow.",
+        "Each contributor grants the following:",
+        "a) the right to copy;",
+        "The licence starts at once.",
+    ]
+    # no room for it with its item: the opening ends before it, not on a colon
+    assert [s.text for s in opening(parts, limit=10)] == ["The grants follow."]
+
+
 LICENCE = """Widget Public Licence
 =====================
 
