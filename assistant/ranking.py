@@ -540,18 +540,24 @@ class Leads:
         holding = self.reader.titles_holding(name)
         return holding if len(holding) == 1 else []
 
+    def opening(self, name: str) -> list[str]:
+        """Those of the documents it leads to whose title opens with it: "Brown County" leads to
+        "Brown County, Kansas", "User Manual" not to "Gutenprint 5.2 User's Manual"."""
+        return [source for source in self(name) if self.reader.title_opens(source, name)]
+
 
 def titling_names(query: str, best: list[tuple[str, str, str]], away_from: str, leads: Leads) -> list[str]:
     """The names of two words or more in the `best` sentences, given as (source, title, text), and their
-    titles that the query does not mention and that lead to a document other than `away_from`, in the
-    order they come. (A lone word titling a document is as often a term of a manual, "VACUUM".)"""
+    titles that the query does not mention and that lead to a document other than `away_from` whose
+    title opens with them (`Leads.opening`), in the order they come. (A lone word titling a document is
+    as often a term of a manual, "VACUUM"; a manual's "User Manual" is no bridge to another's.)"""
     asked = set(words(query))
     found: list[str] = []
     for _, title, text in best:
         for name in [title, *mentions(text)]:
             if len(words(name)) < 2 or name in found or set(words(name)) <= asked:
                 continue
-            if set(leads(name)) - {away_from}:
+            if set(leads.opening(name)) - {away_from}:
                 found.append(name)
     return found
 

@@ -140,6 +140,12 @@ class IndexReader:
         ("Kiss and Tell" finds the document titled "Kiss and Tell (1945 film)")."""
         return self._by_title.get(_title_key(name), [])
 
+    def title_opens(self, source: str, name: str) -> bool:
+        """Whether the document's title opens with the words of `name`, case, punctuation and a
+        parenthetical qualifier aside ("Brown County, Kansas" opens with "Brown County")."""
+        key = _title_key(name)
+        return _title_key(str(self.manifest.docs.get(source, {}).get("title") or ""))[: len(key)] == key
+
     def titles_holding(self, name: str) -> list[str]:
         """The sources whose title holds every word of `name` before any comma, case, punctuation
         and a parenthetical qualifier aside ("Guns N' Roses" finds "Guns N' Roses discography",

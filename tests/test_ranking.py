@@ -370,11 +370,13 @@ def test_names_past_the_best_sentences_lead_only_with_two_words_or_more_to_anoth
             "Big Stone Gap (film).txt": "Big Stone Gap is a film directed by Adriana Trigiani.\n",
             "Adriana Trigiani.txt": "Adriana Trigiani is a writer based in Greenwich Village.\n",
             "VACUUM.txt": "VACUUM rebuilds the database file.\n",
+            "Gutenprint User's Manual.txt": "Gutenprint prints.\n",
         },
     )
     later = [
         ("Big Stone Gap (film).txt", "Big Stone Gap (film)", "It is written and directed by Adriana Trigiani."),
         ("Big Stone Gap (film).txt", "Big Stone Gap (film)", "Its sets were kept after VACUUM was run."),
+        ("Big Stone Gap (film).txt", "Big Stone Gap (film)", "Its User Manual was printed."),
     ]
     question = "The director of Big Stone Gap is based in what city?"
     assert titling_names(question, later, "Big Stone Gap (film).txt", Leads(reader)) == ["Adriana Trigiani"]
