@@ -271,9 +271,11 @@ class RankingSettings(BaseModel):
         ge=0,
         le=20,
         description="When no name of the bridge_sentences best leads to another document, the names of two words "
-        "or more that do are taken from the best sentences down to this one, those of the best sentence's own "
-        "document: the document the question describes may name the bridge past its best sentences ('The "
-        "director of Big Stone Gap' is named in the film's third). Against 0 on every development set "
+        "or more that lead to one whose title opens with them are taken from the best sentences down to this one, "
+        "those of the best sentence's own document: the document the question describes may name the bridge past "
+        "its best sentences ('The director of Big Stone Gap' is named in the film's third). A name only some "
+        "title holds does not lead so ('User Manual' in Valgrind's quick start led to Gutenprint's manual: "
+        "all-MiniLM-L6-v2 lost a handbooks answer). Against 0 on every development set "
         "(bench/devsets.py), bge-small-en-v1.5: HotpotQA 0-49 34 to 36 of 41, extra 37 to 38 of 40; all-MiniLM-L6-v2: "
         "extra 35 to 36, blind 27 to 28 of 40; no other set moved with either. One-word names too: 'VACUUM', "
         "a term of SQLite's manual titling a page, took a WAL answer of documents together away. Also naming "
