@@ -15,8 +15,8 @@ question's words that the best sentence left unanswered ("position held woman").
 are scored against both the question and that bridge query, the latter at a discount. When no
 name of the best sentences leads to another document, the document the question describes may
 name the bridge further down ("The director of Big Stone Gap ..." is named in the film's third
-best sentence): names of two words or more that title another document are taken from its other
-sentences among the best few (`bridge_deeper`).
+best sentence): names of two words or more that lead to another document whose title opens with
+them are taken from its other sentences among the best few (`bridge_deeper`).
 
 One sentence of the documents the bridge leads to is then marked to follow the best one in the
 answer. Which one is where word overlap and cosine are weakest: the answer ("As an adult, she
