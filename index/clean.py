@@ -10,6 +10,7 @@ an exact raw span. Set-aside text is never lost: it stays in the raw text that c
 
 from __future__ import annotations
 
+import bisect
 import re
 from array import array
 from dataclasses import dataclass
@@ -50,7 +51,7 @@ class _Line:
     start: int  # raw offset of the first non-blank character
     end: int  # raw offset just past the last non-blank character
     text: str
-    kind: str  # "text", "blank", "artefact", "rule", "block" (a markdown line that stands alone)
+    kind: str  # "text", "blank", "artefact", "rule", "block" (a markdown line that stands alone), "row"
 
 
 def _lines(raw: str, markdown: bool) -> list[_Line]:
@@ -158,10 +159,18 @@ class Paragraph:
     underline: str = ""
 
 
-def paragraphs(raw: str) -> tuple[list[Paragraph], list[tuple[int, int]]]:
+def paragraphs(raw: str, rows: list[tuple[int, int]] = ()) -> tuple[list[Paragraph], list[tuple[int, int]]]:
     """The paragraphs of plain text, and the set-aside lines that fall between them (as spans), by
-    the same rules as `clean`: `clean(raw).text` is the paragraphs' text joined by blank lines."""
+    the same rules as `clean`: `clean(raw).text` is the paragraphs' text joined by blank lines.
+    The lines inside `rows` (spans of table rows, `figure_rows`) belong to no paragraph and end
+    the one before them."""
     lines = _lines(raw, markdown=False)
+    if rows:
+        starts = sorted(rows)
+        for line in lines:
+            at = bisect.bisect_right(starts, (line.start, float("inf"))) - 1
+            if at >= 0 and line.kind != "blank" and line.start < starts[at][1]:
+                line.kind = "row"
     width = _wrap_width(lines)
     found: list[list[_Line]] = []
     firsts: list[int] = []  # index in `lines` of each paragraph's first line
@@ -175,6 +184,11 @@ def paragraphs(raw: str) -> tuple[list[Paragraph], list[tuple[int, int]]]:
             gap = gap or prev is not None
             if line.kind == "artefact":
                 pending.append(line)
+            continue
+        if line.kind == "row":
+            aside.extend(pending)
+            pending = []
+            prev, gap = None, False
             continue
         if line.kind == "rule":
             if prev is not None and not gap and len(found[-1]) == 1:
@@ -202,3 +216,55 @@ def paragraphs(raw: str) -> tuple[list[Paragraph], list[tuple[int, int]]]:
         holes = tuple((line.start, line.end) for line in group if line.kind == "artefact")
         out.append(Paragraph(text_lines[0].start, text_lines[-1].end, holes, len(text_lines), styles.get(n, "")))
     return out, sorted((line.start, line.end) for line in aside)
+
+
+# A line that is one figure of a table: a number, a percentage, an amount in brackets (a negative)
+# or a dash (none), with the currency marks and per-cent signs a text extractor leaves around it
+# ("(1,577)", "19.1 %", "5,791 $", "—"), or a currency mark alone (the next figure's).
+_FIGURE = re.compile(r"^(?:[$€£¥%()\s]|[-–—](?!\d)|-?\d[\d,]*(?:\.\d+)?)+$")
+_LEADER = re.compile(r"\s*(?:\.\s*){3,}[$€£¥]?$")  # the dots leading a label to its figures
+# A table written a cell to a line, as PDF text extractors write a statement of figures, counts
+# when it has this many rows (a label, then its figures) with at most ROW_GAP other lines between
+# two (a heading "Current liabilities", a label wrapped over two lines that has no figures).
+TABLE_ROWS = 3
+ROW_GAP = 3
+
+
+def figure_rows(raw: str) -> list[list[list[tuple[int, int]]]]:
+    """The tables of plain text written one cell to a line, blank lines between ("Purchases of
+    property, plant and equipment", "(1,577)", "(1,373)", each a line): for each table, its rows,
+    for each row the spans of its cells, the label first. A row is a line that is not a figure
+    (its leader dots left out) followed by one or more figure lines; currency marks standing alone
+    are no cells; a line that ends a sentence is no label (a page's number may follow it). A number
+    alone on a line inside such a table is a figure, not a page number."""
+    lines = [line for line in _lines(raw, markdown=False) if line.kind != "blank"]
+    tables: list[list[list[tuple[int, int]]]] = []
+    rows: list[list[tuple[int, int]]] = []
+    between = 0  # lines since the last row ended
+    n = 0
+    while n < len(lines):
+        line = lines[n]
+        figures = []
+        m = n + 1
+        while m < len(lines) and _FIGURE.match(lines[m].text) and not _FIGURE.match(line.text):
+            if any(c.isdigit() for c in lines[m].text) or lines[m].text.strip("-–— ") == "":
+                figures.append((lines[m].start, lines[m].end))
+            m += 1
+        if figures and not _TERMINAL.search(_LEADER.sub("", line.text)):
+            if rows and between > ROW_GAP:
+                _close(tables, rows)
+                rows = []
+            label_end = line.start + len(_LEADER.sub("", line.text))
+            rows.append([(line.start, label_end), *figures])
+            between = 0
+            n = m
+            continue
+        between += 1
+        n += 1
+    _close(tables, rows)
+    return tables
+
+
+def _close(tables: list[list[list[tuple[int, int]]]], rows: list[list[tuple[int, int]]]) -> None:
+    if len(rows) >= TABLE_ROWS:
+        tables.append(rows)

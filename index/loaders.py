@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from index.clean import Paragraph, paragraphs
+from index.clean import Paragraph, figure_rows, paragraphs
 from index.document import (
     Block,
     Document,
@@ -232,12 +232,22 @@ _OPTION_LINE = re.compile(
 )
 
 
+_YEAR = re.compile(r"^(?:19|20)\d\d$")
+
+
 def _plain(file: SourceFile, text: str) -> Document:
     """Plain text: paragraphs as `clean` rebuilds them; set-aside lines are boilerplate; a line
     underlined with a rule ("=====", "-----") is a heading, and so is a short line standing alone,
     without closing punctuation, before a paragraph; a line defining an option is a definition."""
-    found, aside = paragraphs(text)
-    blocks = [Block("boilerplate", s, e) for s, e in aside]
+    # A table written a cell to a line: each row a block, each table a group; a row of years
+    # heads the columns of the rows after it ("(Millions) 2018 2017 2016").
+    rows = [
+        Block("table_header" if _years(text, r[1:]) else "table_row", r[0][0], r[-1][1], 0, g, tuple(r))
+        for g, table in enumerate(figure_rows(text))
+        for r in table
+    ]
+    found, aside = paragraphs(text, [(row.start, row.end) for row in rows])
+    blocks = [Block("boilerplate", s, e) for s, e in aside] + rows
     # Underline styles rank as reStructuredText ranks them: in the order they first appear. A
     # heading known only by standing alone ranks below every underlined one.
     styles = list(dict.fromkeys(para.underline for para in found if para.underline))
@@ -258,6 +268,10 @@ def _plain(file: SourceFile, text: str) -> Document:
     first = next((b for b in blocks if b.kind != "boilerplate"), None)
     title = text[first.start : first.end] if first is not None and first.kind == "heading" else ""
     return Document(file.source, file.sha256, text, title, blocks)
+
+
+def _years(text: str, cells: list[tuple[int, int]]) -> bool:
+    return len(cells) >= 2 and all(_YEAR.match(text[s:e]) for s, e in cells)
 
 
 def _heading_line(line: str, para: Paragraph, followed: bool) -> bool:

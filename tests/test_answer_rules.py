@@ -402,6 +402,16 @@ def test_a_name_of_which_the_corpus_holds_no_word_is_unknown():
     assert unknown_names("What arguments does R's hypergeometric distribution take in The book?", known) == []
 
 
+def test_an_abbreviation_or_a_code_in_a_name_is_never_what_makes_it_unknown():
+    held = {stem(w) for w in "capital expenditure 2018".split()}
+    known = held.__contains__
+    # The asker's shorthand for what the documents write out ("fiscal 2018", "$").
+    assert unknown_names("What was the FY2018 capital expenditure in USD?", known) == []
+    assert unknown_names("Does the PPNE of GDP Corp grow?", known) == ["PPNE of GDP Corp"]
+    # A name spelt out in lower case counts, digits and all.
+    assert unknown_names("Where was DebConf22 held, and who ran Shiny?", known) == ["DebConf22", "Shiny"]
+
+
 def test_a_name_the_corpus_spells_otherwise_is_respelled_and_other_words_are_not():
     spellings = {"zelenski": "zelenskiy", "troop": "troops"}
     question = "Did Zelensky and Zelensky-Smith say the troop left?"

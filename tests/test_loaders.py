@@ -231,3 +231,72 @@ def test_a_scanned_pdf_and_a_password_protected_one_are_refused_saying_why(tmp_p
         (folder / name).write_bytes(bytes(pdf.output()))
         with pytest.raises(UnreadableDocument, match=reason):
             only(folder)
+
+
+# A statement of figures as a PDF's text extractor writes it: a cell to a line, blank lines (here
+# holding a space) between, currency marks on lines of their own, leader dots after a label.
+STATEMENT = """Consolidated Statement of Cash Flows
+ 
+(Millions)
+ 
+2018
+ 
+2017
+ 
+Cash Flows from Investing Activities
+ 
+Purchases of property, plant and equipment (PP&E)
+ 
+ 
+(1,577) 
+ 
+(1,373) 
+Proceeds from sale of PP&E and other assets
+ 
+ 
+262 
+ 
+49 
+Net income............................ $
+ 
+$
+5,363 
+$
+4,869 
+Dividends declared
+ 
+—
+ 
+12
+The accompanying notes are an integral part of this statement.
+ 
+58
+"""
+
+
+def test_a_table_written_a_cell_to_a_line_is_read_as_rows_under_its_years(tmp_path: Path):
+    path = tmp_path / "10-K.txt"
+    path.write_text(STATEMENT, encoding="utf-8")
+    (file,), _ = scan(tmp_path, 10**6)
+    doc = load(file)
+    shown = [(b.kind, " | ".join(doc.text[s:e] for s, e in b.cells)) for b in doc.blocks if b.kind.startswith("table")]
+    assert shown == [
+        ("table_header", "(Millions) | 2018 | 2017"),
+        ("table_row", "Purchases of property, plant and equipment (PP&E) | (1,577) | (1,373)"),
+        ("table_row", "Proceeds from sale of PP&E and other assets | 262 | 49"),
+        ("table_row", "Net income | 5,363 | 4,869"),  # leader dots and currency marks are no cells
+        ("table_row", "Dividends declared | — | 12"),  # a number of two digits is a figure, not a page
+    ]
+    kinds = {doc.text[b.start : b.end]: b.kind for b in doc.blocks}
+    # A sentence ending before a page's number is no row; the number is the page's.
+    assert kinds["The accompanying notes are an integral part of this statement."] == "paragraph"
+    assert kinds["58"] == "boilerplate"
+    assert kinds["Cash Flows from Investing Activities"] == "heading"
+
+
+def test_lines_of_numbers_fewer_than_a_table_stay_text(tmp_path: Path):
+    text = "Release notes\n\nVersion\n\n2\n\nThe build now takes half the time it took.\n\nSee page\n\n12\n"
+    path = tmp_path / "notes.txt"
+    path.write_text(text, encoding="utf-8")
+    (file,), _ = scan(tmp_path, 10**6)
+    assert not any(b.kind.startswith("table") for b in load(file).blocks)

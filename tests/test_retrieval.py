@@ -268,3 +268,19 @@ def test_the_second_of_two_joined_questions_gets_its_own_sentence(tmp_path: Path
     answer = bot.ask("How many columns may a table hold by default, and how far can that ceiling be raised?")
     assert "2000" in answer.text
     assert ("32767" in answer.text) is second
+
+
+def test_a_figure_of_a_statement_written_a_cell_to_a_line_is_answered_with_its_row(tmp_path: Path):
+    lines = ["Consolidated Statement of Cash Flows", "(Millions)", "2018", "2017"]
+    for label, *figures in [
+        ("Net income including noncontrolling interest", "5,363", "4,869"),
+        ("Depreciation and amortization", "1,488", "1,544"),
+        ("Purchases of property, plant and equipment (PP&E)", "(1,577)", "(1,373)"),
+        ("Proceeds from sale of PP&E and other assets", "262", "49"),
+    ]:
+        lines += [label, *figures]
+    bot = one_file_bot(tmp_path, "3M_2018_10K.txt", " \n".join(lines) + "\n")
+    answer = bot.ask("How much did 3M spend on purchases of property, plant and equipment in 2018?")
+    assert "(1,577)" in answer.text and "(1,373)" in answer.text
+    (cited,) = [c for c in answer.citations if "1,577" in c.quote]
+    assert cited.quote.startswith("Purchases of property, plant and equipment (PP&E)")
