@@ -667,7 +667,9 @@ def check(question_file: Path) -> CheckResult:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=OUT)
-    parser.add_argument("--corpus", action="append", choices=sorted({*CORPORA, *CONVERTED, *PACKAGED}), help="default: all")
+    parser.add_argument(
+        "--corpus", action="append", choices=sorted({*CORPORA, *CONVERTED, *PACKAGED}), help="default: all"
+    )
     parser.add_argument("--no-install", action="store_true", help="do not apt-get install missing packages")
     parser.add_argument("--check", nargs="+", type=Path, metavar="QUESTIONS", help="check question files instead")
     args = parser.parse_args()

@@ -13,6 +13,7 @@ from __future__ import annotations
 import bisect
 import re
 from array import array
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 PARAGRAPH_BREAK = "\n\n"
@@ -159,7 +160,7 @@ class Paragraph:
     underline: str = ""
 
 
-def paragraphs(raw: str, rows: list[tuple[int, int]] = ()) -> tuple[list[Paragraph], list[tuple[int, int]]]:
+def paragraphs(raw: str, rows: Sequence[tuple[int, int]] = ()) -> tuple[list[Paragraph], list[tuple[int, int]]]:
     """The paragraphs of plain text, and the set-aside lines that fall between them (as spans), by
     the same rules as `clean`: `clean(raw).text` is the paragraphs' text joined by blank lines.
     The lines inside `rows` (spans of table rows, `figure_rows`) belong to no paragraph and end

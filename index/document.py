@@ -33,7 +33,7 @@ Kind = Literal["heading", "paragraph", "list_item", "table_row", "table_header",
 CONTENT_KINDS = frozenset({"paragraph", "list_item", "table_row", "code", "definition"})
 # Bump when a parser changes the text or blocks it makes: the index fingerprint includes it, so an
 # index built by an older parser is rebuilt instead of mixing its records with new ones.
-PARSER_VERSION = 47
+PARSER_VERSION = 48
 
 # A paragraph set wholly in bold, short and without closing punctuation, is a heading the author
 # made by hand ("<p><b>Maximum Number Of Columns</b></p>", a Word paragraph in bold type). It is
@@ -42,6 +42,7 @@ PARSER_VERSION = 47
 # that list's blocks only.
 RUN_IN_LEVEL = 7
 RUN_IN_WORDS = 12
+_YEAR = re.compile(r"(?:19|20)\d\d")
 _CLOSING = re.compile(r"[.!?:;,][\"'”’)\]]*$")
 # The label of a box set apart from the text ("Note", "Warning"): it heads the box, not what follows it.
 _ADMONITIONS = frozenset({"note", "warning", "caution", "important", "tip", "hint", "danger", "attention"})
@@ -58,6 +59,13 @@ class Block:
     group: int = -1
     cells: tuple[Span, ...] = ()
     holes: tuple[Span, ...] = ()
+
+
+def heads_years(cells: list[str]) -> bool:
+    """Whether a table's row heads its columns with years, as a statement of figures does ("2018 |
+    2017 | 2016" over its amounts; a unit such as "(Millions)" or nothing in the first column)."""
+    years = [cell.strip() for cell in cells[1:] if cell.strip()]
+    return len(years) >= 2 and all(_YEAR.fullmatch(year) for year in years)
 
 
 def captions_as_paragraphs(blocks: list[Block]) -> list[Block]:

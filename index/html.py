@@ -41,6 +41,7 @@ from index.document import (
     TextWriter,
     captions_as_paragraphs,
     closes,
+    heads_years,
     labels_box,
     list_number,
     made_heading,
@@ -216,6 +217,7 @@ class _Walker(HTMLParser):
         self.numbered: dict[int, int] = {}  # a numbered block's start -> the length of its number and space
         self.table_depth = 0
         self.table_group = -1
+        self.table_rows = 0  # rows written of the table being read
         self.holders = [0]  # open paragraphs, items, headings: per list or table level
         self.row: _Row | None = None
         self.pending: _Row | None = None  # a row of data not yet written
@@ -337,6 +339,7 @@ class _Walker(HTMLParser):
             if self.table_depth == 1:
                 self._flush()
                 self.table_group = self.writer.new_group()
+                self.table_rows = 0
                 self.holders.append(0)
             return True
         if self.table_depth > 1 or (self.cell is not None and tag not in _CELLS):
@@ -569,11 +572,15 @@ class _Walker(HTMLParser):
         self.pending = None
 
     def _write(self, row: _Row) -> None:
+        """Write a row: a header when its cells are all <th>, or when it opens the table with a
+        year over each column of figures (statements of figures mark up their header in <td>)."""
         filled = [n for n, cell in enumerate(row.cells) if cell]
+        header = row.header or (self.table_rows == 0 and heads_years(row.cells))
+        self.table_rows += 1
         if len(filled) == 1:
-            self._write_cell(row.paragraphs[filled[0]], row.header, row.heading)
+            self._write_cell(row.paragraphs[filled[0]], header, row.heading)
         else:
-            self.writer.add_cells("table_header" if row.header else "table_row", row.cells, self.table_group)
+            self.writer.add_cells("table_header" if header else "table_row", row.cells, self.table_group)
 
     def _write_cell(self, paragraphs: list[str], header: bool, heading: int) -> None:
         """A row of one cell. A heading alone in it heads the rows below (Doxygen's "Functions").

@@ -20,6 +20,7 @@ from index.clean import Paragraph, figure_rows, paragraphs
 from index.document import (
     Block,
     Document,
+    heads_years,
     reads_as_heading,
     title_from_name,
 )
@@ -232,9 +233,6 @@ _OPTION_LINE = re.compile(
 )
 
 
-_YEAR = re.compile(r"^(?:19|20)\d\d$")
-
-
 def _plain(file: SourceFile, text: str) -> Document:
     """Plain text: paragraphs as `clean` rebuilds them; set-aside lines are boilerplate; a line
     underlined with a rule ("=====", "-----") is a heading, and so is a short line standing alone,
@@ -242,7 +240,9 @@ def _plain(file: SourceFile, text: str) -> Document:
     # A table written a cell to a line: each row a block, each table a group; a row of years
     # heads the columns of the rows after it ("(Millions) 2018 2017 2016").
     rows = [
-        Block("table_header" if _years(text, r[1:]) else "table_row", r[0][0], r[-1][1], 0, g, tuple(r))
+        Block(
+            "table_header" if heads_years([text[s:e] for s, e in r]) else "table_row", r[0][0], r[-1][1], 0, g, tuple(r)
+        )
         for g, table in enumerate(figure_rows(text))
         for r in table
     ]
@@ -268,10 +268,6 @@ def _plain(file: SourceFile, text: str) -> Document:
     first = next((b for b in blocks if b.kind != "boilerplate"), None)
     title = text[first.start : first.end] if first is not None and first.kind == "heading" else ""
     return Document(file.source, file.sha256, text, title, blocks)
-
-
-def _years(text: str, cells: list[tuple[int, int]]) -> bool:
-    return len(cells) >= 2 and all(_YEAR.match(text[s:e]) for s, e in cells)
 
 
 def _heading_line(line: str, para: Paragraph, followed: bool) -> bool:

@@ -85,7 +85,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
-from index.document import Block, Document, Span, made_heading
+from index.document import Block, Document, Span, heads_years, made_heading
 
 # A gap between two words wider than this many ems (of the line's font size) parts two cells. Word
 # spaces of justified text stay under half an em; the narrowest column gaps measured were 1.3 ems
@@ -913,7 +913,7 @@ def _read_table(
         table = carried
         header = carried.header is not None and rows[0][1] == carried.header
     else:
-        header = bold or ruled
+        header = bold or ruled or _years_header(rows)
         table = _Table(number, columns, rows[0][1] if header else None, typed=ruled)
     if len(columns) == 2 and table.header is None and all(_opens_row(lines[0], columns) for lines, _ in rows):
         stacked: list[_Line] = []  # terms alone on their rows, over the next row's term ("-q", "--quiet")
@@ -1064,6 +1064,10 @@ def _bold_header(rows: list[tuple[list[_Line], list[str]]], columns: list[_Span]
         if below and sum(below) < 0.5 * len(below):
             return True
     return False
+
+
+def _years_header(rows: list[tuple[list[_Line], list[str]]]) -> bool:
+    return len(rows) > 1 and heads_years(rows[0][1])
 
 
 def _ruled_header(

@@ -944,3 +944,19 @@ def test_html_soft_hyphens_and_zero_width_spaces_neither_cut_words_nor_hide_the_
         ("heading", "Port"),
         ("paragraph", "The international harbourmaster checks every boat that arrives from abroad before noon."),
     ]
+
+
+def test_an_html_statement_of_figures_takes_its_row_of_years_as_the_header(tmp_path: Path):
+    page = """<html><body><p>Consolidated Statements of Operations (in millions)</p><table>
+    <tr><td></td><td>2017</td><td>2016</td></tr>
+    <tr><td>Total net sales</td><td>177,866</td><td>135,987</td></tr>
+    <tr><td>Cost of sales</td><td>111,934</td><td>88,265</td></tr>
+    </table><table><tr><td>Office</td><td>Leeds</td><td>York</td></tr>
+    <tr><td>Opened</td><td>1994</td><td>1998</td></tr></table></body></html>"""
+    doc = loaded(tmp_path, "statement.html", page.encode())
+    kinds = [(b.kind, block_text(doc.text, b).text) for b in doc.blocks if b.kind.startswith("table")]
+    assert kinds[0] == ("table_header", "2017 | 2016")
+    shown = {s.display for s in split_sentences(doc)}
+    assert "Total net sales, 2017: 177,866, 2016: 135,987" in shown
+    # Years in a row that is not the table's first are figures.
+    assert ("table_row", "Opened | 1994 | 1998") in kinds

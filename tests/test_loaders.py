@@ -235,43 +235,47 @@ def test_a_scanned_pdf_and_a_password_protected_one_are_refused_saying_why(tmp_p
 
 # A statement of figures as a PDF's text extractor writes it: a cell to a line, blank lines (here
 # holding a space) between, currency marks on lines of their own, leader dots after a label.
-STATEMENT = """Consolidated Statement of Cash Flows
- 
-(Millions)
- 
-2018
- 
-2017
- 
-Cash Flows from Investing Activities
- 
-Purchases of property, plant and equipment (PP&E)
- 
- 
-(1,577) 
- 
-(1,373) 
-Proceeds from sale of PP&E and other assets
- 
- 
-262 
- 
-49 
-Net income............................ $
- 
-$
-5,363 
-$
-4,869 
-Dividends declared
- 
-—
- 
-12
-The accompanying notes are an integral part of this statement.
- 
-58
-"""
+STATEMENT = "\n".join(
+    [
+        "Consolidated Statement of Cash Flows",
+        " ",
+        "(Millions)",
+        " ",
+        "2018",
+        " ",
+        "2017",
+        " ",
+        "Cash Flows from Investing Activities",
+        " ",
+        "Purchases of property, plant and equipment (PP&E)",
+        " ",
+        " ",
+        "(1,577) ",
+        " ",
+        "(1,373) ",
+        "Proceeds from sale of PP&E and other assets",
+        " ",
+        " ",
+        "262 ",
+        " ",
+        "49 ",
+        "Net income............................ $",
+        " ",
+        "$",
+        "5,363 ",
+        "$",
+        "4,869 ",
+        "Dividends declared",
+        " ",
+        "\u2014",
+        " ",
+        "12",
+        "The accompanying notes are an integral part of this statement.",
+        " ",
+        "58",
+        "",
+    ]
+)
 
 
 def test_a_table_written_a_cell_to_a_line_is_read_as_rows_under_its_years(tmp_path: Path):

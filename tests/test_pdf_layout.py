@@ -739,3 +739,34 @@ def test_pdf_outline_entries_are_headings_whatever_their_face_and_rank_by_their_
     assert items == ["page size;", "media type."]  # the same words as an entry, and no heading
     paper = next(s for s in split_sentences(doc) if s.text.startswith("Selects the size"))
     assert paper.section == ("1) Introduction", "1.1) History", "Page Size")
+
+
+def test_pdf_statement_of_figures_takes_its_row_of_years_as_the_header(tmp_path: Path):
+    from fpdf import FPDF
+
+    pdf = FPDF(format="letter", unit="pt")
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=9)
+
+    def right(x: float, y: float, text: str) -> None:
+        pdf.text(x - pdf.get_string_width(text), y, text)
+
+    pdf.text(72, 80, "Consolidated Statement of Cash Flows (Millions)")
+    for x, year in zip((400, 470, 540), ("2018", "2017", "2016"), strict=True):
+        right(x, 110, year)
+    figures = [
+        ("Net income including noncontrolling interest", "5,363", "4,869", "5,058"),
+        ("Depreciation and amortization", "1,488", "1,544", "1,474"),
+        ("Purchases of property, plant and equipment (PP&E)", "(1,577)", "(1,373)", "(1,420)"),
+        ("Proceeds from sale of PP&E and other assets", "262", "49", "58"),
+    ]
+    for n, (label, *amounts) in enumerate(figures):
+        y = 126 + 15 * n
+        pdf.text(72, y, label)
+        for x, amount in zip((400, 470, 540), amounts, strict=True):
+            right(x, y, amount)
+    doc = loaded(tmp_path, "statement.pdf", bytes(pdf.output()))
+    header = [block_text(doc.text, b).text for b in doc.blocks if b.kind == "table_header"]
+    assert header == ["2018 | 2017 | 2016"]
+    shown = {s.display for s in split_sentences(doc)}
+    assert "Purchases of property, plant and equipment (PP&E), 2018: (1,577), 2017: (1,373), 2016: (1,420)" in shown
