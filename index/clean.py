@@ -28,6 +28,8 @@ _RELATED = re.compile(
 # A line drawn with one repeated mark: it underlines (and may overline) a plain-text heading, as
 # reStructuredText, Setext and licence texts write them, or stands between sections ("* * *").
 _RULE = re.compile(r"^(?:([=\-~_*#+^])\1{2,}|(?:[*\-_]\s+){2,}[*\-_])$")
+# Text parted in this many pages or more by form feeds has its running headers and footers read.
+RUNNING_PAGES = 3
 _MD_BLOCK = re.compile(r"^(?:#{1,6}\s|[-*+]\s|\d{1,3}[.)]\s|>|\||```|~~~)")
 # A line ending like this closes a sentence (closing quotes and brackets may follow the mark).
 _TERMINAL = re.compile(r"[.!?:;…][\"'”’)\]]*$")
@@ -53,6 +55,7 @@ class _Line:
     end: int  # raw offset just past the last non-blank character
     text: str
     kind: str  # "text", "blank", "artefact", "rule", "block" (a markdown line that stands alone), "row"
+    page: int = 0  # pages are parted by form feeds, as pdftotext writes them
 
 
 def _lines(raw: str, markdown: bool) -> list[_Line]:
@@ -60,12 +63,14 @@ def _lines(raw: str, markdown: bool) -> list[_Line]:
     offset = 0
     in_fence = False
     in_related = False
+    page = 0
     for piece in raw.splitlines(keepends=True):
         body = piece.rstrip("\r\n")
         stripped = body.strip()
         lead = len(body) - len(body.lstrip())
-        line = _Line(offset + lead, offset + lead + len(stripped), stripped, "text")
+        line = _Line(offset + lead, offset + lead + len(stripped), stripped, "text", page)
         offset += len(piece)
+        page += "\f" in piece
         if not stripped:
             line.kind = "blank"
             in_related = False
@@ -82,7 +87,32 @@ def _lines(raw: str, markdown: bool) -> list[_Line]:
         elif in_related or _URL_LINE.match(stripped) or _PAGE_NUMBER.match(stripped):
             line.kind = "artefact"
         lines.append(line)
+    if page + 1 >= RUNNING_PAGES:
+        _running_lines_aside(lines, page + 1)
     return lines
+
+
+def _running_lines_aside(lines: list[_Line], pages: int) -> None:
+    """On text parted in pages by form feeds (pdftotext's output), the first and last two lines of
+    a page whose text, numbers aside, comes back so on half the pages or more (at least
+    RUNNING_PAGES) are running headers and footers: artefacts, which a sentence reads across."""
+    ends: dict[int, list[_Line]] = {}
+    for line in lines:
+        if line.kind == "text":
+            ends.setdefault(line.page, []).append(line)
+    found: dict[str, set[int]] = {}
+    for page, text_lines in ends.items():
+        for line in {id(x): x for x in [*text_lines[:2], *text_lines[-2:]]}.values():
+            found.setdefault(_running_key(line.text), set()).add(page)
+    running = {key for key, on in found.items() if len(on) >= max(RUNNING_PAGES, pages / 2)}
+    for text_lines in ends.values():
+        for line in [*text_lines[:2], *text_lines[-2:]]:
+            if _running_key(line.text) in running:
+                line.kind = "artefact"
+
+
+def _running_key(text: str) -> str:
+    return " ".join(re.sub(r"\d+", "#", text.lower()).split())
 
 
 def _wrap_width(lines: list[_Line]) -> int:

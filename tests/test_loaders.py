@@ -3,6 +3,8 @@ from pathlib import Path
 
 import pytest
 
+from index.chunking import split_sentences
+from index.document import block_text
 from index.loaders import UnreadableDocument, load, scan
 
 
@@ -304,3 +306,32 @@ def test_lines_of_numbers_fewer_than_a_table_stay_text(tmp_path: Path):
     path.write_text(text, encoding="utf-8")
     (file,), _ = scan(tmp_path, 10**6)
     assert not any(b.kind.startswith("table") for b in load(file).blocks)
+
+
+def test_running_headers_of_text_parted_in_pages_by_form_feeds_are_set_aside(tmp_path: Path):
+    # pdftotext's output: each page ends with a form feed, its header and footer on every page.
+    pages = [
+        f"ACME Corporation\n{body}\nAnnual report 2023, page {n}"
+        for n, body in enumerate(
+            [
+                "The board met four times this year and approved the",
+                "new plan in March. Sales grew in every region.",
+                "The plant in Leeds opened in May.",
+                "The dividend was raised for the 12th year.",
+            ],
+            start=1,
+        )
+    ]
+    path = tmp_path / "report.txt"
+    path.write_text("\n\f".join(pages) + "\n", encoding="utf-8")
+    (file,), _ = scan(tmp_path, 10**6)
+    doc = load(file)
+    kinds = {block_text(doc.text, b).text: b.kind for b in doc.blocks}
+    assert kinds["ACME Corporation"] == "boilerplate"
+    assert kinds["Annual report 2023, page 3"] == "boilerplate"  # the same numbers aside
+    sentences = {s.display for s in split_sentences(doc)}
+    assert "The board met four times this year and approved the new plan in March." in sentences
+    # Two pages are too few to tell a running header from a heading.
+    path.write_text("\n\f".join(pages[:2]) + "\n", encoding="utf-8")
+    (file,), _ = scan(tmp_path, 10**6)
+    assert "boilerplate" not in {b.kind for b in load(file).blocks}
