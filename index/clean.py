@@ -28,8 +28,10 @@ _RELATED = re.compile(
 # A line drawn with one repeated mark: it underlines (and may overline) a plain-text heading, as
 # reStructuredText, Setext and licence texts write them, or stands between sections ("* * *").
 _RULE = re.compile(r"^(?:([=\-~_*#+^])\1{2,}|(?:[*\-_]\s+){2,}[*\-_])$")
-# Text parted in this many pages or more by form feeds has its running headers and footers read.
+# Text parted in this many pages or more by form feeds has its running headers and footers read:
+# a page's edge line is one when it comes back on this share of the pages (PDFs are read alike).
 RUNNING_PAGES = 3
+RUNNING_SHARE = 0.3
 _MD_BLOCK = re.compile(r"^(?:#{1,6}\s|[-*+]\s|\d{1,3}[.)]\s|>|\||```|~~~)")
 # A line ending like this closes a sentence (closing quotes and brackets may follow the mark).
 _TERMINAL = re.compile(r"[.!?:;…][\"'”’)\]]*$")
@@ -94,8 +96,9 @@ def _lines(raw: str, markdown: bool) -> list[_Line]:
 
 def _running_lines_aside(lines: list[_Line], pages: int) -> None:
     """On text parted in pages by form feeds (pdftotext's output), the first and last two lines of
-    a page whose text, numbers aside, comes back so on half the pages or more (at least
-    RUNNING_PAGES) are running headers and footers: artefacts, which a sentence reads across."""
+    a page whose text, numbers aside (`running_key`), comes back so on RUNNING_SHARE of the pages
+    (two at least) are running headers and footers, as the PDF reader finds them: artefacts, which
+    a sentence reads across."""
     ends: dict[int, list[_Line]] = {}
     for line in lines:
         if line.kind == "text":
@@ -103,16 +106,19 @@ def _running_lines_aside(lines: list[_Line], pages: int) -> None:
     found: dict[str, set[int]] = {}
     for page, text_lines in ends.items():
         for line in {id(x): x for x in [*text_lines[:2], *text_lines[-2:]]}.values():
-            found.setdefault(_running_key(line.text), set()).add(page)
-    running = {key for key, on in found.items() if len(on) >= max(RUNNING_PAGES, pages / 2)}
+            found.setdefault(running_key(line.text), set()).add(page)
+    need = max(2, round(RUNNING_SHARE * pages))
+    running = {key for key, on in found.items() if len(on) >= need}
     for text_lines in ends.values():
         for line in [*text_lines[:2], *text_lines[-2:]]:
-            if _running_key(line.text) in running:
+            if running_key(line.text) in running:
                 line.kind = "artefact"
 
 
-def _running_key(text: str) -> str:
-    return " ".join(re.sub(r"\d+", "#", text.lower()).split())
+def running_key(text: str) -> str:
+    """A line as running headers repeat it: numbers (arabic or roman) aside, case folded, white
+    space folded."""
+    return " ".join(re.sub(r"\b(?:\d+|[ivxlcdm]+)\b", "#", text.casefold()).split())
 
 
 def _wrap_width(lines: list[_Line]) -> int:

@@ -85,6 +85,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
+from index.clean import RUNNING_PAGES, RUNNING_SHARE, running_key
 from index.document import Block, Document, Span, heads_years, made_heading
 
 # A gap between two words wider than this many ems (of the line's font size) parts two cells. Word
@@ -680,30 +681,25 @@ def _split_at_hyphens(piece: str, start: int, first: int, last: int) -> list[tup
     return out
 
 
-def _key(text: str) -> str:
-    """A line as running headers repeat it: numbers (arabic or roman) aside, case folded."""
-    return re.sub(r"\b(?:\d+|[ivxlcdm]+)\b", "#", text.casefold()).strip()
-
-
 def _mark_running_lines(pages: list[list[_Line]]) -> None:
     """Mark running headers, footers and page numbers as boilerplate (see the module docstring)."""
     edges: list[tuple[list[_Line], list[_Line]]] = []
     for lines in pages:
         ordered = sorted(lines, key=lambda line: -line.top)
         edges.append((ordered[:2], ordered[-2:] if len(ordered) > 2 else ordered[2:]))
-    tops = Counter(_key(line.text) for top, _ in edges for line in top)
-    bottoms = Counter(_key(line.text) for _, bottom in edges for line in bottom)
-    need = max(2, round(0.3 * len(pages))) if len(pages) >= 3 else 10**9
+    tops = Counter(running_key(line.text) for top, _ in edges for line in top)
+    bottoms = Counter(running_key(line.text) for _, bottom in edges for line in bottom)
+    need = max(2, round(RUNNING_SHARE * len(pages))) if len(pages) >= RUNNING_PAGES else 10**9
     first_heights = Counter(round(top[0].top) for top, _ in edges if top)
     last_heights = Counter(round(bottom[-1].top) for _, bottom in edges if bottom)
     spacing = _typical_spacing(pages)
     bands, pitch = _edge_bands(pages)
     for lines, (top, bottom) in zip(pages, edges, strict=True):
         for line in top:
-            if tops[_key(line.text)] >= need or _PAGE_NUMBER.match(line.text.strip()):
+            if tops[running_key(line.text)] >= need or _PAGE_NUMBER.match(line.text.strip()):
                 line.kind = "boilerplate"
         for line in bottom:
-            if bottoms[_key(line.text)] >= need or _PAGE_NUMBER.match(line.text.strip()):
+            if bottoms[running_key(line.text)] >= need or _PAGE_NUMBER.match(line.text.strip()):
                 line.kind = "boilerplate"
         ordered = sorted(lines, key=lambda line: -line.top)
         if len(pages) >= 3 and len(ordered) >= 2:
@@ -732,9 +728,9 @@ def _keep_cover_title(pages: list[list[_Line]]) -> None:
     titles = [line for line in cover if line.size == largest and line.kind == "boilerplate"]
     if not titles:
         return
-    again = {_key(line.text) for lines in pages[shown[0] + 1 :] for line in lines if line.size == largest}
+    again = {running_key(line.text) for lines in pages[shown[0] + 1 :] for line in lines if line.size == largest}
     for line in titles:
-        if _key(line.text) not in again and not _PAGE_NUMBER.match(line.text.strip()):
+        if running_key(line.text) not in again and not _PAGE_NUMBER.match(line.text.strip()):
             line.kind = "text"
 
 
