@@ -305,3 +305,69 @@ def figure_rows(raw: str) -> list[list[list[tuple[int, int]]]]:
 def _close(tables: list[list[list[tuple[int, int]]]], rows: list[list[tuple[int, int]]]) -> None:
     if len(rows) >= TABLE_ROWS:
         tables.append(rows)
+
+
+# A table laid out with spaces, as `pdftotext -layout`, fixed-width reports and plain-text
+# READMEs write one: cells parted by two spaces or more, at least TABLE_ROWS lines in a row, with
+# most of them ending their last cell in one column (figures set flush right) or starting their
+# second cell in one column (text set flush left).
+_CELL = re.compile(r"\S+(?: \S+)*")
+_BORDER = re.compile(r"[*|+#=]+")
+_CONTENTS_LINE = re.compile(r"(?:\.\s?){4,}$")  # an entry's dot leader, its page number the next cell
+ALIGNED_SHARE = 0.7
+
+
+def laid_out_rows(raw: str) -> list[list[list[tuple[int, int]]]]:
+    """The tables of plain text laid out in columns with spaces: for each table, its rows, for
+    each row the spans of its cells. Lines of two cells or more in a row whose columns align (see
+    ALIGNED_SHARE) and whose cells after the first are short are one; a box's border ("*" down
+    each side) is no cell, and a contents page's entries (dot leaders, then a page number) are no
+    table. A line whose first column is empty (a header of years over the figures) gets an empty
+    first cell at its start, so that its cells stand over the rows'."""
+    tables: list[list[list[tuple[int, int]]]] = []
+    run: list[tuple[_Line, list[tuple[int, int]]]] = []
+
+    def close() -> None:
+        contents = sum(1 for _, cells in run if _CONTENTS_LINE.search(raw[slice(*cells[0])]))
+        if len(run) >= TABLE_ROWS and contents < 0.5 * len(run) and _columns_align(raw, run):
+            tables.append(_with_empty_first(raw, run))
+        run.clear()
+
+    for line in _lines(raw, markdown=False):
+        cells = _laid_cells(raw, line) if line.kind in ("text", "artefact") else []
+        if len(cells) >= 2:
+            run.append((line, cells))
+        else:
+            close()
+    close()
+    return tables
+
+
+def _laid_cells(raw: str, line: _Line) -> list[tuple[int, int]]:
+    """The cells of a line, less a box's border drawn around text ("*  6. Disclaimer  *")."""
+    cells = [(line.start + m.start(), line.start + m.end()) for m in _CELL.finditer(raw[line.start : line.end])]
+    return [(s, e) for s, e in cells if not _BORDER.fullmatch(raw[s:e])]
+
+
+def _column(raw: str, at: int) -> int:
+    """The column of raw offset `at` on its line."""
+    return at - (raw.rfind("\n", 0, at) + 1)
+
+
+def _columns_align(raw: str, run: list[tuple[_Line, list[tuple[int, int]]]]) -> bool:
+    need = ALIGNED_SHARE * len(run)
+    ends = [_column(raw, cells[-1][1]) for _, cells in run]
+    seconds = [_column(raw, cells[1][0]) for _, cells in run]
+    return any(max(sum(1 for x in xs if abs(x - c) <= 1) for c in xs) >= need for xs in (ends, seconds)) and all(
+        len(raw[s:e].split()) <= 12 for _, cells in run for s, e in cells[1:]
+    )
+
+
+def _with_empty_first(raw: str, run: list[tuple[_Line, list[tuple[int, int]]]]) -> list[list[tuple[int, int]]]:
+    firsts = sorted(_column(raw, cells[0][0]) for _, cells in run)
+    left = firsts[len(firsts) // 2]  # where most rows' first cells start
+    rows = []
+    for line, cells in run:
+        indented = _column(raw, cells[0][0]) > left + 8
+        rows.append([(line.start, line.start), *cells] if indented else cells)
+    return rows

@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from index.clean import Paragraph, figure_rows, paragraphs
+from index.clean import Paragraph, figure_rows, laid_out_rows, paragraphs
 from index.document import (
     Block,
     Document,
@@ -237,13 +237,13 @@ def _plain(file: SourceFile, text: str) -> Document:
     """Plain text: paragraphs as `clean` rebuilds them; set-aside lines are boilerplate; a line
     underlined with a rule ("=====", "-----") is a heading, and so is a short line standing alone,
     without closing punctuation, before a paragraph; a line defining an option is a definition."""
-    # A table written a cell to a line: each row a block, each table a group; a row of years
-    # heads the columns of the rows after it ("(Millions) 2018 2017 2016").
+    # A table written a cell to a line, or laid out in columns with spaces: each row a block, each
+    # table a group; a row of years heads the columns of the rows after it ("(Millions) 2018 2017").
     rows = [
         Block(
             "table_header" if heads_years([text[s:e] for s, e in r]) else "table_row", r[0][0], r[-1][1], 0, g, tuple(r)
         )
-        for g, table in enumerate(figure_rows(text))
+        for g, table in enumerate([*figure_rows(text), *laid_out_rows(text)])
         for r in table
     ]
     found, aside = paragraphs(text, [(row.start, row.end) for row in rows])

@@ -335,3 +335,61 @@ def test_running_headers_of_text_parted_in_pages_by_form_feeds_are_set_aside(tmp
     path.write_text("\n\f".join(pages[:2]) + "\n", encoding="utf-8")
     (file,), _ = scan(tmp_path, 10**6)
     assert "boilerplate" not in {b.kind for b in load(file).blocks}
+
+
+def test_a_table_laid_out_with_spaces_is_read_as_rows_under_its_years(tmp_path: Path):
+    # `pdftotext -layout` of a statement: a header of years over figures set flush right.
+    text = "\n".join(
+        [
+            "Consolidated Statement of Cash Flows",
+            "",
+            "                                                         2018      2017",
+            "Net income including noncontrolling interest            5,363     4,869",
+            "Depreciation and amortization                           1,488     1,544",
+            "Purchases of property, plant and equipment (PP&E)     (1,577)   (1,373)",
+            "",
+            "The accompanying notes are an integral part of this statement.",
+        ]
+    )
+    path = tmp_path / "statement.txt"
+    path.write_text(text, encoding="utf-8")
+    (file,), _ = scan(tmp_path, 10**6)
+    doc = load(file)
+    shown = [(b.kind, block_text(doc.text, b).text) for b in doc.blocks if b.kind.startswith("table")]
+    assert shown[0] == ("table_header", "2018 | 2017")
+    assert ("table_row", "Purchases of property, plant and equipment (PP&E) | (1,577) | (1,373)") in shown
+    sentences = {s.display for s in split_sentences(doc)}
+    assert "Depreciation and amortization, 2018: 1,488, 2017: 1,544" in sentences
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        # A box drawn around a heading and its text.
+        [
+            "*" * 40,
+            "*  6. Disclaimer of Warranty         *",
+            "*  ------------------------         *",
+            "*  Covered Software is provided     *",
+            "*  under this License as is.        *",
+            "*" * 40,
+        ],
+        # A contents page: entries, dot leaders, page numbers.
+        [
+            "1.1 What is this FAQ? . . . . . . . .   1",
+            "1.2 What is Debian? . . . . . . . . .   1",
+            "1.3 Who are the developers? . . . . .   2",
+        ],
+        # Sentences parted by two spaces, as typewriters set them.
+        [
+            "The build takes a minute.  Then run the tests, which take",
+            "a little longer.  Each test prints its",
+            "name and its result.  Failures are listed at the end of it all.",
+        ],
+    ],
+)
+def test_boxes_contents_and_prose_set_with_double_spaces_are_no_laid_out_tables(tmp_path: Path, lines: list[str]):
+    path = tmp_path / "notes.txt"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    (file,), _ = scan(tmp_path, 10**6)
+    assert not any(b.kind.startswith("table") for b in load(file).blocks)
