@@ -272,8 +272,10 @@ def figure_rows(raw: str) -> list[list[list[tuple[int, int]]]]:
     property, plant and equipment", "(1,577)", "(1,373)", each a line): for each table, its rows,
     for each row the spans of its cells, the label first. A row is a line that is not a figure
     (its leader dots left out) followed by one or more figure lines; currency marks standing alone
-    are no cells; a line that ends a sentence is no label (a page's number may follow it). A number
-    alone on a line inside such a table is a figure, not a page number."""
+    are no cells; a line that ends a sentence, or a running header, is no label (a page's number
+    may follow it), nor is a listing's numbered line followed by the next number alone ("8
+    License: GPL-2+", "9"). A number alone on a line inside such a table is a figure, not a page
+    number."""
     lines = [line for line in _lines(raw, markdown=False) if line.kind != "blank"]
     tables: list[list[list[tuple[int, int]]]] = []
     rows: list[list[tuple[int, int]]] = []
@@ -287,7 +289,12 @@ def figure_rows(raw: str) -> list[list[list[tuple[int, int]]]]:
             if any(c.isdigit() for c in lines[m].text) or lines[m].text.strip("-–— ") == "":
                 figures.append((lines[m].start, lines[m].end))
             m += 1
-        if figures and not _TERMINAL.search(_LEADER.sub("", line.text)):
+        if (
+            figures
+            and line.kind == "text"
+            and not _TERMINAL.search(_LEADER.sub("", line.text))
+            and not _numbered(line, raw, figures)
+        ):
             if rows and between > ROW_GAP:
                 _close(tables, rows)
                 rows = []
@@ -300,6 +307,12 @@ def figure_rows(raw: str) -> list[list[list[tuple[int, int]]]]:
         n += 1
     _close(tables, rows)
     return tables
+
+
+def _numbered(line: _Line, raw: str, figures: list[tuple[int, int]]) -> bool:
+    """Whether `line` opens with a listing's line number and its one figure is the next number."""
+    opening = re.match(r"(\d+)\s", line.text)
+    return opening is not None and len(figures) == 1 and raw[slice(*figures[0])].strip() == str(int(opening[1]) + 1)
 
 
 def _close(tables: list[list[list[tuple[int, int]]]], rows: list[list[tuple[int, int]]]) -> None:
@@ -322,19 +335,18 @@ def laid_out_rows(raw: str) -> list[list[list[tuple[int, int]]]]:
     each row the spans of its cells. Lines of two cells or more in a row whose columns align (see
     ALIGNED_SHARE) and whose cells after the first are short are one; a box's border ("*" down
     each side) is no cell, and a contents page's entries (dot leaders, then a page number) are no
-    table. A line whose first column is empty (a header of years over the figures) gets an empty
-    first cell at its start, so that its cells stand over the rows'."""
+    table. Each row's cells are set in the table's columns (`_slotted`)."""
     tables: list[list[list[tuple[int, int]]]] = []
     run: list[tuple[_Line, list[tuple[int, int]]]] = []
 
     def close() -> None:
         contents = sum(1 for _, cells in run if _CONTENTS_LINE.search(raw[slice(*cells[0])]))
         if len(run) >= TABLE_ROWS and contents < 0.5 * len(run) and _columns_align(raw, run):
-            tables.append(_with_empty_first(raw, run))
+            tables.append(_slotted(raw, run))
         run.clear()
 
     for line in _lines(raw, markdown=False):
-        cells = _laid_cells(raw, line) if line.kind in ("text", "artefact") else []
+        cells = _laid_cells(raw, line) if line.kind == "text" else []
         if len(cells) >= 2:
             run.append((line, cells))
         else:
@@ -363,11 +375,32 @@ def _columns_align(raw: str, run: list[tuple[_Line, list[tuple[int, int]]]]) -> 
     )
 
 
-def _with_empty_first(raw: str, run: list[tuple[_Line, list[tuple[int, int]]]]) -> list[list[tuple[int, int]]]:
-    firsts = sorted(_column(raw, cells[0][0]) for _, cells in run)
-    left = firsts[len(firsts) // 2]  # where most rows' first cells start
+def _slotted(raw: str, run: list[tuple[_Line, list[tuple[int, int]]]]) -> list[list[tuple[int, int]]]:
+    """Each row's cells set in the table's columns, those of its row with the most cells: a cell
+    goes to the column it overlaps most, and a column a row leaves blank (a header's first, a
+    figure not given) gets an empty cell, so that every cell stands under its column's header. A
+    row whose cells would share a column keeps its cells as they are."""
+    template = max((cells for _, cells in run), key=len)
+    columns = [(_column(raw, s), _column(raw, e)) for s, e in template]
     rows = []
     for line, cells in run:
-        indented = _column(raw, cells[0][0]) > left + 8
-        rows.append([(line.start, line.start), *cells] if indented else cells)
+        placed: list[tuple[int, int] | None] = [None] * len(columns)
+        for s, e in cells:
+            x0, x1 = _column(raw, s), _column(raw, e)
+            slot = max(
+                range(len(columns)),
+                key=lambda k: (min(x1, columns[k][1]) - max(x0, columns[k][0]), -abs(x1 - columns[k][1])),
+            )
+            if placed[slot] is not None:
+                placed = []
+                break
+            placed[slot] = (s, e)
+        if not placed:
+            rows.append(cells)
+            continue
+        row, at = [], line.start
+        for cell in placed:
+            row.append(cell if cell is not None else (at, at))
+            at = cell[1] if cell is not None else at
+        rows.append(row)
     return rows

@@ -347,6 +347,7 @@ def test_a_table_laid_out_with_spaces_is_read_as_rows_under_its_years(tmp_path: 
             "Net income including noncontrolling interest            5,363     4,869",
             "Depreciation and amortization                           1,488     1,544",
             "Purchases of property, plant and equipment (PP&E)     (1,577)   (1,373)",
+            "Acquisitions, net of cash acquired                                 (25)",
             "",
             "The accompanying notes are an integral part of this statement.",
         ]
@@ -360,6 +361,8 @@ def test_a_table_laid_out_with_spaces_is_read_as_rows_under_its_years(tmp_path: 
     assert ("table_row", "Purchases of property, plant and equipment (PP&E) | (1,577) | (1,373)") in shown
     sentences = {s.display for s in split_sentences(doc)}
     assert "Depreciation and amortization, 2018: 1,488, 2017: 1,544" in sentences
+    # A figure left blank leaves its column empty: the next stands under its own year.
+    assert "Acquisitions, net of cash acquired, 2017: (25)" in sentences
 
 
 @pytest.mark.parametrize(
@@ -380,6 +383,15 @@ def test_a_table_laid_out_with_spaces_is_read_as_rows_under_its_years(tmp_path: 
             "1.2 What is Debian? . . . . . . . . .   1",
             "1.3 Who are the developers? . . . . .   2",
         ],
+        # A listing's numbered lines, some of them blank but for their number.
+        [
+            "1 Format: https://example.org/copyright",
+            "2",
+            "3 Upstream-Name: foo",
+            "4",
+            "5 Source: https://example.org/foo",
+            "6",
+        ],
         # Sentences parted by two spaces, as typewriters set them.
         [
             "The build takes a minute.  Then run the tests, which take",
@@ -388,7 +400,7 @@ def test_a_table_laid_out_with_spaces_is_read_as_rows_under_its_years(tmp_path: 
         ],
     ],
 )
-def test_boxes_contents_and_prose_set_with_double_spaces_are_no_laid_out_tables(tmp_path: Path, lines: list[str]):
+def test_boxes_contents_listings_and_double_spaced_prose_are_no_tables(tmp_path: Path, lines: list[str]):
     path = tmp_path / "notes.txt"
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     (file,), _ = scan(tmp_path, 10**6)
