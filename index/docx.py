@@ -17,7 +17,8 @@ Word says what a paragraph is in its XML; the reader takes it from there, not fr
   numbered item ("2.", "b)") and a heading Word numbers ("6.3.2.1)", "Chapter 2") start with their
   number, as it is shown (a bullet is not written);
 - table_header and table_row: the rows Word repeats as a header (`tblHeader`), else a first row in
-  bold (its own runs or the table style's header row), are the header; a header of several rows is
+  bold (its own runs or the table style's header row) or of years over the figures of the rows
+  below (`heads_years`), are the header; a header of several rows is
   read a column at a time ("Capacity (sheets) 120 g/m²"); a table without one has none;
 - footnotes and endnotes are paragraphs after the paragraph (or table) that refers to them, a text
   box's paragraphs after the paragraph it is anchored in: where a reader meets them.
@@ -47,6 +48,7 @@ from index.document import (
     ListStyle,
     TextWriter,
     captions_as_paragraphs,
+    heads_years,
     labels_box,
     list_number,
     made_heading,
@@ -583,8 +585,8 @@ class _Reader:
         header = 0
         while header < len(rows) - 1 and _repeats_as_header(rows[header]):
             header += 1
-        if not header and len(rows) > 1 and _first_row_heads(table, rows[0]):
-            header = 1
+        if not header and len(rows) > 1 and (_first_row_heads(table, rows[0]) or heads_years(_header_cells(rows[:1]))):
+            header = 1  # a first row in bold, or of years over a statement's figures
         # a header cell spanning columns is divided by the row under it ("Ink Type" over "RGB | CMY")
         while 0 < header < len(rows) - 1 and _spans_columns(rows[header - 1]) and not _has_figures(rows[header]):
             header += 1

@@ -301,6 +301,15 @@ def test_a_first_row_in_bold_or_in_the_table_style_s_header_look_is_the_header(t
     assert rows_shown(read(tmp_path, document)) == ["Sales, 2023: 1,200", "Meaning, E13: Paper jam"]
 
 
+def test_a_first_row_of_years_over_figures_is_the_header_in_plain_type(tmp_path: Path):
+    document = docx.Document()
+    table(document, [("", "2022", "2021"), ("Net sales", "34,229", "35,355"), ("Cost of sales", "19,232", "18,795")])
+    assert rows_shown(read(tmp_path, document)) == [
+        "Net sales, 2022: 34,229, 2021: 35,355",
+        "Cost of sales, 2022: 19,232, 2021: 18,795",
+    ]
+
+
 def test_header_rows_word_repeats_are_read_a_column_at_a_time(tmp_path: Path):
     document = docx.Document()
     made = table(document, [("Tray", "Capacity (sheets)", ""), ("", "80 g/m²", "120 g/m²"), ("Tray 2", "500", "350")])
