@@ -325,7 +325,7 @@ def _close(tables: list[list[list[tuple[int, int]]]], rows: list[list[tuple[int,
 # most of them ending their last cell in one column (figures set flush right) or starting their
 # second cell in one column (text set flush left).
 _CELL = re.compile(r"\S+(?: \S+)*")
-_BORDER = re.compile(r"[*|+#=]+")
+_BORDER = re.compile(r"[*|+#]+")
 _CONTENTS_LINE = re.compile(r"(?:\.\s?){4,}$")  # an entry's dot leader, its page number the next cell
 ALIGNED_SHARE = 0.7
 

@@ -20,6 +20,7 @@ from index.clean import Paragraph, figure_rows, laid_out_rows, paragraphs
 from index.document import (
     Block,
     Document,
+    Kind,
     heads_years,
     reads_as_heading,
     title_from_name,
@@ -228,6 +229,7 @@ def decode_html(data: bytes) -> tuple[str, list[str]]:
 
 
 # A plain-text line that defines a command-line option: "-c, --check   checks the syntax only".
+_RULE_CELL = re.compile(r"[-=~_]{2,}")
 _OPTION_LINE = re.compile(
     r"^[ \t]*(-{1,2}[\w?][\w-]*(?:[ =][<\[]?\w+[>\]]?)?(?:,[ \t]*-{1,2}[\w-]+(?:[ =]\S+)?)*)[ \t]{2,}(\S.*)$"
 )
@@ -237,16 +239,11 @@ def _plain(file: SourceFile, text: str) -> Document:
     """Plain text: paragraphs as `clean` rebuilds them; set-aside lines are boilerplate; a line
     underlined with a rule ("=====", "-----") is a heading, and so is a short line standing alone,
     without closing punctuation, before a paragraph; a line defining an option is a definition."""
-    # A table written a cell to a line, or laid out in columns with spaces: each row a block, each
-    # table a group; a row of years heads the columns of the rows after it ("(Millions) 2018 2017").
     rows = [
-        Block(
-            "table_header" if heads_years([text[s:e] for s, e in r]) else "table_row", r[0][0], r[-1][1], 0, g, tuple(r)
-        )
-        for g, table in enumerate([*figure_rows(text), *laid_out_rows(text)])
-        for r in table
+        row for g, table in enumerate([*figure_rows(text), *laid_out_rows(text)]) for row in _table_rows(text, table, g)
     ]
     found, aside = paragraphs(text, [(row.start, row.end) for row in rows])
+    last_row = max((row.start for row in rows), default=-1)  # a heading may stand over a table alone
     blocks = [Block("boilerplate", s, e) for s, e in aside] + rows
     # Underline styles rank as reStructuredText ranks them: in the order they first appear. A
     # heading known only by standing alone ranks below every underlined one.
@@ -260,7 +257,7 @@ def _plain(file: SourceFile, text: str) -> Document:
             blocks.append(Block("definition", para.start, para.end, 0, -1, cells))
         elif para.underline:
             blocks.append(Block("heading", para.start, para.end, min(styles.index(para.underline) + 1, 6)))
-        elif _heading_line(line, para, n + 1 < len(found)):
+        elif _heading_line(line, para, n + 1 < len(found) or last_row > para.end):
             blocks.append(Block("heading", para.start, para.end, min(len(styles) + 1, 6)))
         else:
             blocks.append(Block("paragraph", para.start, para.end, 0, -1, (), para.holes))
@@ -268,6 +265,22 @@ def _plain(file: SourceFile, text: str) -> Document:
     first = next((b for b in blocks if b.kind != "boilerplate"), None)
     title = text[first.start : first.end] if first is not None and first.kind == "heading" else ""
     return Document(file.source, file.sha256, text, title, blocks)
+
+
+def _table_rows(text: str, table: list[list[tuple[int, int]]], group: int) -> list[Block]:
+    """A table of plain text, written a cell to a line or laid out in columns with spaces, as
+    blocks of group `group`: a row drawn with dashes or equals signs under each column ("-----
+    ------", as plain-text and reStructuredText tables rule their header off) is boilerplate, the
+    row right above such a rule with rows below it is the header, and so is a row of years ("(Millions)
+    2018 2017") over the rows after it; every other row is a row."""
+    cells = [[text[s:e] for s, e in row] for row in table]
+    ruled = [all(_RULE_CELL.fullmatch(c) for c in row if c) and any(row) for row in cells]
+    blocks = []
+    for n, row in enumerate(table):
+        under = n + 2 < len(table) and ruled[n + 1] and not ruled[n]
+        kind: Kind = "boilerplate" if ruled[n] else "table_header" if under or heads_years(cells[n]) else "table_row"
+        blocks.append(Block(kind, row[0][0], row[-1][1], 0, -1 if ruled[n] else group, () if ruled[n] else tuple(row)))
+    return blocks
 
 
 def _heading_line(line: str, para: Paragraph, followed: bool) -> bool:

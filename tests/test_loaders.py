@@ -405,3 +405,39 @@ def test_boxes_contents_listings_and_double_spaced_prose_are_no_tables(tmp_path:
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     (file,), _ = scan(tmp_path, 10**6)
     assert not any(b.kind.startswith("table") for b in load(file).blocks)
+
+
+def test_a_plain_text_table_ruled_under_its_header_reads_its_rows_under_the_header(tmp_path: Path):
+    text = "\n".join(
+        [
+            "Settings",
+            "",
+            "Name          Default   Meaning",
+            "------------  --------  ----------------------------------",
+            "timeout       30        Seconds to wait for the server",
+            "retries       3         Attempts before giving up",
+            "",
+            "=============  =======",
+            "Command        Effect",
+            "=============  =======",
+            "start          Starts the service",
+            "stop           Stops the service",
+            "=============  =======",
+        ]
+    )
+    path = tmp_path / "README.txt"
+    path.write_text(text + "\n", encoding="utf-8")
+    (file,), _ = scan(tmp_path, 10**6)
+    doc = load(file)
+    kinds = [(b.kind, block_text(doc.text, b).text) for b in doc.blocks]
+    assert kinds[0] == ("heading", "Settings")  # a heading over a table alone is a heading
+    assert ("table_header", "Name | Default | Meaning") in kinds
+    assert ("table_header", "Command | Effect") in kinds  # reStructuredText's simple table
+    assert [k for k, _ in kinds].count("boilerplate") == 4  # the rules
+    sentences = [s.display for s in split_sentences(doc)]
+    assert sentences == [
+        "timeout, Default: 30, Meaning: Seconds to wait for the server",
+        "retries, Default: 3, Meaning: Attempts before giving up",
+        "start, Effect: Starts the service",
+        "stop, Effect: Stops the service",
+    ]
