@@ -196,12 +196,25 @@ class Paragraph:
     underline: str = ""
 
 
-def paragraphs(raw: str, rows: Sequence[tuple[int, int]] = ()) -> tuple[list[Paragraph], list[tuple[int, int]]]:
+Table = list[list[tuple[int, int]]]  # a table's rows, each the spans of its cells
+
+
+def read_plain(raw: str) -> tuple[list[Table], list[Paragraph], list[tuple[int, int]]]:
+    """Plain text's tables (`figure_rows`, `laid_out_rows`), and its paragraphs and the set-aside
+    lines that fall between them (`paragraphs`) around those tables, its lines read once."""
+    lines = _lines(raw, markdown=False)
+    tables = [*figure_rows(raw, lines), *laid_out_rows(raw, lines)]
+    found, aside = paragraphs(raw, lines, [(row[0][0], row[-1][1]) for table in tables for row in table])
+    return tables, found, aside
+
+
+def paragraphs(
+    raw: str, lines: list[_Line], rows: Sequence[tuple[int, int]] = ()
+) -> tuple[list[Paragraph], list[tuple[int, int]]]:
     """The paragraphs of plain text, and the set-aside lines that fall between them (as spans), by
     the same rules as `clean`: `clean(raw).text` is the paragraphs' text joined by blank lines.
-    The lines inside `rows` (spans of table rows, `figure_rows`) belong to no paragraph and end
-    the one before them."""
-    lines = _lines(raw, markdown=False)
+    The lines inside `rows` (spans of table rows) belong to no paragraph and end the one before
+    them."""
     if rows:
         starts = sorted(rows)
         for line in lines:
@@ -267,7 +280,7 @@ TABLE_ROWS = 3
 ROW_GAP = 3
 
 
-def figure_rows(raw: str) -> list[list[list[tuple[int, int]]]]:
+def figure_rows(raw: str, lines: list[_Line]) -> list[Table]:
     """The tables of plain text written one cell to a line, blank lines between ("Purchases of
     property, plant and equipment", "(1,577)", "(1,373)", each a line): for each table, its rows,
     for each row the spans of its cells, the label first. A row is a line that is not a figure
@@ -276,9 +289,9 @@ def figure_rows(raw: str) -> list[list[list[tuple[int, int]]]]:
     may follow it), nor is a listing's numbered line followed by the next number alone ("8
     License: GPL-2+", "9"). A number alone on a line inside such a table is a figure, not a page
     number."""
-    lines = [line for line in _lines(raw, markdown=False) if line.kind != "blank"]
-    tables: list[list[list[tuple[int, int]]]] = []
-    rows: list[list[tuple[int, int]]] = []
+    lines = [line for line in lines if line.kind != "blank"]
+    tables: list[Table] = []
+    rows: Table = []
     between = 0  # lines since the last row ended
     n = 0
     while n < len(lines):
@@ -315,7 +328,7 @@ def _numbered(line: _Line, raw: str, figures: list[tuple[int, int]]) -> bool:
     return opening is not None and len(figures) == 1 and raw[slice(*figures[0])].strip() == str(int(opening[1]) + 1)
 
 
-def _close(tables: list[list[list[tuple[int, int]]]], rows: list[list[tuple[int, int]]]) -> None:
+def _close(tables: list[Table], rows: Table) -> None:
     if len(rows) >= TABLE_ROWS:
         tables.append(rows)
 
@@ -330,13 +343,13 @@ _CONTENTS_LINE = re.compile(r"(?:\.\s?){4,}$")  # an entry's dot leader, its pag
 ALIGNED_SHARE = 0.7
 
 
-def laid_out_rows(raw: str) -> list[list[list[tuple[int, int]]]]:
+def laid_out_rows(raw: str, lines: list[_Line]) -> list[Table]:
     """The tables of plain text laid out in columns with spaces: for each table, its rows, for
     each row the spans of its cells. Lines of two cells or more in a row whose columns align (see
     ALIGNED_SHARE) and whose cells after the first are short are one; a box's border ("*" down
     each side) is no cell, and a contents page's entries (dot leaders, then a page number) are no
     table. Each row's cells are set in the table's columns (`_slotted`)."""
-    tables: list[list[list[tuple[int, int]]]] = []
+    tables: list[Table] = []
     run: list[tuple[_Line, list[tuple[int, int]]]] = []
 
     def close() -> None:
@@ -345,7 +358,7 @@ def laid_out_rows(raw: str) -> list[list[list[tuple[int, int]]]]:
             tables.append(_slotted(raw, run))
         run.clear()
 
-    for line in _lines(raw, markdown=False):
+    for line in lines:
         cells = _laid_cells(raw, line) if line.kind == "text" else []
         if len(cells) >= 2:
             run.append((line, cells))

@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from index.clean import Paragraph, figure_rows, laid_out_rows, paragraphs
+from index.clean import Paragraph, read_plain
 from index.document import (
     Block,
     Document,
@@ -238,11 +238,10 @@ _OPTION_LINE = re.compile(
 def _plain(file: SourceFile, text: str) -> Document:
     """Plain text: paragraphs as `clean` rebuilds them; set-aside lines are boilerplate; a line
     underlined with a rule ("=====", "-----") is a heading, and so is a short line standing alone,
-    without closing punctuation, before a paragraph; a line defining an option is a definition."""
-    rows = [
-        row for g, table in enumerate([*figure_rows(text), *laid_out_rows(text)]) for row in _table_rows(text, table, g)
-    ]
-    found, aside = paragraphs(text, [(row.start, row.end) for row in rows])
+    without closing punctuation, before a paragraph or a table; a line defining an option is a
+    definition; a table, written a cell to a line or laid out in columns, is rows (`_table_rows`)."""
+    tables, found, aside = read_plain(text)
+    rows = [row for g, table in enumerate(tables) for row in _table_rows(text, table, g)]
     last_row = max((row.start for row in rows), default=-1)  # a heading may stand over a table alone
     blocks = [Block("boilerplate", s, e) for s, e in aside] + rows
     # Underline styles rank as reStructuredText ranks them: in the order they first appear. A
