@@ -124,6 +124,7 @@ DJANGO = "/usr/share/doc/python-django-doc/html"
 VALGRIND = "/usr/share/doc/valgrind/html"
 HISTORY = "/usr/share/doc/debian-history/docs"
 HARDEN = "/usr/share/doc/harden-doc/html/en-US"
+FRR = "/usr/share/doc/frr/html"
 # LaTeX2HTML pages of gnuplot's manual, each with a navigation panel: plotting styles
 GNUPLOT_NODES = "node98 node99 node100 node101 node104 node107 node109 node116 node118 node121 node128 node129".split()
 CORPORA: dict[str, list[tuple[str, str, str]]] = {
@@ -256,6 +257,13 @@ CORPORA: dict[str, list[tuple[str, str, str]]] = {
         *(
             ("libjson-c-doc", f"/usr/share/doc/libjson-c-dev/html/{page}.html", f"json-c/{page}.html")
             for page in "index json__object_8h json__tokener_8h json__pointer_8h".split()
+        ),
+    ],
+    "afield": [
+        ("gnucash-docs", "/usr/share/doc/gnucash-docs/gnucash-guide-en.pdf.gz", "gnucash-guide.pdf"),
+        *(
+            ("frr-doc", f"{FRR}/{page}.html", f"frr/{page}.html")
+            for page in "overview installation basic static vrrp ripd bfd watchfrr snmp glossary".split()
         ),
     ],
 }
