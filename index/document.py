@@ -33,7 +33,7 @@ Kind = Literal["heading", "paragraph", "list_item", "table_row", "table_header",
 CONTENT_KINDS = frozenset({"paragraph", "list_item", "table_row", "code", "definition"})
 # Bump when a parser changes the text or blocks it makes: the index fingerprint includes it, so an
 # index built by an older parser is rebuilt instead of mixing its records with new ones.
-PARSER_VERSION = 54
+PARSER_VERSION = 55
 
 # A paragraph set wholly in bold, short and without closing punctuation, is a heading the author
 # made by hand ("<p><b>Maximum Number Of Columns</b></p>", a Word paragraph in bold type). It is
@@ -66,6 +66,29 @@ def heads_years(cells: list[str]) -> bool:
     2017 | 2016" over its amounts; a unit such as "(Millions)" or nothing in the first column)."""
     years = [cell.strip() for cell in cells[1:] if cell.strip()]
     return len(years) >= 2 and all(_YEAR.fullmatch(year) for year in years)
+
+
+# A cell that is a figure: an amount, a count, a percentage, a size, or a dash in place of one
+# ("1,050", "(1,577)", "$3,000", "12.5%", "64k", "-").
+_FIGURE_CELL = re.compile(r"[-–—]|\(?[-+−]?[$€£¥]?\s?\d[\d,. ]*(?:%|[kKMG]i?B?)?\)?")
+
+
+def heads_figures(rows: list[list[str]]) -> bool:
+    """Whether a table's first row heads its columns by what it holds: words in two cells or more
+    and no digit, over two rows or more in which some column it heads holds a figure in most rows
+    ("Year | Depreciation | Remaining Value" over "1 | 450 | 1050"), as tables drawn without a
+    bold or ruled header are read."""
+    if len(rows) < 3:
+        return False
+    first = [cell.strip() for cell in rows[0]]
+    if sum(1 for cell in first if cell) < 2 or any(ch.isdigit() for cell in first for ch in cell):
+        return False
+    below = rows[1:]
+
+    def figures(column: int) -> int:
+        return sum(1 for row in below if column < len(row) and _FIGURE_CELL.fullmatch(row[column].strip()))
+
+    return any(first[c] and figures(c) >= 0.6 * len(below) for c in range(len(first)))
 
 
 def captions_as_paragraphs(blocks: list[Block]) -> list[Block]:

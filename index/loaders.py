@@ -21,6 +21,7 @@ from index.document import (
     Block,
     Document,
     Kind,
+    heads_figures,
     heads_years,
     reads_as_heading,
     title_from_name,
@@ -271,13 +272,16 @@ def _table_rows(text: str, table: list[list[tuple[int, int]]], group: int) -> li
     blocks of group `group`: a row drawn with dashes or equals signs under each column ("-----
     ------", as plain-text and reStructuredText tables rule their header off) is boilerplate, the
     row right above such a rule with rows below it is the header, and so is a row of years ("(Millions)
-    2018 2017") over the rows after it; every other row is a row."""
+    2018 2017") over the rows after it, and a first row of words over a column of figures
+    (`heads_figures`); every other row is a row."""
     cells = [[text[s:e] for s, e in row] for row in table]
     ruled = [all(_RULE_CELL.fullmatch(c) for c in row if c) and any(row) for row in cells]
     blocks = []
+    figured = heads_figures(cells)
     for n, row in enumerate(table):
         under = n + 2 < len(table) and ruled[n + 1] and not ruled[n]
-        kind: Kind = "boilerplate" if ruled[n] else "table_header" if under or heads_years(cells[n]) else "table_row"
+        heads = under or heads_years(cells[n]) or (n == 0 and figured)
+        kind: Kind = "boilerplate" if ruled[n] else "table_header" if heads else "table_row"
         blocks.append(Block(kind, row[0][0], row[-1][1], 0, -1 if ruled[n] else group, () if ruled[n] else tuple(row)))
     return blocks
 

@@ -28,7 +28,9 @@ development machine); its boxes and font sizes are what the rules below need:
   left, the right or the centre. A row starts at a line with text in the first column; a line
   without (a cell's text wrapped onto the next line, or set beside a cell centred on several lines)
   goes on with the row. The first row is the header when its cells are bold over plain cells in
-  some column, or when a rule lies under it and under no other row but the last. A table goes on
+  some column, when a rule lies under it and under no other row but the last, when it is a row of
+  years (`heads_years`), or when it is words alone over a column of figures (`heads_figures`: a
+  header set in the body's face, "Year | Depreciation | Remaining Value"). A table goes on
   at the top of the next page when its columns come back there, a header repeated there a header
   again. A line of dashes alone is a rule, and a table's rule is no text. Not tables: lines mostly
   in a typewriter face (code), unless a rule under their first line alone makes it a header (a
@@ -86,7 +88,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from index.clean import RUNNING_PAGES, RUNNING_SHARE, running_key
-from index.document import Block, Document, Span, heads_years, made_heading
+from index.document import Block, Document, Span, heads_figures, heads_years, made_heading
 
 # A gap between two words wider than this many ems (of the line's font size) parts two cells. Word
 # spaces of justified text stay under half an em; the narrowest column gaps measured were 1.3 ems
@@ -909,7 +911,7 @@ def _read_table(
         table = carried
         header = carried.header is not None and rows[0][1] == carried.header
     else:
-        header = bold or ruled or _years_header(rows)
+        header = bold or ruled or _years_header(rows) or heads_figures([cells for _, cells in rows])
         table = _Table(number, columns, rows[0][1] if header else None, typed=ruled)
     if len(columns) == 2 and table.header is None and all(_opens_row(lines[0], columns) for lines, _ in rows):
         stacked: list[_Line] = []  # terms alone on their rows, over the next row's term ("-q", "--quiet")

@@ -441,3 +441,34 @@ def test_a_plain_text_table_ruled_under_its_header_reads_its_rows_under_the_head
         "start, Effect: Starts the service",
         "stop, Effect: Stops the service",
     ]
+
+
+def test_a_first_row_of_words_heads_columns_of_figures_and_a_row_of_data_heads_nothing(tmp_path: Path):
+    laid_out = "\n".join(
+        [
+            "Readings taken with the sine wave output:",
+            "",
+            "Resistor        Voltage      Current",
+            "560             0.558        1.0",
+            "1000            0.998        1.0",
+            "1560            1.556        1.0",
+            "",
+        ]
+    )
+    (tmp_path / "readings.txt").write_text(laid_out, encoding="utf-8")
+    (file,), _ = scan(tmp_path, 10**6)
+    doc = load(file)
+    rows = [(b.kind, block_text(doc.text, b).text) for b in doc.blocks if b.kind.startswith("table")]
+    assert rows[0] == ("table_header", "Resistor | Voltage | Current")
+    assert ("table_row", "1000 | 0.998 | 1.0") in rows
+
+
+def test_heads_figures_reads_the_kind_of_the_rows_below():
+    from index.document import heads_figures
+
+    assert heads_figures([["Year", "Depreciation"], ["0", "-"], ["1", "450"], ["2", "315"]])
+    assert heads_figures([["Rate", "Place"], ["1.25%", "City"], ["1.75%", "County"]])
+    # A first row holding a figure is data; so are rows of words below words; one row below is too few.
+    assert not heads_figures([["2 cores", "24 GiB"], ["4", "32"], ["8", "64"]])
+    assert not heads_figures([["Option", "Meaning"], ["-q", "quiet"], ["-v", "verbose"]])
+    assert not heads_figures([["Year", "Value"], ["1", "450"]])

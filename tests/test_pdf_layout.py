@@ -770,3 +770,23 @@ def test_pdf_statement_of_figures_takes_its_row_of_years_as_the_header(tmp_path:
     assert header == ["2018 | 2017 | 2016"]
     shown = {s.display for s in split_sentences(doc)}
     assert "Purchases of property, plant and equipment (PP&E), 2018: (1,577), 2017: (1,373), 2016: (1,420)" in shown
+
+
+def test_pdf_table_without_a_drawn_header_is_headed_by_its_row_of_words_over_figures(tmp_path: Path):
+    # A typeset example table (Apache FOP's, say) whose header is in the body's face, without a rule.
+    from fpdf import FPDF
+
+    pdf = FPDF(format="letter", unit="pt")
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=10)
+    pdf.text(72, 80, "Table 16.2. Geometric Depreciation Scheme Example")
+    rows = [("Year", "Depreciation", "Remaining Value"), ("0", "-", "1500"), ("1", "450", "1050")]
+    rows += [("2", "315", "735"), ("3", "220.50", "514.50"), ("4", "154.35", "360.15"), ("5", "108.05", "252.10")]
+    for n, cells in enumerate(rows):
+        for x, cell in zip((90, 220, 380), cells, strict=True):
+            pdf.text(x, 110 + 15 * n, cell)
+    doc = loaded(tmp_path, "depreciation.pdf", bytes(pdf.output()))
+    header = [block_text(doc.text, b).text for b in doc.blocks if b.kind == "table_header"]
+    assert header == ["Year | Depreciation | Remaining Value"]
+    shown = {s.display for s in split_sentences(doc)}
+    assert "5, Depreciation: 108.05, Remaining Value: 252.10" in shown
