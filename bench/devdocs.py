@@ -76,6 +76,9 @@ Corpora (each a few hundred to about 2,000 chunks, so that indexing one takes mi
   filing one text file of its pages in page order, a form feed ending each page as pdftotext
   writes it. Its questions are FinanceBench's own, written
   by financial analysts, not by us.
+- afield: two domains no other set has, written blind: GnuCash's Tutorial and Concepts Guide
+  (accounting; a 320-page PDF by Apache FOP, example tables without a drawn header; gnucash-docs)
+  and ten pages of FRRouting's Sphinx manual (routing daemons; frr-doc).
 
 Each question has a `kind`: words among table, list, definition (an option or parameter's
 definition line), page-break, heading (the section's heading matters), boilerplate (it has
