@@ -44,7 +44,8 @@ a list item among the best brings the rest of its list (`whole_lists`), and the 
 bringing a list, in a near tie with the best, leads (`list_lead`).
 
 Sentences that cannot be read alone (see `assistant.selection.stands_alone`) are given with the
-sentences they go on from: back to where the quotation they end opens, or the one sentence before.
+sentences they go on from: back to where the quotation they end opens, or to the first sentence
+before them that stands alone (MAX_OPENING sentences at most).
 
 Every weight, ratio and switch is a field of `RankingSettings`.
 
@@ -289,14 +290,17 @@ def _moved(
     return replace(candidate, page=page, sentence=sentence, vector=vector, position=position)
 
 
-# A fragment is read back this many sentences at most to find where its quotation opens.
+# A fragment is read back this many sentences at most to find where its quotation opens, or the
+# first sentence before it that stands alone.
 MAX_OPENING = 3
 
 
 def _opening(reader: IndexReader, fragment: Candidate) -> list[Candidate]:
     """The sentences before `fragment` that it goes on from, in its document: back to the one where
-    the quotation it ends opens, or the one sentence before it. Empty when none is found (the
-    fragment opens its document, or the quotation's start is further back than MAX_OPENING)."""
+    the quotation it ends opens, or the first before it that stands alone ("These currencies are
+    ...", then "In this workaround, you use one of the dummy currencies ..." before "If you use one
+    of these ..."). Empty when none is found (the fragment opens its document, or the start is
+    further back than MAX_OPENING)."""
     before: list[Candidate] = []
     position, start = fragment.position, fragment.sentence.start
     quoted = opens_inside_quotation(fragment.sentence.text)
@@ -309,8 +313,10 @@ def _opening(reader: IndexReader, fragment: Candidate) -> list[Candidate]:
                 return []
             before.insert(0, _moved(reader, fragment, position, sentence, vector))
             start = sentence.start
-            if not quoted or "“" in sentence.text:
+            if quoted and "“" in sentence.text:
                 return before if stands_alone(sentence) else []
+            if not quoted and stands_alone(sentence):
+                return before
             if len(before) >= MAX_OPENING:
                 return []
         position -= 1

@@ -12,8 +12,9 @@ best brings the other items of its list, each shown by its first sentence (`whol
 Questions that gather ("who said ...?", "who doubted ...?") take runners-up down to
 `gather_ratio`, with `gather_budget` times the words, and only sentences that attribute something
 to someone (and voice the doubt, for doubt). A sentence that cannot be read on its own
-(`stands_alone`) is left out: the quotation it ends began in the sentence before, or it goes on
-from that sentence. A definition or list item longer than `long_unit_words` is shown by its first
+(`stands_alone`) is left out: the quotation it ends began in the sentence before, it goes on
+from that sentence, or it points back to what that sentence named ("If you use one of these
+..."), unless it is given with the sentences before it (see `assistant.ranking`). A definition or list item longer than `long_unit_words` is shown by its first
 sentence and those of its sentences that best answer the question (`excerpted`); its citation
 quotes it whole.
 """
@@ -34,6 +35,11 @@ from index.text import STOPWORDS, content_words, display_title, stem, tokens, wo
 
 # A sentence opening with one of these goes on from the one before it ("But for now ...").
 _CONNECTIVE = re.compile(r"(?:but|and|or|yet|so|nor|however|therefore|thus|hence)\b", re.IGNORECASE)
+# A sentence that points back, in its first words, to things the sentence before named ("If you use
+# one of these for ...", "These are kept ...", "In such cases ..."), not forward ("those who ...").
+_POINTS_BACK = re.compile(
+    r"(?:[\w'’-]+[\s,]+){0,5}?(?:these|those|such)\b(?!\s+(?:who|whom|that|which|whose|as)\b)", re.IGNORECASE
+)
 
 
 _WORD = re.compile(r"[^\W\d_]+")
@@ -59,7 +65,9 @@ def opens_inside_quotation(text: str) -> bool:
 def stands_alone(sentence: Sentence) -> bool:
     """Whether a sentence can be read on its own: not one that opens inside a quotation (a closing
     quote mark before any opening one: the quotation began in the sentence before), goes on from
-    the sentence before ("But ...", "and which ...", ", where ..."), is an aside in brackets left of
+    the sentence before ("But ...", "and which ...", ", where ..."), points back in its first words
+    to what the sentence before named ("If you use one of these ...", "In such cases ..."; not
+    "those who ..."), is an aside in brackets left of
     a sentence cut short ("(1995 Columbia Records)."), or is a question (a FAQ's or a heading's, not
     its answer). List items, table rows and definitions are whole units and always
     stand alone."""
@@ -68,6 +76,8 @@ def stands_alone(sentence: Sentence) -> bool:
     text = sentence.text.strip()
     first = words(text[:40])[:1]
     if not first or text[0] in _GOES_ON or _CONNECTIVE.match(text) or (text[0].islower() and first[0] in STOPWORDS):
+        return False
+    if _POINTS_BACK.match(text):
         return False
     if _BRACKETED.fullmatch(text):
         return False
@@ -171,6 +181,7 @@ def select(
 
     def take(item: Scored) -> None:
         nonlocal words
+        first = not chosen  # it leads the answer, after the sentences it goes on from
         for before in item.opening if settings.whole_sentences else ():
             if _key(before) not in taken:
                 chosen.append(before)
@@ -180,7 +191,6 @@ def select(
         chosen.append(item)
         taken.add(_key(item))
         words += len(item.candidate.sentence.display.split())
-        first = len(chosen) == 1
         # an answer does not open with a sentence ending in a colon and without what it introduces:
         # the first item joins whatever its length, and the answer's ceiling may cut it
         introduces = first and settings.introduced_item and item.candidate.sentence.display.rstrip().endswith(":")

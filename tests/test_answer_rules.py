@@ -311,6 +311,9 @@ def test_a_question_without_two_named_alternatives_compares_nothing():
         ", where l is the length and g is the acceleration due to gravity.",
         "; the second is kept.",
         "(1995 Columbia Records).",
+        "If you use one of these for your account, you need not enter prices.",
+        "These currencies are kept apart from the others.",
+        "In such cases the file is left alone.",
     ],
 )
 def test_a_sentence_that_cannot_be_read_alone_is_told(text: str):
@@ -325,6 +328,7 @@ def test_a_sentence_that_cannot_be_read_alone_is_told(text: str):
         "Butter is made from cream.",
         "Soon after, the troops left.",
         "(The default is 8.)",
+        "Those who upload often should sign every upload.",
     ],
 )
 def test_a_sentence_that_can_be_read_alone_is_told(text: str):

@@ -288,3 +288,26 @@ def test_a_long_definition_is_shown_by_the_sentences_that_answer_and_quoted_whol
     assert len(first.text.split()) <= AssistantSettings().ranking.long_unit_words
     quote = answer.citations[first.citations[0] - 1].quote
     assert quote.startswith("--track-origins=<yes|no>") and quote.endswith("the root cause of such errors.")
+
+
+def test_a_sentence_pointing_back_is_given_from_the_first_sentence_before_it_that_stands_alone(
+    tmp_path: Path, real_embedder
+):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "points.md").write_text(
+        "# Loyalty points\n\nPrices of shares are entered by hand for every transaction in a stock account. "
+        "In this workaround, you use one of the dummy currencies to track the loyalty points. These currencies "
+        "are XTS (Code for testing purposes) and XXX (No currency). If you use one of these for your loyalty "
+        "points account, you can enter transactions without entering share prices every time.\n",
+        encoding="utf-8",
+    )
+    bot = Assistant(corpus=corpus, index_dir=tmp_path / "index", embedder=real_embedder)
+    answer = bot.ask("Which currency can I use for loyalty points so that I never enter share prices?")
+    assert well_formed(bot, answer)
+    shown = [s.text for s in answer.segments]
+    pointing = next(n for n, text in enumerate(shown) if text.startswith("If you use one of these"))
+    assert shown[pointing - 2 : pointing] == [
+        "In this workaround, you use one of the dummy currencies to track the loyalty points.",
+        "These currencies are XTS (Code for testing purposes) and XXX (No currency).",
+    ]
