@@ -14,9 +14,9 @@ Questions that gather ("who said ...?", "who doubted ...?") take runners-up down
 to someone (and voice the doubt, for doubt). A sentence that cannot be read on its own
 (`stands_alone`) is left out: the quotation it ends began in the sentence before, it goes on
 from that sentence, or it points back to what that sentence named ("If you use one of these
-..."), unless it is given with the sentences before it (see `assistant.ranking`). A definition or list item longer than `long_unit_words` is shown by its first
-sentence and those of its sentences that best answer the question (`excerpted`); its citation
-quotes it whole.
+..."), unless it is given with the sentences before it (see `assistant.ranking`). A definition
+or list item longer than `long_unit_words` is shown by its first sentence and those of its
+sentences that best answer the question (`excerpted`); its citation quotes it whole.
 """
 
 from __future__ import annotations
