@@ -32,17 +32,24 @@ def cited(answer: Answer, quote: str) -> Citation:
     return found
 
 
-def test_a_sentence_that_introduces_an_example_brings_it_cited(tmp_path: Path, real_embedder):
+def bot_over(
+    tmp_path: Path, name: str, text: str, embedder: object, settings: AssistantSettings | None = None
+) -> Assistant:
+    """An Assistant over a corpus of one document, `name`, holding `text`."""
     corpus = tmp_path / "corpus"
     corpus.mkdir()
-    (corpus / "search.md").write_text(
+    (corpus / name).write_text(text, encoding="utf-8")
+    return Assistant(corpus=corpus, index_dir=tmp_path / "index", embedder=embedder, settings=settings)
+
+
+def test_a_sentence_that_introduces_an_example_brings_it_cited(tmp_path: Path, real_embedder):
+    text = (
         "# Search\n\nThe index answers most queries in under a millisecond. Results can be sorted by "
         "relevance as follows:\n\n```\nSELECT * FROM email WHERE email MATCH 'fts5' ORDER BY rank;\n```\n\n"
         "Sorting results by date is slower than sorting them by relevance. Relevance sorting uses the bm25 "
-        "function by default. Sorting the results can be reversed with DESC.\n",
-        encoding="utf-8",
+        "function by default. Sorting the results can be reversed with DESC.\n"
     )
-    bot = Assistant(corpus=corpus, index_dir=tmp_path / "index", embedder=real_embedder)
+    bot = bot_over(tmp_path, "search.md", text, real_embedder)
     answer = bot.ask("How do I sort results by relevance?")
     assert well_formed(bot, answer)
     example = "SELECT * FROM email WHERE email MATCH 'fts5' ORDER BY rank;"
@@ -170,11 +177,8 @@ HEAP_GUIDE = (
 
 @pytest.mark.parametrize("whole_lists", [True, False])
 def test_a_question_asking_for_several_things_takes_the_whole_list(tmp_path: Path, real_embedder, whole_lists: bool):
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    (corpus / "heap.md").write_text(HEAP_GUIDE, encoding="utf-8")
     settings = AssistantSettings(ranking=RankingSettings(whole_lists=whole_lists), max_words=30)
-    bot = Assistant(corpus=corpus, index_dir=tmp_path / "index", embedder=real_embedder, settings=settings)
+    bot = bot_over(tmp_path, "heap.md", HEAP_GUIDE, real_embedder, settings)
     answer = bot.ask("What kinds of wasteful allocation sites can the profiler's figures reveal?")
     assert well_formed(bot, answer)
     kinds = ["leaking sites", "churning sites", "short-lived sites", "wasted sites"]
@@ -200,11 +204,8 @@ INDEX_GUIDE = (
 def test_a_list_of_long_items_answers_a_question_asking_for_several_by_each_items_first_sentence(
     tmp_path: Path, real_embedder
 ):
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    (corpus / "index.md").write_text(INDEX_GUIDE, encoding="utf-8")
     settings = AssistantSettings(max_words=40)
-    bot = Assistant(corpus=corpus, index_dir=tmp_path / "index", embedder=real_embedder, settings=settings)
+    bot = bot_over(tmp_path, "index.md", INDEX_GUIDE, real_embedder, settings)
     answer = bot.ask("What kinds of index vectors can be used to select elements of a vector?")
     assert well_formed(bot, answer)
     texts = [s.text for s in answer.segments]
@@ -218,7 +219,7 @@ def test_a_list_of_long_items_answers_a_question_asking_for_several_by_each_item
     # what is shown is cut, never what is cited
     assert any(c.quote.startswith("3. A vector of negative integers. Such an index vector") for c in answer.citations)
     plain = Assistant(
-        corpus=corpus,
+        corpus=tmp_path / "corpus",
         index_dir=tmp_path / "index",
         embedder=real_embedder,
         settings=settings.model_copy(update={"ranking": RankingSettings(whole_lists=False)}),
@@ -242,11 +243,8 @@ FORMAT_GUIDE = (
 def test_a_question_asking_for_several_things_is_answered_by_the_list_first(
     tmp_path: Path, real_embedder, list_lead: bool
 ):
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    (corpus / "format.md").write_text(FORMAT_GUIDE, encoding="utf-8")
     settings = AssistantSettings(ranking=RankingSettings(list_lead=list_lead))
-    bot = Assistant(corpus=corpus, index_dir=tmp_path / "index", embedder=real_embedder, settings=settings)
+    bot = bot_over(tmp_path, "format.md", FORMAT_GUIDE, real_embedder, settings)
     question = "Which escape sequences does a format string understand?"
     # the sentence restating the question scores best; the list is what answers it
     first = bot.search(question, k=1)[0].text
@@ -293,16 +291,13 @@ def test_a_long_definition_is_shown_by_the_sentences_that_answer_and_quoted_whol
 def test_a_sentence_pointing_back_is_given_from_the_first_sentence_before_it_that_stands_alone(
     tmp_path: Path, real_embedder
 ):
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    (corpus / "points.md").write_text(
+    text = (
         "# Loyalty points\n\nPrices of shares are entered by hand for every transaction in a stock account. "
         "In this workaround, you use one of the dummy currencies to track the loyalty points. These currencies "
         "are XTS (Code for testing purposes) and XXX (No currency). If you use one of these for your loyalty "
-        "points account, you can enter transactions without entering share prices every time.\n",
-        encoding="utf-8",
+        "points account, you can enter transactions without entering share prices every time.\n"
     )
-    bot = Assistant(corpus=corpus, index_dir=tmp_path / "index", embedder=real_embedder)
+    bot = bot_over(tmp_path, "points.md", text, real_embedder)
     answer = bot.ask("Which currency can I use for loyalty points so that I never enter share prices?")
     assert well_formed(bot, answer)
     shown = [s.text for s in answer.segments]
