@@ -19,6 +19,7 @@ header a paragraph flows past at a page break. `block_text` reads a block withou
 
 from __future__ import annotations
 
+import html
 import re
 from array import array
 from dataclasses import dataclass, field, replace
@@ -33,7 +34,7 @@ Kind = Literal["heading", "paragraph", "list_item", "table_row", "table_header",
 CONTENT_KINDS = frozenset({"paragraph", "list_item", "table_row", "code", "definition"})
 # Bump when a parser changes the text or blocks it makes: the index fingerprint includes it, so an
 # index built by an older parser is rebuilt instead of mixing its records with new ones.
-PARSER_VERSION = 55
+PARSER_VERSION = 56
 
 # A paragraph set wholly in bold, short and without closing punctuation, is a heading the author
 # made by hand ("<p><b>Maximum Number Of Columns</b></p>", a Word paragraph in bold type). It is
@@ -346,9 +347,11 @@ def title_from_name(source: str) -> str:
     capital or a digit and holding a capitalised word ("Shirley Temple.txt", "Ed Wood (film).txt",
     "2014 Bahrain Grand Prix.txt"), or one capitalised word ("Animorphs.txt", "Buck-Tick.txt").
     Stems written as identifiers ("report_v2", "policy", "meeting-notes", "README") and names of
-    document kinds ("Report", "Notes") are not titles."""
+    document kinds ("Report", "Notes") are not titles. A name saved from a web page with its
+    character references ("Tunnels &amp; Trolls.txt") is read as the page showed it ("Tunnels &
+    Trolls")."""
     stem = source.rsplit("/", 1)[-1]
-    stem = stem.rsplit(".", 1)[0] if "." in stem else stem
+    stem = html.unescape(stem.rsplit(".", 1)[0] if "." in stem else stem)
     if not stem or "_" in stem or not (stem[0].isupper() or stem[0].isdigit()):
         return ""
     words = stem.split()

@@ -353,6 +353,8 @@ def test_a_title_overlined_and_underlined_outranks_one_underlined_with_the_same_
         ("2014 Bahrain Grand Prix.txt", "2014 Bahrain Grand Prix"),
         ("Animorphs.txt", "Animorphs"),
         ("Buck-Tick.txt", "Buck-Tick"),
+        ("Tunnels &amp; Trolls.txt", "Tunnels & Trolls"),
+        ("AT&T Corporation.txt", "AT&T Corporation"),
         ("policy.docx", ""),
         ("Policy.docx", ""),
         ("report_v2.pdf", ""),
