@@ -31,6 +31,8 @@ Metrics, per system and half:
   punctuation and articles dropped); yes/no questions are left out;
 - recall@5: one of the five best-ranked paragraphs contains the gold answer;
 - MRR: mean reciprocal rank of the first paragraph that contains it (0 past rank 10);
+- ±95%: half the width of containment's 95% interval, in points (normal approximation); with both
+  halves, the gap between them is printed with its own;
 - words p50/max: the answer text's words, [n] marks not counted;
 - p50: median seconds per answer (for ours, `Assistant.ask` alone: the ranking that recall and
   MRR are read from comes from a separate `Assistant.search`, not timed).
@@ -48,6 +50,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import re
 import statistics
 import string
@@ -298,12 +301,29 @@ def main() -> None:
     if args.json:
         print(json.dumps({f"{s}/{n}": r for (s, n), r in results.items()}, indent=2))
         return
-    print(f"{'half':9} {'system':7} {'containment':>11} {'recall@5':>9} {'MRR':>6} {'p50 ms':>7} {'words p50/max':>13}")
+    print(
+        f"{'half':9} {'system':7} {'containment':>11} {'±95%':>5} {'recall@5':>9} {'MRR':>6} {'p50 ms':>7} "
+        f"{'words p50/max':>13}"
+    )
     for (split, name), r in results.items():
         print(
-            f"{split:9} {name:7} {r['containment']:11.0%} {r['recall@5']:9.0%} {r['mrr']:6.3f} {r['p50_s'] * 1000:7.0f}"
-            f" {r['words_p50']:>7.0f}/{r['words_max']:<5}"
+            f"{split:9} {name:7} {r['containment']:11.0%} {margin(r) * 100:5.0f} {r['recall@5']:9.0%} {r['mrr']:6.3f}"
+            f" {r['p50_s'] * 1000:7.0f} {r['words_p50']:>7.0f}/{r['words_max']:<5}"
         )
+    for name in args.systems.split(","):
+        dev, held_out = results.get(("dev", name)), results.get(("held-out", name))
+        if dev and held_out:
+            gap = (dev["containment"] - held_out["containment"]) * 100
+            within = math.hypot(margin(dev), margin(held_out)) * 100
+            print(f"{name}: development minus held-out {gap:.0f} points, ±{within:.0f}")
+
+
+def margin(result: dict[str, float]) -> float:
+    """Half the width of containment's 95% interval (normal approximation): with about 40
+    questions a half, a share is known to within about ±13 points, and the gap between two halves
+    to within about ±18."""
+    p, n = result["containment"], result["n_containment"]
+    return 1.96 * math.sqrt(p * (1 - p) / n) if n else 0.0
 
 
 if __name__ == "__main__":
