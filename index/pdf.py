@@ -243,6 +243,7 @@ class _Line:
     font: str = ""  # the font of most of its letters
     base: float = 0.0  # the baseline of its first letter, PDF units
     entry: int = -1  # the outline entry whose title this line prints (see `_mark_outline`)
+    scripts: bool = False  # a superscript or subscript was joined to it (see `_set_off`)
 
 
 @dataclass
@@ -424,6 +425,8 @@ def _page_lines(pdf: object, n: int) -> tuple[list[_Line], list[tuple[float, flo
                 base = line.base = baseline[1].value
                 if previous_base is not None and line_first == first and _beside(lines[-1], line, previous_base, base):
                     _join(lines[-1], line)
+                elif previous_base is not None and line_first == first and _set_off(lines[-1], line, previous_base):
+                    base = previous_base  # the printed line's baseline goes on
                 else:
                     lines.append(line)
                 previous_base = base if mark < 0 else None
@@ -508,10 +511,47 @@ def _beside(left: _Line, right: _Line, left_base: float, right_base: float) -> b
     )
 
 
-def _join(line: _Line, right: _Line) -> None:
-    shift = len(line.text) + 1
+# A superscript or subscript as written in text: its digits and signs as such characters ("|z|²",
+# "H₂O"), anything else as it is (a bracket after it may sit on the baseline).
+_RAISED = str.maketrans("0123456789+-=", "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁼")
+_LOWERED = str.maketrans("0123456789+-=", "₀₁₂₃₄₅₆₇₈₉₊₋₌")
+
+
+def _set_off(left: _Line, right: _Line, left_base: float) -> bool:
+    """Joins `right` to `left` and says so when they are one printed line that pdfium parted where
+    the baseline moves: a superscript or subscript set smaller right after the text ("returns
+    |z|" and "2"), the text going on after it on the line's baseline (";"), or a footnote's raised
+    number before the note. The script is written as such characters (`_RAISED`, `_LOWERED`); the line keeps the
+    size, font and baseline of its text."""
+    gap = right.x0 - left.x1
+    size = max(left.size, right.size)
+    if not -0.5 <= gap <= 0.6 * size:
+        return False
+    shift = right.base - left_base
+    if abs(shift) <= 1.0 and abs(left.size - right.size) <= 0.5:
+        # the text goes on after a script, which pdfium may have kept on the line before
+        _join(left, right, " " if gap > 0.25 * size else "")
+        return True
+    if not 1.0 < abs(shift) <= 0.75 * size:
+        return False
+    if right.size <= 0.85 * left.size and len(right.text.strip()) <= 4:
+        right.text = right.text.translate(_RAISED if shift > 0 else _LOWERED)
+        _join(left, right, "")
+        left.scripts = True
+        return True
+    if left.size <= 0.85 * right.size and len(left.text.strip()) <= 3 and not left.scripts and shift < 0:
+        # a raised number or mark before the text it belongs to: the line is the text's
+        left.text = left.text.translate(_RAISED)
+        _join(left, right, " ")
+        left.size, left.font, left.base, left.scripts = right.size, right.font, right.base, True
+        return True
+    return False
+
+
+def _join(line: _Line, right: _Line, space: str = " ") -> None:
+    shift = len(line.text) + len(space)
     line.mono = line.mono and right.mono
-    line.text = f"{line.text} {right.text}"
+    line.text = f"{line.text}{space}{right.text}"
     line.x1 = right.x1
     line.cells += [replace(cell, start=cell.start + shift, end=cell.end + shift) for cell in right.cells]
 

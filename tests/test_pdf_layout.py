@@ -790,3 +790,43 @@ def test_pdf_table_without_a_drawn_header_is_headed_by_its_row_of_words_over_fig
     assert header == ["Year | Depreciation | Remaining Value"]
     shown = {s.display for s in split_sentences(doc)}
     assert "5, Depreciation: 108.05, Remaining Value: 252.10" in shown
+
+
+def test_pdf_superscripts_and_subscripts_stay_on_their_line_and_a_footnote_keeps_its_number(tmp_path: Path):
+    from fpdf import FPDF
+
+    pdf = FPDF(format="A4", unit="pt")
+    pdf.add_page()
+
+    def run(x: float, y: float, size: float, text: str) -> float:
+        pdf.set_font("Helvetica", size=size)
+        pdf.text(x, y, text)
+        return x + pdf.get_string_width(text)
+
+    x = run(72, 100, 11, "The function abs2(pair z) returns |z|")
+    x = run(x + 0.5, 96, 7, "2")
+    run(x + 0.5, 100, 11, "; so is its square.")
+    x = run(72, 130, 11, "Water is written H")
+    x = run(x + 0.5, 133, 7, "2")
+    run(x + 0.5, 130, 11, "O in formulas.")
+    x = run(72, 780, 7, "1")
+    run(x + 1, 785, 9, "The note says where the figures come from.")
+    doc = loaded(tmp_path, "notes.pdf", bytes(pdf.output()))
+    texts = [block_text(doc.text, b).text for b in doc.blocks]
+    # pdfium keeps the raised 2 on its line and parts the line where the baseline comes back
+    assert texts == [
+        "The function abs2(pair z) returns |z|2; so is its square. Water is written H2O in formulas.",
+        "¹ The note says where the figures come from.",
+    ]
+
+
+def test_a_script_pdfium_parts_from_its_line_is_written_as_one():
+    from index.pdf import _Line, _set_off
+
+    line = _Line("returns |z|", 0, top=108.0, x0=72.0, x1=130.0, size=10.0, base=100.0)
+    square = _Line("2", 0, top=111.0, x0=130.2, x1=134.0, size=7.0, base=103.6)
+    rest = _Line(";", 0, top=108.0, x0=134.3, x1=137.0, size=10.0, base=100.0)
+    assert _set_off(line, square, 100.0) and _set_off(line, rest, 100.0)
+    assert line.text == "returns |z|²;"
+    apart = _Line("Next column", 0, top=108.0, x0=300.0, x1=360.0, size=10.0, base=103.6)
+    assert not _set_off(line, apart, 100.0)
