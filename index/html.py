@@ -51,6 +51,9 @@ from index.document import (
 # trafilatura chooses the content when it keeps at least this share of the words the body holds
 # once navigation is set aside; below it, the body is used whole (texinfo-style reference pages).
 MIN_EXTRACTED_SHARE = 0.25
+# When the walker keeps under this share of the words trafilatura finds to be the page's content,
+# classes or ids misled it (see `parse_html`).
+NAMES_MISLED_SHARE = 0.5
 # lxml (under trafilatura) stops reading a page nested deeper than this; such a page is read whole.
 LXML_MAX_DEPTH = 255
 # A section the extractor left out beside sections it kept is content when it holds this many
@@ -187,9 +190,10 @@ _CELL_PARAGRAPH = "\f"
 class _Walker(HTMLParser):
     """Turns a stream of tags into blocks written by a TextWriter, navigation and the like set aside."""
 
-    def __init__(self, layout_tables: frozenset[int] = frozenset()) -> None:
+    def __init__(self, layout_tables: frozenset[int] = frozenset(), by_name: bool = True) -> None:
         super().__init__(convert_charrefs=True)
         self.writer = TextWriter()
+        self.by_name = by_name  # <div>s and <section>s are set aside by their class or id too
         self.layout_tables = layout_tables  # by the order of their start tags
         self.tables_seen = 0
         self.layouts = 0  # open layout tables outside any table of data
@@ -294,6 +298,8 @@ class _Walker(HTMLParser):
             return False
         if (attrs.get("role") or "") in _SKIP_ROLES or attrs.get("aria-hidden") == "true" or "hidden" in attrs:
             return True
+        if not self.by_name and tag in ("div", "section"):
+            return False
         names = _COMPONENT_PART.sub(" ", attrs.get("class") or "")
         # A heading's or a section's id is a slug of its title ("comments" in a style guide,
         # "custom-header-fields", "nav-list-syntax"): only its classes can name furniture.
@@ -698,8 +704,8 @@ def _layout_tables(markup: str) -> frozenset[int]:
     return frozenset(scan.layout)
 
 
-def _walk(markup: str) -> _Walker:
-    walker = _Walker(_layout_tables(markup))
+def _walk(markup: str, by_name: bool = True) -> _Walker:
+    walker = _Walker(_layout_tables(markup), by_name)
     walker.feed(markup)
     walker.close()
     return walker
@@ -911,8 +917,14 @@ def _menu_headings(blocks: list[Block]) -> list[Block]:
 def parse_html(source: str, sha256: str, markup: str) -> Document:
     """The page's main content as a Document (see the module docstring)."""
     body = _walk(markup)
-    blocks = body.writer.blocks = _menu_headings(captions_as_paragraphs(body.writer.blocks))
     extracted = _extracted(markup) if body.depth < LXML_MAX_DEPTH else None
+    if extracted and _words(body) < NAMES_MISLED_SHARE * len(_plain(extracted).split()):
+        # A class named the content's own container as furniture (Read the Docs' theme wraps the
+        # page in "wy-grid-for-nav" and the text in "wy-nav-content"): read the page again with
+        # its <div>s and <section>s set aside by tag and role alone, and let the extractor tell
+        # its content from its chrome.
+        body = _walk(markup, by_name=False)
+    blocks = body.writer.blocks = _menu_headings(captions_as_paragraphs(body.writer.blocks))
     if extracted:
         main = _plain(extracted)
         if len(main.split()) >= MIN_EXTRACTED_SHARE * _words(body):

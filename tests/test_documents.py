@@ -962,3 +962,39 @@ def test_an_html_statement_of_figures_takes_its_row_of_years_as_the_header(tmp_p
     assert "Total net sales, 2017: 177,866, 2016: 135,987" in shown
     # Years in a row that is not the table's first are figures.
     assert ("table_row", "Opened | 1994 | 1998") in kinds
+
+
+READ_THE_DOCS = """<!DOCTYPE html><html><head><title>3. Zone Files &mdash; Resolver documentation</title></head>
+<body class="wy-body-for-nav"><div class="wy-grid-for-nav">
+<nav data-toggle="wy-nav-shift" class="wy-nav-side"><div class="wy-side-scroll"><div class="wy-menu wy-menu-vertical">
+<ul><li class="toctree-l1"><a class="reference internal" href="chapter1.html">1. Introduction</a></li>
+<li class="toctree-l1"><a class="reference internal" href="chapter2.html">2. Resource Requirements</a></li></ul>
+</div></div></nav>
+<section data-toggle="wy-nav-shift" class="wy-nav-content-wrap"><div class="wy-nav-content"><div class="rst-content">
+<div role="navigation" aria-label="Page navigation"><ul class="wy-breadcrumbs"><li><a href="index.html">Home</a></li>
+</ul></div>
+<div class="document" role="main"><section id="zone-files"><h1>3. Zone Files<a class="headerlink" href="#zone-files"
+title="Permalink to this heading">\uf0c1</a></h1>
+<p>The resolver reads a single configuration file, which is typically kept in the directory of the server's
+other settings and read again whenever the operator asks the server to reload its configuration.</p>
+<p>Each zone may be defined as either a primary or a secondary. A primary zone reads its zone data directly
+from a file system. A secondary zone obtains its zone data from a primary through a zone transfer, and it
+checks the primary again at the interval the zone's refresh value sets.</p>
+<p>The default time to live of a record is taken from the zone file's TTL directive when the record does not
+name one of its own, and the server refuses to load a zone whose file names no such value at all.</p>
+</section></div>
+<footer><div role="navigation" aria-label="Footer"><a href="chapter2.html">Previous</a></div>
+<p>Built with Sphinx using a theme provided by Read the Docs.</p></footer>
+</div></div></section></div></body></html>"""
+
+
+def test_a_read_the_docs_page_whose_classes_name_its_content_as_navigation_is_read(tmp_path: Path):
+    # The theme wraps the whole page in "wy-grid-for-nav" and the text in "wy-nav-content": read by
+    # its class names, the page held no text at all.
+    doc = loaded(tmp_path, "chapter3.html", READ_THE_DOCS)
+    sentences = split_sentences(doc)
+    assert sentences[0].display.startswith("The resolver reads a single configuration file")
+    assert "A primary zone reads its zone data directly from a file system." in [s.display for s in sentences]
+    assert {s.section for s in sentences} == {("3. Zone Files",)}
+    assert "\uf0c1" not in doc.text[sentences[0].start :]
+    assert not [s for s in sentences if "Introduction" in s.display or "Built with Sphinx" in s.display]
