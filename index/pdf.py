@@ -184,6 +184,7 @@ _FIXED_PITCH, _FORCE_BOLD = 1, 1 << 18  # font descriptor flags
 _ARABIC = re.compile(r"[0-9]{1,6}")
 _SPACES = re.compile(" +")
 _CAPTION = re.compile(r"\s*(?:table|tab\.|figure|fig\.)\s*[0-9]+(?:[.-][0-9]+)*[.:]?\s", re.IGNORECASE)
+_CLOSING = re.compile(r"[}\])][});,.]*")  # a line of closing brackets alone: "}", "});", "]"
 _CONJUNCTIONS = frozenset({"and", "or", "but", "nor"})  # a line opening with one goes on with a sentence
 _CATEGORY = re.compile(r"^\[[^\[\]]{1,40}\]$")
 _MARKER_CELL = re.compile(r"^(?:[•◦▪‣●○■□–—*-]|\(?\d{1,3}[.)]|\(?[a-z][.)])$")
@@ -1513,6 +1514,9 @@ def _code(
     it is no code (`_heads_paragraph`)."""
     if not line.mono:
         return False
+    after_code = block is not None and block.kind == "code" and previous is not None and previous.mono
+    if after_code and _CLOSING.fullmatch(line.text.strip()):
+        return True  # "}" after "write(k);" ends the code above, and heads no paragraph below
     goes_on = previous is None and block is not None and block.kind == "code"  # from the page before
     if not goes_on and _heads_paragraph(line, previous, following, margin, spacing):
         return False

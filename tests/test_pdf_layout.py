@@ -830,3 +830,32 @@ def test_a_script_pdfium_parts_from_its_line_is_written_as_one():
     assert line.text == "returns |z|²;"
     apart = _Line("Next column", 0, top=108.0, x0=300.0, x1=360.0, size=10.0, base=103.6)
     assert not _set_off(line, apart, 100.0)
+
+
+def test_pdf_closing_brace_alone_ends_the_code_above_it_and_opens_no_paragraph(tmp_path: Path):
+    from fpdf import FPDF
+
+    pdf = FPDF(format="A4", unit="pt")
+    pdf.add_page()
+    y = 90.0
+    lines = [  # face, space above, text
+        ("Helvetica", 0, "It also supports the shorthand for iterating over all elements of an array:"),
+        ("Courier", 20, "int[] array={1,1,2,3,5};"),
+        ("Courier", 13, "for(int k : array) {"),
+        ("Courier", 13, "  write(k);"),
+        ("Courier", 13, "}"),
+        ("Helvetica", 20, "In addition, it supports many features beyond the ones found in those languages,"),
+        ("Helvetica", 13, "which the chapters below describe one by one."),
+    ]
+    for face, space, text in lines:
+        pdf.set_font(face, size=10)
+        y += space
+        pdf.text(72, y, text)
+    doc = loaded(tmp_path, "language.pdf", bytes(pdf.output()))
+    blocks = [(b.kind, block_text(doc.text, b).text) for b in doc.blocks]
+    assert blocks[1][0] == "code" and blocks[1][1].endswith("write(k); }")
+    assert blocks[2] == (
+        "paragraph",
+        "In addition, it supports many features beyond the ones found in those languages, which the chapters "
+        "below describe one by one.",
+    )
