@@ -1166,7 +1166,11 @@ def _page_definitions(
             and all(line.x0 >= column - ALIGN for line in lines[: items[0][0]])
         )
         if len(items) < 2 and not goes_on:
-            continue
+            start, _, alone = items[0]
+            hanging = _hanging(alone)
+            if hanging is None:
+                continue
+            items = [(start, start + len(hanging.lines), hanging)]
         group = carried[2] if goes_on and carried is not None else groups
         groups += group == groups
         for _, _, definition in items:
@@ -1176,6 +1180,22 @@ def _page_definitions(
         if items[-1][1] == len(lines):
             open_list = (term_x, column, group)
     return open_list, groups
+
+
+def _hanging(definition: _Definition) -> _Definition | None:
+    """A definition read alone, when it is one all the same, up to the first line of code under it:
+    a term of one line in a typewriter or bold face, its description beside it and under it at the
+    description's column (texinfo's `@table` item "pair  complex number, ..." between paragraphs
+    of prose); else None."""
+    term = definition.lines[0]
+    if definition.terms != 1 or definition.split <= 0 or not term.cells:
+        return None
+    if not (term.cells[0].mono or term.cells[0].bold):
+        return None
+    below = list(itertools.takewhile(lambda line: not line.mono, definition.lines[1:]))
+    if not below or any(abs(line.x0 - definition.column) > ALIGN for line in below):
+        return None
+    return replace(definition, lines=[term, *below])
 
 
 def _definition_at(lines: list[_Line], i: int, spacing: float, body: float) -> tuple[int, _Definition] | None:

@@ -859,3 +859,33 @@ def test_pdf_closing_brace_alone_ends_the_code_above_it_and_opens_no_paragraph(t
         "In addition, it supports many features beyond the ones found in those languages, which the chapters "
         "below describe one by one.",
     )
+
+
+def test_pdf_lone_term_in_a_typewriter_face_with_its_description_hanging_beside_and_under_it_is_a_definition(
+    tmp_path: Path,
+):
+    from fpdf import FPDF
+
+    pdf = FPDF(format="A4", unit="pt")
+    pdf.add_page()
+    placed = [  # face, x, y, text
+        ("Helvetica", 72, 90, "The language has the usual types and a few of its own, described below."),
+        ("Courier", 72, 115, "pair"),
+        ("Helvetica", 130, 115, "complex number, that is, an ordered pair of real components (x,y). The"),
+        ("Helvetica", 130, 128, "real and imaginary parts of a pair z can be read as z.x and z.y; they cannot"),
+        ("Helvetica", 130, 141, "be modified directly. The implicit initializer for pairs is (0.0,0.0)."),
+        ("Courier", 150, 166, "pair z=(3,4);"),
+        ("Helvetica", 72, 191, "Paths are built from pairs joined by the connectors the next section lists."),
+    ]
+    for face, x, y, text in placed:
+        pdf.set_font(face, size=10)
+        pdf.text(x, y, text)
+    doc = loaded(tmp_path, "types.pdf", bytes(pdf.output()))
+    blocks = [(b.kind, block_text(doc.text, b).text) for b in doc.blocks]
+    assert blocks[1] == (
+        "definition",
+        "pair: complex number, that is, an ordered pair of real components (x,y). The real and imaginary parts of a "
+        "pair z can be read as z.x and z.y; they cannot be modified directly. The implicit initializer for pairs is "
+        "(0.0,0.0).",
+    )
+    assert [kind for kind, _ in blocks] == ["paragraph", "definition", "code", "paragraph"]
