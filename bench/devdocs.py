@@ -79,6 +79,13 @@ Corpora (each a few hundred to about 2,000 chunks, so that indexing one takes mi
 - afield: two domains no other set has, written blind: GnuCash's Tutorial and Concepts Guide
   (accounting; a 320-page PDF by Apache FOP, example tables without a drawn header; gnucash-docs)
   and ten pages of FRRouting's Sphinx manual (routing daemons; frr-doc).
+- further: three more domains no other set has, written blind: the Asymptote manual (vector
+  graphics programming; a 196-page pdfTeX PDF from texinfo with running headers, code examples and
+  a two-column table of command-line options; asymptote-doc), six asciidoc (DocBook XSL) HTML pages
+  of Network UPS Tools (UPS power management: the one-page FAQ and five user manual chapters with
+  navigation headers and footers; nut-doc) and four Sphinx HTML chapters of the BIND 9
+  Administrator Reference Manual (DNS servers: introduction, configurations and zone files, name
+  server operations, security; bind9-doc).
 
 Each question has a `kind`: words among table, list, definition (an option or parameter's
 definition line), page-break, heading (the section's heading matters), boilerplate (it has
@@ -128,6 +135,8 @@ VALGRIND = "/usr/share/doc/valgrind/html"
 HISTORY = "/usr/share/doc/debian-history/docs"
 HARDEN = "/usr/share/doc/harden-doc/html/en-US"
 FRR = "/usr/share/doc/frr/html"
+NUT = "/usr/share/doc/nut-doc/html"
+BIND_ARM = "/usr/share/doc/bind9-doc/arm"
 # LaTeX2HTML pages of gnuplot's manual, each with a navigation panel: plotting styles
 GNUPLOT_NODES = "node98 node99 node100 node101 node104 node107 node109 node116 node118 node121 node128 node129".split()
 CORPORA: dict[str, list[tuple[str, str, str]]] = {
@@ -267,6 +276,24 @@ CORPORA: dict[str, list[tuple[str, str, str]]] = {
         *(
             ("frr-doc", f"{FRR}/{page}.html", f"frr/{page}.html")
             for page in "overview installation basic static vrrp ripd bfd watchfrr snmp glossary".split()
+        ),
+    ],
+    "further": [
+        ("asymptote-doc", "/usr/share/doc/asymptote/asymptote.pdf", "asymptote.pdf"),
+        ("nut-doc", f"{NUT}/FAQ.html", "nut/faq.html"),
+        *(
+            ("nut-doc", f"{NUT}/user-manual/ar01s{number}.html", f"nut/user-manual-{name}.html")
+            for number, name in (
+                ("02", "overview"),
+                ("03", "features"),
+                ("06", "configuration"),
+                ("07", "scheduling"),
+                ("10", "security"),
+            )
+        ),
+        *(
+            ("bind9-doc", f"{BIND_ARM}/{page}.html", f"bind/{page}.html")
+            for page in "chapter1 chapter3 chapter4 chapter7".split()
         ),
     ],
 }
