@@ -89,6 +89,9 @@ _BOILERPLATE_NAME = re.compile(
     r"most-read|trending|headerlink)(?:$|[\s_-])|sidebar",
     re.IGNORECASE,
 )
+# The line numbers Pygments sets before each line of a listing (Sphinx's `:linenos:`: " 2$TTL 2d"),
+# in their own spans or table cells: the listing is read as written.
+_LINE_NUMBERS = re.compile(r"(?:^|\s)linenos?(?:$|\s)")
 # The header or footer of a part of the content, not of the site: a card's, a table's, a post's title
 # ("card-header", "page-header" of Bootstrap; "entry-header" of WordPress).
 _COMPONENT_PART = re.compile(
@@ -297,6 +300,8 @@ class _Walker(HTMLParser):
         if tag in _CONTAINERS_NEVER_SKIPPED:
             return False
         if (attrs.get("role") or "") in _SKIP_ROLES or attrs.get("aria-hidden") == "true" or "hidden" in attrs:
+            return True
+        if _LINE_NUMBERS.search(attrs.get("class") or ""):
             return True
         if not self.by_name and tag in ("div", "section"):
             return False

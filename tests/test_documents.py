@@ -998,3 +998,26 @@ def test_a_read_the_docs_page_whose_classes_name_its_content_as_navigation_is_re
     assert {s.section for s in sentences} == {("3. Zone Files",)}
     assert "\uf0c1" not in doc.text[sentences[0].start :]
     assert not [s for s in sentences if "Introduction" in s.display or "Built with Sphinx" in s.display]
+
+
+NUMBERED_LISTING = """<html><head><title>Zone files</title></head><body><main><h1>Zone files</h1>
+<p>A zone file holds the records of one zone, each on a line of its own, in the order the server reads them
+when it loads the zone at start-up or when the operator asks it to reload its configuration.</p>
+<p>The following is a complete zone file for the domain example.com, which illustrates common features:</p>
+<div class="highlight"><pre><span></span><span class="linenos">1</span>; base zone file for example.com
+<span class="linenos">2</span>$TTL 2d    ; default TTL for zone
+<span class="linenos">3</span>$ORIGIN example.com. ; base domain-name
+</pre></div>
+<p>This type of zone file is frequently referred to as a forward-mapped zone file, since it maps domain
+names to some other value, while a reverse-mapped zone file maps an address to a domain name.</p>
+<table class="highlighttable"><tr><td class="linenos"><div class="linenodiv"><pre>1
+2</pre></div></td><td class="code"><div class="highlight"><pre>options {
+    directory "/var/cache/bind";</pre></div></td></tr></table>
+</main></body></html>"""
+
+
+def test_html_listing_is_read_without_the_line_numbers_set_before_its_lines(tmp_path: Path):
+    doc = loaded(tmp_path, "zones.html", NUMBERED_LISTING)
+    assert "; base zone file for example.com\n$TTL 2d    ; default TTL for zone\n$ORIGIN example.com." in doc.text
+    assert "1\n2" not in doc.text and "1options" not in doc.text
+    assert 'options { directory "/var/cache/bind";' in doc.text
