@@ -792,26 +792,41 @@ def test_pdf_table_without_a_drawn_header_is_headed_by_its_row_of_words_over_fig
     assert "5, Depreciation: 108.05, Remaining Value: 252.10" in shown
 
 
-def test_pdf_superscripts_and_subscripts_stay_on_their_line_and_a_footnote_keeps_its_number(tmp_path: Path):
+def printed(runs: list[tuple[str, float, float, float, str]]) -> bytes:
+    """A one-page PDF with each run of text (font, size, x, baseline from the top, text) where it is
+    placed."""
     from fpdf import FPDF
 
     pdf = FPDF(format="A4", unit="pt")
     pdf.add_page()
-
-    def run(x: float, y: float, size: float, text: str) -> float:
-        pdf.set_font("Helvetica", size=size)
+    for font, size, x, y, text in runs:
+        pdf.set_font(font, size=size)
         pdf.text(x, y, text)
-        return x + pdf.get_string_width(text)
+    return bytes(pdf.output())
 
-    x = run(72, 100, 11, "The function abs2(pair z) returns |z|")
-    x = run(x + 0.5, 96, 7, "2")
-    run(x + 0.5, 100, 11, "; so is its square.")
-    x = run(72, 130, 11, "Water is written H")
-    x = run(x + 0.5, 133, 7, "2")
-    run(x + 0.5, 130, 11, "O in formulas.")
-    x = run(72, 780, 7, "1")
-    run(x + 1, 785, 9, "The note says where the figures come from.")
-    doc = loaded(tmp_path, "notes.pdf", bytes(pdf.output()))
+
+def test_pdf_superscripts_and_subscripts_stay_on_their_line_and_a_footnote_keeps_its_number(tmp_path: Path):
+    from fpdf import FPDF
+
+    width = FPDF(unit="pt")
+    width.set_font("Helvetica", size=11)
+    line = "The function abs2(pair z) returns |z|"
+    x = 72 + width.get_string_width(line)
+    small = FPDF(unit="pt")
+    small.set_font("Helvetica", size=7)
+    square = x + 0.5 + small.get_string_width("2")
+    water = 72 + width.get_string_width("Water is written H")
+    runs = [
+        ("Helvetica", 11, 72, 100, line),
+        ("Helvetica", 7, x + 0.5, 96, "2"),
+        ("Helvetica", 11, square + 0.5, 100, "; so is its square."),
+        ("Helvetica", 11, 72, 130, "Water is written H"),
+        ("Helvetica", 7, water + 0.5, 133, "2"),
+        ("Helvetica", 11, water + 0.5 + small.get_string_width("2") + 0.5, 130, "O in formulas."),
+        ("Helvetica", 7, 72, 780, "1"),
+        ("Helvetica", 9, 73 + small.get_string_width("1"), 785, "The note says where the figures come from."),
+    ]
+    doc = loaded(tmp_path, "notes.pdf", printed(runs))
     texts = [block_text(doc.text, b).text for b in doc.blocks]
     # pdfium keeps the raised 2 on its line and parts the line where the baseline comes back
     assert texts == [
@@ -833,25 +848,16 @@ def test_a_script_pdfium_parts_from_its_line_is_written_as_one():
 
 
 def test_pdf_closing_brace_alone_ends_the_code_above_it_and_opens_no_paragraph(tmp_path: Path):
-    from fpdf import FPDF
-
-    pdf = FPDF(format="A4", unit="pt")
-    pdf.add_page()
-    y = 90.0
-    lines = [  # face, space above, text
-        ("Helvetica", 0, "It also supports the shorthand for iterating over all elements of an array:"),
-        ("Courier", 20, "int[] array={1,1,2,3,5};"),
-        ("Courier", 13, "for(int k : array) {"),
-        ("Courier", 13, "  write(k);"),
-        ("Courier", 13, "}"),
-        ("Helvetica", 20, "In addition, it supports many features beyond the ones found in those languages,"),
-        ("Helvetica", 13, "which the chapters below describe one by one."),
+    lines = [  # font, baseline, text
+        ("Helvetica", 90, "It also supports the shorthand for iterating over all elements of an array:"),
+        ("Courier", 110, "int[] array={1,1,2,3,5};"),
+        ("Courier", 123, "for(int k : array) {"),
+        ("Courier", 136, "  write(k);"),
+        ("Courier", 149, "}"),
+        ("Helvetica", 169, "In addition, it supports many features beyond the ones found in those languages,"),
+        ("Helvetica", 182, "which the chapters below describe one by one."),
     ]
-    for face, space, text in lines:
-        pdf.set_font(face, size=10)
-        y += space
-        pdf.text(72, y, text)
-    doc = loaded(tmp_path, "language.pdf", bytes(pdf.output()))
+    doc = loaded(tmp_path, "language.pdf", printed([(font, 10, 72, y, text) for font, y, text in lines]))
     blocks = [(b.kind, block_text(doc.text, b).text) for b in doc.blocks]
     assert blocks[1][0] == "code" and blocks[1][1].endswith("write(k); }")
     assert blocks[2] == (
@@ -864,10 +870,6 @@ def test_pdf_closing_brace_alone_ends_the_code_above_it_and_opens_no_paragraph(t
 def test_pdf_lone_term_in_a_typewriter_face_with_its_description_hanging_beside_and_under_it_is_a_definition(
     tmp_path: Path,
 ):
-    from fpdf import FPDF
-
-    pdf = FPDF(format="A4", unit="pt")
-    pdf.add_page()
     placed = [  # face, x, y, text
         ("Helvetica", 72, 90, "The language has the usual types and a few of its own, described below."),
         ("Courier", 72, 115, "pair"),
@@ -877,10 +879,7 @@ def test_pdf_lone_term_in_a_typewriter_face_with_its_description_hanging_beside_
         ("Courier", 150, 166, "pair z=(3,4);"),
         ("Helvetica", 72, 191, "Paths are built from pairs joined by the connectors the next section lists."),
     ]
-    for face, x, y, text in placed:
-        pdf.set_font(face, size=10)
-        pdf.text(x, y, text)
-    doc = loaded(tmp_path, "types.pdf", bytes(pdf.output()))
+    doc = loaded(tmp_path, "types.pdf", printed([(face, 10, x, y, text) for face, x, y, text in placed]))
     blocks = [(b.kind, block_text(doc.text, b).text) for b in doc.blocks]
     assert blocks[1] == (
         "definition",
