@@ -923,16 +923,16 @@ def parse_html(source: str, sha256: str, markup: str) -> Document:
     """The page's main content as a Document (see the module docstring)."""
     body = _walk(markup)
     extracted = _extracted(markup) if body.depth < LXML_MAX_DEPTH else None
-    if extracted and _words(body) < NAMES_MISLED_SHARE * len(_plain(extracted).split()):
+    main = _plain(extracted) if extracted else ""
+    content_words = len(main.split())
+    if content_words and _words(body) < NAMES_MISLED_SHARE * content_words:
         # A class named the content's own container as furniture (Read the Docs' theme wraps the
         # page in "wy-grid-for-nav" and the text in "wy-nav-content"): read the page again with
         # its <div>s and <section>s set aside by tag and role alone, and let the extractor tell
         # its content from its chrome.
         body = _walk(markup, by_name=False)
     blocks = body.writer.blocks = _menu_headings(captions_as_paragraphs(body.writer.blocks))
-    if extracted:
-        main = _plain(extracted)
-        if len(main.split()) >= MIN_EXTRACTED_SHARE * _words(body):
-            blocks = _main_content(body, _squeezed(main))
+    if content_words and content_words >= MIN_EXTRACTED_SHARE * _words(body):
+        blocks = _main_content(body, _squeezed(main))
     title = body.og_title or " ".join(body.title.split()) or body.first_h1
     return Document(source, sha256, body.writer.text, title, blocks)
