@@ -571,8 +571,8 @@ def titling_names(query: str, best: list[tuple[str, str, str]], away_from: str, 
 def bridge_names(
     reader: IndexReader, query: str, best: list[tuple[str, str, str]], most: int, leads: Leads | None = None
 ) -> list[str]:
-    """Names in the best sentences, given as (source, title, text), and in the titles of those
-    of documents without headings, that the query does not mention, `most` at most: first those that lead to another document (`leads`;
+    """Names in the best sentences, given as (source, title, text), and in their titles that the
+    query does not mention, `most` at most: first those that lead to another document (`leads`;
     the documents they title when None), which a bridge can lead to, then the others in the order
     they come. Past the first sentence, only names leading to another document are taken: the others
     would only blur the bridge query."""
