@@ -553,20 +553,3 @@ def test_a_bridge_searches_with_the_names_that_lead_to_another_document(tmp_path
     assert ("Northway Pictures" in bridge_query) is not leading
     assert ("Avonmere" in bridge_query) is not leading
     assert "public office" in bridge_query  # with the words the best sentence left unanswered
-
-
-def test_a_page_title_is_a_bridge_name_only_for_a_document_without_headings(tmp_path: Path):
-    reader = reader_of(
-        tmp_path,
-        {
-            "Harbour Board.txt": "The Harbour Board meets monthly.\n",
-            "signals.md": "# Server Operations Guide\n\n## Signals\n\nSIGHUP makes the server reload its zones.\n",
-        },
-    )
-    title = reader.chunks[next(i for i, c in enumerate(reader.chunks) if c.source == "signals.md")].title
-    assert title == "Server Operations Guide"
-    question = "What is the difference between sending the server a SIGHUP and a SIGTERM?"
-    manual = [("signals.md", title, "SIGHUP makes the server reload its zones.")]
-    assert "Server Operations Guide" not in bridge_names(reader, question, manual, 10)
-    article = [("Harbour Board.txt", "Harbour Board", "It meets monthly.")]
-    assert bridge_names(reader, "When does it meet?", article, 10) == ["Harbour Board"]
