@@ -580,12 +580,8 @@ def bridge_names(
     asked = set(words(query))
     found: list[str] = []
     own = {source for source, _, _ in best}
-    for n, (source, title, text) in enumerate(best):
-        # a page's title names what the page is about only where it has no headings (an article
-        # about one thing); a manual's page title ("4. Name Server Operations — BIND 9 ...
-        # documentation") leads nowhere a question goes
-        about = title if not reader.has_sections(source) else ""
-        for name in [about, *mentions(text)]:
+    for n, (_, title, text) in enumerate(best):
+        for name in [title, *mentions(text)]:
             if n and not set(leads_to(name)) - own:
                 continue
             if name and not set(words(name)) <= asked and name not in found:
