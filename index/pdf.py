@@ -149,6 +149,22 @@ BAND_GAP = 2.5
 MAX_INDENT = 24
 
 _SOFT_HYPHEN = "\ufffe"  # pdfium's mark for a hyphen at the end of a line it joined to the next
+# TeX's T1 (Cork) codes that a font without Unicode names (pdfTeX's Type 3 bitmap fonts: R's
+# vignettes, older papers) leaves as control characters, read where the text around them shows
+# what they print: a ligature next to a letter ("di\x1berent", "\x1crst"), quotes around a word
+# ("\x10wins\x11", closed after a letter or by a straight quote), a dash between words or numbers
+# ("50\x1559", "study \x16 most"), and a bullet before a space (a high control character). The
+# same codes in a math font print delimiters, set apart on lines of their own, and are left alone
+# (`_typeset_codes`). Measured on the survival package's vignettes; no other development PDF changes.
+_LIGATURES = {"\x1b": "\ufb00", "\x1c": "\ufb01", "\x1d": "\ufb02", "\x1e": "\ufb03", "\x1f": "\ufb04"}
+_T1_LIGATURE = re.compile(r"(?<=[^\W\d_])[\x1b-\x1f]|[\x1b-\x1f](?=[^\W\d_]|[\x1b-\x1f])")
+_T1_OPENING = re.compile(r'(?:^|(?<=[\s(\[,]))\x10(?=[^\s\x00-\x1f](?:[^\x10\x11"]{0,600}?[^\s\x00-\x1f])?[\x11"])')
+_T1_CLOSING = re.compile(r"(?<=[^\s\x00-\x1f])\x11(?=[\s.,;:!?)]|$)")
+_T1_DASH = re.compile(
+    r"(?<=\w)[\x15\x16](?=\w|\r\n\w)|(?<=[^\S\r\n])[\x15\x16](?= )|(?:^|(?<=\n))[\x15\x16](?= [^\s\x00-\x1f])"
+)
+_T1_BULLET = re.compile(r"(?:^|(?<=[\n ]))[\x80-\x9f](?= )")
+_SPELT = str.maketrans({"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl"})
 _PAGE_NUMBER = re.compile(
     r"^(?:page\s+)?(?:\d{1,4}|[ivxlcdm]{1,7})(?:\s*(?:/|of)\s*\d{1,4})?$|^[-–—]\s*\d{1,4}\s*[-–—]$", re.IGNORECASE
 )
@@ -431,6 +447,8 @@ def _page_lines(pdf: object, n: int) -> tuple[list[_Line], list[tuple[float, flo
                 else:
                     lines.append(line)
                 previous_base = base if mark < 0 else None
+        for line in lines:
+            _spell_ligatures(line)
         cut = sum(len(line.cells) > 1 for line in lines)
         # horizontal rules, at least 20 points long, when the page may hold a table
         return lines, ([(x0, x1, y) for x0, x1, y, _ in paths if x1 - x0 > 20] if cut >= 2 else [])
@@ -459,7 +477,7 @@ def _page_text(textpage: object) -> _PageText:
     handle = textpage.raw  # type: ignore[attr-defined]
     text, count = textpage.get_text_range(), textpage.count_chars()  # type: ignore[attr-defined]
     if len(text) == count:
-        return _PageText(text, range(count), handle)
+        return _PageText(_typeset_codes(text), range(count), handle)
     codes = [raw.FPDFText_GetUnicode(handle, i) for i in range(count)]
     index: list[int] = []
     i = 0
@@ -472,11 +490,36 @@ def _page_text(textpage: object) -> _PageText:
         index.append(i)
         i += 1
     if len(index) == len(text):
-        return _PageText(text, index, handle)
+        return _PageText(_typeset_codes(text), index, handle)
     # not written glyph by glyph (a character beyond 16 bits): write it so, a glyph a character
     glyphs = [(i, code) for i, code in enumerate(codes) if code]
     text = "".join(_SOFT_HYPHEN if c == 2 else "\ufffd" if 0xD800 <= c < 0xE000 else chr(c) for _, c in glyphs)
-    return _PageText(text, [i for i, _ in glyphs], handle)
+    return _PageText(_typeset_codes(text), [i for i, _ in glyphs], handle)
+
+
+def _typeset_codes(text: str) -> str:
+    """The page's text with TeX's T1 control codes read as what they print (see `_LIGATURES`), a
+    character for a character, so that offsets still name glyphs: a ligature is written as its
+    Unicode ligature here and spelt out when the line is made (`_spell_ligatures`)."""
+    if not any((c < " " and c not in "\r\n\t") or "\x80" <= c <= "\x9f" for c in text):
+        return text
+    text = _T1_LIGATURE.sub(lambda m: _LIGATURES[m.group()], text)
+    text = _T1_OPENING.sub("\u201c", text)
+    text = _T1_CLOSING.sub("\u201d", text)
+    text = _T1_DASH.sub(lambda m: "\u2013" if m.group() == "\x15" else "\u2014", text)
+    return _T1_BULLET.sub("\u2022", text)
+
+
+def _spell_ligatures(line: _Line) -> None:
+    """Write a ligature as its letters ("di\ufb00erent" as "different"), moving the cells' offsets."""
+    if not any("\ufb00" <= c <= "\ufb04" for c in line.text):
+        return
+    shift = [0]
+    for c in line.text:
+        shift.append(shift[-1] + len(c.translate(_SPELT)) - 1)
+    for cell in line.cells:
+        cell.start, cell.end = cell.start + shift[cell.start], cell.end + shift[cell.end]
+    line.text = line.text.translate(_SPELT)
 
 
 def _body_face(chars: _PageText, first: int, last: int) -> tuple[float, str]:

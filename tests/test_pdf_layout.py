@@ -888,3 +888,29 @@ def test_pdf_lone_term_in_a_typewriter_face_with_its_description_hanging_beside_
         "(0.0,0.0).",
     )
     assert [kind for kind, _ in blocks] == ["paragraph", "definition", "code", "paragraph"]
+
+
+def test_pdf_tex_control_codes_are_read_as_the_ligatures_quotes_and_dashes_they_print(tmp_path: Path):
+    from fpdf import FPDF
+
+    pdf = FPDF(format="A4", unit="pt")
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=10)
+    # pdfTeX's Type 3 fonts leave T1 codes with no Unicode value: 0x1b-0x1f ligatures, 0x10/0x11 quotes,
+    # 0x15 an en dash
+    pdf.text(72, 100, "The model has 3 di\x1berent \x10e\x1bects\x11 on the \x1crst coe\x1ecients of ages 50\x1559.")
+    doc = loaded(tmp_path, "vignette.pdf", bytes(pdf.output()))
+    assert [block_text(doc.text, b).text for b in doc.blocks] == [
+        "The model has 3 different “effects” on the first coefficients of ages 50–59.",
+    ]
+    assert [w for w in doc.text.split() if w.startswith("coeff")] == ["coefficients"]
+
+
+def test_tex_control_codes_read_only_where_the_text_around_them_shows_what_they_print():
+    from index.pdf import _typeset_codes
+
+    assert _typeset_codes("\x88 Make a plan\r\nsu\x1e\x1ecient") == "• Make a plan\r\nsu\ufb03\ufb03cient"
+    assert _typeset_codes("study \x16 most, Kaplan\x15Meier") == "study — most, Kaplan–Meier"
+    assert _typeset_codes("(x) = \x10\r\nv(x)\r\n\x11\r\n= \x16\r\n") == "(x) = \x10\r\nv(x)\r\n\x11\r\n= \x16\r\n"
+    assert _typeset_codes("set \x10variance\",\x10init\"") == "set “variance\",“init\""
+    assert len(_typeset_codes("a\x1bb \x10c\x11")) == len("a\x1bb \x10c\x11")  # a character for a character
