@@ -510,6 +510,12 @@ def _typeset_codes(text: str) -> str:
     return _T1_BULLET.sub("\u2022", text)
 
 
+def read_typeset_codes(text: str) -> str:
+    """Another extractor's text (pdftotext's) with TeX's T1 control codes read as `_typeset_codes`
+    reads them, ligatures spelt out: the text as a reader sees it."""
+    return _typeset_codes(text).translate(_SPELT)
+
+
 def _spell_ligatures(line: _Line) -> None:
     """Write a ligature as its letters ("di\ufb00erent" as "different"), moving the cells' offsets."""
     if not any("\ufb00" <= c <= "\ufb04" for c in line.text):
@@ -1724,7 +1730,8 @@ def _goes_on_over_page(block: _Block, line: _Line) -> bool:
 def _title(metadata_title: str, source: str, blocks: list[_Block], body: float) -> str:
     """The metadata's title, unless empty or generic; else the largest heading of the first page
     with content (a cover's title, not the first chapter's heading set larger still on its own
-    page), else the largest of the first forty blocks."""
+    page), else the largest of the first forty blocks; a heading of those that holds it after one
+    more letter wins (a logo whose first letter is drawn)."""
     title = " ".join(metadata_title.split())
     stem = source.rsplit("/", 1)[-1].rsplit(".", 1)[0]
     if title and not _GENERIC_TITLES.match(title) and title.casefold() != stem.casefold():
@@ -1733,10 +1740,15 @@ def _title(metadata_title: str, source: str, blocks: list[_Block], body: float) 
     headings = [b for b in blocks if b.kind == "heading" and b.lines[0].page == cover] or [
         b for b in blocks[:40] if b.kind == "heading"
     ]
-    if headings:
-        best = min(headings, key=lambda b: b.level)
-        return " ".join(" ".join(line.text.split()) for line in best.lines)
-    return ""
+    if not headings:
+        return ""
+    written = [(b.level, " ".join(" ".join(line.text.split()) for line in b.lines)) for b in headings]
+    _, best = min(written, key=lambda heading: heading[0])
+    # a cover's logo set larger than the title, its first letter drawn (asymptote.pdf's "symptote"
+    # over "Asymptote: the Vector Graphics Language"): the title that spells it after that letter
+    drawn = re.compile(r"(?<!\w)\w" + re.escape(best) + r"(?!\w)", re.IGNORECASE)
+    fuller = [text for _, text in written if drawn.search(text)] if len(best) > 3 else []
+    return fuller[0] if fuller else best
 
 
 def _reading_order(lines: list[_Line]) -> list[_Line]:

@@ -914,3 +914,22 @@ def test_tex_control_codes_read_only_where_the_text_around_them_shows_what_they_
     assert _typeset_codes("(x) = \x10\r\nv(x)\r\n\x11\r\n= \x16\r\n") == "(x) = \x10\r\nv(x)\r\n\x11\r\n= \x16\r\n"
     assert _typeset_codes("set \x10variance\",\x10init\"") == "set “variance\",“init\""
     assert len(_typeset_codes("a\x1bb \x10c\x11")) == len("a\x1bb \x10c\x11")  # a character for a character
+
+
+@pytest.mark.parametrize(("logo", "title"), [("ogbook", "Logbook: the Field Manual"), ("Logbook", "Ship's Logbook")])
+def test_pdf_cover_logo_with_its_first_letter_drawn_gives_way_to_the_title_spelling_it(
+    tmp_path: Path, logo: str, title: str
+):
+    from fpdf import FPDF
+
+    pdf = FPDF(format="A4", unit="pt")
+    pdf.add_page()
+    for size, y, text in [(20, 80, title), (11, 120, "For version 2.85"), (26, 200, logo)]:
+        pdf.set_font("Helvetica", size=size)
+        pdf.text(72, y, text)
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=10)
+    pdf.text(72, 80, "Each entry of the log records the time, the position and the weather.")
+    doc = loaded(tmp_path, "manual.pdf", bytes(pdf.output()))
+    # a logo whose first letter is drawn ("ogbook") is the title's word; a whole word set larger stays the title
+    assert doc.title == (title if logo == "ogbook" else logo)
