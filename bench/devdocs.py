@@ -492,7 +492,44 @@ def write_filings(corpus: Path) -> None:
         (corpus / f"{filing}.txt").write_text(text + "\n", encoding="utf-8")
 
 
-PACKAGED = {"filings": write_filings}
+# Files taken from packages that are downloaded and unpacked, not installed (R's packages would
+# bring R with them): (package, path in the package, name in the corpus).
+UNPACKED = {
+    "papers": [
+        *(
+            ("r-cran-survival", f"/usr/lib/R/library/survival/doc/{name}.pdf", f"survival/{name}.pdf")
+            for name in "timedep compete concordance tiedtimes".split()
+        ),
+        *(
+            ("r-cran-zoo", f"/usr/lib/R/site-library/zoo/doc/{name}.pdf", f"zoo/{name}.pdf")
+            for name in ("zoo", "zoo-faq")
+        ),
+        ("r-cran-sandwich", "/usr/lib/R/site-library/sandwich/doc/sandwich.pdf", "sandwich/sandwich.pdf"),
+        ("r-cran-lme4", "/usr/lib/R/site-library/lme4/doc/lmer.pdf", "lme4/lmer.pdf"),
+    ],
+}
+DEBS = ROOT / ".bench" / "debs"
+
+
+def write_unpacked(name: str, corpus: Path) -> None:
+    """Download the packages' .deb files (apt-get download, no root), unpack them under
+    .bench/debs/root and copy the named files."""
+    files = UNPACKED[name]
+    root = DEBS / "root"
+    for package in sorted({package for package, _, _ in files}):
+        if not list(DEBS.glob(f"{package}_*.deb")):
+            DEBS.mkdir(parents=True, exist_ok=True)
+            print(f"apt-get download {package}")
+            if subprocess.run(["apt-get", "download", package], cwd=DEBS).returncode != 0:
+                subprocess.run(["apt-get", "update"], check=True)  # a fresh machine's lists may be missing
+                subprocess.run(["apt-get", "download", package], cwd=DEBS, check=True)
+        (deb,) = DEBS.glob(f"{package}_*.deb")
+        subprocess.run(["dpkg-deb", "-x", str(deb), str(root)], check=True)
+    for _, source, target in files:
+        copy(root / source.lstrip("/"), corpus / target)
+
+
+PACKAGED = {"filings": write_filings, "papers": lambda corpus: write_unpacked("papers", corpus)}
 
 
 def build(name: str, out: Path, no_install: bool) -> None:
@@ -558,8 +595,11 @@ def reader_text(path: Path) -> list[str]:
 
 
 def _pdf_text(path: Path) -> list[str]:
+    from index.pdf import read_typeset_codes  # a Type 3 font's ligatures, as pdftotext leaves them
+
     raw = subprocess.run(["pdftotext", "-enc", "UTF-8", str(path), "-"], capture_output=True, text=True, check=True)
-    pages = [page.splitlines() for page in raw.stdout.split("\f")]
+    printed = read_typeset_codes(raw.stdout)
+    pages = [page.split("\n") for page in printed.split("\f")]
 
     def shape(line: str) -> str:
         return re.sub(r"\d+", "#", line.strip())
@@ -585,7 +625,7 @@ def _pdf_text(path: Path) -> list[str]:
     text = "\n".join("\n".join(lines) for lines in kept)
     joined = re.sub(r"(\w)-\n\s*(\w)", r"\1\2", text)
     layout = subprocess.run(["pdftotext", "-layout", "-enc", "UTF-8", str(path), "-"], capture_output=True, text=True)
-    return [joined, text, raw.stdout, layout.stdout]
+    return [joined, text, printed, read_typeset_codes(layout.stdout)]
 
 
 def _html_text(path: Path) -> str:
