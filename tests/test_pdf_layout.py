@@ -933,3 +933,32 @@ def test_pdf_cover_logo_with_its_first_letter_drawn_gives_way_to_the_title_spell
     doc = loaded(tmp_path, "manual.pdf", bytes(pdf.output()))
     # a logo whose first letter is drawn ("ogbook") is the title's word; a whole word set larger stays the title
     assert doc.title == (title if logo == "ogbook" else logo)
+
+
+def test_pdf_footnote_numbers_printed_on_their_lines_are_superscripts_apart_from_the_words(tmp_path: Path):
+    from fpdf import FPDF
+
+    pdf = FPDF(format="A4", unit="pt")
+    pdf.add_page()
+
+    def raised(x: float, y: float, number: str, text: str) -> None:
+        pdf.set_font("Helvetica", size=6)
+        pdf.text(x, y - 3.8, number)
+        pdf.set_font("Helvetica", size=9)
+        pdf.text(x + pdf.get_string_width(number) + 0.5, y, text)
+
+    pdf.set_font("Helvetica", size=9)
+    prose = "The weights are computed by the estimators"
+    pdf.text(72, 100, prose)
+    x = 72 + pdf.get_string_width(prose)
+    pdf.set_font("Helvetica", size=6)
+    pdf.text(x, 96.2, "4")
+    pdf.set_font("Helvetica", size=9)
+    pdf.text(x + pdf.get_string_width("4") + 2.5, 100, "described below.")
+    pdf.text(72, 112, "Their squares R2 and x2 are exponents set on the line.")
+    raised(72, 700, "4", "The order p is set to the integer given.")
+    doc = loaded(tmp_path, "paper.pdf", bytes(pdf.output()))
+    texts = [block_text(doc.text, b).text for b in doc.blocks]
+    assert texts[0].startswith("The weights are computed by the estimators⁴ described below.")
+    assert "R2 and x2" in texts[0]  # no footnote after one letter
+    assert texts[-1] == "⁴ The order p is set to the integer given."
