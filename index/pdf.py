@@ -1584,7 +1584,7 @@ def _blocks(pages: list[list[_Line]], body: float, outlined: dict[int, int]) -> 
                     current.lines.append(line)
                 else:
                     blocks.append(_Block("code", [line]))
-            elif _BULLET.match(line.text.strip()):
+            elif _BULLET.match(line.text.strip()) and not _enumerated_inside(current, line):
                 if current is None or current.kind != "list_item":
                     group += 1
                 blocks.append(_Block("list_item", [line], 1, group))
@@ -1594,6 +1594,31 @@ def _blocks(pages: list[list[_Line]], body: float, outlined: dict[int, int]) -> 
                 blocks.append(_Block("paragraph", [line]))
             previous = line
     return blocks
+
+
+_ENUMERATION = re.compile(r"(\(?)(\d{1,3}|[a-z])([.)])\s")
+
+
+def _enumerated_inside(current: _Block | None, line: _Line) -> bool:
+    """Whether `line` opens with the next number of an enumeration that a paragraph began inside
+    its text and that the line only goes on with: "... any optimizer that (1) can work with an
+    objective function," / "(2) allows box constraints ..." (lmer.pdf) is one sentence, not a
+    paragraph cut before a list item."""
+    found = _ENUMERATION.match(line.text.strip())
+    if current is None or current.kind != "paragraph" or found is None:
+        return False
+    opening, number, closing = found.groups()
+    if number.isdigit():
+        if number == "1":
+            return False
+        before = str(int(number) - 1)
+    else:
+        if number == "a":
+            return False
+        before = chr(ord(number) - 1)
+    marker = f"{opening}{before}{closing}"
+    text = " ".join(line.text for line in current.lines)
+    return f" {marker} " in f" {text} "
 
 
 def _outline_levels(

@@ -962,3 +962,35 @@ def test_pdf_footnote_numbers_printed_on_their_lines_are_superscripts_apart_from
     assert texts[0].startswith("The weights are computed by the estimators⁴ described below.")
     assert "R2 and x2" in texts[0]  # no footnote after one letter
     assert texts[-1] == "⁴ The order p is set to the integer given."
+
+
+def test_pdf_enumeration_begun_inside_a_sentence_goes_on_in_it_and_a_numbered_list_stays_a_list(tmp_path: Path):
+    from fpdf import FPDF
+
+    pdf = FPDF(format="A4", unit="pt")
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=10)
+    lines = [
+        "The package allows any optimizer that (1) can work with an objective",
+        "function, as most do,",
+        "(2) allows box constraints on the parameters, and (3) conforms to some",
+        "simple rules about argument names.",
+        "",
+        "Two steps remain:",
+        "(1) Fit the model again.",
+        "(2) Compare the fits.",
+    ]
+    for n, line in enumerate(lines):
+        if line:
+            pdf.text(72, 100 + 12 * n, line)
+    doc = loaded(tmp_path, "paper.pdf", bytes(pdf.output()))
+    assert [(b.kind, block_text(doc.text, b).text) for b in doc.blocks] == [
+        (
+            "paragraph",
+            "The package allows any optimizer that (1) can work with an objective function, as most do, (2) allows "
+            "box constraints on the parameters, and (3) conforms to some simple rules about argument names.",
+        ),
+        ("paragraph", "Two steps remain:"),
+        ("list_item", "(1) Fit the model again."),
+        ("list_item", "(2) Compare the fits."),
+    ]
