@@ -86,6 +86,10 @@ Corpora (each a few hundred to about 2,000 chunks, so that indexing one takes mi
   navigation headers and footers; nut-doc) and four Sphinx HTML chapters of the BIND 9
   Administrator Reference Manual (DNS servers: introduction, configurations and zone files, name
   server operations, security; bind9-doc).
+- papers: a domain no other set has, written blind: statistics papers and reports typeset as R
+  package vignettes (four of the survival package's, zoo's JSS paper and FAQ, sandwich's and lme4's
+  JSS papers), taken from their packages by `apt-get download` and `dpkg-deb -x` (R is not
+  installed); several set in Type 3 bitmap fonts whose ligatures reach the text as control codes.
 
 Each question has a `kind`: words among table, list, definition (an option or parameter's
 definition line), page-break, heading (the section's heading matters), boilerplate (it has
