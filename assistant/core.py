@@ -438,6 +438,8 @@ class Assistant:
         segments = within_words(segments, self.settings.max_answer_words)
         chosen = chosen[: len(segments)]
         citations = [self._citation(item) for item in chosen]
+        if self.settings.cite_runs:
+            segments, citations = cited_runs(segments, citations, chosen)
         return Answer(question, segments, True, citations, query, notices), chosen
 
     @staticmethod
@@ -535,3 +537,42 @@ def _first_of_each_quote(ranked: list[Scored]) -> list[Scored]:
             seen.add(text)
             kept.append(item)
     return kept
+
+
+# A sentence follows the one before it in the document when it starts within this many characters
+# of its end: a space, a line break, or the blank line between two paragraphs; no header or hole fits.
+RUN_GAP = 2
+
+
+def cited_runs(
+    segments: list[Segment], citations: list[Citation], chosen: list[Scored]
+) -> tuple[list[Segment], list[Citation]]:
+    """Segments whose sentences follow each other in one document as one segment with one citation
+    whose span and quote hold them all (`AssistantSettings.cite_runs`). Segment n cites citation n
+    on entry. Only sentences of paragraphs shown as written join: a list's items, a table's rows and
+    code keep a citation each, as they are shown a line each."""
+    out_segments: list[Segment] = []
+    out_citations: list[Citation] = []
+    previous: Scored | None = None
+    for segment, citation, item in zip(segments, citations, chosen, strict=True):
+        sentence = item.candidate.sentence
+        if (
+            previous is not None
+            and out_citations
+            and sentence.kind == previous.candidate.sentence.kind == "paragraph"
+            and not sentence.shown
+            and not previous.candidate.sentence.shown
+            and item.candidate.source == previous.candidate.source
+            and 0 <= sentence.start - previous.candidate.sentence.end <= RUN_GAP
+        ):
+            last, run = out_citations[-1], out_segments[-1]
+            out_citations[-1] = replace(
+                last, end=citation.end, line_end=citation.line_end, quote=f"{last.quote} {citation.quote}"
+            )
+            out_segments[-1] = Segment(f"{run.text} {segment.text}", run.citations)
+        else:
+            n = len(out_citations) + 1
+            out_citations.append(citation)
+            out_segments.append(Segment(segment.text, (n,)))
+        previous = item
+    return out_segments, out_citations

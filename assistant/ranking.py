@@ -229,8 +229,12 @@ def _rerank_lead(query: str, ranked: list[Scored], settings: RankingSettings, re
     ][: settings.rerank_lead]
     if len(choices) < 2:
         return ranked
-    scores = reranker.score(query, [labelled(ranked[n], settings.named_sections) for n in choices])
-    chosen = choices[int(np.argmax(scores))]
+    # The best sentence, when it cannot stand alone ("Hence, the package was called zoo ..."), is
+    # read too: a sentence it outscores is no better lead (the answer gives it from the sentence
+    # before it that stands alone).
+    judged = choices if choices[0] == 0 or not settings.lead_beats_best else [0, *choices]
+    scores = reranker.score(query, [labelled(ranked[n], settings.named_sections) for n in judged])
+    chosen = judged[int(np.argmax(scores))]
     return _to_front(ranked, chosen)
 
 

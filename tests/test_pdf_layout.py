@@ -912,7 +912,7 @@ def test_tex_control_codes_read_only_where_the_text_around_them_shows_what_they_
     assert _typeset_codes("\x88 Make a plan\r\nsu\x1e\x1ecient") == "• Make a plan\r\nsu\ufb03\ufb03cient"
     assert _typeset_codes("study \x16 most, Kaplan\x15Meier") == "study — most, Kaplan–Meier"
     assert _typeset_codes("(x) = \x10\r\nv(x)\r\n\x11\r\n= \x16\r\n") == "(x) = \x10\r\nv(x)\r\n\x11\r\n= \x16\r\n"
-    assert _typeset_codes("set \x10variance\",\x10init\"") == "set “variance\",“init\""
+    assert _typeset_codes('set \x10variance",\x10init"') == 'set “variance",“init"'
     assert len(_typeset_codes("a\x1bb \x10c\x11")) == len("a\x1bb \x10c\x11")  # a character for a character
 
 

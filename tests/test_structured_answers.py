@@ -300,9 +300,35 @@ def test_a_sentence_pointing_back_is_given_from_the_first_sentence_before_it_tha
     bot = bot_over(tmp_path, "points.md", text, real_embedder)
     answer = bot.ask("Which currency can I use for loyalty points so that I never enter share prices?")
     assert well_formed(bot, answer)
+    # the three sentences follow each other in the paragraph: one passage, one citation (cite_runs)
     shown = [s.text for s in answer.segments]
-    pointing = next(n for n, text in enumerate(shown) if text.startswith("If you use one of these"))
-    assert shown[pointing - 2 : pointing] == [
-        "In this workaround, you use one of the dummy currencies to track the loyalty points.",
-        "These currencies are XTS (Code for testing purposes) and XXX (No currency).",
-    ]
+    assert (
+        "In this workaround, you use one of the dummy currencies to track the loyalty points. These currencies "
+        "are XTS (Code for testing purposes) and XXX (No currency). If you use one of these" in " ".join(shown)
+    )
+
+
+SLOWNESS = (
+    "# Speed\n\nThe package stores series of observations with dates. The main area where you might "
+    "notice slowness is indexing objects in an inner loop. In that case extract the data and the time "
+    "components before the loop.\n\nThe package was first released in 2004 by two statisticians.\n"
+)
+
+
+@pytest.mark.parametrize("cite_runs", [True, False])
+def test_sentences_following_each_other_in_a_paragraph_are_one_passage_with_one_citation(
+    tmp_path: Path, real_embedder, cite_runs: bool
+):
+    bot = bot_over(tmp_path, "faq.md", SLOWNESS, real_embedder, AssistantSettings(cite_runs=cite_runs))
+    answer = bot.ask("My code indexes objects in an inner loop and is slow. What should I do?")
+    assert well_formed(bot, answer)
+    slowness = "The main area where you might notice slowness is indexing objects in an inner loop."
+    advice = "In that case extract the data and the time components before the loop."
+    quotes = [c.quote for c in answer.citations]
+    if cite_runs:
+        (run,) = [c for c in answer.citations if slowness in c.quote]
+        assert advice in run.quote  # one quote holds both, its span from the first's start to the second's end
+        assert bot.source_text("faq.md")[run.start : run.end] == f"{slowness} {advice}"
+        assert [s.citations for s in answer.segments] == [(n,) for n in range(1, len(quotes) + 1)]
+    else:
+        assert slowness in quotes and advice in quotes
