@@ -891,15 +891,10 @@ def test_pdf_lone_term_in_a_typewriter_face_with_its_description_hanging_beside_
 
 
 def test_pdf_tex_control_codes_are_read_as_the_ligatures_quotes_and_dashes_they_print(tmp_path: Path):
-    from fpdf import FPDF
-
-    pdf = FPDF(format="A4", unit="pt")
-    pdf.add_page()
-    pdf.set_font("Helvetica", size=10)
     # pdfTeX's Type 3 fonts leave T1 codes with no Unicode value: 0x1b-0x1f ligatures, 0x10/0x11 quotes,
     # 0x15 an en dash
-    pdf.text(72, 100, "The model has 3 di\x1berent \x10e\x1bects\x11 on the \x1crst coe\x1ecients of ages 50\x1559.")
-    doc = loaded(tmp_path, "vignette.pdf", bytes(pdf.output()))
+    text = "The model has 3 di\x1berent \x10e\x1bects\x11 on the \x1crst coe\x1ecients of ages 50\x1559."
+    doc = loaded(tmp_path, "vignette.pdf", printed([("Helvetica", 10, 72, 100, text)]))
     assert [block_text(doc.text, b).text for b in doc.blocks] == [
         "The model has 3 different “effects” on the first coefficients of ages 50–59.",
     ]
@@ -965,11 +960,6 @@ def test_pdf_footnote_numbers_printed_on_their_lines_are_superscripts_apart_from
 
 
 def test_pdf_enumeration_begun_inside_a_sentence_goes_on_in_it_and_a_numbered_list_stays_a_list(tmp_path: Path):
-    from fpdf import FPDF
-
-    pdf = FPDF(format="A4", unit="pt")
-    pdf.add_page()
-    pdf.set_font("Helvetica", size=10)
     lines = [
         "The package allows any optimizer that (1) can work with an objective",
         "function, as most do,",
@@ -980,10 +970,8 @@ def test_pdf_enumeration_begun_inside_a_sentence_goes_on_in_it_and_a_numbered_li
         "(1) Fit the model again.",
         "(2) Compare the fits.",
     ]
-    for n, line in enumerate(lines):
-        if line:
-            pdf.text(72, 100 + 12 * n, line)
-    doc = loaded(tmp_path, "paper.pdf", bytes(pdf.output()))
+    runs = [("Helvetica", 10, 72, 100 + 12 * n, line) for n, line in enumerate(lines) if line]
+    doc = loaded(tmp_path, "paper.pdf", printed(runs))
     assert [(b.kind, block_text(doc.text, b).text) for b in doc.blocks] == [
         (
             "paragraph",
