@@ -164,6 +164,8 @@ _T1_DASH = re.compile(
     r"(?<=\w)[\x15\x16](?=\w|\r\n\w)|(?<=[^\S\r\n])[\x15\x16](?= )|(?:^|(?<=\n))[\x15\x16](?= [^\s\x00-\x1f])"
 )
 _T1_BULLET = re.compile(r"(?:^|(?<=[\n ]))[\x80-\x9f](?= )")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x80-\x9f]")
+_LIGATURE = re.compile("[\ufb00-\ufb04]")
 _SPELT = str.maketrans({"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl"})
 _PAGE_NUMBER = re.compile(
     r"^(?:page\s+)?(?:\d{1,4}|[ivxlcdm]{1,7})(?:\s*(?:/|of)\s*\d{1,4})?$|^[-–—]\s*\d{1,4}\s*[-–—]$", re.IGNORECASE
@@ -415,7 +417,9 @@ def _page_lines(pdf: object, n: int) -> tuple[list[_Line], list[tuple[float, flo
             for x0, x1, y, thick in paths
             if thick <= UNDERSCORE_HEIGHT and 1.5 <= x1 - x0 <= UNDERSCORE_WIDTH
         ]
-        chars = _with_underscores(_note_numbers(_page_text(textpage)), underscores)
+        page_text = _page_text(textpage)
+        page_text = replace(page_text, text=_typeset_codes(page_text.text))
+        chars = _with_underscores(_note_numbers(page_text), underscores)
         text, index = chars.text, chars.index
         lines: list[_Line] = []
         at = 0
@@ -447,8 +451,9 @@ def _page_lines(pdf: object, n: int) -> tuple[list[_Line], list[tuple[float, flo
                 else:
                     lines.append(line)
                 previous_base = base if mark < 0 else None
-        for line in lines:
-            _spell_ligatures(line)
+        if _LIGATURE.search(text):
+            for line in lines:
+                _spell_ligatures(line)
         cut = sum(len(line.cells) > 1 for line in lines)
         # horizontal rules, at least 20 points long, when the page may hold a table
         return lines, ([(x0, x1, y) for x0, x1, y, _ in paths if x1 - x0 > 20] if cut >= 2 else [])
@@ -477,7 +482,7 @@ def _page_text(textpage: object) -> _PageText:
     handle = textpage.raw  # type: ignore[attr-defined]
     text, count = textpage.get_text_range(), textpage.count_chars()  # type: ignore[attr-defined]
     if len(text) == count:
-        return _PageText(_typeset_codes(text), range(count), handle)
+        return _PageText(text, range(count), handle)
     codes = [raw.FPDFText_GetUnicode(handle, i) for i in range(count)]
     index: list[int] = []
     i = 0
@@ -490,18 +495,18 @@ def _page_text(textpage: object) -> _PageText:
         index.append(i)
         i += 1
     if len(index) == len(text):
-        return _PageText(_typeset_codes(text), index, handle)
+        return _PageText(text, index, handle)
     # not written glyph by glyph (a character beyond 16 bits): write it so, a glyph a character
     glyphs = [(i, code) for i, code in enumerate(codes) if code]
     text = "".join(_SOFT_HYPHEN if c == 2 else "\ufffd" if 0xD800 <= c < 0xE000 else chr(c) for _, c in glyphs)
-    return _PageText(_typeset_codes(text), [i for i, _ in glyphs], handle)
+    return _PageText(text, [i for i, _ in glyphs], handle)
 
 
 def _typeset_codes(text: str) -> str:
     """The page's text with TeX's T1 control codes read as what they print (see `_LIGATURES`), a
     character for a character, so that offsets still name glyphs: a ligature is written as its
     Unicode ligature here and spelt out when the line is made (`_spell_ligatures`)."""
-    if not any((c < " " and c not in "\r\n\t") or "\x80" <= c <= "\x9f" for c in text):
+    if not _CONTROL.search(text):
         return text
     text = _T1_LIGATURE.sub(lambda m: _LIGATURES[m.group()], text)
     text = _T1_OPENING.sub("\u201c", text)
@@ -518,7 +523,7 @@ def read_typeset_codes(text: str) -> str:
 
 def _spell_ligatures(line: _Line) -> None:
     """Write a ligature as its letters ("di\ufb00erent" as "different"), moving the cells' offsets."""
-    if not any("\ufb00" <= c <= "\ufb04" for c in line.text):
+    if not _LIGATURE.search(line.text):
         return
     shift = [0]
     for c in line.text:
