@@ -558,7 +558,6 @@ def cited_runs(
         sentence = item.candidate.sentence
         if (
             previous is not None
-            and out_citations
             and sentence.kind == previous.candidate.sentence.kind == "paragraph"
             and not sentence.shown
             and not previous.candidate.sentence.shown
