@@ -34,7 +34,9 @@ match cannot tell a sentence that restates the question from a row or definition
 In a question that describes first and asks last ("...; which street marks that district's
 southern edge?"), the cross-encoder also reads the clause that asks on its own against the best
 sentences, and the one it chooses follows the best (`clause_rerank`): the description weighs on
-every score above, the clause alone finds the sentence that answers the last hop of a chain. A
+every score above, the clause alone finds the sentence that answers the last hop of a chain. The
+sentences right after the best one in its paragraph are read too, however they rank: the best one
+names what the question describes, the next ones say more of it (`clause_next`). A
 question with no clause of its own before its interrogative, or whose clause names only the kind
 of answer ("... is built on what kind of landform?"), has its predicate read so instead, from its
 last auxiliary verb (`clause_predicate`).
@@ -179,6 +181,7 @@ def _mark_asked(query: str, ranked: list[Scored], settings: RankingSettings, rer
             return ranked
         asked = predicate
     choices = [n for n, s in enumerate(ranked[: settings.clause_rerank]) if stands_alone(s.candidate.sentence)]
+    choices += [n for n in _next_to_best(ranked, settings.clause_next) if n not in choices]
     if len(choices) < 2:
         return ranked
     scores = reranker.score(asked, [labelled(ranked[n], settings.named_sections) for n in choices])
@@ -188,6 +191,32 @@ def _mark_asked(query: str, ranked: list[Scored], settings: RankingSettings, rer
     marked = list(ranked)
     marked[chosen] = replace(ranked[chosen], follow=True)
     return marked
+
+
+def _next_to_best(ranked: list[Scored], most: int) -> list[int]:
+    """The positions in `ranked` of the `most` sentences that follow the best one in its document and
+    section, one after the other, while they stand alone ("It stars Ethan Hawke as ..." after
+    "Sinister is a 2012 supernatural horror film ...")."""
+    best = ranked[0].candidate
+    if not most:
+        return []
+    after = sorted(
+        (
+            (s.candidate.sentence.start, n)
+            for n, s in enumerate(ranked)
+            if s.candidate.source == best.source
+            and s.candidate.sentence.section == best.sentence.section
+            and s.candidate.sentence.start >= best.sentence.end
+        ),
+    )
+    found, end = [], best.sentence.end
+    for start, n in after[:most]:
+        sentence = ranked[n].candidate.sentence
+        if start - end > _ADJACENT or sentence.kind != "paragraph" or not stands_alone(sentence):
+            break
+        found.append(n)
+        end = sentence.end
+    return found
 
 
 def _mark_second(ranked: list[Scored], rest: _Rest, settings: RankingSettings, several: bool) -> list[Scored]:
@@ -297,6 +326,8 @@ def _moved(
 # A fragment is read back this many sentences at most to find where its quotation opens, or the
 # first sentence before it that stands alone.
 MAX_OPENING = 3
+# Sentences of one paragraph lie this many characters apart at most (a space, or a line break).
+_ADJACENT = 1
 
 
 def _opening(reader: IndexReader, fragment: Candidate) -> list[Candidate]:

@@ -8,7 +8,7 @@ import pytest
 
 from assistant import Assistant
 from assistant.question import asked_about, asked_predicate
-from assistant.ranking import Leads, _mark_second, bridge_names, mentions, titling_names
+from assistant.ranking import Leads, _mark_asked, _mark_second, bridge_names, mentions, titling_names
 from assistant.scoring import Candidate, Scored
 from assistant.settings import AssistantSettings, RankingSettings
 from index.chunking import Sentence
@@ -588,3 +588,29 @@ def test_a_best_sentence_that_cannot_stand_alone_keeps_the_lead_unless_the_cross
     first = led.search(question)[0].citation.quote
     assert (first == hence) is beats
     assert any(hence in p for p in reranker.calls[0][1]) is beats
+
+
+def at(text: str, start: int, relevance: float, source: str = "film.md") -> Scored:
+    sentence = Sentence(start, start + len(text), 1, 1, text)
+    candidate = Candidate(source, None, sentence, np.ones(4, dtype=np.float32) / 2, 0, "")
+    return Scored(candidate, relevance, 0.0, relevance, relevance)
+
+
+@pytest.mark.parametrize("clause_next", [2, 0])
+def test_the_clause_that_asks_is_read_against_the_sentences_after_the_best_however_they_rank(clause_next: int):
+    # The best sentence matches the description and names the film; the one after it, ranked last,
+    # says who stars in it.
+    first = "Sinister is a 2012 horror film directed by Scott Derrickson."
+    ranked = [
+        at(first, 0, 0.9),
+        at("Scott Derrickson directed horror films.", 0, 0.8, "director.md"),
+        at("Deliver Us from Evil is a 2014 horror film.", 0, 0.7, "other.md"),
+        at("It was released in October.", 200, 0.6),  # the same film, another paragraph
+        at("It stars Ethan Hawke as a writer.", len(first) + 1, 0.1),
+    ]
+    reranker = KeywordReranker("Hawke")
+    question = "A filmmaker known for directing horror made a 2012 film that has which lead actor?"
+    settings = RankingSettings(clause_rerank=3, clause_next=clause_next)
+    marked = _mark_asked(question, ranked, settings, reranker)
+    assert marked[-1].follow is bool(clause_next)
+    assert len(reranker.calls[-1][1]) == 3 + (clause_next > 0)
