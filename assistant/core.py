@@ -21,7 +21,7 @@ from assistant.ranking import rank
 from assistant.rerank import Reranker, ScoredOnce, bundled_reranker
 from assistant.scoring import Candidate, Scored
 from assistant.sections import Section, SectionAsked, asks_more, find_sections, opening, section_asked
-from assistant.selection import labelled, select, shown, within_words
+from assistant.selection import in_reading_order, labelled, runs_on, select, shown, within_words
 from assistant.settings import AssistantSettings, LLMSettings
 from assistant.steering import addresses_model
 from assistant.types import Answer, Citation, Evidence, Segment, final_answer, not_found
@@ -367,7 +367,10 @@ class Assistant:
         if lead and settings.cross_lead:
             ranked = [ranked[lead], *ranked[:lead], *ranked[lead + 1 :]]
         chosen = select(shape, ranked, settings.ranking, settings.max_words, settings.max_sentences)
-        answer, chosen = self._answer(question, query, notices, chosen, self._shown(shape, chosen))
+        segments = self._shown(shape, chosen)
+        if settings.ranking.reading_order:
+            chosen, segments = self._in_reading_order(shape, chosen, segments)
+        answer, chosen = self._answer(question, query, notices, chosen, segments)
         taken = {id(item) for item in chosen}
         return answer, [*chosen, *(item for item in ranked if id(item) not in taken)], reader.lexical.idf
 
@@ -429,6 +432,20 @@ class Assistant:
             Segment(shown(shape, item, ranking, chosen[n - 2] if n > 1 else None), (n,))
             for n, item in enumerate(chosen, start=1)
         ]
+
+    def _in_reading_order(
+        self, shape: Shape, chosen: list[Scored], segments: list[Segment]
+    ) -> tuple[list[Scored], list[Segment]]:
+        """`chosen` and its segments in reading order (`in_reading_order`) when the answer's ceiling
+        cuts none of it: a cut falls on the last sentences, which are then no longer the least
+        relevant ones."""
+        ordered = in_reading_order(chosen)
+        if ordered == chosen:
+            return chosen, segments
+        shown = self._shown(shape, ordered)
+        if sum(len(segment.marked.split()) for segment in shown) > self.settings.max_answer_words:
+            return chosen, segments
+        return ordered, shown
 
     def _answer(
         self, question: str, query: str, notices: list[str], chosen: list[Scored], segments: list[Segment]
@@ -539,11 +556,6 @@ def _first_of_each_quote(ranked: list[Scored]) -> list[Scored]:
     return kept
 
 
-# A sentence follows the one before it in the document when it starts within this many characters
-# of its end: a space, a line break, or the blank line between two paragraphs; no header or hole fits.
-RUN_GAP = 2
-
-
 def cited_runs(
     segments: list[Segment], citations: list[Citation], chosen: list[Scored]
 ) -> tuple[list[Segment], list[Citation]]:
@@ -555,15 +567,7 @@ def cited_runs(
     out_citations: list[Citation] = []
     previous: Scored | None = None
     for segment, citation, item in zip(segments, citations, chosen, strict=True):
-        sentence = item.candidate.sentence
-        if (
-            previous is not None
-            and sentence.kind == previous.candidate.sentence.kind == "paragraph"
-            and not sentence.shown
-            and not previous.candidate.sentence.shown
-            and item.candidate.source == previous.candidate.source
-            and 0 <= sentence.start - previous.candidate.sentence.end <= RUN_GAP
-        ):
+        if previous is not None and runs_on(previous, item):
             last, run = out_citations[-1], out_segments[-1]
             out_citations[-1] = replace(
                 last, end=citation.end, line_end=citation.line_end, quote=f"{last.quote} {citation.quote}"

@@ -62,6 +62,43 @@ def opens_inside_quotation(text: str) -> bool:
     return closing >= 0 and (opening < 0 or closing < opening)
 
 
+# A sentence opening with a pronoun that stands for something named before it ("It measures ...").
+_PRONOUN = re.compile(r"(?:it|its|he|his|she|her|they|their|this|these)\b", re.IGNORECASE)
+
+# A sentence follows the one before it in the document when it starts within this many characters
+# of its end: a space, a line break, or the blank line between two paragraphs; no header or hole fits.
+RUN_GAP = 2
+
+
+def runs_on(before: Scored, after: Scored) -> bool:
+    """Whether `after` is the sentence right after `before` in one document, both sentences of
+    paragraphs shown as written: read together, they are one passage. A list's items, a table's rows
+    and code are shown a line each and never run on."""
+    first, second = before.candidate.sentence, after.candidate.sentence
+    return (
+        first.kind == second.kind == "paragraph"
+        and not first.shown
+        and not second.shown
+        and before.candidate.source == after.candidate.source
+        and 0 <= second.start - first.end <= RUN_GAP
+    )
+
+
+def in_reading_order(chosen: list[Scored]) -> list[Scored]:
+    """`chosen` with each sentence that comes right before a sentence chosen earlier in its document
+    (`runs_on`) moved in front of it: "Massif is a heap profiler. It measures how much heap memory
+    your program uses.", not the other way round. The sentence that leads the answer was chosen to
+    lead and keeps its place, unless it opens with a pronoun whose antecedent the moved sentence
+    may hold ("It measures ..."). Other sentences keep their place."""
+    out: list[Scored] = []
+    for item in chosen:
+        at = next((n for n, placed in enumerate(out) if runs_on(item, placed)), len(out))
+        if at == 0 and out and not _PRONOUN.match(out[0].candidate.sentence.text):
+            at = len(out)
+        out.insert(at, item)
+    return out
+
+
 def stands_alone(sentence: Sentence) -> bool:
     """Whether a sentence can be read on its own: not one that opens inside a quotation (a closing
     quote mark before any opening one: the quotation began in the sentence before), goes on from

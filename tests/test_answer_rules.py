@@ -16,7 +16,7 @@ from assistant.question import (
     unknown_names,
 )
 from assistant.scoring import Candidate, Scored, fit, names_person
-from assistant.selection import labelled, select, shown, stands_alone, within_words
+from assistant.selection import in_reading_order, labelled, select, shown, stands_alone, within_words
 from assistant.settings import RankingSettings
 from assistant.types import Segment, answer_text
 from index.chunking import Sentence
@@ -531,3 +531,26 @@ def test_a_definition_within_long_unit_words_or_with_the_rule_off_is_shown_whole
     for rules in (RankingSettings(long_unit_words=0), RankingSettings(long_unit_words=200)):
         (item,) = select(shape_of(question, rules), [scored(LONG_OPTION, 0.8, kind="definition")], rules, 80, 5)
         assert shown(shape_of(question, rules), item, rules) == LONG_OPTION
+
+
+def placed(text: str, start: int, source: str = "massif.txt", kind: str = "paragraph") -> Scored:
+    sentence = Sentence(start, start + len(text), 1, 1, text, kind)
+    candidate = Candidate(source, None, sentence, np.ones(4, dtype=np.float32) / 2, 0, "")
+    return Scored(candidate, 0.5, 0.0, 0.5, 0.5)
+
+
+def test_a_sentence_right_before_an_earlier_one_of_the_answer_is_given_in_front_of_it():
+    profiler = placed("Massif is a heap profiler.", 0)
+    measures = placed("It measures how much heap memory your program uses.", 27)
+    other = placed("DHAT is a dynamic heap analysis tool.", 0, "dhat.txt")
+    slower = placed("Programs run about 20 times slower under it.", 200)  # another paragraph, further down
+    # the pronoun that leads needs the sentence before it
+    assert texts(in_reading_order([measures, other, profiler])) == texts([profiler, measures, other])
+    assert texts(in_reading_order([other, measures, profiler])) == texts([other, profiler, measures])
+    assert texts(in_reading_order([measures, slower])) == texts([measures, slower])
+    # a lead that needs nothing before it keeps its place
+    named = placed("Massif measures how much heap memory your program uses.", 27)
+    assert texts(in_reading_order([named, profiler])) == texts([named, profiler])
+    # a list item is shown a line of its own: nothing runs on into it
+    item = placed("It measures heap memory.", 27, kind="list_item")
+    assert texts(in_reading_order([other, item, profiler])) == texts([other, item, profiler])

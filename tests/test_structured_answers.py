@@ -10,6 +10,8 @@ import pytest
 from assistant import Answer, Assistant, AssistantSettings, Citation, RankingSettings, Segment
 from tests import documents
 from tests.answers import well_formed
+from tests.conftest import write_corpus
+from tests.fakes import HashEmbedder
 
 pytestmark = pytest.mark.model
 
@@ -332,3 +334,25 @@ def test_sentences_following_each_other_in_a_paragraph_are_one_passage_with_one_
         assert [s.citations for s in answer.segments] == [(n,) for n in range(1, len(quotes) + 1)]
     else:
         assert slowness in quotes and advice in quotes
+
+
+MASSIF = {
+    "massif.txt": "Massif is a heap profiler. It measures how much heap memory your program uses, and which parts "
+    "of the program allocate it.\n"
+}
+
+
+@pytest.mark.parametrize(("reading_order", "ceiling"), [(True, 110), (False, 110), (True, 20)])
+def test_a_sentence_that_names_what_the_lead_says_it_of_is_given_first(
+    tmp_path: Path, reading_order: bool, ceiling: int
+):
+    # "It measures ..." matches best; the sentence before it says what "it" is. When the answer's
+    # ceiling cuts it, the best sentence keeps the lead, as the cut falls on the last one.
+    settings = AssistantSettings(ranking=RankingSettings(reading_order=reading_order), max_answer_words=ceiling)
+    corpus = write_corpus(tmp_path / "c", MASSIF)
+    bot = Assistant(corpus=corpus, index_dir=tmp_path / "i", embedder=HashEmbedder(), reranker=None, settings=settings)
+    answer = bot.ask("How much heap memory does Massif measure for your program?")
+    in_order = reading_order and ceiling == 110
+    assert answer.text.startswith("Massif is a heap profiler." if in_order else "It measures")
+    if in_order:  # one passage, one citation (AssistantSettings.cite_runs)
+        assert [c.quote for c in answer.citations] == [MASSIF["massif.txt"].strip()]
