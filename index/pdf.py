@@ -1589,7 +1589,11 @@ def _blocks(pages: list[list[_Line]], body: float, outlined: dict[int, int]) -> 
                     current.lines.append(line)
                 else:
                     blocks.append(_Block("code", [line]))
-            elif _BULLET.match(line.text.strip()) and not _enumerated_inside(current, line):
+            elif (
+                _BULLET.match(line.text.strip())
+                and not _enumerated_inside(current, line)
+                and not _lettered_out_of_turn(blocks, line)
+            ):
                 if current is None or current.kind != "list_item":
                     group += 1
                 blocks.append(_Block("list_item", [line], 1, group))
@@ -1602,6 +1606,27 @@ def _blocks(pages: list[list[_Line]], body: float, outlined: dict[int, int]) -> 
 
 
 _ENUMERATION = re.compile(r"(\(?)(\d{1,3}|[a-z])([.)])\s")
+
+
+# A list item's letter: "b. ", "(c) ".
+_LETTER = re.compile(r"\(?([a-z])[.)]\s")
+# A lettered list opens with "a." (or "i.", a roman numeral); it goes on within this many blocks.
+_LETTER_REACH = 8
+
+
+def _lettered_out_of_turn(blocks: list[_Block], line: _Line) -> bool:
+    """Whether `line` opens with a letter that no list before it leads up to: "e. this level of gray
+    ..." after a line ending "... will be used (i." is "i.e." broken at the line's end, not item e of
+    a list, which would follow an item d."""
+    found = _LETTER.match(line.text.strip())
+    if found is None or found.group(1) in "ai":
+        return False
+    before = chr(ord(found.group(1)) - 1)
+    for block in blocks[-_LETTER_REACH:]:
+        label = _LETTER.match(block.lines[0].text.strip()) if block.kind == "list_item" else None
+        if label is not None and label.group(1) == before:
+            return False
+    return True
 
 
 def _enumerated_inside(current: _Block | None, line: _Line) -> bool:

@@ -982,3 +982,31 @@ def test_pdf_enumeration_begun_inside_a_sentence_goes_on_in_it_and_a_numbered_li
         ("list_item", "(1) Fit the model again."),
         ("list_item", "(2) Compare the fits."),
     ]
+
+
+def test_pdf_letter_at_a_line_start_opens_an_item_only_in_a_lettered_list(tmp_path: Path):
+    lines = [
+        "No composite ink is used above this shade of gray (i.",
+        "e. this level and higher is printed in black ink). It returns the winding number",
+        "of the path relative to the point",
+        "z. The number is positive if the path encircles z.",
+        "",
+        "Check three things:",
+        "a. the cable,",
+        "b. the power supply,",
+        "c. the driver.",
+    ]
+    runs = [("Helvetica", 10, 72, 100 + 12 * n, line) for n, line in enumerate(lines) if line]
+    doc = loaded(tmp_path, "manual.pdf", printed(runs))
+    assert [(b.kind, block_text(doc.text, b).text) for b in doc.blocks] == [
+        (
+            "paragraph",
+            "No composite ink is used above this shade of gray (i. e. this level and higher is printed in black ink). "
+            "It returns the winding number of the path relative to the point z. The number is positive if the path "
+            "encircles z.",
+        ),
+        ("paragraph", "Check three things:"),
+        ("list_item", "a. the cable,"),
+        ("list_item", "b. the power supply,"),
+        ("list_item", "c. the driver."),
+    ]
