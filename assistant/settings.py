@@ -544,8 +544,9 @@ class RankingSettings(BaseModel):
         "answer's ceiling would cut it. Over every development set (bench/devsets.py, bge-small-en-v1.5) no answer "
         "or evidence moved (801 of 1,047 either way): it is for reading. Over the answers of the papers, further, "
         "unseen and handbooks sets, the pairs of sentences one right before the other in a document but given the "
-        "other way round went from 42 to 32 (bench/reading_order.py). Moving sentences in front of any first sentence and whatever the "
-        "ceiling lost 4 answers and gained none: the ceiling then cut the more relevant sentences.",
+        "other way round went from 42 to 32 (bench/reading_order.py). Moving sentences in front of any first "
+        "sentence and whatever the ceiling lost 4 answers and gained none: the ceiling then cut the more relevant "
+        "sentences.",
     )
     coverage_weight: float = Field(
         default=0.0,
