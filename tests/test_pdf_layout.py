@@ -959,6 +959,14 @@ def test_pdf_footnote_numbers_printed_on_their_lines_are_superscripts_apart_from
     assert texts[-1] == "⁴ The order p is set to the integer given."
 
 
+def blocks_of_lines(tmp_path: Path, lines: list[str]) -> list[tuple[str, str]]:
+    """The blocks (kind, text) of a one-page PDF printing `lines` one under the other in one font, an
+    empty line leaving a line's space."""
+    runs = [("Helvetica", 10, 72, 100 + 12 * n, line) for n, line in enumerate(lines) if line]
+    doc = loaded(tmp_path, "printed.pdf", printed(runs))
+    return [(b.kind, block_text(doc.text, b).text) for b in doc.blocks]
+
+
 def test_pdf_enumeration_begun_inside_a_sentence_goes_on_in_it_and_a_numbered_list_stays_a_list(tmp_path: Path):
     lines = [
         "The package allows any optimizer that (1) can work with an objective",
@@ -970,9 +978,7 @@ def test_pdf_enumeration_begun_inside_a_sentence_goes_on_in_it_and_a_numbered_li
         "(1) Fit the model again.",
         "(2) Compare the fits.",
     ]
-    runs = [("Helvetica", 10, 72, 100 + 12 * n, line) for n, line in enumerate(lines) if line]
-    doc = loaded(tmp_path, "paper.pdf", printed(runs))
-    assert [(b.kind, block_text(doc.text, b).text) for b in doc.blocks] == [
+    assert blocks_of_lines(tmp_path, lines) == [
         (
             "paragraph",
             "The package allows any optimizer that (1) can work with an objective function, as most do, (2) allows "
@@ -996,9 +1002,7 @@ def test_pdf_letter_at_a_line_start_opens_an_item_only_in_a_lettered_list(tmp_pa
         "b. the power supply,",
         "c. the driver.",
     ]
-    runs = [("Helvetica", 10, 72, 100 + 12 * n, line) for n, line in enumerate(lines) if line]
-    doc = loaded(tmp_path, "manual.pdf", printed(runs))
-    assert [(b.kind, block_text(doc.text, b).text) for b in doc.blocks] == [
+    assert blocks_of_lines(tmp_path, lines) == [
         (
             "paragraph",
             "No composite ink is used above this shade of gray (i. e. this level and higher is printed in black ink). "
