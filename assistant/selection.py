@@ -6,7 +6,8 @@ then runners-up scoring at least `keep_ratio` of the best (those of other docume
 `same_source_penalty`), skipping those that add almost no word to the answer (`duplicate_words`),
 within the word budget; a runner-up as relevant as the best (`tie_ratio`) that the budget leaves
 out joins last all the same, where the answer's hard ceiling may cut it. A sentence that
-introduces a list or table brings its items after it; in answer to a question asking for several
+introduces a list or table brings its items after it (the answer's first, when they do not fit the
+budget whole, each list item by its first sentence: `item_leads`); in answer to a question asking for several
 things of a kind ("Which escapes ...?"), every item, whatever the budget, and a list item among the
 best brings the other items of its list, each shown by its first sentence (`whole_lists`).
 Questions that gather ("who said ...?", "who doubted ...?") take runners-up down to
@@ -179,10 +180,26 @@ def shown(shape: Shape, item: Scored, settings: RankingSettings, before: Scored 
         text = f"{label}: {text}"
     if not (shape.several and settings.whole_lists and item.candidate.sentence.kind == "list_item"):
         return text
+    return _item_lead(text)
+
+
+def _item_lead(text: str) -> str:
+    """A list item of several sentences by its first, then "…"; any other text as it is."""
     marker = _ITEM_MARKER.match(text)
     start = marker.end() if marker else 0
     spans = list(split_spans(text[start:]))
     return f"{text[: start + spans[0][1]]} …" if len(spans) > 1 else text
+
+
+def _item_leads(items: list[Scored]) -> list[Scored]:
+    """List items of several sentences shown by their first (`_item_lead`); the citation keeps each whole."""
+    out = []
+    for item in items:
+        sentence = item.candidate.sentence
+        if sentence.kind == "list_item" and (lead := _item_lead(sentence.display)) != sentence.display:
+            item = replace(item, candidate=replace(item.candidate, sentence=replace(sentence, shown=lead)))
+        out.append(item)
+    return out
 
 
 def _same_kind(shape: Shape, text: str) -> bool:
@@ -231,7 +248,10 @@ def select(
         # an answer does not open with a sentence ending in a colon and without what it introduces:
         # the first item joins whatever its length, and the answer's ceiling may cut it
         introduces = first and settings.introduced_item and item.candidate.sentence.display.rstrip().endswith(":")
-        for n, brought in enumerate(_brought(shape, item, first, taken)):
+        items = _brought(shape, item, first, taken)
+        if introduces and settings.item_leads and _size(items) > budget - words:
+            items = _item_leads(items)  # every item named, rather than the first told in full
+        for n, brought in enumerate(items):
             length = len(brought.candidate.sentence.display.split())
             if words + length > budget and not ((n == 0 and introduces) or whole_lists):
                 break
@@ -343,6 +363,10 @@ def _adds(terms: dict[str, float], item: Scored, covered: set[str]) -> float:
     answer's sentences do not."""
     total = sum(terms.values())
     return sum(w for t, w in terms.items() if t not in covered and t in _stems(item)) / total if total else 0.0
+
+
+def _size(items: list[Scored]) -> int:
+    return sum(len(item.candidate.sentence.display.split()) for item in items)
 
 
 def _key(item: Scored) -> tuple[str, int, int]:

@@ -554,3 +554,30 @@ def test_a_sentence_right_before_an_earlier_one_of_the_answer_is_given_in_front_
     # a list item is shown a line of its own: nothing runs on into it
     item = placed("It measures heap memory.", 27, kind="list_item")
     assert texts(in_reading_order([other, item, profiler])) == texts([other, item, profiler])
+
+
+def test_items_an_opening_colon_introduces_are_named_each_when_they_do_not_fit_whole():
+    detail = " ".join(f"detail{n}" for n in range(30)) + "."
+    intro = scored("Two other threading methods are possible:", 0.9)
+    items = tuple(
+        scored(f"{n}. {name} splits the work. {detail}", 0.5, kind="list_item")
+        for n, name in ((1, "Match finder parallelization"), (2, "Pigz-style threading"))
+    )
+    ranked = [replace(intro, items=items), scored("Short runner-up.", 0.2)]
+    question = shape_of("Which other ways of threading could work?")
+
+    def shown_texts(rules: RankingSettings, budget: int) -> list[str]:
+        return [s.candidate.sentence.display for s in select(question, ranked, rules, budget, 4)]
+
+    assert shown_texts(RULES, 40) == [
+        "Two other threading methods are possible:",
+        "1. Match finder parallelization splits the work. …",
+        "2. Pigz-style threading splits the work. …",
+    ]
+    # the first item is told whole, and the second is left out
+    assert shown_texts(RankingSettings(item_leads=False), 40) == [
+        "Two other threading methods are possible:",
+        f"1. Match finder parallelization splits the work. {detail}",
+    ]
+    # items that fit whole are given whole
+    assert shown_texts(RULES, 200)[1] == f"1. Match finder parallelization splits the work. {detail}"
