@@ -341,7 +341,11 @@ def shape_of(
     settings = settings or RankingSettings()
     interrogative, clause = asked_clause(question.strip())
     kind = next((name for name, pattern in _KINDS if pattern.match(interrogative)), "other")
-    if (kind == "how" and not settings.procedures) or (kind == "place" and not settings.places):
+    if (
+        (kind == "how" and not settings.procedures)
+        or (kind == "place" and not settings.places)
+        or (kind == "where" and not settings.locations)
+    ):
         kind = "other"
     if kind == "other" and re.search(r"\b(?:which|what) (?:person|people|officials?)\b", question, re.IGNORECASE):
         kind = "who"

@@ -234,6 +234,14 @@ class RankingSettings(BaseModel):
         "asks for a folder, a table or a setting, and 'In SQLite, ...' reads as a place (rmanuals and sqlite -1 "
         "each).",
     )
+    locations: bool = Field(
+        default=True,
+        description="A 'where' question gives fit_bonus to a sentence naming a file or folder ('/usr/local/sbin', "
+        "'~/.config/') or a web address: in manuals 'where' asks where to put or find something. Against off over "
+        "every development set (bench/devsets.py, bge-small-en-v1.5): handbooks and documents together +1 (where "
+        "libffi installs by default: '/usr/local'), nothing lost. Named places as well (see places) gained one "
+        "more (word) and lost two (rmanuals, sqlite: 'Where does the name of R come from?').",
+    )
 
     # Searching again: the clause that asks, and bridges.
     clause_search: bool = Field(
