@@ -10,7 +10,7 @@ rewards a sentence of the kind the question asks for: one naming someone for "wh
 statement to them, for questions that gather), a date for "when", a year for "what year", a
 number for "how many", a place for "which city" (`_PLACE`), a negation when the question asks who
 doubted or denied something, each only when the question itself does not hold it; a command,
-option or call for "how do I ...?"; a path or web address for "where" (`_LOCATION`).
+option or call for "how do I ...?"; a path for "where" (`_LOCATION`).
 Refusal looks at `match` alone, so that the kind of a sentence never makes an unrelated passage
 count as an answer.
 """
@@ -53,8 +53,8 @@ _PLACE = re.compile(
 )
 
 # What a "where ...?" question is answered with in a manual: a file or folder ("/usr/local/sbin",
-# "~/.config/"), or an address on the web (RankingSettings.locations).
-_LOCATION = re.compile(r"(?<![\w.])(?:~|/[a-z])[\w.-]*/[\w/.-]*|\bhttps?://\S+|\bwww\.\S+")
+# "~/.config/"), not a web address (RankingSettings.locations).
+_LOCATION = re.compile(r"(?<![\w.:/])(?:~|/[a-z])[\w.-]*/[\w/.-]*")
 
 # What a "how do I ...?" question is answered with: an option ("-e", "--branch-sim=yes"), a shell
 # prompt, a dot-command (".timer on"), a call ("date(...)"), an identifier (snake_case) or a path.

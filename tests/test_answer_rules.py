@@ -123,13 +123,13 @@ def test_a_question_for_a_kind_of_place_rewards_a_sentence_naming_another_place(
     assert shape_of("Which city hosted it?", RankingSettings(places=False)).kind == "other"
 
 
-def test_a_where_question_rewards_a_path_or_a_web_address():
+def test_a_where_question_rewards_a_path():
     shape = shape_of("Where does libffi get installed if I run configure without saying where?")
     bonus = RankingSettings().fit_bonus
     assert fit(shape, "By default it is installed under the prefix.", bonus) == 0.0
     assert fit(shape, "Libraries go to /usr/local/lib by default.", bonus) == bonus
     assert fit(shape, "Put your settings in ~/.config/ffi.", bonus) == bonus
-    assert fit(shape, "Report bugs at https://github.com/libffi/libffi/issues.", bonus) == bonus
+    assert fit(shape, "See https://github.com/libffi/libffi/issues/42.", bonus) == 0.0  # a web address
     assert fit(shape, "It handles input and/or output in 1/32nd of the time.", bonus) == 0.0
     assert shape_of("Where is it kept?", RankingSettings(locations=False)).kind == "other"
 
