@@ -224,7 +224,8 @@ def test_a_list_of_long_items_answers_a_question_asking_for_several_by_each_item
         corpus=tmp_path / "corpus",
         index_dir=tmp_path / "index",
         embedder=real_embedder,
-        settings=settings.model_copy(update={"ranking": RankingSettings(whole_lists=False)}),
+        # (item_leads would name each item by its first sentence too, as the answer's first sentence introduces them)
+        settings=settings.model_copy(update={"ranking": RankingSettings(whole_lists=False, item_leads=False)}),
     )
     shown = [
         s.text for s in plain.ask("What kinds of index vectors can be used to select elements of a vector?").segments
