@@ -182,6 +182,9 @@ def _mark_asked(query: str, ranked: list[Scored], settings: RankingSettings, rer
         asked = predicate
     choices = [n for n, s in enumerate(ranked[: settings.clause_rerank]) if stands_alone(s.candidate.sentence)]
     choices += [n for n in _next_to_best(ranked, settings.clause_next) if n not in choices]
+    if settings.clause_connected:
+        chain = _name_words(query) | _named_in(ranked[0])
+        choices = [n for n in choices if n == 0 or _named_in(ranked[n]) & chain]
     if len(choices) < 2:
         return ranked
     scores = reranker.score(asked, [labelled(ranked[n], settings.named_sections) for n in choices])
@@ -191,6 +194,16 @@ def _mark_asked(query: str, ranked: list[Scored], settings: RankingSettings, rer
     marked = list(ranked)
     marked[chosen] = replace(ranked[chosen], follow=True)
     return marked
+
+
+def _name_words(text: str) -> set[str]:
+    """The stemmed content words of the names in `text`."""
+    return {stem(w) for name in mentions(text) for w in content_words(name)}
+
+
+def _named_in(item: Scored) -> set[str]:
+    """The stemmed content words of a sentence's names and of its document's title."""
+    return _name_words(item.candidate.sentence.text) | {stem(w) for w in content_words(item.candidate.title)}
 
 
 def _next_to_best(ranked: list[Scored], most: int) -> list[int]:

@@ -428,6 +428,13 @@ class RankingSettings(BaseModel):
         "document sets has this shape. Needs clause_rerank.",
     )
 
+    clause_connected: bool = Field(
+        default=True,
+        description="clause_rerank chooses only among sentences that share a name with the question or with the "
+        "best sentence (in their text or their document's title): the clause that asks is the last hop of a chain "
+        "the question and the best sentence begin, and a sentence naming nothing of either is off it.",
+    )
+
     @property
     def uses_cross_encoder(self) -> bool:
         """Whether a rule calls the cross-encoder."""

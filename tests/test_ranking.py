@@ -610,7 +610,25 @@ def test_the_clause_that_asks_is_read_against_the_sentences_after_the_best_howev
     ]
     reranker = KeywordReranker("Hawke")
     question = "A filmmaker known for directing horror made a 2012 film that has which lead actor?"
-    settings = RankingSettings(clause_rerank=3, clause_next=clause_next)
+    settings = RankingSettings(clause_rerank=3, clause_next=clause_next, clause_connected=False)
     marked = _mark_asked(question, ranked, settings, reranker)
     assert marked[-1].follow is bool(clause_next)
     assert len(reranker.calls[-1][1]) == 3 + (clause_next > 0)
+
+
+@pytest.mark.parametrize("connected", [True, False])
+def test_the_clause_that_asks_is_read_only_against_sentences_naming_something_of_the_chain(connected: bool):
+    # The best sentence names the town the question describes (Red Deer); the corridor's sentence names
+    # it too, while the suburb's, which only matches "north", names nothing of the question or of it.
+    ranked = [
+        at("The project's main radar stood at the Red Deer airport in Alberta.", 0, 0.9, "Hail Project.md"),
+        at("Originally a northern suburb, Kansas City now lies north of it.", 0, 0.8, "North Kansas City.md"),
+        at("The corridor runs north through Red Deer to Lacombe and then west.", 0, 0.7, "Hailstorm Alley.md"),
+    ]
+    reranker = KeywordReranker("north")
+    question = (
+        "The city where the Hail Project kept its main radar lies on a corridor that runs north as far as which "
+        "town before turning west?"
+    )
+    marked = _mark_asked(question, ranked, RankingSettings(clause_rerank=3, clause_connected=connected), reranker)
+    assert [s.follow for s in marked] == [False, not connected, connected]
