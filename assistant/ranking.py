@@ -183,8 +183,9 @@ def _mark_asked(query: str, ranked: list[Scored], settings: RankingSettings, rer
     choices = [n for n, s in enumerate(ranked[: settings.clause_rerank]) if stands_alone(s.candidate.sentence)]
     choices += [n for n in _next_to_best(ranked, settings.clause_next) if n not in choices]
     if settings.clause_connected:
-        chain = _name_words(query) | _named_in(ranked[0])
-        choices = [n for n in choices if n == 0 or _named_in(ranked[n]) & chain]
+        own = [s for s in ranked[: settings.clause_rerank] if s.candidate.source == ranked[0].candidate.source]
+        chain = _name_words(query).union(*(_named_in(s) for s in own))
+        choices = [n for n in choices if n == 0 or _stems_in(ranked[n]) & chain]
     if len(choices) < 2:
         return ranked
     scores = reranker.score(asked, [labelled(ranked[n], settings.named_sections) for n in choices])
@@ -204,6 +205,11 @@ def _name_words(text: str) -> set[str]:
 def _named_in(item: Scored) -> set[str]:
     """The stemmed content words of a sentence's names and of its document's title."""
     return _name_words(item.candidate.sentence.text) | {stem(w) for w in content_words(item.candidate.title)}
+
+
+def _stems_in(item: Scored) -> set[str]:
+    """The stemmed content words of a sentence and of its document's title."""
+    return {stem(w) for w in content_words(f"{item.candidate.title} {item.candidate.sentence.text}")}
 
 
 def _next_to_best(ranked: list[Scored], most: int) -> list[int]:
