@@ -36,7 +36,10 @@ southern edge?"), the cross-encoder also reads the clause that asks on its own a
 sentences, and the one it chooses follows the best (`clause_rerank`): the description weighs on
 every score above, the clause alone finds the sentence that answers the last hop of a chain. The
 sentences right after the best one in its paragraph are read too, however they rank: the best one
-names what the question describes, the next ones say more of it (`clause_next`). A
+names what the question describes, the next ones say more of it (`clause_next`). Only sentences
+on the chain are read: those holding a word of a name the question or the best document's
+sentences give (`clause_connected`); "a northern suburb" of another city matches "runs north" but
+is off the chain. A
 question with no clause of its own before its interrogative, or whose clause names only the kind
 of answer ("... is built on what kind of landform?"), has its predicate read so instead, from its
 last auxiliary verb (`clause_predicate`).
@@ -172,7 +175,8 @@ def _mark_asked(query: str, ranked: list[Scored], settings: RankingSettings, rer
     """`ranked` with the cross-encoder's choice among its best `clause_rerank` sentences marked
     `follow`, read against the clause that asks in a question that describes first and asks last
     ("...; which street marks that district's southern edge?"). Unchanged for a question that opens
-    with what it asks, or whose clause names only the kind of answer ("what year?")."""
+    with what it asks, or whose clause names only the kind of answer ("what year?"). With
+    `clause_connected`, only sentences on the chain are read (see the module docstring)."""
     lowered, clause = asked_clause(query)
     asked = query[len(query) - len(lowered) :]
     if query.startswith(clause) or len(content_words(asked)) < 2:
