@@ -566,7 +566,7 @@ def _sentences(
 
 def _unanswered(query: str, best: Scored) -> list[str]:
     """The query's content words that the best sentence (with its title) does not contain."""
-    answered = {stem(w) for w in content_words(f"{best.candidate.title} {best.candidate.sentence.text}")}
+    answered = _stems_in(best)
     return [w for w in content_words(query) if stem(w) not in answered]
 
 
