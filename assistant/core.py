@@ -21,11 +21,12 @@ from assistant.ranking import rank
 from assistant.rerank import Reranker, ScoredOnce, bundled_reranker
 from assistant.scoring import Candidate, Scored
 from assistant.sections import Section, SectionAsked, asks_more, find_sections, opening, section_asked
-from assistant.selection import in_reading_order, labelled, runs_on, select, shown, within_words
+from assistant.selection import in_context, in_reading_order, labelled, runs_on, select, shown, within_words
 from assistant.settings import AssistantSettings, LLMSettings
 from assistant.steering import addresses_model
 from assistant.types import Answer, Citation, Evidence, Segment, final_answer, not_found
 from index.build import Progress, RebuildReport, rebuild
+from index.chunking import Sentence
 from index.embed import Embedder, make_embedder
 from index.errors import IndexCorruptError, IndexNotBuiltError, IndexPipelineError, StoreUnavailableError
 from index.reader import IndexReader, manifest_stamp
@@ -268,20 +269,31 @@ class Assistant:
         it scored: the evidence an answer is chosen from, before it is cut down to the answer (the
         language model, when one writes the answer, reads them in this order after the answer's own)."""
         query, _ = clean_question(question, self.settings.max_question_chars)
-        ranked = self._read(lambda reader: self._rank(query, sources, reader, self.reranker))
-        return [self._evidence_of(item) for item in ranked[:k]]
 
-    def _evidence_of(self, item: Scored) -> Evidence:
+        def found(reader: IndexReader) -> list[Evidence]:
+            ranked = self._rank(query, sources, reader, self.reranker)
+            return [self._evidence_of(item, reader) for item in ranked[:k]]
+
+        return self._read(found)
+
+    def _evidence_of(self, item: Scored, reader: IndexReader) -> Evidence:
+        named = self.settings.ranking.named_sections
         return Evidence(
             self._citation(item),
-            labelled(item, self.settings.ranking.named_sections),
+            labelled(item, named),
             item.relevance,
             item.match,
             item.cosine,
             item.overlap,
             item.follow,
             item.bridged,
+            in_context(item, self._chunk_sentences(item, reader), named, self.settings.cross_context),
         )
+
+    @staticmethod
+    def _chunk_sentences(item: Scored, reader: IndexReader) -> Sequence[Sentence]:
+        """The sentences of the chunk `item` was ranked from (none for a sentence from no chunk)."""
+        return reader.chunks[item.candidate.position].sentences if item.candidate.position >= 0 else ()
 
     def _rank(
         self, query: str, sources: Sequence[str] | None, reader: IndexReader, reranker: Reranker | None
@@ -361,7 +373,7 @@ class Assistant:
             return not_found(question, query, notices), [], reader.lexical.idf
         settings = self.settings
         shape = shape_of(query, settings.ranking, reader.lexical.idf)
-        lead = self._cross_lead(query, ranked, best, reranker)
+        lead = self._cross_lead(query, ranked, best, reranker, reader)
         if lead is None:
             return not_found(question, query, notices), [], reader.lexical.idf
         if lead and settings.cross_lead:
@@ -486,17 +498,28 @@ class Assistant:
         spelling = reader.spelling if settings.respell_names else None
         return read_names(question, spelling, reader.mentions if settings.refuse_unknown_names else None)
 
-    def _cross_lead(self, query: str, ranked: list[Scored], best: float, reranker: Reranker | None) -> int | None:
+    def _cross_lead(
+        self, query: str, ranked: list[Scored], best: float, reranker: Reranker | None, reader: IndexReader
+    ) -> int | None:
         """Where the best match is middling, the position of the first of the best sentences that the
-        cross-encoder finds an answer (`AssistantSettings.min_cross`), or None when none is: the
+        cross-encoder finds an answer (`AssistantSettings.min_cross`), or when none is, the first it
+        finds one read with the words around it (`cross_context`), or None when none is either: the
         question is refused. 0 when the cross-encoder is not asked."""
         settings = self.settings
         if settings.min_cross is None or reranker is None:
             return 0
         if best >= settings.cross_check_below(self.embedder.name):
             return 0
-        for n, item in enumerate(ranked[: settings.cross_sentences]):
-            if float(reranker.score(query, [labelled(item, settings.ranking.named_sections)])[0]) >= settings.min_cross:
+        best_ones = ranked[: settings.cross_sentences]
+        named = settings.ranking.named_sections
+        for n, item in enumerate(best_ones):
+            if float(reranker.score(query, [labelled(item, named)])[0]) >= settings.min_cross:
+                return n
+        if settings.cross_context <= 0:
+            return None
+        for n, item in enumerate(best_ones):
+            passage = in_context(item, self._chunk_sentences(item, reader), named, settings.cross_context)
+            if float(reranker.score(query, [passage])[0]) >= settings.min_cross:
                 return n
         return None
 

@@ -23,7 +23,7 @@ sentences that best answer the question (`excerpted`); its citation quotes it wh
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import replace
 
 from assistant.question import Shape
@@ -135,6 +135,23 @@ def labelled(item: Scored, named_sections: bool) -> str:
     (`label_of`) when it has one: "Scotch Collie: Other ancestors include the Gordon Setter."."""
     label, text = label_of(item, named_sections), item.candidate.sentence.display
     return f"{label}: {text}" if label else text
+
+
+def in_context(item: Scored, sentences: Sequence[Sentence], named_sections: bool, words: int) -> str:
+    """The sentence as `labelled` gives it, between the last `words` words of the sentence before
+    it and the first `words` of the one after it in its chunk (`sentences`): what the cross-encoder
+    reads to judge whether it answers. A passage of text, like those it was trained on, says more
+    than its sentence alone: a table row after its caption, a step after what it is for."""
+    text = labelled(item, named_sections)
+    if words <= 0:
+        return text
+    starts = [s.start for s in sentences]
+    at = starts.index(item.candidate.sentence.start) if item.candidate.sentence.start in starts else -1
+    if at < 0:
+        return text
+    before = sentences[at - 1].display.split()[-words:] if at > 0 else []
+    after = sentences[at + 1].display.split()[:words] if at + 1 < len(sentences) else []
+    return " ".join([*before, text, *after])
 
 
 def label_of(item: Scored, named_sections: bool) -> str:

@@ -49,7 +49,9 @@ class Evidence:
     to 0-1) and `overlap` (weighted share of the question's words the sentence holds): refusal
     reads `match`. `follow`: the answer takes it right after the best sentence whatever its
     relevance (the sentence a bridge leads to, or one about a thing the question compares);
-    `bridged`: found in a document a name in the best sentence leads to. See `assistant.scoring`.
+    `bridged`: found in a document a name in the best sentence leads to. `context`: `text` between
+    the words of the sentences around it (`AssistantSettings.cross_context`), as the cross-encoder
+    reads it when the sentence alone does not answer. See `assistant.scoring`.
     """
 
     citation: Citation
@@ -60,6 +62,7 @@ class Evidence:
     overlap: float
     follow: bool = False
     bridged: bool = False
+    context: str = ""
 
 
 @dataclass(frozen=True)

@@ -18,7 +18,8 @@ Signals, for the best-ranked sentences of each question:
 - match: the best `Evidence.match` (the cosine and word overlap weighed by `semantic_weight`, 0.7
   with bge-small-en-v1.5), what `min_relevance` bounds;
 - cross: the best of the cross-encoder's logits for the question and each of the best
-  `AssistantSettings.cross_sentences` (10; `--cross-sentences N` measures another) sentences;
+  `AssistantSettings.cross_sentences` (10; `--cross-sentences N` measures another) sentences,
+  each read alone and with the words around it (`cross_context`; `--set cross_context=0`: alone);
 - unknown: whether the question names something of which the corpus holds no word (after a
   misspelt name is respelled; `refuse_unknown_names`, `respell_names`).
 For each threshold the tables give, per kind, the answerable questions refused and the
@@ -63,6 +64,8 @@ def signals(bot: Any, question: str) -> tuple[float, float, float]:
         return 0.0, -20.0, unknown
     match = max(e.match for e in found)
     best = [e.text for e in found[: settings.cross_sentences]]
+    if settings.cross_context > 0:  # each also read with the words around it, as the rule does
+        best += [e.context for e in found[: settings.cross_sentences]]
     cross = float(max(bot.reranker.score(query, best))) if bot.reranker is not None else 0.0
     return match, cross, unknown
 
