@@ -16,7 +16,7 @@ from assistant.question import (
     unknown_names,
 )
 from assistant.scoring import Candidate, Scored, fit, names_person
-from assistant.selection import in_reading_order, labelled, select, shown, stands_alone, within_words
+from assistant.selection import in_context, in_reading_order, labelled, select, shown, stands_alone, within_words
 from assistant.settings import RankingSettings
 from assistant.types import Segment, answer_text
 from index.chunking import Sentence
@@ -592,3 +592,17 @@ def test_items_an_opening_colon_introduces_are_named_each_when_they_do_not_fit_w
     ]
     # items that fit whole are given whole
     assert shown_texts(RULES, 200)[1] == f"1. Match finder parallelization splits the work. {detail}"
+
+
+def test_in_context_reads_a_sentence_between_the_nearest_words_of_its_neighbours():
+    texts = ["One two three four five.", "The middle sentence.", "Six seven eight nine ten."]
+    sentences, start = [], 0
+    for text in texts:
+        sentences.append(Sentence(start, start + len(text), 1, 1, text))
+        start += len(text) + 1
+    middle = Scored(Candidate("a.txt", None, sentences[1], np.ones(4, dtype=np.float32) / 2, 0, ""), 1, 1, 1, 1)
+    assert in_context(middle, sentences, False, 2) == "four five. The middle sentence. Six seven"
+    assert in_context(middle, sentences, False, 0) == "The middle sentence."
+    first = replace(middle, candidate=replace(middle.candidate, sentence=sentences[0]))
+    assert in_context(first, sentences, False, 2) == "One two three four five. The middle"
+    assert in_context(middle, sentences[:1], False, 2) == "The middle sentence."  # not in the chunk given
