@@ -145,8 +145,7 @@ def in_context(item: Scored, sentences: Sequence[Sentence], named_sections: bool
     text = labelled(item, named_sections)
     if words <= 0:
         return text
-    starts = [s.start for s in sentences]
-    at = starts.index(item.candidate.sentence.start) if item.candidate.sentence.start in starts else -1
+    at = next((n for n, s in enumerate(sentences) if s.start == item.candidate.sentence.start), -1)
     if at < 0:
         return text
     before = sentences[at - 1].display.split()[-words:] if at > 0 else []
