@@ -720,20 +720,21 @@ class AssistantSettings(BaseModel):
         "6 refuses 3 more answerable questions and loses python 1; 15 answers one more unanswerable one.",
     )
     cross_context: int = Field(
-        default=35,
+        default=0,
         ge=0,
         le=200,
         description="The cross-encoder judges each of the best sentences for min_cross with up to this many words of "
         "the sentences before and after it in its chunk: the passage it was trained on, not a sentence cut from its "
         "context (a table row without the sentence that introduces its table, a step without what it is for). "
         "Each sentence is read alone first: one that passes leads as before, and only a question that none passes "
-        "alone is read again in context. 0: the sentence alone. Over every development set (bench/devsets.py, "
+        "alone is read again in context. 0 (the default): the sentence alone. Off, as it answers more unanswerable "
+        "questions on sets it does not help: over every development set (bench/devsets.py, "
         "bge-small-en-v1.5), 35 against 0: 8 answerable questions right that were refused (handbooks, unseen 2, "
         "documents together 2, typeset, word, afield), 3 unanswerable ones answered (sqlite, packaging, documents "
         "together), nothing else changed. Refusal per kind (bench/calibrate_refusal.py): reference 19 to 13 of "
         "285 answerable questions refused, 31 to 33 of 53 unanswerable ones answered; prose and encyclopaedic "
-        "unchanged. Costs up to ten more pairs on such questions only (p95 over structure 180 to 313 ms, p50 "
-        "unchanged).",
+        "unchanged; with all-MiniLM-L6-v2 over 11 sets, 4 right and 5 unanswerable answered. Costs up to ten more "
+        "pairs on such questions only (p95 over structure 180 to 313 ms, p50 unchanged).",
     )
     respell_names: bool = Field(
         default=True,

@@ -19,7 +19,8 @@ Signals, for the best-ranked sentences of each question:
   with bge-small-en-v1.5), what `min_relevance` bounds;
 - cross: the best of the cross-encoder's logits for the question and each of the best
   `AssistantSettings.cross_sentences` (10; `--cross-sentences N` measures another) sentences,
-  each read alone and with the words around it (`cross_context`; `--set cross_context=0`: alone);
+  each read alone, and with the words around it too when `cross_context` is set (`--set
+  cross_context=35`);
 - unknown: whether the question names something of which the corpus holds no word (after a
   misspelt name is respelled; `refuse_unknown_names`, `respell_names`).
 For each threshold the tables give, per kind, the answerable questions refused and the

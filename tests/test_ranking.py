@@ -465,7 +465,7 @@ def test_the_cross_encoder_does_not_choose_the_lead_of_an_answer_that_follows_a_
 
 def test_a_middling_match_the_cross_encoder_rejects_is_refused(tmp_path: Path):
     reranker = KeywordReranker("commissioner")  # 1.0 for a passage holding the word, 0.0 for the others
-    settings = AssistantSettings(min_cross=0.5, cross_below=1.0, cross_sentences=1, cross_context=0, ranking=NO_LEAD)
+    settings = AssistantSettings(min_cross=0.5, cross_below=1.0, cross_sentences=1, ranking=NO_LEAD)
     bot = linked_bot(tmp_path, reranker=reranker, settings=settings)
     refused, answered = "What did Quell record?", "Who became harbour commissioner of Dunmore?"
     assert not bot.ask(refused).grounded
@@ -478,7 +478,7 @@ def test_a_sentence_the_cross_encoder_rejects_alone_is_accepted_with_the_words_a
     # sentence after it, which holds the keyword, it passes, and the question is answered from it.
     question = "What did Quell record?"
     reranker = KeywordReranker("commissioner")
-    settings = AssistantSettings(min_cross=0.5, cross_below=1.0, cross_sentences=1, ranking=NO_LEAD)
+    settings = AssistantSettings(min_cross=0.5, cross_below=1.0, cross_sentences=1, cross_context=35, ranking=NO_LEAD)
     answer = linked_bot(tmp_path / "context", reranker=reranker, settings=settings).ask(question)
     alone = settings.model_copy(update={"cross_context": 0})
     assert answer.grounded and answer.citations[0].quote.startswith("Quell recorded two albums")
