@@ -111,6 +111,10 @@ _VOID = frozenset("br hr img meta link input area base col embed param source tr
 _HOLDERS = frozenset("p li dt dd pre caption figcaption summary address".split()) | {f"h{n}" for n in range(1, 7)}
 _CELLS = frozenset("td th tr".split())
 _HEADINGS = {f"h{n}": n for n in range(1, 7)}
+# DocBook's segmented list ("Option: APT::Get::Purge", "Default: false", "Description: ..." in
+# aptitude's manual) is a table of records written as <div>s, one class per part: each record is
+# read as a table row, so that a field is read with the others of its record, not alone.
+_RECORDS = {"segmentedlist": "table", "seglistitem": "tr", "seg": "td"}
 # Elements that open a block of their own (their text does not run into the text around them).
 _BLOCKS = frozenset(
     "p div section article main li pre blockquote table tr td th dt dd dl ul ol h1 h2 h3 h4 h5 h6 "
@@ -122,6 +126,7 @@ _BLOCKS = frozenset(
 class _Frame:
     tag: str
     skip: bool = False
+    read_as: str = ""  # the element it is read as, when not its own tag (see `_RECORDS`)
     block: bool = False  # handled as a block: its end tag closes one
     layout: bool = False  # a table read as laying the page out (see `_layout_tables`)
 
@@ -254,6 +259,8 @@ class _Walker(HTMLParser):
         self._close_implied(tag)
         skip = self.skipping > 0 or self._skipped(tag, dict(attrs))
         frame = _Frame(tag, skip)
+        if tag == "div":
+            frame.read_as = next((_RECORDS[c] for c in (dict(attrs).get("class") or "").split() if c in _RECORDS), "")
         if tag == "table":
             frame.layout = self.tables_seen in self.layout_tables
             self.tables_seen += 1
@@ -263,7 +270,7 @@ class _Walker(HTMLParser):
         if skip:
             self.skipping += 1
             return
-        frame.block = self._open(tag, dict(attrs))
+        frame.block = self._open(frame.read_as or tag, dict(attrs))
 
     def handle_endtag(self, tag: str) -> None:
         if tag == "title":
@@ -277,7 +284,7 @@ class _Walker(HTMLParser):
             if frame.skip:
                 self.skipping -= 1
             elif frame.block:
-                self._close(frame.tag, frame.layout)
+                self._close(frame.read_as or frame.tag, frame.layout)
             if frame.tag == tag:
                 break
 

@@ -486,6 +486,32 @@ def test_a_one_column_table_of_terms_and_their_descriptions_reads_as_definitions
     ]
 
 
+def test_a_docbook_segmented_list_reads_each_record_as_one_row(tmp_path: Path):
+    # aptitude's manual: each option, its default and its description in <div>s of one record
+    def seg(title: str, body: str) -> str:
+        return f'<div class="seg"><strong><span class="segtitle">{title}: </span></strong>{body}</div>'
+
+    records = [
+        ("<code>APT::Get::Purge</code>", "<code>false</code>", "<p>Purge packages when they are removed.</p>"),
+        ("<code>Aptitude::Theme</code>", "<code>Vertical-Split</code>", "<p>The theme to load at start.</p>"),
+    ]
+    items = "".join(
+        f'<div class="seglistitem"><a id="o{n}"></a>{seg("Option", o)}{seg("Default", d)}{seg("Description", e)}</div>'
+        for n, (o, d, e) in enumerate(records)
+    )
+    page = (
+        f"<h1>Configuration options</h1><p>These options are read at start.</p>"
+        f'<div class="segmentedlist">{items}</div><p>Other options belong to apt.</p>'
+    )
+    sentences = split_sentences(loaded(tmp_path, "options.html", page))
+    assert [(s.kind, s.display) for s in sentences] == [
+        ("paragraph", "These options are read at start."),
+        ("table_row", "Option: APT::Get::Purge | Default: false | Description: Purge packages when they are removed."),
+        ("table_row", "Option: Aptitude::Theme | Default: Vertical-Split | Description: The theme to load at start."),
+        ("paragraph", "Other options belong to apt."),
+    ]
+
+
 def test_a_docx_paragraph_wholly_in_bold_is_a_heading_under_the_styled_ones(tmp_path: Path):
     import io
 
