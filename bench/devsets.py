@@ -15,7 +15,7 @@ Sets (each index is built once and reused; a rebuild brings it in step with the 
   .bench/devdocs/<name> (made by `python bench/devdocs.py`), indexes under .bench/devdocs-index/;
 - documents-together: the questions of those ten sets over one corpus of all their documents
   (.bench/devsets/documents-together), each set's in a folder of its own;
-- toolbox, audit, typeset, laidout, doxygen, word, filings, afield, further, papers: eval/<name>.json over
+- toolbox, audit, typeset, laidout, doxygen, word, filings, afield, further, papers, beyond: eval/<name>.json over
   .bench/devdocs/<name>, written later and each run over its own corpus
   only (not part of documents-together, whose figures stay comparable from round to round);
 - sections: eval/sections.json, questions naming a section by number or title, over the corpus of
@@ -78,7 +78,19 @@ DOCUMENT_SETS = (
 )
 # Sets written after the documents-together corpus was fixed: each runs over its own corpus only,
 # so that documents-together's figures stay comparable from round to round.
-LATER_SETS = ("toolbox", "audit", "typeset", "laidout", "doxygen", "word", "filings", "afield", "further", "papers")
+LATER_SETS = (
+    "toolbox",
+    "audit",
+    "typeset",
+    "laidout",
+    "doxygen",
+    "word",
+    "filings",
+    "afield",
+    "further",
+    "papers",
+    "beyond",
+)
 GROWN = ROOT / ".bench" / "devsets" / "seeds-grown"
 TOGETHER = ROOT / ".bench" / "devsets" / "documents-together"
 HOTPOT_SETS = ("hotpot-dev", "hotpot-extra", "hotpot-fresh", "hotpot-blind", "hotpot-plain")
