@@ -18,7 +18,9 @@ development machine); its boxes and font sizes are what the rules below need:
   outline (its bookmarks), when it has one, names headings whatever their face: a line printing an
   entry's title on the page the entry leads to is a heading of its own (texinfo's subsubsections and
   Word's option names are set at the body's size; two headings set alike one over the other stay
-  two), ranked by the entry's depth as the sized headings of that depth rank.
+  two), ranked by the entry's depth as the sized headings of that depth rank. Past the page of
+  the outline's first heading, a line set larger than its top level and printing no entry heads
+  nothing (a title a figure draws in large type).
 - Tables: each printed line is cut into cells where two words stand more than COLUMN_GAP ems apart
   (pdfium parts a line at a very wide gap; parts on one baseline are joined again). From a line cut
   in cells, the lines close below take part while the projection of their cells on the x axis keeps
@@ -1545,6 +1547,11 @@ def _blocks(pages: list[list[_Line]], body: float, outlined: dict[int, int]) -> 
     each outline entry a line prints (`_mark_outline`)."""
     heading_sizes = sorted({line.size for page in pages for line in page if _is_heading(line, body)}, reverse=True)
     outline_levels = _outline_levels(pages, body, heading_sizes, outlined)
+    # Past the page of the outline's first heading, a line set larger than the outline's top level
+    # and printing no entry is no heading: a title a figure draws in large type ("Example 3 --
+    # scales, axes, etc" in Gri's manual) would head every chapter after it.
+    top = min(outline_levels.values(), default=0)
+    opened = next((n for n, page in enumerate(pages) if any(line.entry >= 0 for line in page)), len(pages))
     spacing = _typical_spacing(pages)
     text = [line for page in pages for line in page if line.kind == "text"]
     # a document set wholly in a typewriter face (a text file printed to PDF) has no code to tell apart
@@ -1552,7 +1559,7 @@ def _blocks(pages: list[list[_Line]], body: float, outlined: dict[int, int]) -> 
     blocks: list[_Block] = []
     group = -1
     groups: dict[tuple[str, int], int] = {}  # a table's or definition list's group
-    for lines in pages:
+    for page, lines in enumerate(pages):
         previous: _Line | None = None
         shown = [line for line in lines if line.kind == "text" and line.text.strip()]
         margin = Counter(round(line.x0) for line in shown).most_common(1)[0][0] if shown else 0.0
@@ -1575,7 +1582,10 @@ def _blocks(pages: list[list[_Line]], body: float, outlined: dict[int, int]) -> 
                     current.lines.append(line)  # the title's second line
                 else:
                     blocks.append(_Block("heading", [line], level))
-            elif (sized := _is_heading(line, body, margin)) or _bold_heading(shown, n, body, margin):
+            elif (
+                sized := _is_heading(line, body, margin)
+                and (page <= opened or heading_sizes.index(line.size) + 1 >= top)
+            ) or _bold_heading(shown, n, body, margin):
                 level = heading_sizes.index(line.size) + 1 if sized else len(heading_sizes) + 1
                 joins = previous is not None and previous.entry < 0
                 if current and current.kind == "heading" and current.level == level and joins:

@@ -1014,3 +1014,40 @@ def test_pdf_letter_at_a_line_start_opens_an_item_only_in_a_lettered_list(tmp_pa
         ("list_item", "b. the power supply,"),
         ("list_item", "c. the driver."),
     ]
+
+
+def test_pdf_line_set_larger_than_the_outlines_chapters_heads_nothing_past_their_first(tmp_path: Path):
+    # Gri's manual: a figure's title drawn in large type in the middle of a chapter, which would
+    # otherwise head every chapter after it
+    from fpdf import FPDF
+
+    pdf = FPDF(format="A4", unit="pt")
+    pdf.set_auto_page_break(False)
+    for number, (chapter, figure, text) in enumerate(
+        [
+            ("1) Plots", None, "A plot is drawn from columns of data read from a file."),
+            ("2) Axes", "Example 3 -- scales and axes", "Axes are drawn at the left and at the bottom."),
+            ("3) Colours", None, "The pen colour applies to lines and to text alike."),
+        ]
+    ):
+        pdf.add_page()
+        y = 80.0
+        if number == 0:
+            pdf.set_font("Helvetica", style="B", size=18)
+            pdf.text(72, y, "Plotting guide")
+            y += 40
+        if figure:
+            pdf.set_font("Helvetica", style="B", size=18)
+            pdf.text(150, y, figure)
+            y += 40
+        pdf.set_font("Helvetica", style="B", size=14)
+        pdf.set_y(y - 14)
+        pdf.start_section(chapter, level=0)
+        pdf.text(72, y, chapter)
+        pdf.set_font("Helvetica", size=11)
+        pdf.text(72, y + 24, text)
+    doc = loaded(tmp_path, "plots.pdf", bytes(pdf.output()))
+    headings = [(b.level, block_text(doc.text, b).text) for b in doc.blocks if b.kind == "heading"]
+    assert headings == [(1, "Plotting guide"), (2, "1) Plots"), (2, "2) Axes"), (2, "3) Colours")]
+    colours = next(s for s in split_sentences(doc) if s.text.startswith("The pen colour"))
+    assert colours.section == ("3) Colours",)
