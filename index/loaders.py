@@ -36,6 +36,12 @@ log = logging.getLogger(__name__)
 PLAIN = {".txt", ".md", ".markdown", ".text"}
 EXTRACTED = {".pdf", ".html", ".htm", ".docx"}
 SUPPORTED = PLAIN | EXTRACTED
+# Sphinx copies the source of every page it builds into `_sources/` beside the pages ("config.rst.txt"),
+# and leaves `objects.inv` and `searchindex.js` there: in a folder holding either, `_sources` is the
+# pages' text again in reStructuredText's markup, which answers would cite instead of the pages
+# (":config:option:`Service` = ``SQL``"), and it is passed over.
+SPHINX_SOURCES = "_sources"
+SPHINX_BUILD_FILES = ("objects.inv", "searchindex.js")
 
 
 class UnreadableDocument(Exception):
@@ -61,7 +67,8 @@ Known = dict[str, tuple[int, int, str]]
 def scan(corpus: Path, max_file_bytes: int, known: Known | None = None) -> tuple[list[SourceFile], list[str]]:
     """Every supported file below `corpus`, sorted by source, with warnings for those passed over.
 
-    Symbolic links that lead outside the corpus are not followed. A file whose size and
+    Symbolic links that lead outside the corpus are not followed, and a Sphinx build's copy of its
+    pages' sources is passed over (`SPHINX_SOURCES`). A file whose size and
     modification time are those `known` gives for it keeps the sha256 given there instead of being
     read again (as git and rsync judge a file unchanged), so that scanning an unchanged corpus
     reads no file.
@@ -72,6 +79,10 @@ def scan(corpus: Path, max_file_bytes: int, known: Known | None = None) -> tuple
     warnings: list[str] = []
     for dirpath, dirnames, filenames in os.walk(root, followlinks=False):
         dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        if SPHINX_SOURCES in dirnames and any(name in filenames for name in SPHINX_BUILD_FILES):
+            dirnames.remove(SPHINX_SOURCES)
+            folder = (Path(dirpath) / SPHINX_SOURCES).relative_to(root).as_posix()
+            warnings.append(f"skipped {folder}/: the sources of the Sphinx pages beside it, their text again")
         for name in sorted(filenames):
             if name.startswith("."):
                 continue

@@ -189,6 +189,20 @@ def test_scan_skips_oversized_files_hidden_files_and_links_outside(tmp_path: Pat
     assert any("link.txt" in w and "outside the corpus" in w for w in warnings)
 
 
+@pytest.mark.parametrize("built", [True, False])
+def test_a_sphinx_builds_copy_of_its_sources_is_passed_over_saying_so(tmp_path: Path, built: bool):
+    corpus = tmp_path / "corpus"
+    (corpus / "docs" / "_sources").mkdir(parents=True)
+    (corpus / "docs" / "config.html").write_text("<h1>Configuration</h1><p>Set the service to SQL.</p>")
+    (corpus / "docs" / "_sources" / "config.rst.txt").write_text("Set the :option:`Service` to ``SQL``.")
+    if built:
+        (corpus / "docs" / "objects.inv").write_bytes(b"# Sphinx inventory version 2")
+    files, warnings = scan(corpus, 10**6)
+    kept = ["docs/config.html"] if built else ["docs/_sources/config.rst.txt", "docs/config.html"]
+    assert sorted(f.source for f in files) == kept
+    assert any("docs/_sources/" in w and "Sphinx" in w for w in warnings) is built
+
+
 @pytest.mark.parametrize(
     ("bom", "newline"), [(b"", b"\r\n"), (b"\xef\xbb\xbf", b"\n"), (b"\xef\xbb\xbf", b"\r\n"), (b"", b"\r")]
 )
