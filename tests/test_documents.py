@@ -486,6 +486,22 @@ def test_a_one_column_table_of_terms_and_their_descriptions_reads_as_definitions
     ]
 
 
+def test_a_sphinx_index_of_terms_and_their_links_is_set_aside(tmp_path: Path):
+    page = (
+        "<h1>Index</h1><p>The terms of the manual, each with the places it is used.</p>"
+        '<h2 id="G">G</h2><table class="indextable genindextable"><tr><td><ul>'
+        '<li>GALLERY<ul><li><a href="gammu.html#gallery">gammu command line option</a></li></ul></li>'
+        '<li>gammu<ul><li><a href="python/gammu.html">module</a></li></ul></li>'
+        "</ul></td></tr></table>"
+        "<table><tr><th>Option</th><th>Meaning</th></tr><tr><td>GALLERY</td><td>The picture gallery.</td></tr></table>"
+    )
+    sentences = split_sentences(loaded(tmp_path, "genindex.html", page))
+    assert [s.display for s in sentences] == [
+        "The terms of the manual, each with the places it is used.",
+        "GALLERY, Meaning: The picture gallery.",
+    ]
+
+
 def test_a_docbook_segmented_list_reads_each_record_as_one_row(tmp_path: Path):
     # aptitude's manual: each option, its default and its description in <div>s of one record
     def seg(title: str, body: str) -> str:
