@@ -406,7 +406,7 @@ def within_words(segments: list[Segment], limit: int) -> list[Segment]:
     """The segments cut to `limit` words of answer text, their [n] marks counted: the segment that
     crosses the limit shows its first words and "…", and those after it are left out. What is shown
     is cut, never what is cited: each segment's citation keeps its whole sentence. The first segment
-    always shows at least one word."""
+    always shows at least one word; code cut keeps its lines."""
     out: list[Segment] = []
     used = 0
     for segment in segments:
@@ -417,7 +417,12 @@ def within_words(segments: list[Segment], limit: int) -> list[Segment]:
             continue
         room = limit - used - len(segment.citations) - 1  # the marks and "…"
         if room > 0 or not out:
-            shown = " ".join(segment.text.split()[: max(1, room)])
-            out.append(Segment(f"{shown} …", segment.citations))
+            out.append(Segment(f"{_first_words(segment.text, max(1, room))} …", segment.citations))
         break
     return out
+
+
+def _first_words(text: str, count: int) -> str:
+    """The first `count` words of `text` as written: code cut short keeps its lines."""
+    ends = [match.end() for match in re.finditer(r"\S+", text)]
+    return text[: ends[count - 1]] if len(ends) > count else text

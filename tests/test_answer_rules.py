@@ -399,6 +399,13 @@ def test_a_code_block_in_an_answer_keeps_its_lines_set_apart_from_the_sentences(
     assert answer_text([Segment("One.", (1,)), Segment("Two.", (2,))]) == "One. [1] Two. [2]"
 
 
+def test_code_cut_at_the_word_ceiling_keeps_its_lines():
+    code = "import gammu\nimport sys\n\nmachine = gammu.StateMachine()\nmachine.ReadConfig()\nmachine.Init()"
+    (cut,) = within_words([Segment(code, (1,))], 8)
+    assert cut.text == "import gammu\nimport sys\n\nmachine = …"
+    assert answer_text([cut]).startswith("import gammu\nimport sys\n")
+
+
 def test_a_first_sentence_longer_than_the_ceiling_still_shows_its_start():
     long = " ".join(f"w{n}" for n in range(200))
     (only,) = within_words([Segment(long, (1,))], 110)
