@@ -82,6 +82,9 @@ _SKIP = frozenset(
     "script style noscript template svg nav header footer aside form button select iframe object head".split()
 )
 _SKIP_ROLES = frozenset({"navigation", "banner", "contentinfo", "complementary", "search", "menu", "menubar"})
+# Classes and ids that name furniture. Sphinx's general and module indexes are tables of class
+# "indextable": terms over the links to where they are used, a page's worth of names that would
+# answer any question naming one.
 _BOILERPLATE_NAME = re.compile(
     r"(?:^|[\s_-])(?:cookies?|consent|gdpr|banner|nav|navbar|navigation|nav-panel|navheader|navfooter|menu|"
     r"breadcrumbs?|related|"
@@ -89,8 +92,6 @@ _BOILERPLATE_NAME = re.compile(
     r"most-read|trending|headerlink|indextable)(?:$|[\s_-])|sidebar",
     re.IGNORECASE,
 )
-# (Sphinx's general and module indexes are tables of class "indextable": terms over the links to
-# where they are used, a page's worth of names that would answer any question naming one.)
 # The line numbers Pygments sets before each line of a listing (Sphinx's `:linenos:`: " 2$TTL 2d"),
 # in their own spans or table cells: the listing is read as written.
 _LINE_NUMBERS = re.compile(r"(?:^|\s)linenos?(?:$|\s)")
