@@ -271,7 +271,9 @@ def paragraphs(
 # A line that is one figure of a table: a number, a percentage, an amount in brackets (a negative)
 # or a dash (none), with the currency marks and per-cent signs a text extractor leaves around it
 # ("(1,577)", "19.1 %", "5,791 $", "—"), or a currency mark alone (the next figure's).
-_FIGURE = re.compile(r"^(?:[$€£¥%()\s]|[-–—](?!\d)|-?\d[\d,]*(?:\.\d+)?)+$")
+# Possessive: a run of digits is read one way only, so a line of a 40-digit object id fails at
+# once instead of trying its 2^40 splits into figures.
+_FIGURE = re.compile(r"^(?:[$€£¥%()\s]|[-–—](?!\d)|-?\d[\d,]*+(?:\.\d+)?)++$")
 _LEADER = re.compile(r"\s*(?:\.\s*){3,}[$€£¥]?$")  # the dots leading a label to its figures
 # A table written a cell to a line, as PDF text extractors write a statement of figures, counts
 # when it has this many rows (a label, then its figures) with at most ROW_GAP other lines between

@@ -46,3 +46,18 @@ def test_rebuild_finishes_and_the_other_documents_answer(tmp_path: Path, case: s
             [f"skipped {name}: parsing took longer than the budget of {seconds:g} s (parse_timeout_s)"],
             [f"skipped {name}: parsing needed more than the budget of 2048 MB of memory (parse_memory_mb)"],
         )
+
+
+def test_a_text_quoting_long_object_ids_is_read_within_the_budget(tmp_path: Path) -> None:
+    # git's manuals quote index entries ("0 0000...0000<TAB>frotz"): a line of one long run of
+    # digits once sent the table-of-figures reader into trying every split of the run.
+    listing = "".join(f"100644 {'0' * 40} {stage}\tfrotz\n" for stage in range(3))
+    text = f"{HARBOUR}\nThe index records each stage of a path:\n\n{listing}\n0 {'0' * 40}\tfrotz\n"
+    corpus = write_corpus(tmp_path / "corpus", {"harbour.txt": HARBOUR, "stages.txt": text})
+    index = IndexSettings(corpus=corpus, index_dir=tmp_path / "index", parse_timeout_s=60.0)
+
+    report = rebuild(index, HashEmbedder())
+
+    assert report.warnings == []
+    bot = Assistant(settings=AssistantSettings(index=index, rerank=False), embedder=HashEmbedder())
+    assert "stages.txt" in bot.sources()
