@@ -238,6 +238,7 @@ class _Walker(HTMLParser):
         self.pending: _Row | None = None  # a row of data not yet written
         self.cell: list[str] | None = None
         self.term: str | None = None
+        self.term_linked = False  # whether the term waiting is a link as a whole or nearly (a contents entry)
         self.title = ""
         self.og_title = ""
         self.first_h1 = ""
@@ -359,6 +360,7 @@ class _Walker(HTMLParser):
             self.table_depth += 1
             if self.table_depth == 1:
                 self._flush()
+                self._term_alone()  # "<dt>Parameters</dt><dd><table>": the term heads the table
                 self.table_group = self.writer.new_group()
                 self.table_rows = 0
                 self.holders.append(0)
@@ -409,6 +411,7 @@ class _Walker(HTMLParser):
         elif tag == "dt":
             if self.term:  # terms stacked over one description: "<dt>-q</dt><dt>--quiet</dt><dd>"
                 self.buffer.append(f"{self.term} ")
+                self.link_chars += len("".join(self.term.split())) if self.term_linked else 0
             self.kind, self.term = "definition", ""
         elif tag == "dd":
             self.kind = "definition"
@@ -417,6 +420,7 @@ class _Walker(HTMLParser):
             counter = self.counters[-1] if self.counters else None
             self.number = counter.mark(attrs) if counter is not None else ""
         elif tag == "pre":
+            self._term_heads()
             self.kind = "code"
             self.pre += 1
         else:
@@ -459,6 +463,7 @@ class _Walker(HTMLParser):
             return
         if tag in ("ul", "ol", "dl"):
             self._flush()
+            self._term_alone()  # a term whose description was empty ("<dd></dd>") ends with its list
             self.list_depth = max(0, self.list_depth - 1)
             self.holders.pop()
             if self.counters:
@@ -474,9 +479,12 @@ class _Walker(HTMLParser):
         self.holders[-1] = max(0, self.holders[-1] - 1)
         if self.kind == "definition" and self.term == "":
             self.term = " ".join("".join(self.buffer).split())  # the term waits for its description
+            self.term_linked = self.link_chars >= LINK_DENSITY * max(1, len("".join(self.term.split())))
             self.buffer, self.link_chars, self.opens_unlinked = [], 0, False
             return
         self._flush()
+        if tag == "dd":
+            self._term_alone()  # nor does it wait past its empty description
         if tag == "pre":
             self.pre = max(0, self.pre - 1)
         self.kind, self.level = "paragraph", 0
@@ -557,10 +565,23 @@ class _Walker(HTMLParser):
         if number and block is not None:
             self.numbered[block.start] = len(number) + 1
 
+    def _term_heads(self) -> None:
+        """Write the term waiting for its description as a heading made by hand when its
+        description opens with code: the title of an example ("Undo a commit and redo" over the
+        commands and the numbered notes on them, as AsciiDoc writes a manual page's examples); any
+        other term is written alone, before the code."""
+        if self.term and reads_as_heading(self.term) and not self.term_linked:
+            self.writer.add("heading", self.term, RUN_IN_LEVEL)
+            self.term = None
+        self._term_alone()
+
     def _term_alone(self) -> None:
-        """Write the term waiting for its description when a list opens in its place: a class's
-        signature over the methods its <dd> defines in a <dl> of their own (Sphinx)."""
-        if self.term:
+        """Write the term waiting for its description when a list opens in its place (a class's
+        signature over the methods its <dd> defines in a <dl> of their own, Sphinx) or when its
+        description ends empty, so that a term is never written in another place."""
+        if self.term and self.term_linked:
+            self.writer.add("boilerplate", self.term, 0)  # a contents entry, as a list item of links is
+        elif self.term:
             self.writer.add_cells("definition", [self.term], self.list_group)
         self.term = None
 

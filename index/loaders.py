@@ -42,6 +42,10 @@ SUPPORTED = PLAIN | EXTRACTED
 # (":config:option:`Service` = ``SQL``"), and it is passed over.
 SPHINX_SOURCES = "_sources"
 SPHINX_BUILD_FILES = ("objects.inv", "searchindex.js")
+# A page built from a text file is often shipped beside it ("git-reset.txt", AsciiDoc, beside
+# "git-reset.html"; "README.md" beside pandoc's "README.html"): the text file is the page's text
+# again in its markup, and only the page is read.
+PAGES = (".html", ".htm")
 
 
 class UnreadableDocument(Exception):
@@ -68,7 +72,8 @@ def scan(corpus: Path, max_file_bytes: int, known: Known | None = None) -> tuple
     """Every supported file below `corpus`, sorted by source, with warnings for those passed over.
 
     Symbolic links that lead outside the corpus are not followed, and a Sphinx build's copy of its
-    pages' sources is passed over (`SPHINX_SOURCES`). A file whose size and
+    pages' sources is passed over (`SPHINX_SOURCES`), as is a text file beside a page of its name
+    (`PAGES`). A file whose size and
     modification time are those `known` gives for it keeps the sha256 given there instead of being
     read again (as git and rsync judge a file unchanged), so that scanning an unchanged corpus
     reads no file.
@@ -83,12 +88,16 @@ def scan(corpus: Path, max_file_bytes: int, known: Known | None = None) -> tuple
             dirnames.remove(SPHINX_SOURCES)
             folder = (Path(dirpath) / SPHINX_SOURCES).relative_to(root).as_posix()
             warnings.append(f"skipped {folder}/: the sources of the Sphinx pages beside it, their text again")
+        pages = {Path(name).stem: name for name in filenames if Path(name).suffix.lower() in PAGES}
         for name in sorted(filenames):
             if name.startswith("."):
                 continue
             path = Path(dirpath) / name
             source = path.relative_to(root).as_posix()
             if path.suffix.lower() not in SUPPORTED:
+                continue
+            if path.suffix.lower() in PLAIN and path.stem in pages:
+                warnings.append(f"skipped {source}: the page {pages[path.stem]} beside it is read instead (`PAGES`)")
                 continue
             if path.is_symlink() and not path.resolve().is_relative_to(root):
                 warnings.append(f"skipped {source}: symbolic link to a file outside the corpus")

@@ -580,6 +580,69 @@ def test_html_signature_over_nested_method_definitions_keeps_every_term(tmp_path
     ]
 
 
+EXAMPLES_PAGE = """<html><head><title>git-reset(1)</title></head><body>
+<h2>EXAMPLES</h2>
+<div class="dlist"><dl>
+<dt class="hdlist1">Undo a commit and redo</dt>
+<dd>
+<div class="listingblock"><div class="content"><pre><code>$ git commit ...
+$ git reset --soft HEAD^      <b>&lt;1&gt;</b></code></pre></div></div>
+<div class="colist arabic"><ol><li><p>This is most often done when you remembered what you just committed
+is incomplete.</p></li></ol></div>
+</dd>
+<dt class="hdlist1">--hard</dt>
+<dd>
+<div class="listingblock"><div class="content"><pre><code>$ git reset --hard HEAD~3</code></pre></div></div>
+</dd>
+</dl></div>
+<h2>DISCUSSION</h2><p>The tables below show what happens.</p>
+</body></html>"""
+
+
+def test_a_term_whose_description_opens_with_code_heads_it_and_its_notes(tmp_path: Path):
+    # AsciiDoc writes a manual page's examples so: a title over the commands and the notes on them.
+    doc = loaded(tmp_path, "git-reset.html", EXAMPLES_PAGE)
+    sentences = split_sentences(doc)
+    sections = {s.text: s.section for s in sentences}
+    note = "1. This is most often done when you remembered what you just committed is incomplete."
+    assert sections[note][-1] == "Undo a commit and redo"
+    assert [(s.kind, s.text.split()[0]) for s in sentences if s.kind in ("code", "definition", "list_item")] == [
+        ("code", "$"),
+        ("list_item", "1."),
+        ("definition", "--hard"),
+        ("code", "$"),
+    ]
+    assert sections["The tables below show what happens."][-1] == "DISCUSSION"
+
+
+def test_a_term_is_written_where_it_stands_whatever_its_description_holds(tmp_path: Path):
+    # Sphinx leaves a method's description empty when the text follows the list; Doxygen gives
+    # "Parameters" a table; a DocBook contents list stacks terms with no description at all.
+    page = """<html><body><h2>Partial parsing</h2>
+<dl class="py method"><dt>ArgumentParser.parse_known_args(args=None)</dt><dd></dd></dl>
+<p>Sometimes a script may only parse a few of the command-line arguments.</p>
+<dl class="params"><dt>Parameters</dt><dd><table class="params">
+<tr><td>obj</td><td>the json_object instance</td></tr><tr><td>idx</td><td>the index to get</td></tr>
+</table></dd></dl>
+<div class="toc"><dl><dt><a href="a.html">The package list</a></dt><dt><a href="b.html">Package details</a></dt>
+</dl></div>
+<p>Information about packages is presented in several locations.</p>
+<ul><li>One item of a list after them.</li></ul></body></html>"""
+    doc = loaded(tmp_path, "page.html", page)
+    kinds = [(b.kind, doc.text[b.start : b.end].split()[0]) for b in doc.blocks]
+    assert kinds == [
+        ("heading", "Partial"),
+        ("definition", "ArgumentParser.parse_known_args(args=None)"),
+        ("paragraph", "Sometimes"),
+        ("definition", "Parameters"),
+        ("table_row", "obj"),
+        ("table_row", "idx"),
+        ("boilerplate", "The"),
+        ("paragraph", "Information"),
+        ("list_item", "One"),
+    ]
+
+
 _INTRO = (
     "<p>\nThe project started as a small group of volunteers and grew over the years into a large community\n"
     "of developers and users who build a free operating system together, release after release,\n"

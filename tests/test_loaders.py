@@ -203,6 +203,18 @@ def test_a_sphinx_builds_copy_of_its_sources_is_passed_over_saying_so(tmp_path: 
     assert any("docs/_sources/" in w and "Sphinx" in w for w in warnings) is built
 
 
+def test_a_text_file_beside_the_page_built_from_it_is_passed_over_saying_so(tmp_path: Path):
+    corpus = tmp_path / "corpus"
+    (corpus / "man").mkdir(parents=True)
+    (corpus / "man" / "git-reset.html").write_text("<h1>git-reset(1)</h1><p>Reset current HEAD.</p>")
+    (corpus / "man" / "git-reset.txt").write_text("git-reset(1)\n============\n\nReset current `HEAD`.\n")
+    (corpus / "man" / "notes.md").write_text("# Notes\n\nOnly here.\n")
+    (corpus / "git-reset.txt").write_text("A text of the same name in another folder.\n")
+    files, warnings = scan(corpus, 10**6)
+    assert sorted(f.source for f in files) == ["git-reset.txt", "man/git-reset.html", "man/notes.md"]
+    assert warnings == ["skipped man/git-reset.txt: the page git-reset.html beside it is read instead (`PAGES`)"]
+
+
 @pytest.mark.parametrize(
     ("bom", "newline"), [(b"", b"\r\n"), (b"\xef\xbb\xbf", b"\n"), (b"\xef\xbb\xbf", b"\r\n"), (b"", b"\r")]
 )
