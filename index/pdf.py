@@ -18,9 +18,9 @@ development machine); its boxes and font sizes are what the rules below need:
   outline (its bookmarks), when it has one, names headings whatever their face: a line printing an
   entry's title on the page the entry leads to is a heading of its own (texinfo's subsubsections and
   Word's option names are set at the body's size; two headings set alike one over the other stay
-  two), ranked by the entry's depth as the sized headings of that depth rank. Past the page of
-  the outline's first heading, a line set larger than its top level and printing no entry heads
-  nothing (a title a figure draws in large type).
+  two), ranked by the entry's depth as the sized headings of that depth rank. A line set larger
+  than its top level and printing no entry heads nothing (a title a figure draws in large type, a
+  cover's subtitle), but for the document's title before the outline's first heading.
 - Tables: each printed line is cut into cells where two words stand more than COLUMN_GAP ems apart
   (pdfium parts a line at a very wide gap; parts on one baseline are joined again). From a line cut
   in cells, the lines close below take part while the projection of their cells on the x axis keeps
@@ -145,6 +145,10 @@ DISPLAY_GAP = 2.2
 # A running header or footer stands more than this many line pitches apart from the body (the
 # narrowest measured: 3.0, Apache FOP's headers in fhs-3.0.pdf; paragraphs follow at 1 to 1.5).
 BAND_GAP = 2.5
+# On one page, a line in such a band is furniture when it stands more than this many pitches from
+# the body: a page the body fills to its foot brings its last line closer than on most pages (the
+# Debian Policy Manual, typeset by Sphinx: 2.4 pitches), never as close as the body's own lines.
+BAND_LINE_GAP = 1.8
 
 # A code line is written indented as printed, by up to this many spaces (past it, a line set far to
 # the right is a comment's or a column's, not a nesting's).
@@ -858,7 +862,7 @@ def _mark_running_lines(pages: list[list[_Line]]) -> None:
             if last_heights[round(last.top)] >= 0.5 * len(pages) and above.top - last.top > 2.5 * spacing:
                 last.kind = "boilerplate"
             for line, inner, edge in ((first, second, 0), (last, above, 1)):
-                if round(line.top) in bands[edge] and abs(line.top - inner.top) > BAND_GAP * pitch:
+                if round(line.top) in bands[edge] and abs(line.top - inner.top) > BAND_LINE_GAP * pitch:
                     line.kind = "boilerplate"
     _keep_cover_title(pages)
 
@@ -1547,9 +1551,10 @@ def _blocks(pages: list[list[_Line]], body: float, outlined: dict[int, int]) -> 
     each outline entry a line prints (`_mark_outline`)."""
     heading_sizes = sorted({line.size for page in pages for line in page if _is_heading(line, body)}, reverse=True)
     outline_levels = _outline_levels(pages, body, heading_sizes, outlined)
-    # Past the page of the outline's first heading, a line set larger than the outline's top level
-    # and printing no entry is no heading: a title a figure draws in large type ("Example 3 --
-    # scales, axes, etc" in Gri's manual) would head every chapter after it.
+    # A line set larger than the outline's top level and printing no entry is no heading, but for
+    # the title (the largest line, up to the page of the outline's first heading): a title a figure
+    # draws in large type ("Example 3 -- scales, axes, etc" in Gri's manual) or the cover's
+    # subtitle ("Release 4.6.2.0 The Debian Policy Mailing List") would head every chapter after it.
     top = min(outline_levels.values(), default=0)
     opened = next((n for n, page in enumerate(pages) if any(line.entry >= 0 for line in page)), len(pages))
     spacing = _typical_spacing(pages)
@@ -1584,7 +1589,7 @@ def _blocks(pages: list[list[_Line]], body: float, outlined: dict[int, int]) -> 
                     blocks.append(_Block("heading", [line], level))
             elif (
                 sized := _is_heading(line, body, margin)
-                and (page <= opened or heading_sizes.index(line.size) + 1 >= top)
+                and (heading_sizes.index(line.size) + 1 >= top or (page <= opened and line.size == heading_sizes[0]))
             ) or _bold_heading(shown, n, body, margin):
                 level = heading_sizes.index(line.size) + 1 if sized else len(heading_sizes) + 1
                 joins = previous is not None and previous.entry < 0

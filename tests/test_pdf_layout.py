@@ -1051,3 +1051,58 @@ def test_pdf_line_set_larger_than_the_outlines_chapters_heads_nothing_past_their
     assert headings == [(1, "Plotting guide"), (2, "1) Plots"), (2, "2) Axes"), (2, "3) Colours")]
     colours = next(s for s in split_sentences(doc) if s.text.startswith("The pen colour"))
     assert colours.section == ("3) Colours",)
+
+
+def test_pdf_cover_subtitle_larger_than_the_outlines_chapters_heads_none_of_them(tmp_path: Path):
+    # The Debian Policy Manual, typeset by Sphinx: "Release 4.6.2.0 / The Debian Policy Mailing
+    # List" under the title would otherwise head every chapter
+    from fpdf import FPDF
+
+    pdf = FPDF(format="A4", unit="pt")
+    pdf.set_auto_page_break(False)
+    pdf.add_page()
+    pdf.set_font("Helvetica", style="B", size=24)
+    pdf.text(72, 200, "Plotting guide")
+    pdf.set_font("Helvetica", style="B", size=18)
+    pdf.text(72, 240, "Release 2.0 The Plotting Team")
+    for chapter, text in [("1 Plots", "A plot is drawn from columns of data."), ("2 Axes", "Axes are drawn at the left.")]:
+        pdf.add_page()
+        pdf.set_font("Helvetica", style="B", size=14)
+        pdf.set_y(66)
+        pdf.start_section(chapter, level=0)
+        pdf.text(72, 80, chapter)
+        pdf.set_font("Helvetica", size=11)
+        pdf.text(72, 104, text)
+    doc = loaded(tmp_path, "plots.pdf", bytes(pdf.output()))
+    headings = [block_text(doc.text, b).text for b in doc.blocks if b.kind == "heading"]
+    assert headings == ["Plotting guide", "1 Plots", "2 Axes"]
+    axes = next(s for s in split_sentences(doc) if s.text.startswith("Axes are"))
+    assert axes.section == ("2 Axes",)
+
+
+def test_pdf_running_footer_stays_furniture_on_a_page_the_body_fills_to_its_foot(tmp_path: Path):
+    # Sphinx's footer names the section and the page ("5.3. Binary package control files 33"); on a
+    # page whose text runs lower than on the others its last line stands 2.4 pitches above it
+    from fpdf import FPDF
+
+    pdf = FPDF(format="A4", unit="pt")
+    pdf.set_auto_page_break(False)
+    titles = ["Points", "Lines", "Axes and their ticks", "Colours", "Legends", "Saving a plot"]
+    footers = []
+    for page, title in enumerate(titles):
+        pdf.add_page()
+        pdf.set_font("Helvetica", size=10)
+        pdf.text(72, 60, "Plotting guide, Release 2.0")
+        if page == 0:
+            pdf.set_font("Helvetica", style="B", size=18)
+            pdf.text(72, 90, "Plotting guide")
+            pdf.set_font("Helvetica", size=10)
+        last = 771 if page == 3 else 651
+        for y in range(last - 12 * 45, last + 1, 12):
+            pdf.text(72, y, f"Line {y} of page {page + 1} says what the plot shows and how it is drawn")
+        footer = f"{page + 1}.{page % 3 + 1}. {title} {page + 11}"
+        footers.append(footer)
+        pdf.text(72, 800, footer)
+    doc = loaded(tmp_path, "guide.pdf", bytes(pdf.output()))
+    kinds = {block_text(doc.text, b).text: b.kind for b in doc.blocks}
+    assert all(kinds.get(footer) == "boilerplate" for footer in footers), [kinds.get(f) for f in footers]
