@@ -86,7 +86,7 @@ import itertools
 import re
 import statistics
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 
 from index.clean import RUNNING_PAGES, RUNNING_SHARE, running_key
@@ -281,6 +281,7 @@ class _Block:
     terms: int = 0  # a definition's term lines, as in _Definition
     split: int = -1
     column: float = 0.0
+    deferred: bool = False  # a footnote written after the paragraph it stood in the middle of
 
 
 _Span = tuple[float, float]  # from x0 to x1
@@ -1564,14 +1565,22 @@ def _blocks(pages: list[list[_Line]], body: float, outlined: dict[int, int]) -> 
     blocks: list[_Block] = []
     group = -1
     groups: dict[tuple[str, int], int] = {}  # a table's or definition list's group
+    notes: list[_Block] = []  # the footnotes of the page before, while its last paragraph goes on
     for page, lines in enumerate(pages):
         previous: _Line | None = None
         shown = [line for line in lines if line.kind == "text" and line.text.strip()]
         margin = Counter(round(line.x0) for line in shown).most_common(1)[0][0] if shown else 0.0
         prose = Counter(round(line.x0) for line in shown if not line.mono).most_common(1)
         prose_margin = prose[0][0] if prose else margin  # where the page's prose lines start
+        footing = _footnotes(blocks, page - 1, body) if page else 0
+        carried: _Block | None = None
         for n, line in enumerate(shown):
             current = blocks[-1] if blocks else None
+            if n == 0 and footing:
+                current = blocks[-footing - 1]  # the page before's text went on above its footnotes
+            elif notes and current is not carried:
+                blocks[-1:-1] = notes
+                notes = []
             part = line.part
             if part is not None:
                 if part.lines[0] is line:
@@ -1613,11 +1622,43 @@ def _blocks(pages: list[list[_Line]], body: float, outlined: dict[int, int]) -> 
                     group += 1
                 blocks.append(_Block("list_item", [line], 1, group))
             elif current is not None and _continues(current, previous, line, spacing):
+                if current is not blocks[-1]:
+                    # it goes on past the footnotes, which are written after it
+                    notes, blocks[-footing:] = blocks[-footing:], []
+                    for note in notes:
+                        note.deferred = True
+                    carried = current
                 current.lines.append(line)
             else:
                 blocks.append(_Block("paragraph", [line]))
             previous = line
+        if notes and blocks and blocks[-1] is not carried:
+            blocks[-1:-1] = notes  # the page ended with a block after the one carried
+        blocks.extend(notes if notes and blocks and blocks[-1] is carried else [])
+        notes = []
     return blocks
+
+
+# A footnote opens with its raised number (or a mark) and is set smaller than the body.
+_NOTE_MARK = re.compile(r"[⁰¹²³⁴⁵⁶⁷⁸⁹]+\s*\S|[*†‡§]\s*\S")
+
+
+def _footnotes(blocks: list[_Block], page: int, body: float) -> int:
+    """How many of the last blocks are the footnotes at the foot of `page`: paragraphs of that page
+    set smaller than the body, the first opening with a note's mark, after a paragraph, list item or
+    description of the page (which may go on past them on the next page)."""
+    count = 0
+    while count < len(blocks):
+        block = blocks[-count - 1]
+        if block.kind != "paragraph" or any(line.page != page or line.size >= body - 0.5 for line in block.lines):
+            break
+        count += 1
+    while count and not _NOTE_MARK.match(blocks[-count].lines[0].text.strip()):
+        count -= 1  # the notes start at the first block opening with a mark
+    if not count or count == len(blocks):
+        return 0
+    before = blocks[-count - 1]
+    return count if before.kind in ("paragraph", "list_item", "definition") and before.lines[-1].page == page else 0
 
 
 _ENUMERATION = re.compile(r"(\(?)(\d{1,3}|[a-z])([.)])\s")
@@ -1832,16 +1873,18 @@ def _goes_on_over_page(block: _Block, line: _Line) -> bool:
     sentence is left open (no closing punctuation), and the line opens in lower case, after a comma
     or a hyphen, or is set in the block's font and size, as a sentence's next words are ("in the
     region of" / "50 bytes."), a list item's text indented past its bullet; a description goes on
-    in lower case only, its further lines being read with it (_find_structure). A heading on the
-    page never gets here (_blocks takes it first)."""
+    in lower case only, its further lines being read with it (_find_structure). A caption ("Fig. 2:
+    ...") goes on from nothing. A heading on the page never gets here (_blocks takes it first)."""
     last = block.lines[-1]
     if _TERMINAL.search(last.text):
         return False
     if block.kind == "definition" and abs(line.x0 - block.column) > ALIGN:
         return False
+    if (block.kind == "list_item" and line.x0 < block.lines[0].x0 + 2) or _CAPTION.match(line.text):
+        return False  # a list item goes on indented past its bullet; a caption starts anew
     if line.text[:1].islower() or last.text.endswith((",", "-")):
         return True
-    if block.kind == "definition" or (block.kind == "list_item" and line.x0 < block.lines[0].x0 + 2):
+    if block.kind == "definition":
         return False
     return last.font == line.font and abs(last.size - line.size) <= 0.5 and not line.mono
 
@@ -1902,9 +1945,10 @@ def _write(source: str, sha256: str, title: str, pages: list[list[_Line]], block
     boilerplate: list[Span] = []
     page_starts: list[int] = []
     last_block = -1
+    held: dict[int, list[_Line]] = {}  # the lines of deferred footnotes, by block, until written
     for lines in pages:
         first_of_page = True
-        for line in _reading_order(lines):
+        for line in _written_order(_reading_order(lines), blocks, owner, held):
             where = owner.get(id(line))
             owning = blocks[where[0]] if where is not None else None
             row = owning is not None and owning.kind in ("table_row", "table_header")
@@ -1961,6 +2005,25 @@ def _write(source: str, sha256: str, title: str, pages: list[list[_Line]], block
         out.append(Block(kind, start, end, block.level, block.group, spans_of_cells, holes))  # type: ignore[arg-type]
     out.sort(key=lambda block: (block.start, block.end))
     return Document(source, sha256, text, title, out, page_starts)
+
+
+def _written_order(
+    lines: list[_Line], blocks: list[_Block], owner: dict[int, tuple[int, int]], held: dict[int, list[_Line]]
+) -> Iterator[_Line]:
+    """`lines` in the order they are written: a deferred footnote's lines (`_Block.deferred`) are
+    held back and written after the last line of the paragraph before it, which goes on past them."""
+    for line in lines:
+        where = owner.get(id(line))
+        if where is not None and blocks[where[0]].deferred:
+            held.setdefault(where[0], []).append(line)
+            continue
+        yield line
+        if where is None or where[1] != len(blocks[where[0]].lines) - 1:
+            continue
+        b = where[0] + 1
+        while b < len(blocks) and blocks[b].deferred:
+            yield from held.pop(b, [])
+            b += 1
 
 
 def _code_indents(blocks: list[_Block]) -> dict[int, int]:

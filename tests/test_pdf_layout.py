@@ -1106,3 +1106,36 @@ def test_pdf_running_footer_stays_furniture_on_a_page_the_body_fills_to_its_foot
     doc = loaded(tmp_path, "guide.pdf", bytes(pdf.output()))
     kinds = {block_text(doc.text, b).text: b.kind for b in doc.blocks}
     assert all(kinds.get(footer) == "boilerplate" for footer in footers), [kinds.get(f) for f in footers]
+
+
+def test_pdf_sentence_goes_on_past_the_footnotes_at_its_pages_foot(tmp_path: Path):
+    # Sphinx and LaTeX set footnotes under the body: a sentence the page leaves open goes on at
+    # the next page's top, and the notes are read after it
+    from fpdf import FPDF
+
+    pdf = FPDF(format="A4", unit="pt")
+    pdf.set_auto_page_break(False)
+    for page in range(4):
+        pdf.add_page()
+        pdf.set_font("Helvetica", size=10)
+        pdf.text(72, 40, "Packaging manual, Release 4.6")
+        pdf.text(500, 810, str(page + 1))
+        first = 80
+        if page == 2:
+            pdf.text(72, first, "a tab, and the lines after the first are called continuation lines.")
+            first += 14
+        for k in range(8):
+            pdf.text(72, first + 14 * k, f"Line {k} of page {page + 1} tells how control files are read and written.")
+        if page == 1:
+            pdf.text(72, first + 14 * 8, "The value of a folded field may span several lines which start with a space or")
+            pdf.set_font("Helvetica", size=8)
+            pdf.text(72, 760, "\u00b9 The internal databases of the package manager are in a similar format.")
+    doc = loaded(tmp_path, "manual.pdf", bytes(pdf.output()))
+    sentences = [s.text for s in split_sentences(doc)]
+    whole = (
+        "The value of a folded field may span several lines which start with a space or a tab, and the lines "
+        "after the first are called continuation lines."
+    )
+    note = "\u00b9 The internal databases of the package manager are in a similar format."
+    assert whole in sentences and note in sentences
+    assert sentences.index(note) == sentences.index(whole) + 1
