@@ -90,6 +90,11 @@ Corpora (each a few hundred to about 2,000 chunks, so that indexing one takes mi
   aptitude user's manual (package management; 89 DocBook XSL HTML pages, its configuration options
   a DocBook segmented list; aptitude-doc-en) and the Gri manual (scientific graphics; a 285-page
   PDF typeset from texinfo; gri-pdf-doc), taken like papers' by `apt-get download`.
+- toolchains: three more generators of documentation, written after a first look at each: eight
+  git manual pages as git-doc ships them, AsciiDoc's HTML beside the AsciiDoc text it was built
+  from (git-doc), the Debian Policy Manual as a 200-page PDF typeset by Sphinx through LaTeX
+  (running headers and footers naming the section, footnotes under the body; debian-policy) and
+  four Markdown guides of Podman (troubleshooting, tutorials; podman), taken like beyond's.
 - papers: a domain no other set has, written blind: statistics papers and reports typeset as R
   package vignettes (four of the survival package's, zoo's JSS paper and FAQ, sandwich's and lme4's
   JSS papers), taken from their packages by `apt-get download` and `dpkg-deb -x` (R is not
@@ -518,6 +523,17 @@ UNPACKED = {
     "beyond": [
         ("aptitude-doc-en", "/usr/share/doc/aptitude/html/en/*.html", "aptitude/"),
         ("gri-pdf-doc", "/usr/share/doc/gri/gri.pdf.gz", "gri.pdf"),
+    ],
+    "toolchains": [
+        *(
+            ("git-doc", f"/usr/share/doc/git-doc/{name}.*", "git/")
+            for name in "git-reset git-stash git-commit git-rebase git-bisect git-cherry-pick gitignore git-tag".split()
+        ),
+        ("debian-policy", "/usr/share/doc/debian-policy/policy.pdf.gz", "policy.pdf"),
+        *(
+            ("podman", f"/usr/share/doc/podman/{name}", f"podman/{name.removesuffix('.gz')}")
+            for name in "troubleshooting.md.gz rootless_tutorial.md.gz podman_tutorial.md.gz rootless.md.gz".split()
+        ),
     ],
 }
 DEBS = ROOT / ".bench" / "debs"

@@ -1640,7 +1640,7 @@ def _blocks(pages: list[list[_Line]], body: float, outlined: dict[int, int]) -> 
 
 
 # A footnote opens with its raised number (or a mark) and is set smaller than the body.
-_NOTE_MARK = re.compile(r"[⁰¹²³⁴⁵⁶⁷⁸⁹]+\s*\S|[*†‡§]\s*\S")
+_NOTE_MARK = re.compile(r"[⁰¹²³⁴⁵⁶⁷⁸⁹]+\s*\S|[*†‡§]\s+\S")  # not "*unused is set to ..."
 
 
 def _footnotes(blocks: list[_Block], page: int, body: float) -> int:
@@ -1860,6 +1860,8 @@ def _continues(block: _Block, previous: _Line | None, line: _Line, spacing: floa
     short = last.x1 < width - 0.15 * (width - min(ln.x0 for ln in block.lines))
     if short and gap > ITEM_GAP * spacing and _OPENS_SENTENCE.match(line.text.lstrip()):
         return False  # an item left without its stop ended on its short line, and space parts the next
+    if _TERMINAL.search(last.text) and _NOTE_MARK.match(line.text.lstrip()):
+        return False  # the next footnote, under one that ended ("... /etc/logrotate.d)." / "¹⁴ When ...")
     if _TERMINAL.search(last.text) and _OPENS_SENTENCE.match(line.text.lstrip()):
         # baselines, not the tops of first letters, which stand higher over "T" than over "o"
         own = [a.base - b.base for a, b in itertools.pairwise(block.lines) if a.page == b.page and a.base > b.base]

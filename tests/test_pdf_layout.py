@@ -1130,6 +1130,7 @@ def test_pdf_sentence_goes_on_past_the_footnotes_at_its_pages_foot(tmp_path: Pat
             pdf.text(72, first + 14 * 8, "The value of a folded field may span several lines which start with a space or")
             pdf.set_font("Helvetica", size=8)
             pdf.text(72, 760, "\u00b9 The internal databases of the package manager are in a similar format.")
+            pdf.text(72, 770, "\u00b2 Stanzas were once called paragraphs.")
     doc = loaded(tmp_path, "manual.pdf", bytes(pdf.output()))
     sentences = [s.text for s in split_sentences(doc)]
     whole = (
@@ -1139,3 +1140,6 @@ def test_pdf_sentence_goes_on_past_the_footnotes_at_its_pages_foot(tmp_path: Pat
     note = "\u00b9 The internal databases of the package manager are in a similar format."
     assert whole in sentences and note in sentences
     assert sentences.index(note) == sentences.index(whole) + 1
+    # each note a paragraph of its own
+    paragraphs = [block_text(doc.text, b).text for b in doc.blocks if b.kind == "paragraph"]
+    assert note in paragraphs and "\u00b2 Stanzas were once called paragraphs." in paragraphs
