@@ -1065,7 +1065,10 @@ def test_pdf_cover_subtitle_larger_than_the_outlines_chapters_heads_none_of_them
     pdf.text(72, 200, "Plotting guide")
     pdf.set_font("Helvetica", style="B", size=18)
     pdf.text(72, 240, "Release 2.0 The Plotting Team")
-    for chapter, text in [("1 Plots", "A plot is drawn from columns of data."), ("2 Axes", "Axes are drawn at the left.")]:
+    for chapter, text in [
+        ("1 Plots", "A plot is drawn from columns of data."),
+        ("2 Axes", "Axes are drawn at the left."),
+    ]:
         pdf.add_page()
         pdf.set_font("Helvetica", style="B", size=14)
         pdf.set_y(66)
@@ -1127,7 +1130,9 @@ def test_pdf_sentence_goes_on_past_the_footnotes_at_its_pages_foot(tmp_path: Pat
         for k in range(8):
             pdf.text(72, first + 14 * k, f"Line {k} of page {page + 1} tells how control files are read and written.")
         if page == 1:
-            pdf.text(72, first + 14 * 8, "The value of a folded field may span several lines which start with a space or")
+            pdf.text(
+                72, first + 14 * 8, "The value of a folded field may span several lines which start with a space or"
+            )
             pdf.set_font("Helvetica", size=8)
             pdf.text(72, 760, "\u00b9 The internal databases of the package manager are in a similar format.")
             pdf.text(72, 770, "\u00b2 Stanzas were once called paragraphs.")
