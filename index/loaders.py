@@ -13,6 +13,7 @@ import hashlib
 import logging
 import os
 import re
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -36,6 +37,10 @@ log = logging.getLogger(__name__)
 PLAIN = {".txt", ".md", ".markdown", ".text"}
 EXTRACTED = {".pdf", ".html", ".htm", ".docx"}
 SUPPORTED = PLAIN | EXTRACTED
+# A supported file compressed with gzip is read as the file it holds ("README.md.gz"): Debian ships
+# most of /usr/share/doc so. Past this many bytes once decompressed it is skipped, saying so.
+GZIP = ".gz"
+MAX_GUNZIPPED_BYTES = 256 * 2**20
 # Sphinx copies the source of every page it builds into `_sources/` beside the pages ("config.rst.txt"),
 # and leaves `objects.inv` and `searchindex.js` there: in a folder holding either, `_sources` is the
 # pages' text again in reStructuredText's markup, which answers would cite instead of the pages
@@ -88,16 +93,18 @@ def scan(corpus: Path, max_file_bytes: int, known: Known | None = None) -> tuple
             dirnames.remove(SPHINX_SOURCES)
             folder = (Path(dirpath) / SPHINX_SOURCES).relative_to(root).as_posix()
             warnings.append(f"skipped {folder}/: the sources of the Sphinx pages beside it, their text again")
-        pages = {Path(name).stem: name for name in filenames if Path(name).suffix.lower() in PAGES}
+        pages = {_unpacked(Path(name)).stem: name for name in filenames if format_of(Path(name)) in PAGES}
         for name in sorted(filenames):
             if name.startswith("."):
                 continue
             path = Path(dirpath) / name
             source = path.relative_to(root).as_posix()
-            if path.suffix.lower() not in SUPPORTED:
+            if format_of(path) not in SUPPORTED:
                 continue
-            if path.suffix.lower() in PLAIN and path.stem in pages:
-                warnings.append(f"skipped {source}: the page {pages[path.stem]} beside it is read instead (`PAGES`)")
+            if format_of(path) in PLAIN and _unpacked(path).stem in pages:
+                warnings.append(
+                    f"skipped {source}: the page {pages[_unpacked(path).stem]} beside it is read instead (`PAGES`)"
+                )
                 continue
             if path.is_symlink() and not path.resolve().is_relative_to(root):
                 warnings.append(f"skipped {source}: symbolic link to a file outside the corpus")
@@ -125,20 +132,44 @@ def _sha256(path: Path) -> str:
     return h.hexdigest()
 
 
+def format_of(path: Path) -> str:
+    """The suffix that names a file's format, the one before ".gz" for a compressed file."""
+    return _unpacked(path).suffix.lower()
+
+
+def _unpacked(path: Path) -> Path:
+    return path.with_suffix("") if path.suffix.lower() == GZIP else path
+
+
+def _gunzipped(data: bytes) -> bytes:
+    """The bytes a gzip file holds, at most MAX_GUNZIPPED_BYTES of them."""
+    inflate = zlib.decompressobj(wbits=31)  # gzip's header and trailer
+    try:
+        out = inflate.decompress(data, MAX_GUNZIPPED_BYTES + 1)
+    except zlib.error as exc:
+        raise UnreadableDocument(f"not a readable gzip file: {exc}") from exc
+    if len(out) > MAX_GUNZIPPED_BYTES:
+        raise UnreadableDocument(f"over {MAX_GUNZIPPED_BYTES} bytes once decompressed (MAX_GUNZIPPED_BYTES)")
+    return out
+
+
 def load(file: SourceFile) -> Document:
-    """Read one file into a Document; raises UnreadableDocument with the reason."""
-    suffix = file.path.suffix.lower()
+    """Read one file into a Document; raises UnreadableDocument with the reason. A gzip-compressed
+    file is read as the file it holds; its spans index the decompressed text."""
+    suffix = format_of(file.path)
     try:
         data = file.path.read_bytes()
     except OSError as exc:
         raise UnreadableDocument(exc.strerror or str(exc)) from exc
+    if file.path.suffix.lower() == GZIP:
+        data = _gunzipped(data)
     if not data.strip():
         raise UnreadableDocument("the file is empty")
     if suffix in PLAIN:
         text, warnings = decode_text(data)
         markdown = suffix in {".md", ".markdown"}
         doc = parse_markdown(file.source, file.sha256, text) if markdown else _plain(file, text)
-        doc.title = doc.title or title_from_name(file.source)
+        doc.title = doc.title or title_from_name(file.source.removesuffix(GZIP))
         doc.warnings = warnings
         return doc
     if suffix == ".pdf":
@@ -157,7 +188,7 @@ def load(file: SourceFile) -> Document:
         except UnreadableDocx as exc:
             raise UnreadableDocument(str(exc)) from exc
     if not doc.title:
-        doc.title = title_from_name(file.source)
+        doc.title = title_from_name(file.source.removesuffix(GZIP))
     return doc
 
 

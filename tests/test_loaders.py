@@ -1,3 +1,4 @@
+import gzip
 import os
 from pathlib import Path
 
@@ -210,9 +211,47 @@ def test_a_text_file_beside_the_page_built_from_it_is_passed_over_saying_so(tmp_
     (corpus / "man" / "git-reset.txt").write_text("git-reset(1)\n============\n\nReset current `HEAD`.\n")
     (corpus / "man" / "notes.md").write_text("# Notes\n\nOnly here.\n")
     (corpus / "git-reset.txt").write_text("A text of the same name in another folder.\n")
+    (corpus / "man" / "git-stash.html").write_text("<h1>git-stash(1)</h1><p>Stash the changes.</p>")
+    (corpus / "man" / "git-stash.txt.gz").write_bytes(gzip.compress(b"git-stash(1)\n===========\n"))
     files, warnings = scan(corpus, 10**6)
-    assert sorted(f.source for f in files) == ["git-reset.txt", "man/git-reset.html", "man/notes.md"]
-    assert warnings == ["skipped man/git-reset.txt: the page git-reset.html beside it is read instead (`PAGES`)"]
+    assert sorted(f.source for f in files) == [
+        "git-reset.txt",
+        "man/git-reset.html",
+        "man/git-stash.html",
+        "man/notes.md",
+    ]
+    assert warnings == [
+        "skipped man/git-reset.txt: the page git-reset.html beside it is read instead (`PAGES`)",
+        "skipped man/git-stash.txt.gz: the page git-stash.html beside it is read instead (`PAGES`)",
+    ]
+
+
+def test_a_gzip_compressed_document_is_read_as_the_file_it_holds_and_cited_by_its_own_name(tmp_path: Path):
+    # Debian ships most of /usr/share/doc compressed: README.md.gz, changelog.gz, policy.pdf.gz
+    from assistant import Assistant, AssistantSettings, IndexSettings
+    from index.build import rebuild
+    from tests.fakes import HashEmbedder
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    guide = "# Rootless containers\n\nContainers started in detached mode stop when the user logs out.\n"
+    (corpus / "rootless.md.gz").write_bytes(gzip.compress(guide.encode()))
+    (corpus / "notes.txt.gz").write_bytes(b"not gzip at all")
+    (corpus / "logo.png.gz").write_bytes(gzip.compress(b"\x89PNG"))
+    files, _ = scan(corpus, 10**6)
+    assert [f.source for f in files] == ["notes.txt.gz", "rootless.md.gz"]
+    doc = load(files[1])
+    assert doc.text == guide and [b.kind for b in doc.blocks] == ["heading", "paragraph"]
+    with pytest.raises(UnreadableDocument, match="not a readable gzip file"):
+        load(files[0])
+
+    index = IndexSettings(corpus=corpus, index_dir=tmp_path / "index")
+    report = rebuild(index, HashEmbedder())
+    assert [w for w in report.warnings if w.startswith("skipped notes.txt.gz: not a readable gzip file")]
+    bot = Assistant(settings=AssistantSettings(index=index, rerank=False), embedder=HashEmbedder())
+    answer = bot.ask("When do containers started in detached mode stop?")
+    (citation,) = [c for c in answer.citations if c.source == "rootless.md.gz"]
+    assert citation.quote in bot.source_text("rootless.md.gz")[citation.start : citation.end]
 
 
 @pytest.mark.parametrize(
