@@ -1632,10 +1632,10 @@ def _blocks(pages: list[list[_Line]], body: float, outlined: dict[int, int]) -> 
             else:
                 blocks.append(_Block("paragraph", [line]))
             previous = line
-        if notes and blocks and blocks[-1] is not carried:
-            blocks[-1:-1] = notes  # the page ended with a block after the one carried
-        blocks.extend(notes if notes and blocks and blocks[-1] is carried else [])
-        notes = []
+        if notes:  # the page ended: the notes go after the paragraph carried, or before the block after it
+            at = len(blocks) if blocks[-1] is carried else len(blocks) - 1
+            blocks[at:at] = notes
+            notes = []
     return blocks
 
 
