@@ -99,12 +99,12 @@ def scan(corpus: Path, max_file_bytes: int, known: Known | None = None) -> tuple
                 continue
             path = Path(dirpath) / name
             source = path.relative_to(root).as_posix()
-            if format_of(path) not in SUPPORTED:
+            unpacked = _unpacked(path)
+            kind = unpacked.suffix.lower()
+            if kind not in SUPPORTED:
                 continue
-            if format_of(path) in PLAIN and _unpacked(path).stem in pages:
-                warnings.append(
-                    f"skipped {source}: the page {pages[_unpacked(path).stem]} beside it is read instead (`PAGES`)"
-                )
+            if kind in PLAIN and unpacked.stem in pages:
+                warnings.append(f"skipped {source}: the page {pages[unpacked.stem]} beside it is read instead (`PAGES`)")
                 continue
             if path.is_symlink() and not path.resolve().is_relative_to(root):
                 warnings.append(f"skipped {source}: symbolic link to a file outside the corpus")
