@@ -103,8 +103,9 @@ def scan(corpus: Path, max_file_bytes: int, known: Known | None = None) -> tuple
             kind = unpacked.suffix.lower()
             if kind not in SUPPORTED:
                 continue
-            if kind in PLAIN and unpacked.stem in pages:
-                warnings.append(f"skipped {source}: the page {pages[unpacked.stem]} beside it is read instead (`PAGES`)")
+            page = pages.get(unpacked.stem)
+            if kind in PLAIN and page is not None:
+                warnings.append(f"skipped {source}: the page {page} beside it is read instead (`PAGES`)")
                 continue
             if path.is_symlink() and not path.resolve().is_relative_to(root):
                 warnings.append(f"skipped {source}: symbolic link to a file outside the corpus")
