@@ -20,7 +20,8 @@ development machine); its boxes and font sizes are what the rules below need:
   Word's option names are set at the body's size; two headings set alike one over the other stay
   two), ranked by the entry's depth as the sized headings of that depth rank. A line set larger
   than its top level and printing no entry heads nothing (a title a figure draws in large type, a
-  cover's subtitle), but for the document's title before the outline's first heading.
+  cover's subtitle), but for the document's title before the outline's first heading. A chapter's
+  label set alone over its title ("Chapter 3", Sphinx's "CHAPTER" / "THREE") is one heading with it.
 - Tables: each printed line is cut into cells where two words stand more than COLUMN_GAP ems apart
   (pdfium parts a line at a very wide gap; parts on one baseline are joined again). From a line cut
   in cells, the lines close below take part while the projection of their cells on the x axis keeps
@@ -207,6 +208,14 @@ MONO_FONT = re.compile(
 _FIXED_PITCH, _FORCE_BOLD = 1, 1 << 18  # font descriptor flags
 _ARABIC = re.compile(r"[0-9]{1,6}")
 _SPACES = re.compile(" +")
+# A chapter's label set over its title: "Chapter 3", "Appendix B", Sphinx's LaTeX "CHAPTER" / "ONE".
+_UNITS = "one|two|three|four|five|six|seven|eight|nine"
+_CHAPTER_LABEL = re.compile(
+    r"(?:chapter|appendix|part|lecture)(?:\s+(?:\d{1,3}|[ivxlc]{1,6}|[a-z]"
+    rf"|(?:{_UNITS}|ten|eleven|twelve|(?:thir|four|fif|six|seven|eigh|nine)teen)"
+    rf"|(?:twenty|thirty|forty|fifty)(?:-?(?:{_UNITS}))?))?",
+    re.IGNORECASE,
+)
 _CAPTION = re.compile(r"\s*(?:table|tab\.|figure|fig\.)\s*[0-9]+(?:[.-][0-9]+)*[.:]?\s", re.IGNORECASE)
 _CLOSING = re.compile(r"[}\])][});,.]*")  # a line of closing brackets alone: "}", "});", "]"
 _CONJUNCTIONS = frozenset({"and", "or", "but", "nor"})  # a line opening with one goes on with a sentence
@@ -1594,6 +1603,9 @@ def _blocks(pages: list[list[_Line]], body: float, outlined: dict[int, int]) -> 
                 level = outline_levels[outlined[line.entry]]
                 if current and current.kind == "heading" and previous is not None and previous.entry == line.entry:
                     current.lines.append(line)  # the title's second line
+                elif _labels_chapter(current, previous):
+                    current.kind, current.level = "heading", level  # type: ignore[union-attr]
+                    current.lines.append(line)  # type: ignore[union-attr]
                 else:
                     blocks.append(_Block("heading", [line], level))
             elif (
@@ -1604,6 +1616,9 @@ def _blocks(pages: list[list[_Line]], body: float, outlined: dict[int, int]) -> 
                 joins = previous is not None and previous.entry < 0
                 if current and current.kind == "heading" and current.level == level and joins:
                     current.lines.append(line)
+                elif _labels_chapter(current, previous):
+                    current.kind, current.level = "heading", level  # type: ignore[union-attr]
+                    current.lines.append(line)  # type: ignore[union-attr]
                 else:
                     blocks.append(_Block("heading", [line], level))
             elif coded and _code(
@@ -1637,6 +1652,20 @@ def _blocks(pages: list[list[_Line]], body: float, outlined: dict[int, int]) -> 
             blocks[at:at] = notes
             notes = []
     return blocks
+
+
+def _labels_chapter(current: _Block | None, previous: _Line | None) -> bool:
+    """Whether the block before a heading is its chapter's label alone, set over it on its page
+    ("Chapter 3" over "Expressions"; "CHAPTER" over "ONE" over "ABOUT THIS MANUAL"): one heading
+    then, which the label would otherwise head apart, empty, or read as a paragraph of one word."""
+    return (
+        current is not None
+        and current.kind in ("heading", "paragraph")
+        and previous is not None
+        and current.lines[-1] is previous
+        and all(line.page == previous.page for line in current.lines)
+        and bool(_CHAPTER_LABEL.fullmatch(" ".join(" ".join(line.text.split()) for line in current.lines)))
+    )
 
 
 # A footnote opens with its raised number (or a mark) and is set smaller than the body.

@@ -1148,3 +1148,39 @@ def test_pdf_sentence_goes_on_past_the_footnotes_at_its_pages_foot(tmp_path: Pat
     # each note a paragraph of its own
     paragraphs = [block_text(doc.text, b).text for b in doc.blocks if b.kind == "paragraph"]
     assert note in paragraphs and "\u00b2 Stanzas were once called paragraphs." in paragraphs
+
+
+@pytest.mark.parametrize(
+    ("label", "title"),
+    [
+        (["Chapter 2"], "Axes"),  # LaTeX's book class: the label over the title, both large
+        (["CHAPTER", "TWO"], "AXES"),  # Sphinx's LaTeX: the word, then the number spelt out, larger
+    ],
+)
+def test_pdf_chapter_label_set_over_its_title_heads_the_chapter_with_it(tmp_path: Path, label, title):
+    # alone, the label was an empty heading over the chapter's or a paragraph of one word in the
+    # chapter before ("CHAPTER" at the end of 1.6 Translations in the Debian Policy Manual)
+    from fpdf import FPDF
+
+    pdf = FPDF(format="A4", unit="pt")
+    pdf.set_auto_page_break(False)
+    for chapter, heading, text in [
+        (1, "Plots", "A plot is drawn from columns of data. It is saved as a file."),
+        (2, title, "Axes are drawn at the left. Their ticks are labelled."),
+    ]:
+        pdf.add_page()
+        y = 100
+        for n, word in enumerate(label if chapter == 2 else [f"Chapter {chapter}"]):
+            pdf.set_font("Helvetica", style="B", size=16 if n == 0 else 28)
+            pdf.text(72, y, word)
+            y += 36
+        pdf.set_font("Helvetica", style="B", size=22)
+        pdf.text(72, y, heading)
+        pdf.set_font("Helvetica", size=11)
+        pdf.text(72, y + 40, text)
+    doc = loaded(tmp_path, "plots.pdf", bytes(pdf.output()))
+    headings = [" ".join(block_text(doc.text, b).text.split()) for b in doc.blocks if b.kind == "heading"]
+    assert headings == ["Chapter 1 Plots", " ".join([*label, title])]
+    assert not [b for b in doc.blocks if b.kind == "paragraph" and block_text(doc.text, b).text.strip() == "CHAPTER"]
+    ticks = next(s for s in split_sentences(doc) if s.text.startswith("Their ticks"))
+    assert ticks.section == (" ".join([*label, title]),)
