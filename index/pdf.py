@@ -11,7 +11,7 @@ development machine); its boxes and font sizes are what the rules below need:
   than BAND_GAP line pitches from the body on most of them, no larger than the body text), whose
   text may change with each chapter. They are boilerplate.
 - Contents: lines with dot leaders ending in a page number, and on a page made mostly of those,
-  every line ending in a number. Boilerplate too.
+  every line ending in a number and an entry's lines wrapped before its leader. Boilerplate too.
 - Headings: short lines set larger than the body text (level by size, largest first; a line a
   little larger only when wholly in bold and not set right of the page's left edge), and a line
   wholly in bold at the body's size standing alone at the page's left edge, below them. The PDF's
@@ -950,8 +950,9 @@ def _typical_spacing(pages: list[list[_Line]]) -> float:
 
 def _mark_contents(pages: list[list[_Line]]) -> None:
     """Mark contents lines as boilerplate: dot leaders anywhere; on a contents page, every line
-    ending in a page number, the first line of an entry whose leader is on the next line, and the
-    page's "Contents" title."""
+    ending in a page number, the first line of an entry whose leader is on the next line and the
+    lines above it that the entry wrapped over (up to MAX_TITLE_LINES, set at the leader's size),
+    and the page's "Contents" title."""
     for lines in pages:
         text_lines = [line for line in lines if line.kind == "text"]
         leaders = [line for line in text_lines if _LEADER.search(line.text)]
@@ -961,9 +962,20 @@ def _mark_contents(pages: list[list[_Line]]) -> None:
         titled = any(_CONTENTS_TITLE.match(line.text.strip()) for line in text_lines[:3])
         many = 0.4 * len(text_lines)
         if text_lines and (len(leaders) >= many or (titled and len(numbered) >= many)):
-            for line, following in zip(text_lines, [*text_lines[1:], None], strict=True):
-                wrapped = following is not None and following.kind == "boilerplate" and _LEADER.search(following.text)
-                if wrapped or _ENDS_IN_NUMBER.search(line.text) or _CONTENTS_TITLE.match(line.text.strip()):
+            wrapped, size = 0, 0.0  # the lines below, up to a leader's, an entry wrapped over; its size
+            for line in reversed(text_lines):
+                if line.kind == "boilerplate" and _LEADER.search(line.text):
+                    wrapped, size = 1, line.size
+                elif (
+                    0 < wrapped < MAX_TITLE_LINES
+                    and (wrapped == 1 or abs(line.size - size) < 0.5)  # not the heading over the entries
+                    and not _ENDS_IN_NUMBER.search(line.text)
+                ):
+                    line.kind = "boilerplate"
+                    wrapped += 1
+                else:
+                    wrapped = 0
+                if _ENDS_IN_NUMBER.search(line.text) or _CONTENTS_TITLE.match(line.text.strip()):
                     line.kind = "boilerplate"
 
 

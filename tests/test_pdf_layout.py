@@ -1184,3 +1184,33 @@ def test_pdf_chapter_label_set_over_its_title_heads_the_chapter_with_it(tmp_path
     assert not [b for b in doc.blocks if b.kind == "paragraph" and block_text(doc.text, b).text.strip() == "CHAPTER"]
     ticks = next(s for s in split_sentences(doc) if s.text.startswith("Their ticks"))
     assert ticks.section == (" ".join([*label, title]),)
+
+
+def test_pdf_contents_entry_wrapped_over_three_lines_is_contents_and_the_page_after_is_text(tmp_path: Path):
+    # the Debian Policy Manual's "7.7 Relationships between source and binary packages -
+    # Build-Depends, ..." runs over three lines before its leader: its first line was read as a
+    # paragraph, which took in the first sentence of the page after the contents
+    from fpdf import FPDF
+
+    pdf = FPDF(format="A4", unit="pt")
+    pdf.set_auto_page_break(False)
+    pdf.add_page()
+    pdf.set_font("Helvetica", style="B", size=16)
+    pdf.text(72, 80, "Contents")
+    pdf.set_font("Helvetica", size=10)
+    entries = [
+        "1 Plots " + ". " * 40 + "3",
+        "2 Axes, ticks and the labels written beside them - xlabel, ylabel, xticks,",
+        "yticks, minor ticks, major ticks, tick formats,",
+        "tick directions " + ". " * 30 + "5",
+        "3 Legends " + ". " * 38 + "7",
+    ]
+    for n, entry in enumerate(entries):
+        pdf.text(72, 110 + 14 * n, entry)
+    pdf.add_page()
+    pdf.text(72, 80, "This guide shows how plots are drawn from columns of data.")
+    doc = loaded(tmp_path, "plots.pdf", bytes(pdf.output()))
+    written = [(b.kind, " ".join(block_text(doc.text, b).text.split())) for b in doc.blocks]
+    assert [text for kind, text in written if kind != "boilerplate"] == [
+        "This guide shows how plots are drawn from columns of data."
+    ]
