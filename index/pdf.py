@@ -70,6 +70,11 @@ development machine); its boxes and font sizes are what the rules below need:
   is lower-case (a word broken by the typesetter). An identifier broken after an underscore
   ("GCM_" / "DIGEST_SIZE") is written whole too. Table rows and terms are left as printed.
 
+- Word spaces: groff places each word where it goes and draws no space, and pdfium writes none
+  where the gap is narrow ("theyare"); two characters of a line whose advance and origin stand
+  WORD_GAP apart get a space (`_with_word_spaces`). A man page's minus signs before a letter, or
+  two together, are the hyphens readers type ("--login").
+
 - Underscores: texinfo sets "_" outside a typewriter face as a short rule on the baseline, which
   pdfium's text lacks ("struct sha256 ctx"); where such a rule fills the gap between two
   characters of a line, "_" is written in (`_with_underscores`).
@@ -117,6 +122,19 @@ ALIGN = 3.0
 # A listing stands more than this many line spacings below the sentence before it, whose next line
 # would stand one spacing below (fonts-conf.pdf: 2.0).
 LISTING_GAP = 1.25
+# A minus sign before a letter or another minus: groff sets a man page's "\-" so ("−−login",
+# "dump−po−strings" in bash.pdf), which readers type, search and tokenize as "-" (the embedder's
+# tokenizer reads "−−login" as "−", "##−", "##log", "##in"); so are two or more together. Before a
+# figure one stays a minus ("−0.5").
+_OPTION_DASH = re.compile(r"\u2212{2,}|\u2212(?=[^\W\d_])")
+# Two characters of a line stand a word apart where the gap between the first's advance and the
+# second's origin is this share of their height (ascent to descent, about 1.15 ems) or more, and
+# pdfium wrote no space there: groff's PDFs place each word where it goes without a space glyph,
+# and pdfium misses the narrower gaps ("theyare", "Alist": 280 in bash.pdf's first 10 pages). Word
+# spaces measured 0.18 to 0.7 there; letters of a word stand under 0.12 apart in the 29
+# development PDFs whatever their face (dot leaders spaced from a title stand 0.12 to 0.22 apart,
+# math operators up to 0.17: a space there reads as well).
+WORD_GAP = 0.15
 # Points: a path no taller and no wider than these may be an underscore drawn as a rule (texinfo's,
 # 0.4 to 1 point thick and about half an em wide).
 UNDERSCORE_HEIGHT = 1.6
@@ -434,8 +452,8 @@ def _page_lines(pdf: object, n: int) -> tuple[list[_Line], list[tuple[float, flo
             if thick <= UNDERSCORE_HEIGHT and 1.5 <= x1 - x0 <= UNDERSCORE_WIDTH
         ]
         page_text = _page_text(textpage)
-        page_text = replace(page_text, text=_typeset_codes(page_text.text))
-        chars = _with_underscores(_note_numbers(page_text), underscores)
+        page_text = replace(page_text, text=_OPTION_DASH.sub(_hyphens, _typeset_codes(page_text.text)))
+        chars = _with_underscores(_with_word_spaces(_note_numbers(page_text)), underscores)
         text, index = chars.text, chars.index
         lines: list[_Line] = []
         at = 0
@@ -516,6 +534,10 @@ def _page_text(textpage: object) -> _PageText:
     glyphs = [(i, code) for i, code in enumerate(codes) if code]
     text = "".join(_SOFT_HYPHEN if c == 2 else "\ufffd" if 0xD800 <= c < 0xE000 else chr(c) for _, c in glyphs)
     return _PageText(text, [i for i, _ in glyphs], handle)
+
+
+def _hyphens(dashes: re.Match[str]) -> str:
+    return "-" * len(dashes.group())
 
 
 def _typeset_codes(text: str) -> str:
@@ -750,6 +772,43 @@ def _note_numbers(chars: _PageText) -> _PageText:
     pieces.append(text[at:])
     kept.extend(index[at:])
     return _PageText("".join(pieces), kept, handle)
+
+
+def _with_word_spaces(chars: _PageText) -> _PageText:
+    """The page's text with a space written between two characters of a line that stand WORD_GAP
+    apart or more on one baseline where pdfium wrote none (see WORD_GAP), measured between their
+    loose boxes (from a glyph's origin to its advance, ascent to descent), which side bearings and
+    a narrow glyph's margins ("1", "l", a typewriter ".") do not widen. The space takes the glyph
+    before it (as in `_note_numbers`)."""
+    import pypdfium2.raw as raw
+
+    text, index, handle = chars.text, chars.index, chars.handle
+    box = raw.FS_RECTF()
+    loose = raw.FPDFText_GetLooseCharBox
+    after: list[int] = []
+    printed = False  # whether text[k - 1] is a printed character, its loose box in right, bottom, height
+    right = bottom = height = 0.0
+    for k, char in enumerate(text):
+        if not char.isprintable() or char.isspace():
+            printed = False
+            continue
+        loose(handle, index[k], box)
+        left, low, tall = box.left, box.bottom, box.top - box.bottom
+        if printed:
+            tall = max(tall, height)
+            if left - right >= WORD_GAP * tall and abs(low - bottom) < 0.2 * tall:
+                after.append(k - 1)
+        right, bottom, height, printed = box.right, low, box.top - low, True
+    if not after:
+        return chars
+    pieces, kept, at = [], list(index), 0
+    for k in after:
+        pieces.append(text[at : k + 1])
+        at = k + 1
+    pieces.append(text[at:])
+    for shift, k in enumerate(after):
+        kept.insert(k + 1 + shift, index[k])
+    return _PageText(" ".join(pieces), kept, handle)
 
 
 def _with_underscores(chars: _PageText, rules: list[tuple[float, float, float]]) -> _PageText:

@@ -556,14 +556,15 @@ def layouts_pdf() -> bytes:
     return bytes(pdf.output())
 
 
-def named_font(path: Path, name: str) -> Path:
+def named_font(path: Path, name: str, extra: str = "") -> Path:
     """Write a TrueType font named `name` (its PostScript name) to `path`: every printable ASCII
-    character a box half an em wide, with no flag saying bold or fixed pitch, so that only the
-    name tells the face (as with URW's "NimbusMonL-Regu" or TeX's "SFBX1200")."""
+    character, and those of `extra`, a box half an em wide, with no flag saying bold or fixed
+    pitch, so that only the name tells the face (as with URW's "NimbusMonL-Regu" or TeX's
+    "SFBX1200")."""
     from fontTools.fontBuilder import FontBuilder
     from fontTools.pens.ttGlyphPen import TTGlyphPen
 
-    codes = range(32, 127)
+    codes = [*range(32, 127), *map(ord, extra)]
     glyphs = [".notdef", *(f"g{code}" for code in codes)]
     pen = TTGlyphPen(None)
     pen.moveTo((50, 0))

@@ -1214,3 +1214,40 @@ def test_pdf_contents_entry_wrapped_over_three_lines_is_contents_and_the_page_af
     assert [text for kind, text in written if kind != "boilerplate"] == [
         "This guide shows how plots are drawn from columns of data."
     ]
+
+
+def test_pdf_words_placed_apart_without_a_space_glyph_are_read_apart(tmp_path: Path):
+    # groff's PDFs (bash.pdf) place every word where it goes and draw no space: pdfium wrote "Print
+    # shell input lines as theyare read." and "Alist of all double-quoted strings"
+    from fpdf import FPDF
+
+    pdf = FPDF(format="A4", unit="pt")
+    pdf.set_auto_page_break(False)
+    pdf.add_page()
+    pdf.set_font("Times", size=10)
+    sentence = "Print shell input lines as they are read. A list of all strings is printed."
+    x = 72.0
+    for word in sentence.split():
+        pdf.text(x, 100, word)
+        x += pdf.get_string_width(word) + 2.0  # a word space of a fifth of an em
+    pdf.set_font("Courier", size=10)
+    pdf.text(72, 130, "ls -l /etc/bash.bashrc")  # a typewriter line's narrow letters stay a word
+    doc = loaded(tmp_path, "bash.pdf", bytes(pdf.output()))
+    assert sentence in doc.text
+    assert "ls -l /etc/bash.bashrc" in doc.text
+
+
+def test_pdf_man_page_minus_signs_before_letters_are_read_as_the_hyphens_people_type(tmp_path: Path):
+    # groff sets "\-" as U+2212: "−−login", "dump−po−strings"; before a figure it is a minus
+    from fpdf import FPDF
+
+    pdf = FPDF(format="A4", unit="pt")
+    pdf.set_auto_page_break(False)
+    pdf.add_page()
+    pdf.add_font("Serif", fname=documents.named_font(tmp_path / "serif.ttf", "NimbusRomNo9L-Regu", "\u2212"))
+    pdf.set_font("Serif", size=10)
+    pdf.text(72, 100, "Use \u2212\u2212login or \u2212l; \u2212\u2212dump\u2212po\u2212strings is like \u2212D.")
+    pdf.text(72, 120, "The axis runs from \u22120.5 to 1.5.")
+    doc = loaded(tmp_path, "bash.pdf", bytes(pdf.output()))
+    assert "Use --login or -l; --dump-po-strings is like -D." in doc.text
+    assert "from \u22120.5 to 1.5." in doc.text
