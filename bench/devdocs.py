@@ -95,6 +95,10 @@ Corpora (each a few hundred to about 2,000 chunks, so that indexing one takes mi
   from (git-doc), the Debian Policy Manual as a 200-page PDF typeset by Sphinx through LaTeX
   (running headers and footers naming the section, footnotes under the body; debian-policy) and
   four Markdown guides of Podman (troubleshooting, tutorials; podman), taken like beyond's.
+- admin: two more generators, written from the text alone: sixteen sections of the Debian
+  Administrator's Handbook (Publican's DocBook HTML, whose TIP, CULTURE and BACK TO BASICS boxes
+  are DocBook sidebars; debian-handbook) and bash's manual page as groff typesets it to PDF (words
+  placed without space glyphs, options set with minus signs; bash-doc), taken like beyond's.
 - papers: a domain no other set has, written blind: statistics papers and reports typeset as R
   package vignettes (four of the survival package's, zoo's JSS paper and FAQ, sandwich's and lme4's
   JSS papers), taken from their packages by `apt-get download` and `dpkg-deb -x` (R is not
@@ -523,6 +527,17 @@ UNPACKED = {
     "beyond": [
         ("aptitude-doc-en", "/usr/share/doc/aptitude/html/en/*.html", "aptitude/"),
         ("gri-pdf-doc", "/usr/share/doc/gri/gri.pdf.gz", "gri.pdf"),
+    ],
+    "admin": [
+        *(
+            ("debian-handbook", f"/usr/share/doc/debian-handbook/html/en-US/sect.{name}.html", "handbook/")
+            for name in (
+                "apt-get apt-cache automatic-upgrades task-scheduling-cron-atd asynchronous-task-scheduling-anacron "
+                "quotas backup syslog creating-accounts user-group-databases dhcp shell-environment config-printing "
+                "ipv6 release-lifecycle manipulating-packages-with-dpkg"
+            ).split()
+        ),
+        ("bash-doc", "/usr/share/doc/bash/bash.pdf", "bash.pdf"),
     ],
     "toolchains": [
         *(
