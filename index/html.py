@@ -14,8 +14,10 @@ cell beside a content cell, headings inside cells); the walker reads their rows 
 reads <div>s.
 
 trafilatura, the field's standard main-content extractor, then says what of the rest is content:
-a block it left out (an unlabelled cookie notice, a teaser list, a byline) is set aside too, and a
-heading stays when it kept the heading or the first block under it. Its own output is not used as
+a block it left out (an unlabelled cookie notice, a teaser list, a byline) is set aside too, but
+for paragraphs it dropped inside the text it kept (one opening with code), and a heading stays
+when it kept the heading or the first block under it. DocBook's sidebars (a box titled "TIP" over
+its paragraphs) are boxes of the text, not the site's sidebar (`_TITLED_SIDEBAR`). Its own output is not used as
 the text: it drops headings and the cells of tables on some pages, while the walker keeps them.
 Where it keeps too little of a page (short reference pages and generated manuals, which it can
 mistake for boilerplate) or cannot read it (nested deeper than lxml parses), the body is used as
@@ -747,6 +749,15 @@ def _walk(markup: str, by_name: bool = True) -> _Walker:
     return walker
 
 
+# A sidebar of the text, not of the site: DocBook writes its <sidebar> (the "TIP", "CULTURE" and
+# "BACK TO BASICS" boxes of the Debian Administrator's Handbook, 420 in its 127 pages) as a <div
+# class="sidebar"> over the box's <div class="titlepage">. Read as a box of the text (its class
+# renamed before the walker and the extractor see it), not as the site's sidebar of links.
+_TITLED_SIDEBAR = re.compile(
+    r"""<div\b([^>]*?)\bclass\s*=\s*(["'])sidebar\2([^>]*)>"""
+    r"""(?=(?:\s*<a\b[^>]*>\s*</a>)*\s*<div\s+class\s*=\s*["']titlepage["'])""",
+    re.IGNORECASE,
+)
 # The opening tag of a heading, a <section> or a docutils <div class="section">: its id is a slug of
 # its title, which the extractor would read as a furniture name ("comments", "...-related-bugs").
 _TITLED_TAG = re.compile(r"<(?:h[1-6]|section|div)\b[^>]*>", re.IGNORECASE)
@@ -879,6 +890,30 @@ def _items_of_kept_sections(blocks: list[Block], kept: list[bool]) -> list[bool]
     return [keep or (b.kind == "list_item" and n in read) for b, n, keep in zip(blocks, sections, kept, strict=True)]
 
 
+def _paragraphs_between_kept(blocks: list[Block], kept: list[bool]) -> list[bool]:
+    """`kept` with each run of paragraphs the extractor left out between two blocks it kept, or
+    between a block it kept and a heading (the first or last paragraphs of a section; not the
+    page's last, a footer's "Built with Sphinx"), kept too: the extractor drops a paragraph that
+    opens with code ("<code>apt</code> being such a marvelous tool, ..." in the Debian
+    Administrator's Handbook), and a paragraph inside the text it kept is part of it. The walker
+    has set aside the paragraphs made of links and the boxes named as furniture already."""
+    out = list(kept)
+    n = 1
+    while n < len(blocks) - 1:
+        if blocks[n].kind != "paragraph" or kept[n]:
+            n += 1
+            continue
+        end = n  # the run of paragraphs left out from n to end - 1
+        while end < len(blocks) and blocks[end].kind == "paragraph" and not kept[end]:
+            end += 1
+        if end < len(blocks):
+            before, after = (kept[m] or blocks[m].kind == "heading" for m in (n - 1, end))
+            if before and after and (kept[n - 1] or kept[end]):
+                out[n:end] = [True] * (end - n)
+        n = end
+    return out
+
+
 def _main_content(walker: _Walker, main: str) -> list[Block]:
     """The body's blocks, those the extractor left out set aside as boilerplate. A heading stays
     when the extractor kept it or any block of its section (up to the next heading of its level)."""
@@ -891,7 +926,7 @@ def _main_content(walker: _Walker, main: str) -> list[Block]:
     held = Counter(b.group for b, keep in zip(blocks, kept, strict=True) if keep and b.kind in _ROWS and b.group >= 0)
     tables = {group for group, count in held.items() if count >= KEPT_ROWS_SHARE * rows[group]}
     kept = [keep or (b.kind in _ROWS and b.group in tables) for b, keep in zip(blocks, kept, strict=True)]
-    kept = _items_of_kept_sections(blocks, kept)
+    kept = _paragraphs_between_kept(blocks, _items_of_kept_sections(blocks, kept))
     for n, block in enumerate(blocks):
         if block.kind != "heading":
             continue
@@ -952,6 +987,7 @@ def _menu_headings(blocks: list[Block]) -> list[Block]:
 
 def parse_html(source: str, sha256: str, markup: str) -> Document:
     """The page's main content as a Document (see the module docstring)."""
+    markup = _TITLED_SIDEBAR.sub(r"<div\1class=\2box\2\3>", markup)
     body = _walk(markup)
     extracted = _extracted(markup) if body.depth < LXML_MAX_DEPTH else None
     main = _plain(extracted) if extracted else ""

@@ -1126,3 +1126,58 @@ def test_html_listing_is_read_without_the_line_numbers_set_before_its_lines(tmp_
     assert "; base zone file for example.com\n$TTL 2d    ; default TTL for zone\n$ORIGIN example.com." in doc.text
     assert "1\n2" not in doc.text and "1options" not in doc.text
     assert 'options { directory "/var/cache/bind";' in doc.text
+
+
+HANDBOOK_PAGE = """<html><head><title>6.2. apt Commands</title></head><body>
+<div class="navheader"><a href="prev.html">Prev</a> <a href="next.html">Next</a></div>
+<div class="section"><div class="titlepage"><div><div><h2 class="title">6.2. apt Commands</h2></div></div></div>
+<div class="para">APT is a vast project, whose original plans included a graphical interface. It is
+based on a library which contains the core application, and apt is the first front end.</div>
+<div class="sidebar"><a id="sidebar.apt-clean"></a><div class="titlepage"><div><div><p class="title"><strong>
+<span class="emphasis"><em>TIP</em></span> Cleaning the cache</strong></p></div></div></div>
+<div class="para">The cache of downloaded package files grows with every upgrade, and apt clean empties
+the directory of the files it keeps there.</div></div>
+<div class="section"><div class="titlepage"><div><div>
+<h3 class="title">6.2.1. Several Distributions</h3></div></div></div>
+<div class="para"><code class="command">apt</code> being such a marvelous tool, it is tempting to pick
+packages coming from other distributions, after having installed a Stable system.</div>
+<div class="para">Even if you will occasionally encounter problems while mixing packages from different
+distributions, apt manages such coexistence very well and limits risks very effectively.</div>
+<div class="para">The best way to proceed is to list all distributions used in the sources list and to
+define your reference distribution with the default release parameter.</div>
+<div class="para"><code class="command">debfoster</code> has a more elaborate approach: it maintains a
+list of packages that have been explicitly installed and remembers what they depend on.</div>
+</div><div class="section"><div class="titlepage"><div><div>
+<h3 class="title">6.2.2. Patterns</h3></div></div></div>
+<div class="para">Patterns allow you to specify complex search queries to select the packages you want
+to install or show, and apt list ?automatic lists the packages installed automatically.</div>
+</div></div>
+<div class="sidebar"><div class="widget"><h3>Most read</h3><ul><li><a href="/a">Canteen menu</a></li>
+<li><a href="/b">Password rules</a></li></ul></div><p>Quarterly all-hands: 28 March, in the Aurora room.</p></div>
+</body></html>"""
+
+
+def test_html_docbook_sidebar_is_a_box_of_the_text_and_a_site_sidebar_is_not(tmp_path: Path):
+    # DocBook writes <sidebar> as <div class="sidebar"> over its title page: the Debian
+    # Administrator's Handbook's "TIP" and "CULTURE" boxes, 420 in 127 pages, were read as furniture
+    doc = loaded(tmp_path, "sect.apt-get.html", HANDBOOK_PAGE)
+    kinds = {" ".join(block_text(doc.text, b).text.split()): b.kind for b in doc.blocks}
+    assert kinds["TIP Cleaning the cache"] == "heading"
+    box = next(s for s in split_sentences(doc) if s.text.startswith("The cache of downloaded"))
+    assert box.section[-1] == "TIP Cleaning the cache"
+    assert all(kind == "boilerplate" for text, kind in kinds.items() if "Canteen" in text or "all-hands" in text)
+
+
+def test_html_paragraph_the_extractor_dropped_inside_the_text_it_kept_is_content():
+    # trafilatura leaves out a paragraph that opens with code ("<code>apt</code> being such a
+    # marvelous tool" in the Debian Administrator's Handbook), first or last of its section; the
+    # text around it is content, so is it. A paragraph among furniture stays furniture.
+    chrome = "<p><a href='/'>Home</a> <a href='/docs'>Docs</a></p><p>Subscribe to our weekly tips.</p>"
+    walker = _walk(HANDBOOK_PAGE.replace('<div class="navheader">', chrome + '<div class="navheader">'))
+    text = walker.writer.text
+    paragraphs = [text[b.start : b.end] for b in walker.writer.blocks if b.kind == "paragraph"]
+    dropped = ("apt being", "debfoster has", "Subscribe")
+    main = _squeezed(" ".join(p for p in paragraphs if not p.startswith(dropped))).casefold()
+    kinds = {text[b.start : b.end][:14]: b.kind for b in _main_content(walker, main)}
+    assert kinds["apt being such"] == kinds["debfoster has "] == "paragraph"
+    assert kinds["Subscribe to o"] == "boilerplate"
