@@ -22,7 +22,7 @@ development machine); its boxes and font sizes are what the rules below need:
   two), ranked by the entry's depth as the sized headings of that depth rank. A line set larger
   than its top level and printing no entry heads nothing (a title a figure draws in large type, a
   cover's subtitle), but for the document's title before the outline's first heading. A chapter's
-  label set alone over its title ("Chapter 3", Sphinx's "CHAPTER" / "THREE") is one heading with it.
+  label set alone over its title ("Chapter 3", Sphinx's "CHAPTER" / "THREE") is set aside.
 - Tables: each printed line is cut into cells where two words stand more than COLUMN_GAP ems apart
   (pdfium parts a line at a very wide gap; parts on one baseline are joined again). From a line cut
   in cells, the lines close below take part while the projection of their cells on the x axis keeps
@@ -1709,10 +1709,7 @@ def _blocks(pages: list[list[_Line]], body: float, outlined: dict[int, int]) -> 
                 level = outline_levels[outlined[line.entry]]
                 if current and current.kind == "heading" and previous is not None and previous.entry == line.entry:
                     current.lines.append(line)  # the title's second line
-                elif _labels_chapter(current, previous):
-                    current.kind, current.level = "heading", level  # type: ignore[union-attr]
-                    current.lines.append(line)  # type: ignore[union-attr]
-                else:
+                elif not _labels_chapter(current, previous, line):
                     blocks.append(_Block("heading", [line], level))
             elif (
                 sized := _is_heading(line, body, margin)
@@ -1722,10 +1719,7 @@ def _blocks(pages: list[list[_Line]], body: float, outlined: dict[int, int]) -> 
                 joins = previous is not None and previous.entry < 0
                 if current and current.kind == "heading" and current.level == level and joins:
                     current.lines.append(line)
-                elif _labels_chapter(current, previous):
-                    current.kind, current.level = "heading", level  # type: ignore[union-attr]
-                    current.lines.append(line)  # type: ignore[union-attr]
-                else:
+                elif not _labels_chapter(current, previous, line):
                     blocks.append(_Block("heading", [line], level))
             elif coded and _code(
                 line, previous, current, shown[n + 1] if n + 1 < len(shown) else None, prose_margin, spacing
@@ -1760,18 +1754,31 @@ def _blocks(pages: list[list[_Line]], body: float, outlined: dict[int, int]) -> 
     return blocks
 
 
-def _labels_chapter(current: _Block | None, previous: _Line | None) -> bool:
-    """Whether the block before a heading is its chapter's label alone, set over it on its page
-    ("Chapter 3" over "Expressions"; "CHAPTER" over "ONE" over "ABOUT THIS MANUAL"): one heading
-    then, which the label would otherwise head apart, empty, or read as a paragraph of one word."""
-    return (
-        current is not None
-        and current.kind in ("heading", "paragraph")
-        and previous is not None
-        and current.lines[-1] is previous
-        and all(line.page == previous.page for line in current.lines)
-        and bool(_CHAPTER_LABEL.fullmatch(" ".join(" ".join(line.text.split()) for line in current.lines)))
-    )
+def _labels_chapter(current: _Block | None, previous: _Line | None, line: _Line) -> bool:
+    """Whether the block before a heading's `line` is its chapter's label alone, set over it on its
+    page ("Chapter 3" over "Expressions"; Sphinx's LaTeX "CHAPTER" over "ONE" over "ABOUT THIS
+    MANUAL"), which would otherwise head the chapter apart, empty, or be read as a paragraph of one
+    word. The label is set aside; a number on a line of its own ("ONE") goes to it (and `line`
+    heads nothing: True), else `line` is left to head the chapter under its own title (False):
+    the label in the title made every section of the Debian FAQ's chapters read "Chapter 1 ..."."""
+    if (
+        current is None
+        or current.kind not in ("heading", "paragraph", "boilerplate")
+        or previous is None
+        or current.lines[-1] is not previous
+        or any(above.page != line.page for above in current.lines)
+        or not _CHAPTER_LABEL.fullmatch(_label_text(current.lines))
+    ):
+        return False
+    current.kind = "boilerplate"
+    if _CHAPTER_LABEL.fullmatch(_label_text([*current.lines, line])):
+        current.lines.append(line)
+        return True
+    return False
+
+
+def _label_text(lines: list[_Line]) -> str:
+    return " ".join(" ".join(line.text.split()) for line in lines)
 
 
 # A footnote opens with its raised number (or a mark) and is set smaller than the body.
