@@ -15,10 +15,11 @@ reads <div>s.
 
 trafilatura, the field's standard main-content extractor, then says what of the rest is content:
 a block it left out (an unlabelled cookie notice, a teaser list, a byline) is set aside too, but
-for paragraphs it dropped inside the text it kept (one opening with code), and a heading stays
-when it kept the heading or the first block under it. DocBook's sidebars (a box titled "TIP" over
-its paragraphs) are boxes of the text, not the site's sidebar (`_TITLED_SIDEBAR`). Its own output is not used as
-the text: it drops headings and the cells of tables on some pages, while the walker keeps them.
+for the prose it dropped inside the text it kept (a paragraph opening with code), and a heading
+stays when it kept the heading or the first block under it. DocBook's sidebars (a box titled "TIP"
+over its paragraphs) are boxes of the text, not the site's sidebar (`_TITLED_SIDEBAR`). Its own
+output is not used as the text: it drops headings and the cells of tables on some pages, while the
+walker keeps them.
 Where it keeps too little of a page (short reference pages and generated manuals, which it can
 mistake for boilerplate) or cannot read it (nested deeper than lxml parses), the body is used as
 the walker read it.
@@ -896,10 +897,10 @@ def _items_of_kept_sections(blocks: list[Block], kept: list[bool]) -> list[bool]
 def _paragraphs_between_kept(text: str, blocks: list[Block], kept: list[bool]) -> list[bool]:
     """`kept` with the prose (`_prose`) of each run of paragraphs the extractor left out between two
     blocks it kept, or between a block it kept and a heading (the first or last paragraphs of a
-    section; not the page's last, a footer's "Built with Sphinx"), kept too: the extractor drops a paragraph that
-    opens with code ("<code>apt</code> being such a marvelous tool, ..." in the Debian
-    Administrator's Handbook), and a paragraph inside the text it kept is part of it. The walker
-    has set aside the paragraphs made of links and the boxes named as furniture already."""
+    section; not the page's last, a footer's "Built with Sphinx"), kept too: the extractor drops a
+    paragraph that opens with code ("<code>apt</code> being such a marvelous tool, ..." in the
+    Debian Administrator's Handbook), and a paragraph inside the text it kept is part of it. The
+    walker has set aside the paragraphs made of links and the boxes named as furniture already."""
     out = list(kept)
     n = 1
     while n < len(blocks) - 1:

@@ -1709,7 +1709,7 @@ def _blocks(pages: list[list[_Line]], body: float, outlined: dict[int, int]) -> 
                 level = outline_levels[outlined[line.entry]]
                 if current and current.kind == "heading" and previous is not None and previous.entry == line.entry:
                     current.lines.append(line)  # the title's second line
-                elif not _labels_chapter(current, previous, line):
+                elif not _set_label_aside(current, previous, line):
                     blocks.append(_Block("heading", [line], level))
             elif (
                 sized := _is_heading(line, body, margin)
@@ -1719,7 +1719,7 @@ def _blocks(pages: list[list[_Line]], body: float, outlined: dict[int, int]) -> 
                 joins = previous is not None and previous.entry < 0
                 if current and current.kind == "heading" and current.level == level and joins:
                     current.lines.append(line)
-                elif not _labels_chapter(current, previous, line):
+                elif not _set_label_aside(current, previous, line):
                     blocks.append(_Block("heading", [line], level))
             elif coded and _code(
                 line, previous, current, shown[n + 1] if n + 1 < len(shown) else None, prose_margin, spacing
@@ -1754,13 +1754,13 @@ def _blocks(pages: list[list[_Line]], body: float, outlined: dict[int, int]) -> 
     return blocks
 
 
-def _labels_chapter(current: _Block | None, previous: _Line | None, line: _Line) -> bool:
-    """Whether the block before a heading's `line` is its chapter's label alone, set over it on its
-    page ("Chapter 3" over "Expressions"; Sphinx's LaTeX "CHAPTER" over "ONE" over "ABOUT THIS
-    MANUAL"), which would otherwise head the chapter apart, empty, or be read as a paragraph of one
-    word. The label is set aside; a number on a line of its own ("ONE") goes to it (and `line`
-    heads nothing: True), else `line` is left to head the chapter under its own title (False):
-    the label in the title made every section of the Debian FAQ's chapters read "Chapter 1 ..."."""
+def _set_label_aside(current: _Block | None, previous: _Line | None, line: _Line) -> bool:
+    """Set aside the block before a heading's `line` when it is its chapter's label alone, set over
+    it on its page ("Chapter 3" over "Expressions"; Sphinx's LaTeX "CHAPTER" over "ONE" over "ABOUT
+    THIS MANUAL"), which would otherwise head the chapter apart, empty, or be read as a paragraph of
+    one word. Returns whether `line` went with it, as the label's number on a line of its own
+    ("ONE"); else `line` heads the chapter under its own title (the label in the title made every
+    section of the Debian FAQ's chapters read "Chapter 1 ...")."""
     if (
         current is None
         or current.kind not in ("heading", "paragraph", "boilerplate")
