@@ -14,9 +14,8 @@ cell beside a content cell, headings inside cells); the walker reads their rows 
 reads <div>s.
 
 trafilatura, the field's standard main-content extractor, then says what of the rest is content:
-a block it left out (an unlabelled cookie notice, a teaser list, a byline) is set aside too, but
-for the prose it dropped inside the text it kept (a paragraph opening with code), and a heading
-stays when it kept the heading or the first block under it. DocBook's sidebars (a box titled "TIP"
+a block it left out (an unlabelled cookie notice, a teaser list, a byline) is set aside too, and a
+heading stays when it kept the heading or the first block under it. DocBook's sidebars (a box titled "TIP"
 over its paragraphs) are boxes of the text, not the site's sidebar (`_TITLED_SIDEBAR`). Its own
 output is not used as the text: it drops headings and the cells of tables on some pages, while the
 walker keeps them.
@@ -65,9 +64,6 @@ MIN_SECTION_WORDS = 20
 # The rows of a table the extractor kept at least this share of are all content; below it the
 # table may be an index of links (GNU's maintainers' guide kept 25 of 122).
 KEPT_ROWS_SHARE = 1 / 3
-# A paragraph the extractor dropped inside the text it kept is content when it reads as a sentence
-# of this many words at least (see `_paragraphs_between_kept`).
-PROSE_WORDS = 5
 # A paragraph or list item whose text is mostly link text is navigation.
 LINK_DENSITY = 0.5
 # A list item this short (characters, white space left out) that opens with a word outside any
@@ -894,36 +890,6 @@ def _items_of_kept_sections(blocks: list[Block], kept: list[bool]) -> list[bool]
     return [keep or (b.kind == "list_item" and n in read) for b, n, keep in zip(blocks, sections, kept, strict=True)]
 
 
-def _paragraphs_between_kept(text: str, blocks: list[Block], kept: list[bool]) -> list[bool]:
-    """`kept` with the prose (`_prose`) of each run of paragraphs the extractor left out between two
-    blocks it kept, or between a block it kept and a heading (the first or last paragraphs of a
-    section; not the page's last, a footer's "Built with Sphinx"), kept too: the extractor drops a
-    paragraph that opens with code ("<code>apt</code> being such a marvelous tool, ..." in the
-    Debian Administrator's Handbook), and a paragraph inside the text it kept is part of it. The
-    walker has set aside the paragraphs made of links and the boxes named as furniture already."""
-    out = list(kept)
-    n = 1
-    while n < len(blocks) - 1:
-        if blocks[n].kind != "paragraph" or kept[n]:
-            n += 1
-            continue
-        end = n  # the run of paragraphs left out from n to end - 1
-        while end < len(blocks) and blocks[end].kind == "paragraph" and not kept[end]:
-            end += 1
-        if end < len(blocks):
-            before, after = (kept[m] or blocks[m].kind == "heading" for m in (n - 1, end))
-            if before and after and (kept[n - 1] or kept[end]):
-                out[n:end] = [_prose(text[b.start : b.end]) for b in blocks[n:end]]
-        n = end
-    return out
-
-
-def _prose(text: str) -> bool:
-    """Whether a paragraph reads as sentences: PROSE_WORDS words or more, closing as a sentence does
-    (not an image's "[D]", a figure's caption, a line of syntax or a macro's body)."""
-    return len(text.split()) >= PROSE_WORDS and closes(text.rstrip())
-
-
 def _main_content(walker: _Walker, main: str) -> list[Block]:
     """The body's blocks, those the extractor left out set aside as boilerplate. A heading stays
     when the extractor kept it or any block of its section (up to the next heading of its level)."""
@@ -936,7 +902,7 @@ def _main_content(walker: _Walker, main: str) -> list[Block]:
     held = Counter(b.group for b, keep in zip(blocks, kept, strict=True) if keep and b.kind in _ROWS and b.group >= 0)
     tables = {group for group, count in held.items() if count >= KEPT_ROWS_SHARE * rows[group]}
     kept = [keep or (b.kind in _ROWS and b.group in tables) for b, keep in zip(blocks, kept, strict=True)]
-    kept = _paragraphs_between_kept(text, blocks, _items_of_kept_sections(blocks, kept))
+    kept = _items_of_kept_sections(blocks, kept)
     for n, block in enumerate(blocks):
         if block.kind != "heading":
             continue

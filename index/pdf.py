@@ -9,8 +9,7 @@ development machine); its boxes and font sizes are what the rules below need:
   at the same height on most pages, set apart from the body by a wide gap; also a line in a band
   at the page's top or bottom edge (a height where half the pages' first or last line sits, more
   than BAND_GAP line pitches from the body on most of them, no larger than the body text), whose
-  text may change with each chapter; and a top or bottom line that opens or ends with the page's
-  own number (`_mark_folios`). They are boilerplate.
+  text may change with each chapter. They are boilerplate.
 - Contents: lines with dot leaders ending in a page number, and on a page made mostly of those,
   every line ending in a number and an entry's lines wrapped before its leader. Boilerplate too.
 - Headings: short lines set larger than the body text (level by size, largest first; a line a
@@ -934,41 +933,7 @@ def _mark_running_lines(pages: list[list[_Line]]) -> None:
             for line, inner, edge in ((first, second, 0), (last, above, 1)):
                 if round(line.top) in bands[edge] and abs(line.top - inner.top) > BAND_LINE_GAP * pitch:
                     line.kind = "boilerplate"
-    _mark_folios(pages)
     _keep_cover_title(pages)
-
-
-# A line opening or ending with a number: the page's own, where it heads or foots the page.
-# ("Chapter 1. Beginner's guide 9", "8 Chapter 2"; not "+81 3 4588 0000", a row of figures).
-_FOLIO = re.compile(r"(\d{1,4})\s+[^\d\s].*|.*[^\d\s]\s+(\d{1,4})")
-
-
-def _mark_folios(pages: list[list[_Line]]) -> None:
-    """Mark as boilerplate a page's first or last line that opens or ends with the page's number
-    and is set no larger than the body: a running header whose words change with each section
-    ("1.2. Brief tutorial 8", "Chapter 1. Beginner's guide 9" in LaTeX's report class, whose
-    heights differ by a point from odd to even pages and stand two pitches from a body set with
-    one and a half line spacing, out of reach of the other rules). The page's number is its index
-    plus an offset (the front matter's pages) that most such lines share, on RUNNING_SHARE of the
-    pages and RUNNING_PAGES at least."""
-    if len(pages) < RUNNING_PAGES:
-        return
-    body = _body_size([line for lines in pages for line in lines])
-    found: list[tuple[_Line, int]] = []
-    for n, lines in enumerate(pages):
-        ordered = sorted((line for line in lines if line.kind == "text"), key=lambda line: -line.top)
-        for line in ordered[:1] + ordered[-1:] if len(ordered) > 1 else []:
-            folio = _FOLIO.fullmatch(line.text.strip())
-            if folio and line.size <= body + 0.5:
-                found.append((line, int(folio.group(1) or folio.group(2)) - n))
-    offsets = Counter(offset for _, offset in found)
-    if not offsets:
-        return
-    offset, count = offsets.most_common(1)[0]
-    if count >= max(RUNNING_PAGES, RUNNING_SHARE * len(pages)):
-        for line, at in found:
-            if at == offset:
-                line.kind = "boilerplate"
 
 
 def _keep_cover_title(pages: list[list[_Line]]) -> None:

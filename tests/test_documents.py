@@ -1166,22 +1166,3 @@ def test_html_docbook_sidebar_is_a_box_of_the_text_and_a_site_sidebar_is_not(tmp
     box = next(s for s in split_sentences(doc) if s.text.startswith("The cache of downloaded"))
     assert box.section[-1] == "TIP Cleaning the cache"
     assert all(kind == "boilerplate" for text, kind in kinds.items() if "Canteen" in text or "all-hands" in text)
-
-
-def test_html_paragraph_the_extractor_dropped_inside_the_text_it_kept_is_content():
-    # trafilatura leaves out a paragraph that opens with code ("<code>apt</code> being such a
-    # marvelous tool" in the Debian Administrator's Handbook), first or last of its section; the
-    # text around it is content, so is it. A paragraph among furniture stays furniture, and so does
-    # one that reads as no sentence (an image's "[Screenshot]", a figure's caption).
-    chrome = "<p><a href='/'>Home</a> <a href='/docs'>Docs</a></p><p>Subscribe to our weekly tips.</p>"
-    page = HANDBOOK_PAGE.replace('<div class="navheader">', chrome + '<div class="navheader">')
-    screenshot = '<div class="para">[Screenshot of apt]</div>'
-    page = page.replace('<div class="para">Even if', screenshot + '<div class="para">Even if')
-    walker = _walk(page)
-    text = walker.writer.text
-    paragraphs = [text[b.start : b.end] for b in walker.writer.blocks if b.kind == "paragraph"]
-    dropped = ("apt being", "debfoster has", "Subscribe", "[Screenshot")
-    main = _squeezed(" ".join(p for p in paragraphs if not p.startswith(dropped))).casefold()
-    kinds = {text[b.start : b.end][:14]: b.kind for b in _main_content(walker, main)}
-    assert kinds["apt being such"] == kinds["debfoster has "] == "paragraph"
-    assert kinds["Subscribe to o"] == kinds["[Screenshot of"] == "boilerplate"

@@ -1253,27 +1253,3 @@ def test_pdf_man_page_minus_signs_before_letters_are_read_as_the_hyphens_people_
     doc = loaded(tmp_path, "bash.pdf", bytes(pdf.output()))
     assert "Use --login or -l; --dump-po-strings is like -D." in doc.text
     assert "from \u22120.5 to 1.5." in doc.text
-
-
-def test_pdf_running_header_whose_words_change_by_section_is_known_by_the_pages_number(tmp_path: Path):
-    # LaTeX's report class: "1.2. Brief tutorial 8" over odd pages, "Chapter 1. Beginner's guide 9"
-    # over even ones (a point apart in height), two pitches over a body set with 1.5 line spacing
-    from fpdf import FPDF
-
-    pdf = FPDF(format="A4", unit="pt")
-    pdf.set_auto_page_break(False)
-    sections = ["1.1. Linear systems", "1.2. Brief tutorial", "2.1. Lattices", "2.2. Markov bases"]
-    headers = []
-    for page in range(8):
-        pdf.add_page()
-        header = f"{sections[page // 2]} {page + 5}" if page % 2 else f"Chapter {page // 4 + 1}. Guide {page + 5}"
-        headers.append(header)
-        pdf.set_font("Times", size=10)
-        pdf.text(72 if page % 2 else 300, 90 + (page % 2), header)
-        pdf.set_font("Times", size=12)
-        for line in range(6):
-            pdf.text(72, 126 + 18 * line, f"Line {line} of page {page} says what the page is about in words.")
-    doc = loaded(tmp_path, "guide.pdf", bytes(pdf.output()))
-    furniture = [block_text(doc.text, b).text for b in doc.blocks if b.kind == "boilerplate"]
-    assert all(header in furniture for header in headers)
-    assert not [b for b in doc.blocks if b.kind != "boilerplate" and "Guide" in block_text(doc.text, b).text]
