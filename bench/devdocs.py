@@ -99,6 +99,15 @@ Corpora (each a few hundred to about 2,000 chunks, so that indexing one takes mi
   Administrator's Handbook (Publican's DocBook HTML, whose TIP, CULTURE and BACK TO BASICS boxes
   are DocBook sidebars; debian-handbook) and bash's manual page as groff typesets it to PDF (words
   placed without space glyphs, options set with minus signs; bash-doc), taken like beyond's.
+- markdown: Markdown as projects write it, written from the text alone: five pages of Docker's
+  reference (Jekyll front matter, kramdown attribute lists, blockquote warnings, option tables,
+  headings six deep; docker-doc), nlohmann-json's 1,800-line README (badges, a contents list of
+  links to its own headings), zstd's README and CONTRIBUTING, libgit2's error-handling guide and
+  four of Git LFS's API specifications (JSON exchanges in code blocks), taken like beyond's.
+- sites: three static-site generators, written from the text alone: eight chapters of The Rust
+  Programming Language as mdBook renders them (a heading's text set in a link of class "header";
+  rust-doc), five pages of MkDocs' user guide in its own theme (mkdocs-doc) and five of kitty's
+  Sphinx pages (its kitty.conf reference, a definition per option; kitty-doc), taken like beyond's.
 - papers: a domain no other set has, written blind: statistics papers and reports typeset as R
   package vignettes (four of the survival package's, zoo's JSS paper and FAQ, sandwich's and lme4's
   JSS papers), taken from their packages by `apt-get download` and `dpkg-deb -x` (R is not
@@ -538,6 +547,40 @@ UNPACKED = {
             ).split()
         ),
         ("bash-doc", "/usr/share/doc/bash/bash.pdf", "bash.pdf"),
+    ],
+    "markdown": [
+        *(
+            ("docker-doc", f"/usr/share/doc/docker-doc/{path}.md.gz", f"docker/{path.rsplit('/', 1)[-1]}.md")
+            for path in (
+                "reference/builder reference/run reference/commandline/dockerd reference/glossary deprecated"
+            ).split()
+        ),
+        ("nlohmann-json3-dev", "/usr/share/doc/nlohmann-json3-dev/README.md.gz", "nlohmann-json/README.md"),
+        ("zstd", "/usr/share/doc/zstd/README.md.gz", "zstd/README.md"),
+        ("zstd", "/usr/share/doc/zstd/CONTRIBUTING.md.gz", "zstd/CONTRIBUTING.md"),
+        ("libgit2-dev", "/usr/share/doc/libgit2-dev/error-handling.md.gz", "libgit2/error-handling.md"),
+        *(
+            ("git-lfs", f"/usr/share/doc/git-lfs/{name}", f"git-lfs/{name.removesuffix('.gz')}")
+            for name in "spec.md.gz batch.md.gz locking.md.gz basic-transfers.md".split()
+        ),
+    ],
+    "sites": [
+        *(
+            ("rust-doc", f"/usr/share/doc/rust-doc/html/book/{name}.html", "rust-book/")
+            for name in (
+                "ch03-01-variables-and-mutability ch04-01-what-is-ownership ch08-02-strings "
+                "ch09-02-recoverable-errors-with-result ch11-01-writing-tests ch14-02-publishing-to-crates-io "
+                "ch16-01-threads appendix-02-operators"
+            ).split()
+        ),
+        *(
+            ("mkdocs-doc", f"/usr/share/doc/mkdocs/html/user-guide/{name}.html", "mkdocs/")
+            for name in "configuration writing-your-docs deploying-your-docs cli choosing-your-theme".split()
+        ),
+        *(
+            ("kitty-doc", f"/usr/share/doc/kitty/html/{name}.html", "kitty/")
+            for name in "faq conf overview launch remote-control".split()
+        ),
     ],
     "toolchains": [
         *(

@@ -381,18 +381,27 @@ class _Rebuild:
             self._store(batch, writer, collection)
         writer.checkpoint(batch.docs)
 
+    def _embed(self, chunks: list[Chunk]) -> tuple[np.ndarray, list[np.ndarray]]:
+        """The chunks' vectors and their sentences', made as `IndexSettings.sentence_vectors` says."""
+        texts, parts = [c.embed_text for c in chunks], [c.sentence_parts() for c in chunks]
+        if self.settings.sentence_vectors == "pooled":
+            return embed_pooled_from_parts(self.embedder, texts, parts)
+        if self.settings.sentence_vectors == "in_context":
+            return self.embedder.embed_parts(texts, parts)
+        return embed_parts_separately(self.embedder, texts, parts)
+
     def _store(self, batch: _Batch, writer: GenerationWriter, collection: Any) -> None:
-        fresh = [i for i, v in enumerate(batch.chunk_vectors) if v is None]
-        if fresh:
-            chunks = [batch.chunks[i] for i in fresh]
-            texts, parts = [c.embed_text for c in chunks], [c.sentence_parts() for c in chunks]
-            if self.settings.sentence_vectors == "pooled":
-                whole, sentences = embed_pooled_from_parts(self.embedder, texts, parts)
-            elif self.settings.sentence_vectors == "in_context":
-                whole, sentences = self.embedder.embed_parts(texts, parts)
-            else:
-                whole, sentences = embed_parts_separately(self.embedder, texts, parts)
-            for n, i in enumerate(fresh):
+        # One document's chunks at a time: the bundled int8 encoder scales a batch by its whole range,
+        # so a text's vector depends on the texts it is encoded with. Encoded only with its own
+        # document's, a document gets the same vectors whatever else the corpus holds or the
+        # rebuild re-reads (adding a file never moves the answers about the others).
+        fresh: dict[str, list[int]] = {}
+        for i, vector in enumerate(batch.chunk_vectors):
+            if vector is None:
+                fresh.setdefault(batch.chunks[i].source, []).append(i)
+        for rows in fresh.values():
+            whole, sentences = self._embed([batch.chunks[i] for i in rows])
+            for n, i in enumerate(rows):
                 batch.chunk_vectors[i] = whole[n]
                 batch.sentence_vectors[i] = sentences[n]
         chunk_vectors = np.stack([v for v in batch.chunk_vectors if v is not None])

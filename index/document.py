@@ -34,7 +34,15 @@ Kind = Literal["heading", "paragraph", "list_item", "table_row", "table_header",
 CONTENT_KINDS = frozenset({"paragraph", "list_item", "table_row", "code", "definition"})
 # Bump when a parser changes the text or blocks it makes: the index fingerprint includes it, so an
 # index built by an older parser is rebuilt instead of mixing its records with new ones.
-PARSER_VERSION = 82
+PARSER_VERSION = 83
+
+# A paragraph or list item whose text is mostly link text is navigation (an HTML page's menus, a
+# Markdown README's table of contents of links to its own headings).
+LINK_DENSITY = 0.5
+# A list item this short (characters, white space left out) that opens with a word outside any
+# link is a name and its type ("model <string>", "Returns: <integer>" in Node's docs), not
+# navigation, however much of it the links hold.
+TYPED_ITEM_CHARS = 60
 
 # A paragraph set wholly in bold, short and without closing punctuation, is a heading the author
 # made by hand ("<p><b>Maximum Number Of Columns</b></p>", a Word paragraph in bold type). It is

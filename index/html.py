@@ -35,7 +35,9 @@ from html.parser import HTMLParser
 import numpy as np
 
 from index.document import (
+    LINK_DENSITY,
     RUN_IN_LEVEL,
+    TYPED_ITEM_CHARS,
     Block,
     Document,
     Kind,
@@ -64,12 +66,6 @@ MIN_SECTION_WORDS = 20
 # The rows of a table the extractor kept at least this share of are all content; below it the
 # table may be an index of links (GNU's maintainers' guide kept 25 of 122).
 KEPT_ROWS_SHARE = 1 / 3
-# A paragraph or list item whose text is mostly link text is navigation.
-LINK_DENSITY = 0.5
-# A list item this short (characters, white space left out) that opens with a word outside any
-# link is a name and its type ("model <string>", "Returns: <integer>" in Node's docs), not
-# navigation, however much of it the links hold.
-TYPED_ITEM_CHARS = 60
 # The text of a permalink: a link whose whole text is one of these marks points at the heading or
 # term it sits in ("<a class='copiable-anchor'>¶</a>" in texinfo 7, "<a class='mark'>#</a>" in
 # Node's docs, "§" and "🔗" elsewhere). It is not text: a heading would read "os.cpus()#", and a
@@ -94,6 +90,9 @@ _BOILERPLATE_NAME = re.compile(
     r"most-read|trending|headerlink|indextable)(?:$|[\s_-])|sidebar",
     re.IGNORECASE,
 )
+# The class of a permalink set in a heading after its text, whatever mark it shows ("¶", an icon
+# font's private character).
+_PERMALINK_CLASS = re.compile(r"(?:^|\s)(?:headerlink|permalink|anchor-?link)(?:$|\s)", re.IGNORECASE)
 # The line numbers Pygments sets before each line of a listing (Sphinx's `:linenos:`: " 2$TTL 2d"),
 # in their own spans or table cells: the listing is read as written.
 _LINE_NUMBERS = re.compile(r"(?:^|\s)linenos?(?:$|\s)")
@@ -316,6 +315,10 @@ class _Walker(HTMLParser):
             return True
         if _LINE_NUMBERS.search(attrs.get("class") or ""):
             return True
+        if any(frame.tag in _HEADINGS for frame in self.stack):
+            # A heading's own link or span names no furniture (mdBook's <a class="header"> holds
+            # the heading's text), save a permalink after its text (Sphinx's "headerlink" icon).
+            return bool(_PERMALINK_CLASS.search(attrs.get("class") or ""))
         if not self.by_name and tag in ("div", "section"):
             return False
         names = _COMPONENT_PART.sub(" ", attrs.get("class") or "")

@@ -9,8 +9,12 @@ from __future__ import annotations
 
 import itertools
 import re
+from typing import TYPE_CHECKING
 
-from index.document import Block, Document, Kind, Span, flatten
+from index.document import LINK_DENSITY, TYPED_ITEM_CHARS, Block, Document, Kind, Span, flatten
+
+if TYPE_CHECKING:
+    from markdown_it.token import Token
 
 _HEADING_MARKS = re.compile(r"^[ \t]*#{1,6}(?:[ \t]+|$)|[ \t]+#+[ \t]*$", re.MULTILINE)
 # A block quote's marks, and a GitHub alert's label on its first line ("> [!NOTE]"), which heads the
@@ -18,6 +22,9 @@ _HEADING_MARKS = re.compile(r"^[ \t]*#{1,6}(?:[ \t]+|$)|[ \t]+#+[ \t]*$", re.MUL
 _LINE_MARKS = re.compile(
     r"^[ \t]*(?:>[ \t]?)+(?:\[!(?:NOTE|TIP|IMPORTANT|WARNING|CAUTION)\][ \t]*$)?", re.MULTILINE | re.IGNORECASE
 )
+# A kramdown attribute list on a line of its own ("{:.warning}", "{: .note :}", as Jekyll sites
+# style a block): the block's styling, no text of it.
+_ATTRIBUTES = re.compile(r"^[ \t]*\{:[^}\n]*\}[ \t]*$", re.MULTILINE)
 # A list item's marker: a bullet is markup, an ordered item's number ("3.", "3)") is read as its
 # text, as a reader sees it (the quote marks before it and a task's box after it are markup).
 _ITEM_MARK = re.compile(r"([ \t]*(?:>[ \t]?)*)(?:[-*+]|(\d{1,9}[.)]))([ \t]+\[[ xX]\])?[ \t]+")
@@ -124,7 +131,9 @@ def parse_markdown(source: str, sha256: str, text: str) -> Document:
                 end = min(end, _line_end(text, start))  # a setext heading's underline is not its text
             else:
                 block_kind = "list_item" if in_item else "paragraph"
-                marks = list(_LINE_MARKS.finditer(text, start, end))
+                if _navigates(token.children or [], block_kind):
+                    block_kind = "boilerplate"
+                marks = [*_LINE_MARKS.finditer(text, start, end), *_ATTRIBUTES.finditer(text, start, end)]
                 if first_in_item:
                     item = _ITEM_MARK.match(text, start)
                     if item:  # a number stays; what is around it is markup (a group not found spans -1, -1)
@@ -148,6 +157,29 @@ def parse_markdown(source: str, sha256: str, text: str) -> Document:
         opening = next((b for b in headings if b.level == top), None)
         title = flatten(text, opening.start, opening.end, opening.holes).text if opening else ""
     return Document(source, sha256, text, title, blocks)
+
+
+def _navigates(children: list[Token], kind: Kind) -> bool:
+    """Whether a paragraph or list item, given as its inline tokens, is mostly the text of links to
+    the page's own headings ("[Design goals](#design-goals)", a table of contents) and of images
+    (a row of badges). Links to other pages count as text: a list of them is often what a
+    question asks for ("Projects using bubblewrap"), a sentence around one says where to go."""
+    navigating = size = 0
+    anchors: list[bool] = []  # per open link, whether it points into the page
+    opens_unlinked: bool | None = None
+    for child in children:
+        if child.type == "link_open":
+            anchors.append(str(child.attrGet("href") or "").startswith("#"))
+        elif child.type == "link_close":
+            anchors = anchors[:-1]
+        elif child.type in ("text", "code_inline", "image"):
+            chars = len("".join(child.content.split()))
+            if chars and opens_unlinked is None:
+                opens_unlinked = not anchors
+            size += chars
+            navigating += chars if child.type == "image" or any(anchors) else 0
+    typed = bool(opens_unlinked) and kind == "list_item" and size <= TYPED_ITEM_CHARS
+    return size > 0 and navigating >= LINK_DENSITY * size and not typed
 
 
 def _inline_holes(text: str, start: int, end: int) -> tuple[Span, ...]:

@@ -57,7 +57,8 @@ class HashEmbedder:
 
 
 class FailingEmbedder(HashEmbedder):
-    """Fails on its call number `fail_on` (counting from 1), as a crash in the middle of a rebuild."""
+    """Fails on its call number `fail_on` (counting from 1), as a crash in the middle of a rebuild (a
+    rebuild embeds one document per call)."""
 
     def __init__(self, fail_on: int, **kwargs: Any) -> None:
         super().__init__(**kwargs)

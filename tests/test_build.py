@@ -6,6 +6,7 @@ import sys
 import time
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from assistant import (
@@ -404,7 +405,8 @@ def interrupt(corpus: Path, index: Path, fail_on: int) -> None:
 def test_a_rebuild_after_a_failed_one_embeds_only_what_was_not_checkpointed(tmp_path: Path):
     corpus, index = tmp_path / "c", tmp_path / "i"
     many_docs(corpus, 10)
-    interrupt(corpus, index, fail_on=4)  # batches of two documents: three batches were checkpointed
+    # one embed call per document, in batches of two: three batches were checkpointed
+    interrupt(corpus, index, fail_on=7)
     assert read_manifest(index) is None
     embedder = HashEmbedder()
     report = rebuild(IndexSettings(corpus=corpus, index_dir=index, ingest_batch_docs=2), embedder)
@@ -423,7 +425,7 @@ def test_a_rebuild_after_a_failed_one_embeds_only_what_was_not_checkpointed(tmp_
 def test_a_document_changed_since_the_interruption_is_embedded_again(tmp_path: Path):
     corpus, index = tmp_path / "c", tmp_path / "i"
     many_docs(corpus, 10)
-    interrupt(corpus, index, fail_on=4)
+    interrupt(corpus, index, fail_on=7)
     (corpus / "doc01.txt").write_text("Paper 1 now studies zebras.\n")
     (corpus / "doc02.txt").unlink()
     embedder = HashEmbedder()
@@ -438,7 +440,7 @@ def test_a_document_changed_since_the_interruption_is_embedded_again(tmp_path: P
 def test_vectors_of_an_interruption_with_other_settings_are_not_reused(tmp_path: Path):
     corpus, index = tmp_path / "c", tmp_path / "i"
     many_docs(corpus, 10)
-    interrupt(corpus, index, fail_on=4)
+    interrupt(corpus, index, fail_on=7)
     embedder = HashEmbedder(name="another-model")
     report = rebuild(IndexSettings(corpus=corpus, index_dir=index, ingest_batch_docs=2), embedder)
     assert (report.resumed, report.documents) == (0, 10)
@@ -448,8 +450,8 @@ def test_vectors_of_an_interruption_with_other_settings_are_not_reused(tmp_path:
 def test_interruptions_in_a_row_keep_what_each_checkpointed(tmp_path: Path):
     corpus, index = tmp_path / "c", tmp_path / "i"
     many_docs(corpus, 10)
-    interrupt(corpus, index, fail_on=2)  # documents 0-1 checkpointed
-    interrupt(corpus, index, fail_on=3)  # 0-1 taken back, 2-5 embedded and checkpointed
+    interrupt(corpus, index, fail_on=3)  # documents 0-1 checkpointed
+    interrupt(corpus, index, fail_on=5)  # 0-1 taken back, 2-5 embedded and checkpointed
     embedder = HashEmbedder()
     report = rebuild(IndexSettings(corpus=corpus, index_dir=index, ingest_batch_docs=2), embedder)
     assert report.resumed == 6
@@ -459,7 +461,7 @@ def test_interruptions_in_a_row_keep_what_each_checkpointed(tmp_path: Path):
 def test_a_checkpoint_cut_short_by_a_crash_keeps_the_checkpoints_before_it(tmp_path: Path):
     corpus, index = tmp_path / "c", tmp_path / "i"
     many_docs(corpus, 10)
-    interrupt(corpus, index, fail_on=4)
+    interrupt(corpus, index, fail_on=7)
     (partial,) = index.glob("gen-*.partial")
     checkpoints = partial / "checkpoints.jsonl"
     lines = checkpoints.read_bytes().splitlines(keepends=True)
@@ -479,7 +481,7 @@ def test_a_batch_also_closes_at_its_chunk_limit(tmp_path: Path):
         (corpus / f"long{i}.txt").write_text(" ".join(f"Long report {i} sentence {n} on topic{i}." for n in range(90)))
     settings = IndexSettings(corpus=corpus, index_dir=index, ingest_batch_docs=100, ingest_batch_chunks=10)
     with pytest.raises(RuntimeError, match="out of memory"):
-        rebuild(settings, FailingEmbedder(fail_on=2))  # the first batch (two documents) was checkpointed
+        rebuild(settings, FailingEmbedder(fail_on=3))  # the first batch (two documents) was checkpointed
     report = rebuild(settings, HashEmbedder())
     assert (report.resumed, report.documents) == (2, 4) and report.chunks >= 24
 
@@ -494,3 +496,27 @@ def test_a_lazy_assistant_opens_the_index_on_first_use(tmp_path: Path):
         bot.ask("topic1")
     build(tmp_path / "c", tmp_path / "i")
     assert bot.ask("topic1").citations[0].source == "doc1.txt"
+
+
+class BatchScaledEmbedder(HashEmbedder):
+    """Like the bundled int8 encoder, a text's vector depends on the batch it is encoded in."""
+
+    def embed(self, texts, *, kind="passage"):  # type: ignore[no-untyped-def]
+        vectors = super().embed(texts, kind=kind)
+        vectors[:, -1] += 0.01 * len(texts)
+        return vectors / np.linalg.norm(vectors, axis=1, keepdims=True)
+
+
+def test_a_documents_vectors_are_the_same_whatever_else_the_corpus_holds(tmp_path: Path):
+    alone, together = tmp_path / "alone", tmp_path / "together"
+    write_docs(alone, 1)
+    write_docs(together, 3)
+
+    def vectors(corpus: Path) -> tuple[bytes, bytes]:
+        index = tmp_path / f"{corpus.name}-index"
+        rebuild(IndexSettings(corpus=corpus, index_dir=index), BatchScaledEmbedder())
+        reader = Assistant(corpus=corpus, index_dir=index, embedder=BatchScaledEmbedder()).reader
+        (position,) = [n for n, chunk in enumerate(reader.chunks) if chunk.source == "doc0.txt"]
+        return reader.generation.chunk_vectors[position].tobytes(), reader.sentence_vectors(position).tobytes()
+
+    assert vectors(alone) == vectors(together)

@@ -285,6 +285,22 @@ def test_markdown_code_spans_and_autolinks_keep_their_text(tmp_path: Path):
     ]
 
 
+def test_markdown_contents_of_in_page_links_and_badges_are_set_aside_and_links_out_are_text(tmp_path: Path):
+    text = (
+        "# Tool\n\n[![Build Status](https://ci.example.org/badge.svg)](https://ci.example.org)\n\n"
+        "- [Install](#install)\n  - [From source](#from-source)\n\n"
+        "## Install\n\nRun make install as root.\n{: .warning :}\n\n"
+        "Report bugs at <https://example.org/issues>.\n\n"
+        "- [Flatpak](https://flatpak.org)\n- `live-restore`: Enables [live restore](https://example.org/lr)\n"
+    )
+    assert markdown_sentences(tmp_path, "README.md", text) == [
+        "Run make install as root.",  # a kramdown attribute list styles the paragraph
+        "Report bugs at https://example.org/issues.",
+        "Flatpak",  # a list of other projects' pages is what a question may ask for
+        "live-restore: Enables live restore",
+    ]
+
+
 def test_plain_text_heading_and_option_lines_are_typed(tmp_path: Path):
     text = (
         "The checker\n\nIt reads the files named on its command line.\n\nOptions\n\n"
@@ -1103,6 +1119,26 @@ def test_a_read_the_docs_page_whose_classes_name_its_content_as_navigation_is_re
     assert {s.section for s in sentences} == {("3. Zone Files",)}
     assert "\uf0c1" not in doc.text[sentences[0].start :]
     assert not [s for s in sentences if "Introduction" in s.display or "Built with Sphinx" in s.display]
+
+
+MDBOOK_PAGE = """<html><head><title>Ownership - The Guide</title></head><body>
+<nav id="sidebar" class="sidebar"><ol class="chapter"><li><a href="intro.html">Introduction</a></li></ol></nav>
+<div id="menu-bar" class="menu-bar"><h1 class="menu-title">The Guide</h1></div>
+<main><h2 id="what-is-ownership"><a class="header" href="#what-is-ownership">What Is Ownership?</a></h2>
+<p>Ownership is a set of rules that governs how a program manages memory, checked when it is compiled.</p>
+<h3 id="rules"><a class="header" href="#rules">The Rules</a><a class="headerlink" href="#rules">\uf0c1</a></h3>
+<p>Each value has an owner, there can only be one owner at a time, and the value is dropped with it.</p>
+</main></body></html>"""
+
+
+def test_an_mdbook_heading_set_in_a_link_of_class_header_is_read(tmp_path: Path):
+    # "header" names a page's furniture on a container, not on the link a heading's text is set in;
+    # a permalink's icon after a heading's text is still no text of it
+    sentences = split_sentences(loaded(tmp_path, "ch04.html", MDBOOK_PAGE))
+    assert [(s.section, s.display[:28]) for s in sentences] == [
+        (("What Is Ownership?",), "Ownership is a set of rules "),
+        (("What Is Ownership?", "The Rules"), "Each value has an owner, the"),
+    ]
 
 
 NUMBERED_LISTING = """<html><head><title>Zone files</title></head><body><main><h1>Zone files</h1>

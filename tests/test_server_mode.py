@@ -99,7 +99,7 @@ def test_a_rebuild_interrupted_through_the_server_is_resumed_with_one_collection
     many_docs(corpus, 6)
     settings = IndexSettings(corpus=corpus, index_dir=index, chroma_url=chroma_url, ingest_batch_docs=2)
     with pytest.raises(RuntimeError):
-        rebuild(settings, FailingEmbedder(fail_on=3))
+        rebuild(settings, FailingEmbedder(fail_on=5))  # one call per document: four were checkpointed
     embedder = HashEmbedder()
     report = rebuild(settings, embedder)
     assert (report.resumed, report.documents) == (4, 6) and "creature1" not in " ".join(embedder.seen)
