@@ -184,7 +184,8 @@ class OnnxEmbedder:
     and batches of sentences go several times as fast (bench/ingest.py). The int8 layers of the
     bundled model scale their inputs by the range of the whole batch, so a text encoded among others
     gets a vector a little different from the one it gets alone or in another batch (cosine 0.99 or
-    more; a test checks it): a rebuild gives near-identical vectors, not identical ones.
+    more; a test checks it). A rebuild therefore encodes one document's texts at a time (see
+    `index.build`), so that a document's vectors do not depend on the others'.
     `embed_parts` reads one text at a time.
     """
 
