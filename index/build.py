@@ -394,7 +394,7 @@ class _Rebuild:
         # One document's chunks at a time: the bundled int8 encoder scales a batch by its whole range,
         # so a text's vector depends on the texts it is encoded with. Encoded only with its own
         # document's, a document gets the same vectors whatever else the corpus holds or the
-        # rebuild re-reads (adding a file never moves the answers about the others).
+        # rebuild re-reads (adding a file never moves the others' vectors).
         fresh: dict[str, list[int]] = {}
         for i, vector in enumerate(batch.chunk_vectors):
             if vector is None:
