@@ -108,6 +108,11 @@ Corpora (each a few hundred to about 2,000 chunks, so that indexing one takes mi
   Programming Language as mdBook renders them (a heading's text set in a link of class "header";
   rust-doc), five pages of MkDocs' user guide in its own theme (mkdocs-doc) and five of kitty's
   Sphinx pages (its kitty.conf reference, a definition per option; kitty-doc), taken like beyond's.
+- journals: papers as journals and conferences typeset them, written from the text alone: seven
+  PDFs of texlive-publishers-doc, most set in two columns (TUGboat's macros guide, whose section
+  headings are bold at the body's size; the REVTeX 4.2 and APS author guides, headings small, bold
+  and centred in the column; the MNRAS guide; JACoW's, ASME's and ACM's paper templates), taken
+  like beyond's.
 - papers: a domain no other set has, written blind: statistics papers and reports typeset as R
   package vignettes (four of the survival package's, zoo's JSS paper and FAQ, sandwich's and lme4's
   JSS papers), taken from their packages by `apt-get download` and `dpkg-deb -x` (R is not
@@ -581,6 +586,13 @@ UNPACKED = {
             ("kitty-doc", f"/usr/share/doc/kitty/html/{name}.html", "kitty/")
             for name in "faq conf overview launch remote-control".split()
         ),
+    ],
+    "journals": [
+        ("texlive-publishers-doc", f"/usr/share/doc/texlive-doc/latex/{path}", path.rsplit("/", 1)[-1])
+        for path in (
+            "tugboat/ltubguid.pdf revtex/auguide/auguide4-2.pdf revtex/aps/apsguide4-2.pdf mnras/mnras_guide.pdf "
+            "jacow/JACoW_LaTeX_A4.pdf asmeconf/asmeconf-template.pdf acmart/samples/sample-sigconf.pdf"
+        ).split()
     ],
     "toolchains": [
         *(

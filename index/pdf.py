@@ -13,8 +13,12 @@ development machine); its boxes and font sizes are what the rules below need:
 - Contents: lines with dot leaders ending in a page number, and on a page made mostly of those,
   every line ending in a number and an entry's lines wrapped before its leader. Boilerplate too.
 - Headings: short lines set larger than the body text (level by size, largest first; a line a
-  little larger only when wholly in bold and not set right of the page's left edge), and a line
-  wholly in bold at the body's size standing alone at the page's left edge, below them. The PDF's
+  little larger only when wholly in bold and not set right of its column's left edge), and a line
+  wholly in bold at the body's size standing alone at its column's left edge, below them (a page set
+  in two columns has two left edges, `_column_edges`); a section's number an em from its title
+  ("1  Introduction", TUGboat's papers) makes no term of a definition. A bold line opening with a
+  section's number and a stop ("II.1. Paper size") is a heading a little smaller than the body too,
+  wherever it stands on the line (REVTeX centres its headings), ranked by its number's depth. The PDF's
   outline (its bookmarks), when it has one, names headings whatever their face: a line printing an
   entry's title on the page the entry leads to is a heading of its own (texinfo's subsubsections and
   Word's option names are set at the body's size; two headings set alike one over the other stay
@@ -147,6 +151,16 @@ MAX_OUTLINE_DEPTH = 8
 # An outline entry's title is looked for over this many lines at most.
 MAX_TITLE_LINES = 4
 BOLD_HEADING_SIZE = 1.08
+# A line wholly in bold that opens with a section's number and a stop is a heading down to this
+# many times the body's size (REVTeX: 9 over 10 points).
+NUMBERED_HEADING_SIZE = 0.85
+# A page's lines starting at one x position make a column of their own beside the page's usual left
+# edge when there are at least this many of them and this share of the lines at that edge, and the
+# lines at the left one end before the right one starts (`_column_edges`).
+MIN_COLUMN_LINES = 5
+COLUMN_SHARE = 0.25
+# ... and the right one starts at least this share of the page's text width right of the left one.
+COLUMN_WIDTH = 0.35
 # A term over the paragraph describing it stands at most this many line spacings above it.
 TERM_GAP = 1.4
 # A short line, its sentence left open, ends its paragraph when the next line opens in upper case
@@ -239,6 +253,8 @@ _CLOSING = re.compile(r"[}\])][});,.]*")  # a line of closing brackets alone: "}
 _CONJUNCTIONS = frozenset({"and", "or", "but", "nor"})  # a line opening with one goes on with a sentence
 _CATEGORY = re.compile(r"^\[[^\[\]]{1,40}\]$")
 _MARKER_CELL = re.compile(r"^(?:[•◦▪‣●○■□–—*-]|\(?\d{1,3}[.)]|\(?[a-z][.)])$")
+_NUMBERED_HEAD = re.compile(r"^(?:[IVX]{1,5}|\d{1,2})(?:\.\d{1,2})*\.\s+[A-Z]")  # "II.1. Paper size", "3. Results"
+_SECTION_NUMBER = re.compile(r"^\d{1,2}(?:\.\d{1,2})*\.?$")
 _NUMBER_CELL = re.compile(r"^(?:\d{1,4}|[ivxlcdm]{1,7})$", re.IGNORECASE)
 
 
@@ -1489,7 +1505,18 @@ def _term_like(line: _Line, body: float) -> bool:
         and not _BULLET.match(line.text.strip())
         and not _is_heading(line, body)
         and not _signature(line)
+        and not _numbered_heading(line)
     )
+
+
+def _numbered_heading(line: _Line) -> bool:
+    """Whether a line is a section's number and title set wholly in bold at the body's size, the
+    number an em or more from the title ("1  Introduction" in TUGboat's papers), which would
+    otherwise read as a term and the description beside it."""
+    if len(line.cells) < 2 or not _in_bold(line):
+        return False
+    number = line.text[line.cells[0].start : line.cells[0].end].strip()
+    return bool(_SECTION_NUMBER.match(number)) and made_heading(line.text[line.cells[1].start :])
 
 
 def _signature(line: _Line) -> bool:
@@ -1649,9 +1676,8 @@ def _blocks(pages: list[list[_Line]], body: float, outlined: dict[int, int]) -> 
     for page, lines in enumerate(pages):
         previous: _Line | None = None
         shown = [line for line in lines if line.kind == "text" and line.text.strip()]
-        margin = Counter(round(line.x0) for line in shown).most_common(1)[0][0] if shown else 0.0
-        prose = Counter(round(line.x0) for line in shown if not line.mono).most_common(1)
-        prose_margin = prose[0][0] if prose else margin  # where the page's prose lines start
+        edges = _column_edges(shown)
+        prose_edges = _column_edges([line for line in shown if not line.mono]) or edges  # where prose starts
         footing = _footnotes(blocks, page - 1, body) if page else 0
         carried: _Block | None = None
         for n, line in enumerate(shown):
@@ -1661,6 +1687,7 @@ def _blocks(pages: list[list[_Line]], body: float, outlined: dict[int, int]) -> 
             elif notes and current is not carried:
                 blocks[-1:-1] = notes
                 notes = []
+            margin, prose_margin = _edge(line, edges), _edge(line, prose_edges)
             part = line.part
             if part is not None:
                 if part.lines[0] is line:
@@ -1680,8 +1707,9 @@ def _blocks(pages: list[list[_Line]], body: float, outlined: dict[int, int]) -> 
                 sized := _is_heading(line, body, margin)
                 and (heading_sizes.index(line.size) + 1 >= top or (page <= opened and line.size == heading_sizes[0]))
             ) or _bold_heading(shown, n, body, margin):
-                level = heading_sizes.index(line.size) + 1 if sized else len(heading_sizes) + 1
-                joins = previous is not None and previous.entry < 0
+                level = heading_sizes.index(line.size) + 1 if sized else len(heading_sizes) + _depth(line.text)
+                # a numbered heading opens a section of its own, also right under its parent's heading
+                joins = previous is not None and previous.entry < 0 and not _NUMBERED_HEAD.match(line.text.strip())
                 if current and current.kind == "heading" and current.level == level and joins:
                     current.lines.append(line)
                 elif not _set_label_aside(current, previous, line):
@@ -1717,6 +1745,41 @@ def _blocks(pages: list[list[_Line]], body: float, outlined: dict[int, int]) -> 
             blocks[at:at] = notes
             notes = []
     return blocks
+
+
+def _column_edges(lines: list[_Line]) -> list[float]:
+    """The left edges of a page's columns of text: where most of its lines start and, on a page set
+    in two columns (TUGboat's and Elsevier's papers), where the lines of the other column start.
+    Lines starting at a second position make a column when there are enough of them
+    (MIN_COLUMN_LINES, COLUMN_SHARE), it stands a good part of the page's width (COLUMN_WIDTH) from
+    the other, nearly all the lines at the left position end before the right one (an indented
+    paragraph, list item or listing starts inside the lines around it), and both positions start
+    lines as long as most of a column is (a term list's short terms are no column)."""
+    starts = Counter(round(line.x0) for line in lines)
+    if not starts:
+        return []
+    width = max(line.x1 for line in lines) - min(line.x0 for line in lines)
+    (first, most), *others = starts.most_common()
+    for x, count in others:
+        if count < MIN_COLUMN_LINES or count < COLUMN_SHARE * most:
+            break
+        left, right = sorted((first, x))
+        if right - left < COLUMN_WIDTH * width:
+            continue
+        lefts = [line.x1 - line.x0 for line in lines if round(line.x0) == left]
+        rights = [line.x1 - line.x0 for line in lines if round(line.x0) == right]
+        apart = sum(left + width < right for width in lefts) >= 0.9 * len(lefts)
+        full = min(statistics.median(lefts), statistics.median(rights)) >= 0.6 * (right - left)
+        if apart and full:
+            return [float(left), float(right)]
+    return [float(first)]
+
+
+def _edge(line: _Line, edges: list[float]) -> float:
+    """The left edge of the column `line` stands in: the rightmost of `edges` not right of it."""
+    if not edges:
+        return 0.0
+    return max((edge for edge in edges if edge <= line.x0 + ALIGN), default=edges[0])
 
 
 def _set_label_aside(current: _Block | None, previous: _Line | None, line: _Line) -> bool:
@@ -1895,17 +1958,29 @@ def _part_block(part: _Row | _Definition, group: int) -> _Block:
 
 def _bold_heading(lines: list[_Line], n: int, body: float, margin: float) -> bool:
     """Whether line `n` of a page is a heading set in bold at the body's size: wholly bold, reading
-    as a heading (short, no closing punctuation), starting at the page's usual left edge `margin`
-    (a figure's title is centred in it), and standing apart from any bold line around it, as a
-    paragraph set in bold (a warning) does not."""
+    as a heading (short, no closing punctuation), starting at its column's left edge `margin` (a
+    figure's title is centred in it), and standing apart from any bold line around it, as a
+    paragraph set in bold (a warning) does not. A heading opening with a section's number and a
+    stop ("II.1. Paper size") may be set a little smaller and anywhere on the line: REVTeX centres
+    its headings in the column, in bold a point under the body's size."""
     line = lines[n]
-    if not (_in_bold(line) and 0.95 * body <= line.size < HEADING_SIZE * body and made_heading(line.text)):
+    numbered = _NUMBERED_HEAD.match(line.text.strip()) is not None
+    least = NUMBERED_HEADING_SIZE if numbered else 0.95
+    if not (_in_bold(line) and least * body <= line.size < HEADING_SIZE * body and made_heading(line.text)):
         return False
-    if abs(line.x0 - margin) > body:
+    if abs(line.x0 - margin) > body and not numbered:
         return False
-    before = lines[n - 1] if n else None
-    after = lines[n + 1] if n + 1 < len(lines) else None
-    return not (before is not None and _in_bold(before)) and not (after is not None and _in_bold(after))
+    around = [lines[k] for k in (n - 1, n + 1) if 0 <= k < len(lines)]
+    # a section's heading over its first subsection's ("II. FORMATTING" over "II.1. Preprint ...")
+    # stands apart from it
+    return not any(_in_bold(other) and not (numbered and _NUMBERED_HEAD.match(other.text.strip())) for other in around)
+
+
+def _depth(text: str) -> int:
+    """How deep a heading set at the body's size lies by its number: 2 for "II.1. Paper size", 1 for
+    "II. FORMATTING" and for a heading without a number and stop."""
+    numbered = _NUMBERED_HEAD.match(text.strip())
+    return numbered.group().count(".") if numbered else 1
 
 
 def _in_bold(line: _Line) -> bool:

@@ -1253,3 +1253,92 @@ def test_pdf_man_page_minus_signs_before_letters_are_read_as_the_hyphens_people_
     doc = loaded(tmp_path, "bash.pdf", bytes(pdf.output()))
     assert "Use --login or -l; --dump-po-strings is like -D." in doc.text
     assert "from \u22120.5 to 1.5." in doc.text
+
+
+def test_pdf_bold_headings_at_the_body_size_are_read_in_either_column_of_a_two_column_page(tmp_path: Path):
+    # TUGboat's papers set the title and each section's number and title in bold at the body's size,
+    # the number an em from the title: the right column's headings ("4 Class options") were read as
+    # paragraphs, since they stand far from the page's usual left edge, and "1 Introduction" under
+    # the title as a term and its description
+    from fpdf import FPDF
+
+    pdf = FPDF(format="A4", unit="pt")
+    pdf.set_auto_page_break(False)
+    pdf.add_page()
+    prose = [
+        "The harbour office publishes a table of the tides",
+        "for every day of the year, with the times and the",
+        "heights of high and low water at the outer pier.",
+        "Skippers are asked to read the table before they",
+        "leave the basin at night or in fog, since the bar",
+        "at the entrance dries at the lowest spring tides.",
+    ]
+
+    def column(x: float, parts: list[tuple[str, str]]) -> None:
+        y = 80.0
+        for style, text in parts:
+            pdf.set_font("Times", style=style, size=10)
+            y += 20 if style else 12
+            if text.startswith("#"):  # a number an em from its title
+                number, title = text[1:].split(" ", 1)
+                pdf.text(x, y, number)
+                pdf.text(x + 20, y, title)
+            else:
+                pdf.text(x, y, text)
+
+    left = [("B", "Tide tables for small harbours"), ("", "The harbour office"), ("B", "#1 Introduction")]
+    left += [("", line) for line in prose] + [("B", "#2 Reading the table")] + [("", line) for line in prose]
+    right = [("B", "#3 Soundings")] + [("", line) for line in prose] + [("B", "#3.1 The bar")]
+    right += [("", line) for line in prose]
+    column(72, left)
+    column(310, right)
+    doc = loaded(tmp_path, "tides.pdf", bytes(pdf.output()))
+    headings = [block_text(doc.text, b).text for b in doc.blocks if b.kind == "heading"]
+    assert headings == [
+        "Tide tables for small harbours",
+        "1 Introduction",
+        "2 Reading the table",
+        "3 Soundings",
+        "3.1 The bar",
+    ]
+    assert doc.title == "Tide tables for small harbours"
+    assert not [b for b in doc.blocks if b.kind == "definition"]
+    sections = {s.section for s in split_sentences(doc) if s.text.startswith("Skippers")}
+    assert sections == {("1 Introduction",), ("2 Reading the table",), ("3 Soundings",), ("3.1 The bar",)}
+
+
+def test_pdf_numbered_headings_set_small_in_bold_and_centred_are_headings_each(tmp_path: Path):
+    # REVTeX centres its headings in the column, in bold a point under the body's size, a section's
+    # heading right over its first subsection's ("II. FORMATTING" / "II.1. Preprint, reprint, and
+    # twocolumn options"): they were read as paragraphs
+    from fpdf import FPDF
+
+    pdf = FPDF(format="A4", unit="pt")
+    pdf.set_auto_page_break(False)
+    pdf.add_page()
+    y = 80.0
+
+    def write(style: str, size: int, space: float, text: str, centred: bool = False) -> None:
+        nonlocal y
+        pdf.set_font("Times", style=style, size=size)
+        y += space
+        x = 72 + (220 - pdf.get_string_width(text)) / 2 if centred else 72
+        pdf.text(x, y, text)
+
+    write("B", 9, 0, "I. INTRODUCTION", centred=True)
+    write("", 10, 16, "Manuscripts are converted to XML during production,")
+    write("", 10, 12, "and other formats are derived from that file.")
+    write("B", 9, 24, "II. FORMATTING", centred=True)
+    write("B", 9, 16, "II.1. Paper size", centred=True)
+    write("", 10, 16, "Manuscripts should be formatted for letter size paper,")
+    write("", 10, 12, "since referees may print them out.")
+    write("B", 9, 24, "Summary of the options", centred=True)  # no number: a table's title, say
+    write("", 10, 16, "The preprint option sets the text in one column.")
+    doc = loaded(tmp_path, "guide.pdf", bytes(pdf.output()))
+    headings = [block_text(doc.text, b).text for b in doc.blocks if b.kind == "heading"]
+    assert headings == ["I. INTRODUCTION", "II. FORMATTING", "II.1. Paper size"]
+    section = {s.display: s.section for s in split_sentences(doc)}
+    assert section["Manuscripts should be formatted for letter size paper, since referees may print them out."] == (
+        "II. FORMATTING",
+        "II.1. Paper size",
+    )
