@@ -11,7 +11,9 @@ development machine); its boxes and font sizes are what the rules below need:
   than BAND_GAP line pitches from the body on most of them, no larger than the body text), whose
   text may change with each chapter. They are boilerplate.
 - Contents: lines with dot leaders ending in a page number, and on a page made mostly of those,
-  every line ending in a number and an entry's lines wrapped before its leader. Boilerplate too.
+  every line ending in a number and an entry's lines wrapped before its leader; a list of entries
+  under a "Contents" line inside a page, as papers set one under their abstract, with or without
+  page numbers (`_mark_contents_lists`). Boilerplate too.
 - Headings: short lines set larger than the body text (level by size, largest first; a line a
   little larger only when wholly in bold and not set right of its column's left edge), and a line
   wholly in bold at the body's size standing alone at its column's left edge, below them (a page set
@@ -24,7 +26,8 @@ development machine); its boxes and font sizes are what the rules below need:
   Word's option names are set at the body's size; two headings set alike one over the other stay
   two), ranked by the entry's depth as the sized headings of that depth rank. A line set larger
   than its top level and printing no entry heads nothing (a title a figure draws in large type, a
-  cover's subtitle), but for the document's title before the outline's first heading. A chapter's
+  cover's subtitle), but for the document's title before the outline's first heading (the first
+  line there nearly as large as the largest: a cover's logo or a formula may be set larger). A chapter's
   label set alone over its title ("Chapter 3", Sphinx's "CHAPTER" / "THREE") is set aside.
 - Tables: each printed line is cut into cells where two words stand more than COLUMN_GAP ems apart
   (pdfium parts a line at a very wide gap; parts on one baseline are joined again). From a line cut
@@ -146,6 +149,16 @@ UNDERSCORE_WIDTH = 8.0
 # A line at least this many times the body's size is a heading (when short and not closing a
 # sentence); one wholly in bold, at least BOLD_HEADING_SIZE times.
 HEADING_SIZE = 1.12
+# A page numbers its lines in the margin when at least this many of them open with a number (see
+# `_without_line_numbers`).
+MIN_NUMBERED_LINES = 8
+NUMBERED_SHARE = 0.5
+# A contents list inside a page has at least this many entries, of at most this many words each.
+MIN_CONTENTS_ENTRIES = 5
+MAX_ENTRY_WORDS = 12
+# A document's title is the first line before its outline's first heading set at least this share
+# of the largest size there (`_title_size`).
+TITLE_SHARE = 0.8
 # Outline entries deeper than this are not read (an outline may run to every paragraph).
 MAX_OUTLINE_DEPTH = 8
 # An outline entry's title is looked for over this many lines at most.
@@ -211,6 +224,8 @@ _PAGE_NUMBER = re.compile(
 )
 _LEADER = re.compile(r"(?:\.\s*){4,}\s*(?:\d{1,4}|[ivxlcdm]{1,7})\s*$", re.IGNORECASE)
 _ENDS_IN_NUMBER = re.compile(r"\s(?:\d{1,4}|[ivxlcdm]{1,7})\s*$", re.IGNORECASE)
+_ENTRY_NUMBER = re.compile(r"^(?:[IVX]{1,5}|\d{1,2}|[A-Z])(?:\.\d{1,2})*\.?\s+\S")  # "II.1. Title", "5.2 Authors"
+_LINE_NUMBER = re.compile(r"^\d{1,4}$")
 _CONTENTS_TITLE = re.compile(r"^(?:table of )?contents$", re.IGNORECASE)
 _MARKER = re.compile(r"[•◦▪‣●○■□–—*-]\s+")
 _BULLET = re.compile(r"^(?:[•◦▪‣●○■□–—*-]|\(?\d{1,3}[.)]|\(?[a-z][.)])\s+\S")
@@ -361,11 +376,12 @@ def parse_pdf(source: str, sha256: str, data: bytes) -> Document:
         outline = _outline(pdf)
     finally:
         pdf.close()
-    pages = [lines for lines, _ in read]
+    pages = [_without_line_numbers(lines) for lines, _ in read]
     if not any(pages):
         raise UnreadablePDF("the PDF has no extractable text (scanned images?)")
     _mark_running_lines(pages)
     _mark_contents(pages)
+    _mark_contents_lists(pages)
     lines = [line for page in pages for line in page]
     body = _body_size(lines)
     _find_structure(pages, [rules for _, rules in read], body)
@@ -655,6 +671,51 @@ def _set_off(left: _Line, right: _Line, left_base: float) -> bool:
         left.size, left.font, left.base, left.scripts = right.size, right.font, right.base, True
         return True
     return False
+
+
+def _without_line_numbers(lines: list[_Line]) -> list[_Line]:
+    """The page's lines without the numbers a manuscript prints in its margin for reviewers
+    (AASTeX's and lineno's: "27 is a document markup language ..."), which pdfium writes at the start
+    of the line beside them. They are told by their run: at least MIN_NUMBERED_LINES lines of the
+    page, and NUMBERED_SHARE of them, open with a bare number, a wide gap after it, the numbers'
+    right ends aligned, and the numbers rising from line to line by a few at most (a blank line
+    numbered too, or a display skipped), set in the margin left of where the page's other lines start, beside prose (a
+    listing's numbers and a table's first column stay). A number alone on its line is dropped, and
+    taken off the others with its gap."""
+    found = [(line, int(line.text[: line.cells[0].end])) for line in lines if _numbered(line)]
+    if len(found) < MIN_NUMBERED_LINES:
+        return lines
+    right = Counter(round(line.cells[0].x1) for line, _ in found).most_common(1)[0][0]
+    found = [(line, number) for line, number in found if abs(line.cells[0].x1 - right) <= ALIGN]
+    rising = sum(0 < b - a <= 3 for (_, a), (_, b) in itertools.pairwise(found))
+    if len(found) < max(MIN_NUMBERED_LINES, NUMBERED_SHARE * len(lines)) or rising < 0.8 * (len(found) - 1):
+        return lines
+    # in the margin: left of where the page's lines start (a table's first column of years,
+    # a contents page's chapter numbers and a listing's line numbers start there)
+    starts = Counter(round(line.x0) for line in lines if not _numbered(line))
+    starts.update(round(line.cells[1].x0) for line, _ in found if len(line.cells) > 1)
+    if not starts or right >= starts.most_common(1)[0][0] - ALIGN:
+        return lines
+    numbered = {id(line) for line, _ in found}
+    kept = []
+    for line in lines:
+        if id(line) in numbered:
+            if len(line.cells) == 1:
+                continue
+            cut = line.cells[1].start
+            line.text = line.text[cut:]
+            line.x0 = line.cells[1].x0
+            line.cells = [replace(cell, start=cell.start - cut, end=cell.end - cut) for cell in line.cells[1:]]
+        kept.append(line)
+    return kept
+
+
+def _numbered(line: _Line) -> bool:
+    """Whether a line opens with a bare number standing apart from prose (not from a listing's or a
+    data frame's line, whose numbers are its own)."""
+    cells = line.cells
+    first = line.text[: cells[0].end] if cells and cells[0].start == 0 else ""
+    return bool(_LINE_NUMBER.match(first)) and (len(cells) == 1 or not cells[1].mono)
 
 
 def _join(line: _Line, right: _Line, space: str = " ") -> None:
@@ -1051,6 +1112,36 @@ def _mark_contents(pages: list[list[_Line]]) -> None:
                 else:
                     wrapped = 0
                 if _ENDS_IN_NUMBER.search(line.text) or _CONTENTS_TITLE.match(line.text.strip()):
+                    line.kind = "boilerplate"
+
+
+def _mark_contents_lists(pages: list[list[_Line]]) -> None:
+    """Mark as boilerplate a contents list set inside a page, as papers set one under their abstract
+    (MNRAS's guide, without page numbers; the APS guide's, numbers without leaders): a line reading
+    "Contents" and the lines under it in one size (smaller lines between them, a column's footnotes,
+    are passed over), none in bold, closing no sentence, of a few words each, at least
+    MIN_CONTENTS_ENTRIES of them and most opening with a section's number."""
+    for lines in pages:
+        for n, title in enumerate(lines):
+            if not _CONTENTS_TITLE.match(title.text.strip()):
+                continue
+            run: list[_Line] = []
+            for line in lines[n + 1 :]:
+                if line.kind != "text" and _ENDS_IN_NUMBER.search(line.text):
+                    run.append(line)  # an entry the rules above found
+                    continue
+                if _in_bold(line):
+                    break
+                if run and line.size < run[0].size - 0.5:
+                    continue  # a footnote the column ends with, the list going on in the next one
+                if run and line.size > run[0].size + 0.5:
+                    break
+                if _CLOSES.search(line.text) or len(line.text.split()) > MAX_ENTRY_WORDS:
+                    break
+                run.append(line)
+            numbered = sum(1 for line in run if _ENTRY_NUMBER.match(line.text.strip()))
+            if len(run) >= MIN_CONTENTS_ENTRIES and numbered >= 0.6 * len(run):
+                for line in (title, *run):
                     line.kind = "boilerplate"
 
 
@@ -1660,11 +1751,12 @@ def _blocks(pages: list[list[_Line]], body: float, outlined: dict[int, int]) -> 
     heading_sizes = sorted({line.size for page in pages for line in page if _is_heading(line, body)}, reverse=True)
     outline_levels = _outline_levels(pages, body, heading_sizes, outlined)
     # A line set larger than the outline's top level and printing no entry is no heading, but for
-    # the title (the largest line, up to the page of the outline's first heading): a title a figure
+    # the title (`_title_size`, up to the page of the outline's first heading): a title a figure
     # draws in large type ("Example 3 -- scales, axes, etc" in Gri's manual) or the cover's
     # subtitle ("Release 4.6.2.0 The Debian Policy Mailing List") would head every chapter after it.
     top = min(outline_levels.values(), default=0)
     opened = next((n for n, page in enumerate(pages) if any(line.entry >= 0 for line in page)), len(pages))
+    title_size = _title_size([line for page in pages[: opened + 1] for line in page if _is_heading(line, body)])
     spacing = _typical_spacing(pages)
     text = [line for page in pages for line in page if line.kind == "text"]
     # a document set wholly in a typewriter face (a text file printed to PDF) has no code to tell apart
@@ -1705,7 +1797,7 @@ def _blocks(pages: list[list[_Line]], body: float, outlined: dict[int, int]) -> 
                     blocks.append(_Block("heading", [line], level))
             elif (
                 sized := _is_heading(line, body, margin)
-                and (heading_sizes.index(line.size) + 1 >= top or (page <= opened and line.size == heading_sizes[0]))
+                and (heading_sizes.index(line.size) + 1 >= top or (page <= opened and line.size == title_size))
             ) or _bold_heading(shown, n, body, margin):
                 level = heading_sizes.index(line.size) + 1 if sized else len(heading_sizes) + _depth(line.text)
                 # a numbered heading opens a section of its own, also right under its parent's heading
@@ -1745,6 +1837,16 @@ def _blocks(pages: list[list[_Line]], body: float, outlined: dict[int, int]) -> 
             blocks[at:at] = notes
             notes = []
     return blocks
+
+
+def _title_size(large: list[_Line]) -> float:
+    """The size of a document's title among the large lines before its outline's first heading:
+    the first line nearly as large as the largest (TITLE_SHARE), as a cover sets the title above a
+    logo drawn in larger letters (Asymptote's manual) and a paper above its text."""
+    if not large:
+        return 0.0
+    largest = max(line.size for line in large)
+    return next(line.size for line in large if line.size >= TITLE_SHARE * largest)
 
 
 def _column_edges(lines: list[_Line]) -> list[float]:

@@ -1342,3 +1342,108 @@ def test_pdf_numbered_headings_set_small_in_bold_and_centred_are_headings_each(t
         "II. FORMATTING",
         "II.1. Paper size",
     )
+
+
+def test_pdf_title_over_a_larger_logo_is_the_title_and_a_larger_figure_later_heads_nothing(tmp_path: Path):
+    # Asymptote's cover sets the title in 20.7-point bold over the program's name drawn larger as a
+    # logo; MNRAS's guide has a formula displayed in 17 points on page 9, larger than its title:
+    # either way the title was no heading, and "1 Description" or the logo was taken for the title
+    from fpdf import FPDF
+
+    pdf = FPDF(format="A4", unit="pt")
+    pdf.set_auto_page_break(False)
+    pdf.add_page()
+    pdf.set_font("Helvetica", style="B", size=20)
+    pdf.text(72, 100, "Tide Tables: a Guide for Skippers")
+    pdf.set_font("Helvetica", style="I", size=24)
+    pdf.text(200, 200, "ides")  # a logo whose first letter is drawn
+    pdf.add_page()
+    pdf.set_font("Helvetica", style="B", size=14)
+    pdf.set_y(66)
+    pdf.start_section("1 Reading the table", level=0)
+    pdf.text(72, 80, "1 Reading the table")
+    pdf.set_font("Helvetica", size=11)
+    pdf.text(72, 110, "Each row gives the times of high and low water at the outer pier.")
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=30)
+    pdf.text(72, 200, "h < 2 m")  # a formula displayed large
+    pdf.set_font("Helvetica", size=11)
+    pdf.text(72, 240, "Skippers should not cross the bar below that height.")
+    doc = loaded(tmp_path, "tides.pdf", bytes(pdf.output()))
+    assert doc.title == "Tide Tables: a Guide for Skippers"
+    headings = [block_text(doc.text, b).text for b in doc.blocks if b.kind == "heading"]
+    assert headings == ["Tide Tables: a Guide for Skippers", "1 Reading the table"]
+
+
+def test_pdf_contents_list_inside_a_page_is_set_aside(tmp_path: Path):
+    # papers set their contents under the abstract, with page numbers but no leaders (the APS
+    # guide) or without page numbers (MNRAS's guide): its entries were read as terms and
+    # descriptions ("5.1 | Title"), or as paragraphs, among the page's text
+    from fpdf import FPDF
+
+    pdf = FPDF(format="A4", unit="pt")
+    pdf.set_auto_page_break(False)
+    pdf.add_page()
+    pdf.set_font("Times", style="B", size=16)
+    pdf.text(72, 80, "Tide tables for small harbours")
+    pdf.set_font("Times", size=10)
+    pdf.text(72, 110, "This guide explains how skippers read the harbour's tide tables.")
+    pdf.set_font("Times", style="B", size=9)
+    pdf.text(72, 140, "CONTENTS")
+    pdf.set_font("Times", size=9)
+    entries = ["I. Introduction 1", "II. Reading the table 1", "II.1. Times and heights of", "water 2"]
+    entries += ["II.2. The bar 2", "III. Soundings 3", "Acknowledgements 3"]
+    for n, entry in enumerate(entries):
+        pdf.text(72, 155 + 11 * n, entry)
+    pdf.set_font("Times", size=7)
+    pdf.text(72, 250, "Harbour office: tides@example.org")
+    pdf.set_font("Times", style="B", size=9)
+    pdf.text(72, 280, "I. INTRODUCTION")
+    pdf.set_font("Times", size=10)
+    pdf.text(72, 296, "The harbour office publishes a table of the tides for every day.")
+    doc = loaded(tmp_path, "tides.pdf", bytes(pdf.output()))
+    shown = [(b.kind, block_text(doc.text, b).text) for b in doc.blocks if b.kind != "boilerplate"]
+    assert shown == [
+        ("heading", "Tide tables for small harbours"),
+        ("paragraph", "This guide explains how skippers read the harbour's tide tables."),
+        ("paragraph", "Harbour office: tides@example.org"),
+        ("heading", "I. INTRODUCTION"),
+        ("paragraph", "The harbour office publishes a table of the tides for every day."),
+    ]
+
+
+def test_pdf_line_numbers_in_the_margin_of_a_manuscript_are_no_text(tmp_path: Path):
+    # AASTeX and lineno number a manuscript's lines for its reviewers, small and in the margin: pdfium
+    # writes each number at the start of its line ("27 is a document markup language ..."), and the
+    # lines were read as terms and descriptions
+    from fpdf import FPDF
+
+    pdf = FPDF(format="A4", unit="pt")
+    pdf.set_auto_page_break(False)
+    pdf.add_page()
+    lines = [
+        "The harbour office publishes a table of the tides for every day of the year,",
+        "with the times and the heights of high and low water at the outer pier.",
+        "",
+        "Skippers are asked to read the table before they leave the basin at night",
+        "or in fog, since the bar at the entrance dries at the lowest spring tides.",
+        "The table is posted at the harbour office and on the quay by the slipway.",
+        "",
+        "Soundings of the channel are taken each spring after the winter storms,",
+        "and the depths found are marked on the chart kept at the harbour office.",
+        "The chart shows the depth of the channel at the lowest astronomical tide.",
+    ]
+    for n, line in enumerate(lines, start=12):
+        y = 100 + 14 * (n - 12)
+        pdf.set_font("Helvetica", size=5)
+        number = str(n)
+        pdf.text(50 - pdf.get_string_width(number), y, number)
+        if line:
+            pdf.set_font("Times", size=10)
+            pdf.text(72, y, line)
+    doc = loaded(tmp_path, "tides.pdf", bytes(pdf.output()))
+    assert [(b.kind, " ".join(block_text(doc.text, b).text.split())) for b in doc.blocks] == [
+        ("paragraph", " ".join(lines[0:2])),
+        ("paragraph", " ".join(lines[3:6])),
+        ("paragraph", " ".join(lines[7:10])),
+    ]
