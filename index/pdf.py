@@ -96,6 +96,7 @@ from __future__ import annotations
 import bisect
 import ctypes
 import itertools
+import math
 import re
 import statistics
 from collections import Counter
@@ -146,6 +147,10 @@ WORD_GAP = 0.15
 # 0.4 to 1 point thick and about half an em wide).
 UNDERSCORE_HEIGHT = 1.6
 UNDERSCORE_WIDTH = 8.0
+# A font set at this many points or less takes its size from its text matrix (`_font_size`): text is
+# never printed so small, and Acrobat Distiller sets every font at 1 point. Scaling every size by its
+# matrix changed figure labels in ten development PDFs, some to headings, some from them.
+MATRIX_SIZE = 1.5
 # A line at least this many times the body's size is a heading (when short and not closing a
 # sentence); one wholly in bold, at least BOLD_HEADING_SIZE times.
 HEADING_SIZE = 1.12
@@ -238,7 +243,11 @@ _DASHES = re.compile(r"[-=]{8,}")
 # ("..." does).
 _CLOSES = re.compile(r"(?<!\.)[.!?][\"'”’)\]]*$")
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
-_GENERIC_TITLES = re.compile(r"^(?:untitled|microsoft word\b.*|document\d*|slide \d+)$", re.IGNORECASE)
+# Titles a producer writes for want of one: a file's name ("usethesis.dvi", as dvips and Distiller
+# pass it on), Word's "Microsoft Word - report.docx".
+_GENERIC_TITLES = re.compile(
+    r"^(?:untitled|microsoft word\b.*|document\d*|slide \d+|\S+\.(?:dvi|tex|docx?|rtf|odt|ps|pdf|indd))$", re.IGNORECASE
+)
 # Font names: Type 1 and TrueType fonts rarely set the descriptor's flags, so names tell bold and
 # typewriter faces. Bold: "Times-Bold", "Segoe-Semibold", "ArialMT-Bd", URW's "NimbusRomNo9L-Medi"
 # (not "Roboto-Medium", a lighter weight), and TeX's bold extended "CMBX12", "CMSSBX10", EC's "SFBX1200",
@@ -609,14 +618,12 @@ def _body_face(chars: _PageText, first: int, last: int) -> tuple[float, str]:
     letter: a line of prose with words in a smaller typewriter face ("packages" in 9 pt before 10
     pt text, a command in a footnote) is a line of the prose's size, and a bullet, often set in a
     symbol font of its own size, counts for nothing."""
-    import pypdfium2.raw as raw
-
     handle, index = chars.handle, chars.index
     words = [(index[word.start()], len(word.group())) for word in _WORD.finditer(chars.text, first, last + 1)]
-    sizes = [round(raw.FPDFText_GetFontSize(handle, at), 1) for at, _ in words]
+    sizes = [round(_font_size(handle, at), 1) for at, _ in words]
     if len(set(sizes)) < 2:  # most lines: one size, no font names to read but the first
         at = words[0][0] if words else index[first]
-        return raw.FPDFText_GetFontSize(handle, at), _font_name(handle, at, ctypes.c_int())
+        return _font_size(handle, at), _font_name(handle, at, ctypes.c_int())
     prose, typed = Counter[tuple[float, str]](), Counter[tuple[float, str]]()
     flags = ctypes.c_int()
     for (at, length), size in zip(words, sizes, strict=True):
@@ -624,6 +631,23 @@ def _body_face(chars: _PageText, first: int, last: int) -> tuple[float, str]:
         mono = bool(MONO_FONT.search(name)) or bool(flags.value & _FIXED_PITCH)
         (typed if mono else prose)[size, name] += length
     return (prose or typed).most_common(1)[0][0]
+
+
+def _font_size(handle: object, at: int) -> float:
+    """A character's size in points as printed. Acrobat Distiller sets every font at 1 point and
+    scales the text matrix instead (6.5 times for 6.5-point text), so that pdfium reports 1 for
+    every letter and no size told a heading or a paragraph's end: a font set at MATRIX_SIZE points
+    or less is read at its size times the height its matrix gives a unit (microtype's expansion
+    scales the width alone)."""
+    import pypdfium2.raw as raw
+
+    size = float(raw.FPDFText_GetFontSize(handle, at))
+    matrix = raw.FS_MATRIX()
+    if size <= MATRIX_SIZE and raw.FPDFText_GetMatrix(handle, at, ctypes.byref(matrix)):
+        height = math.hypot(matrix.c, matrix.d)
+        if height > 0:
+            size *= height
+    return size
 
 
 def _beside(left: _Line, right: _Line, left_base: float, right_base: float) -> bool:
@@ -835,9 +859,9 @@ def _note_numbers(chars: _PageText) -> _PageText:
         first, last = m.span(1 if leading else 2)
         spaced = leading and text[last] == " "
         beside = last + spaced if leading else first - 1  # the letter it is set beside
-        size = raw.FPDFText_GetFontSize(handle, index[beside])
+        size = _font_size(handle, index[beside])
         raised = base(first) - base(beside)
-        if not (raw.FPDFText_GetFontSize(handle, index[first]) <= 0.85 * size and 1.0 < raised <= 0.75 * size):
+        if not (_font_size(handle, index[first]) <= 0.85 * size and 1.0 < raised <= 0.75 * size):
             continue
         pieces.append(text[at:first] + text[first:last].translate(_RAISED) + (" " if leading and not spaced else ""))
         kept.extend(index[at:last])

@@ -584,3 +584,32 @@ def named_font(path: Path, name: str, extra: str = "") -> Path:
     font.setupPost()
     font.save(str(path))
     return path
+
+
+def raw_pdf(content: str, fonts: dict[str, str]) -> bytes:
+    """A one-page A4 PDF written by hand: `content` its page's content stream, `fonts` the standard
+    fonts it names (resource name to base font), for layouts no PDF library here writes (a font set
+    at 1 point and scaled by the text matrix, as Acrobat Distiller writes text)."""
+    names = list(fonts)
+    font_objects = [f"<< /Type /Font /Subtype /Type1 /BaseFont /{fonts[name]} >>" for name in names]
+    first_font = 5
+    resources = " ".join(f"/{name} {first_font + n} 0 R" for n, name in enumerate(names))
+    stream = content.encode("latin-1")
+    objects = [
+        "<< /Type /Catalog /Pages 2 0 R >>",
+        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] "
+        f"/Resources << /Font << {resources} >> >> /Contents 4 0 R >>",
+        f"<< /Length {len(stream)} >>\nstream\n{content}endstream",
+        *font_objects,
+    ]
+    out = b"%PDF-1.4\n"
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += f"{number} 0 obj\n{body}\nendobj\n".encode("latin-1")
+    xref = len(out)
+    out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
+    out += "".join(f"{offset:010d} 00000 n \n" for offset in offsets).encode()
+    out += f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
+    return out

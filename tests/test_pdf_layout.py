@@ -1447,3 +1447,38 @@ def test_pdf_line_numbers_in_the_margin_of_a_manuscript_are_no_text(tmp_path: Pa
         ("paragraph", " ".join(lines[3:6])),
         ("paragraph", " ".join(lines[7:10])),
     ]
+
+
+def test_pdf_fonts_set_at_one_point_and_scaled_by_the_text_matrix_read_at_their_printed_size(tmp_path: Path):
+    # Acrobat Distiller sets every font at 1 point and scales the text matrix: pdfium reported a
+    # size of 1 for every letter, so no heading was found and each line was a paragraph of its own
+    paragraph = [
+        "The harbour office publishes a table of the tides for every day of the",
+        "year, with the times and the heights of high and low water at the pier.",
+        "Skippers are asked to read the table before they leave the basin.",
+    ]
+    lines = [("F1", 16, 760, "Tide tables")]  # a heading by its size alone
+    lines += [("F1", 10, 730 - 12 * n, text) for n, text in enumerate(paragraph)]
+    lines += [("F1", 10, 680, "The table is posted at the harbour office.")]
+    content = "".join(f"BT /{face} 1 Tf {size} 0 0 {size} 72 {y} Tm ({text}) Tj ET\n" for face, size, y, text in lines)
+    doc = loaded(tmp_path, "tides.pdf", documents.raw_pdf(content, {"F1": "Times-Roman"}))
+    assert [(b.kind, " ".join(block_text(doc.text, b).text.split())) for b in doc.blocks] == [
+        ("heading", "Tide tables"),
+        ("paragraph", " ".join(paragraph)),
+        ("paragraph", "The table is posted at the harbour office."),
+    ]
+
+
+def test_pdf_title_in_the_metadata_that_is_a_files_name_gives_way_to_the_largest_heading(tmp_path: Path):
+    # dvips and Distiller pass the source's name on as the title: "usethesis.dvi", "uwthesis.dvi"
+    from fpdf import FPDF
+
+    pdf = FPDF(format="A4", unit="pt")
+    pdf.set_title("tides.dvi")
+    pdf.add_page()
+    pdf.set_font("Helvetica", style="B", size=18)
+    pdf.text(72, 80, "Tide tables for small harbours")
+    pdf.set_font("Helvetica", size=11)
+    pdf.text(72, 110, "The harbour office publishes a table of the tides for every day.")
+    doc = loaded(tmp_path, "tides.pdf", bytes(pdf.output()))
+    assert doc.title == "Tide tables for small harbours"
