@@ -278,6 +278,9 @@ _CONJUNCTIONS = frozenset({"and", "or", "but", "nor"})  # a line opening with on
 _CATEGORY = re.compile(r"^\[[^\[\]]{1,40}\]$")
 _MARKER_CELL = re.compile(r"^(?:[•◦▪‣●○■□–—*-]|\(?\d{1,3}[.)]|\(?[a-z][.)])$")
 _NUMBERED_HEAD = re.compile(r"^(?:[IVX]{1,5}|\d{1,2})(?:\.\d{1,2})*\.\s+[A-Z]")  # "II.1. Paper size", "3. Results"
+# "A. Citations": REVTeX's subsections under roman sections; only for a bold line at the body's
+# size, since an author list opens so too ("A. N. Author, H. Coauthor, ...")
+_LETTERED_HEAD = re.compile(r"^[A-HJ-UWYZ]\.\s+[A-Z]")
 _SECTION_NUMBER = re.compile(r"^\d{1,2}(?:\.\d{1,2})*\.?$")
 _NUMBER_CELL = re.compile(r"^(?:\d{1,4}|[ivxlcdm]{1,7})$", re.IGNORECASE)
 
@@ -1824,6 +1827,8 @@ def _blocks(pages: list[list[_Line]], body: float, outlined: dict[int, int]) -> 
                 and (heading_sizes.index(line.size) + 1 >= top or (page <= opened and line.size == title_size))
             ) or _bold_heading(shown, n, body, margin):
                 level = heading_sizes.index(line.size) + 1 if sized else len(heading_sizes) + _depth(line.text)
+                if not sized and current and current.kind == "heading" and previous is current.lines[-1]:
+                    level = current.level if _goes_on(line) else level  # a numbered heading's second line
                 # a numbered heading opens a section of its own, also right under its parent's heading
                 joins = previous is not None and previous.entry < 0 and not _NUMBERED_HEAD.match(line.text.strip())
                 if current and current.kind == "heading" and current.level == level and joins:
@@ -2087,26 +2092,55 @@ def _bold_heading(lines: list[_Line], n: int, body: float, margin: float) -> boo
     as a heading (short, no closing punctuation), starting at its column's left edge `margin` (a
     figure's title is centred in it), and standing apart from any bold line around it, as a
     paragraph set in bold (a warning) does not. A heading opening with a section's number and a
-    stop ("II.1. Paper size") may be set a little smaller and anywhere on the line: REVTeX centres
-    its headings in the column, in bold a point under the body's size."""
+    stop ("II.1. Paper size", "A. Citations") may be set a little smaller and anywhere on the line
+    (REVTeX centres its headings in the column, in bold a point under the body's size), right over
+    or under another, and wrapped onto a second bold line opening in lower case."""
     line = lines[n]
-    numbered = _NUMBERED_HEAD.match(line.text.strip()) is not None
-    least = NUMBERED_HEADING_SIZE if numbered else 0.95
-    if not (_in_bold(line) and least * body <= line.size < HEADING_SIZE * body and made_heading(line.text)):
+    before = lines[n - 1] if n else None
+    after = lines[n + 1] if n + 1 < len(lines) else None
+    numbered = _numbered_head(line.text)
+    # the second line of a numbered heading, indented under its title or centred
+    second = before is not None and _in_bold(before) and _numbered_head(before.text) and _goes_on(line)
+    least = NUMBERED_HEADING_SIZE if numbered or second else 0.95
+    reads = made_heading(line.text) if not second else len(line.text.split()) <= 12 and not _TERMINAL.search(line.text)
+    if not (_in_bold(line) and least * body <= line.size < HEADING_SIZE * body and reads):
         return False
-    if abs(line.x0 - margin) > body and not numbered:
+    if abs(line.x0 - margin) > body and not (numbered or second):
         return False
-    around = [lines[k] for k in (n - 1, n + 1) if 0 <= k < len(lines)]
-    # a section's heading over its first subsection's ("II. FORMATTING" over "II.1. Preprint ...")
-    # stands apart from it
-    return not any(_in_bold(other) and not (numbered and _NUMBERED_HEAD.match(other.text.strip())) for other in around)
+    if numbered:
+        # it stands apart from a section's heading over it or a subsection's under it ("II.
+        # FORMATTING" over "II.1. Preprint ..."), numbered or set larger (a title), and goes on on
+        # a bold line opening in lower case ("2. Evanescent vs. conventional quadrupole
+        # light-matter" / "coupling")
+        return all(
+            other is None
+            or not _in_bold(other)
+            or _numbered_head(other.text)
+            or other.size >= HEADING_SIZE * body
+            or (other is after and _goes_on(other))
+            for other in (before, after)
+        )
+    if second:
+        return after is None or not _in_bold(after)
+    return not any(other is not None and _in_bold(other) for other in (before, after))
+
+
+def _goes_on(line: _Line) -> bool:
+    return line.text.lstrip()[:1].islower()
+
+
+def _numbered_head(text: str) -> bool:
+    text = text.strip()
+    return _NUMBERED_HEAD.match(text) is not None or _LETTERED_HEAD.match(text) is not None
 
 
 def _depth(text: str) -> int:
-    """How deep a heading set at the body's size lies by its number: 2 for "II.1. Paper size", 1 for
-    "II. FORMATTING" and for a heading without a number and stop."""
-    numbered = _NUMBERED_HEAD.match(text.strip())
-    return numbered.group().count(".") if numbered else 1
+    """How deep a heading set at the body's size lies by its number: 2 for "II.1. Paper size" and for
+    "A. Citations" (a letter numbers the sections of a roman one), 1 for "II. FORMATTING" and for a
+    heading without a number and stop."""
+    text = text.strip()
+    numbered = _NUMBERED_HEAD.match(text)
+    return numbered.group().count(".") if numbered else 2 if _LETTERED_HEAD.match(text) else 1
 
 
 def _in_bold(line: _Line) -> bool:

@@ -1482,3 +1482,45 @@ def test_pdf_title_in_the_metadata_that_is_a_files_name_gives_way_to_the_largest
     pdf.text(72, 110, "The harbour office publishes a table of the tides for every day.")
     doc = loaded(tmp_path, "tides.pdf", bytes(pdf.output()))
     assert doc.title == "Tide tables for small harbours"
+
+
+def test_pdf_lettered_subsections_and_a_numbered_heading_wrapped_onto_a_second_line(tmp_path: Path):
+    # REVTeX numbers subsections with letters under roman sections ("A. Citations and References");
+    # Elsevier's 5p layout wraps a long heading, its second line indented under the title ("2.
+    # Evanescent vs. conventional quadrupole light-matter" / "coupling"): the letter's heading was a
+    # paragraph, and the wrapped heading a list item running on into its section's first paragraph
+    from fpdf import FPDF
+
+    pdf = FPDF(format="A4", unit="pt")
+    pdf.set_auto_page_break(False)
+    pdf.add_page()
+    y = 80.0
+
+    def write(style: str, space: float, text: str, x: float = 72) -> None:
+        nonlocal y
+        pdf.set_font("Times", style=style, size=10)
+        y += space
+        pdf.text(x, y, text)
+
+    pdf.set_font("Times", style="B", size=16)
+    pdf.text(72, 60, "A guide for skippers")
+    write("B", 0, "I. TIDES")
+    write("", 16, "The harbour office publishes a table of the tides for every day.")
+    write("B", 24, "A. Reading the table")
+    write("", 16, "Each row gives the times of high and low water at the pier.")
+    write("B", 24, "2. Soundings of the channel taken after the winter storms and")
+    write("B", 13, "the spring tides", x=84)
+    write("", 16, "The depths found are marked on the chart at the harbour office.")
+    doc = loaded(tmp_path, "tides.pdf", bytes(pdf.output()))
+    headings = [" ".join(block_text(doc.text, b).text.split()) for b in doc.blocks if b.kind == "heading"]
+    assert headings == [
+        "A guide for skippers",
+        "I. TIDES",
+        "A. Reading the table",
+        "2. Soundings of the channel taken after the winter storms and the spring tides",
+    ]
+    section = {s.display: s.section for s in split_sentences(doc)}
+    assert section["Each row gives the times of high and low water at the pier."] == (
+        "I. TIDES",
+        "A. Reading the table",
+    )
