@@ -26,8 +26,7 @@ development machine); its boxes and font sizes are what the rules below need:
   Word's option names are set at the body's size; two headings set alike one over the other stay
   two), ranked by the entry's depth as the sized headings of that depth rank. A line set larger
   than its top level and printing no entry heads nothing (a title a figure draws in large type, a
-  cover's subtitle), but for the document's title before the outline's first heading (the first
-  line there nearly as large as the largest: a cover's logo or a formula may be set larger). A chapter's
+  cover's subtitle), but for the document's title before the outline's first heading. A chapter's
   label set alone over its title ("Chapter 3", Sphinx's "CHAPTER" / "THREE") is set aside.
 - Tables: each printed line is cut into cells where two words stand more than COLUMN_GAP ems apart
   (pdfium parts a line at a very wide gap; parts on one baseline are joined again). From a line cut
@@ -161,9 +160,6 @@ NUMBERED_SHARE = 0.5
 # A contents list inside a page has at least this many entries, of at most this many words each.
 MIN_CONTENTS_ENTRIES = 5
 MAX_ENTRY_WORDS = 12
-# A document's title is the first line before its outline's first heading set at least this share
-# of the largest size there (`_title_size`).
-TITLE_SHARE = 0.8
 # Outline entries deeper than this are not read (an outline may run to every paragraph).
 MAX_OUTLINE_DEPTH = 8
 # An outline entry's title is looked for over this many lines at most.
@@ -1778,12 +1774,11 @@ def _blocks(pages: list[list[_Line]], body: float, outlined: dict[int, int]) -> 
     heading_sizes = sorted({line.size for page in pages for line in page if _is_heading(line, body)}, reverse=True)
     outline_levels = _outline_levels(pages, body, heading_sizes, outlined)
     # A line set larger than the outline's top level and printing no entry is no heading, but for
-    # the title (`_title_size`, up to the page of the outline's first heading): a title a figure
+    # the title (the largest line, up to the page of the outline's first heading): a title a figure
     # draws in large type ("Example 3 -- scales, axes, etc" in Gri's manual) or the cover's
     # subtitle ("Release 4.6.2.0 The Debian Policy Mailing List") would head every chapter after it.
     top = min(outline_levels.values(), default=0)
     opened = next((n for n, page in enumerate(pages) if any(line.entry >= 0 for line in page)), len(pages))
-    title_size = _title_size([line for page in pages[: opened + 1] for line in page if _is_heading(line, body)])
     spacing = _typical_spacing(pages)
     text = [line for page in pages for line in page if line.kind == "text"]
     # a document set wholly in a typewriter face (a text file printed to PDF) has no code to tell apart
@@ -1824,7 +1819,7 @@ def _blocks(pages: list[list[_Line]], body: float, outlined: dict[int, int]) -> 
                     blocks.append(_Block("heading", [line], level))
             elif (
                 sized := _is_heading(line, body, margin)
-                and (heading_sizes.index(line.size) + 1 >= top or (page <= opened and line.size == title_size))
+                and (heading_sizes.index(line.size) + 1 >= top or (page <= opened and line.size == heading_sizes[0]))
             ) or _bold_heading(shown, n, body, margin):
                 level = heading_sizes.index(line.size) + 1 if sized else len(heading_sizes) + _depth(line.text)
                 if not sized and current and current.kind == "heading" and previous is current.lines[-1]:
@@ -1866,16 +1861,6 @@ def _blocks(pages: list[list[_Line]], body: float, outlined: dict[int, int]) -> 
             blocks[at:at] = notes
             notes = []
     return blocks
-
-
-def _title_size(large: list[_Line]) -> float:
-    """The size of a document's title among the large lines before its outline's first heading:
-    the first line nearly as large as the largest (TITLE_SHARE), as a cover sets the title above a
-    logo drawn in larger letters (Asymptote's manual) and a paper above its text."""
-    if not large:
-        return 0.0
-    largest = max(line.size for line in large)
-    return next(line.size for line in large if line.size >= TITLE_SHARE * largest)
 
 
 def _column_edges(lines: list[_Line]) -> list[float]:

@@ -1344,37 +1344,6 @@ def test_pdf_numbered_headings_set_small_in_bold_and_centred_are_headings_each(t
     )
 
 
-def test_pdf_title_over_a_larger_logo_is_the_title_and_a_larger_figure_later_heads_nothing(tmp_path: Path):
-    # Asymptote's cover sets the title in 20.7-point bold over the program's name drawn larger as a
-    # logo; MNRAS's guide has a formula displayed in 17 points on page 9, larger than its title:
-    # either way the title was no heading, and "1 Description" or the logo was taken for the title
-    from fpdf import FPDF
-
-    pdf = FPDF(format="A4", unit="pt")
-    pdf.set_auto_page_break(False)
-    pdf.add_page()
-    pdf.set_font("Helvetica", style="B", size=20)
-    pdf.text(72, 100, "Tide Tables: a Guide for Skippers")
-    pdf.set_font("Helvetica", style="I", size=24)
-    pdf.text(200, 200, "ides")  # a logo whose first letter is drawn
-    pdf.add_page()
-    pdf.set_font("Helvetica", style="B", size=14)
-    pdf.set_y(66)
-    pdf.start_section("1 Reading the table", level=0)
-    pdf.text(72, 80, "1 Reading the table")
-    pdf.set_font("Helvetica", size=11)
-    pdf.text(72, 110, "Each row gives the times of high and low water at the outer pier.")
-    pdf.add_page()
-    pdf.set_font("Helvetica", size=30)
-    pdf.text(72, 200, "h < 2 m")  # a formula displayed large
-    pdf.set_font("Helvetica", size=11)
-    pdf.text(72, 240, "Skippers should not cross the bar below that height.")
-    doc = loaded(tmp_path, "tides.pdf", bytes(pdf.output()))
-    assert doc.title == "Tide Tables: a Guide for Skippers"
-    headings = [block_text(doc.text, b).text for b in doc.blocks if b.kind == "heading"]
-    assert headings == ["Tide Tables: a Guide for Skippers", "1 Reading the table"]
-
-
 def test_pdf_contents_list_inside_a_page_is_set_aside(tmp_path: Path):
     # papers set their contents under the abstract, with page numbers but no leaders (the APS
     # guide) or without page numbers (MNRAS's guide): its entries were read as terms and
