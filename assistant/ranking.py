@@ -498,7 +498,7 @@ class _Rest:
         cosine = float(np.clip(item.candidate.vector @ self._vector, 0.0, 1.0))
         weight = self.settings.semantic_weight
         match = weight * cosine + (1 - weight) * overlap(self._terms, text)
-        return match + fit(self.shape, text, self.settings.fit_bonus)
+        return match + fit(self.shape, text, self.settings)
 
     @cached_property
     def _terms(self) -> dict[str, float]:

@@ -126,11 +126,12 @@ def _names_place(text: str, asked: frozenset[str]) -> bool:
     return any(not set(words(m.group(1))) <= asked for m in _PLACE.finditer(text))
 
 
-def fit(shape: Shape, text: str, bonus: float) -> float:
+def fit(shape: Shape, text: str, settings: RankingSettings) -> float:
     """The bonus of a sentence that holds what the question asks for: a name, date, year or number
-    that the question itself does not hold, or a command or option (`RankingSettings.procedures`);
-    and again, for a question about doubt, a negation."""
-    total, asked = 0.0, shape.asked
+    that the question itself does not hold, or a command or option (`RankingSettings.procedures`;
+    with `command_words`, only in a sentence holding a word of the question); and again, for a
+    question about doubt, a negation."""
+    total, asked, bonus = 0.0, shape.asked, settings.fit_bonus
     if (
         (shape.kind == "who" and (names_person(text, asked) if shape.gathers else has_name(text, asked)))
         or (shape.kind == "when" and _brings(_DATE, text, asked))
@@ -138,7 +139,11 @@ def fit(shape: Shape, text: str, bonus: float) -> float:
         or (shape.kind == "count" and _brings(_NUMBER, text, asked))
         or (shape.kind == "place" and _names_place(text, asked))
         or (shape.kind == "where" and _LOCATION.search(text) is not None)
-        or (shape.kind == "how" and _COMMAND.search(text) is not None)
+        or (
+            shape.kind == "how"
+            and _COMMAND.search(text) is not None
+            and (not settings.command_words or overlap(shape.terms, text) > 0)
+        )
     ):
         total += bonus
     if shape.doubt and NEGATION.search(text):
@@ -164,7 +169,7 @@ def score(
         cosine = float(np.clip(candidate.vector @ question_vector, 0.0, 1.0))
         lexical = overlap(shape.terms, context_of(candidate))
         match = weight * cosine + (1 - weight) * lexical
-        relevance = min(1.0, match + fit(shape, text, settings.fit_bonus))
+        relevance = min(1.0, match + fit(shape, text, settings))
         scored.append(Scored(candidate, cosine, lexical, match, relevance))
     scored.sort(key=lambda s: (-s.relevance, s.candidate.chunk_rank))
     return scored

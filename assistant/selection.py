@@ -263,13 +263,14 @@ def select(
         words += len(item.candidate.sentence.display.split())
         # an answer does not open with a sentence ending in a colon and without what it introduces:
         # the first item joins whatever its length, and the answer's ceiling may cut it
-        introduces = first and settings.introduced_item and item.candidate.sentence.display.rstrip().endswith(":")
+        introduces = first and settings.introduced_item and _introduces(item)
         items = _brought(shape, item, first, taken)
+        runner_intro = not first and settings.introduced_runner and _introduces(item)
         if introduces and settings.item_leads and _size(items) > budget - words:
             items = _item_leads(items)  # every item named, rather than the first told in full
         for n, brought in enumerate(items):
             length = len(brought.candidate.sentence.display.split())
-            if words + length > budget and not ((n == 0 and introduces) or whole_lists):
+            if words + length > budget and not ((n == 0 and (introduces or runner_intro)) or whole_lists):
                 break
             chosen.append(brought)
             taken.add(_key(brought))
@@ -313,9 +314,14 @@ def select(
         if _key(item) in taken or not _same_kind(shape, item.candidate.sentence.text):
             continue
         length = sum(len(s.candidate.sentence.display.split()) for s in (*item.opening, item) if _key(s) not in taken)
+        if settings.introduced_runner and _introduces(item):
+            # it joins with the first item it introduces, or not at all
+            length += sum(len(s.candidate.sentence.display.split()) for s in _brought(shape, item, False, taken)[:1])
         if words + length > budget and not item.follow:
-            if item.relevance >= settings.tie_ratio * best.relevance:
-                tied.append(item)
+            if item.relevance >= settings.tie_ratio * best.relevance and not (
+                settings.introduced_runner and _introduces(item)
+            ):
+                tied.append(item)  # not one that would lose what it introduces to the ceiling
             continue
         if _new_words(item, chosen) < settings.duplicate_words:
             continue
@@ -344,7 +350,7 @@ def excerpted(shape: Shape, item: Scored, settings: RankingSettings) -> Scored:
         return item
     used = len(term.split()) + len(parts[0].split())
     kept = {0}
-    answers = {n: overlap(shape.terms, part) + fit(shape, part, settings.fit_bonus) for n, part in enumerate(parts)}
+    answers = {n: overlap(shape.terms, part) + fit(shape, part, settings) for n, part in enumerate(parts)}
     for n in sorted(range(1, len(parts)), key=lambda n: (-answers[n], n)):
         size = len(parts[n].split())
         if used + size <= most:
@@ -379,6 +385,11 @@ def _adds(terms: dict[str, float], item: Scored, covered: set[str]) -> float:
     answer's sentences do not."""
     total = sum(terms.values())
     return sum(w for t, w in terms.items() if t not in covered and t in _stems(item)) / total if total else 0.0
+
+
+def _introduces(item: Scored) -> bool:
+    """Whether the sentence ends in a colon: it introduces the list, table or code after it."""
+    return item.candidate.sentence.display.rstrip().endswith(":")
 
 
 def _size(items: list[Scored]) -> int:

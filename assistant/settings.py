@@ -224,6 +224,14 @@ class RankingSettings(BaseModel):
         "ones); counting 'Which command / option / switch ...?' questions as asking how gained 3.",
     )
 
+    command_words: bool = Field(
+        default=True,
+        description="procedures gives its bonus only to a sentence whose own words hold one of the question's: a "
+        "command or option that matches only through its document's title and section answers something else "
+        "('fc-cache -r' and 'PYTHONMALLOC=malloc valgrind --tool=massif kitty' in kitty's FAQ, for how to get a "
+        "terminal back after printing a binary file). False: every sentence holding a command.",
+    )
+
     places: bool = Field(
         default=True,
         description="A question asking for a kind of place ('which city', 'what country', 'which arena') gives "
@@ -511,6 +519,13 @@ class RankingSettings(BaseModel):
         default=True,
         description="An answer's first sentence, when it ends in a colon, brings the first item of the list or the "
         "code it introduces even past the word budget (the answer's ceiling may cut it): alone it cannot be read.",
+    )
+    introduced_runner: bool = Field(
+        default=True,
+        description="A runner-up ending in a colon joins the answer only with the first item or code it "
+        "introduces, counted in the word budget: without it, it promises what the answer does not give ('..., "
+        "in the project directory for guessing_game we'd run:' and no command). False: it joins alone when "
+        "its items do not fit.",
     )
     item_leads: bool = Field(
         default=True,

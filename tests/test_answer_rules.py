@@ -89,21 +89,28 @@ def test_words_of_the_clause_that_asks_weigh_more():
 
 def test_a_question_for_a_year_rewards_a_sentence_with_one():
     shape = shape_of("The university was founded in what year?")
-    bonus = RankingSettings().fit_bonus
-    assert fit(shape, "It was founded in 1838 as a medical school.", bonus) == bonus
-    assert fit(shape, "Its third-year students won.", bonus) == 0.0
+    settings = RankingSettings(command_words=False)
+    bonus = settings.fit_bonus
+    assert fit(shape, "It was founded in 1838 as a medical school.", settings) == bonus
+    assert fit(shape, "Its third-year students won.", settings) == 0.0
 
 
 def test_a_question_asking_how_to_do_something_rewards_a_command_or_option():
     shape = shape_of("How can I get the shell to show how long each statement took?")
     assert shape.kind == "how"
-    bonus = RankingSettings().fit_bonus
+    settings = RankingSettings(command_words=False)
+    bonus = settings.fit_bonus
     for answer in (".timer on|off: Turn SQL timer on or off", "Add the option --branch-sim=yes.", "$ ln -sf a b"):
-        assert fit(shape, answer, bonus) == bonus, answer
-    assert fit(shape, "The shell shows each statement - and its time - when asked.", bonus) == 0.0
+        assert fit(shape, answer, settings) == bonus, answer
+    assert fit(shape, "The shell shows each statement - and its time - when asked.", settings) == 0.0
     # a command the question names still answers it: "valgrind --tool=dhat prog"
-    assert fit(shape_of("How do I run DHAT?"), "To run it: valgrind --tool=dhat prog", bonus) == bonus
+    assert fit(shape_of("How do I run DHAT?"), "To run it: valgrind --tool=dhat prog", settings) == bonus
     assert shape_of("How do I run DHAT?", RankingSettings(procedures=False)).kind == "other"
+    # with command_words, only a command in a sentence holding a word of the question
+    frozen = shape_of("How do I get my terminal back after printing a binary file to it?")
+    assert fit(frozen, "Type reset -q to get the terminal back.", RULES) == bonus
+    assert fit(frozen, "fc-cache -r", RULES) == 0.0
+    assert fit(frozen, "fc-cache -r", settings) == bonus
     assert shape_of("How many statements ran?").kind == "count"
 
 
@@ -112,25 +119,27 @@ def test_a_question_for_a_kind_of_place_rewards_a_sentence_naming_another_place(
     assert shape.kind == "place"
     assert shape_of("The director is based in what New York city?").kind == "place"
     assert shape_of("What is the state of the art?").kind == "other"  # a verb between: not a kind of place
-    bonus = RankingSettings().fit_bonus
-    assert fit(shape, "It is a repository on the north campus of the university in Ann Arbor.", bonus) == bonus
-    assert fit(shape, "The library is at the Gerald Ford Museum.", bonus) == bonus
-    assert fit(shape, "It is part of the National Archives.", bonus) == 0.0  # a name, not after in, at, from
-    assert fit(shape, "It opened in March 1981.", bonus) == 0.0  # a month
-    assert fit(shape, "The president was born in Omaha.", bonus) == 0.0  # the question's own place
+    settings = RankingSettings(command_words=False)
+    bonus = settings.fit_bonus
+    assert fit(shape, "It is a repository on the north campus of the university in Ann Arbor.", settings) == bonus
+    assert fit(shape, "The library is at the Gerald Ford Museum.", settings) == bonus
+    assert fit(shape, "It is part of the National Archives.", settings) == 0.0  # a name, not after in, at, from
+    assert fit(shape, "It opened in March 1981.", settings) == 0.0  # a month
+    assert fit(shape, "The president was born in Omaha.", settings) == 0.0  # the question's own place
     # "where" asks for a place too but often for a folder or a table ("In SQLite, ..."): no bonus
-    assert fit(shape_of("Where does SQLite remember the highest row id?"), "In SQLite, a table ...", bonus) == 0.0
+    assert fit(shape_of("Where does SQLite remember the highest row id?"), "In SQLite, a table ...", settings) == 0.0
     assert shape_of("Which city hosted it?", RankingSettings(places=False)).kind == "other"
 
 
 def test_a_where_question_rewards_a_path():
     shape = shape_of("Where does libffi get installed if I run configure without saying where?")
-    bonus = RankingSettings().fit_bonus
-    assert fit(shape, "By default it is installed under the prefix.", bonus) == 0.0
-    assert fit(shape, "Libraries go to /usr/local/lib by default.", bonus) == bonus
-    assert fit(shape, "Put your settings in ~/.config/ffi.", bonus) == bonus
-    assert fit(shape, "See https://github.com/libffi/libffi/issues/42.", bonus) == 0.0  # a web address
-    assert fit(shape, "It handles input and/or output in 1/32nd of the time.", bonus) == 0.0
+    settings = RankingSettings(command_words=False)
+    bonus = settings.fit_bonus
+    assert fit(shape, "By default it is installed under the prefix.", settings) == 0.0
+    assert fit(shape, "Libraries go to /usr/local/lib by default.", settings) == bonus
+    assert fit(shape, "Put your settings in ~/.config/ffi.", settings) == bonus
+    assert fit(shape, "See https://github.com/libffi/libffi/issues/42.", settings) == 0.0  # a web address
+    assert fit(shape, "It handles input and/or output in 1/32nd of the time.", settings) == 0.0
     assert shape_of("Where is it kept?", RankingSettings(locations=False)).kind == "other"
 
 
@@ -599,6 +608,18 @@ def test_items_an_opening_colon_introduces_are_named_each_when_they_do_not_fit_w
     ]
     # items that fit whole are given whole
     assert shown_texts(RULES, 200)[1] == f"1. Match finder parallelization splits the work. {detail}"
+
+
+def test_a_runner_up_ending_in_a_colon_joins_only_with_what_it_introduces():
+    listing = "$ cargo yank --vers 1.0.1\n" + "\n".join(f"    Updating line {n}" for n in range(12))
+    intro = scored("To yank a release of a crate, in its project directory run:", 0.8, source="b.txt")
+    best = scored("Yanking a release keeps new projects from depending on it.", 0.9)
+    ranked = [best, replace(intro, items=(scored(listing, 0.5, source="b.txt", kind="code"),))]
+    question = shape_of("How do I keep new projects from depending on a broken release of my crate?")
+    # the listing does not fit the budget: the sentence promising it is left out with it
+    assert texts(select(question, ranked, RULES, 30, 4)) == texts([best])
+    assert texts(select(question, ranked, RankingSettings(introduced_runner=False), 30, 4)) == texts([best, intro])
+    assert texts(select(question, ranked, RULES, 80, 4)) == [*texts([best, intro]), listing]
 
 
 def test_in_context_reads_a_sentence_between_the_nearest_words_of_its_neighbours():
