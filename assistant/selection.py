@@ -130,6 +130,17 @@ def is_label(sentence: Sentence, min_words: int) -> bool:
     return sentence.kind == "paragraph" and not text.endswith((".", "!", "?")) and len(_WORD.findall(text)) < min_words
 
 
+def _bare(shape: Shape, sentence: Sentence, settings: RankingSettings) -> bool:
+    """Whether a paragraph's sentence is under `min_sentence_words` words and holds none of the
+    question's ("Congratulations!", "Done.")."""
+    text = sentence.display
+    return (
+        sentence.kind == "paragraph"
+        and len(_WORD.findall(text)) < settings.min_sentence_words
+        and not overlap(shape.terms, text)
+    )
+
+
 def labelled(item: Scored, named_sections: bool) -> str:
     """The sentence as the answer gives it (a table row with its column headers), after its label
     (`label_of`) when it has one: "Scotch Collie: Other ancestors include the Gordon Setter."."""
@@ -313,6 +324,8 @@ def select(
             break
         if _key(item) in taken or not _same_kind(shape, item.candidate.sentence.text):
             continue
+        if settings.bare_runners and not item.follow and _bare(shape, item.candidate.sentence, settings):
+            continue  # it scored through its title and section alone
         length = sum(len(s.candidate.sentence.display.split()) for s in (*item.opening, item) if _key(s) not in taken)
         if settings.introduced_runner and _introduces(item):
             # it joins with the first item it introduces, or not at all

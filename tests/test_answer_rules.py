@@ -149,14 +149,14 @@ def test_rare_question_words_weigh_more_with_idf():
 
 
 def test_best_sentence_always_leads_and_weak_runners_up_are_left_out():
-    ranked = [scored("Best answer here.", 0.9), scored("Close second.", 0.8), scored("Far behind.", 0.3)]
-    assert texts(select(shape_of("What happened?"), ranked, RULES, 80, 4)) == ["Best answer here.", "Close second."]
+    ranked = [scored("Best answer here.", 0.9), scored("A close second.", 0.8), scored("Far behind.", 0.3)]
+    assert texts(select(shape_of("What happened?"), ranked, RULES, 80, 4)) == ["Best answer here.", "A close second."]
 
 
 def test_word_budget_keeps_long_runners_up_out():
     long = " ".join(["word"] * 70) + "."
-    ranked = [scored("Short best answer.", 0.9), scored(long, 0.85), scored("Short second.", 0.8)]
-    assert texts(select(shape_of("What happened?"), ranked, RULES, 40, 4)) == ["Short best answer.", "Short second."]
+    ranked = [scored("Short best answer.", 0.9), scored(long, 0.85), scored("A short second.", 0.8)]
+    assert texts(select(shape_of("What happened?"), ranked, RULES, 40, 4)) == ["Short best answer.", "A short second."]
 
 
 def test_a_runner_up_as_relevant_as_a_long_best_joins_last_past_the_budget():
@@ -608,6 +608,17 @@ def test_items_an_opening_colon_introduces_are_named_each_when_they_do_not_fit_w
     ]
     # items that fit whole are given whole
     assert shown_texts(RULES, 200)[1] == f"1. Match finder parallelization splits the work. {detail}"
+
+
+def test_a_runner_up_too_short_to_say_anything_of_the_question_is_left_out():
+    best = scored("The zlib format was designed for in-memory and communication channel applications.", 0.9)
+    reply = scored("Probably not.", 0.85, source="faq.txt")  # another question's reply
+    row = scored("gzip | 18", 0.85, source="sizes.txt", kind="table_row")
+    short = scored("Designed differently.", 0.85, source="notes.txt")  # a word of the question
+    ranked = [best, reply, row, short]
+    question = shape_of("Why were zlib and gzip designed with two different formats?")
+    assert texts(select(question, ranked, RULES, 80, 4)) == texts([best, row, short])
+    assert texts(select(question, ranked, RankingSettings(bare_runners=False), 80, 4)) == texts(ranked)
 
 
 def test_a_runner_up_ending_in_a_colon_joins_only_with_what_it_introduces():
