@@ -125,8 +125,11 @@ def stands_alone(sentence: Sentence) -> bool:
 def is_label(sentence: Sentence, min_words: int) -> bool:
     """Whether a paragraph's sentence is a label, button or link of the page ('Expand description',
     '1.11.0 · source'): under `min_words` words, numbers not counted, and not ended as a sentence is
-    ('He resigned.' says something)."""
+    ('He resigned.' says something); or a definition's term given nothing after it, as what a table
+    under it describes ('Parameters' over a function's table of parameters)."""
     text = sentence.text.rstrip()
+    if sentence.kind == "definition":
+        return ":" not in text and len(_WORD.findall(text)) < min_words
     return sentence.kind == "paragraph" and not text.endswith((".", "!", "?")) and len(_WORD.findall(text)) < min_words
 
 

@@ -393,6 +393,14 @@ def test_short_rows_and_items_are_whole_units_not_labels():
     ) == ["Berlin | EUR 180"]
 
 
+def test_a_definitions_term_given_nothing_after_it_is_a_label_and_one_with_a_description_is_not():
+    best = scored("Pass MDB_NOTLS to share read-only transactions across threads.", 0.9)
+    term = scored("Parameters", 0.8, source="b.html", kind="definition")  # its table follows it
+    option = scored("-q: Quiet", 0.7, source="c.html", kind="definition")
+    chosen = texts(select(shape_of("How do I share read-only transactions?"), [best, term, option], RULES, 80, 4))
+    assert chosen == texts([best, option])
+
+
 def test_an_answer_is_cut_to_its_word_ceiling_with_what_is_shown_not_what_is_cited():
     long = " ".join(f"w{n}" for n in range(30))
     segments = [Segment("Short first.", (1,)), Segment(long, (2,)), Segment("Never shown.", (3,))]
