@@ -276,15 +276,15 @@ def select(
         taken.add(_key(item))
         words += len(item.candidate.sentence.display.split())
         # an answer does not open with a sentence ending in a colon and without what it introduces:
-        # the first item joins whatever its length, and the answer's ceiling may cut it
-        introduces = first and settings.introduced_item and _introduces(item)
+        # the first item joins whatever its length, and the answer's ceiling may cut it (a
+        # runner-up's first item was counted in the budget before it was taken)
+        introduces = _introduces(item) and (settings.introduced_item if first else settings.introduced_runner)
         items = _brought(shape, item, first, taken)
-        runner_intro = not first and settings.introduced_runner and _introduces(item)
-        if introduces and settings.item_leads and _size(items) > budget - words:
+        if first and introduces and settings.item_leads and _size(items) > budget - words:
             items = _item_leads(items)  # every item named, rather than the first told in full
         for n, brought in enumerate(items):
             length = len(brought.candidate.sentence.display.split())
-            if words + length > budget and not ((n == 0 and (introduces or runner_intro)) or whole_lists):
+            if words + length > budget and not ((n == 0 and introduces) or whole_lists):
                 break
             chosen.append(brought)
             taken.add(_key(brought))

@@ -89,10 +89,8 @@ def test_words_of_the_clause_that_asks_weigh_more():
 
 def test_a_question_for_a_year_rewards_a_sentence_with_one():
     shape = shape_of("The university was founded in what year?")
-    settings = RankingSettings(command_words=False)
-    bonus = settings.fit_bonus
-    assert fit(shape, "It was founded in 1838 as a medical school.", settings) == bonus
-    assert fit(shape, "Its third-year students won.", settings) == 0.0
+    assert fit(shape, "It was founded in 1838 as a medical school.", RULES) == RULES.fit_bonus
+    assert fit(shape, "Its third-year students won.", RULES) == 0.0
 
 
 def test_a_question_asking_how_to_do_something_rewards_a_command_or_option():
