@@ -359,7 +359,8 @@ def shape_of(
     # Authorship ("who wrote ...") has one answer; saying, warning, supporting ... can have many.
     stance = any(m.group().lower() not in ("wrote", "writes") for m in REPORTING.finditer(question))
     stance = stance or bool(_STANCE_VERBS.search(question))
-    doubt = bool(_DOUBT_VERBS.search(question))
+    # Who doubted, denied, questioned ... something: not what rejects or questions something.
+    doubt = kind == "who" and bool(_DOUBT_VERBS.search(question))
     gathers = settings.gather and kind == "who" and (stance or doubt)
     # names and the kind of thing asked for ("what year") are not what an answer's sentence adds
     named = {stem(w) for w in _capitalised(question)}

@@ -49,6 +49,13 @@ def test_question_shapes_are_recognised():
     assert not shape_of("What did Putin say?").doubt
 
 
+def test_only_a_question_asking_who_doubted_something_asks_for_doubt():
+    # what rejects or questions something is not asked for a doubter's words
+    assert shape_of("Who denied the report?").doubt
+    assert not shape_of("Which debconf interface stops all questions?").doubt
+    assert not shape_of("How deeply can JSON be nested before SQLite's JSON functions reject it?").doubt
+
+
 def test_a_question_that_describes_first_is_recognised_by_its_last_interrogative():
     assert shape_of("The team represented a university which was founded in what year?").kind == "year"
     assert shape_of("In what year was the university founded?").kind == "year"
