@@ -113,6 +113,12 @@ Corpora (each a few hundred to about 2,000 chunks, so that indexing one takes mi
   headings are bold at the body's size; the REVTeX 4.2 and APS author guides, headings small, bold
   and centred in the column; the MNRAS guide; JACoW's, ASME's and ACM's paper templates), taken
   like beyond's.
+- toolkits: four toolkits' documentation in four formats, written blind: the English user guide of
+  Auto Multiple Choice (a 101-page PDF typeset by DBLaTeX, note boxes, options as definition lists,
+  a table of scoring parameters; auto-multiple-choice-doc-pdf), three Sphinx pages of BorgBackup's
+  documentation (quick start, FAQ, borg prune; borgbackup-doc), the tutorial and installation
+  chapters of FFTW 2's manual as texi2html wrote them (code in layout tables; fftw-docs) and jq's
+  README.md (Markdown, installed without its suffix; jq), taken like beyond's.
 - papers: a domain no other set has, written blind: statistics papers and reports typeset as R
   package vignettes (four of the survival package's, zoo's JSS paper and FAQ, sandwich's and lme4's
   JSS papers), taken from their packages by `apt-get download` and `dpkg-deb -x` (R is not
@@ -604,6 +610,19 @@ UNPACKED = {
             ("podman", f"/usr/share/doc/podman/{name}", f"podman/{name.removesuffix('.gz')}")
             for name in "troubleshooting.md.gz rootless_tutorial.md.gz podman_tutorial.md.gz rootless.md.gz".split()
         ),
+    ],
+    "toolkits": [
+        (
+            "auto-multiple-choice-doc-pdf",
+            "/usr/share/doc/auto-multiple-choice/auto-multiple-choice.en.pdf",
+            "auto-multiple-choice.en.pdf",
+        ),
+        *(
+            ("borgbackup-doc", f"/usr/share/doc/borgbackup/html/{name}.html", "borg/")
+            for name in "quickstart faq usage/prune".split()
+        ),
+        *(("fftw-docs", f"/usr/share/doc/fftw-docs/html/fftw_{n}.html", "fftw/") for n in (2, 6)),
+        ("jq", "/usr/share/doc/jq/README", "jq/README.md"),  # jq's README.md, installed without its suffix
     ],
 }
 DEBS = ROOT / ".bench" / "debs"
