@@ -376,7 +376,7 @@ class Assistant:
         lead = self._cross_lead(query, ranked, best, reranker, reader)
         if lead is None:
             return not_found(question, query, notices), [], reader.lexical.idf
-        if lead and settings.cross_lead:
+        if lead and settings.cross_lead and not ranked[lead].follow:
             ranked = [ranked[lead], *ranked[:lead], *ranked[lead + 1 :]]
         chosen = select(shape, ranked, settings.ranking, settings.max_words, settings.max_sentences)
         segments = self._shown(shape, chosen)

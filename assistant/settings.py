@@ -804,7 +804,10 @@ class AssistantSettings(BaseModel):
         description="When the cross-encoder was asked and the best-ranked sentence does not reach min_cross, the "
         "first sentence that does leads the answer. With cross_sentences 10, against 10 without it (bench/devsets.py, "
         "parser version 5): HotpotQA extra +1 and documents-together +1, no set lost; each of the 7 answers it "
-        "changed on the reference sets and HotpotQA 0-49 opens with a sentence that answers more nearly.",
+        "changed on the reference sets and HotpotQA 0-49 opens with a sentence that answers more nearly. A sentence "
+        "already marked to follow the best one (a bridge's, a second question's) stays behind it: leading, it took the "
+        "place of the sentence that answers the first part (wider +1: the building that burned down; nothing else "
+        "moved over every development set).",
     )
     cross_below: float | None = Field(
         default=None,

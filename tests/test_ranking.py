@@ -518,6 +518,19 @@ def test_the_sentence_the_cross_encoder_accepts_leads_when_the_best_ranked_one_f
     assert "commissioner" not in unled.citations[0].quote
 
 
+def test_a_sentence_marked_to_follow_the_best_one_stays_behind_it_when_the_cross_encoder_accepts_it(
+    tmp_path: Path,
+):
+    # The cross-encoder accepts only the bridged sentence, which already follows the best one: the
+    # answer is not refused, and the sentence that names the bridge still leads.
+    reranker = KeywordReranker("commissioner")
+    settings = AssistantSettings(min_cross=0.5, cross_below=1.0, cross_sentences=10, ranking=RERANK_BRIDGE.ranking)
+    answer = linked_bot(tmp_path, reranker=reranker, settings=settings).ask(LINKED_QUESTION)
+    assert answer.grounded
+    assert [c.source for c in answer.citations[:2]] == ["glass-orchard.txt", "Marta Quell.txt"]
+    assert "harbour commissioner of Dunmore" in answer.citations[1].quote
+
+
 class _WordRest:
     """The rest of a question as `_mark_second` reads it: a sentence answers it by holding its words."""
 
