@@ -2,7 +2,7 @@
 from questions it does not.
 
 usage: python bench/calibrate_refusal.py [--model NAME] [--cross-sentences N] [--set FIELD=VALUE ...]
-                                        [--json FILE]
+                                        [--later] [--json FILE]
 
 Kinds (the sets and indexes of bench/devsets.py):
 - prose: seeds/ with eval/dev.json: its answerable questions (follow-ups as rewritten) answer,
@@ -12,7 +12,8 @@ Kinds (the sets and indexes of bench/devsets.py):
   other things, do not;
 - reference: the documents and tables of every document set of bench/devsets.py (eval/structure.json,
   postgres, python, rmanuals, sqlite, packaging, mixed, handbooks, wider, unseen), each with its own
-  answerable and unanswerable questions.
+  answerable and unanswerable questions; with `--later`, the sets written after them too (toolbox
+  to toolkits, but filings, whose answers are figures computed from the text).
 
 Signals, for the best-ranked sentences of each question:
 - match: the best `Evidence.match` (the cosine and word overlap weighed by `semantic_weight`, 0.7
@@ -45,13 +46,16 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from devsets import DOCUMENT_SETS  # noqa: E402
+from devsets import DOCUMENT_SETS, LATER_SETS  # noqa: E402
 
 KINDS = {
     "prose": ["seeds"],
     "encyclopaedic": ["hotpot-dev", "hotpot-extra"],
     "reference": list(DOCUMENT_SETS),
 }
+# With --later, the reference kind holds the sets written later too, but the filings set, whose
+# answers are computed figures no sentence holds.
+LATER = [name for name in LATER_SETS if name != "filings"]
 
 
 def signals(bot: Any, question: str) -> tuple[float, float, float]:
@@ -179,7 +183,10 @@ def main() -> None:
     parser.add_argument("--json", type=Path, help="also write every question's signals to this file")
     parser.add_argument("--cross-sentences", type=int, help="AssistantSettings.cross_sentences (default: 10)")
     parser.add_argument("--set", action="append", default=[], metavar="FIELD=VALUE", help="another setting")
+    parser.add_argument("--later", action="store_true", help="the sets written later among the reference ones")
     args = parser.parse_args()
+    if args.later:
+        KINDS["reference"] = [*DOCUMENT_SETS, *LATER]
     found = measure(args.model, args.cross_sentences, args.set)
     if args.json:
         args.json.write_text(json.dumps(found), encoding="utf-8")
