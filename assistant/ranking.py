@@ -50,7 +50,8 @@ bringing a list, in a near tie with the best, leads (`list_lead`).
 
 Sentences that cannot be read alone (see `assistant.selection.stands_alone`) are given with the
 sentences they go on from: back to where the quotation they end opens, or to the first sentence
-before them that stands alone (MAX_OPENING sentences at most).
+before them that stands alone (MAX_OPENING sentences at most), or, right after a list or table, its
+last item (`list_openings`).
 
 Every weight, ratio and switch is a field of `RankingSettings`.
 
@@ -332,7 +333,7 @@ def _with_items(
             found.sort(key=lambda s: s.candidate.sentence.start)
             out[n] = replace(item, items=tuple(found))
         if settings.whole_sentences and item.candidate.position >= 0 and not stands_alone(item.candidate.sentence):
-            before = score(shape, vector, _opening(reader, item.candidate), settings)
+            before = score(shape, vector, _opening(reader, item.candidate, settings.list_openings), settings)
             before.sort(key=lambda s: s.candidate.sentence.start)
             out[n] = replace(out[n], opening=tuple(before))
     return out
@@ -346,6 +347,8 @@ def _moved(
     return replace(candidate, page=page, sentence=sentence, vector=vector, position=position)
 
 
+# The kinds of sentence that are items of a list or a table.
+_ITEMS = ("list_item", "table_row")
 # A fragment is read back this many sentences at most to find where its quotation opens, or the
 # first sentence before it that stands alone.
 MAX_OPENING = 3
@@ -353,12 +356,12 @@ MAX_OPENING = 3
 _ADJACENT = 1
 
 
-def _opening(reader: IndexReader, fragment: Candidate) -> list[Candidate]:
+def _opening(reader: IndexReader, fragment: Candidate, after_items: bool = True) -> list[Candidate]:
     """The sentences before `fragment` that it goes on from, in its document: back to the one where
     the quotation it ends opens, or the first before it that stands alone ("These currencies are
     ...", then "In this workaround, you use one of the dummy currencies ..." before "If you use one
-    of these ..."). Empty when none is found (the fragment opens its document, or the start is
-    further back than MAX_OPENING)."""
+    of these ..."); with `after_items`, the list item or table row right before it. Empty when none
+    is found (the fragment opens its document, or the start is further back than MAX_OPENING)."""
     before: list[Candidate] = []
     position, start = fragment.position, fragment.sentence.start
     quoted = opens_inside_quotation(fragment.sentence.text)
@@ -368,6 +371,10 @@ def _opening(reader: IndexReader, fragment: Candidate) -> list[Candidate]:
         earlier = [(s, v) for s, v in zip(chunk.sentences, vectors, strict=True) if s.end <= start]
         for sentence, vector in reversed(earlier):
             if sentence.kind != "paragraph":
+                # Right after a list or table, it goes on from its last item ("5. The risk sets are
+                # odd." before "The last of these is ..."); further back, the item is not its start.
+                if after_items and not before and not quoted and sentence.kind in _ITEMS:
+                    return [_moved(reader, fragment, position, sentence, vector)]
                 return []
             before.insert(0, _moved(reader, fragment, position, sentence, vector))
             start = sentence.start
@@ -406,7 +413,7 @@ def _items(reader: IndexReader, intro: Candidate, most: int) -> list[Candidate]:
 
 def _is_item(candidate: Candidate) -> bool:
     """Whether a candidate is an item of a list or a row of a table."""
-    return candidate.sentence.group >= 0 and candidate.sentence.kind in ("list_item", "table_row")
+    return candidate.sentence.group >= 0 and candidate.sentence.kind in _ITEMS
 
 
 def _siblings(reader: IndexReader, item: Candidate, most: int) -> list[Candidate]:

@@ -659,3 +659,30 @@ def test_the_clause_that_asks_is_read_only_against_sentences_naming_something_of
     )
     marked = _mark_asked(question, ranked, RankingSettings(clause_rerank=3, clause_connected=connected), reranker)
     assert [s.follow for s in marked] == [False, not connected, connected]
+
+
+LISTED = {
+    "fine-gray.md": (
+        "# Drawbacks\n\n"
+        "Critics of the Fine-Gray model raise two issues with its subdistribution weights.\n\n"
+        "1. The weights need a censoring model.\n"
+        "2. The risk sets are odd.\n\n"
+        "The last of these is the most frequently listed issue with the Fine-Gray model, but it is actually "
+        "a minor complaint.\n"
+    )
+}
+
+
+@pytest.mark.parametrize("list_openings", [True, False])
+def test_a_sentence_pointing_back_to_the_list_before_it_is_given_from_its_last_item(tmp_path: Path, list_openings):
+    corpus = write_corpus(tmp_path / "c", LISTED)
+    ranking = RankingSettings(list_openings=list_openings, rerank_lead=0)
+    settings = AssistantSettings(ranking=ranking, min_cross=None, rerank=False)
+    bot = Assistant(corpus=corpus, index_dir=tmp_path / "i", embedder=HashEmbedder(), settings=settings)
+    quotes = [c.quote for c in bot.ask("Which issue is the most frequently listed minor complaint?").citations]
+    fragment = "The last of these is the most frequently listed issue"
+    if list_openings:
+        assert any(q.startswith("The risk sets are odd.") or "The risk sets are odd." in q for q in quotes)
+        assert any(fragment in q for q in quotes)
+    else:
+        assert not any(fragment in q for q in quotes)  # its start not found, it is left out
