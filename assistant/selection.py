@@ -330,13 +330,11 @@ def select(
         if settings.bare_runners and not item.follow and _bare(shape, item.candidate.sentence, settings):
             continue  # it scored through its title and section alone
         length = sum(len(s.candidate.sentence.display.split()) for s in (*item.opening, item) if _key(s) not in taken)
-        if settings.introduced_runner and _introduces(item):
-            # it joins with the first item it introduces, or not at all
+        introduces = settings.introduced_runner and _introduces(item)
+        if introduces:  # it joins with the first item it introduces, or not at all
             length += sum(len(s.candidate.sentence.display.split()) for s in _brought(shape, item, False, taken)[:1])
         if words + length > budget and not item.follow:
-            if item.relevance >= settings.tie_ratio * best.relevance and not (
-                settings.introduced_runner and _introduces(item)
-            ):
+            if item.relevance >= settings.tie_ratio * best.relevance and not introduces:
                 tied.append(item)  # not one that would lose what it introduces to the ceiling
             continue
         if _new_words(item, chosen) < settings.duplicate_words:

@@ -89,7 +89,12 @@ def queries(devset: Any, bot: Any) -> tuple[list[str], list[str]]:
 Signals = dict[str, dict[str, list[tuple[float, float, float]]]]
 
 
-def measure(model: str | None, cross_sentences: int | None = None, pairs: list[str] | None = None) -> Signals:
+def measure(
+    model: str | None,
+    cross_sentences: int | None = None,
+    pairs: list[str] | None = None,
+    kinds: dict[str, list[str]] = KINDS,
+) -> Signals:
     from devsets import load_sets, open_set, parse_overrides
 
     from index.embed import make_embedder
@@ -101,11 +106,11 @@ def measure(model: str | None, cross_sentences: int | None = None, pairs: list[s
         overrides.setdefault("index", {})["embed_model"] = model
     if cross_sentences:
         overrides["cross_sentences"] = cross_sentences
-    sets = {s.name: s for s in load_sets([name for names in KINDS.values() for name in names])}
+    sets = {s.name: s for s in load_sets([name for names in kinds.values() for name in names])}
     bots = {name: open_set(devset, overrides, embedder) for name, devset in sets.items()}
     asked = {name: queries(sets[name], bots[name]) for name in sets}
     out: Signals = {}
-    for kind, names in KINDS.items():
+    for kind, names in kinds.items():
         positives = [q for name in names for q in asked[name][0]]
         if kind == "encyclopaedic":
             negatives = [q for name in sets if name not in names for q in (*asked[name][0], *asked[name][1])]
@@ -185,9 +190,8 @@ def main() -> None:
     parser.add_argument("--set", action="append", default=[], metavar="FIELD=VALUE", help="another setting")
     parser.add_argument("--later", action="store_true", help="the sets written later among the reference ones")
     args = parser.parse_args()
-    if args.later:
-        KINDS["reference"] = [*DOCUMENT_SETS, *LATER]
-    found = measure(args.model, args.cross_sentences, args.set)
+    kinds = {**KINDS, "reference": [*DOCUMENT_SETS, *LATER]} if args.later else KINDS
+    found = measure(args.model, args.cross_sentences, args.set, kinds)
     if args.json:
         args.json.write_text(json.dumps(found), encoding="utf-8")
     for kind, values in found.items():
