@@ -132,7 +132,8 @@ class _Frame:
     skip: bool = False
     read_as: str = ""  # the element it is read as, when not its own tag (see `_RECORDS`)
     block: bool = False  # handled as a block: its end tag closes one
-    layout: bool = False  # a table read as laying the page out (see `_layout_tables`)
+    layout: bool = False  # a table read as laying the page out (see `_tables`)
+    one_row: bool = False  # a table of one row
 
 
 @dataclass
@@ -142,6 +143,17 @@ class _Row:
     # per cell, the paragraphs it holds ("<td><p>lower ( text ) → text</p><p>Converts ...</p>")
     paragraphs: list[list[str]] = field(default_factory=list)
     heading: int = 0  # the level of a heading one of its cells holds
+    linked: list[bool] = field(default_factory=list)  # per cell, whether its text is all links
+
+    @property
+    def navigates(self) -> bool:
+        """Whether the row, the only one of its table, is a bar of links: three filled cells or
+        more, each a link and nothing else but the brackets around it ("[ < ] | [ Up ] |
+        [Contents]": texi2html's navigation before and after each node). Rows of two links are
+        data (pathlib's table of the os functions and the methods that replace them); a header's
+        cells may be links (columns to sort by)."""
+        linked = [linked for cell, linked in zip(self.cells, self.linked, strict=True) if cell]
+        return not self.header and len(linked) >= NAVIGATION_CELLS and all(linked)
 
     @property
     def filled(self) -> int:
@@ -197,16 +209,26 @@ _LIST_CLASSES: dict[str, ListStyle] = {
 
 # Marks where a paragraph opens inside a table's cell; white space, so the cell's text folds it away.
 _CELL_PARAGRAPH = "\f"
+# A row of this many cells or more, each a link alone, is a bar of links (see `_Row.navigates`).
+NAVIGATION_CELLS = 3
+# What frames a link in a bar of links ("[ Up ]", "(Next)", "Top | Contents") without being text.
+_LINK_FRAME = str.maketrans("", "", "[]()|·•")
 
 
 class _Walker(HTMLParser):
     """Turns a stream of tags into blocks written by a TextWriter, navigation and the like set aside."""
 
-    def __init__(self, layout_tables: frozenset[int] = frozenset(), by_name: bool = True) -> None:
+    def __init__(
+        self,
+        layout_tables: frozenset[int] = frozenset(),
+        one_row_tables: frozenset[int] = frozenset(),
+        by_name: bool = True,
+    ) -> None:
         super().__init__(convert_charrefs=True)
         self.writer = TextWriter()
         self.by_name = by_name  # <div>s and <section>s are set aside by their class or id too
         self.layout_tables = layout_tables  # by the order of their start tags
+        self.one_row_tables = one_row_tables
         self.tables_seen = 0
         self.layouts = 0  # open layout tables outside any table of data
         self.stack: list[_Frame] = []
@@ -234,10 +256,13 @@ class _Walker(HTMLParser):
         self.table_depth = 0
         self.table_group = -1
         self.table_rows = 0  # rows written of the table being read
+        self.table_one_row = False  # the table being read has one row
         self.holders = [0]  # open paragraphs, items, headings: per list or table level
         self.row: _Row | None = None
         self.pending: _Row | None = None  # a row of data not yet written
         self.cell: list[str] | None = None
+        self.cell_chars = 0  # of the cell's text, the characters a link could hold, and those links hold
+        self.cell_linked = 0
         self.term: str | None = None
         self.term_linked = False  # whether the term waiting is a link as a whole or nearly (a contents entry)
         self.title = ""
@@ -268,6 +293,7 @@ class _Walker(HTMLParser):
             frame.read_as = next((_RECORDS[c] for c in (dict(attrs).get("class") or "").split() if c in _RECORDS), "")
         if tag == "table":
             frame.layout = self.tables_seen in self.layout_tables
+            frame.one_row = self.tables_seen in self.one_row_tables
             self.tables_seen += 1
         self.stack.append(frame)
         self.depth = max(self.depth, len(self.stack))
@@ -368,6 +394,7 @@ class _Walker(HTMLParser):
                 self._term_alone()  # "<dt>Parameters</dt><dd><table>": the term heads the table
                 self.table_group = self.writer.new_group()
                 self.table_rows = 0
+                self.table_one_row = self.stack[-1].one_row
                 self.holders.append(0)
             return True
         if self.table_depth > 1 or (self.cell is not None and tag not in _CELLS):
@@ -383,7 +410,7 @@ class _Walker(HTMLParser):
         if tag in ("td", "th"):
             if self.row is None:
                 self.row = _Row()
-            self.cell = []
+            self.cell, self.cell_chars, self.cell_linked = [], 0, 0
             self.row.header = self.row.header and tag == "th"
             return True
         if tag in ("ul", "ol", "dl"):
@@ -461,6 +488,7 @@ class _Walker(HTMLParser):
                 self.row.cells.append(" ".join(text.split()))
                 paragraphs = (" ".join(part.split()) for part in text.split(_CELL_PARAGRAPH))
                 self.row.paragraphs.append([part for part in paragraphs if part])
+                self.row.linked.append(0 < self.cell_chars <= self.cell_linked)
             self.cell = None
             return
         if tag == "tr":
@@ -497,6 +525,9 @@ class _Walker(HTMLParser):
     def _text(self, data: str) -> None:
         if self.cell is not None:
             self.cell.append(data)
+            size = len("".join(data.split()).translate(_LINK_FRAME))
+            self.cell_chars += size
+            self.cell_linked += size if self.in_link else 0
             return
         self.buffer.append(data)
         size = len("".join(data.split()))
@@ -518,6 +549,9 @@ class _Walker(HTMLParser):
         if target is not current or (mark not in PERMALINK_MARKS and mark.casefold() not in MORE_LINKS):
             return
         del target[start:]
+        if target is self.cell:
+            size = len("".join(mark.split()).translate(_LINK_FRAME))
+            self.cell_chars, self.cell_linked = self.cell_chars - size, self.cell_linked - size
         if target is self.buffer:
             self.link_chars = max(0, self.link_chars - len(mark))
             if self.bold:
@@ -598,7 +632,7 @@ class _Walker(HTMLParser):
         filled cells or more (a row of one, such as the name of a module over its description, is a
         row of its own)."""
         row, self.row = self.row, None
-        if row is None or not any(row.cells):
+        if row is None or not any(row.cells) or (self.table_one_row and row.navigates):
             return
         filled = [n for n, cell in enumerate(row.cells) if cell]
         pending = self.pending
@@ -655,11 +689,13 @@ class _Walker(HTMLParser):
 
 # A table lays the page out, and is read as blocks rather than rows, when a cell of its own holds a
 # heading or a form, or a table that lays out (a page set out in tables of menu and content cells,
-# as old sites and generated manuals are: libxslt's), or when its one cell holds paragraphs, a list
-# or code. A table of data holds none of these: a list of its own nested in a row (DocBook's
-# revision history) or code in one of its rows (PostgreSQL's function tables) leaves it a table, and
-# so does a heading alone in a row of a table whose other rows have several cells (Doxygen's tables
-# of members, a row "Functions" over the rows of the functions).
+# as old sites and generated manuals are: libxslt's), when its one cell holds paragraphs, a list, code
+# or a table, or when its one row holds paragraphs, a list or code (texi2html indents each example
+# as a row of an empty cell and the example's <pre>; a row of one table beside labels is Doxygen's
+# declaration of a member, a table of data). A table of data holds none of these: a list of its own
+# nested in a row (DocBook's revision history) or code in one of its rows (PostgreSQL's function
+# tables) leaves it a table, and so does a heading alone in a row of a table whose other rows have
+# several cells (Doxygen's tables of members, a row "Functions" over the rows of the functions).
 _BLOCK_INSIDE = frozenset("form p ul ol dl pre blockquote div table".split())
 
 
@@ -682,9 +718,11 @@ class _TableSeen:
 
     @property
     def lays_out(self) -> bool:
-        one_cell = self.rows <= 1 and self.most_cells <= 1
         headed = self.heading_beside or (self.heading_alone and self.most_cells <= 1)
-        return self.holds_layout or "form" in self.inside or headed or (one_cell and bool(self.inside & _BLOCK_INSIDE))
+        one_cell = self.rows <= 1 and self.most_cells <= 1
+        blocks = self.inside & _BLOCK_INSIDE
+        one_row = self.rows <= 1 and bool(blocks - {"table"})  # not Doxygen's declaration beside its labels
+        return self.holds_layout or "form" in self.inside or headed or (one_cell and bool(blocks)) or one_row
 
 
 class _TableScan(HTMLParser):
@@ -696,6 +734,7 @@ class _TableScan(HTMLParser):
         self.seen = 0
         self.open: list[_TableSeen] = []
         self.layout: set[int] = set()
+        self.one_row: set[int] = set()
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag == "table":
@@ -729,24 +768,27 @@ class _TableScan(HTMLParser):
 
     def _closed(self, table: _TableSeen) -> None:
         table.end_row()
+        if table.rows <= 1:
+            self.one_row.add(table.index)
         if table.lays_out:
             self.layout.add(table.index)
             if self.open:
                 self.open[-1].holds_layout = True
 
 
-def _layout_tables(markup: str) -> frozenset[int]:
-    """The tables of `markup` that lay the page out, by the order of their start tags."""
+def _tables(markup: str) -> tuple[frozenset[int], frozenset[int]]:
+    """The tables of `markup` that lay the page out, and those of one row, by the order of their
+    start tags."""
     if "<table" not in markup.lower():
-        return frozenset()
+        return frozenset(), frozenset()
     scan = _TableScan()
     scan.feed(markup)
     scan.close()
-    return frozenset(scan.layout)
+    return frozenset(scan.layout), frozenset(scan.one_row)
 
 
 def _walk(markup: str, by_name: bool = True) -> _Walker:
-    walker = _Walker(_layout_tables(markup), by_name)
+    walker = _Walker(*_tables(markup), by_name=by_name)
     walker.feed(markup)
     walker.close()
     return walker

@@ -1056,6 +1056,41 @@ def test_html_page_laid_out_in_tables_is_read_as_its_blocks_and_its_menu_set_asi
     assert not [text for _, text in content if "Main Menu" in text or "Home" in text]
 
 
+def _texi2html_bar(names: list[str]) -> str:
+    cells = "".join(f'<td>[<a href="#{n}" title="{n}"> {n} </a>]</td><td> &nbsp; </td>' for n in names)
+    return f'<table cellpadding="1" cellspacing="1" border="0"><tr>{cells}</tr></table>'
+
+
+def test_a_texi2html_node_drops_its_bars_of_links_and_keeps_its_indented_examples_as_code(tmp_path: Path):
+    # texi2html sets a bar of bracketed links in a table before and after each node, and indents
+    # each example as a table row of an empty cell and the example's <pre>.
+    page = (
+        "<html><head><title>FFTW: 6. Installation</title></head><body>"
+        + _texi2html_bar(["&lt;", "&gt;", "Up", "Top", "Contents", "Index", "?"])
+        + '<h1 class="chapter">6. Installation and Customization</h1>'
+        "<p>To install both the single- and double-precision libraries on the same machine, you would do:</p>"
+        '<table><tr><td>&nbsp;</td><td><pre class="example">./configure --enable-type-prefix\nmake\n'
+        "make install</pre></td></tr></table>"
+        "<p>The names of FFTW functions, data types, and constants remain unchanged!</p>"
+        + _texi2html_bar(["&lt;&lt;", "&gt;&gt;", "Top", "Contents"])
+        + "<table><tr><th>Flag</th><th>Meaning</th></tr>"
+        '<tr><td><a href="#m">FFTW_MEASURE</a></td><td><a href="#e">FFTW_ESTIMATE</a></td>'
+        '<td><a href="#w">FFTW_USE_WISDOM</a></td></tr></table>'
+        "</body></html>"
+    )
+    doc = loaded(tmp_path, "fftw_6.html", page)
+    content = [(b.kind, doc.text[b.start : b.end]) for b in doc.blocks if b.kind != "boilerplate"]
+    assert content[:4] == [
+        ("heading", "6. Installation and Customization"),
+        ("paragraph", "To install both the single- and double-precision libraries on the same machine, you would do:"),
+        ("code", "./configure --enable-type-prefix\nmake\nmake install"),
+        ("paragraph", "The names of FFTW functions, data types, and constants remain unchanged!"),
+    ]
+    assert not [text for _, text in content if "Contents" in text or "Up" in text]
+    # A table of data whose cells are links stays: it has rows under its header.
+    assert [kind for kind, _ in content[4:]] == ["table_header", "table_row"]
+
+
 def test_html_soft_hyphens_and_zero_width_spaces_neither_cut_words_nor_hide_the_paragraph(tmp_path: Path):
     page = (
         "<html><head><title>Harbour</title></head><body><main><h1>Port&#8203;</h1>"
@@ -1161,7 +1196,8 @@ def test_html_listing_is_read_without_the_line_numbers_set_before_its_lines(tmp_
     doc = loaded(tmp_path, "zones.html", NUMBERED_LISTING)
     assert "; base zone file for example.com\n$TTL 2d    ; default TTL for zone\n$ORIGIN example.com." in doc.text
     assert "1\n2" not in doc.text and "1options" not in doc.text
-    assert 'options { directory "/var/cache/bind";' in doc.text
+    # The table Pygments sets a listing's numbers beside it in is laid out: the listing keeps its lines.
+    assert 'options {\n    directory "/var/cache/bind";' in doc.text
 
 
 HANDBOOK_PAGE = """<html><head><title>6.2. apt Commands</title></head><body>
