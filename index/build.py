@@ -10,6 +10,12 @@ After each batch (`ingest_batch_docs` documents, or fewer holding `ingest_batch_
 new generation is checkpointed, so an interrupted rebuild (a crash, Ctrl-C, a
 killed process) loses at most one batch of embedding: the next rebuild with the same settings takes
 the vectors of every checkpointed document that has not changed since.
+
+A new version of the parsers or of the lexical analysis changes the index's fingerprint, and every
+document is read again; but a document whose chunks come out with the same texts keeps the vectors
+the live generation holds for them (`IndexSettings.vectors_fingerprint`: the same model, encoded the
+same way), as encoding them again would give the same vectors. Only the documents whose text the new
+parser changed are embedded.
 """
 
 from __future__ import annotations
@@ -81,6 +87,7 @@ class RebuildReport:
     removed: int = 0
     unchanged: int = 0
     resumed: int = 0  # documents whose vectors came from an interrupted rebuild
+    kept: int = 0  # documents read again whose texts came out the same: their vectors were kept
     chunks: int = 0
     documents: int = 0
     seconds: float = 0.0
@@ -93,10 +100,11 @@ class RebuildReport:
 
     def summary(self) -> str:
         resumed = f" ({self.resumed} taken from an interrupted rebuild)" if self.resumed else ""
+        kept = f"; {self.kept} read again with the same text kept their vectors" if self.kept else ""
         return (
             f"{self.added} added, {self.changed} changed, {self.removed} removed, "
             f"{self.unchanged} unchanged; {self.documents} documents, {self.chunks} chunks "
-            f"in {self.seconds:.1f} s{resumed}"
+            f"in {self.seconds:.1f} s{resumed}{kept}"
         )
 
 
@@ -171,7 +179,8 @@ class _Rebuild:
             report.documents, report.chunks, report.generation = len(old.docs), old.chunks, old.generation
             report.seconds = time.perf_counter() - self.t0
             return report
-        return self._write_generation(files, old, old_docs if reusable else {})
+        donor = old if old is not None and not reusable and self._vectors_keep(old) else None
+        return self._write_generation(files, old, old_docs if reusable else {}, donor)
 
     def _live_manifest(self) -> Manifest | None:
         try:
@@ -217,8 +226,31 @@ class _Rebuild:
             return f"collection {live.collection} holds {stored} chunks, not {live.chunks}"
         return None
 
+    def _vectors_keep(self, old: Manifest) -> bool:
+        """Whether the vectors of `old`, built with other settings, are those these settings would
+        make of the same texts."""
+        settings = self.settings
+        same = old.vectors == settings.vectors_fingerprint() and old.embed_model == self.embedder.name
+        return same and old.dim == self.embedder.dim
+
+    def _donor(self, donor: Manifest | None) -> tuple[Generation | None, dict[str, list[int]]]:
+        """The generation whose vectors documents read again may keep, and its chunks by document;
+        (None, {}) when there is none or it cannot be read (it is then simply not used)."""
+        if donor is None:
+            return None, {}
+        try:
+            generation = Generation.open(self.settings.index_dir, donor)
+        except IndexCorruptError as exc:
+            log.warning("the previous index's vectors cannot be reused (%s); embedding anew", exc)
+            return None, {}
+        return generation, dict(generation.by_document())
+
     def _write_generation(
-        self, files: list[SourceFile], old: Manifest | None, old_docs: dict[str, dict[str, Any]]
+        self,
+        files: list[SourceFile],
+        old: Manifest | None,
+        old_docs: dict[str, dict[str, Any]],
+        donor: Manifest | None = None,
     ) -> RebuildReport:
         settings, report = self.settings, self.report
         index_dir = settings.index_dir
@@ -234,6 +266,7 @@ class _Rebuild:
         writer = GenerationWriter(staging, self.embedder.dim, self._about())
         previous = Generation.open(index_dir, old) if old is not None and old_docs else None
         previous_docs = dict(previous.by_document()) if previous is not None else {}
+        giver, giver_docs = self._donor(donor)
         docs: dict[str, dict[str, Any]] = {}
         try:
             batch = _Batch()
@@ -276,7 +309,12 @@ class _Rebuild:
                     key = self._keep(result)
                     if key is not None:
                         assert result.doc is not None
-                        batch.fresh(result.chunks)
+                        positions = giver_docs.get(file.source)
+                        if giver is not None and positions is not None and same_texts(result.chunks, giver, positions):
+                            batch.keep(result.chunks, giver, positions)
+                            report.kept += 1
+                        else:
+                            batch.fresh(result.chunks)
                         batch.docs[file.source] = {
                             "sha256": file.sha256,
                             "text": key,
@@ -311,6 +349,7 @@ class _Rebuild:
                 skipped=self.skipped,
                 chunks=writer.chunks,
                 sentences=writer.sentences,
+                vectors=settings.vectors_fingerprint(),
             )
             write_manifest(index_dir, manifest)  # the commit point
         except BaseException:
@@ -451,11 +490,33 @@ class _Batch:
             self.sentence_vectors.append(np.asarray(previous.sentence_vectors[rows.start : rows.stop]))
         self.size += 1
 
+    def keep(self, chunks: list[Chunk], previous: Generation, positions: list[int]) -> None:
+        """`chunks`, read again, with the vectors `previous` holds for the same texts."""
+        for chunk, i in zip(chunks, positions, strict=True):
+            self.chunks.append(chunk)
+            self.chunk_vectors.append(np.asarray(previous.chunk_vectors[i]))
+            rows = previous.sentence_rows(i)
+            self.sentence_vectors.append(np.asarray(previous.sentence_vectors[rows.start : rows.stop]))
+        self.size += 1
+
     def fresh(self, chunks: list[Chunk]) -> None:
         self.chunks.extend(chunks)
         self.chunk_vectors.extend([None] * len(chunks))
         self.sentence_vectors.extend([None] * len(chunks))
         self.size += 1
+
+
+def same_texts(chunks: list[Chunk], previous: Generation, positions: list[int]) -> bool:
+    """Whether `chunks` are what `previous` encoded at `positions`: the same texts, cut into the
+    same sentence parts, in the same order (a document's texts are encoded together, so its
+    vectors are the same only when all of them are)."""
+    if len(chunks) != len(positions):
+        return False
+    for chunk, i in zip(chunks, positions, strict=True):
+        old = previous.chunks[i]
+        if chunk.embed_text != old.embed_text or chunk.sentence_parts() != old.sentence_parts():
+            return False
+    return True
 
 
 # Chroma refuses an add of more records than its maximum batch size (5,461 with its default

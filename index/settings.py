@@ -114,6 +114,15 @@ class IndexSettings(BaseModel):
         """Twelve hex digits naming the embedding model and every setting that shapes the chunks."""
         return hashlib.sha256(json.dumps(self.fingerprint_parts(), sort_keys=True).encode()).hexdigest()[:12]
 
+    def vectors_fingerprint(self) -> str:
+        """Twelve hex digits naming what a text's vectors depend on besides the text: the model as
+        it is run, how sentences are encoded and the pipeline's version, not the parsers' or the
+        lexical analysis's. A rebuild after a change of those alone keeps the vectors of every
+        document whose texts come out the same (see `index.build`)."""
+        parts = self.fingerprint_parts()
+        kept = {key: parts[key] for key in ("model", "sentence_vectors", "pipeline")}
+        return hashlib.sha256(json.dumps(kept, sort_keys=True).encode()).hexdigest()[:12]
+
     def fingerprint_parts(self) -> dict[str, object]:
         """What the fingerprint is made of: the model as it is run, the chunking settings, and the
         versions of the pipeline, the parsers and the lexical analysis (stemmer and stop list)."""

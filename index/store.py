@@ -60,6 +60,8 @@ class Manifest:
     chunks: int = 0
     sentences: int = 0
     format: int = FORMAT
+    # `IndexSettings.vectors_fingerprint` of the settings it was built with ("" before it was kept)
+    vectors: str = ""
 
     @property
     def collection(self) -> str:

@@ -20,6 +20,7 @@ from assistant import (
     IndexSettings,
 )
 from index.build import rebuild
+from index.document import PARSER_VERSION
 from index.store import read_checkpoint, read_manifest
 from tests.conftest import ROOT, many_docs
 from tests.fakes import FailingEmbedder, HashEmbedder
@@ -153,6 +154,7 @@ KILLED_REBUILD = """
 import sys
 sys.path.insert(0, {root!r})
 from index.build import rebuild
+from index.document import PARSER_VERSION
 from index.settings import IndexSettings
 from tests.fakes import HashEmbedder
 rebuild(IndexSettings(corpus={corpus!r}, index_dir={index!r}, ingest_batch_docs=1), HashEmbedder(delay=0.2))
@@ -520,3 +522,35 @@ def test_a_documents_vectors_are_the_same_whatever_else_the_corpus_holds(tmp_pat
         return reader.generation.chunk_vectors[position].tobytes(), reader.sentence_vectors(position).tobytes()
 
     assert vectors(alone) == vectors(together)
+
+
+def test_a_new_parser_keeps_the_vectors_of_documents_whose_texts_come_out_the_same(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    corpus = tmp_path / "c"
+    write_docs(corpus)
+    build(corpus, tmp_path / "i", BatchScaledEmbedder())
+    # The next release's parser: the fingerprint changes, every document is read again.
+    monkeypatch.setattr("index.settings.PARSER_VERSION", PARSER_VERSION + 1)
+    (corpus / "doc1.txt").write_text("Document one now speaks of zebras.\n")
+    embedder = BatchScaledEmbedder()
+    report = rebuild(IndexSettings(corpus=corpus, index_dir=tmp_path / "i"), embedder)
+    assert (report.added, report.kept, report.documents) == (3, 2, 3)
+    assert embedder.seen and all("zebras" in text for text in embedder.seen)
+    assert "2 read again with the same text kept their vectors" in report.summary()
+
+    def vectors(index: Path) -> list[tuple[str, bytes, bytes]]:
+        reader = Assistant(corpus=corpus, index_dir=index, embedder=BatchScaledEmbedder()).reader
+        return sorted(
+            (chunk.source, reader.generation.chunk_vectors[n].tobytes(), reader.sentence_vectors(n).tobytes())
+            for n, chunk in enumerate(reader.chunks)
+        )
+
+    # What was kept is what a rebuild from nothing makes with the new parser.
+    rebuild(IndexSettings(corpus=corpus, index_dir=tmp_path / "new"), BatchScaledEmbedder())
+    assert vectors(tmp_path / "i") == vectors(tmp_path / "new")
+    # Another model's vectors are never kept.
+    other = HashEmbedder(name="another-model")
+    monkeypatch.setattr("index.settings.PARSER_VERSION", PARSER_VERSION + 2)
+    report = rebuild(IndexSettings(corpus=corpus, index_dir=tmp_path / "i"), other)
+    assert report.kept == 0 and len(other.seen) >= 3
