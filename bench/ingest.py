@@ -13,6 +13,9 @@ documentation packages as bench/debian_docs.py copies them (see there). Reported
 - ratio: chunk-only encode seconds / rebuild seconds: the rebuild's throughput as a share of the
   encoder's on the chunks alone (1.0 would mean nothing costs beyond encoding the chunks);
 - unchanged rebuild: seconds for a second rebuild of the same corpus;
+- new parser rebuild: seconds for a rebuild after the parsers' version changes (as a release that
+  changes a parser does), every document read again and those whose texts come out the same keeping
+  their vectors (how many, in brackets);
 - peak RSS of the process.
 """
 
@@ -97,6 +100,13 @@ def main() -> None:
         started = time.perf_counter()
         rebuild(settings, embedder)
         unchanged_s = time.perf_counter() - started
+
+        import index.settings
+
+        index.settings.PARSER_VERSION += 1  # the next release's parsers: the fingerprint changes
+        started = time.perf_counter()
+        reparsed = rebuild(settings, embedder)
+        reparsed_s = time.perf_counter() - started
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"settings          {settings.embed_model}, sentence vectors {settings.sentence_vectors}")
     print(f"corpus            {taken} files, {report.documents} documents, {report.chunks} chunks")
@@ -104,6 +114,8 @@ def main() -> None:
     print(f"chunk-only encode {raw_s:.1f} s  ({len(texts) / raw_s:.1f} chunks/s)")
     print(f"ratio             {raw_s / rebuild_s:.2f}  (chunk-only encode time / rebuild time)")
     print(f"unchanged rebuild {unchanged_s:.2f} s")
+    kept = f"{reparsed.kept} of {reparsed.documents} documents kept their vectors"
+    print(f"new parser rebuild {reparsed_s:.1f} s  ({kept})")
     print(f"peak RSS          {peak_mb:.0f} MB")
     if report.warnings:
         print(f"warnings          {len(report.warnings)} (first: {report.warnings[0]})")
