@@ -13,7 +13,7 @@ Kinds (the sets and indexes of bench/devsets.py):
 - reference: the documents and tables of every document set of bench/devsets.py (eval/structure.json,
   postgres, python, rmanuals, sqlite, packaging, mixed, handbooks, wider, unseen), each with its own
   answerable and unanswerable questions; with `--later`, the sets written after them too (toolbox
-  to toolkits, but filings, whose answers are figures computed from the text).
+  to manpages, but filings, whose answers are figures computed from the text).
 
 Signals, for the best-ranked sentences of each question:
 - match: the best `Evidence.match` (the cosine and word overlap weighed by `semantic_weight`, 0.7

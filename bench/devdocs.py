@@ -119,6 +119,12 @@ Corpora (each a few hundred to about 2,000 chunks, so that indexing one takes mi
   documentation (quick start, FAQ, borg prune; borgbackup-doc), the tutorial and installation
   chapters of FFTW 2's manual as texi2html wrote them (code in layout tables; fftw-docs) and jq's
   README.md (Markdown, installed without its suffix; jq), taken like beyond's.
+- manpages: plain text with page layout and man pages rendered to HTML, written blind: the Sendmail
+  Installation and Operation Guide as nroff wrote it (pages parted by blank lines, a running header
+  or footer on each, words hyphenated at line ends, footnotes mid-text; sendmail-doc), OSF-RFC 86.0
+  on PAM laid out as an RFC (libpam-doc), ssh_config(5) rendered by `groff -mandoc -Thtml`
+  (openssh-client; needs groff) and LWP::UserAgent's POD rendered by pod2html (libwww-perl), taken
+  like beyond's and rendered here (RENDERED).
 - papers: a domain no other set has, written blind: statistics papers and reports typeset as R
   package vignettes (four of the survival package's, zoo's JSS paper and FAQ, sandwich's and lme4's
   JSS papers), taken from their packages by `apt-get download` and `dpkg-deb -x` (R is not
@@ -624,16 +630,36 @@ UNPACKED = {
         *(("fftw-docs", f"/usr/share/doc/fftw-docs/html/fftw_{n}.html", "fftw/") for n in (2, 6)),
         ("jq", "/usr/share/doc/jq/README", "jq/README.md"),  # jq's README.md, installed without its suffix
     ],
+    "manpages": [
+        # nroff's text of the Sendmail Installation and Operation Guide (-me macros): pages parted by
+        # blank lines, not form feeds, a running header atop each (a footer on a part's first page)
+        ("sendmail-doc", "/usr/share/doc/sendmail-doc/op/op.txt.gz", "sendmail/op.txt"),
+        # OSF-RFC 86.0 on PAM, laid out as an RFC: a footer and a header between every two pages
+        ("libpam-doc", "/usr/share/doc/libpam-doc/txt/rfc86.0.txt.gz", "pam/rfc86.0.txt"),
+    ],
 }
+# Pages rendered from a downloaded package's source by the program that typesets them, by corpus:
+# (package, path in the package, how, name in the corpus). "groff": the HTML groff writes for a man
+# page (`groff -mandoc -Thtml`; package groff), its CreationDate comment set from the page's own
+# modification time (SOURCE_DATE_EPOCH) so that each run writes the same file; "pod2html": Perl's
+# pod2html of a module's POD (package perl), its title taken from the NAME section.
+RENDERED: dict[str, list[tuple[str, str, str, str]]] = {
+    "manpages": [
+        ("openssh-client", "/usr/share/man/man5/ssh_config.5.gz", "groff", "openssh/ssh_config.5.html"),
+        ("libwww-perl", "/usr/share/perl5/LWP/UserAgent.pm", "pod2html", "libwww-perl/LWP-UserAgent.html"),
+    ],
+}
+RENDERERS = {"groff": "groff", "pod2html": "perl"}  # how -> the package that brings the program
 DEBS = ROOT / ".bench" / "debs"
 
 
 def write_unpacked(name: str, corpus: Path) -> None:
     """Download the packages' .deb files (apt-get download, no root), unpack them under
-    .bench/debs/root and copy the named files."""
+    .bench/debs/root, copy the named files and render the pages RENDERED names."""
     files = UNPACKED[name]
+    rendered = RENDERED.get(name, [])
     root = DEBS / "root"
-    for package in sorted({package for package, _, _ in files}):
+    for package in sorted({package for package, _, _ in files} | {package for package, _, _, _ in rendered}):
         if not list(DEBS.glob(f"{package}_*.deb")):
             DEBS.mkdir(parents=True, exist_ok=True)
             print(f"apt-get download {package}")
@@ -649,6 +675,30 @@ def write_unpacked(name: str, corpus: Path) -> None:
                 copy(path, corpus / target / path.name)
         else:
             copy(root / source.lstrip("/"), corpus / target)
+    if rendered:
+        install([RENDERERS[how] for _, _, how, _ in rendered])
+    for _, source, how, target in rendered:
+        render(root / source.lstrip("/"), how, corpus / target)
+
+
+def render(source: Path, how: str, target: Path) -> None:
+    """Write `target`, the page `how` (see RENDERED) makes of `source`; an unchanged page is left as it is."""
+    import tempfile
+
+    if how == "groff":
+        text = gzip.decompress(source.read_bytes()) if source.suffix == ".gz" else source.read_bytes()
+        env = {**os.environ, "SOURCE_DATE_EPOCH": str(int(source.stat().st_mtime)), "TZ": "UTC"}
+        command = ["groff", "-mandoc", "-Thtml"]
+        made = subprocess.run(command, input=text, capture_output=True, env=env, check=True).stdout
+    elif how == "pod2html":
+        with tempfile.TemporaryDirectory() as work:  # pod2html keeps a cache of the pods it has seen
+            command = ["pod2html", f"--cachedir={work}", f"--infile={source}"]
+            made = subprocess.run(command, capture_output=True, check=True, cwd=work).stdout
+    else:
+        raise ValueError(f"unknown renderer {how!r}")
+    target.parent.mkdir(parents=True, exist_ok=True)
+    if not target.exists() or target.read_bytes() != made:
+        target.write_bytes(made)
 
 
 PACKAGED = {name: (lambda corpus, name=name: write_unpacked(name, corpus)) for name in UNPACKED} | {
