@@ -13,8 +13,10 @@ from __future__ import annotations
 import bisect
 import re
 from array import array
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 
 PARAGRAPH_BREAK = "\n\n"
 
@@ -32,6 +34,10 @@ _RULE = re.compile(r"^(?:([=\-~_*#+^])\1{2,}|(?:[*\-_]\s+){2,}[*\-_])$")
 # a page's edge line is one when it comes back on this share of the pages (PDFs are read alike).
 RUNNING_PAGES = 3
 RUNNING_SHARE = 0.3
+# Text without form feeds: a line laid out in parts (a gap of three spaces or more inside it) that
+# stands alone and comes back this many times, numbers aside, is a page's header or footer.
+RUNNING_REPEATS = 5
+_LAID_OUT = re.compile(r"\S {3,}\S")
 _MD_BLOCK = re.compile(r"^(?:#{1,6}\s|[-*+]\s|\d{1,3}[.)]\s|>|\||```|~~~)")
 # A line ending like this closes a sentence (closing quotes and brackets may follow the mark).
 _TERMINAL = re.compile(r"[.!?:;…][\"'”’)\]]*$")
@@ -91,7 +97,28 @@ def _lines(raw: str, markdown: bool) -> list[_Line]:
         lines.append(line)
     if page + 1 >= RUNNING_PAGES:
         _running_lines_aside(lines, page + 1)
+    else:
+        _laid_out_edges_aside(lines)
     return lines
+
+
+def _laid_out_edges_aside(lines: list[_Line]) -> None:
+    """On text parted in pages by blank lines alone (nroff's output: an RFC, a guide formatted for
+    print), a line laid out in parts ("SMM:08-8           Sendmail Installation and Operation
+    Guide", "Samar, Schemers          Page 6") standing between blank lines, whose text, numbers
+    aside, comes back RUNNING_REPEATS times or more, is a running header or footer: an artefact."""
+    alone = [
+        line
+        for n, line in enumerate(lines)
+        if line.kind == "text"
+        and _LAID_OUT.search(line.text)
+        and (n == 0 or lines[n - 1].kind == "blank")
+        and (n + 1 == len(lines) or lines[n + 1].kind == "blank")
+    ]
+    counts = Counter(running_key(line.text) for line in alone)
+    for line in alone:
+        if counts[running_key(line.text)] >= RUNNING_REPEATS:
+            line.kind = "artefact"
 
 
 def _running_lines_aside(lines: list[_Line], pages: int) -> None:
@@ -343,6 +370,11 @@ _CELL = re.compile(r"\S+(?: \S+)*")
 _BORDER = re.compile(r"[*|+#]+")
 _CONTENTS_LINE = re.compile(r"(?:\.\s?){4,}$")  # an entry's dot leader, its page number the next cell
 ALIGNED_SHARE = 0.7
+# A column set flush right holds figures or a word or two a row ("177,866", "not given").
+FLUSH_RIGHT_WORDS = 2
+# Prose justified with spaces widens the gaps between its words to this many spaces at most; a
+# column set flush right stands further from the cell before it on some row.
+JUSTIFIED_GAP = 3
 
 
 def laid_out_rows(raw: str, lines: list[_Line]) -> list[Table]:
@@ -382,10 +414,22 @@ def _column(raw: str, at: int) -> int:
 
 
 def _columns_align(raw: str, run: list[tuple[_Line, list[tuple[int, int]]]]) -> bool:
+    """Whether the lines' second cells start in one column (text set flush left), or their last
+    cells end in one column and are figures or a word or two (set flush right), and no cell after
+    the first is long. Prose justified with spaces ("Set  an  environment  variable to an
+    indicated", as nroff writes it) ends in one column too, but its gaps fall anywhere: its last
+    cells are runs of words."""
     need = ALIGNED_SHARE * len(run)
+
+    def aligned(columns: list[int]) -> bool:
+        return max(sum(1 for x in columns if abs(x - c) <= 1) for c in columns) >= need
+
     ends = [_column(raw, cells[-1][1]) for _, cells in run]
     seconds = [_column(raw, cells[1][0]) for _, cells in run]
-    return any(max(sum(1 for x in xs if abs(x - c) <= 1) for c in xs) >= need for xs in (ends, seconds)) and all(
+    widest = max(b[0] - a[1] for _, cells in run for a, b in pairwise(cells))
+    short_ends = sum(1 for _, cells in run if len(raw[slice(*cells[-1])].split()) <= FLUSH_RIGHT_WORDS) >= need
+    flush_right = aligned(ends) and short_ends and widest > JUSTIFIED_GAP
+    return (aligned(seconds) or flush_right) and all(
         len(raw[s:e].split()) <= 12 for _, cells in run for s, e in cells[1:]
     )
 

@@ -402,6 +402,40 @@ def test_running_headers_of_text_parted_in_pages_by_form_feeds_are_set_aside(tmp
     assert "boilerplate" not in {b.kind for b in load(file).blocks}
 
 
+def test_nroff_pages_lose_their_running_lines_and_justified_prose_stays_prose(tmp_path: Path):
+    # nroff's output: no form feeds, pages parted by blank lines, a header and a footer laid out
+    # in parts on each, and prose justified by widening the gaps between words.
+    body = [
+        "Build reads  the  indicated  site  configuration  file.\nIf this parameter is not given, Build in-\n"
+        "cludes    all    of    the    files    found    in    the\nsite directory, in the order named.",
+        "The queue is run every  thirty  minutes  unless  the\n-q flag says otherwise.   Each  run  starts"
+        "\nwith the oldest message first.",
+        "Delivery to a program is done by  the  prog  mailer\nwhich runs the program with the message  on"
+        "\nits standard input.",
+        "Aliases are read from the aliases  file  at  start-up,\nand again whenever the alias database is\nrebuilt.",
+        "The  log  level  decides  how  much  is  written  to\nthe system log; the default level is  nine"
+        "\nfor most sites.",
+    ]
+    pages = [
+        f"SMM:08-{n}           Sendmail Installation Guide\n\n\n{text}\n\n\nSendmail Guide       page {n}"
+        for n, text in enumerate(body, start=1)
+    ]
+    path = tmp_path / "op.txt"
+    path.write_text("\n\n\n".join(pages) + "\n", encoding="utf-8")
+    (file,), _ = scan(tmp_path, 10**6)
+    doc = load(file)
+    kinds = {" ".join(block_text(doc.text, b).text.split()): b.kind for b in doc.blocks}
+    assert kinds["SMM:08-3 Sendmail Installation Guide"] == "boilerplate"
+    assert kinds["Sendmail Guide page 5"] == "boilerplate"
+    assert not any(kind.startswith("table") for kind in kinds.values())
+    sentences = {" ".join(s.display.split()) for s in split_sentences(doc)}
+    assert "The queue is run every thirty minutes unless the -q flag says otherwise." in sentences
+    # Four pages are too few: a line laid out in parts that comes back four times may be text.
+    path.write_text("\n\n\n".join(pages[:4]) + "\n", encoding="utf-8")
+    (file,), _ = scan(tmp_path, 10**6)
+    assert "boilerplate" not in {b.kind for b in load(file).blocks}
+
+
 def test_a_table_laid_out_with_spaces_is_read_as_rows_under_its_years(tmp_path: Path):
     # `pdftotext -layout` of a statement: a header of years over figures set flush right.
     text = "\n".join(
