@@ -4,20 +4,14 @@ from __future__ import annotations
 
 import bisect
 import hashlib
-import re
 import textwrap
 from dataclasses import dataclass
 
-from index.document import Block, CleanText, Document, block_text, flatten
+from index.document import Block, Document, block_text, flatten
 from index.sentences import MAX_SENTENCE_CHARS, split_spans
 
 # A chunk closes at the end of a section once it holds this share of its target words.
 SECTION_MIN_SHARE = 0.5
-# Text whose characters are the file's own: a word hyphenated at a line's end ("in-\ncludes")
-# stays so in its text, which quotes the file, and is shown joined (`_unbroken`).
-_OWN_TEXT = (".txt", ".text", ".md", ".markdown")
-_LETTERS = re.compile(r"[^\W\d_]+")
-_WORDS = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 
 
 @dataclass(frozen=True)
@@ -141,8 +135,6 @@ def split_sentences(doc: Document) -> list[Sentence]:
     headers: dict[int, list[str]] = {}
     blocks = doc.blocks
     examples = _examples(doc, blocks)
-    own_text = doc.source.lower().endswith(_OWN_TEXT) and "-\n" in doc.text
-    vocabulary: set[str] | None = None
     first_heading = next((n for n, b in enumerate(blocks) if b.kind == "heading"), -1)
     for n, block in enumerate(blocks):
         if block.kind == "boilerplate":
@@ -163,7 +155,6 @@ def split_sentences(doc: Document) -> list[Sentence]:
         if spans is None:
             spans = list(split_spans(cleaned.text))
         shown = _row_shown(doc.text, block, headers.get(block.group)) if block.kind == "table_row" else ""
-        breaks = _breaks(doc.text, cleaned) if own_text and block.kind in ("paragraph", "list_item") else []
         leads = _introduced(blocks, n, examples) if block.kind in ("paragraph", "list_item") else -1
         group = block.group if block.kind in ("list_item", "table_row") else examples.get(n, -1)
         for i, (cs, ce) in enumerate(spans):
@@ -172,9 +163,6 @@ def split_sentences(doc: Document) -> list[Sentence]:
             start, end = cleaned.to_raw(cs, ce)
             if block.kind == "code":  # each piece of a long listing shown with its lines
                 shown = _code_shown(doc.text, start, end, cleaned.text[cs:ce])
-            elif breaks:
-                vocabulary = vocabulary if vocabulary is not None else _vocabulary(doc.text)
-                shown = _unbroken(cleaned.text, cs, ce, breaks, vocabulary)
             sentences.append(
                 Sentence(
                     start,
@@ -186,56 +174,10 @@ def split_sentences(doc: Document) -> list[Sentence]:
                     section,
                     group,
                     leads if i == len(spans) - 1 else -1,
-                    shown if len(spans) == 1 or block.kind == "code" or breaks else "",
+                    shown if len(spans) == 1 or block.kind == "code" else "",
                 )
             )
     return sentences
-
-
-def _breaks(raw: str, cleaned: CleanText) -> list[int]:
-    """Where `cleaned` holds a hyphen that ended a line of `raw` before a word going on in lower
-    case: a word hyphenated at the line's end ("in-", "cludes"), or a compound that broke at its
-    own hyphen ("well-", "known")."""
-    text, index = cleaned.text, cleaned.raw_index
-    found = []
-    at = text.find("-")
-    while at >= 0:
-        if 0 < at < len(text) - 1 and text[at - 1].isalpha() and text[at + 1].islower():
-            after = raw[index[at] + 1 : index[at + 1]]
-            if "\n" in after and not after.strip():
-                found.append(at)
-        at = text.find("-", at + 1)
-    return found
-
-
-def _vocabulary(raw: str) -> set[str]:
-    """The words of a text and its compounds ("well-known"), case folded, as its lines hold them
-    whole."""
-    return {word.casefold() for word in _WORDS.findall(raw)}
-
-
-def _unbroken(text: str, start: int, end: int, breaks: list[int], vocabulary: set[str]) -> str:
-    """text[start:end] with each hyphen at `breaks` inside it left out where it broke a word at a
-    line's end: where the text writes the joined word whole elsewhere and never the hyphenated
-    compound ("in-", "cludes" against "includes"). A text wrapped by hand breaks lines at a
-    compound's own hyphen ("open-", "source"), not inside words: a word the text never writes
-    whole keeps its hyphen. "" when no hyphen is left out."""
-    out, at = [], start
-    for hyphen in breaks:
-        if not start < hyphen < end - 1:
-            continue
-        left = _LETTERS.findall(text[start:hyphen])[-1:] or [""]
-        right = _LETTERS.match(text, hyphen + 1)
-        if right is None:
-            continue
-        joined = f"{left[0]}{right.group()}".casefold()
-        if joined not in vocabulary or f"{left[0]}-{right.group()}".casefold() in vocabulary:
-            continue
-        out.append(text[at:hyphen])
-        at = hyphen + 1
-    if not out:
-        return ""
-    return "".join([*out, text[at:end]])
 
 
 def _introduced(blocks: list[Block], n: int, examples: dict[int, int]) -> int:

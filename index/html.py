@@ -579,10 +579,8 @@ class _Walker(HTMLParser):
             kind = "boilerplate"
         elif kind == "paragraph" and bold:
             kind, level = "heading", RUN_IN_LEVEL
-        elif kind in ("heading", "paragraph") and labels_box(text):
-            # the box's label (a heading, or asciidoc's cell beside the box's text): what it heads is
-            # read in the section around it
-            kind, level = "boilerplate", 0
+        elif kind == "heading" and labels_box(text):
+            kind, level = "boilerplate", 0  # the box's label: what it heads is read in the section around it
         if kind == "definition":
             term = self.term or ""
             self.term = None

@@ -1091,24 +1091,6 @@ def test_a_texi2html_node_drops_its_bars_of_links_and_keeps_its_indented_example
     assert [kind for kind, _ in content[4:]] == ["table_header", "table_row"]
 
 
-def test_an_admonitions_label_beside_or_above_its_text_is_no_paragraph(tmp_path: Path):
-    # asciidoc sets "Note" in a cell beside the box's text; Sphinx in a paragraph above it.
-    page = (
-        "<html><head><title>git-tag</title></head><body><h1>git-tag</h1>"
-        '<div class="admonitionblock"><table><tr><td class="icon"><div class="title">Note</div></td>'
-        '<td class="content">In addition, the date part is accepted in the following formats: YYYY.MM.DD.</td>'
-        "</tr></table></div>"
-        '<div class="admonition warning"><p class="admonition-title">Warning</p>'
-        "<p>Signing a tag needs the user's key.</p></div></body></html>"
-    )
-    doc = loaded(tmp_path, "git-tag.html", page)
-    assert [(b.kind, doc.text[b.start : b.end]) for b in doc.blocks if b.kind != "boilerplate"] == [
-        ("heading", "git-tag"),
-        ("paragraph", "In addition, the date part is accepted in the following formats: YYYY.MM.DD."),
-        ("paragraph", "Signing a tag needs the user's key."),
-    ]
-
-
 def test_html_soft_hyphens_and_zero_width_spaces_neither_cut_words_nor_hide_the_paragraph(tmp_path: Path):
     page = (
         "<html><head><title>Harbour</title></head><body><main><h1>Port&#8203;</h1>"

@@ -436,42 +436,6 @@ def test_nroff_pages_lose_their_running_lines_and_justified_prose_stays_prose(tm
     assert "boilerplate" not in {b.kind for b in load(file).blocks}
 
 
-def test_a_word_hyphenated_at_a_lines_end_is_shown_whole_and_quoted_as_the_file_has_it(tmp_path: Path):
-    (tmp_path / "guide.txt").write_text(
-        "If no site file is given, Build in-\ncludes every file of the site di-\nrectory. A well-known "
-        "rule keeps a well-\nknown compound whole. The directory includes a README, read in order. An open-\nsource "
-        "tool is never written whole.\n",
-        encoding="utf-8",
-    )
-    (file,), _ = scan(tmp_path, 10**6)
-    doc = load(file)
-    first, second, _, fourth = split_sentences(doc)
-    assert first.display == "If no site file is given, Build includes every file of the site directory."
-    assert first.text == "If no site file is given, Build in-cludes every file of the site di-rectory."
-    assert doc.text[first.start : first.end].split() == [
-        "If",
-        "no",
-        "site",
-        "file",
-        "is",
-        "given,",
-        "Build",
-        "in-",
-        "cludes",
-        "every",
-        "file",
-        "of",
-        "the",
-        "site",
-        "di-",
-        "rectory.",
-    ]
-    # The text writes the compound with its hyphen elsewhere: the hyphen stays.
-    assert second.display == "A well-known rule keeps a well-known compound whole."
-    # A word the text never writes whole keeps its hyphen: a text wrapped by hand breaks compounds.
-    assert fourth.display == "An open-source tool is never written whole."
-
-
 def test_a_table_laid_out_with_spaces_is_read_as_rows_under_its_years(tmp_path: Path):
     # `pdftotext -layout` of a statement: a header of years over figures set flush right.
     text = "\n".join(
