@@ -311,7 +311,7 @@ class _Rebuild:
                         assert result.doc is not None
                         positions = giver_docs.get(file.source)
                         if giver is not None and positions is not None and same_texts(result.chunks, giver, positions):
-                            batch.keep(result.chunks, giver, positions)
+                            batch.copy(giver, positions, result.chunks)
                             report.kept += 1
                         else:
                             batch.fresh(result.chunks)
@@ -482,18 +482,11 @@ class _Batch:
         self.sentence_vectors: list[np.ndarray | None] = []
         self.size = 0
 
-    def copy(self, previous: Generation, positions: list[int]) -> None:
-        for i in positions:
-            self.chunks.append(previous.chunks[i])
-            self.chunk_vectors.append(np.asarray(previous.chunk_vectors[i]))
-            rows = previous.sentence_rows(i)
-            self.sentence_vectors.append(np.asarray(previous.sentence_vectors[rows.start : rows.stop]))
-        self.size += 1
-
-    def keep(self, chunks: list[Chunk], previous: Generation, positions: list[int]) -> None:
-        """`chunks`, read again, with the vectors `previous` holds for the same texts."""
-        for chunk, i in zip(chunks, positions, strict=True):
-            self.chunks.append(chunk)
+    def copy(self, previous: Generation, positions: list[int], chunks: list[Chunk] | None = None) -> None:
+        """A document's chunks at `positions` of `previous` with their vectors; with `chunks`, those
+        chunks (read again, with the same texts) in their place."""
+        for n, i in enumerate(positions):
+            self.chunks.append(chunks[n] if chunks is not None else previous.chunks[i])
             self.chunk_vectors.append(np.asarray(previous.chunk_vectors[i]))
             rows = previous.sentence_rows(i)
             self.sentence_vectors.append(np.asarray(previous.sentence_vectors[rows.start : rows.stop]))
