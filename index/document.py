@@ -34,7 +34,7 @@ Kind = Literal["heading", "paragraph", "list_item", "table_row", "table_header",
 CONTENT_KINDS = frozenset({"paragraph", "list_item", "table_row", "code", "definition"})
 # Bump when a parser changes the text or blocks it makes: the index fingerprint includes it, so an
 # index built by an older parser is rebuilt instead of mixing its records with new ones.
-PARSER_VERSION = 93
+PARSER_VERSION = 94
 
 # A paragraph or list item whose text is mostly link text is navigation (an HTML page's menus, a
 # Markdown README's table of contents of links to its own headings).

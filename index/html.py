@@ -689,13 +689,13 @@ class _Walker(HTMLParser):
 
 # A table lays the page out, and is read as blocks rather than rows, when a cell of its own holds a
 # heading or a form, or a table that lays out (a page set out in tables of menu and content cells,
-# as old sites and generated manuals are: libxslt's), when its one cell holds paragraphs, a list, code
-# or a table, or when its one row holds paragraphs, a list or code (texi2html indents each example
-# as a row of an empty cell and the example's <pre>; a row of one table beside labels is Doxygen's
-# declaration of a member, a table of data). A table of data holds none of these: a list of its own
-# nested in a row (DocBook's revision history) or code in one of its rows (PostgreSQL's function
-# tables) leaves it a table, and so does a heading alone in a row of a table whose other rows have
-# several cells (Doxygen's tables of members, a row "Functions" over the rows of the functions).
+# as old sites and generated manuals are: libxslt's), when its one cell holds paragraphs, a list,
+# code or a table, or when its one row holds code (texi2html indents each example as a row of an
+# empty cell and the example's <pre>; Pygments sets a listing's numbers in a cell beside it). A
+# table of data holds none of these: a list of its own nested in a row (DocBook's revision history)
+# or code in one of its rows (PostgreSQL's function tables) leaves it a table, and so does a heading
+# alone in a row of a table whose other rows have several cells (Doxygen's tables of members, a row
+# "Functions" over the rows of the functions).
 _BLOCK_INSIDE = frozenset("form p ul ol dl pre blockquote div table".split())
 
 
@@ -721,7 +721,7 @@ class _TableSeen:
         headed = self.heading_beside or (self.heading_alone and self.most_cells <= 1)
         one_cell = self.rows <= 1 and self.most_cells <= 1
         blocks = self.inside & _BLOCK_INSIDE
-        one_row = self.rows <= 1 and bool(blocks - {"table"})  # not Doxygen's declaration beside its labels
+        one_row = self.rows <= 1 and "pre" in blocks
         return self.holds_layout or "form" in self.inside or headed or (one_cell and bool(blocks)) or one_row
 
 
