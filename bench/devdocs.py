@@ -129,6 +129,17 @@ Corpora (each a few hundred to about 2,000 chunks, so that indexing one takes mi
   package vignettes (four of the survival package's, zoo's JSS paper and FAQ, sandwich's and lme4's
   JSS papers), taken from their packages by `apt-get download` and `dpkg-deb -x` (R is not
   installed); several set in Type 3 bitmap fonts whose ligatures reach the text as control codes.
+- farther: five documents of domains no other set has, written blind: LilyPond's Music Glossary
+  (music terms and their names in nine languages; a 98-page PDF typeset from texinfo, running
+  headers with page numbers, tables of note and rest durations and of pitch names, notation
+  examples whose glyphs reach the text as stray letters; lilypond-doc-pdf), the "Engraving details"
+  page of LilyPond's essay on music engraving (texinfo HTML with navigation bars between its
+  subsections, a footer of languages and a sidebar of the essay's contents; lilypond-doc-html), the
+  rules of shogi from GNU Shogi's manual exported to Word by LibreOffice (navigation lines, a
+  preformatted board diagram, a numbered list of handicaps whose numbers are Word's; gnushogi and
+  libreoffice-writer-nogui), the Constitution for the Debian Project v1.9 (governance; plain text
+  with numbered clauses; doc-debian) and GNU units' definitions file (weights, measures and
+  physical constants; plain text whose comments run beside the definitions; units).
 
 Each question has a `kind`: words among table, list, definition (an option or parameter's
 definition line), page-break, heading (the section's heading matters), boilerplate (it has
@@ -180,6 +191,7 @@ HARDEN = "/usr/share/doc/harden-doc/html/en-US"
 FRR = "/usr/share/doc/frr/html"
 NUT = "/usr/share/doc/nut-doc/html"
 BIND_ARM = "/usr/share/doc/bind9-doc/arm"
+LILYPOND = "/usr/share/doc/lilypond/html/Documentation"
 # LaTeX2HTML pages of gnuplot's manual, each with a navigation panel: plotting styles
 GNUPLOT_NODES = "node98 node99 node100 node101 node104 node107 node109 node116 node118 node121 node128 node129".split()
 CORPORA: dict[str, list[tuple[str, str, str]]] = {
@@ -339,6 +351,12 @@ CORPORA: dict[str, list[tuple[str, str, str]]] = {
             for page in "chapter1 chapter3 chapter4 chapter7".split()
         ),
     ],
+    "farther": [
+        ("lilypond-doc-pdf", f"{LILYPOND}/music-glossary.pdf", "lilypond/music-glossary.pdf"),
+        ("lilypond-doc-html", f"{LILYPOND}/essay/engraving-details.html", "lilypond/essay-engraving-details.html"),
+        ("doc-debian", "/usr/share/doc/debian/constitution.txt.gz", "debian-constitution.txt"),
+        ("units", "/usr/share/units/definitions.units", "units/definitions.units.txt"),
+    ],
 }
 
 # Word files made from real documents by the programs people save them with, by corpus: (the
@@ -372,6 +390,14 @@ CONVERTED: dict[str, list[tuple[tuple[str, ...], str, tuple[str, ...], str]]] = 
             f"{NODEJS}/contributing/writing-and-running-benchmarks.md",
             ("pandoc-odt", "gfm+footnotes"),
             "nodejs-benchmarks.docx",
+        ),
+    ],
+    "farther": [
+        (
+            ("gnushogi", "libreoffice-writer-nogui"),
+            "/usr/share/doc/gnushogi/html/The-rules-of-shogi.html",
+            ("libreoffice",),
+            "gnushogi/the-rules-of-shogi.docx",
         ),
     ],
 }
