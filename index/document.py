@@ -32,9 +32,12 @@ Kind = Literal["heading", "paragraph", "list_item", "table_row", "table_header",
 
 # Kinds whose text is read as answer sentences (headings are context; boilerplate is set aside).
 CONTENT_KINDS = frozenset({"paragraph", "list_item", "table_row", "code", "definition"})
-# Bump when a parser changes the text or blocks it makes: the index fingerprint includes it, so an
-# index built by an older parser is rebuilt instead of mixing its records with new ones.
-PARSER_VERSION = 94
+# Bump when a parser changes the text or blocks it makes, or chunking what it reads of blocks without
+# changing their text (which list a sentence leads): the index fingerprint includes it, so an index
+# built by an older parser is rebuilt instead of mixing its records with new ones (95: TeX's accents
+# composed with their letters in PDFs, a definition ending in a colon leads the list after it; 96
+# and 97 read plain text's lists, taken back in 98).
+PARSER_VERSION = 98
 
 # A paragraph or list item whose text is mostly link text is navigation (an HTML page's menus, a
 # Markdown README's table of contents of links to its own headings).

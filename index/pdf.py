@@ -491,7 +491,7 @@ def _page_lines(pdf: object, n: int) -> tuple[list[_Line], list[tuple[float, flo
             for x0, x1, y, thick in paths
             if thick <= UNDERSCORE_HEIGHT and 1.5 <= x1 - x0 <= UNDERSCORE_WIDTH
         ]
-        page_text = _page_text(textpage)
+        page_text = _with_accents(_page_text(textpage))
         page_text = replace(page_text, text=_OPTION_DASH.sub(_hyphens, _typeset_codes(page_text.text)))
         chars = _with_underscores(_with_word_spaces(_note_numbers(page_text)), underscores)
         text, index = chars.text, chars.index
@@ -574,6 +574,83 @@ def _page_text(textpage: object) -> _PageText:
     glyphs = [(i, code) for i, code in enumerate(codes) if code]
     text = "".join(_SOFT_HYPHEN if c == 2 else "\ufffd" if 0xD800 <= c < 0xE000 else chr(c) for _, c in glyphs)
     return _PageText(text, [i for i, _ in glyphs], handle)
+
+
+# TeX sets an accented letter as two glyphs, the accent drawn over (or under) the letter, and
+# pdfium writes each ("divisi´on", "j¨asennysmerkki"): a spacing accent and the letter it sits on
+# are one character, as pdftotext and readers have them ("división").
+_ACCENTS = {
+    "\u00b4": "\u0301",  # acute
+    "`": "\u0300",  # grave
+    "\u02cb": "\u0300",
+    "\u00a8": "\u0308",  # diaeresis
+    "\u02c6": "\u0302",  # circumflex
+    "^": "\u0302",
+    "\u02dc": "\u0303",  # tilde
+    "~": "\u0303",
+    "\u00af": "\u0304",  # macron
+    "\u02c9": "\u0304",
+    "\u02d8": "\u0306",  # breve
+    "\u02d9": "\u0307",  # dot above
+    "\u02da": "\u030a",  # ring
+    "\u02dd": "\u030b",  # double acute
+    "\u02c7": "\u030c",  # caron
+    "\u00b8": "\u0327",  # cedilla
+    "\u02db": "\u0328",  # ogonek
+}
+_DOTLESS = {"\u0131": "i", "\u0237": "j"}  # TeX's accented i and j are set on dotless ones
+
+
+def _with_accents(chars: _PageText) -> _PageText:
+    """The page's text with each spacing accent that sits on the letter next to it (its box's
+    middle within the letter's, as TeX centres it) written with that letter as one character
+    ("´o" -> "ó"); the character takes the letter's glyph. An accent beside a letter it does not
+    sit on (a backtick in code, "^" in a formula) stays."""
+    import unicodedata
+
+    text, index, handle = chars.text, chars.index, chars.handle
+    if not any(char in _ACCENTS for char in text):
+        return chars
+    import pypdfium2.raw as raw
+
+    left, right, bottom, top = (ctypes.c_double() for _ in range(4))
+
+    def span(k: int) -> tuple[float, float]:
+        raw.FPDFText_GetCharBox(handle, index[k], left, right, bottom, top)
+        return left.value, right.value
+
+    out, out_index = [], []
+    k = 0
+    while k < len(text):
+        char = text[k]
+        if char in _ACCENTS:
+            a_left, a_right = span(k)
+            middle = (a_left + a_right) / 2
+            for j in (k + 1, k - 1):  # TeX draws most accents before the letter, a cedilla after
+                if not (0 <= j < len(text) and text[j].isalpha() and (j == k + 1 or out)):
+                    continue
+                l_left, l_right = span(j)
+                if l_left - 0.5 <= middle <= l_right + 0.5 and l_right > l_left:
+                    letter = _DOTLESS.get(text[j], text[j])
+                    composed = unicodedata.normalize("NFC", letter + _ACCENTS[char])
+                    if len(composed) == 1:
+                        if j == k + 1:
+                            out.append(composed)
+                            out_index.append(index[j])
+                            k += 2
+                        else:
+                            out[-1] = composed
+                            k += 1
+                        break
+            else:
+                out.append(char)
+                out_index.append(index[k])
+                k += 1
+            continue
+        out.append(char)
+        out_index.append(index[k])
+        k += 1
+    return _PageText("".join(out), out_index, handle)
 
 
 def _hyphens(dashes: re.Match[str]) -> str:

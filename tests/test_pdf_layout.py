@@ -1493,3 +1493,19 @@ def test_pdf_lettered_subsections_and_a_numbered_heading_wrapped_onto_a_second_l
         "I. TIDES",
         "A. Reading the table",
     )
+
+
+def test_pdf_accents_set_over_their_letters_as_tex_sets_them_are_read_as_one_character(tmp_path: Path):
+    # TeX draws an accented letter as two glyphs, the accent moved over (a cedilla under) the
+    # letter: pdfium wrote "L´opez" and "franc¸aise", which no reader searches for
+    lines = [  # Times-Roman: o 500, c 444, acute and cedilla 333 (StandardEncoding \302 and \313)
+        r"[(Thanks to Alejandro L) -83.5 (\302) 416.5 (opez-Valencia for the translation.)] TJ",
+        r"[(The French word is franc) 388.5 (\313) 55.5 (aise, set as TeX sets it.)] TJ",
+        r"[(An acute accent alone: \302 is a mark, not a letter.)] TJ",
+    ]
+    content = "".join(f"BT /F1 11 Tf 72 {760 - 14 * n} Td {line} ET\n" for n, line in enumerate(lines))
+    doc = loaded(tmp_path, "thanks.pdf", documents.raw_pdf(content, {"F1": "Times-Roman"}))
+    text = " ".join(doc.text.split())
+    assert "Alejandro López-Valencia for the translation." in text
+    assert "The French word is française, set as TeX sets it." in text
+    assert "An acute accent alone: \u00b4 is a mark" in text  # beside no letter it sits on: left as printed
