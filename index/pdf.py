@@ -81,6 +81,10 @@ development machine); its boxes and font sizes are what the rules below need:
   WORD_GAP apart get a space (`_with_word_spaces`). A man page's minus signs before a letter, or
   two together, are the hyphens readers type ("--login").
 
+- Accents: TeX sets an accented letter as two glyphs, the accent moved over the letter (a cedilla
+  under it), and pdfium writes each ("divisi´on"); an accent whose box's middle lies within the
+  letter beside it is written with that letter as one character ("división", `_with_accents`).
+
 - Underscores: texinfo sets "_" outside a typewriter face as a short rule on the baseline, which
   pdfium's text lacks ("struct sha256 ctx"); where such a rule fills the gap between two
   characters of a line, "_" is written in (`_with_underscores`).
