@@ -623,35 +623,32 @@ def _with_accents(chars: _PageText) -> _PageText:
         raw.FPDFText_GetCharBox(handle, index[k], left, right, bottom, top)
         return left.value, right.value
 
-    out, out_index = [], []
+    def composed(k: int, j: int) -> str:
+        """The letter at `j` with the accent at `k` over it, or "" when the accent does not sit on it."""
+        if not (0 <= j < len(text) and text[j].isalpha()):
+            return ""
+        (a_left, a_right), (l_left, l_right) = span(k), span(j)
+        if not (l_right > l_left and l_left - 0.5 <= (a_left + a_right) / 2 <= l_right + 0.5):
+            return ""
+        letter = unicodedata.normalize("NFC", _DOTLESS.get(text[j], text[j]) + _ACCENTS[text[k]])
+        return letter if len(letter) == 1 else ""
+
+    out: list[str] = []
+    out_index: list[int] = []
     k = 0
     while k < len(text):
-        char = text[k]
-        if char in _ACCENTS:
-            a_left, a_right = span(k)
-            middle = (a_left + a_right) / 2
-            for j in (k + 1, k - 1):  # TeX draws most accents before the letter, a cedilla after
-                if not (0 <= j < len(text) and text[j].isalpha() and (j == k + 1 or out)):
-                    continue
-                l_left, l_right = span(j)
-                if l_left - 0.5 <= middle <= l_right + 0.5 and l_right > l_left:
-                    letter = _DOTLESS.get(text[j], text[j])
-                    composed = unicodedata.normalize("NFC", letter + _ACCENTS[char])
-                    if len(composed) == 1:
-                        if j == k + 1:
-                            out.append(composed)
-                            out_index.append(index[j])
-                            k += 2
-                        else:
-                            out[-1] = composed
-                            k += 1
-                        break
-            else:
-                out.append(char)
-                out_index.append(index[k])
+        if text[k] in _ACCENTS:
+            # TeX draws most accents before their letter, a cedilla after it
+            if letter := composed(k, k + 1):
+                out.append(letter)
+                out_index.append(index[k + 1])
+                k += 2
+                continue
+            if out and (letter := composed(k, k - 1)):
+                out[-1] = letter
                 k += 1
-            continue
-        out.append(char)
+                continue
+        out.append(text[k])
         out_index.append(index[k])
         k += 1
     return _PageText("".join(out), out_index, handle)
