@@ -36,8 +36,9 @@ CONTENT_KINDS = frozenset({"paragraph", "list_item", "table_row", "code", "defin
 # changing their text (which list a sentence leads): the index fingerprint includes it, so an index
 # built by an older parser is rebuilt instead of mixing its records with new ones (95: TeX's accents
 # composed with their letters in PDFs, a definition ending in a colon leads the list after it; 96
-# and 97 read plain text's lists, taken back in 98).
-PARSER_VERSION = 98
+# and 97 read plain text's lists, taken back in 98; 99: a first row over a column of dashes alone,
+# or with a dash over figures, heads nothing).
+PARSER_VERSION = 99
 
 # A paragraph or list item whose text is mostly link text is navigation (an HTML page's menus, a
 # Markdown README's table of contents of links to its own headings).
@@ -89,7 +90,9 @@ def heads_figures(rows: list[list[str]]) -> bool:
     """Whether a table's first row heads its columns by what it holds: words in two cells or more
     and no digit, over two rows or more in which some column it heads holds a figure in most rows
     ("Year | Depreciation | Remaining Value" over "1 | 450 | 1050"), as tables drawn without a
-    bold or ruled header are read."""
+    bold or ruled header are read. A column of dashes alone holds no figure, and a first row with a
+    figure or a dash over that column is a row like the others ("UK | semihemidemisemiquaver | ...
+    | -" over rows ending in "-" and "128tel-Note")."""
     if len(rows) < 3:
         return False
     first = [cell.strip() for cell in rows[0]]
@@ -97,10 +100,17 @@ def heads_figures(rows: list[list[str]]) -> bool:
         return False
     below = rows[1:]
 
-    def figures(column: int) -> int:
-        return sum(1 for row in below if column < len(row) and _FIGURE_CELL.fullmatch(row[column].strip()))
+    def figures(column: int) -> list[str]:
+        cells = (row[column].strip() for row in below if column < len(row))
+        return [cell for cell in cells if _FIGURE_CELL.fullmatch(cell)]
 
-    return any(first[c] and figures(c) >= 0.6 * len(below) for c in range(len(first)))
+    return any(
+        first[c]
+        and not _FIGURE_CELL.fullmatch(first[c])
+        and len(found := figures(c)) >= 0.6 * len(below)
+        and any(ch.isdigit() for cell in found for ch in cell)
+        for c in range(len(first))
+    )
 
 
 def captions_as_paragraphs(blocks: list[Block]) -> list[Block]:

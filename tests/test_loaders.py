@@ -571,3 +571,9 @@ def test_heads_figures_reads_the_kind_of_the_rows_below():
     assert not heads_figures([["2 cores", "24 GiB"], ["4", "32"], ["8", "64"]])
     assert not heads_figures([["Option", "Meaning"], ["-q", "quiet"], ["-v", "verbose"]])
     assert not heads_figures([["Year", "Value"], ["1", "450"]])
+    # A column of dashes alone holds no figure, and a first row with a dash over a column of
+    # figures and dashes is a row like those below it (a glossary's table of note names by language)
+    names = [["UK", "semiquaver", "semiquaver rest", "-"], ["ES", "semicorchea", "silencio", "-"]]
+    assert not heads_figures([*names, ["IT", "semicroma", "pausa", "-"]])
+    assert not heads_figures([*names, ["DE", "Sechzehntel", "Pause", "16tel-Note"], ["FI", "x", "y", "16"]])
+    assert heads_figures([["Lang.", "Note", "Rest", "Abbr."], names[0], names[1], ["FI", "x", "y", "16"]])
