@@ -155,7 +155,7 @@ def split_sentences(doc: Document) -> list[Sentence]:
         if spans is None:
             spans = list(split_spans(cleaned.text))
         shown = _row_shown(doc.text, block, headers.get(block.group)) if block.kind == "table_row" else ""
-        leads = _introduced(doc, blocks, n, examples) if block.kind in ("paragraph", "list_item", "definition") else -1
+        leads = _introduced(blocks, n, examples) if block.kind in ("paragraph", "list_item") else -1
         group = block.group if block.kind in ("list_item", "table_row") else examples.get(n, -1)
         for i, (cs, ce) in enumerate(spans):
             if ce <= cs:
@@ -180,20 +180,19 @@ def split_sentences(doc: Document) -> list[Sentence]:
     return sentences
 
 
-def _introduced(doc: Document, blocks: list[Block], n: int, examples: dict[int, int]) -> int:
+def _introduced(blocks: list[Block], n: int, examples: dict[int, int]) -> int:
     """The group of the list, table or example (see `_examples`) that follows block `n`, a
-    paragraph or a definition whose description ends in a colon ("imperfect tempus and major
-    prolatio: ... In modern time signatures, this equals:" over its two items), directly
-    (boilerplate aside), or -1; for a list item, the example alone (the items after it are its
-    list's own)."""
-    kind = blocks[n].kind
-    if kind == "definition" and not block_text(doc.text, blocks[n]).text.rstrip().endswith(":"):
-        return -1
+    paragraph, directly (boilerplate aside), or -1; for a list item, the example alone (the items
+    after it are its list's own)."""
     for m in range(n + 1, len(blocks)):
         block = blocks[m]
         if block.kind == "boilerplate":
             continue
-        if kind != "list_item" and block.kind in ("list_item", "table_row", "table_header") and block.group >= 0:
+        if (
+            blocks[n].kind == "paragraph"
+            and block.kind in ("list_item", "table_row", "table_header")
+            and block.group >= 0
+        ):
             return block.group
         return examples.get(m, -1)
     return -1
@@ -219,8 +218,8 @@ def _examples(doc: Document, blocks: list[Block]) -> dict[int, int]:
 def _leads_on(doc: Document, block: Block) -> bool:
     """Whether a paragraph leads into what follows it: it ends in a colon, or its sentence runs on
     without closing ("You can detect which domains are installed using", "For example,"); a list
-    item or a definition, when it ends in a colon ("To check out a local tree use:" over the command)."""
-    if block.kind not in ("paragraph", "list_item", "definition"):
+    item, when it ends in a colon ("To check out a local tree use:" over the command)."""
+    if block.kind not in ("paragraph", "list_item"):
         return False
     text = block_text(doc.text, block).text.rstrip()
     return text.endswith(":") or (block.kind == "paragraph" and (text.endswith(",") or text[-1:].isalpha()))

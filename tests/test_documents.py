@@ -1238,27 +1238,3 @@ def test_html_docbook_sidebar_is_a_box_of_the_text_and_a_site_sidebar_is_not(tmp
     box = next(s for s in split_sentences(doc) if s.text.startswith("The cache of downloaded"))
     assert box.section[-1] == "TIP Cleaning the cache"
     assert all(kind == "boilerplate" for text, kind in kinds.items() if "Canteen" in text or "all-hands" in text)
-
-
-def test_a_definition_ending_in_a_colon_leads_the_list_after_it(tmp_path: Path):
-    # a glossary's or manual's term whose description ends "... this equals:" over its items: the
-    # items were left behind when the definition answered
-    html = (
-        "<html><body><h1>Printing</h1><dl><dt>Output type</dt><dd>Whether to print in colour.</dd>"
-        "<dt>Colour correction</dt><dd>Selects how colours are corrected. The settings are:</dd></dl>"
-        "<ul><li>Accurate, for the best colour.</li><li>Bright, for brilliant colours.</li></ul>"
-        "<dl><dt>Image type</dt><dd>What the page holds.</dd></dl><ul><li>Text only.</li><li>Photographs.</li></ul>"
-        "</body></html>"
-    )
-    sentences = split_sentences(loaded(tmp_path, "printing.html", html))
-    kinds = [(s.kind, s.leads >= 0, s.group >= 0) for s in sentences]
-    assert kinds == [
-        ("definition", False, False),
-        ("definition", True, False),
-        ("list_item", False, True),
-        ("list_item", False, True),
-        ("definition", False, False),  # no colon: it introduces nothing
-        ("list_item", False, True),
-        ("list_item", False, True),
-    ]
-    assert sentences[1].leads == sentences[2].group == sentences[3].group
