@@ -32,12 +32,10 @@ Kind = Literal["heading", "paragraph", "list_item", "table_row", "table_header",
 
 # Kinds whose text is read as answer sentences (headings are context; boilerplate is set aside).
 CONTENT_KINDS = frozenset({"paragraph", "list_item", "table_row", "code", "definition"})
-# Bump when a parser changes the text or blocks it makes, or chunking what it reads of blocks without
-# changing their text (which list a sentence leads): the index fingerprint includes it, so an index
-# built by an older parser is rebuilt instead of mixing its records with new ones (95: TeX's accents
-# composed with their letters in PDFs; 96 and 97 read plain text's lists, taken back in 98; 99: a
-# first row over a column of dashes alone, or with a dash over figures, heads nothing; 100: a
-# definition ending in a colon no longer leads the list after it, as 95 had it).
+# Bump when a parser changes the text or blocks it makes (or what chunking reads of them): the index
+# fingerprint includes it, so an index built by an older parser is rebuilt instead of mixing its
+# records with new ones (95: TeX's accents composed with their letters in PDFs; 99: a first row over
+# a column of dashes alone heads nothing; 96-98 and 100 took back rules measured and not kept).
 PARSER_VERSION = 100
 
 # A paragraph or list item whose text is mostly link text is navigation (an HTML page's menus, a

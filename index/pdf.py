@@ -102,6 +102,7 @@ import itertools
 import math
 import re
 import statistics
+import unicodedata
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
@@ -610,8 +611,6 @@ def _with_accents(chars: _PageText) -> _PageText:
     middle within the letter's, as TeX centres it) written with that letter as one character
     ("´o" -> "ó"); the character takes the letter's glyph. An accent beside a letter it does not
     sit on (a backtick in code, "^" in a formula) stays."""
-    import unicodedata
-
     text, index, handle = chars.text, chars.index, chars.handle
     if not any(char in _ACCENTS for char in text):
         return chars
