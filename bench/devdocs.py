@@ -140,6 +140,18 @@ Corpora (each a few hundred to about 2,000 chunks, so that indexing one takes mi
   libreoffice-writer-nogui), the Constitution for the Debian Project v1.9 (governance; plain text
   with numbered clauses; doc-debian) and GNU units' definitions file (weights, measures and
   physical constants; plain text whose comments run beside the definitions; units).
+- distant: five more domains no other set has, written blind: the Swiss Ephemeris General
+  Documentation (astronomy and astrology: planetary ephemerides, lunar nodes and apogees, asteroids,
+  fixed stars, the sidereal zodiac's ayanamshas, Delta T, house systems; a 116-page PDF typeset by
+  pandoc through LaTeX, a contents list, page numbers, tables of differences between ephemerides;
+  libswe-doc), four pages of QBrew's Brewing Primer (homebrewing beer: equipment, a first extract
+  brew, mashing, a glossary; HTML with Previous, Contents and Next links above and below the text
+  and a copyright footer; qbrew), the descriptions of map projections from GEOTRANS's help (geodesy;
+  an HTML page saved by Word, exported to Word by LibreOffice; geotranz-help and
+  libreoffice-writer-nogui), the README of convertdate (calendar systems: the Armenian, French
+  Republican and Baha'i calendars, dates before the Common Era; Markdown; python3-convertdate) and
+  the BSD calendar's list of holidays by country (plain text, a date and a holiday a line, C
+  preprocessor comments; calendar).
 
 Each question has a `kind`: words among table, list, definition (an option or parameter's
 definition line), page-break, heading (the section's heading matters), boilerplate (it has
@@ -357,6 +369,15 @@ CORPORA: dict[str, list[tuple[str, str, str]]] = {
         ("doc-debian", "/usr/share/doc/debian/constitution.txt.gz", "debian-constitution.txt"),
         ("units", "/usr/share/units/definitions.units", "units/definitions.units.txt"),
     ],
+    "distant": [
+        ("libswe-doc", "/usr/share/doc/libswe-doc/swisseph.pdf.gz", "swisseph/swisseph.pdf"),
+        *(
+            ("qbrew", f"/usr/share/doc/qbrew/primer/primer-{page}.html", f"qbrew/primer-{page}.html")
+            for page in "equipment firstbrew mashing glossary".split()
+        ),
+        ("python3-convertdate", "/usr/share/doc/python3-convertdate/README.md.gz", "convertdate/README.md"),
+        ("calendar", "/usr/share/calendar/calendar.holiday", "calendar/calendar.holiday.txt"),
+    ],
 }
 
 # Word files made from real documents by the programs people save them with, by corpus: (the
@@ -398,6 +419,14 @@ CONVERTED: dict[str, list[tuple[tuple[str, ...], str, tuple[str, ...], str]]] = 
             "/usr/share/doc/gnushogi/html/The-rules-of-shogi.html",
             ("libreoffice",),
             "gnushogi/the-rules-of-shogi.docx",
+        ),
+    ],
+    "distant": [
+        (
+            ("geotranz-help", "libreoffice-writer-nogui"),
+            "/usr/share/doc/geotranz/help/projectionDescriptions.htm",
+            ("libreoffice",),
+            "geotrans/projection-descriptions.docx",
         ),
     ],
 }
