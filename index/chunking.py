@@ -7,7 +7,7 @@ import hashlib
 import textwrap
 from dataclasses import dataclass
 
-from index.document import Block, Document, block_text, flatten
+from index.document import Block, Document, block_text, cell_texts
 from index.sentences import MAX_SENTENCE_CHARS, split_spans
 
 # A chunk closes at the end of a section once it holds this share of its target words.
@@ -147,7 +147,7 @@ def split_sentences(doc: Document) -> list[Sentence]:
             continue
         trail = [heading for heading in trail if heading[2] < 0 or heading[2] == block.group]
         if block.kind == "table_header":
-            headers[block.group] = [flatten(doc.text, s, e, block.holes).text for s, e in block.cells]
+            headers[block.group] = cell_texts(doc.text, block)
             continue
         section = tuple(text for _, text, _ in trail)
         whole = block.kind in ("list_item", "table_row", "definition", "code")
@@ -240,7 +240,7 @@ def _code_shown(text: str, start: int, end: int, cleaned: str) -> str:
 def _row_shown(text: str, block: Block, headers: list[str] | None) -> str:
     """A table row as an answer gives it: its first cell, then each other cell after its column's
     header ("New York, Nightly limit: USD 310"); the row as written when the table has no header."""
-    cells = [flatten(text, s, e, block.holes).text for s, e in block.cells]
+    cells = cell_texts(text, block)
     if not headers or len(cells) < 2:
         return ""
     parts = [cells[0]] if cells[0] else []

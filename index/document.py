@@ -28,6 +28,9 @@ from typing import Literal
 from index.clean import CleanText
 
 Span = tuple[int, int]
+Swap = tuple[int, int, str]
+"""A span of the text read as other text: (start, end, what it reads as), as Markdown's character
+reference "&auml;" reads "ä"."""
 Kind = Literal["heading", "paragraph", "list_item", "table_row", "table_header", "code", "definition", "boilerplate"]
 
 # Kinds whose text is read as answer sentences (headings are context; boilerplate is set aside).
@@ -35,8 +38,9 @@ CONTENT_KINDS = frozenset({"paragraph", "list_item", "table_row", "code", "defin
 # Bump when a parser changes the text or blocks it makes (or what chunking reads of them): the index
 # fingerprint includes it, so an index built by an older parser is rebuilt instead of mixing its
 # records with new ones (95: TeX's accents composed with their letters in PDFs; 99: a first row over
-# a column of dashes alone heads nothing; 96-98 and 100 took back rules measured and not kept).
-PARSER_VERSION = 100
+# a column of dashes alone heads nothing; 96-98 and 100 took back rules measured and not kept; 101:
+# Markdown's character references read as the characters they stand for).
+PARSER_VERSION = 101
 
 # A paragraph or list item whose text is mostly link text is navigation (an HTML page's menus, a
 # Markdown README's table of contents of links to its own headings).
@@ -70,6 +74,7 @@ class Block:
     group: int = -1
     cells: tuple[Span, ...] = ()
     holes: tuple[Span, ...] = ()
+    swaps: tuple[Swap, ...] = ()
 
 
 def heads_years(cells: list[str]) -> bool:
@@ -173,17 +178,25 @@ def block_text(text: str, block: Block) -> CleanText:
     definition's term and description by ": ". Every character maps back to `text`."""
     if block.cells:
         separator = ": " if block.kind == "definition" else " | "
-        parts = [flatten(text, start, end, block.holes) for start, end in block.cells]
+        parts = [flatten(text, start, end, block.holes, swaps=block.swaps) for start, end in block.cells]
         return join_clean([p for p in parts if p.text], separator)
-    return flatten(text, block.start, block.end, block.holes, joins=block.kind != "code")
+    return flatten(text, block.start, block.end, block.holes, joins=block.kind != "code", swaps=block.swaps)
 
 
-def flatten(text: str, start: int, end: int, holes: tuple[Span, ...] = (), joins: bool = True) -> CleanText:
+def cell_texts(text: str, block: Block) -> list[str]:
+    """The text of each of the block's cells, as `block_text` reads it."""
+    return [flatten(text, start, end, block.holes, swaps=block.swaps).text for start, end in block.cells]
+
+
+def flatten(
+    text: str, start: int, end: int, holes: tuple[Span, ...] = (), joins: bool = True, swaps: tuple[Swap, ...] = ()
+) -> CleanText:
     """text[start:end] without `holes`, each white space run holding a line break turned into one
     space (none after a line-end hyphen before a lower-case letter, or inside a web address or path
     broken at the line's end, unless `joins` is off: code's "<!--" and "--" end lines before
     lower-case words of their own), ends stripped. Where a hole sat between two letters or digits a
-    space stands, so that no two words run together."""
+    space stands, so that no two words run together. Each of the `swaps` kept whole reads as its
+    text, every character of which maps to the swap's start."""
     out: list[str] = []
     index = array("q")
     gap = ""  # the white space of kept text since the last kept run, holes left out
@@ -208,6 +221,27 @@ def flatten(text: str, start: int, end: int, holes: tuple[Span, ...] = (), joins
             gap, at = "", e
         if out:
             gap += text[at:piece_end]
+    flat = CleanText("".join(out), index)
+    return _swapped(text, flat, swaps) if swaps else flat
+
+
+def _swapped(text: str, flat: CleanText, swaps: tuple[Swap, ...]) -> CleanText:
+    """`flat` with each swap whose text it keeps whole read as the swap's text."""
+    by_start = {start: (end, reads) for start, end, reads in swaps}
+    out: list[str] = []
+    index = array("q")
+    at = 0
+    while at < len(flat.text):
+        raw = flat.raw_index[at]
+        end, reads = by_start.get(raw, (raw, ""))
+        if end > raw and flat.text.startswith(text[raw:end], at) and flat.raw_index[at + end - raw - 1] == end - 1:
+            out.append(reads)
+            index.extend([raw] * len(reads))
+            at += end - raw
+        else:
+            out.append(flat.text[at])
+            index.append(raw)
+            at += 1
     return CleanText("".join(out), index)
 
 

@@ -2,16 +2,18 @@
 
 markdown-it gives each block its lines; the block's span is those lines, and its markup (heading
 marks, list markers, quote marks, emphasis, link targets, table pipes) are holes in it, so that a
-quote reads as text while its span is the file's own.
+quote reads as text while its span is the file's own. A character reference ("M&auml;dler",
+"&lt;name&gt;") reads as the character it stands for, as a rendered page shows it, but in code.
 """
 
 from __future__ import annotations
 
+import html
 import itertools
 import re
 from typing import TYPE_CHECKING
 
-from index.document import LINK_DENSITY, TYPED_ITEM_CHARS, Block, Document, Kind, Span, flatten
+from index.document import LINK_DENSITY, TYPED_ITEM_CHARS, Block, Document, Kind, Span, Swap, flatten
 
 if TYPE_CHECKING:
     from markdown_it.token import Token
@@ -41,6 +43,8 @@ _AUTOLINK = re.compile(r"<(?:[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*|[\w.+-]+@[\w-
 # (after a UTF-8 byte-order mark, which index.loaders reads as a space)
 _FRONT_MATTER = re.compile(r"\A ?---[ \t]*\n(.*?\n)---[ \t]*(?:\n|\Z)", re.DOTALL)
 _FRONT_TITLE = re.compile(r"^title:[ \t]*[\"']?(.+?)[\"']?[ \t]*$", re.MULTILINE)
+# A character reference, named or numbered, as CommonMark reads one.
+_REFERENCE = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 
 
 def parse_markdown(source: str, sha256: str, text: str) -> Document:
@@ -104,7 +108,8 @@ def parse_markdown(source: str, sha256: str, text: str) -> Document:
             holes = tuple(sorted({*_inline_holes(text, start, end), *((start + a, start + b) for a, b in piped)}))
             if any(b > a for a, b in cells):
                 row_kind: Kind = "table_header" if header_row else "table_row"
-                blocks.append(Block(row_kind, start, end, 0, table_group, cells, holes))
+                swaps = _references(text, start, end)
+                blocks.append(Block(row_kind, start, end, 0, table_group, cells, holes, swaps))
             row_lines = None
         elif kind in ("fence", "code_block") and token.map:
             first, last = token.map
@@ -119,7 +124,8 @@ def parse_markdown(source: str, sha256: str, text: str) -> Document:
             holes = tuple(m.span() for m in re.finditer(r"<[^>]*>", text[start:end]))
             shifted = tuple((start + a, start + b) for a, b in holes)
             if flatten(text, start, end, shifted).text:
-                blocks.append(Block("paragraph", start, end, 0, -1, (), shifted))
+                swaps = _references(text, start, end, code=False)
+                blocks.append(Block("paragraph", start, end, 0, -1, (), shifted, swaps))
         elif kind == "inline" and token.map and row_lines is None:
             start, end = span_of(token.map)
             previous = tokens[n - 1].type if n else ""
@@ -149,13 +155,14 @@ def parse_markdown(source: str, sha256: str, text: str) -> Document:
             )
             level = heading_level or (list_depth if in_item else 0)
             group = list_group if in_item else -1
-            blocks.append(Block(block_kind, start, end, level, group, (), inline_holes))
+            swaps = _references(text, start, end)
+            blocks.append(Block(block_kind, start, end, level, group, (), inline_holes, swaps))
     blocks.sort(key=lambda b: (b.start, b.end))
     if not title:
         headings = [b for b in blocks if b.kind == "heading"]
         top = min((b.level for b in headings), default=0)
         opening = next((b for b in headings if b.level == top), None)
-        title = flatten(text, opening.start, opening.end, opening.holes).text if opening else ""
+        title = flatten(text, opening.start, opening.end, opening.holes, swaps=opening.swaps).text if opening else ""
     return Document(source, sha256, text, title, blocks)
 
 
@@ -200,6 +207,18 @@ def _inline_holes(text: str, start: int, end: int) -> tuple[Span, ...]:
         if mark.end() > mark.start() and not inside:
             holes.append(mark.span())
     return tuple(sorted(holes))
+
+
+def _references(text: str, start: int, end: int, code: bool = True) -> tuple[Swap, ...]:
+    """The character references of text[start:end] that stand for a character (not "&bogus;"),
+    each as the swap that reads it; with `code`, none inside a code span, where "&amp;" is text."""
+    spans = [m.span() for m in _CODE_SPAN.finditer(text, start, end)] if code else []
+    swaps = []
+    for found in _REFERENCE.finditer(text, start, end):
+        reads = html.unescape(found.group())
+        if reads != found.group() and not any(a <= found.start() < b for a, b in spans):
+            swaps.append((found.start(), found.end(), reads))
+    return tuple(swaps)
 
 
 def _line_starts(text: str) -> list[int]:

@@ -285,6 +285,27 @@ def test_markdown_code_spans_and_autolinks_keep_their_text(tmp_path: Path):
     ]
 
 
+def test_markdown_character_references_read_as_their_characters_but_in_code(tmp_path: Path):
+    # "M&auml;dler" is "Mädler" on the rendered page; in a code span "&amp;" is what is written
+    text = (
+        "# Calendars\n\n"
+        "Von M&auml;dler dropped leap years; use `a &amp;&amp; b` &mdash; not &bogus; references.\n\n"
+        "| Setting | Meaning |\n| --- | --- |\n| memory=L&lt;inf | limited &#8364;10 |\n\n"
+        "<table><tr><td>K &gt; U</td></tr></table>\n"
+    )
+    sentences = markdown_sentences(tmp_path, "calendars.md", text)
+    assert sentences == [
+        "Von Mädler dropped leap years; use a &amp;&amp; b — not &bogus; references.",
+        "memory=L<inf | limited €10",
+        "K > U",
+    ]
+    doc = loaded(tmp_path, "calendars.md", text)
+    cleaned = block_text(doc.text, next(b for b in doc.blocks if b.kind == "paragraph"))
+    at = cleaned.text.index("Mädler")
+    start, end = cleaned.to_raw(at, at + len("Mädler"))
+    assert text[start:end] == "M&auml;dler"  # spans stay the file's own
+
+
 def test_markdown_contents_of_in_page_links_and_badges_are_set_aside_and_links_out_are_text(tmp_path: Path):
     text = (
         "# Tool\n\n[![Build Status](https://ci.example.org/badge.svg)](https://ci.example.org)\n\n"
