@@ -219,7 +219,7 @@ def _ask(args: argparse.Namespace) -> int:
     for notice in answer.notices:
         print(f"note: {notice}", file=sys.stderr)
     for n, citation in enumerate(answer.citations, start=1):
-        where = " › ".join(part for part in (citation.title, *citation.section) if part)
+        where = " › ".join(citation.trail)
         heading = f"{where} — {citation.location}" if where else citation.location
         print(f"\n[{n}] {heading}  (score {citation.score:.2f})\n    {citation.quote}")
     return 0

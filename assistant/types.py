@@ -37,6 +37,16 @@ class Citation:
         lines = f"{self.line_start}" if self.line_start == self.line_end else f"{self.line_start}-{self.line_end}"
         return f"{self.source}:{lines}"
 
+    @property
+    def trail(self) -> tuple[str, ...]:
+        """The document's title and the headings above the passage, outermost first, as a reader
+        is shown where it stands; a first heading that the title already ends with is not said
+        twice ("The QBrew Brewing Primer: The Mashing Primer" over its page's "The Mashing Primer")."""
+        section = self.section
+        if section and self.title.casefold().endswith(section[0].casefold()):
+            section = section[1:]
+        return tuple(part for part in (self.title, *section) if part)
+
 
 @dataclass(frozen=True)
 class Evidence:

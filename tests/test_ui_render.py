@@ -197,6 +197,24 @@ def test_citation_panel_shows_the_title_and_section_of_the_passage() -> None:
     assert '<div class="passage-trail">Keeper&#x27;s &lt;log&gt; › 2. Doubts › 2.1 Reports</div>' in value
 
 
+def test_a_first_heading_the_title_ends_with_is_not_said_twice() -> None:
+    citation = replace(
+        cite("primer.html", SPAN_START, SPAN_END, "The keeper doubted the report.", (7, 8)),
+        title="The Brewing Primer: The Mashing Primer",
+        section=("The Mashing Primer", "Afterword"),
+    )
+
+    assert citation.trail == ("The Brewing Primer: The Mashing Primer", "Afterword")
+    assert replace(citation, title="The Brewing Primer").trail == (
+        "The Brewing Primer",
+        "The Mashing Primer",
+        "Afterword",
+    )
+    assert '<div class="passage-trail">The Brewing Primer: The Mashing Primer › Afterword</div>' in (
+        render.citation_html(1, citation, DOC)
+    )
+
+
 def test_source_viewer_shows_the_document_title() -> None:
     value = render.source_html("log.txt", DOC, None, "The keeper's log")
 

@@ -203,7 +203,7 @@ def citation_html(n: int, citation: Citation, text: str | None) -> str:
     the index)."""
     head = (
         f'<div class="passage-head"><span class="passage-n">[{n}]</span> {html.escape(_where(citation))}</div>'
-        f"{_trail_html(citation.title, citation.section)}"
+        f"{_trail_html(citation.trail)}"
     )
     if text is None:
         return head + _stale_html(citation, "This document is no longer in the index.")
@@ -221,13 +221,12 @@ def source_html(source: str, text: str, highlight: tuple[int, int] | None = None
     note = ""
     if len(text) > len(shown):
         note = f'<div class="notice">Showing the first {len(shown):,} of {len(text):,} characters.</div>'
-    head = f'<div class="passage-head">{html.escape(source)}</div>{_trail_html(title, ())}'
+    head = f'<div class="passage-head">{html.escape(source)}</div>{_trail_html((title,) if title else ())}'
     return f'{head}{note}<div class="passage whole">{lines_html(shown, 0, len(shown), 1, highlight)}</div>'
 
 
-def _trail_html(title: str, section: Sequence[str]) -> str:
+def _trail_html(parts: Sequence[str]) -> str:
     """The document's title and the headings above a passage, outermost first: "Title › 2. Approvals"."""
-    parts = [part for part in (title, *section) if part]
     if not parts:
         return ""
     return f'<div class="passage-trail">{html.escape(" › ".join(parts))}</div>'
