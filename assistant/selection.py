@@ -122,15 +122,33 @@ def stands_alone(sentence: Sentence) -> bool:
     return not opens_inside_quotation(text) and not text.endswith("?")
 
 
-def is_label(sentence: Sentence, min_words: int) -> bool:
+def is_label(sentence: Sentence, min_words: int, titles: bool = False) -> bool:
     """Whether a paragraph's sentence is a label, button or link of the page ('Expand description',
     '1.11.0 · source'): under `min_words` words, numbers not counted, and not ended as a sentence is
-    ('He resigned.' says something); or a definition's term given nothing after it, as what a table
-    under it describes ('Parameters' over a function's table of parameters)."""
+    ('He resigned.' says something); with `titles`, one set as a title is (`title_cased`); or a
+    definition's term given nothing after it, as what a table under it describes ('Parameters' over
+    a function's table of parameters)."""
     text = sentence.text.rstrip()
     if sentence.kind == "definition":
         return ":" not in text and len(_WORD.findall(text)) < min_words
-    return sentence.kind == "paragraph" and not text.endswith((".", "!", "?")) and len(_WORD.findall(text)) < min_words
+    if sentence.kind != "paragraph":
+        return False
+    words = len(_WORD.findall(text))
+    return (not text.endswith((".", "!", "?")) and words < min_words) or (titles and title_cased(text))
+
+
+# The words a title leaves in lower case.
+_MINOR_WORDS = frozenset("a an and as at by for from in of on or the to via vs with".split())
+
+
+def title_cased(text: str) -> bool:
+    """Whether a text of 2 to 12 words is set as a title is, every word capitalised but the minor
+    ones, with no digit and no sentence's or clause's end ('Description of Mollweide Projection',
+    'Normal Q-Q Plot'): a heading, caption or byline the document left as a paragraph."""
+    words = _WORD.findall(text)
+    if not 2 <= len(words) <= 12 or text.endswith((".", "!", "?", ":", ",", ";")) or any(c.isdigit() for c in text):
+        return False
+    return words[0][0].isupper() and all(w[0].isupper() or w.lower() in _MINOR_WORDS for w in words)
 
 
 def _bare(shape: Shape, sentence: Sentence, settings: RankingSettings) -> bool:
@@ -245,7 +263,8 @@ def select(
 ) -> list[Scored]:
     """The sentences of the answer, in order (see the module docstring). Items a sentence brings
     from its list or table do not count against `max_sentences`."""
-    scored = [s for s in scored if not is_label(s.candidate.sentence, settings.min_sentence_words)] or scored
+    labels = settings.title_labels
+    scored = [s for s in scored if not is_label(s.candidate.sentence, settings.min_sentence_words, labels)] or scored
     scored = [excerpted(shape, s, settings) for s in scored]
     if not scored:
         return []

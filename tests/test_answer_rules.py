@@ -16,7 +16,16 @@ from assistant.question import (
     unknown_names,
 )
 from assistant.scoring import Candidate, Scored, fit, names_person
-from assistant.selection import in_context, in_reading_order, labelled, select, shown, stands_alone, within_words
+from assistant.selection import (
+    in_context,
+    in_reading_order,
+    labelled,
+    select,
+    shown,
+    stands_alone,
+    title_cased,
+    within_words,
+)
 from assistant.settings import RankingSettings
 from assistant.types import Segment, answer_text
 from index.chunking import Sentence
@@ -389,6 +398,30 @@ def test_a_label_the_page_left_in_its_text_is_never_part_of_an_answer():
         select(shape_of("How do I sort a vector in place?"), ranked, RankingSettings(min_sentence_words=0), 80, 4)
     )
     assert kept[0] == "Expand description"
+
+
+def test_a_heading_or_caption_left_as_a_paragraph_is_never_part_of_an_answer():
+    question = shape_of("Which ellipsoid does the New Zealand Map Grid use?")
+    ranked = [
+        scored("Description of New Zealand Map Grid Projection", 0.81),
+        scored("New Zealand Map Grid Projection", 0.80),
+        scored("New Zealand Map Grid parameters are fixed at an Origin Latitude of 41°S.", 0.78),
+        scored("It uses only the International ellipsoid and the Geodetic Datum 1949 datum.", 0.7),
+        scored("Wellington Auckland", 0.6, kind="table_row"),  # a row says what it says
+        scored("New Zealand Map Grid Version 3", 0.6),  # a figure: no title's
+    ]
+    chosen = texts(select(question, ranked, RULES, 80, 6))
+    assert chosen == [
+        "New Zealand Map Grid parameters are fixed at an Origin Latitude of 41°S.",
+        "It uses only the International ellipsoid and the Geodetic Datum 1949 datum.",
+        "Wellington Auckland",
+        "New Zealand Map Grid Version 3",
+    ]
+    kept = texts(select(question, ranked, RankingSettings(title_labels=False), 80, 6))
+    assert kept[0] == "Description of New Zealand Map Grid Projection"
+    assert title_cased("Normal Q-Q Plot") and title_cased("JSON Functions And Operators")
+    assert not title_cased("Comparison of the two methods") and not title_cased("Chapter 3: Invoking Gri 9")
+    assert not title_cased("The Mollweide Projection Is Used.")
 
 
 def test_short_rows_and_items_are_whole_units_not_labels():
