@@ -16,7 +16,7 @@ from assistant.errors import (
     LLMUnavailableError,
     UnknownSourceError,
 )
-from assistant.question import NamesRead, Shape, clean_question, read_names, shape_of
+from assistant.question import NamesRead, Shape, clean_question, read_names, shape_of, unheard_words
 from assistant.ranking import rank
 from assistant.rerank import Reranker, ScoredOnce, bundled_reranker
 from assistant.scoring import Candidate, Scored
@@ -508,7 +508,10 @@ class Assistant:
         settings = self.settings
         if settings.min_cross is None or reranker is None:
             return 0
-        if best >= settings.cross_check_below(self.embedder.name):
+        below = settings.cross_check_below(self.embedder.name)
+        if below and unheard_words(query, reader.lexical.holds):
+            below += settings.unheard_reach
+        if best >= below:
             return 0
         best_ones = ranked[: settings.cross_sentences]
         named = settings.ranking.named_sections

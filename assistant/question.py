@@ -135,6 +135,13 @@ def unknown_names(question: str, known: Callable[[str], bool]) -> list[str]:
     return unknown
 
 
+def unheard_words(question: str, holds: Callable[[str], bool]) -> list[str]:
+    """The words of `question` of which the corpus holds no index term (`holds` says whether it
+    holds one): "encrypt" asked of a manual that never says it, or the asker's own word for what
+    the documents say otherwise ("newcomer" for "new member")."""
+    return [word for word in content_words(question) if not all(holds(term) for term in index_terms(word))]
+
+
 # The kinds of named place a question may ask for ("which city", "what country").
 _PLACE_NOUNS = (
     r"(?:city|town|village|country|state|county|province|region|island|borough|district|neighbou?rhood|"

@@ -23,12 +23,15 @@ Signals, for the best-ranked sentences of each question:
   each read alone, and with the words around it too when `cross_context` is set (`--set
   cross_context=35`);
 - unknown: whether the question names something of which the corpus holds no word (after a
-  misspelt name is respelled; `refuse_unknown_names`, `respell_names`).
+  misspelt name is respelled; `refuse_unknown_names`, `respell_names`);
+- unheard: whether the question holds a word of which the corpus holds no index term, for which
+  the cross-encoder's check reaches `unheard_reach` further up the match.
 For each threshold the tables give, per kind, the answerable questions refused and the
 unanswerable ones answered; a threshold is chosen where the errors of the three kinds, each kind's
 two shares averaged, are fewest. The last table is the rule the assistant applies: refuse below a
 best match of `min_relevance`, when a name is unknown, and below a cross-encoder logit of
-`min_cross` when the best match is under `cross_below`; its values are written for the model
+`min_cross` when the best match is under `cross_below` (`unheard_reach` more for a question
+holding a word no chunk holds); its values are written for the model
 measured into `REFUSAL_THRESHOLDS` and `CROSS_CHECK_BELOW` (assistant/settings.py). `--model NAME`
 measures another embedding model; `--set FIELD=VALUE` another setting (as bench/devsets.py reads
 it: `--set ranking.semantic_weight=0.7`), since what the match is depends on the ranking's weights.
@@ -58,21 +61,25 @@ KINDS = {
 LATER = [name for name in LATER_SETS if name != "filings"]
 
 
-def signals(bot: Any, question: str) -> tuple[float, float, float]:
+def signals(bot: Any, question: str) -> Signal:
     """(best match, the best cross-encoder logit of the best sentences, 1 when the question names
-    something the corpus never mentions and 0 otherwise) of `question` on `bot`."""
+    something the corpus never mentions and 0 otherwise, 1 when it holds a word no chunk holds and
+    0 otherwise) of `question` on `bot`."""
+    from assistant.question import unheard_words
+
     settings = bot.settings
     names = bot.read_names(question)
     query, unknown = names.query, float(bool(names.unknown))
+    unheard = float(bool(unheard_words(query, bot.reader.lexical.holds)))
     found = bot.search(query, k=1000)
     if not found:
-        return 0.0, -20.0, unknown
+        return 0.0, -20.0, unknown, unheard
     match = max(e.match for e in found)
     best = [e.text for e in found[: settings.cross_sentences]]
     if settings.cross_context > 0:  # each also read with the words around it, as the rule does
         best += [e.context for e in found[: settings.cross_sentences]]
     cross = float(max(bot.reranker.score(query, best))) if bot.reranker is not None else 0.0
-    return match, cross, unknown
+    return match, cross, unknown, unheard
 
 
 def queries(devset: Any, bot: Any) -> tuple[list[str], list[str]]:
@@ -86,7 +93,9 @@ def queries(devset: Any, bot: Any) -> tuple[list[str], list[str]]:
     return answerable, unanswerable
 
 
-Signals = dict[str, dict[str, list[tuple[float, float, float]]]]
+Signal = tuple[float, float, float, float]
+"""(match, cross, unknown, unheard), as `signals` reads them."""
+Signals = dict[str, dict[str, list[Signal]]]
 
 
 def measure(
@@ -125,7 +134,7 @@ def measure(
     return out
 
 
-def errors(values: dict[str, list[tuple[float, float, float]]], which: int, threshold: float) -> tuple[float, float]:
+def errors(values: dict[str, list[Signal]], which: int, threshold: float) -> tuple[float, float]:
     """(share of answerable questions refused, share of unanswerable ones answered) at `threshold`."""
     refused = sum(v[which] < threshold for v in values["answerable"]) / max(1, len(values["answerable"]))
     answered = sum(v[which] >= threshold for v in values["unanswerable"]) / max(1, len(values["unanswerable"]))
@@ -134,14 +143,21 @@ def errors(values: dict[str, list[tuple[float, float, float]]], which: int, thre
 
 def combined(found: Signals, floor: float, model: str) -> None:
     """The rule applied: refused below a match of `floor`, or below a cross-encoder logit `cross`
-    when the match is under `below`; the ten pairs with fewest errors, then the default's."""
+    when the match is under `below` (`unheard_reach` higher for a question holding a word no chunk
+    holds); the ten pairs with fewest errors, then the default's."""
     from assistant.settings import CROSS_CHECK_BELOW, AssistantSettings
+
+    reach = AssistantSettings().unheard_reach
+
+    def answered(signal: Signal, cross: float, below: float) -> bool:
+        match, logit, unknown, unheard = signal
+        return match >= floor and not unknown and not (logit < cross and match < below + reach * unheard)
 
     def errors_of(cross: float, below: float) -> list[tuple[int, int, int, int]]:
         out = []
         for values in found.values():
-            answers = [m >= floor and not u and not (c < cross and m < below) for m, c, u in values["answerable"]]
-            wrong = [m >= floor and not u and not (c < cross and m < below) for m, c, u in values["unanswerable"]]
+            answers = [answered(signal, cross, below) for signal in values["answerable"]]
+            wrong = [answered(signal, cross, below) for signal in values["unanswerable"]]
             out.append((answers.count(False), len(answers), wrong.count(True), len(wrong)))
         return out
 

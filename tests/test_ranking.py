@@ -7,7 +7,7 @@ import numpy as np
 import pytest
 
 from assistant import Assistant
-from assistant.question import asked_about, asked_predicate
+from assistant.question import asked_about, asked_predicate, unheard_words
 from assistant.ranking import Leads, _mark_asked, _mark_second, bridge_names, mentions, titling_names
 from assistant.scoring import Candidate, Scored
 from assistant.settings import AssistantSettings, RankingSettings
@@ -494,6 +494,20 @@ def test_a_match_above_cross_below_is_answered_whatever_the_cross_encoder_says(t
     )
     assert bot.ask("What did Quell record?").grounded
     assert reranker.calls == []
+
+
+def test_the_cross_encoder_check_reaches_further_for_a_question_holding_a_word_no_document_holds(tmp_path: Path):
+    reranker = KeywordReranker("commissioner")
+    settings = AssistantSettings(min_cross=0.5, cross_below=0.01, unheard_reach=1.0, cross_sentences=1, ranking=NO_LEAD)
+    bot = linked_bot(tmp_path, reranker=reranker, settings=settings)
+    assert bot.ask("What did Quell record?").grounded  # every word in the documents: matched well enough
+    assert reranker.calls == []
+    assert not bot.ask("What did Quell record on vinyl?").grounded  # "vinyl" no chunk holds
+    assert [query for query, _ in reranker.calls] == ["What did Quell record on vinyl?"]
+    unreached = settings.model_copy(update={"unheard_reach": 0.0})
+    unreached_bot = linked_bot(tmp_path / "unreached", reranker=KeywordReranker("commissioner"), settings=unreached)
+    assert unreached_bot.ask("What did Quell record on vinyl?").grounded
+    assert unheard_words("What did Quell record on vinyl?", {"quell", "record"}.__contains__) == ["vinyl"]
 
 
 def test_a_middling_match_is_answered_when_one_of_the_best_sentences_satisfies_the_cross_encoder(tmp_path: Path):
