@@ -124,7 +124,7 @@ def parse_markdown(source: str, sha256: str, text: str) -> Document:
             holes = tuple(m.span() for m in re.finditer(r"<[^>]*>", text[start:end]))
             shifted = tuple((start + a, start + b) for a, b in holes)
             if flatten(text, start, end, shifted).text:
-                swaps = _references(text, start, end, code=False)
+                swaps = _references(text, start, end, code_spans=False)
                 blocks.append(Block("paragraph", start, end, 0, -1, (), shifted, swaps))
         elif kind == "inline" and token.map and row_lines is None:
             start, end = span_of(token.map)
@@ -209,10 +209,11 @@ def _inline_holes(text: str, start: int, end: int) -> tuple[Span, ...]:
     return tuple(sorted(holes))
 
 
-def _references(text: str, start: int, end: int, code: bool = True) -> tuple[Swap, ...]:
+def _references(text: str, start: int, end: int, code_spans: bool = True) -> tuple[Swap, ...]:
     """The character references of text[start:end] that stand for a character (not "&bogus;"),
-    each as the swap that reads it; with `code`, none inside a code span, where "&amp;" is text."""
-    spans = [m.span() for m in _CODE_SPAN.finditer(text, start, end)] if code else []
+    each as the swap that reads it; with `code_spans` (Markdown's, not an HTML block's), none inside
+    a code span, where "&amp;" is text."""
+    spans = [m.span() for m in _CODE_SPAN.finditer(text, start, end)] if code_spans else []
     swaps = []
     for found in _REFERENCE.finditer(text, start, end):
         reads = html.unescape(found.group())
