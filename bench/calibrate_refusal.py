@@ -141,13 +141,11 @@ def errors(values: dict[str, list[Signal]], which: int, threshold: float) -> tup
     return refused, answered
 
 
-def combined(found: Signals, floor: float, model: str) -> None:
+def combined(found: Signals, floor: float, model: str, reach: float) -> None:
     """The rule applied: refused below a match of `floor`, or below a cross-encoder logit `cross`
-    when the match is under `below` (`unheard_reach` higher for a question holding a word no chunk
-    holds); the ten pairs with fewest errors, then the default's."""
+    when the match is under `below` (`reach` higher for a question holding a word no chunk holds:
+    `unheard_reach`); the ten pairs with fewest errors, then the default's."""
     from assistant.settings import CROSS_CHECK_BELOW, AssistantSettings
-
-    reach = AssistantSettings().unheard_reach
 
     def answered(signal: Signal, cross: float, below: float) -> bool:
         match, logit, unknown, unheard = signal
@@ -224,7 +222,10 @@ def main() -> None:
     model = args.model or AssistantSettings().index.embed_model
     floor = AssistantSettings().refusal_threshold(model)
     print(f"\nmatch at least {floor:.2f}, and a cross-encoder logit of at least `cross` below a match of `below`:")
-    combined(found, floor, model)
+    from devsets import parse_overrides
+
+    reach = float(parse_overrides(args.set).get("unheard_reach", AssistantSettings().unheard_reach))
+    combined(found, floor, model, reach)
 
 
 if __name__ == "__main__":
