@@ -152,6 +152,20 @@ Corpora (each a few hundred to about 2,000 chunks, so that indexing one takes mi
   Republican and Baha'i calendars, dates before the Common Era; Markdown; python3-convertdate) and
   the BSD calendar's list of holidays by country (plain text, a date and a holiday a line, C
   preprocessor comments; calendar).
+- remote: five more domains no other set has, written blind: the LifeLines user guide (genealogy:
+  GEDCOM records, browsing and editing a family database; a 64-page PDF typeset by pdfTeX from
+  DocBook, a contents list whose page numbers print as "??", running headers naming the chapter,
+  page numbers, GEDCOM examples in a typewriter face; lifelines-doc), NetHack's Guidebook (a
+  roguelike game's rules: roles, races, alignment, commands, objects, options, scoring; plain text as
+  nroff wrote it, a running header and a page number on each page, justified lines with doubled
+  spaces, words hyphenated at line ends; nethack-common), four pages of the GRASS GIS 8.2 reference
+  manual (GIS: r.slope.aspect, r.viewshed, r.watershed and the introduction to projections; HTML
+  with a logo, a table of contents built by a script, a footer of index links and a copyright line;
+  grass-doc), two pages of PSPP's manual exported to Word by LibreOffice (statistics: the CROSSTABS
+  command and the tutorial on testing for differences of means; texinfo HTML with navigation lines;
+  pspp and libreoffice-writer-nogui) and the README of Dire Wolf's documentation (amateur packet
+  radio: APRS, AX.25, FX.25, IGates; Markdown, a list of documents each with a paragraph on it;
+  direwolf).
 
 Each question has a `kind`: words among table, list, definition (an option or parameter's
 definition line), page-break, heading (the section's heading matters), boilerplate (it has
@@ -378,6 +392,15 @@ CORPORA: dict[str, list[tuple[str, str, str]]] = {
         ("python3-convertdate", "/usr/share/doc/python3-convertdate/README.md.gz", "convertdate/README.md"),
         ("calendar", "/usr/share/calendar/calendar.holiday", "calendar/calendar.holiday.txt"),
     ],
+    "remote": [
+        ("lifelines-doc", "/usr/share/doc/lifelines-doc/ll-userguide.pdf.gz", "lifelines/ll-userguide.pdf"),
+        ("nethack-common", "/usr/share/doc/nethack-common/Guidebook.txt.gz", "nethack/Guidebook.txt"),
+        *(
+            ("grass-doc", f"/usr/share/doc/grass-doc/html/{page}.html", f"grass/{page}.html")
+            for page in "r.slope.aspect r.viewshed r.watershed projectionintro".split()
+        ),
+        ("direwolf", "/usr/share/doc/direwolf/README.md.gz", "direwolf/README.md"),
+    ],
 }
 
 # Word files made from real documents by the programs people save them with, by corpus: (the
@@ -428,6 +451,15 @@ CONVERTED: dict[str, list[tuple[tuple[str, ...], str, tuple[str, ...], str]]] = 
             ("libreoffice",),
             "geotrans/projection-descriptions.docx",
         ),
+    ],
+    "remote": [
+        (
+            ("pspp", "libreoffice-writer-nogui"),
+            f"/usr/share/doc/pspp/pspp.html/{page}.html",
+            ("libreoffice",),
+            f"pspp/{page.lower()}.docx",
+        )
+        for page in ("CROSSTABS", "Testing-for-differences-of-means")
     ],
 }
 
