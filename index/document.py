@@ -39,8 +39,9 @@ CONTENT_KINDS = frozenset({"paragraph", "list_item", "table_row", "code", "defin
 # fingerprint includes it, so an index built by an older parser is rebuilt instead of mixing its
 # records with new ones (95: TeX's accents composed with their letters in PDFs; 99: a first row over
 # a column of dashes alone heads nothing; 96-98 and 100 took back rules measured and not kept; 101:
-# Markdown's character references read as the characters they stand for).
-PARSER_VERSION = 101
+# Markdown's character references read as the characters they stand for; 102: HTML's loose text
+# between blocks the extractor kept is content).
+PARSER_VERSION = 102
 
 # A paragraph or list item whose text is mostly link text is navigation (an HTML page's menus, a
 # Markdown README's table of contents of links to its own headings).

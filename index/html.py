@@ -63,6 +63,11 @@ LXML_MAX_DEPTH = 255
 # A section the extractor left out beside sections it kept is content when it holds this many
 # words (a short one is a "See also" line or an empty heading).
 MIN_SECTION_WORDS = 20
+# A paragraph the extractor left out between two blocks it kept is text all the same when it
+# holds this many words or more: older pages write a section's text straight after its heading or
+# a code block, outside any <p> (GRASS GIS's manual pages), and the extractor drops such loose
+# text. A shorter one ("Back to top") stays out.
+LOOSE_PROSE_WORDS = 8
 # The rows of a table the extractor kept at least this share of are all content; below it the
 # table may be an index of links (GNU's maintainers' guide kept 25 of 122).
 KEPT_ROWS_SHARE = 1 / 3
@@ -974,6 +979,14 @@ def _main_content(walker: _Walker, main: str) -> list[Block]:
         inside = [m for m in range(n + 1, end) if blocks[m].kind != "heading"]
         if sum(len(text[blocks[m].start : blocks[m].end].split()) for m in inside) >= MIN_SECTION_WORDS:
             kept[n:end] = [True] * (end - n)
+    # Loose text between two blocks kept, one of them not a heading (see LOOSE_PROSE_WORDS).
+    content = [keep and b.kind != "heading" for b, keep in zip(blocks, kept, strict=True)]
+    for n in range(1, len(blocks) - 1):
+        block = blocks[n]
+        if kept[n] or block.kind != "paragraph" or not (kept[n - 1] and kept[n + 1]):
+            continue
+        if (content[n - 1] or content[n + 1]) and len(text[block.start : block.end].split()) >= LOOSE_PROSE_WORDS:
+            kept[n] = True
     # The byline under a title the extractor kept ("By Facilities Team · Published 4 March 2024"):
     # the extractor leaves it out as metadata, but who wrote a page and when is asked of it.
     for n in range(1, len(blocks)):

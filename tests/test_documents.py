@@ -930,6 +930,36 @@ def test_html_list_the_extractor_left_out_of_a_section_it_kept_is_content():
     assert items == ["model <string>", "speed <number> (in MHz)", "Returns: <Object[]>"]
 
 
+LOOSE_TEXT = """<html><head><title>r.slope - GIS manual</title></head><body>
+<h2>DESCRIPTION</h2>
+<em>r.slope</em> generates raster maps of slope and aspect from a raster map of true elevation values.
+<p>The aspect output raster map indicates the direction that slopes are facing counterclockwise from East.</p>
+<div class="code"><pre>r.mapcalc "azimuth = 450 - aspect"</pre></div>
+Alternatively, the <b>-n</b> flag can be used to produce aspect as degrees clockwise from North.
+<p>Zero aspect indicates flat areas with zero slope, and category files are written too.</p>
+Back to top
+<h2>NOTES</h2>
+<p>The slope output raster map contains slope values in degrees of inclination from the horizontal.</p>
+<hr><p><a href="index.html">Main index</a> | <a href="raster.html">Raster index</a></p>
+Copyright 2003-2024 by the GRASS Development Team, who write this reference manual.
+</body></html>"""
+
+
+def test_html_loose_text_between_blocks_the_extractor_kept_is_content():
+    # an older page writes a section's text straight after its heading or a code block, outside any
+    # <p>; the extractor keeps the paragraphs, the code and the headings but drops that text
+    walker = _walk(LOOSE_TEXT)
+    text = walker.writer.text
+    extracted = [b for b in walker.writer.blocks if b.kind in ("heading", "code") or text[b.start : b.end].startswith(("The ", "Zero"))]
+    main = _squeezed(" ".join(text[b.start : b.end] for b in extracted)).casefold()
+    kinds = {text[b.start : b.end]: b.kind for b in _main_content(walker, main)}
+    assert kinds["r.slope generates raster maps of slope and aspect from a raster map of true elevation values."] == "paragraph"
+    assert kinds["Alternatively, the -n flag can be used to produce aspect as degrees clockwise from North."] == "paragraph"
+    # short loose text, and loose text after the page's navigation, stay out
+    assert kinds["Back to top"] == "boilerplate"
+    assert kinds["Copyright 2003-2024 by the GRASS Development Team, who write this reference manual."] == "boilerplate"
+
+
 def test_html_index_of_the_extracted_text_answers_as_a_search_of_it():
     # the index replaces a search of the whole extracted text per block (quadratic over a page)
     text = "returns:<integer>pid<integer>theprocessid.returns:<string>ffi_type_uint8¶ünïcode" * 3 + "returns:<int"
@@ -1259,3 +1289,4 @@ def test_html_docbook_sidebar_is_a_box_of_the_text_and_a_site_sidebar_is_not(tmp
     box = next(s for s in split_sentences(doc) if s.text.startswith("The cache of downloaded"))
     assert box.section[-1] == "TIP Cleaning the cache"
     assert all(kind == "boilerplate" for text, kind in kinds.items() if "Canteen" in text or "all-hands" in text)
+
