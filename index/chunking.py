@@ -7,6 +7,7 @@ import hashlib
 import textwrap
 from dataclasses import dataclass
 
+from index.clean import CleanText
 from index.document import Block, Document, block_text, cell_texts
 from index.sentences import MAX_SENTENCE_CHARS, split_spans
 
@@ -25,7 +26,8 @@ class Sentence:
     a colon introduces (an example); the sentence that introduces one (the last of the paragraph
     right before it) `leads` it. `shown` is how an answer gives the unit when that
     differs from `text`: a table row with its column headers ("New York, Nightly limit: USD 310"),
-    a code block with its lines.
+    a code block with its lines, a sentence with the words a line break hyphenated whole
+    (`Block.breaks`).
     """
 
     start: int
@@ -163,6 +165,8 @@ def split_sentences(doc: Document) -> list[Sentence]:
             start, end = cleaned.to_raw(cs, ce)
             if block.kind == "code":  # each piece of a long listing shown with its lines
                 shown = _code_shown(doc.text, start, end, cleaned.text[cs:ce])
+            elif block.breaks:
+                shown = _rejoined(cleaned, cs, ce, block.breaks)
             sentences.append(
                 Sentence(
                     start,
@@ -174,7 +178,7 @@ def split_sentences(doc: Document) -> list[Sentence]:
                     section,
                     group,
                     leads if i == len(spans) - 1 else -1,
-                    shown if len(spans) == 1 or block.kind == "code" else "",
+                    shown if len(spans) == 1 or block.kind == "code" or block.breaks else "",
                 )
             )
     return sentences
@@ -223,6 +227,14 @@ def _leads_on(doc: Document, block: Block) -> bool:
         return False
     text = block_text(doc.text, block).text.rstrip()
     return text.endswith(":") or (block.kind == "paragraph" and (text.endswith(",") or text[-1:].isalpha()))
+
+
+def _rejoined(cleaned: CleanText, start: int, end: int, breaks: tuple[int, ...]) -> str:
+    """cleaned.text[start:end] without the hyphens at the raw offsets `breaks`, or "" when it holds
+    none (see `Block.breaks`)."""
+    at = set(breaks)
+    kept = [c for i, c in enumerate(cleaned.text[start:end], start) if cleaned.raw_index[i] not in at or c != "-"]
+    return "".join(kept) if len(kept) < end - start else ""
 
 
 def _code_shown(text: str, start: int, end: int, cleaned: str) -> str:

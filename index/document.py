@@ -14,7 +14,10 @@ never recovered by searching. Kinds:
   `text` (the source viewer shows it) and is never a sentence, chunk or quote.
 
 `holes` are spans inside a block that are not its text: markdown markup, or the running footer and
-header a paragraph flows past at a page break. `block_text` reads a block without them.
+header a paragraph flows past at a page break. `block_text` reads a block without them. `swaps` are
+spans read as other text (Markdown's "&auml;" as "ä"). `breaks` are the hyphens a line break put
+inside words (nroff's "com-" / "mand"): the text keeps them, as the file has them and citations
+quote it, while a sentence is shown, embedded and searched with each such word whole.
 """
 
 from __future__ import annotations
@@ -40,8 +43,9 @@ CONTENT_KINDS = frozenset({"paragraph", "list_item", "table_row", "code", "defin
 # records with new ones (95: TeX's accents composed with their letters in PDFs; 99: a first row over
 # a column of dashes alone heads nothing; 96-98 and 100 took back rules measured and not kept; 101:
 # Markdown's character references read as the characters they stand for; 102: HTML's loose text
-# between blocks the extractor kept is content).
-PARSER_VERSION = 102
+# between blocks the extractor kept is content; 103: plain text's words broken at line ends shown
+# whole, its widened spaces read as one).
+PARSER_VERSION = 103
 
 # A paragraph or list item whose text is mostly link text is navigation (an HTML page's menus, a
 # Markdown README's table of contents of links to its own headings).
@@ -76,6 +80,7 @@ class Block:
     cells: tuple[Span, ...] = ()
     holes: tuple[Span, ...] = ()
     swaps: tuple[Swap, ...] = ()
+    breaks: tuple[int, ...] = ()
 
 
 def heads_years(cells: list[str]) -> bool:
@@ -171,6 +176,18 @@ class Document:
     blocks: list[Block] = field(default_factory=list)
     page_starts: list[int] | None = None
     warnings: list[str] = field(default_factory=list)
+
+
+def hyphen_joiner(left: str, right: str, vocabulary: set[str], wrapped: bool) -> str:
+    """ "" to join a word broken at a line end ("com-" / "mand"), "-" to keep its hyphen: the form
+    `vocabulary` (the document's words, case folded) holds; when it holds neither, a `wrapped`
+    break before a lower-case letter joins."""
+    joined, hyphenated = f"{left}{right}".casefold(), f"{left}-{right}".casefold()
+    if joined in vocabulary:
+        return ""
+    if hyphenated in vocabulary:
+        return "-"
+    return "" if wrapped and right[:1].islower() else "-"
 
 
 def block_text(text: str, block: Block) -> CleanText:

@@ -22,8 +22,10 @@ from index.document import (
     Block,
     Document,
     Kind,
+    Swap,
     heads_figures,
     heads_years,
+    hyphen_joiner,
     reads_as_heading,
     title_from_name,
 )
@@ -292,8 +294,12 @@ def _plain(file: SourceFile, text: str) -> Document:
     """Plain text: paragraphs as `clean` rebuilds them; set-aside lines are boilerplate; a line
     underlined with a rule ("=====", "-----") is a heading, and so is a short line standing alone,
     without closing punctuation, before a paragraph or a table; a line defining an option is a
-    definition; a table, written a cell to a line or laid out in columns, is rows (`_table_rows`)."""
+    definition; a table, written a cell to a line or laid out in columns, is rows (`_table_rows`);
+    a paragraph reads the spaces of a justified line as one and shows the words nroff broke at
+    line ends whole (`_set_right`)."""
     tables, found, aside = read_plain(text)
+    words = {word.casefold() for word in _WORD.findall(text)}
+    vocabulary = words | {part for word in words if "-" in word for part in word.split("-")}
     rows = [row for g, table in enumerate(tables) for row in _table_rows(text, table, g)]
     last_row = max((row.start for row in rows), default=-1)  # a heading may stand over a table alone
     blocks = [Block("boilerplate", s, e) for s, e in aside] + rows
@@ -312,11 +318,39 @@ def _plain(file: SourceFile, text: str) -> Document:
         elif _heading_line(line, para, n + 1 < len(found) or last_row > para.end):
             blocks.append(Block("heading", para.start, para.end, min(len(styles) + 1, 6)))
         else:
-            blocks.append(Block("paragraph", para.start, para.end, 0, -1, (), para.holes))
+            swaps, breaks = _set_right(text, para, vocabulary)
+            blocks.append(Block("paragraph", para.start, para.end, 0, -1, (), para.holes, swaps, breaks))
     blocks.sort(key=lambda b: (b.start, b.end))
     first = next((b for b in blocks if b.kind != "boilerplate"), None)
     title = text[first.start : first.end] if first is not None and first.kind == "heading" else ""
     return Document(file.source, file.sha256, text, title, blocks)
+
+
+# A word and the hyphen a line ends with, then the next line's first word (nroff's justified text:
+# "com-" / "mand"); the spaces nroff widens a justified line with ("To  really  switch").
+_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+_LINE_END_HYPHEN = re.compile(r"([^\W\d_]+)-\n[^\S\n]*([^\W\d_]+)")
+_WIDENED = re.compile(r"(?<=\S) {2,}(?=\S)")
+
+
+def _set_right(text: str, para: Paragraph, vocabulary: set[str]) -> tuple[tuple[Swap, ...], tuple[int, ...]]:
+    """Where a paragraph of plain text reads otherwise than its layout set it: each run of spaces
+    inside a line reads as one (swaps), and a word broken at a line end is shown whole (breaks: its
+    hyphen) when the document writes it whole elsewhere, alone or in a compound, and never with the
+    hyphen ("real-" / "ly" shows "really"; `hyphen_joiner`)."""
+
+    def clear(start: int, end: int) -> bool:
+        return not any(hole_start < end and start < hole_end for hole_start, hole_end in para.holes)
+
+    breaks = tuple(
+        broken.end(1)
+        for broken in _LINE_END_HYPHEN.finditer(text, para.start, para.end)
+        if broken.group(2)[0].islower()
+        and hyphen_joiner(broken.group(1), broken.group(2), vocabulary, wrapped=False) == ""
+        and clear(broken.end(1), broken.end(1) + 1)
+    )
+    swaps = tuple((m.start(), m.end(), " ") for m in _WIDENED.finditer(text, para.start, para.end) if clear(*m.span()))
+    return swaps, breaks
 
 
 def _table_rows(text: str, table: list[list[tuple[int, int]]], group: int) -> list[Block]:

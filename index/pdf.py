@@ -108,7 +108,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 
 from index.clean import RUNNING_PAGES, RUNNING_SHARE, running_key
-from index.document import Block, Document, Span, heads_figures, heads_years, made_heading
+from index.document import Block, Document, Span, heads_figures, heads_years, hyphen_joiner, made_heading
 
 # A gap between two words wider than this many ems (of the line's font size) parts two cells. Word
 # spaces of justified text stay under half an em; the narrowest column gaps measured were 1.3 ems
@@ -1773,7 +1773,7 @@ def _rejoin_hyphens(lines: list[_Line]) -> None:
             left = re.search(r"[^\W\d_]+$", head)
             right = re.match(r"[^\W\d_]+", tail)
             if left and right:
-                joiner = _hyphen(left.group(), right.group(), vocabulary, wrapped=True)
+                joiner = hyphen_joiner(left.group(), right.group(), vocabulary, wrapped=True)
                 line.text = f"{head}{joiner}{tail}"
             else:
                 line.text = line.text.replace(_SOFT_HYPHEN, "-")
@@ -1791,7 +1791,7 @@ def _rejoin_hyphens(lines: list[_Line]) -> None:
             continue
         left = re.search(r"[^\W\d_]+(?=-$)", line.text)
         assert left is not None
-        joiner = _hyphen(left.group(), right.group(1), vocabulary, wrapped=True)
+        joiner = hyphen_joiner(left.group(), right.group(1), vocabulary, wrapped=True)
         line.text = f"{line.text[:-1]}{joiner}{right.group(1)}{right.group(2)}"
         following.text = following.text[right.end() :]
     for line in lines:
@@ -1823,16 +1823,6 @@ def _printed_as_is(line: _Line) -> bool:
         alone = part.lines[: part.terms - 1] if part.split >= 0 else part.lines[: part.terms]
         return any(term is line for term in alone)
     return False
-
-
-def _hyphen(left: str, right: str, vocabulary: set[str], wrapped: bool) -> str:
-    """ "" to join a broken word, "-" to keep its hyphen."""
-    joined, hyphenated = f"{left}{right}".casefold(), f"{left}-{right}".casefold()
-    if joined in vocabulary:
-        return ""
-    if hyphenated in vocabulary:
-        return "-"
-    return "" if wrapped and right[:1].islower() else "-"
 
 
 def _body_size(lines: list[_Line]) -> float:

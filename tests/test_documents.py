@@ -1290,3 +1290,27 @@ def test_html_docbook_sidebar_is_a_box_of_the_text_and_a_site_sidebar_is_not(tmp
     assert box.section[-1] == "TIP Cleaning the cache"
     assert all(kind == "boilerplate" for text, kind in kinds.items() if "Canteen" in text or "all-hands" in text)
 
+
+NROFF = """     The paranoid_confirmation option asks again before you quit.  To  really
+     switch  to  explore mode, you must answer the question; to real-
+     ly switch, respond with y.  A command-line switch starts a game in it,
+     and the com-
+     mand-line switch is -X.  A sub-
+     mode has no switch.
+"""
+
+
+def test_plain_text_reads_a_word_nroff_broke_at_a_line_end_whole_and_its_widened_spaces_as_one(tmp_path: Path):
+    doc = loaded(tmp_path, "guide.txt", NROFF)
+    sentences = [s for s in split_sentences(doc)]
+    shown = " ".join(s.display for s in sentences)
+    text = " ".join(s.text for s in sentences)
+    # "really" is written whole elsewhere; "command-line" is written with its hyphen, so it keeps it;
+    # "submode" is written nowhere, so its hyphen stays as printed
+    assert "to really switch, respond with y." in shown
+    assert "the command-line switch is -X." in shown
+    assert "A sub-mode has no switch." in shown
+    assert "To really switch to explore mode," in shown
+    # the text, which citations quote, keeps the hyphen the file has
+    assert "to real-ly switch" in text
+    assert all(quote_in_span(s.text, doc.text[s.start : s.end]) for s in sentences)
