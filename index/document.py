@@ -44,8 +44,9 @@ CONTENT_KINDS = frozenset({"paragraph", "list_item", "table_row", "code", "defin
 # a column of dashes alone heads nothing; 96-98 and 100 took back rules measured and not kept; 101:
 # Markdown's character references read as the characters they stand for; 102: HTML's loose text
 # between blocks the extractor kept is content; 103: plain text's words broken at line ends shown
-# whole, its widened spaces read as one).
-PARSER_VERSION = 103
+# whole, its widened spaces read as one; 104: a full stop printed without its space before a
+# capitalised function word ends a sentence).
+PARSER_VERSION = 104
 
 # A paragraph or list item whose text is mostly link text is navigation (an HTML page's menus, a
 # Markdown README's table of contents of links to its own headings).

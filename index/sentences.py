@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from index.text import STOPWORDS
+
 # Words that end in a full stop without ending a sentence (compared lower-cased, without the stop).
 ABBREVIATIONS = frozenset(
     """mr mrs ms dr prof sr jr st mt ft gen col lt sgt capt cmdr adm gov sen rep pres rev hon
@@ -18,9 +20,15 @@ ABBREVIATIONS = frozenset(
 # something that can open a sentence: a capital or a digit, or, after a full stop ending a word of
 # two letters or more, a lower-case word, as a manual's sentence may open with a command or identifier ("... before
 # using shell=True. bufsize will be ...", "... a warning issued. bzip2 attempts ...").
+# A full stop with no space after it ends a sentence too when a lower-case word ends before it and
+# a capitalised function word follows ("... to gather the data.The default screen editor ...", as
+# some PDFs print it: five such sentences over the development documents), never a name in code
+# ("pathlib.Path").
+_OPENERS = "|".join(sorted((w.capitalize() for w in STOPWORDS if w.isalpha()), key=len, reverse=True))
 _BOUNDARY = re.compile(
     r"[.!?…]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]*[A-Z0-9])"
     r"|(?<=[^\W\d_]{2})\.(?=\s+[a-z])"
+    rf"|(?<=[a-z]{{2}})\.(?=(?:{_OPENERS})\s)"
 )
 # A web or mail address, whose dots end no sentence when a lower-case word follows.
 _ADDRESS = re.compile(r"://|^www$|@")

@@ -40,6 +40,15 @@ def test_titles_and_initials_do_not_end_sentences():
     ]
 
 
+def test_a_full_stop_a_pdf_printed_without_its_space_still_ends_a_sentence_but_not_in_a_name():
+    text = "Forms are used to gather the data.The default editor is vi. Call pathlib.Path or e.g.The tool."
+    assert split(text) == [
+        "Forms are used to gather the data.",
+        "The default editor is vi.",
+        "Call pathlib.Path or e.g.The tool.",
+    ]
+
+
 def test_a_sentence_may_open_with_a_lower_case_command():
     text = "Check the warning issued. bzip2 stops (eg. when full); see Sec. 4 and ch. 2, e.g. here. npm is not needed."
     assert split(text) == [
