@@ -228,7 +228,9 @@ _SPELT = str.maketrans({"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03"
 _PAGE_NUMBER = re.compile(
     r"^(?:page\s+)?(?:\d{1,4}|[ivxlcdm]{1,7})(?:\s*(?:/|of)\s*\d{1,4})?$|^[-–—]\s*\d{1,4}\s*[-–—]$", re.IGNORECASE
 )
-_LEADER = re.compile(r"(?:\.\s*){4,}\s*(?:\d{1,4}|[ivxlcdm]{1,7})\s*$", re.IGNORECASE)
+# A contents line: dot leaders, then a page number, or the "??" LaTeX prints for a reference it
+# could not resolve (LifeLines' user guide prints every entry so).
+_LEADER = re.compile(r"(?:\.\s*){4,}\s*(?:\d{1,4}|[ivxlcdm]{1,7}|\?\?)\s*$", re.IGNORECASE)
 _ENDS_IN_NUMBER = re.compile(r"\s(?:\d{1,4}|[ivxlcdm]{1,7})\s*$", re.IGNORECASE)
 _ENTRY_NUMBER = re.compile(r"^(?:[IVX]{1,5}|\d{1,2}|[A-Z])(?:\.\d{1,2})*\.?\s+\S")  # "II.1. Title", "5.2 Authors"
 _LINE_NUMBER = re.compile(r"^\d{1,4}$")

@@ -1509,3 +1509,17 @@ def test_pdf_accents_set_over_their_letters_as_tex_sets_them_are_read_as_one_cha
     assert "Alejandro López-Valencia for the translation." in text
     assert "The French word is française, set as TeX sets it." in text
     assert "An acute accent alone: \u00b4 is a mark" in text  # beside no letter it sits on: left as printed
+
+
+def test_pdf_contents_line_whose_page_number_latex_could_not_resolve_is_contents(tmp_path: Path):
+    from fpdf import FPDF
+
+    pdf = FPDF(format="A4", unit="pt")
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=11)
+    entries = ["1.1. Introduction", "1.2. Screen editors", "1-1. GEDCOM person record"]
+    for n, entry in enumerate(entries):
+        pdf.text(72, 80 + 16 * n, f"{entry} {'.' * 60}??")
+    pdf.text(72, 160, "LifeLines is a genealogy program that runs on UNIX systems.")
+    doc = loaded(tmp_path, "guide.pdf", bytes(pdf.output()))
+    assert [s.display for s in split_sentences(doc)] == ["LifeLines is a genealogy program that runs on UNIX systems."]
