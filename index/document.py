@@ -45,8 +45,9 @@ CONTENT_KINDS = frozenset({"paragraph", "list_item", "table_row", "code", "defin
 # Markdown's character references read as the characters they stand for; 102: HTML's loose text
 # between blocks the extractor kept is content; 103: plain text's words broken at line ends shown
 # whole, its widened spaces read as one; 104: a full stop printed without its space before a
-# capitalised function word ends a sentence; 105: a PDF's contents line may end in LaTeX's "??").
-PARSER_VERSION = 105
+# capitalised function word ends a sentence; 105: a PDF's contents line may end in LaTeX's "??";
+# 106: an HTML block that cannot sit in a paragraph closes the <p> left open).
+PARSER_VERSION = 106
 
 # A paragraph or list item whose text is mostly link text is navigation (an HTML page's menus, a
 # Markdown README's table of contents of links to its own headings).

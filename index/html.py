@@ -119,6 +119,11 @@ _VOID = frozenset("br hr img meta link input area base col embed param source tr
 # Blocks that hold text: a block opened inside one of them reads as part of its text.
 _HOLDERS = frozenset("p li dt dd pre caption figcaption summary address".split()) | {f"h{n}" for n in range(1, 7)}
 _CELLS = frozenset("td th tr".split())
+# The elements whose start closes a paragraph left open (HTML's parsing rules for <p>).
+_CLOSES_P = frozenset(
+    """address article aside blockquote details dialog div dl fieldset figcaption figure footer form
+    h1 h2 h3 h4 h5 h6 header hgroup hr main menu nav ol p pre section table ul""".split()
+)
 _HEADINGS = {f"h{n}": n for n in range(1, 7)}
 # DocBook's segmented list ("Option: APT::Get::Purge", "Default: false", "Description: ..." in
 # aptitude's manual) is a table of records written as <div>s, one class per part: each record is
@@ -360,12 +365,14 @@ class _Walker(HTMLParser):
         return bool(names.strip()) and bool(_BOILERPLATE_NAME.search(names))
 
     def _close_implied(self, tag: str) -> None:
-        """HTML leaves some end tags out: a new <p>, <li>, <tr>, <td>, <dt> or <dd> closes the one open."""
+        """HTML leaves some end tags out: a new <p>, <li>, <tr>, <td>, <dt> or <dd> closes the one
+        open, and a block that cannot sit inside a paragraph (a heading, a list, a <div> ...) closes
+        the <p> open (`_CLOSES_P`): "<p>... be used.<h3>Memory mode</h3>" heads what follows."""
         implied = {"p": ("p",), "li": ("li",), "tr": ("tr", "td", "th"), "td": ("td", "th"), "th": ("td", "th")}
         implied |= {"dt": ("dt", "dd"), "dd": ("dt", "dd")}
-        if tag not in implied or not self.stack:
+        if not self.stack:
             return
-        if self.stack[-1].tag in implied[tag] or (tag == "p" and self.stack[-1].tag == "p"):
+        if (tag in implied and self.stack[-1].tag in implied[tag]) or (tag in _CLOSES_P and self.stack[-1].tag == "p"):
             self.handle_endtag(self.stack[-1].tag)
 
     def _open(self, tag: str, attrs: dict[str, str | None]) -> bool:

@@ -960,6 +960,25 @@ def test_html_loose_text_between_blocks_the_extractor_kept_is_content():
     assert kinds["Copyright 2003-2024 by the GRASS Development Team, who write this reference manual."] == "boilerplate"
 
 
+def test_html_heading_or_list_closes_the_paragraph_left_open_before_it():
+    # HTML 4 pages leave </p> out; a heading, list, table or <div> ends the paragraph all the same
+    walker = _walk(
+        "<html><body><p>Main memory usage: by default it assumes 500MB.<h3>Memory mode</h3>"
+        "The algorithm can run in two modes.<p>Ideally, give the free memory.<ul><li>internal</li></ul>"
+        "<p>A note.<div>Set aside by nothing.</div></body></html>"
+    )
+    text = walker.writer.text
+    assert [(b.kind, text[b.start : b.end]) for b in walker.writer.blocks] == [
+        ("paragraph", "Main memory usage: by default it assumes 500MB."),
+        ("heading", "Memory mode"),
+        ("paragraph", "The algorithm can run in two modes."),
+        ("paragraph", "Ideally, give the free memory."),
+        ("list_item", "internal"),
+        ("paragraph", "A note."),
+        ("paragraph", "Set aside by nothing."),
+    ]
+
+
 def test_html_index_of_the_extracted_text_answers_as_a_search_of_it():
     # the index replaces a search of the whole extracted text per block (quadratic over a page)
     text = "returns:<integer>pid<integer>theprocessid.returns:<string>ffi_type_uint8¶ünïcode" * 3 + "returns:<int"
