@@ -950,11 +950,13 @@ def test_html_loose_text_between_blocks_the_extractor_kept_is_content():
     # <p>; the extractor keeps the paragraphs, the code and the headings but drops that text
     walker = _walk(LOOSE_TEXT)
     text = walker.writer.text
-    extracted = [b for b in walker.writer.blocks if b.kind in ("heading", "code") or text[b.start : b.end].startswith(("The ", "Zero"))]
-    main = _squeezed(" ".join(text[b.start : b.end] for b in extracted)).casefold()
+    blocks = walker.writer.blocks
+    kept = [b for b in blocks if b.kind in ("heading", "code") or text[b.start : b.end].startswith(("The ", "Zero"))]
+    main = _squeezed(" ".join(text[b.start : b.end] for b in kept)).casefold()
     kinds = {text[b.start : b.end]: b.kind for b in _main_content(walker, main)}
-    assert kinds["r.slope generates raster maps of slope and aspect from a raster map of true elevation values."] == "paragraph"
-    assert kinds["Alternatively, the -n flag can be used to produce aspect as degrees clockwise from North."] == "paragraph"
+    after_heading = "r.slope generates raster maps of slope and aspect from a raster map of true elevation values."
+    after_code = "Alternatively, the -n flag can be used to produce aspect as degrees clockwise from North."
+    assert kinds[after_heading] == kinds[after_code] == "paragraph"
     # short loose text, and loose text after the page's navigation, stay out
     assert kinds["Back to top"] == "boilerplate"
     assert kinds["Copyright 2003-2024 by the GRASS Development Team, who write this reference manual."] == "boilerplate"
