@@ -120,10 +120,11 @@ _VOID = frozenset("br hr img meta link input area base col embed param source tr
 # Blocks that hold text: a block opened inside one of them reads as part of its text.
 _HOLDERS = frozenset("p li dt dd pre caption figcaption summary address".split()) | {f"h{n}" for n in range(1, 7)}
 _CELLS = frozenset("td th tr".split())
-# The elements whose start closes a paragraph left open (HTML's parsing rules for <p>).
+# The elements whose start closes a paragraph left open (HTML's parsing rules for <p>; <hr>, which
+# closes one too, is void and read as nothing).
 _CLOSES_P = frozenset(
     """address article aside blockquote details dialog div dl fieldset figcaption figure footer form
-    h1 h2 h3 h4 h5 h6 header hgroup hr main menu nav ol p pre section table ul""".split()
+    h1 h2 h3 h4 h5 h6 header hgroup main menu nav ol p pre section table ul""".split()
 )
 _HEADINGS = {f"h{n}": n for n in range(1, 7)}
 # DocBook's segmented list ("Option: APT::Get::Purge", "Default: false", "Description: ..." in
