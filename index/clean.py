@@ -268,7 +268,9 @@ def paragraphs(
             prev, gap = None, False
             continue
         if line.kind == "rule":
-            if prev is not None and not gap and len(found[-1]) == 1:
+            # a line laid out in columns over a rule heads a table, not a section ("Symbol Name
+            # Description" over NetHack's table of symbols)
+            if prev is not None and not gap and len(found[-1]) == 1 and not _LAID_OUT.search(prev.text):
                 above = lines[firsts[-1] - 1] if firsts[-1] > 0 else None
                 over = above is not None and above.kind == "rule" and above.text == line.text
                 styles[len(found) - 1] = line.text[0] + ("over" if over else "")

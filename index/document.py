@@ -46,8 +46,10 @@ CONTENT_KINDS = frozenset({"paragraph", "list_item", "table_row", "code", "defin
 # between blocks the extractor kept is content; 103: plain text's words broken at line ends shown
 # whole, its widened spaces read as one; 104: a full stop printed without its space before a
 # capitalised function word ends a sentence; 105: a PDF's contents line may end in LaTeX's "??";
-# 106: an HTML block that cannot sit in a paragraph closes the <p> left open).
-PARSER_VERSION = 106
+# 106: an HTML block that cannot sit in a paragraph closes the <p> left open; 107: a plain-text line
+# laid out in columns over a rule heads a table, not a section, and headings read widened spaces
+# as one).
+PARSER_VERSION = 107
 
 # A paragraph or list item whose text is mostly link text is navigation (an HTML page's menus, a
 # Markdown README's table of contents of links to its own headings).

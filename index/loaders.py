@@ -295,8 +295,8 @@ def _plain(file: SourceFile, text: str) -> Document:
     underlined with a rule ("=====", "-----") is a heading, and so is a short line standing alone,
     without closing punctuation, before a paragraph or a table; a line defining an option is a
     definition; a table, written a cell to a line or laid out in columns, is rows (`_table_rows`);
-    a paragraph reads the spaces of a justified line as one and shows the words nroff broke at
-    line ends whole (`_set_right`)."""
+    a paragraph reads the spaces of a justified line as one, as a heading does, and shows the
+    words nroff broke at line ends whole (`_set_right`)."""
     tables, found, aside = read_plain(text)
     words = {word.casefold() for word in _WORD.findall(text)}
     vocabulary = words | {part for word in words if "-" in word for part in word.split("-")}
@@ -314,9 +314,11 @@ def _plain(file: SourceFile, text: str) -> Document:
             cells = (term, (para.start + option.start(2), para.end))
             blocks.append(Block("definition", para.start, para.end, 0, -1, cells))
         elif para.underline:
-            blocks.append(Block("heading", para.start, para.end, min(styles.index(para.underline) + 1, 6)))
+            level = min(styles.index(para.underline) + 1, 6)
+            blocks.append(Block("heading", para.start, para.end, level, swaps=_set_right(text, para, vocabulary)[0]))
         elif _heading_line(line, para, n + 1 < len(found) or last_row > para.end):
-            blocks.append(Block("heading", para.start, para.end, min(len(styles) + 1, 6)))
+            level = min(len(styles) + 1, 6)
+            blocks.append(Block("heading", para.start, para.end, level, swaps=_set_right(text, para, vocabulary)[0]))
         else:
             swaps, breaks = _set_right(text, para, vocabulary)
             blocks.append(Block("paragraph", para.start, para.end, 0, -1, (), para.holes, swaps, breaks))

@@ -1335,3 +1335,26 @@ def test_plain_text_reads_a_word_nroff_broke_at_a_line_end_whole_and_its_widened
     # the text, which citations quote, keeps the hyphen the file has
     assert "to real-ly switch" in text
     assert all(quote_in_span(s.text, doc.text[s.start : s.end]) for s in sentences)
+
+
+SYMBOLS = """Symbols
+
+Each symbol can be set in the configuration file.
+
+             Symbol Name            Description
+          -----------------------------------------------------------------
+             S_air                  (air)
+          _  S_altar                (altar)
+          "  S_amulet               (amulet)
+
+11.  Explore mode
+
+Starting a new game in explore mode gives your character a wand of wishing.
+"""
+
+
+def test_plain_text_line_laid_out_in_columns_over_a_rule_heads_a_table_not_the_sections_after_it(tmp_path: Path):
+    doc = loaded(tmp_path, "guide.txt", SYMBOLS)
+    (wand,) = [s for s in split_sentences(doc) if "wand of wishing" in s.text]
+    # underlined, the table's header was a heading above every section after it
+    assert wand.section == ("11. Explore mode",)
