@@ -509,7 +509,7 @@ class Assistant:
         if settings.min_cross is None or reranker is None:
             return 0
         below = settings.cross_check_below(self.embedder.name)
-        if below and unheard_words(query, reader.lexical.holds):
+        if settings.unheard_reach and below and unheard_words(query, reader.lexical.holds):
             below += settings.unheard_reach
         if best >= below:
             return 0
