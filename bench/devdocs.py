@@ -166,6 +166,20 @@ Corpora (each a few hundred to about 2,000 chunks, so that indexing one takes mi
   pspp and libreoffice-writer-nogui) and the README of Dire Wolf's documentation (amateur packet
   radio: APRS, AX.25, FX.25, IGates; Markdown, a list of documents each with a paragraph on it;
   direwolf).
+- outlying: five more domains no other set has, one kind of file each, written blind: the HMMER
+  User's Guide (bioinformatics: profile HMMs, sequence database searches, E-values; a 227-page PDF
+  typeset by pdfTeX in a Tufte-LaTeX class, a contents list, running headers and page numbers, a
+  wide margin of side notes and footnotes that reach the text between the body's paragraphs,
+  tables read column by column; hmmer-doc), five pages of LAME's HTML documentation (MP3 audio
+  encoding: bitrates, CBR, ABR and VBR, mid/side stereo, the command-line switches; a menu, a
+  submenu, a logo and a footer on each page, tables of codecs, switches and presets; lame-doc),
+  eSpeak NG's guide to its text-to-phoneme rules and dictionaries (speech synthesis; Markdown,
+  tables of symbols in backticks, rules in code blocks; espeak-ng), two pages of NTPsec's
+  documentation on rate management and leap second smearing exported to Word by LibreOffice
+  (network time; Asciidoctor HTML with a box of related links, an epigraph and a footer of links;
+  ntpsec-doc and libreoffice-writer-nogui) and the slrn reference manual (reading Usenet news:
+  switches, environment variables, configuration variables with their defaults, interactive
+  functions and their keys; plain text as linuxdoc-tools wrote it, numbered sections; slrn).
 
 Each question has a `kind`: words among table, list, definition (an option or parameter's
 definition line), page-break, heading (the section's heading matters), boilerplate (it has
@@ -401,6 +415,15 @@ CORPORA: dict[str, list[tuple[str, str, str]]] = {
         ),
         ("direwolf", "/usr/share/doc/direwolf/README.md.gz", "direwolf/README.md"),
     ],
+    "outlying": [
+        ("hmmer-doc", "/usr/share/doc/hmmer/Userguide.pdf.gz", "hmmer/Userguide.pdf"),
+        *(
+            ("lame-doc", f"/usr/share/doc/lame-doc/html/{page}.html", f"lame/{page}.html")
+            for page in "introduction usage abr ms_stereo detailed".split()
+        ),
+        ("espeak-ng", "/usr/share/doc/espeak-ng/docs/dictionary.md.gz", "espeak-ng/dictionary.md"),
+        ("slrn", "/usr/share/doc/slrn/manual.txt.gz", "slrn/manual.txt"),
+    ],
 }
 
 # Word files made from real documents by the programs people save them with, by corpus: (the
@@ -460,6 +483,15 @@ CONVERTED: dict[str, list[tuple[tuple[str, ...], str, tuple[str, ...], str]]] = 
             f"pspp/{page.lower()}.docx",
         )
         for page in ("CROSSTABS", "Testing-for-differences-of-means")
+    ],
+    "outlying": [
+        (
+            ("ntpsec-doc", "libreoffice-writer-nogui"),
+            f"/usr/share/doc/ntpsec-doc/html/{page}.html",
+            ("libreoffice",),
+            f"ntpsec/{page}.docx",
+        )
+        for page in ("rate", "leapsmear")
     ],
 }
 
