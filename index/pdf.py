@@ -10,6 +10,11 @@ development machine); its boxes and font sizes are what the rules below need:
   at the page's top or bottom edge (a height where half the pages' first or last line sits, more
   than BAND_GAP line pitches from the body on most of them, no larger than the body text), whose
   text may change with each chapter. They are boilerplate.
+- Side notes: lines set smaller in the page's outer margin, right of where its body lines end
+  (Tufte-LaTeX's notes, LaTeX's marginpar), and the end of a body line past a wide gap there, which
+  pdfium gives where they were set, inside the body's sentences: each note goes after the first
+  body line beside or below it that ends a sentence (`_side_notes_apart`), in a document with such
+  lines on two pages at least.
 - Contents: lines with dot leaders ending in a page number, and on a page made mostly of those,
   every line ending in a number and an entry's lines wrapped before its leader; a list of entries
   under a "Contents" line inside a page, as papers set one under their abstract, with or without
@@ -129,6 +134,12 @@ CODE_SHARE = 0.9
 # A term is at most this many words, and stacked terms at most this many lines.
 MAX_TERM_WORDS = 8
 MAX_TERM_LINES = 4
+# A side note (Tufte-LaTeX's margin, LaTeX's marginpar) stands at least this many ems right of where the
+# body's lines end, in a smaller size; a page needs this many lines of body text to tell where that is.
+SIDE_GAP = 1.0
+SIDE_BODY_LINES = 8
+# a line ending a sentence, a note number raised after its full stop ("OpenMPI.¹⁴")
+_ENDS_SENTENCE = re.compile(r"[.!?][\"'”’)\]]*[\u00b9\u00b2\u00b3\u2070-\u2079]*$")
 # Points: how far apart two x positions may be and still be one column.
 ALIGN = 3.0
 # A listing stands more than this many line spacings below the sentence before it, whose next line
@@ -391,7 +402,7 @@ def parse_pdf(source: str, sha256: str, data: bytes) -> Document:
         outline = _outline(pdf)
     finally:
         pdf.close()
-    pages = [_without_line_numbers(lines) for lines, _ in read]
+    pages = _side_notes_apart([_without_line_numbers(lines) for lines, _ in read])
     if not any(pages):
         raise UnreadablePDF("the PDF has no extractable text (scanned images?)")
     _mark_running_lines(pages)
@@ -773,6 +784,83 @@ def _set_off(left: _Line, right: _Line, left_base: float) -> bool:
         left.size, left.font, left.base, left.scripts = right.size, right.font, right.base, True
         return True
     return False
+
+
+def _side_notes_apart(pages: list[list[_Line]]) -> list[list[_Line]]:
+    """Each page's lines with the notes set in its outer margin moved out of the body's sentences:
+    pdfium gives them where they were set, between the body's lines or on a body line past a wide
+    gap ("of worker threads is two¹³. You can control ... 13 Set by a compile-time c"). A note is
+    a line, or the end of a line past a wide gap, that starts right of where the body's lines end
+    (the body's single-cell lines at the page's usual size) and is set smaller. Each goes after the
+    first body line beside or below it that ends a sentence. Only in a document with such lines on
+    two pages at least (a note joined to a body line leaves nothing of its size to tell it by)."""
+    edges = [_body_edge(page) for page in pages]
+    noted = sum(
+        any(_in_margin(line, edge) and line.size < edge[1] - 0.5 and len(line.cells) <= 1 for line in page)
+        for page, edge in zip(pages, edges, strict=True)
+        if edge is not None
+    )
+    if noted < 2:
+        return pages
+    return [_notes_after(page, edge) if edge is not None else page for page, edge in zip(pages, edges, strict=True)]
+
+
+def _body_edge(page: list[_Line]) -> tuple[float, float] | None:
+    """(x where the body's lines end, the body's size) of a page, or None when too few lines tell."""
+    sizes = Counter[float]()
+    for line in page:
+        sizes[line.size] += len(line.text)
+    if not sizes:
+        return None
+    size = sizes.most_common(1)[0][0]
+    ends = sorted(line.x1 for line in page if abs(line.size - size) <= 0.5 and len(line.cells) <= 1)
+    if len(ends) < SIDE_BODY_LINES:
+        return None
+    return ends[int(0.9 * (len(ends) - 1))], size
+
+
+def _in_margin(line: _Line, edge: tuple[float, float] | None) -> bool:
+    return edge is not None and line.x0 >= edge[0] + SIDE_GAP * edge[1]
+
+
+def _notes_after(page: list[_Line], edge: tuple[float, float]) -> list[_Line]:
+    right, size = edge
+    body: list[_Line] = []
+    notes: list[_Line] = []
+    note_sizes = [line.size for line in page if _in_margin(line, edge) and line.size < size - 0.5]
+    note_size = statistics.median(note_sizes) if note_sizes else size
+    edges = max(line.top for line in page), min(line.top for line in page)
+    for line in page:
+        if _in_margin(line, edge):
+            (notes if line.size < size - 0.5 else body).append(line)
+            continue
+        cut = next((n for n, cell in enumerate(line.cells) if n and cell.x0 >= right + SIDE_GAP * size), None)
+        if cut is None or line.top in edges:  # a running header's or footer's page number stays on its line
+            body.append(line)
+            continue
+        at = line.cells[cut].start
+        note = _Line(line.text[at:], line.page, line.top, line.cells[cut].x0, line.x1, note_size, font=line.font)
+        note.cells = [replace(c, start=c.start - at, end=c.end - at) for c in line.cells[cut:]]
+        note.base = line.base
+        line.text, line.x1, line.cells = line.text[:at].rstrip(), line.cells[cut - 1].x1, line.cells[:cut]
+        if line.size == note_size:  # measured over both parts, the note's letters outnumbered the body's
+            line.size = size
+        body.append(line)
+        notes.append(note)
+    # Each note goes after the first line at or below it that ends a sentence: within the page, so
+    # that its citation names the page, and not inside a sentence running on to the next page.
+    groups: list[list[_Line]] = []  # a note's lines, one under the other
+    for note in notes:
+        if groups and 0 < groups[-1][-1].top - note.top <= 2 * max(note.size, groups[-1][-1].size):
+            groups[-1].append(note)
+        else:
+            groups.append([note])
+    placed = list(body)
+    ends = [n + 1 for n, line in enumerate(body) if _ENDS_SENTENCE.search(line.text)]
+    anchors = [next((n for n in ends if body[n - 1].top <= group[0].top), len(body)) for group in groups]
+    for at, group in reversed(list(zip(anchors, groups, strict=True))):
+        placed[at:at] = group
+    return placed
 
 
 def _without_line_numbers(lines: list[_Line]) -> list[_Line]:

@@ -1523,3 +1523,45 @@ def test_pdf_contents_line_whose_page_number_latex_could_not_resolve_is_contents
     pdf.text(72, 160, "LifeLines is a genealogy program that runs on UNIX systems.")
     doc = loaded(tmp_path, "guide.pdf", bytes(pdf.output()))
     assert [s.display for s in split_sentences(doc)] == ["LifeLines is a genealogy program that runs on UNIX systems."]
+
+
+def test_pdf_notes_in_the_outer_margin_are_read_apart_from_the_sentences_they_stand_beside(tmp_path: Path):
+    from fpdf import FPDF
+
+    body = [
+        "Multithreaded programs use a master and several workers, and the",
+        "default number of worker threads is two. You can control the number",
+        "of cores each process will use with the --cpu option or with the",
+        "environment variable. With a single worker thread the program is",
+        "still faster than in serial mode, because the master thread handles",
+        "input and output on its own. If you are running the program on a",
+        "cluster that limits the number of cores a process can use, you may",
+        "need to count both the workers and the master when you ask the",
+        "scheduler for cores. The program needs one core more than the",
+        "number of workers that you give it on the command line, always.",
+    ]
+    notes = [
+        ["1 Set at compile time in the", "configuration header."],
+        ["2 Or any other MPI library", "your cluster offers."],
+    ]
+    pdf = FPDF(format="letter", unit="pt")
+    for note in notes:
+        pdf.add_page()
+        for n, line in enumerate(body):
+            pdf.set_font("Times", size=10)
+            pdf.text(72, 100 + 14 * n, line)
+            if n == 1:  # the note's first line on a body line's baseline, in the margin, smaller
+                pdf.set_font("Times", size=8)
+                pdf.text(400, 114, note[0])
+        pdf.set_font("Times", size=8)
+        pdf.text(400, 123, note[1])  # its second line written after the body, as LaTeX does
+    doc = loaded(tmp_path, "guide.pdf", bytes(pdf.output()))
+    sentences = [s.text for s in split_sentences(doc)]
+    assert "default number of worker threads is two." in " ".join(sentences)
+    assert (
+        "You can control the number of cores each process will use with the --cpu option or with the environment "
+        "variable." in sentences
+    )
+    assert "1 Set at compile time in the configuration header." in sentences
+    assert "2 Or any other MPI library your cluster offers." in sentences
+    assert not any("Set at compile" in s and "worker" in s for s in sentences)
