@@ -820,22 +820,25 @@ def _body_edge(page: list[_Line]) -> tuple[float, float] | None:
 
 
 def _in_margin(line: _Line, edge: tuple[float, float] | None) -> bool:
+    """Whether a line starts in the margin right of a page's body (`_body_edge`)."""
     return edge is not None and line.x0 >= edge[0] + SIDE_GAP * edge[1]
 
 
 def _notes_after(page: list[_Line], edge: tuple[float, float]) -> list[_Line]:
+    """A page's lines with its side notes (see `_side_notes_apart`) placed after the sentences they
+    stand beside; `edge` is the page's `_body_edge`."""
     right, size = edge
     body: list[_Line] = []
     notes: list[_Line] = []
     note_sizes = [line.size for line in page if _in_margin(line, edge) and line.size < size - 0.5]
     note_size = statistics.median(note_sizes) if note_sizes else size
-    edges = max(line.top for line in page), min(line.top for line in page)
+    outermost = max(line.top for line in page), min(line.top for line in page)
     for line in page:
         if _in_margin(line, edge):
             (notes if line.size < size - 0.5 else body).append(line)
             continue
         cut = next((n for n, cell in enumerate(line.cells) if n and cell.x0 >= right + SIDE_GAP * size), None)
-        if cut is None or line.top in edges:  # a running header's or footer's page number stays on its line
+        if cut is None or line.top in outermost:  # a running header's or footer's page number stays on its line
             body.append(line)
             continue
         at = line.cells[cut].start
