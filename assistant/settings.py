@@ -150,7 +150,7 @@ class RankingSettings(BaseModel):
         "bge-small-en-v1.5, parser version 107): 977 against 992 of 1,306 right (markdown and manpages -3, "
         "documents together -3, sqlite -2; HotpotQA blind, structure, further and distant +1): more chunks, more "
         "near misses to outrank the sentence that answers. 6 against 8: 3 fewer (typeset and beyond -2, toolkits "
-        "+2, eleven other sets one way or the other): fewer chunks, the answering one more often left out.",
+        "+2, nine other sets by one, four up and five down): fewer chunks, the answering one more often left out.",
     )
     sentence_weight: float = Field(
         default=1.0,
