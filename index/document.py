@@ -49,8 +49,8 @@ CONTENT_KINDS = frozenset({"paragraph", "list_item", "table_row", "code", "defin
 # 106: an HTML block that cannot sit in a paragraph closes the <p> left open; 107: a plain-text line
 # laid out in columns over a rule heads a table, not a section, and headings read widened spaces
 # as one; 108: a PDF's notes set in its outer margin are read apart from the body's sentences;
-# 109: a plain-text option alone on its line over a deeper description is a definition).
-PARSER_VERSION = 109
+# 110 took back 109, a rule measured and not kept).
+PARSER_VERSION = 110
 
 # A paragraph or list item whose text is mostly link text is navigation (an HTML page's menus, a
 # Markdown README's table of contents of links to its own headings).

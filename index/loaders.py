@@ -290,56 +290,13 @@ _OPTION_LINE = re.compile(
 )
 
 
-# A plain-text line naming an option or a command alone, its description indented deeper on the
-# lines right under it (man pages, linuxdoc, AsciiDoc's "--interactive::"): "-h [snews://]host[:port]".
-_HANGING_TERM = re.compile(r"-{1,2}[\w?][^\s]*(?:[ \t]+[^\s]+){0,3}")
-MAX_TERM_LINES = 4
-
-
-def _hanging_terms(text: str, found: list[Paragraph]) -> dict[int, int]:
-    """Term lines over the description they begin: each term paragraph's number mapped to its
-    description's. A term is one line of an option and up to three arguments (`_HANGING_TERM`),
-    up to MAX_TERM_LINES of them one under the other ("-i::", "--interactive::"); its description
-    starts on the next line, indented deeper than the first term."""
-
-    def indent(para: Paragraph) -> int:
-        start = text.rfind("\n", 0, para.start) + 1
-        return len(text[start : para.start].expandtabs(8))
-
-    def next_line(before: Paragraph, after: Paragraph) -> bool:
-        between = text[before.end : after.start]
-        return between.count("\n") == 1 and not between.strip()
-
-    terms: dict[int, int] = {}
-    n = 0
-    while n < len(found):
-        run = n
-        while (
-            run < len(found)
-            and run - n < MAX_TERM_LINES
-            and found[run].lines == 1
-            and not found[run].underline
-            and _HANGING_TERM.fullmatch(text[found[run].start : found[run].end].strip())
-            and (run == n or (next_line(found[run - 1], found[run]) and indent(found[run]) == indent(found[n])))
-        ):
-            run += 1
-        described = n < run < len(found) and next_line(found[run - 1], found[run])
-        if described and indent(found[run]) > indent(found[n]):
-            terms.update(dict.fromkeys(range(n, run), run))
-            n = run + 1
-        else:
-            n += 1
-    return terms
-
-
 def _plain(file: SourceFile, text: str) -> Document:
     """Plain text: paragraphs as `clean` rebuilds them; set-aside lines are boilerplate; a line
     underlined with a rule ("=====", "-----") is a heading, and so is a short line standing alone,
     without closing punctuation, before a paragraph or a table; a line defining an option is a
-    definition, and so is an option alone on its line over a description indented deeper on the
-    lines right under it (`_hanging_terms`); a table, written a cell to a line or laid out in
-    columns, is rows (`_table_rows`); a paragraph reads the spaces of a justified line as one, as
-    a heading does, and shows the words nroff broke at line ends whole (`_set_right`)."""
+    definition; a table, written a cell to a line or laid out in columns, is rows (`_table_rows`);
+    a paragraph reads the spaces of a justified line as one, as a heading does, and shows the
+    words nroff broke at line ends whole (`_set_right`)."""
     tables, found, aside = read_plain(text)
     words = {word.casefold() for word in _WORD.findall(text)}
     vocabulary = words | {part for word in words if "-" in word for part in word.split("-")}
@@ -349,20 +306,10 @@ def _plain(file: SourceFile, text: str) -> Document:
     # Underline styles rank as reStructuredText ranks them: in the order they first appear. A
     # heading known only by standing alone ranks below every underlined one.
     styles = list(dict.fromkeys(para.underline for para in found if para.underline))
-    terms = _hanging_terms(text, found)
-    described = {d: min(m for m in terms if terms[m] == d) for d in set(terms.values())}  # its first term
     for n, para in enumerate(found):
         line = text[para.start : para.end]
         option = _OPTION_LINE.match(line) if para.lines == 1 else None
-        if n in terms:
-            continue  # read with the description under it
-        if n in described:
-            opening = found[described[n]]
-            term_end = found[n - 1].start + len(text[found[n - 1].start : found[n - 1].end].rstrip(":"))
-            cells = ((opening.start, term_end), (para.start, para.end))  # AsciiDoc's "::" left out
-            swaps, breaks = _set_right(text, para, vocabulary)
-            blocks.append(Block("definition", opening.start, para.end, 0, -1, cells, para.holes, swaps, breaks))
-        elif option:
+        if option:
             term = (para.start + option.start(1), para.start + option.end(1))
             cells = (term, (para.start + option.start(2), para.end))
             blocks.append(Block("definition", para.start, para.end, 0, -1, cells))

@@ -335,31 +335,6 @@ def test_plain_text_heading_and_option_lines_are_typed(tmp_path: Path):
     ]
 
 
-def test_plain_text_option_alone_on_its_line_over_a_deeper_description_is_a_definition(tmp_path: Path):
-    text = (
-        "Command line switches\n\n"
-        "     -h [snews://]host[:port]\n"
-        "        Connect to the NNTP server on host. If no port is given, the\n"
-        "        default NNTP port (119) will be used.\n\n"
-        "-i::\n--interactive::\n\tMake a list of the commits which are about to be rebased.\n\n"
-        "     -k\n\n"
-        "     Reads no score file.\n"
-    )
-    doc = loaded(tmp_path, "manual.txt", text)
-    assert [(s.kind, s.display) for s in split_sentences(doc)] == [
-        (
-            "definition",
-            "-h [snews://]host[:port]: Connect to the NNTP server on host. If no port is given, the default NNTP "
-            "port (119) will be used.",
-        ),
-        # AsciiDoc's stacked terms are one term, its last "::" left out
-        ("definition", "-i:: --interactive: Make a list of the commits which are about to be rebased."),
-        # a blank line between: no description of the line above, which is a line of its own
-        ("paragraph", "-k"),
-        ("paragraph", "Reads no score file."),
-    ]
-
-
 UNDERLINED = """Public Licence
 ==============
 
