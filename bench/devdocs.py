@@ -180,6 +180,23 @@ Corpora (each a few hundred to about 2,000 chunks, so that indexing one takes mi
   ntpsec-doc and libreoffice-writer-nogui) and the slrn reference manual (reading Usenet news:
   switches, environment variables, configuration variables with their defaults, interactive
   functions and their keys; plain text as linuxdoc-tools wrote it, numbered sections; slrn).
+- yonder: five more domains no other set has, one kind of file each, written blind: GAP's tutorial
+  (computational algebra: lists and records, functions, permutation groups and their actions, vector
+  spaces and algebras, domains, attributes and methods; an 80-page PDF typeset by pdfTeX from
+  GAPDoc, a contents list, a running header and page number on each page, examples in boxes under an
+  "Example" label, key names in small capitals; gap-doc), five pages of the Apache HTTP Server 2.4
+  manual (web servers: stopping and restarting, mod_dir, mod_expires, mod_reqtimeout and htpasswd; a
+  page header with a menu and breadcrumbs, language bars above and below, a box of the page's
+  sections or the module's directives beside a "See also" list, each directive's table of its
+  syntax, default, context and status, and a copyright footer; apache2-doc), Stockfish's README
+  (chess engines: its UCI options, compiling, the NNUE network; Markdown whose option names are
+  headings inside list items, badges in a centred HTML block; stockfish), the PCB Calculator and
+  Gerber Viewer pages of KiCad's manual exported to Word by LibreOffice (electronics: regulators,
+  attenuators, resistor colour codes, track widths, board classes, Gerber and drill files;
+  Asciidoctor HTML with a table of contents and toolbar icons; kicad-doc-en and
+  libreoffice-writer-nogui) and the DOSBox 0.74 manual (emulating DOS PCs: mounting drives, internal
+  programs, special keys, the configuration file's sections and options; plain text, headings
+  between lines of "=" signs, a FAQ of topics in capitals; dosbox).
 
 Each question has a `kind`: words among table, list, definition (an option or parameter's
 definition line), page-break, heading (the section's heading matters), boilerplate (it has
@@ -232,6 +249,7 @@ FRR = "/usr/share/doc/frr/html"
 NUT = "/usr/share/doc/nut-doc/html"
 BIND_ARM = "/usr/share/doc/bind9-doc/arm"
 LILYPOND = "/usr/share/doc/lilypond/html/Documentation"
+APACHE = "/usr/share/doc/apache2-doc/manual/en"
 # LaTeX2HTML pages of gnuplot's manual, each with a navigation panel: plotting styles
 GNUPLOT_NODES = "node98 node99 node100 node101 node104 node107 node109 node116 node118 node121 node128 node129".split()
 CORPORA: dict[str, list[tuple[str, str, str]]] = {
@@ -424,6 +442,15 @@ CORPORA: dict[str, list[tuple[str, str, str]]] = {
         ("espeak-ng", "/usr/share/doc/espeak-ng/docs/dictionary.md.gz", "espeak-ng/dictionary.md"),
         ("slrn", "/usr/share/doc/slrn/manual.txt.gz", "slrn/manual.txt"),
     ],
+    "yonder": [
+        ("gap-doc", "/usr/share/gap/doc/tut/manual.pdf", "gap/gap-tutorial.pdf"),
+        *(
+            ("apache2-doc", f"{APACHE}/{page}.html", f"apache/{page.rpartition('/')[2]}.html")
+            for page in "stopping mod/mod_dir mod/mod_expires mod/mod_reqtimeout programs/htpasswd".split()
+        ),
+        ("stockfish", "/usr/share/doc/stockfish/README.md.gz", "stockfish/README.md"),
+        ("dosbox", "/usr/share/doc/dosbox/README.gz", "dosbox/README.txt"),
+    ],
 }
 
 # Word files made from real documents by the programs people save them with, by corpus: (the
@@ -492,6 +519,15 @@ CONVERTED: dict[str, list[tuple[tuple[str, ...], str, tuple[str, ...], str]]] = 
             f"ntpsec/{page}.docx",
         )
         for page in ("rate", "leapsmear")
+    ],
+    "yonder": [
+        (
+            ("kicad-doc-en", "libreoffice-writer-nogui"),
+            f"/usr/share/doc/kicad/help/en/{page}.html",
+            ("libreoffice",),
+            f"kicad/{page}.docx",
+        )
+        for page in ("pcb_calculator", "gerbview")
     ],
 }
 
