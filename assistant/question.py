@@ -335,6 +335,7 @@ class Shape:
     gathers: bool = False  # several sentences of equal standing may answer it (see `shape_of`)
     focus: frozenset[str] = frozenset()  # stems of the clause that asks, where the question says more
     several: bool = False  # asks for several things of a kind ("Which escapes do ...?", "Which features stop ...?")
+    default: bool = False  # asks what holds when nothing is set ("by default", "if I don't give one")
 
 
 def shape_of(
@@ -374,7 +375,19 @@ def shape_of(
     named |= {stem(m.group(1).lower()) for m in _ASKED_FOR.finditer(question)}
     asking = frozenset(focus - named) if narrower else frozenset()
     several = asks_several(interrogative)
-    return Shape(kind, doubt, terms, stance, frozenset(words(question)), gathers, asking, several)
+    default = settings.default_fit and _ASKS_DEFAULT.search(question) is not None
+    return Shape(kind, doubt, terms, stance, frozenset(words(question)), gathers, asking, several, default)
+
+
+# What holds when the asker sets nothing: "by default", "the default", "if I don't give one", "if I
+# never set them", "unless I say otherwise", "when I give it none", "if I leave out ..." (not "how do I
+# leave out ...": that excludes).
+_ASKS_DEFAULT = re.compile(
+    r"\bdefaults?\b|\bout of the box\b|\bunless I\b|\bgive it none\b|\b(?:if|when) (?:I|you|we) (?:leave|omit)\b"
+    r"|\b(?:don['’]?t|do not|never|without)\s+(?:[\w'’-]+\s+){0,2}?(?:set|setting|give|giving|pass|passing|specify"
+    r"|specifying|say|tell|change|changing|choose|configure|provide|providing|supply|supplying)\b",
+    re.IGNORECASE,
+)
 
 
 # "which backslash sequences does", "what kinds of": the thing asked for, in the plural, right

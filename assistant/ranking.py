@@ -169,6 +169,35 @@ def rank(
         ranked = _mark_second(ranked, rest, settings, asks_several(asked_clause(second.strip())[0]))
     if reranker is not None and settings.clause_rerank > 1 and choice is None:
         ranked = _mark_asked(query, ranked, settings, reranker)
+    if settings.complete_lead and not any(s.follow for s in ranked):
+        ranked = _mark_completion(shape, ranked, settings)
+    return ranked
+
+
+def _mark_completion(shape: Shape, ranked: list[Scored], settings: RankingSettings) -> list[Scored]:
+    """`ranked` with the first of the `complete_lead` sentences after the best one in its paragraph
+    that holds what the question asks for (a number, a date, a year) marked `follow`, when the best
+    one holds none of it ("... processed more than N times ..." before "Defaults to 25.")."""
+    best = ranked[0].candidate
+    if shape.kind not in _COMPLETED or best.sentence.kind != "paragraph" or fit(shape, best.sentence.display, settings):
+        return ranked
+    after = sorted(
+        (s.candidate.sentence.start, n)
+        for n, s in enumerate(ranked)
+        if s.candidate.source == best.source
+        and s.candidate.sentence.section == best.sentence.section
+        and s.candidate.sentence.start >= best.sentence.end
+    )
+    line = best.sentence.line_end
+    for _, n in after[: settings.complete_lead]:
+        sentence = ranked[n].candidate.sentence
+        if sentence.kind != "paragraph" or sentence.line_start > line + 1:
+            break  # past the paragraph: a blank line, or another kind of unit
+        if fit(shape, sentence.display, settings):
+            marked = list(ranked)
+            marked[n] = replace(ranked[n], follow=True)
+            return marked
+        line = sentence.line_end
     return ranked
 
 
@@ -347,6 +376,8 @@ def _moved(
     return replace(candidate, page=page, sentence=sentence, vector=vector, position=position)
 
 
+# The kinds of question whose answer a sentence holds or lacks plainly: a number, a date, a year.
+_COMPLETED = ("count", "when", "year")
 # The kinds of sentence that are items of a list or a table.
 _ITEMS = ("list_item", "table_row")
 # A fragment is read back this many sentences at most to find where its quotation opens, or the

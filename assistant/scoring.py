@@ -52,6 +52,13 @@ _PLACE = re.compile(
     r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)"
 )
 
+# What says what holds when nothing is set: "the default is 8", "Defaults to 25.", "if omitted".
+_DEFAULT = re.compile(
+    r"\bdefault(?:s|ed|ing)?\b|\bif (?:it is |this is )?(?:omitted|unset|not (?:given|set|specified|supplied))\b"
+    r"|\bunless (?:otherwise )?(?:specified|given|set)\b",
+    re.IGNORECASE,
+)
+
 # What a "where ...?" question is answered with in a manual: a file or folder ("/usr/local/sbin",
 # "~/.config/"), not a web address (RankingSettings.locations).
 _LOCATION = re.compile(r"(?<![\w.:/])(?:~|/[a-z])[\w.-]*/[\w/.-]*")
@@ -144,6 +151,7 @@ def fit(shape: Shape, text: str, settings: RankingSettings) -> float:
             and _COMMAND.search(text) is not None
             and (not settings.command_words or overlap(shape.terms, text) > 0)
         )
+        or (shape.default and _DEFAULT.search(text) is not None)
     ):
         total += bonus
     if shape.doubt and NEGATION.search(text):

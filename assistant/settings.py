@@ -470,6 +470,27 @@ class RankingSettings(BaseModel):
         "can that ceiling be raised?'): of the best sentences, the one best answering the second question's "
         "words that the best sentence lacks follows it, however long.",
     )
+    default_fit: bool = Field(
+        default=True,
+        description="A question asking what holds when nothing is set ('by default', 'if I don't give a port', "
+        "'unless I say otherwise', 'out of the box') gives fit_bonus to a sentence that says what the default is "
+        "('default: 5', 'Defaults to 25.', 'if omitted'), once: a sentence that already holds the kind of thing "
+        "asked for gets no more. Against False over every development set (bench/devsets.py, bge-small-en-v1.5): "
+        "1,018 to 1,029 of 1,354 right; one more in each of unseen, toolbox, doxygen, afield, further, beyond, "
+        "markdown, sites, toolkits, remote, outlying and yonder; manpages one fewer (sendmail's RCPT timeout: a "
+        "sentence on what the SMTP server does by default pushed its table row out); documents together one "
+        "gained, one lost. Added to the kind's bonus, not in its place: 1,028, the same sets.",
+    )
+    complete_lead: int = Field(
+        default=2,
+        ge=0,
+        le=5,
+        description="A question asking for a number, a date or a year whose best sentence, a paragraph's, holds "
+        "none ('Messages that have been processed more than N times are assumed to be in a loop') is answered "
+        "with the first of the next this-many sentences of its paragraph that holds one ('Defaults to 25.'), "
+        "however long. 0: off. Against 0 over every development set (bench/devsets.py, bge-small-en-v1.5): "
+        "manpages +1 (that hop count), 3 answers changed, none lost.",
+    )
     comparisons: bool = Field(
         default=True,
         description="A question that compares two things it names ('Who was born first, A or B?', or sets "

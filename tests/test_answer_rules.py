@@ -109,6 +109,30 @@ def test_a_question_for_a_year_rewards_a_sentence_with_one():
     assert fit(shape, "Its third-year students won.", RULES) == 0.0
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Which TCP port does a nullmodem connection use if I don't set one?",
+        "What cost does htpasswd use when I don't pass -C?",
+        "How many results does lru_cache keep unless I say otherwise?",
+        "What is the default hash cost?",
+    ],
+)
+def test_a_question_asking_what_holds_when_nothing_is_set_rewards_a_sentence_naming_the_default(question: str):
+    shape = shape_of(question)
+    assert shape.default
+    assert fit(shape, "-C: It sets the computing time (default: 5, valid: 4 to 17).", RULES) == RULES.fit_bonus
+    assert fit(shape, "-C: It sets the computing time used for bcrypt.", RULES) == 0.0
+    assert fit(shape_of(question, RankingSettings(default_fit=False)), "It is kept by default.", RULES) == 0.0
+
+
+def test_a_default_is_rewarded_once_beside_the_kind_asked_for_and_not_read_into_excluding():
+    shape = shape_of("How many results does lru_cache keep by default?")
+    assert fit(shape, "By default it keeps 128 results.", RULES) == RULES.fit_bonus  # a number, once
+    assert fit(shape, "It keeps them by default.", RULES) == RULES.fit_bonus
+    assert not shape_of("How do I copy a folder tree but leave out the .pyc files?").default
+
+
 def test_a_question_asking_how_to_do_something_rewards_a_command_or_option():
     shape = shape_of("How can I get the shell to show how long each statement took?")
     assert shape.kind == "how"

@@ -7,8 +7,16 @@ import numpy as np
 import pytest
 
 from assistant import Assistant
-from assistant.question import asked_about, asked_predicate, unheard_words
-from assistant.ranking import Leads, _mark_asked, _mark_second, bridge_names, mentions, titling_names
+from assistant.question import asked_about, asked_predicate, shape_of, unheard_words
+from assistant.ranking import (
+    Leads,
+    _mark_asked,
+    _mark_completion,
+    _mark_second,
+    bridge_names,
+    mentions,
+    titling_names,
+)
 from assistant.scoring import Candidate, Scored
 from assistant.settings import AssistantSettings, RankingSettings
 from index.chunking import Sentence
@@ -655,6 +663,45 @@ def test_the_clause_that_asks_is_read_against_the_sentences_after_the_best_howev
     marked = _mark_asked(question, ranked, settings, reranker)
     assert marked[-1].follow is bool(clause_next)
     assert len(reranker.calls[-1][1]) == 3 + (clause_next > 0)
+
+
+def on_lines(text: str, start: int, line: int, relevance: float, kind: str = "paragraph") -> Scored:
+    sentence = Sentence(start, start + len(text), line, line, text, kind)
+    return Scored(Candidate("op.txt", None, sentence, np.ones(4, dtype=np.float32) / 2, 0, ""), 0, 0, 0, relevance)
+
+
+@pytest.mark.parametrize("reach", [2, 0])
+def test_a_best_sentence_without_the_number_asked_for_is_completed_by_the_next_of_its_paragraph(reach: int):
+    loop = "Messages that have been processed more than N times are assumed to be in a loop."
+    ranked = [
+        on_lines(loop, 100, 10, 0.9),
+        on_lines("The hop count limits loops in 3 ways.", 900, 40, 0.8),  # another paragraph
+        on_lines("Loops are rare.", 100 + len(loop) + 2, 10, 0.2),
+        on_lines("Defaults to 25.", 100 + len(loop) + 18, 11, 0.1),
+    ]
+    question = "How many times can a message pass through before it is treated as a loop?"
+    marked = _mark_completion(shape_of(question), ranked, RankingSettings(complete_lead=reach))
+    assert [s.follow for s in marked] == [False, False, False, bool(reach)]
+    # a best sentence holding a number, or a question asking for none, is left as it is
+    numbered = [
+        replace(
+            ranked[0],
+            candidate=replace(
+                ranked[0].candidate,
+                sentence=replace(ranked[0].candidate.sentence, text="Messages processed more than 30 times loop."),
+            ),
+        ),
+        *ranked[1:],
+    ]
+    assert not any(s.follow for s in _mark_completion(shape_of(question), numbered, RankingSettings()))
+    assert not any(s.follow for s in _mark_completion(shape_of("Why do loops happen?"), ranked, RankingSettings()))
+
+
+def test_the_completing_sentence_is_looked_for_within_the_best_ones_paragraph_only():
+    loop = "Messages that have been processed more than N times are assumed to be in a loop."
+    ranked = [on_lines(loop, 100, 10, 0.9), on_lines("Defaults to 25.", 100 + len(loop) + 2, 12, 0.1)]
+    question = "How many times can a message pass through before it is treated as a loop?"
+    assert not any(s.follow for s in _mark_completion(shape_of(question), ranked, RankingSettings()))
 
 
 @pytest.mark.parametrize("connected", [True, False])
