@@ -181,15 +181,8 @@ def _mark_completion(shape: Shape, ranked: list[Scored], settings: RankingSettin
     best = ranked[0].candidate
     if shape.kind not in _COMPLETED or best.sentence.kind != "paragraph" or fit(shape, best.sentence.display, settings):
         return ranked
-    after = sorted(
-        (s.candidate.sentence.start, n)
-        for n, s in enumerate(ranked)
-        if s.candidate.source == best.source
-        and s.candidate.sentence.section == best.sentence.section
-        and s.candidate.sentence.start >= best.sentence.end
-    )
     line = best.sentence.line_end
-    for _, n in after[: settings.complete_lead]:
+    for n in _after_best(ranked)[: settings.complete_lead]:
         sentence = ranked[n].candidate.sentence
         if sentence.kind != "paragraph" or sentence.line_start > line + 1:
             break  # past the paragraph: a blank line, or another kind of unit
@@ -250,26 +243,32 @@ def _next_to_best(ranked: list[Scored], most: int) -> list[int]:
     """The positions in `ranked` of the `most` sentences that follow the best one in its document and
     section, one after the other, while they stand alone ("It stars Ethan Hawke as ..." after
     "Sinister is a 2012 supernatural horror film ...")."""
-    best = ranked[0].candidate
     if not most:
         return []
-    after = sorted(
-        (
+    found, end = [], ranked[0].candidate.sentence.end
+    for n in _after_best(ranked)[:most]:
+        sentence = ranked[n].candidate.sentence
+        if sentence.start - end > _ADJACENT or sentence.kind != "paragraph" or not stands_alone(sentence):
+            break
+        found.append(n)
+        end = sentence.end
+    return found
+
+
+def _after_best(ranked: list[Scored]) -> list[int]:
+    """The positions in `ranked` of the sentences after the best one in its document and section, in
+    document order."""
+    best = ranked[0].candidate
+    return [
+        n
+        for _, n in sorted(
             (s.candidate.sentence.start, n)
             for n, s in enumerate(ranked)
             if s.candidate.source == best.source
             and s.candidate.sentence.section == best.sentence.section
             and s.candidate.sentence.start >= best.sentence.end
-        ),
-    )
-    found, end = [], best.sentence.end
-    for start, n in after[:most]:
-        sentence = ranked[n].candidate.sentence
-        if start - end > _ADJACENT or sentence.kind != "paragraph" or not stands_alone(sentence):
-            break
-        found.append(n)
-        end = sentence.end
-    return found
+        )
+    ]
 
 
 def _mark_second(ranked: list[Scored], rest: _Rest, settings: RankingSettings, several: bool) -> list[Scored]:
