@@ -46,7 +46,9 @@ last auxiliary verb (`clause_predicate`).
 
 A question asking for several things ("Which escapes ...?") is answered by a list that names them:
 a list item among the best brings the rest of its list (`whole_lists`), and the first sentence
-bringing a list, in a near tie with the best, leads (`list_lead`).
+bringing a list, in a near tie with the best, leads (`list_lead`). A question asking for a number,
+a date or a year whose best sentence holds none is given the next sentence of its paragraph that
+holds one ("... processed more than N times ..." before "Defaults to 25."; `complete_lead`).
 
 Sentences that cannot be read alone (see `assistant.selection.stands_alone`) are given with the
 sentences they go on from: back to where the quotation they end opens, or to the first sentence

@@ -10,7 +10,8 @@ rewards a sentence of the kind the question asks for: one naming someone for "wh
 statement to them, for questions that gather), a date for "when", a year for "what year", a
 number for "how many", a place for "which city" (`_PLACE`), a negation when the question asks who
 doubted or denied something, each only when the question itself does not hold it; a command,
-option or call for "how do I ...?"; a path for "where" (`_LOCATION`).
+option or call for "how do I ...?"; a path for "where" (`_LOCATION`); a default ("Defaults to
+25.") for a question asking what holds when nothing is set (`default_fit`), once with the kind's.
 Refusal looks at `match` alone, so that the kind of a sentence never makes an unrelated passage
 count as an answer.
 """
@@ -136,8 +137,8 @@ def _names_place(text: str, asked: frozenset[str]) -> bool:
 def fit(shape: Shape, text: str, settings: RankingSettings) -> float:
     """The bonus of a sentence that holds what the question asks for: a name, date, year or number
     that the question itself does not hold, or a command or option (`RankingSettings.procedures`;
-    with `command_words`, only in a sentence holding a word of the question); and again, for a
-    question about doubt, a negation."""
+    with `command_words`, only in a sentence holding a word of the question), or a default for a
+    question asking for one (`default_fit`); and again, for a question about doubt, a negation."""
     total, asked, bonus = 0.0, shape.asked, settings.fit_bonus
     if (
         (shape.kind == "who" and (names_person(text, asked) if shape.gathers else has_name(text, asked)))
