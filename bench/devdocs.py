@@ -197,6 +197,22 @@ Corpora (each a few hundred to about 2,000 chunks, so that indexing one takes mi
   libreoffice-writer-nogui) and the DOSBox 0.74 manual (emulating DOS PCs: mounting drives, internal
   programs, special keys, the configuration file's sections and options; plain text, headings
   between lines of "=" signs, a FAQ of topics in capitals; dosbox).
+- beacon: five more domains no other set has, one kind of file each, written blind: All about GNU
+  Backgammon (backgammon and its analysis software: the move filter, match equity tables, grading
+  a match, the Hint window's checker play and cube analysis, rollouts; a 54-page PDF typeset by
+  pdfTeX from DocBook through DBLaTeX, a contents page, a running header beside a page number
+  printed as "N / 48", Tip boxes, toolbar icons that leave holes in sentences, text-art boards;
+  gnubg-data), four pages of POV-Ray 3.7's documentation for Unix (ray tracing: starting a render,
+  output formats, the I/O restrictions of povray.conf, INI files, speed; HTML with a navigation
+  panel of the page's sections and a header bar of links; povray-doc), btop's README (system
+  resource monitoring: installing, compiling, the whole btop.conf with its defaults in a code
+  block, the command-line options; Markdown with badges and a folded details block; btop), the
+  chapter on MIME support of the Mutt manual exported to Word by LibreOffice (an e-mail client:
+  mime.types, mailcap fields, auto_view, multipart/alternative; DocBook XSL HTML whose navigation
+  header and footer become Word tables, examples a paragraph a line; mutt and
+  libreoffice-writer-nogui) and yt-dlp's README (downloading online video: every command-line
+  option, configuration files, output templates, format selection; plain text written by pandoc,
+  options in two aligned columns, tables between lines of dashes; yt-dlp).
 
 Each question has a `kind`: words among table, list, definition (an option or parameter's
 definition line), page-break, heading (the section's heading matters), boilerplate (it has
@@ -451,6 +467,15 @@ CORPORA: dict[str, list[tuple[str, str, str]]] = {
         ("stockfish", "/usr/share/doc/stockfish/README.md.gz", "stockfish/README.md"),
         ("dosbox", "/usr/share/doc/dosbox/README.gz", "dosbox/README.txt"),
     ],
+    "beacon": [
+        ("gnubg-data", "/usr/share/doc/gnubg/allabout.pdf", "gnubg/all-about-gnu-backgammon.pdf"),
+        *(
+            ("povray-doc", f"/usr/share/doc/povray/html/{page}.html", f"povray/{page}.html")
+            for page in "u1_3 u1_4 u1_5 u1_8".split()
+        ),
+        ("btop", "/usr/share/doc/btop/README.md.gz", "btop/README.md"),
+        ("yt-dlp", "/usr/share/doc/yt-dlp/README.txt.gz", "yt-dlp/README.txt"),
+    ],
 }
 
 # Word files made from real documents by the programs people save them with, by corpus: (the
@@ -528,6 +553,14 @@ CONVERTED: dict[str, list[tuple[tuple[str, ...], str, tuple[str, ...], str]]] = 
             f"kicad/{page}.docx",
         )
         for page in ("pcb_calculator", "gerbview")
+    ],
+    "beacon": [
+        (
+            ("mutt", "libreoffice-writer-nogui"),
+            "/usr/share/doc/mutt/html/mimesupport.html",
+            ("libreoffice",),
+            "mutt/mimesupport.docx",
+        ),
     ],
 }
 

@@ -103,6 +103,7 @@ LATER_SETS = (
     "remote",
     "outlying",
     "yonder",
+    "beacon",
 )
 GROWN = ROOT / ".bench" / "devsets" / "seeds-grown"
 TOGETHER = ROOT / ".bench" / "devsets" / "documents-together"
