@@ -4,7 +4,8 @@ The best sentence is always used; then those marked `follow` (the sentence chose
 document a bridge leads to, or the best about each thing the question compares), however long;
 then runners-up scoring at least `keep_ratio` of the best (those of other documents preferred by
 `same_source_penalty`), skipping those that add almost no word to the answer (`duplicate_words`),
-within the word budget; a runner-up as relevant as the best (`tie_ratio`) that the budget leaves
+within the word budget, and no code listing where the question asks for a person, a time, a place
+or an amount (`value_listings`); a runner-up as relevant as the best (`tie_ratio`) that the budget leaves
 out joins last all the same, where the answer's hard ceiling may cut it. A sentence that
 introduces a list or table brings its items after it (the answer's first, when they do not fit the
 budget whole, each list item by its first sentence: `item_leads`); in answer to a question asking for several
@@ -250,6 +251,15 @@ def _item_leads(items: list[Scored]) -> list[Scored]:
     return out
 
 
+_VALUE_KINDS = frozenset({"who", "year", "when", "where", "place", "count"})
+
+
+def _listing_for_value(shape: Shape, item: Scored) -> bool:
+    """Whether `item` is a code listing and the question asks for a person, a time, a place or an
+    amount, which a listing does not say."""
+    return item.candidate.sentence.kind == "code" and shape.kind in _VALUE_KINDS
+
+
 def _same_kind(shape: Shape, text: str) -> bool:
     """Whether a runner-up answers in the way the question asks: a gathered "who" answer names
     someone, and an answer to "who doubted ..." voices the doubt."""
@@ -346,6 +356,8 @@ def select(
             break
         if _key(item) in taken or not _same_kind(shape, item.candidate.sentence.text):
             continue
+        if settings.value_listings and not item.follow and _listing_for_value(shape, item):
+            continue  # it would fill the budget without saying what is asked for
         if settings.bare_runners and not item.follow and _bare(shape, item.candidate.sentence, settings):
             continue  # it scored through its title and section alone
         length = sum(len(s.candidate.sentence.display.split()) for s in (*item.opening, item) if _key(s) not in taken)

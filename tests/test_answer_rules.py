@@ -715,3 +715,19 @@ def test_in_context_reads_a_sentence_between_the_nearest_words_of_its_neighbours
     first = replace(middle, candidate=replace(middle.candidate, sentence=sentences[0]))
     assert in_context(first, sentences, False, 2) == "One two three four five. The middle"
     assert in_context(middle, sentences[:1], False, 2) == "The middle sentence."  # not in the chunk given
+
+
+def test_a_code_listing_does_not_join_an_answer_asking_for_a_value():
+    best = scored("The timeout is given in seconds.", 0.9)
+    listing = scored("my $ua = LWP::UserAgent->new(timeout => 10);\n$ua->env_proxy;", 0.85, kind="code")
+    default = scored("The default value is 180 seconds, i.e. 3 minutes.", 0.7, source="b.txt")
+    ranked = [best, listing, default]
+    how_long = shape_of("How long does a request wait before it gives up?")
+    assert texts(select(how_long, ranked, RULES, 80, 4)) == texts([best, default])
+    assert texts(select(how_long, ranked, RankingSettings(value_listings=False), 80, 4)) == texts(ranked)
+    # a question asking how to do something is answered by listings as before
+    how_to = shape_of("How do I set the timeout of a request?")
+    assert texts(select(how_to, ranked, RULES, 80, 4)) == texts(ranked)
+    # a listing that must follow the best sentence still joins
+    following = [best, replace(listing, follow=True), default]
+    assert texts(select(how_long, following, RULES, 80, 4)) == texts(following)
