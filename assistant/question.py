@@ -336,6 +336,7 @@ class Shape:
     focus: frozenset[str] = frozenset()  # stems of the clause that asks, where the question says more
     several: bool = False  # asks for several things of a kind ("Which escapes do ...?", "Which features stop ...?")
     default: bool = False  # asks what holds when nothing is set ("by default", "if I don't give one")
+    joined: bool = False  # asks a second question too ("..., and how far can it be raised?", "...? Why?")
 
 
 def shape_of(
@@ -376,7 +377,8 @@ def shape_of(
     asking = frozenset(focus - named) if narrower else frozenset()
     several = asks_several(interrogative)
     default = settings.default_fit and _ASKS_DEFAULT.search(question) is not None
-    return Shape(kind, doubt, terms, stance, frozenset(words(question)), gathers, asking, several, default)
+    joined = second_question(question) is not None or question.count("?") > 1
+    return Shape(kind, doubt, terms, stance, frozenset(words(question)), gathers, asking, several, default, joined)
 
 
 # What holds when the asker sets nothing: "by default", "the default", "if I don't give one", "if I

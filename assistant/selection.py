@@ -5,7 +5,8 @@ document a bridge leads to, or the best about each thing the question compares),
 then runners-up scoring at least `keep_ratio` of the best (those of other documents preferred by
 `same_source_penalty`), skipping those that add almost no word to the answer (`duplicate_words`),
 within the word budget, and no code listing where the question asks for a person, a time, a place
-or an amount (`value_listings`); a runner-up as relevant as the best (`tie_ratio`) that the budget leaves
+or an amount (`value_listings`), and none without a number where it asks how many or how much alone
+(`count_runners`); a runner-up as relevant as the best (`tie_ratio`) that the budget leaves
 out joins last all the same, where the answer's hard ceiling may cut it. A sentence that
 introduces a list or table brings its items after it (the answer's first, when they do not fit the
 budget whole, each list item by its first sentence: `item_leads`); in answer to a question asking for several
@@ -260,6 +261,12 @@ def _listing_for_value(shape: Shape, item: Scored) -> bool:
     return item.candidate.sentence.kind == "code" and shape.kind in _VALUE_KINDS
 
 
+def _no_amount(shape: Shape, item: Scored, settings: RankingSettings) -> bool:
+    """Whether the question asks for an amount alone ("how many ...?", not "how many ..., and why?")
+    and `item` holds no number that the question does not."""
+    return shape.kind == "count" and not shape.joined and not fit(shape, item.candidate.sentence.display, settings)
+
+
 def _same_kind(shape: Shape, text: str) -> bool:
     """Whether a runner-up answers in the way the question asks: a gathered "who" answer names
     someone, and an answer to "who doubted ..." voices the doubt."""
@@ -356,6 +363,8 @@ def select(
             break
         if _key(item) in taken or not _same_kind(shape, item.candidate.sentence.text):
             continue
+        if settings.count_runners and not item.follow and _no_amount(shape, item, settings):
+            continue  # the question asks how many or how much, and it says no number
         if settings.value_listings and not item.follow and _listing_for_value(shape, item):
             continue  # it would fill the budget without saying what is asked for
         if settings.bare_runners and not item.follow and _bare(shape, item.candidate.sentence, settings):

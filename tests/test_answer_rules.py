@@ -731,3 +731,17 @@ def test_a_code_listing_does_not_join_an_answer_asking_for_a_value():
     # a listing that must follow the best sentence still joins
     following = [best, replace(listing, follow=True), default]
     assert texts(select(how_long, following, RULES, 80, 4)) == texts(following)
+
+
+def test_a_runner_up_without_a_number_does_not_join_an_answer_asking_how_many():
+    best = scored("Provesi was master of music at the cathedral of Busseto.", 0.9)
+    verdi = scored("Verdi was his most famous pupil, and a theatre in the town is named after him.", 0.85)
+    seats = scored("The theatre opened on 15 August 1868 and seats 300.", 0.7, source="b.txt")
+    ranked = [best, verdi, seats]
+    how_many = shape_of("How many people does the theatre in Provesi's town hold?")
+    assert texts(select(how_many, ranked, RULES, 30, 4)) == texts([best, seats])
+    assert texts(select(how_many, ranked, RankingSettings(count_runners=False), 30, 4)) == texts([best, verdi])
+    # a question asking something else too is answered as before
+    joined = shape_of("How many people does the theatre hold, and who is it named after?")
+    assert joined.joined and not how_many.joined
+    assert texts(select(joined, ranked, RULES, 30, 4)) == texts([best, verdi])
