@@ -1,25 +1,26 @@
 """Answer selection: which of the ranked sentences make the answer, and how each is shown.
 
-The best sentence is always used; then those marked `follow` (the sentence chosen from the document
-a bridge leads to, or the best about each thing the question compares), however long; then runners-
-up scoring at least `keep_ratio` of the best (those of other documents preferred by
+The best sentence is always used; then those marked `follow` (the sentence chosen from the
+document a bridge leads to, or the best about each thing the question compares), however long;
+then runners-up scoring at least `keep_ratio` of the best (those of other documents preferred by
 `same_source_penalty`), skipping those that add almost no word to the answer (`duplicate_words`),
 within the word budget, and no code listing where the question asks for a person, a time, a place
-or an amount (`value_listings`), and none without a number where it asks how many or how much alone
-(`count_runners`), but the sentence the best one runs on from; a runner-up as relevant as the best
-(`tie_ratio`) that the budget leaves out joins last all the same, where the answer's hard ceiling
-may cut it. A sentence that introduces a list or table brings its items after it (the answer's
-first, when they do not fit the budget whole, each list item by its first sentence: `item_leads`);
-in answer to a question asking for several things of a kind ("Which escapes ...?"), every item,
-whatever the budget, and a list item among the best brings the other items of its list, each shown
-by its first sentence (`whole_lists`). Questions that gather ("who said ...?", "who doubted ...?")
-take runners-up down to `gather_ratio`, with `gather_budget` times the words, and only sentences
-that attribute something to someone (and voice the doubt, for doubt). A sentence that cannot be
-read on its own (`stands_alone`) is left out: the quotation it ends began in the sentence before,
-it goes on from that sentence, or it points back to what that sentence named ("If you use one of
-these ..."), unless it is given with the sentences before it (see `assistant.ranking`). A
-definition or list item longer than `long_unit_words` is shown by its first sentence and those of
-its sentences that best answer the question (`excerpted`); its citation quotes it whole.
+or an amount (`value_listings`), nor one without a number where it asks how many or how much
+alone, unless the best sentence runs on from it (`count_runners`); a runner-up as relevant as the
+best (`tie_ratio`) that the budget leaves out joins last all the same, where the answer's hard
+ceiling may cut it. A sentence that
+introduces a list or table brings its items after it (the answer's first, when they do not fit the
+budget whole, each list item by its first sentence: `item_leads`); in answer to a question asking for several
+things of a kind ("Which escapes ...?"), every item, whatever the budget, and a list item among the
+best brings the other items of its list, each shown by its first sentence (`whole_lists`).
+Questions that gather ("who said ...?", "who doubted ...?") take runners-up down to
+`gather_ratio`, with `gather_budget` times the words, and only sentences that attribute something
+to someone (and voice the doubt, for doubt). A sentence that cannot be read on its own
+(`stands_alone`) is left out: the quotation it ends began in the sentence before, it goes on
+from that sentence, or it points back to what that sentence named ("If you use one of these
+..."), unless it is given with the sentences before it (see `assistant.ranking`). A definition
+or list item longer than `long_unit_words` is shown by its first sentence and those of its
+sentences that best answer the question (`excerpted`); its citation quotes it whole.
 """
 
 from __future__ import annotations

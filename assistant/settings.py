@@ -571,16 +571,16 @@ class RankingSettings(BaseModel):
     count_runners: bool = Field(
         default=True,
         description="A runner-up that holds no number never joins the answer to a question asking how many, "
-        "how much, how long, how old or how far, unless the question asks something else too ('..., and what happens "
-        "...?'): the budget goes to a sentence that may hold the amount ('The theatre opened on 15 August "
-        "1868 and seats 300.', left out behind sentences on Provesi and Verdi). A sentence that follows the "
-        "best one still joins, and so does the one the best runs on from ('Massif is a heap profiler.' before"
-        " 'It measures how much heap memory ...'). False: such a runner-up joins as any other does. Over "
-        "every development set (bench/devsets.py), bge-small-en-v1.5 1,045 to 1,047 of 1,378 (HotpotQA fresh "
-        "and blind +1), nothing lost; all-MiniLM-L6-v2 1,008 either way. With dates and years asked for too, "
-        "and in questions asking two things, 1,045 either way (three gained, three lost: a century is no year"
-        " to the fit, 'the 13th century'; a joining 'when' asks for no date; a second question asks for "
-        "something else).",
+        "how much, how long, how old or how far, unless the question asks something else too ('..., and "
+        "what happens ...?'): the budget goes to a sentence that may hold the amount ('The theatre opened on "
+        "15 August 1868 and seats 300.', left out behind sentences on Provesi and Verdi). A sentence that "
+        "follows the best one still joins, and so does the one the best runs on from ('Massif is a heap "
+        "profiler.' before 'It measures how much heap memory ...'). False: such a runner-up joins as any "
+        "other does. Over every development set (bench/devsets.py), bge-small-en-v1.5 1,045 to 1,047 of "
+        "1,378 (HotpotQA fresh and blind +1), nothing lost; all-MiniLM-L6-v2 1,008 either way. With dates "
+        "and years asked for too, and in questions asking two things, 1,045 either way (three gained, three "
+        "lost: a century is no year to the fit, 'the 13th century'; a joining 'when' asks for no date; a "
+        "second question asks for something else).",
     )
     bare_runners: bool = Field(
         default=True,
