@@ -747,3 +747,43 @@ def test_a_sentence_pointing_back_to_the_list_before_it_is_given_from_its_last_i
         assert any(fragment in q for q in quotes)
     else:
         assert not any(fragment in q for q in quotes)  # its start not found, it is left out
+
+
+MENTIONED_CORPUS = {
+    "Ivo Brandt.txt": "Ivo Brandt (born 1931) is a retired harbour pilot of Dunmore.\nBrandt sailed for forty years.\n",
+    "Lantern Assembly.txt": (
+        "The Lantern Assembly was begun by Ivo Brandt in 1990 as a forum where towns on the coast meet each spring.\n"
+    ),
+}
+DESCRIBED = "What kind of forum did a retired harbour pilot of Dunmore start?"
+
+
+@pytest.mark.parametrize("mentions", [True, False])
+def test_a_bridge_leads_to_a_document_naming_the_one_the_question_describes(tmp_path: Path, mentions: bool):
+    # The question describes Ivo Brandt without naming him; what it asks is in a document that names him.
+    corpus = write_corpus(tmp_path / "c", MENTIONED_CORPUS)
+    settings = AssistantSettings(ranking=RankingSettings(bridge_mentions=mentions))
+    bot = Assistant(corpus=corpus, index_dir=tmp_path / "i", embedder=HashEmbedder(), settings=settings)
+    lantern = MENTIONED_CORPUS["Lantern Assembly.txt"].strip()
+    assert followed(bot, DESCRIBED) == ([lantern] if mentions else [])
+
+
+@pytest.mark.parametrize(
+    ("question", "opening"),
+    [
+        ("What kind of forum did Ivo Brandt, a retired harbour pilot of Dunmore, start?", ""),
+        # the best sentence already holds what is asked: a year
+        ("In what year was the retired harbour pilot of Dunmore born?", ""),
+        # the description is not the document's opening sentence
+        (DESCRIBED, "Brandt grew up by the sea. "),
+    ],
+)
+def test_no_bridge_leads_to_a_naming_document_from_a_named_opening_or_one_that_answers(
+    tmp_path: Path, question: str, opening: str
+):
+    brandt = opening + MENTIONED_CORPUS["Ivo Brandt.txt"]
+    corpus = write_corpus(tmp_path / "c", {**MENTIONED_CORPUS, "Ivo Brandt.txt": brandt})
+    settings = AssistantSettings(ranking=RankingSettings(bridge_mentions=True))
+    bot = Assistant(corpus=corpus, index_dir=tmp_path / "i", embedder=HashEmbedder(), settings=settings)
+    assert bot.search(question, k=1)[0].citation.source == "Ivo Brandt.txt"
+    assert followed(bot, question) == []
