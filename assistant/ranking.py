@@ -16,11 +16,7 @@ are scored against both the question and that bridge query, the latter at a disc
 name of the best sentences leads to another document, the document the question describes may
 name the bridge further down ("The director of Big Stone Gap ..." is named in the film's third
 best sentence): names of two words or more that lead to another document whose title opens with
-them are taken from its other sentences among the best few (`bridge_deeper`). A question may
-instead describe what its best document is about ("a former Soviet statesman" in "What type of
-forum did a former Soviet statesman initiate?", the opening sentence of Mikhail Gorbachev's page)
-and ask what another document says of it: then the sentences of other documents that name the
-described one lead on (`bridge_mentions`).
+them are taken from its other sentences among the best few (`bridge_deeper`).
 
 One sentence of the documents the bridge leads to is then marked to follow the best one in the
 answer. Which one is where word overlap and cosine are weakest: the answer ("As an adult, she
@@ -134,8 +130,6 @@ def rank(
         leading = titling_names(query, later, own, leads_to)[: settings.bridge_names]
         extra = leading or extra
     unanswered = _unanswered(query, ranked[0])
-    mentioned = _described(reader, query, shape, ranked[0], settings) if bridging and not leading else ""
-    extra = extra or ([mentioned] if mentioned else [])
     if extra:
         if settings.bridge_leading and leading:
             extra = leading  # the names that title nothing would only blur the search
@@ -153,7 +147,6 @@ def rank(
             settings.bridge_discount,
             away_from=ranked[0].candidate.source,
             named=named,
-            mentioned=mentioned,
         )
     ranked = sorted(by_key.values(), key=lambda s: (-s.relevance, s.candidate.chunk_rank))
     ranked = _with_items(reader, shape, vector, ranked, settings)
@@ -568,12 +561,10 @@ def _follow(
     discount: float,
     away_from: str | None = None,
     named: frozenset[str] | set[str] = frozenset(),
-    mentioned: str = "",
 ) -> None:
     """Search again with a derived query; a sentence it finds keeps the better of its relevance to
     the question and `discount` times its relevance to the derived query. Sentences of `away_from`
-    are left as they are; sentences of the sources in `named`, and those naming `mentioned`, are
-    marked bridged."""
+    are left as they are; sentences of the sources in `named` are marked bridged."""
     found = _sentences(reader, _retrieve(reader, query, query_vector, settings, sources), set(), settings.top_k)
     for derived in score(shape_of(query, settings, reader.lexical.idf), query_vector, found, settings):
         if derived.candidate.source == away_from:
@@ -583,31 +574,8 @@ def _follow(
         by_key[key] = replace(
             direct,
             relevance=max(direct.relevance, discount * derived.relevance),
-            bridged=direct.bridged or derived.candidate.source in named or _names(derived, mentioned),
+            bridged=direct.bridged or derived.candidate.source in named,
         )
-
-
-def _described(reader: IndexReader, query: str, shape: Shape, best: Scored, settings: RankingSettings) -> str:
-    """The title of the best sentence's document when the question describes that document rather
-    than names it and asks what others say of it (`bridge_mentions`): the best sentence opens the
-    document and holds nothing of the kind asked for; else ""."""
-    title = best.candidate.title
-    if (
-        not settings.bridge_mentions
-        or len(content_words(title)) < 2
-        or {stem(w) for w in content_words(title)} <= {stem(w) for w in content_words(query)}
-        or fit(shape, best.candidate.sentence.display, settings)
-    ):
-        return ""
-    before = reader.source_text(best.candidate.source)[: best.candidate.sentence.start]
-    return "" if re.search(r"[.!?][\"”’')]*(\s|$)", before.strip()) else title
-
-
-def _names(item: Scored, title: str) -> bool:
-    """Whether the sentence itself holds every content word of `title` (when one is given)."""
-    if not title:
-        return False
-    return {stem(w) for w in content_words(title)} <= {stem(w) for w in content_words(item.candidate.sentence.text)}
 
 
 def _key(candidate: Candidate) -> tuple[str, int, int]:

@@ -337,19 +337,6 @@ class RankingSettings(BaseModel):
         "bge-small-en-v1.5; extra 34 to 35 and blind 25 to 26 with all-MiniLM-L6-v2 (fresh one answer won, one "
         "lost); no other set moved with either.",
     )
-    bridge_mentions: bool = Field(
-        default=True,
-        description="When no bridge name leads away from the best sentence's document, the question does not name that "
-        "document (a title of two words or more), the best sentence opens the document (the question describes "
-        "what it is about) and holds nothing of the kind the question asks for, the sentences of other documents "
-        "that name it in full count as led to: 'What type of forum did a former Soviet statesman initiate?' is "
-        "answered by the World Summit's page, which names Mikhail Gorbachev. Against False on every development "
-        "set (bench/devsets.py): HotpotQA 0-49 37 to 38 of 41 with bge-small-en-v1.5 and 34 to 35 with "
-        "all-MiniLM-L6-v2, no other set moved with either. Without the last two conditions, HotpotQA 0-49 lost an "
-        "answer for the one it gained (a film's second sentence led to a page naming its manager); leading on "
-        "from the documents a bridge name titles to those naming it too cost 6 answers (HotpotQA extra, fresh, "
-        "plain).",
-    )
     bridge_floor: float = Field(
         default=0.4,
         ge=0.0,
