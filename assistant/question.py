@@ -329,7 +329,7 @@ class Shape:
     # "count", "how" (to do), "other"
     kind: str
     doubt: bool  # asks who doubted, denied, questioned ... something
-    terms: dict[str, float]  # stemmed content words and their weights
+    terms: dict[str, float]  # stemmed content words (and lone digits, `digit_terms`) and their weights
     stance: bool = False  # asks who said, claimed, warned, supported ... something
     asked: frozenset[str] = frozenset()  # the question's own words: an answer brings others
     gathers: bool = False  # several sentences of equal standing may answer it (see `shape_of`)
@@ -365,6 +365,8 @@ def shape_of(
         terms = {term: weight * (settings.focus_weight if term in focus else 1.0) for term, weight in terms.items()}
     if idf is not None:
         terms = {term: weight * idf(term) ** settings.idf_power for term, weight in terms.items()}
+    if settings.digit_terms:
+        terms = {**terms, **_digit_terms(question, terms)}
     # Authorship ("who wrote ...") has one answer; saying, warning, supporting ... can have many.
     stance = any(m.group().lower() not in ("wrote", "writes") for m in REPORTING.finditer(question))
     stance = stance or bool(_STANCE_VERBS.search(question))
@@ -423,6 +425,22 @@ _ASKED_FOR = re.compile(r"\b(?:what|which)\s+(\w+)", re.IGNORECASE)
 def _capitalised(question: str) -> set[str]:
     """The words capitalised past the question's first word: names."""
     return {w.strip("?!.,\"'“”’").lower() for w in question.split()[1:] if w[:1].isupper()}
+
+
+# A digit standing alone ("No. 2 Squadron", "ID 5"), not part of a larger number.
+LONE_DIGIT = re.compile(r"(?<![\w.,])\d(?![\w]|[.,]\d)")
+
+
+def _digit_terms(question: str, terms: dict[str, float]) -> dict[str, float]:
+    """The lone digits of the question, each weighed as the content word right before or after it."""
+    found: dict[str, float] = {}
+    for match in LONE_DIGIT.finditer(question):
+        before = [stem(w) for w in content_words(question[: match.start()])][-1:]
+        after = [stem(w) for w in content_words(question[match.end() :])][:1]
+        weights = [terms[t] for t in before + after if t in terms]
+        if weights:
+            found[match.group()] = max(weights)
+    return found
 
 
 def question_terms(question: str, name_weight: float = 2.0) -> dict[str, float]:

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from assistant.question import REPORTING, Shape, has_name
+from assistant.question import LONE_DIGIT, REPORTING, Shape, has_name
 from assistant.settings import RankingSettings
 from index.chunking import Sentence
 from index.text import content_words, stem, words
@@ -106,10 +106,11 @@ class Scored:
 
 
 def overlap(terms: dict[str, float], text: str) -> float:
-    """The weighted share of `terms` (stemmed words and their weights) found in `text`, 0 to 1."""
+    """The weighted share of `terms` (stemmed words, and lone digits as they stand, with their
+    weights) found in `text`, 0 to 1."""
     if not terms:
         return 0.0
-    present = {stem(w) for w in content_words(text)}
+    present = {stem(w) for w in content_words(text)} | set(LONE_DIGIT.findall(text))
     return sum(weight for term, weight in terms.items() if term in present) / sum(terms.values())
 
 

@@ -1,10 +1,12 @@
 """The answer rules on hand-made candidates: what a question asks, sentence fit, selection, titles."""
 
 from dataclasses import replace
+from pathlib import Path
 
 import numpy as np
 import pytest
 
+from assistant import Assistant
 from assistant.question import (
     alternatives,
     asked_clause,
@@ -15,7 +17,7 @@ from assistant.question import (
     shape_of,
     unknown_names,
 )
-from assistant.scoring import Candidate, Scored, fit, names_person
+from assistant.scoring import Candidate, Scored, fit, names_person, overlap
 from assistant.selection import (
     in_context,
     in_reading_order,
@@ -26,10 +28,12 @@ from assistant.selection import (
     title_cased,
     within_words,
 )
-from assistant.settings import RankingSettings
+from assistant.settings import AssistantSettings, RankingSettings
 from assistant.types import Segment, answer_text
 from index.chunking import Sentence
 from index.text import stem
+from tests.conftest import write_corpus
+from tests.fakes import HashEmbedder
 
 RULES = RankingSettings()
 
@@ -745,3 +749,31 @@ def test_a_runner_up_without_a_number_does_not_join_an_answer_asking_how_many():
     joined = shape_of("How many people does the theatre hold, and who is it named after?")
     assert joined.joined and not how_many.joined
     assert texts(select(joined, ranked, RULES, 30, 4)) == texts([best, verdi])
+
+
+@pytest.mark.parametrize("digits", [True, False])
+def test_a_lone_digit_of_the_question_is_a_term_weighed_as_the_word_beside_it(digits: bool):
+    settings = RankingSettings(digit_terms=digits)
+    terms = shape_of("Which group is assigned the fixed GID 5 on every system?", settings).terms
+    assert terms.get("5") == (terms["gid"] if digits else None)
+    # numbers of two digits or more are terms already; a digit inside a number is none of its own
+    assert "12" in shape_of("What flew with No. 12 Squadron?", settings).terms
+    assert "2" not in shape_of("What changed in release 2.5 of the library?", settings).terms
+
+
+def test_a_lone_digit_counts_in_the_overlap_only_where_it_stands_alone():
+    terms = {"gid": 1.0, "5": 1.0}
+    assert overlap(terms, "The tty group must have the GID 5.") == 1.0
+    assert overlap(terms, "GID 15 and GID 5.5 are taken.") == 0.5
+
+
+@pytest.mark.parametrize("digits", [True, False])
+def test_the_sentence_holding_the_digit_asked_about_leads(tmp_path: Path, digits: bool):
+    corpus = write_corpus(
+        tmp_path / "c",
+        {"groups.txt": ("The disk group has the fixed GID 6 on every system.\n\nThe tty group has the fixed GID 5.\n")},
+    )
+    settings = AssistantSettings(ranking=RankingSettings(digit_terms=digits, semantic_weight=0.3))
+    bot = Assistant(corpus=corpus, index_dir=tmp_path / "i", embedder=HashEmbedder(), settings=settings)
+    best = bot.search("Which group has the fixed GID 5 on every system?", k=1)[0]
+    assert ("tty" in best.text) is digits
