@@ -771,7 +771,7 @@ def test_a_lone_digit_counts_in_the_overlap_only_where_it_stands_alone():
 def test_the_sentence_holding_the_digit_asked_about_leads(tmp_path: Path, digits: bool):
     corpus = write_corpus(
         tmp_path / "c",
-        {"groups.txt": ("The disk group has the fixed GID 6 on every system.\n\nThe tty group has the fixed GID 5.\n")},
+        {"groups.txt": "The disk group has the fixed GID 6 on every system.\n\nThe tty group has the fixed GID 5.\n"},
     )
     settings = AssistantSettings(ranking=RankingSettings(digit_terms=digits, semantic_weight=0.3))
     bot = Assistant(corpus=corpus, index_dir=tmp_path / "i", embedder=HashEmbedder(), settings=settings)
