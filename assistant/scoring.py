@@ -110,7 +110,9 @@ def overlap(terms: dict[str, float], text: str) -> float:
     weights) found in `text`, 0 to 1."""
     if not terms:
         return 0.0
-    present = {stem(w) for w in content_words(text)} | set(LONE_DIGIT.findall(text))
+    present = {stem(w) for w in content_words(text)}
+    if any(term.isdigit() and len(term) == 1 for term in terms):  # read only for a question holding one
+        present.update(LONE_DIGIT.findall(text))
     return sum(weight for term, weight in terms.items() if term in present) / sum(terms.values())
 
 
