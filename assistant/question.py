@@ -329,7 +329,7 @@ class Shape:
     # "count", "how" (to do), "other"
     kind: str
     doubt: bool  # asks who doubted, denied, questioned ... something
-    terms: dict[str, float]  # stemmed content words (and lone digits, `digit_terms`) and their weights
+    terms: dict[str, float]  # stemmed content words (lone digits and operators too) and their weights
     stance: bool = False  # asks who said, claimed, warned, supported ... something
     asked: frozenset[str] = frozenset()  # the question's own words: an answer brings others
     gathers: bool = False  # several sentences of equal standing may answer it (see `shape_of`)
@@ -367,6 +367,8 @@ def shape_of(
         terms = {term: weight * idf(term) ** settings.idf_power for term, weight in terms.items()}
     if settings.digit_terms:
         terms = {**terms, **_digit_terms(question, terms)}
+    if settings.symbol_terms and terms:  # an operator weighs as the other words together
+        terms = {**terms, **dict.fromkeys(symbols_in(question), sum(terms.values()))}
     # Authorship ("who wrote ...") has one answer; saying, warning, supporting ... can have many.
     stance = any(m.group().lower() not in ("wrote", "writes") for m in REPORTING.finditer(question))
     stance = stance or bool(_STANCE_VERBS.search(question))
@@ -441,6 +443,28 @@ def _digit_terms(question: str, terms: dict[str, float]) -> dict[str, float]:
         if weights:
             found[match.group()] = max(weights)
     return found
+
+
+# An operator standing alone: one to three ASCII marks (not quotes or brackets), set apart by
+# spaces, quotes, brackets or the end of a clause ("expr ^ expr", "'^'", "‘**’", "(^)", "%=");
+# not the start of a path ("~/.profile").
+SYMBOL = re.compile(
+    r"(?<![^\s\"'‘’“”`(\[])[!#$%&*+,\-./:;<=>?@\\^|~]{1,3}(?=$|[\s\"'‘’“”`)\]]|[,.;:?!](?:$|[\s\"'‘’“”`)\]]))"
+)
+# Punctuation of prose, and the marks that frame a user's example ("x = 1.50", "{ 10/8; }"), not
+# the operator asked about.
+_PROSE_MARKS = frozenset({"-", "--", "/", "&", ",", ".", ";", ":", "!", "?", "...", "=", "{", "}"})
+
+
+def symbols_in(text: str) -> set[str]:
+    """The operators standing alone in `text` (a clause's closing mark after one left out)."""
+    found = set()
+    for match in SYMBOL.finditer(text):
+        symbol = match.group()
+        if len(set(symbol)) > 1 and symbol[-1] in ",.;:?!":
+            symbol = symbol[:-1]
+        found.add(symbol)
+    return found - _PROSE_MARKS
 
 
 def question_terms(question: str, name_weight: float = 2.0) -> dict[str, float]:

@@ -50,6 +50,10 @@ bringing a list, in a near tie with the best, leads (`list_lead`). A question as
 a date or a year whose best sentence holds none is given the next sentence of its paragraph that
 holds one ("... processed more than N times ..." before "Defaults to 25."; `complete_lead`).
 
+Neither retriever reads operators: a question asking about one standing alone ("the ^ alignment
+option", "total %= 7") also reads the chunks that hold it, their best sentence nearest the question
+first (`symbol_terms`, `symbol_chunks`), and the operator counts in the match of every sentence.
+
 Sentences that cannot be read alone (see `assistant.selection.stands_alone`) are given with the
 sentences they go on from: back to where the quotation they end opens, or to the first sentence
 before them that stands alone (MAX_OPENING sentences at most), or, right after a list or table, its
@@ -82,9 +86,10 @@ from assistant.question import (
     names,
     second_question,
     shape_of,
+    symbols_in,
 )
 from assistant.rerank import Reranker
-from assistant.retrieval import Retrieved, retrieve
+from assistant.retrieval import Retrieved, best_sentences, retrieve
 from assistant.scoring import Candidate, Scored, fit, overlap, score
 from assistant.selection import labelled, opens_inside_quotation, stands_alone
 from assistant.settings import RankingSettings
@@ -108,7 +113,10 @@ def rank(
     focus = asked_about(query) if settings.clause_search else None
     vectors = embedder.embed([query, focus] if focus else [query], kind="query")
     vector = vectors[0]
-    candidates = _sentences(reader, _retrieve(reader, query, vector, settings, sources), set(), 0)
+    hits = _retrieve(reader, query, vector, settings, sources)
+    if settings.symbol_terms:
+        hits += _holding_symbols(reader, query, vector, hits, settings, sources)
+    candidates = _sentences(reader, hits, set(), 0)
     ranked = score(shape, vector, candidates, settings)
     if not ranked:
         return ranked
@@ -324,6 +332,31 @@ def _rerank_lead(query: str, ranked: list[Scored], settings: RankingSettings, re
 def _to_front(ranked: list[Scored], n: int) -> list[Scored]:
     """`ranked` with its `n`th sentence moved to the front, to lead the answer."""
     return [ranked[n], *ranked[:n], *ranked[n + 1 :]] if n else ranked
+
+
+def _holding_symbols(
+    reader: IndexReader,
+    query: str,
+    vector: np.ndarray,
+    hits: list[Retrieved],
+    settings: RankingSettings,
+    sources: list[str] | None,
+) -> list[Retrieved]:
+    """The `symbol_chunks` chunks not among `hits` that hold an operator of the query standing alone
+    ("%=", "^"), best sentence nearest the query first: neither retriever reads operators."""
+    symbols = symbols_in(query)
+    if not symbols or not settings.symbol_chunks:
+        return []
+    seen = {hit.position for hit in hits}
+    holding = [
+        p
+        for symbol in symbols
+        for p in reader.holding(symbol, settings.symbol_scan, sources)
+        if p not in seen and symbols & symbols_in(reader.chunks[p].text)
+    ]
+    nearest = best_sentences(reader, vector, holding)
+    chosen = sorted(nearest, key=lambda p: -nearest[p])[: settings.symbol_chunks]
+    return [Retrieved(p, 0.0, sentence=nearest[p]) for p in chosen]
 
 
 def _retrieve(

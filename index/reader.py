@@ -91,6 +91,14 @@ class IndexReader:
         numbers = [n for n, source in enumerate(self.generation.sources) if source in wanted]
         return np.isin(self.generation.source_of, numbers).astype(np.float32)
 
+    def holding(self, text: str, most: int, sources: list[str] | None = None) -> list[int]:
+        """The positions of the first `most` chunks (of `sources`, when given) whose record holds `text`."""
+        found = self.generation.chunks.holding(text, most if sources is None else len(self.chunks))
+        if sources is None:
+            return found
+        mask = self.source_mask(sources)
+        return [p for p in found if mask[p]][:most]
+
     def sentence_vectors(self, position: int) -> np.ndarray:
         rows = self.generation.sentence_rows(position)
         return np.asarray(self.generation.sentence_vectors[rows.start : rows.stop], dtype=np.float32)

@@ -22,6 +22,7 @@ are never disturbed, so an interrupted rebuild leaves the previous index answeri
 
 from __future__ import annotations
 
+import bisect
 import functools
 import hashlib
 import json
@@ -423,6 +424,18 @@ class ChunkRecords(Sequence[Chunk]):
         if not -len(self) <= i < len(self):
             raise IndexError(i)
         return self._chunk(i % len(self))
+
+    def holding(self, text: str, most: int) -> list[int]:
+        """The positions of the first `most` chunks whose record holds `text` anywhere (text, title or
+        headings), in order: a scan of the mapped file, no chunk parsed."""
+        needle = json.dumps(text, ensure_ascii=False)[1:-1].encode()
+        found: list[int] = []
+        at = self._data.find(needle)
+        while at >= 0 and len(found) < most:
+            i = bisect.bisect_right(self._offsets, at) - 1
+            found.append(i)
+            at = self._data.find(needle, self._offsets[i + 1])
+        return found
 
     def _parse(self, i: int) -> Chunk:
         return record_to_chunk(json.loads(self._data[self._offsets[i] : self._offsets[i + 1]]))

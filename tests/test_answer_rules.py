@@ -15,6 +15,7 @@ from assistant.question import (
     respelled,
     second_question,
     shape_of,
+    symbols_in,
     unknown_names,
 )
 from assistant.scoring import Candidate, Scored, fit, names_person, overlap
@@ -777,3 +778,32 @@ def test_the_sentence_holding_the_digit_asked_about_leads(tmp_path: Path, digits
     bot = Assistant(corpus=corpus, index_dir=tmp_path / "i", embedder=HashEmbedder(), settings=settings)
     best = bot.search("Which group has the fixed GID 5 on every system?", k=1)[0]
     assert ("tty" in best.text) is digits
+
+
+@pytest.mark.parametrize("symbols", [True, False])
+def test_an_operator_standing_alone_in_the_question_is_a_term_of_its_own(symbols: bool):
+    settings = RankingSettings(symbol_terms=symbols)
+    terms = shape_of("What does the ^ alignment option do?", settings).terms
+    assert terms.get("^") == (sum(w for t, w in terms.items() if t != "^") if symbols else None)
+    assert symbols_in("the caret (^) operator, like total %= 7 or ‘**’") == {"^", "%=", "**"}
+    # a path, prose punctuation and the marks of the asker's own example are no operators
+    assert symbols_in("my ~/.profile -- says x = 1.50 in { 10/8; }, and A & B / C") == set()
+
+
+def test_an_operator_counts_in_the_overlap_only_where_it_stands_alone():
+    terms = {"^": 1.0, "align": 1.0}
+    assert overlap(terms, "'^' Forces the field to align centered.") == 1.0
+    assert overlap(terms, "Align with x^2 or ^^ marks.") == 0.5
+
+
+@pytest.mark.parametrize("symbols", [True, False])
+def test_a_chunk_holding_the_operator_asked_about_is_read_though_no_retriever_finds_it(tmp_path: Path, symbols: bool):
+    files = {f"chapter{i}.txt": f"Chapter {i} shows how a trait makes generic code compile.\n" for i in range(6)}
+    files["operators.txt"] = "Compound assignment such as x %= y is overloaded through RemAssign.\n"
+    settings = AssistantSettings(ranking=RankingSettings(symbol_terms=symbols, top_k=2, semantic_weight=0.3))
+    bot = Assistant(
+        corpus=write_corpus(tmp_path / "c", files), index_dir=tmp_path / "i", embedder=HashEmbedder(), settings=settings
+    )
+    question = "Which trait makes total %= 7 compile?"
+    assert any("RemAssign" in found.text for found in bot.search(question, k=8)) is symbols
+    assert ("RemAssign" in bot.ask(question).text) is symbols

@@ -284,3 +284,18 @@ def test_a_figure_of_a_statement_written_a_cell_to_a_line_is_answered_with_its_r
     assert "(1,577)" in answer.text and "(1,373)" in answer.text
     (cited,) = [c for c in answer.citations if "1,577" in c.quote]
     assert cited.quote.startswith("Purchases of property, plant and equipment (PP&E)")
+
+
+def test_the_reader_finds_the_chunks_holding_a_text_in_order_within_a_limit_and_sources(tmp_path: Path):
+    corpus = tmp_path / "c"
+    write(corpus, "a.txt", 'Use x %= y for the remainder.\n\nA "quoted" caret ^ here.')
+    write(corpus, "b.txt", "Also z %= 2 works.")
+    write(corpus, "c.txt", "Nothing to see.")
+    bot = Assistant(corpus=corpus, index_dir=tmp_path / "i", embedder=HashEmbedder())
+    reader = bot._open()
+    sources = [reader.chunks[p].source for p in reader.holding("%=", 10)]
+    assert sorted(sources) == ["a.txt", "b.txt"]
+    assert len(reader.holding("%=", 1)) == 1
+    assert [reader.chunks[p].source for p in reader.holding("%=", 10, sources=["b.txt"])] == ["b.txt"]
+    assert [reader.chunks[p].source for p in reader.holding('"quoted" caret', 10)] == ["a.txt"]  # JSON-escaped
+    assert reader.holding("absent", 10) == []
