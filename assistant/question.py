@@ -329,7 +329,7 @@ class Shape:
     # "count", "how" (to do), "other"
     kind: str
     doubt: bool  # asks who doubted, denied, questioned ... something
-    terms: dict[str, float]  # stemmed content words (lone digits and operators too) and their weights
+    terms: dict[str, float]  # stemmed content words (lone digits, letters, operators too) and their weights
     stance: bool = False  # asks who said, claimed, warned, supported ... something
     asked: frozenset[str] = frozenset()  # the question's own words: an answer brings others
     gathers: bool = False  # several sentences of equal standing may answer it (see `shape_of`)
@@ -367,6 +367,8 @@ def shape_of(
         terms = {term: weight * idf(term) ** settings.idf_power for term, weight in terms.items()}
     if settings.digit_terms:
         terms = {**terms, **_digit_terms(question, terms)}
+    if settings.letter_terms:
+        terms = {**terms, **_digit_terms(question, terms, LONE_LETTER)}
     if settings.symbol_terms and terms:  # an operator weighs as the other words together
         terms = {**terms, **dict.fromkeys(symbols_in(question), sum(terms.values()))}
     # Authorship ("who wrote ...") has one answer; saying, warning, supporting ... can have many.
@@ -433,10 +435,17 @@ def _capitalised(question: str) -> set[str]:
 LONE_DIGIT = re.compile(r"(?<![\w.,])\d(?![\w]|[.,]\d)")
 
 
-def _digit_terms(question: str, terms: dict[str, float]) -> dict[str, float]:
-    """The lone digits of the question, each weighed as the content word right before or after it."""
+# A small letter standing alone ("a single x", "modes q and d", "%c"), not the article "a". A
+# capital standing alone names a language or a statistic ("R", "C") that its documents name
+# throughout, or is an initial ("Gerald R. Ford").
+LONE_LETTER = re.compile(r"(?<![\w.,'’-])[b-z](?![\w'’-]|[.,]\w)")
+
+
+def _digit_terms(question: str, terms: dict[str, float], pattern: re.Pattern[str] = LONE_DIGIT) -> dict[str, float]:
+    """The lone digits (or other `pattern`) of the question, each weighed as the content word right
+    before or after it."""
     found: dict[str, float] = {}
-    for match in LONE_DIGIT.finditer(question):
+    for match in pattern.finditer(question):
         before = [stem(w) for w in content_words(question[: match.start()])][-1:]
         after = [stem(w) for w in content_words(question[match.end() :])][:1]
         weights = [terms[t] for t in before + after if t in terms]

@@ -4,9 +4,9 @@
     relevance = min(1, match + fit)
 
 `w` is `RankingSettings.semantic_weight`. `cosine` is clipped to [0, 1]; `overlap` is the weighted
-share of the question's content words, and of the digits and operators standing alone in it (see
-`assistant.question.shape_of` for their weights), found in the sentence read with its document's
-title and section; `fit` (`fit_bonus`, twice at most)
+share of the question's content words, and of the digits, small letters and operators standing
+alone in it (see `assistant.question.shape_of` for their weights), found in the sentence read with
+its document's title and section; `fit` (`fit_bonus`, twice at most)
 rewards a sentence of the kind the question asks for: one naming someone for "who" (attributing a
 statement to them, for questions that gather), a date for "when", a year for "what year", a
 number for "how many", a place for "which city" (`_PLACE`), a negation when the question asks who
@@ -24,7 +24,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from assistant.question import LONE_DIGIT, REPORTING, Shape, has_name, symbols_in
+from assistant.question import LONE_DIGIT, LONE_LETTER, REPORTING, Shape, has_name, symbols_in
 from assistant.settings import RankingSettings
 from index.chunking import Sentence
 from index.text import content_words, stem, words
@@ -114,6 +114,8 @@ def overlap(terms: dict[str, float], text: str) -> float:
     present = {stem(w) for w in content_words(text)}
     if any(term.isdigit() and len(term) == 1 for term in terms):  # read only for a question holding one
         present.update(LONE_DIGIT.findall(text))
+    if any(len(term) == 1 and term.isalpha() for term in terms):  # read only for a question holding one
+        present.update(LONE_LETTER.findall(text))
     if any(not term[:1].isalnum() for term in terms):  # an operator: read only for a question holding one
         present.update(symbols_in(text))
     return sum(weight for term, weight in terms.items() if term in present) / sum(terms.values())

@@ -286,6 +286,17 @@ class RankingSettings(BaseModel):
         "documents together +1, the same question; markdown +1, a HEALTHCHECK's exit status 2), all-MiniLM-L6-v2 "
         "1,008 to 1,011 (the same three), nothing lost with either.",
     )
+    letter_terms: bool = Field(
+        default=True,
+        description="A small letter standing alone in the question ('the %c specifier', 'a single x', 'modes q and d') "
+        "is a term of its own, weighed as digit_terms weighs a digit: the lexical analysis drops words of one "
+        "character, so '%c' and '%e' read alike. Not the article 'a', nor a capital ('R', 'C', an initial), which "
+        "names what its documents name throughout: the first form, capitals too, changed four of rmanuals' "
+        "answers and lost papers one with all-MiniLM-L6-v2 ('got C below 0.5'). Against False on every "
+        "development set (bench/devsets.py): bge-small-en-v1.5 1,054 to 1,056 of 1,378 (handbooks +1, GNU time's "
+        "%c; audit +1, ninja's %e), all-MiniLM-L6-v2 1,013 either way (three answers changed), nothing lost with "
+        "either.",
+    )
     symbol_terms: bool = Field(
         default=True,
         description="An operator standing alone in the question ('the ^ alignment option', 'total %= 7', 'make ** "

@@ -807,3 +807,18 @@ def test_a_chunk_holding_the_operator_asked_about_is_read_though_no_retriever_fi
     question = "Which trait makes total %= 7 compile?"
     assert any("RemAssign" in found.text for found in bot.search(question, k=8)) is symbols
     assert ("RemAssign" in bot.ask(question).text) is symbols
+
+
+@pytest.mark.parametrize("letters", [True, False])
+def test_a_lone_letter_of_the_question_is_a_term_weighed_as_the_word_beside_it(letters: bool):
+    settings = RankingSettings(letter_terms=letters)
+    terms = shape_of("In a time format string, what does the %c specifier count?", settings).terms
+    assert terms.get("c") == (terms[stem("specifier")] if letters else None)
+    # the article, the pronoun and a name's initial are no such letters
+    assert not {"a", "I", "R"} & set(shape_of("Did I see a plane at Gerald R. Ford airport?", settings).terms)
+
+
+def test_a_lone_letter_counts_in_the_overlap_only_where_it_stands_alone():
+    terms = {"c": 1.0, stem("switches"): 1.0}
+    assert overlap(terms, "%c Number of involuntary context switches.") == 1.0
+    assert overlap(terms, "Context switches of abc, c-style and cc code.") == 0.5
