@@ -366,9 +366,9 @@ def shape_of(
     if idf is not None:
         terms = {term: weight * idf(term) ** settings.idf_power for term, weight in terms.items()}
     if settings.digit_terms:
-        terms = {**terms, **_digit_terms(question, terms)}
+        terms = {**terms, **_lone_terms(question, terms)}
     if settings.letter_terms:
-        terms = {**terms, **_digit_terms(question, terms, LONE_LETTER)}
+        terms = {**terms, **_lone_terms(question, terms, LONE_LETTER)}
     if settings.symbol_terms and terms:  # an operator weighs as the other words together
         terms = {**terms, **dict.fromkeys(symbols_in(question), sum(terms.values()))}
     # Authorship ("who wrote ...") has one answer; saying, warning, supporting ... can have many.
@@ -441,9 +441,9 @@ LONE_DIGIT = re.compile(r"(?<![\w.,])\d(?![\w]|[.,]\d)")
 LONE_LETTER = re.compile(r"(?<![\w.,'’-])[b-z](?![\w'’-]|[.,]\w)")
 
 
-def _digit_terms(question: str, terms: dict[str, float], pattern: re.Pattern[str] = LONE_DIGIT) -> dict[str, float]:
-    """The lone digits (or other `pattern`) of the question, each weighed as the content word right
-    before or after it."""
+def _lone_terms(question: str, terms: dict[str, float], pattern: re.Pattern[str] = LONE_DIGIT) -> dict[str, float]:
+    """The characters of the question standing alone that `pattern` finds (digits, small letters),
+    each weighed as the content word right before or after it."""
     found: dict[str, float] = {}
     for match in pattern.finditer(question):
         before = [stem(w) for w in content_words(question[: match.start()])][-1:]
