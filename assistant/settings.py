@@ -314,15 +314,17 @@ class RankingSettings(BaseModel):
         default=5,
         ge=0,
         description="With symbol_terms, how many chunks holding an operator of the question join those retrieved. "
-        "0: none (the operator still counts in the match of the sentences retrieved). Measured at 5 only.",
+        "0: none (the operator still counts in the match of the sentences retrieved). At 10, the same answers over "
+        "the seven sets whose questions hold an operator (bench/devsets.py, bge-small-en-v1.5).",
     )
     symbol_scan: int = Field(
         default=500,
         ge=1,
         description="With symbol_terms, how many chunks holding an operator of the question are read, in the "
         "corpus's order, to choose symbol_chunks of them: a bound on the time a common operator ('|') costs. "
-        "Measured at 500 only; on documents together (6,639 chunks) a question holding one took at most about "
-        "30 ms longer, asked side by side with it off.",
+        "At 100, the same answers over the seven sets whose questions hold an operator (bench/devsets.py, "
+        "bge-small-en-v1.5). On documents together (6,639 chunks), at 500, a question holding one took at most "
+        "about 30 ms longer, asked side by side with symbol_terms off.",
     )
     bridges: bool = Field(
         default=True,
