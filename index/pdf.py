@@ -10,6 +10,11 @@ development machine); its boxes and font sizes are what the rules below need:
   at the page's top or bottom edge (a height where half the pages' first or last line sits, more
   than BAND_GAP line pitches from the body on most of them, no larger than the body text), whose
   text may change with each chapter. They are boilerplate.
+- Figures: the lines printed inside a form placed on the page that holds paths and text (LaTeX's
+  included PDF figures, plots, graphs: FIGURE_SHARE, FIGURE_TEXT) are its labels, tick marks and
+  node names, not the document's text: they are set aside, and a paragraph left open before the
+  figure (at the foot of a page, the figure at the top of the next or under the paragraph) does
+  not go on past it.
 - Side notes: lines set smaller in the page's outer margin, right of where its body lines end
   (Tufte-LaTeX's notes, LaTeX's marginpar), and the end of a body line past a wide gap there, which
   pdfium gives where they were set, inside the body's sentences: each note goes after the first
@@ -162,6 +167,14 @@ WORD_GAP = 0.15
 # 0.4 to 1 point thick and about half an em wide).
 UNDERSCORE_HEIGHT = 1.6
 UNDERSCORE_WIDTH = 8.0
+# A drawing placed as a form (LaTeX's \includegraphics of a PDF figure, a plot, a graph) holding paths
+# and text is a figure, its labels no text of the document: tick marks ("0.0 0.2 0.4"), node labels
+# set as a line ("main parse init cleanup printf") that read as a heading. Not a form over more than
+# FIGURE_SHARE of the page, nor one with more than FIGURE_TEXT text objects for each path: a page's
+# text placed as a form with a rule or two (a paper's author list) is text.
+FIGURE_SHARE = 0.5
+FIGURE_TEXT = 4
+MAX_FORM_DEPTH = 4  # forms inside forms read for what they hold
 # A font set at this many points or less takes its size from its text matrix (`_font_size`): text is
 # never printed so small, and Acrobat Distiller sets every font at 1 point. Scaling every size by its
 # matrix changed figure labels in ten development PDFs, some to headings, some from them.
@@ -344,7 +357,7 @@ class _Line:
     x0: float
     x1: float
     size: float  # points: the size of most of its letters
-    kind: str = "text"  # "text", "boilerplate"
+    kind: str = "text"  # "text", "boilerplate", "figure" (a figure's labels: no text, and a break in it)
     continues: bool = False  # a word broken at its end goes on at the start of the next line
     cells: list[_Cell] = field(default_factory=list)
     part: _Row | _Definition | None = None  # the table row or definition the line belongs to
@@ -546,6 +559,10 @@ def _page_lines(pdf: object, n: int) -> tuple[list[_Line], list[tuple[float, flo
         if _LIGATURE.search(text):
             for line in lines:
                 _spell_ligatures(line)
+        figures = _figures(page)
+        for line in lines:
+            if any(_inside(line, box) for box in figures):
+                line.kind = "figure"
         cut = sum(len(line.cells) > 1 for line in lines)
         # horizontal rules, at least 20 points long, when the page may hold a table
         return lines, ([(x0, x1, y) for x0, x1, y, _ in paths if x1 - x0 > 20] if cut >= 2 else [])
@@ -1146,6 +1163,51 @@ def _flat_paths(page: object) -> list[tuple[float, float, float, float]]:
         if top.value - bottom.value < 3:
             paths.append((left.value, right.value, (top.value + bottom.value) / 2, top.value - bottom.value))
     return paths
+
+
+def _figures(page: object) -> list[tuple[float, float, float, float]]:
+    """The boxes (left, bottom, right, top) of the page's figures: forms placed on it that hold
+    paths and text (see FIGURE_SHARE)."""
+    import pypdfium2.raw as raw
+
+    handle = page.raw  # type: ignore[attr-defined]
+    width, height = page.get_size()  # type: ignore[attr-defined]
+    bounds = [ctypes.c_float() for _ in range(4)]
+    boxes = []
+    for index in range(raw.FPDFPage_CountObjects(handle)):
+        obj = raw.FPDFPage_GetObject(handle, index)
+        if raw.FPDFPageObj_GetType(obj) != raw.FPDF_PAGEOBJ_FORM:
+            continue
+        raw.FPDFPageObj_GetBounds(obj, *bounds)
+        left, bottom, right, top = (b.value for b in bounds)
+        if (right - left) * (top - bottom) > FIGURE_SHARE * width * height:
+            continue
+        texts, paths = _drawn(obj)
+        if texts and paths and texts <= FIGURE_TEXT * paths:
+            boxes.append((left, bottom, right, top))
+    return boxes
+
+
+def _drawn(form: object, depth: int = 0) -> tuple[int, int]:
+    """The text objects and paths a form holds, those of the forms inside it too."""
+    import pypdfium2.raw as raw
+
+    texts = paths = 0
+    for index in range(raw.FPDFFormObj_CountObjects(form)):
+        obj = raw.FPDFFormObj_GetObject(form, index)
+        kind = raw.FPDFPageObj_GetType(obj)
+        texts += kind == raw.FPDF_PAGEOBJ_TEXT
+        paths += kind == raw.FPDF_PAGEOBJ_PATH
+        if kind == raw.FPDF_PAGEOBJ_FORM and depth < MAX_FORM_DEPTH:
+            inner = _drawn(obj, depth + 1)
+            texts, paths = texts + inner[0], paths + inner[1]
+    return texts, paths
+
+
+def _inside(line: _Line, box: tuple[float, float, float, float]) -> bool:
+    """Whether the line is printed within the box (a point of slack)."""
+    left, bottom, right, top = box
+    return left - 1 <= line.x0 and line.x1 <= right + 1 and bottom - 1 <= line.base and line.top <= top + 1
 
 
 def _split_at_hyphens(piece: str, start: int, first: int, last: int) -> list[tuple[str, int, int, int]]:
@@ -1947,6 +2009,7 @@ def _blocks(pages: list[list[_Line]], body: float, outlined: dict[int, int]) -> 
     group = -1
     groups: dict[tuple[str, int], int] = {}  # a table's or definition list's group
     notes: list[_Block] = []  # the footnotes of the page before, while its last paragraph goes on
+    figure_below = False  # a figure under the page before's last line
     for page, lines in enumerate(pages):
         previous: _Line | None = None
         shown = [line for line in lines if line.kind == "text" and line.text.strip()]
@@ -1954,6 +2017,12 @@ def _blocks(pages: list[list[_Line]], body: float, outlined: dict[int, int]) -> 
         prose_edges = _column_edges([line for line in shown if not line.mono]) or edges  # where prose starts
         footing = _footnotes(blocks, page - 1, body) if page else 0
         carried: _Block | None = None
+        # a figure under the page before's last line or over this page's first: the paragraph left
+        # open there does not go on past it
+        figured = bool(shown) and (
+            figure_below or any(line.kind == "figure" and line.top > shown[0].top for line in lines)
+        )
+        figure_below = bool(shown) and any(line.kind == "figure" and line.top < shown[-1].top for line in lines)
         for n, line in enumerate(shown):
             current = blocks[-1] if blocks else None
             if n == 0 and footing:
@@ -2005,7 +2074,7 @@ def _blocks(pages: list[list[_Line]], body: float, outlined: dict[int, int]) -> 
                 if current is None or current.kind != "list_item":
                     group += 1
                 blocks.append(_Block("list_item", [line], 1, group))
-            elif current is not None and _continues(current, previous, line, spacing):
+            elif current is not None and not (n == 0 and figured) and _continues(current, previous, line, spacing):
                 if current is not blocks[-1]:
                     # it goes on past the footnotes, which are written after it
                     notes, blocks[-footing:] = blocks[-footing:], []

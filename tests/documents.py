@@ -586,23 +586,34 @@ def named_font(path: Path, name: str, extra: str = "") -> Path:
     return path
 
 
-def raw_pdf(content: str, fonts: dict[str, str]) -> bytes:
-    """A one-page A4 PDF written by hand: `content` its page's content stream, `fonts` the standard
-    fonts it names (resource name to base font), for layouts no PDF library here writes (a font set
-    at 1 point and scaled by the text matrix, as Acrobat Distiller writes text)."""
+def raw_pdf(content: str | list[str], fonts: dict[str, str], forms: dict[str, tuple[str, str]] | None = None) -> bytes:
+    """An A4 PDF written by hand: `content` its page's content stream (or one for each page), `fonts`
+    the standard fonts it names (resource name to base font), `forms` the form XObjects its pages
+    may draw (resource name to bounding box and content stream, "0 0 300 150"), for layouts no PDF
+    library here writes (a font set at 1 point and scaled by the text matrix, as Acrobat Distiller
+    writes text; a figure placed as a form, as LaTeX places an included PDF)."""
+    pages = [content] if isinstance(content, str) else content
+    forms = forms or {}
     names = list(fonts)
-    font_objects = [f"<< /Type /Font /Subtype /Type1 /BaseFont /{fonts[name]} >>" for name in names]
-    first_font = 5
-    resources = " ".join(f"/{name} {first_font + n} 0 R" for n, name in enumerate(names))
-    stream = content.encode("latin-1")
-    objects = [
-        "<< /Type /Catalog /Pages 2 0 R >>",
-        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] "
-        f"/Resources << /Font << {resources} >> >> /Contents 4 0 R >>",
-        f"<< /Length {len(stream)} >>\nstream\n{content}endstream",
-        *font_objects,
-    ]
+    first_font = 3 + 2 * len(pages)
+    first_form = first_font + len(names)
+    font_resources = "/Font << " + " ".join(f"/{name} {first_font + n} 0 R" for n, name in enumerate(names)) + " >>"
+    form_resources = " ".join(f"/{name} {first_form + n} 0 R" for n, name in enumerate(forms))
+    resources = font_resources + (f" /XObject << {form_resources} >>" if forms else "")
+    kids = " ".join(f"{3 + 2 * n} 0 R" for n in range(len(pages)))
+    objects = ["<< /Type /Catalog /Pages 2 0 R >>", f"<< /Type /Pages /Kids [{kids}] /Count {len(pages)} >>"]
+    for n, page in enumerate(pages):
+        objects.append(
+            f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << {resources} >> "
+            f"/Contents {4 + 2 * n} 0 R >>"
+        )
+        objects.append(f"<< /Length {len(page.encode('latin-1'))} >>\nstream\n{page}endstream")
+    objects += [f"<< /Type /Font /Subtype /Type1 /BaseFont /{fonts[name]} >>" for name in names]
+    for box, stream in forms.values():
+        objects.append(
+            f"<< /Type /XObject /Subtype /Form /BBox [{box}] /Resources << {font_resources} >> "
+            f"/Length {len(stream.encode('latin-1'))} >>\nstream\n{stream}endstream"
+        )
     out = b"%PDF-1.4\n"
     offsets = []
     for number, body in enumerate(objects, start=1):

@@ -1565,3 +1565,62 @@ def test_pdf_notes_in_the_outer_margin_are_read_apart_from_the_sentences_they_st
     assert "1 Set at compile time in the configuration header." in sentences
     assert "2 Or any other MPI library your cluster offers." in sentences
     assert not any("Set at compile" in s and "worker" in s for s in sentences)
+
+
+def _text(lines: list[tuple[int, int, int, str]]) -> str:
+    """A content stream setting each (size, x, y, text) in Times."""
+    return "".join(f"BT /F1 {size} Tf {x} {y} Td ({text}) Tj ET\n" for size, x, y, text in lines)
+
+
+# A call graph drawn as LaTeX includes a PDF figure: a form holding the nodes' ellipses and edges
+# (paths) and their labels, one row of them set larger than the body, and an axis of figures.
+_GRAPH = (
+    "20 90 m 20 112 60 130 100 130 c 140 130 180 112 180 90 c S\n"
+    "100 90 m 60 40 l S 100 90 m 140 40 l S 100 90 m 100 40 l S 10 10 280 140 re S\n"
+    + _text([(14, 30, 100, "main parse execute"), (14, 40, 25, "init cleanup printf"), (9, 20, 12, "0 10 20 30 40")])
+)
+
+
+def test_pdf_labels_of_a_figure_placed_as_a_form_are_no_text_and_end_the_paragraph_before(tmp_path: Path):
+    # dot's guide: the labels of its graphs, placed as forms, were read as headings ("main parse init
+    # cleanup printf") and paragraphs; and a paragraph left open at a page's foot went on past a
+    # figure at the next page's top into the paragraph under it
+    first = [
+        "Graphs are drawn in four passes. The first pass ranks the nodes, the second orders them",
+        "within their ranks, the third finds their coordinates and the fourth draws the edges as",
+    ]
+    second = [
+        "The layout above was made with the default settings of every pass.",
+        "Each pass can be tuned with attributes of the graph, its nodes and its edges.",
+    ]
+    pages = [
+        _text([(10, 72, 120 - 12 * n, text) for n, text in enumerate(first)]),
+        "q 1 0 0 1 150 600 cm /Fm1 Do Q\n" + _text([(10, 72, 560 - 12 * n, text) for n, text in enumerate(second)]),
+    ]
+    pdf = documents.raw_pdf(pages, {"F1": "Times-Roman"}, {"Fm1": ("0 0 300 150", _GRAPH)})
+    doc = loaded(tmp_path, "dotguide.pdf", pdf)
+    read = [(b.kind, " ".join(block_text(doc.text, b).text.split())) for b in doc.blocks if b.kind != "boilerplate"]
+    assert read == [("paragraph", " ".join(first)), ("paragraph", " ".join(second))]
+    assert "main parse execute" in doc.text  # written, but set aside
+    assert not any("main parse" in s.text or "0 10 20" in s.text for s in split_sentences(doc))
+
+
+def test_pdf_text_placed_as_a_form_with_a_rule_or_two_is_text(tmp_path: Path):
+    # a paper's list of authors placed as a form under one rule: its text outnumbers its paths
+    authors = [
+        "The collaboration: C. Petit, J. Poole and T. Baron, for the editors of the series,",
+        "with R. Billen, P. Ferreira and N. Juszka, who wrote the templates and the guide,",
+        "M. Kolodziejski and A. Monnich, who keep the style files for LaTeX and Word,",
+        "P. Poulopoulou and M. Vidal, who check every paper against the templates,",
+        "C. Eyberger, K. Jaje and Y. Jaski, who run the editing of the proceedings,",
+        "D. Button and M. Hall, who keep the web site of the collaboration up to date,",
+        "and the editors of every conference that publishes its proceedings with the series.",
+        "Questions about the templates go to the editors, who answer within a week.",
+    ]
+    form = "0 110 m 300 110 l S\n" + _text([(10, 0, 100 - 12 * n, text) for n, text in enumerate(authors)])
+    page = "q 1 0 0 1 72 600 cm /Fm1 Do Q\n"
+    pdf = documents.raw_pdf(page, {"F1": "Times-Roman"}, {"Fm1": ("0 0 400 120", form)})
+    doc = loaded(tmp_path, "paper.pdf", pdf)
+    assert [" ".join(block_text(doc.text, b).text.split()) for b in doc.blocks if b.kind != "boilerplate"] == [
+        " ".join(authors)
+    ]
