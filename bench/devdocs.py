@@ -213,6 +213,12 @@ Corpora (each a few hundred to about 2,000 chunks, so that indexing one takes mi
   libreoffice-writer-nogui) and yt-dlp's README (downloading online video: every command-line
   option, configuration files, output templates, format selection; plain text written by pandoc,
   options in two aligned columns, tables between lines of dashes; yt-dlp).
+- drawn: two typeset PDF manuals full of figures placed as forms, written blind: Drawing graphs
+  with dot (Graphviz's layout program: node shapes, labels, fonts, drawing size and pages, ranks,
+  ports, clusters; 40 pages typeset by LaTeX, each example graph drawn beside its listing, node
+  labels that read as text; graphviz-doc) and the X.Org fonts guide (Fontconfig and Xft, the core
+  fonts system, font paths and their tools; 20 pages, DocBook through Apache FOP, a contents page;
+  xorg-docs).
 
 Each question has a `kind`: words among table, list, definition (an option or parameter's
 definition line), page-break, heading (the section's heading matters), boilerplate (it has
@@ -475,6 +481,10 @@ CORPORA: dict[str, list[tuple[str, str, str]]] = {
         ),
         ("btop", "/usr/share/doc/btop/README.md.gz", "btop/README.md"),
         ("yt-dlp", "/usr/share/doc/yt-dlp/README.txt.gz", "yt-dlp/README.txt"),
+    ],
+    "drawn": [
+        ("graphviz-doc", "/usr/share/doc/graphviz/pdf/dotguide.pdf.gz", "graphviz/dotguide.pdf"),
+        ("xorg-docs", "/usr/share/doc/xorg-docs/fonts/fonts.pdf.gz", "xorg/fonts.pdf"),
     ],
 }
 
