@@ -2022,7 +2022,7 @@ def _blocks(pages: list[list[_Line]], body: float, outlined: dict[int, int]) -> 
         figured = bool(shown) and (
             figure_below or any(line.kind == "figure" and line.top > shown[0].top for line in lines)
         )
-        figure_below = bool(shown) and any(line.kind == "figure" and line.top < shown[-1].top for line in lines)
+        figure_below = any(line.kind == "figure" and (not shown or line.top < shown[-1].top) for line in lines)
         for n, line in enumerate(shown):
             current = blocks[-1] if blocks else None
             if n == 0 and footing:

@@ -1605,6 +1605,20 @@ def test_pdf_labels_of_a_figure_placed_as_a_form_are_no_text_and_end_the_paragra
     assert not any("main parse" in s.text or "0 10 20" in s.text for s in split_sentences(doc))
 
 
+def test_pdf_paragraph_left_open_does_not_go_on_past_a_page_holding_a_figure_alone(tmp_path: Path):
+    first = ["The drawing on the next page shows every pass of the layout, and the edges it", "draws as"]
+    after = ["Splines are drawn last, once every node has its place on the page."]
+    pages = [
+        _text([(10, 72, 120 - 12 * n, text) for n, text in enumerate(first)]),
+        "q 1 0 0 1 150 400 cm /Fm1 Do Q\n",
+        _text([(10, 72, 760 - 12 * n, text) for n, text in enumerate(after)]),
+    ]
+    pdf = documents.raw_pdf(pages, {"F1": "Times-Roman"}, {"Fm1": ("0 0 300 150", _GRAPH)})
+    doc = loaded(tmp_path, "passes.pdf", pdf)
+    read = [" ".join(block_text(doc.text, b).text.split()) for b in doc.blocks if b.kind != "boilerplate"]
+    assert read == [" ".join(first), " ".join(after)]
+
+
 def test_pdf_text_placed_as_a_form_with_a_rule_or_two_is_text(tmp_path: Path):
     # a paper's list of authors placed as a form under one rule: its text outnumbers its paths
     authors = [
