@@ -13,8 +13,8 @@ development machine); its boxes and font sizes are what the rules below need:
 - Figures: the lines printed inside a form placed on the page that holds paths and text (LaTeX's
   included PDF figures, plots, graphs: FIGURE_SHARE, FIGURE_TEXT) are its labels, tick marks and
   node names, not the document's text: they are set aside, and a paragraph left open before the
-  figure (at the foot of a page, the figure at the top of the next or under the paragraph) does
-  not go on past it.
+  figure (at the foot of a page, the figure under it, on a page of its own or at the top of the
+  next) does not go on past it.
 - Side notes: lines set smaller in the page's outer margin, right of where its body lines end
   (Tufte-LaTeX's notes, LaTeX's marginpar), and the end of a body line past a wide gap there, which
   pdfium gives where they were set, inside the body's sentences: each note goes after the first
