@@ -50,8 +50,9 @@ CONTENT_KINDS = frozenset({"paragraph", "list_item", "table_row", "code", "defin
 # laid out in columns over a rule heads a table, not a section, and headings read widened spaces
 # as one; 108: a PDF's notes set in its outer margin are read apart from the body's sentences;
 # 110 took back 109, a rule measured and not kept; 111 to 113 were measured and never committed;
-# 114: the labels of a figure a PDF places as a form are set aside and end the paragraph before it).
-PARSER_VERSION = 114
+# 114: the labels of a figure a PDF places as a form are set aside and end the paragraph before it;
+# 115: an HTML page that sends its reader on at once is skipped, so pages indexed before are read again).
+PARSER_VERSION = 115
 
 # A paragraph or list item whose text is mostly link text is navigation (an HTML page's menus, a
 # Markdown README's table of contents of links to its own headings).

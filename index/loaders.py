@@ -53,6 +53,14 @@ SPHINX_BUILD_FILES = ("objects.inv", "searchindex.js")
 # "git-reset.html"; "README.md" beside pandoc's "README.html"): the text file is the page's text
 # again in its markup, and only the page is read.
 PAGES = (".html", ".htm")
+# A page that sends the browser on at once (`<meta http-equiv="refresh" content="0; url=...">`) shows
+# its reader nothing: texinfo writes one for every node and anchor name that is not a page of its own
+# ("The node you are looking for is at Aliasing.", 144 of zsh's 186 pages), and LilyPond's, Apache's
+# and SQLite's manuals one over their index. Such a page would answer questions that name it by its
+# title with that sentence alone; it is skipped, saying where it leads.
+_META = re.compile(r"<meta\b[^>]*>", re.IGNORECASE)
+_REFRESH = re.compile(r"""http-equiv\s*=\s*["']?refresh\b""", re.IGNORECASE)
+_AT_ONCE = re.compile(r"""content\s*=\s*["']?\s*0*(?:\.0*)?\s*[;,]\s*(?:url\s*=\s*)?["']?([^"'>\s]+)""", re.IGNORECASE)
 
 
 class UnreadableDocument(Exception):
@@ -182,6 +190,9 @@ def load(file: SourceFile) -> Document:
             raise UnreadableDocument(str(exc)) from exc
     elif suffix in {".html", ".htm"}:
         text, _ = decode_html(data)
+        target = redirect_target(text)
+        if target is not None:
+            raise UnreadableDocument(f"the page sends its reader on at once to {target}")
         doc = parse_html(file.source, file.sha256, text)
         if not doc.text.strip():
             raise UnreadableDocument("the HTML page has no text")
@@ -193,6 +204,16 @@ def load(file: SourceFile) -> Document:
     if not doc.title:
         doc.title = title_from_name(file.source.removesuffix(GZIP))
     return doc
+
+
+def redirect_target(html: str) -> str | None:
+    """Where a page sends its reader at once (a refresh after 0 seconds), or None."""
+    head = html[: html.lower().find("<body")] if "<body" in html.lower() else html[:20_000]
+    for tag in _META.findall(head):
+        found = _AT_ONCE.search(tag) if _REFRESH.search(tag) else None
+        if found is not None:
+            return found.group(1)
+    return None
 
 
 # A byte-order mark names its encoding (Windows Notepad saves "Unicode" text as UTF-16 with one);

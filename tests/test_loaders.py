@@ -1,5 +1,6 @@
 import gzip
 import os
+import re
 from pathlib import Path
 
 import pytest
@@ -577,3 +578,37 @@ def test_heads_figures_reads_the_kind_of_the_rows_below():
     assert not heads_figures([*names, ["IT", "semicroma", "pausa", "-"]])
     assert not heads_figures([*names, ["DE", "Sechzehntel", "Pause", "16tel-Note"], ["FI", "x", "y", "16"]])
     assert heads_figures([["Lang.", "Note", "Rest", "Abbr."], names[0], names[1], ["FI", "x", "y", "16"]])
+
+
+# texinfo's page for a node name that is not a page of its own, as zsh's manual ships 144 of them
+TEXINFO_REDIRECT = (
+    "<html>\n<!-- This file redirects to the location of a node or anchor -->\n<head>\n<title>Aliasing (zsh)</title>\n"
+    '<meta http-equiv="Refresh" content="0; url=Shell-Grammar.html#Aliasing">\n</head>\n<body lang="en">\n'
+    '<p>The node you are looking for is at <a href="Shell-Grammar.html#Aliasing">Aliasing</a>.</p>\n</body>\n</html>\n'
+)
+
+
+@pytest.mark.parametrize(
+    ("page", "target"),
+    [
+        (TEXINFO_REDIRECT, "Shell-Grammar.html#Aliasing"),
+        (
+            '<HTML><HEAD><META HTTP-EQUIV="refresh" content="0;URL=Documentation/web/index.html"></HEAD>'
+            "<body>Redirecting to the documentation index...</body></HTML>",
+            "Documentation/web/index.html",
+        ),
+        ("<html><head><meta content='0; ./cli.html' http-equiv='refresh'></head><body></body></html>", "./cli.html"),
+    ],
+)
+def test_a_page_that_sends_its_reader_on_at_once_is_skipped_saying_where(tmp_path: Path, page: str, target: str):
+    (tmp_path / "page.html").write_text(page)
+    with pytest.raises(UnreadableDocument, match=f"on at once to {re.escape(target)}"):
+        only(tmp_path)
+
+
+def test_a_page_that_refreshes_after_a_while_is_read(tmp_path: Path):
+    (tmp_path / "page.html").write_text(
+        '<html><head><meta http-equiv="refresh" content="300"><title>Queue</title></head>'
+        "<body><p>The queue holds 12 jobs.</p></body></html>"
+    )
+    assert only(tmp_path).text == "The queue holds 12 jobs."
