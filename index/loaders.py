@@ -208,7 +208,8 @@ def load(file: SourceFile) -> Document:
 
 def redirect_target(html: str) -> str | None:
     """Where a page sends its reader at once (a refresh after 0 seconds), or None."""
-    head = html[: html.lower().find("<body")] if "<body" in html.lower() else html[:20_000]
+    body = html.lower().find("<body")
+    head = html[:body] if body >= 0 else html[:20_000]
     for tag in _META.findall(head):
         found = _AT_ONCE.search(tag) if _REFRESH.search(tag) else None
         if found is not None:
