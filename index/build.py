@@ -108,6 +108,24 @@ class RebuildReport:
         )
 
 
+# A rebuild names this many of the files it skips again, unchanged since they could not be read.
+STILL_SKIPPED_NAMED = 3
+
+
+def _still_skipped(sources: list[str]) -> str:
+    """One warning for the files that could not be read at the last rebuild and have not changed
+    since: their reasons were given then, and a corpus can hold hundreds of them (texinfo's
+    redirect pages), which every rebuild would list again."""
+    if len(sources) == 1:
+        return f"skipped {sources[0]}: unreadable, unchanged since the last rebuild"
+    named = ", ".join(sources[:STILL_SKIPPED_NAMED])
+    more = len(sources) - STILL_SKIPPED_NAMED
+    return (
+        f"skipped {len(sources)} files unreadable at the last rebuild and unchanged since: {named}"
+        + (f" and {more} more" if more > 0 else "")
+    )
+
+
 @contextmanager
 def _rebuild_lock(index_dir: Path) -> Iterator[None]:
     index_dir.mkdir(parents=True, exist_ok=True)
@@ -157,8 +175,8 @@ class _Rebuild:
         # A file that could not be read last time and has not changed is not tried again.
         self.skipped = {f.source: f.sha256 for f in files if known_bad.get(f.source) == f.sha256}
         files = [f for f in files if f.source not in self.skipped]
-        for source in self.skipped:
-            report.warnings.append(f"skipped {source}: unreadable, unchanged since the last rebuild")
+        if self.skipped:
+            report.warnings.append(_still_skipped(sorted(self.skipped)))
         current = {f.source: f for f in files}
         for source, entry in old_docs.items():
             if source not in current:

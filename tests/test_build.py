@@ -107,6 +107,20 @@ def test_unreadable_file_is_skipped_with_a_warning_and_the_rest_indexed(tmp_path
     assert any(w.startswith("skipped broken.pdf:") for w in report.warnings)
     again, embedder = build(tmp_path / "c", tmp_path / "i")
     assert not again.rebuilt and embedder.seen == []
+    assert again.warnings == ["skipped broken.pdf: unreadable, unchanged since the last rebuild"]
+
+
+def test_files_skipped_again_unchanged_are_one_warning_naming_a_few(tmp_path: Path):
+    write_docs(tmp_path / "c", 2)
+    for n in range(5):
+        (tmp_path / "c" / f"broken{n}.pdf").write_bytes(b"%PDF-1.4 garbage")
+    first, _ = build(tmp_path / "c", tmp_path / "i")
+    assert len([w for w in first.warnings if w.startswith("skipped broken")]) == 5  # each with its reason
+    again, _ = build(tmp_path / "c", tmp_path / "i")
+    assert again.warnings == [
+        "skipped 5 files unreadable at the last rebuild and unchanged since: "
+        "broken0.pdf, broken1.pdf, broken2.pdf and 2 more"
+    ]
 
 
 def test_missing_corpus_is_a_typed_error(tmp_path: Path):

@@ -303,3 +303,13 @@ def test_rebuild_report_lists_notes_summary_and_escaped_warnings() -> None:
     assert value.startswith('<div class="report-note">Added new.md</div>')
     assert f'<div class="report-summary">{report.summary()}</div>' in value
     assert "<li>skipped &lt;bad&gt;.pdf: encrypted</li>" in value
+
+
+def test_rebuild_report_folds_warnings_past_the_first_few() -> None:
+    warnings = [f"skipped page{n}.html: the page sends its reader on at once" for n in range(render.WARNINGS_SHOWN + 3)]
+
+    value = render.rebuild_html(RebuildReport(warnings=warnings))
+
+    shown, folded = value.split('<details class="more-warnings">')
+    assert shown.count("<li>") == render.WARNINGS_SHOWN
+    assert folded.startswith("<summary>3 more warnings</summary>") and folded.count("<li>") == 3

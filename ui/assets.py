@@ -147,6 +147,7 @@ CSS = """
 .report-summary { font-size: .9em; }
 .report-note { font-size: .9em; margin: .2em 0; }
 .report-warnings { font-size: .85em; color: #92400e; margin: .3em 0 0 1.2em; }
+.more-warnings summary { font-size: .85em; color: #92400e; margin: .3em 0 0 1.2em; cursor: pointer; }
 #chat .scope { font-size: .8em; color: var(--body-text-color-subdued); margin-bottom: .3em; }
 #chat .answer-actions { display: flex; gap: .8em; margin-top: .5em; font-size: .85em; align-items: center; }
 #chat .answer-actions a.act { text-decoration: none; color: var(--body-text-color-subdued); cursor: pointer; }

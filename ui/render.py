@@ -30,6 +30,9 @@ CONTEXT_MAX_CHARS = 1500
 VIEWER_MAX_CHARS = 300_000
 """The source viewer shows at most this many characters of a document."""
 
+WARNINGS_SHOWN = 10
+"""A rebuild's report shows this many warnings; the rest (a corpus can skip hundreds of files) open on a click."""
+
 CITE_HREF = re.compile(r"^#cite-(\d{1,6})-(\d{1,4})$")
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n\s*")
 
@@ -316,8 +319,15 @@ def rebuild_html(report: RebuildReport, notes: Sequence[str] = (), errors: Seque
         f'<div class="report-summary">{html.escape(report.summary())}</div></div>'
     )
     if report.warnings:
-        items = "".join(f"<li>{html.escape(w)}</li>" for w in report.warnings)
-        parts.append(f'<ul class="report-warnings">{items}</ul>')
+        items = [f"<li>{html.escape(w)}</li>" for w in report.warnings]
+        shown = "".join(items[:WARNINGS_SHOWN])
+        parts.append(f'<ul class="report-warnings">{shown}</ul>')
+        if len(items) > WARNINGS_SHOWN:
+            rest = "".join(items[WARNINGS_SHOWN:])
+            parts.append(
+                f'<details class="more-warnings"><summary>{len(items) - WARNINGS_SHOWN:,} more warnings</summary>'
+                f'<ul class="report-warnings">{rest}</ul></details>'
+            )
     return "".join(parts)
 
 
