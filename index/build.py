@@ -119,11 +119,9 @@ def _still_skipped(sources: list[str]) -> str:
     if len(sources) == 1:
         return f"skipped {sources[0]}: unreadable, unchanged since the last rebuild"
     named = ", ".join(sources[:STILL_SKIPPED_NAMED])
-    more = len(sources) - STILL_SKIPPED_NAMED
-    return (
-        f"skipped {len(sources)} files unreadable at the last rebuild and unchanged since: {named}"
-        + (f" and {more} more" if more > 0 else "")
-    )
+    if len(sources) > STILL_SKIPPED_NAMED:
+        named += f" and {len(sources) - STILL_SKIPPED_NAMED} more"
+    return f"skipped {len(sources)} files unreadable at the last rebuild and unchanged since: {named}"
 
 
 @contextmanager
