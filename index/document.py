@@ -51,8 +51,10 @@ CONTENT_KINDS = frozenset({"paragraph", "list_item", "table_row", "code", "defin
 # as one; 108: a PDF's notes set in its outer margin are read apart from the body's sentences;
 # 110 took back 109, a rule measured and not kept; 111 to 113 were measured and never committed;
 # 114: the labels of a figure a PDF places as a form are set aside and end the paragraph before it;
-# 115: an HTML page that sends its reader on at once is skipped, so pages indexed before are read again).
-PARSER_VERSION = 115
+# 115: an HTML page that sends its reader on at once is skipped, so pages indexed before are read again;
+# 116: a PDF's running header found at heights a point apart, an index's leaders before a list of
+# pages, and leaders whose page number is read apart are boilerplate).
+PARSER_VERSION = 116
 
 # A paragraph or list item whose text is mostly link text is navigation (an HTML page's menus, a
 # Markdown README's table of contents of links to its own headings).

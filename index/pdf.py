@@ -221,13 +221,19 @@ PARAGRAPH_GAP = 1.3
 # A command displayed inside a sentence stands up to this many line spacings from the prose around it
 # (debian-faq.en.pdf: 1.5, in a smaller face than the prose).
 DISPLAY_GAP = 2.2
-# A running header or footer stands more than this many line pitches apart from the body (the
-# narrowest measured: 3.0, Apache FOP's headers in fhs-3.0.pdf; paragraphs follow at 1 to 1.5).
-BAND_GAP = 2.5
+# A running header or footer stands more than this many line pitches apart from the body (Apache
+# FOP's headers in fhs-3.0.pdf: 3.0; LaTeX's book class, maximabook and amsldoc.pdf: 2.3; paragraphs
+# follow at 1 to 1.5). At 2.0 against 2.5, no development PDF's blocks changed; over 429 PDFs of
+# texlive's and Octave's manuals, the headers of amsldoc's, technote's and slides' pages went, and
+# nothing else.
+BAND_GAP = 2.0
 # On one page, a line in such a band is furniture when it stands more than this many pitches from
 # the body: a page the body fills to its foot brings its last line closer than on most pages (the
 # Debian Policy Manual, typeset by Sphinx: 2.4 pitches), never as close as the body's own lines.
 BAND_LINE_GAP = 1.8
+# Points: the same running header sits up to this much higher or lower from page to page, its glyphs
+# boxed by what they hold (octave.pdf's "Chapter 1: ... 11" at 741.6 points, "15" at 741.2).
+HEIGHT_SLACK = 1
 
 # A code line is written indented as printed, by up to this many spaces (past it, a line set far to
 # the right is a comment's or a column's, not a nesting's).
@@ -256,9 +262,15 @@ _PAGE_NUMBER = re.compile(
     r"^(?:page\s+)?(?:\d{1,4}|[ivxlcdm]{1,7})(?:\s*(?:/|of)\s*\d{1,4})?$|^[-–—]\s*\d{1,4}\s*[-–—]$", re.IGNORECASE
 )
 # A contents line: dot leaders, then a page number, or the "??" LaTeX prints for a reference it
-# could not resolve (LifeLines' user guide prints every entry so).
-_LEADER = re.compile(r"(?:\.\s*){4,}\s*(?:\d{1,4}|[ivxlcdm]{1,7}|\?\?)\s*$", re.IGNORECASE)
-_ENDS_IN_NUMBER = re.compile(r"\s(?:\d{1,4}|[ivxlcdm]{1,7})\s*$", re.IGNORECASE)
+# could not resolve (LifeLines' user guide prints every entry so); or an index's, its pages listed
+# ("diary . . . 13, 45, 900", "LuaTeX (engine) . . . 1, 3, 6–8,", its list going on below).
+_PAGE_REF = r"(?:\d{1,4}|[ivxlcdm]{1,7})"
+_LEADER = re.compile(rf"(?:\.\s*){{4,}}\s*(?:{_PAGE_REF}(?:\s*[,–-]\s*{_PAGE_REF})*,?|\?\?)\s*$", re.IGNORECASE)
+# Leaders alone: their page number, set apart, read as a line of its own at their height (memoir's
+# manual); without it, a row of dots is a matrix's (GLPK's GMPL manual).
+_DOTS = re.compile(r"(?:\.\s*){8,}$")
+# A contents line's page number at its end, or alone (read apart from its entry).
+_ENDS_IN_NUMBER = re.compile(r"(?:^|\s)(?:\d{1,4}|[ivxlcdm]{1,7})\s*$", re.IGNORECASE)
 _ENTRY_NUMBER = re.compile(r"^(?:[IVX]{1,5}|\d{1,2}|[A-Z])(?:\.\d{1,2})*\.?\s+\S")  # "II.1. Title", "5.2 Authors"
 _LINE_NUMBER = re.compile(r"^\d{1,4}$")
 _CONTENTS_TITLE = re.compile(r"^(?:table of )?contents$", re.IGNORECASE)
@@ -1266,9 +1278,15 @@ def _mark_running_lines(pages: list[list[_Line]]) -> None:
             if last_heights[round(last.top)] >= 0.5 * len(pages) and above.top - last.top > 2.5 * spacing:
                 last.kind = "boilerplate"
             for line, inner, edge in ((first, second, 0), (last, above, 1)):
-                if round(line.top) in bands[edge] and abs(line.top - inner.top) > BAND_LINE_GAP * pitch:
+                if _around(bands[edge], line.top) and abs(line.top - inner.top) > BAND_LINE_GAP * pitch:
                     line.kind = "boilerplate"
     _keep_cover_title(pages)
+
+
+def _around(counts: Counter[int], top: float) -> int:
+    """How many of `counts` (pages by the rounded height of a line) sit within HEIGHT_SLACK of `top`."""
+    height = round(top)
+    return sum(counts[h] for h in range(height - HEIGHT_SLACK, height + HEIGHT_SLACK + 1))
 
 
 def _keep_cover_title(pages: list[list[_Line]]) -> None:
@@ -1290,9 +1308,10 @@ def _keep_cover_title(pages: list[list[_Line]]) -> None:
             line.kind = "text"
 
 
-def _edge_bands(pages: list[list[_Line]]) -> tuple[tuple[set[int], set[int]], float]:
-    """The heights (rounded points) of the page's top and bottom bands, and the body's line pitch.
-    A band is a height where the first (last) line of at least half the pages sits, on most of
+def _edge_bands(pages: list[list[_Line]]) -> tuple[tuple[Counter[int], Counter[int]], float]:
+    """The heights (rounded points) of the page's top and bottom bands, each with the pages whose edge
+    line sits there, and the body's line pitch. A band is a height where the first (last) line of at
+    least half the pages sits (within HEIGHT_SLACK), on most of
     them more than BAND_GAP line pitches apart from the body and no larger than the body text:
     a running header or footer whose text changes from chapter to chapter (Apache FOP's chapter
     title over the page in fhs-3.0.pdf), which the repeated-text rule misses. A body line that
@@ -1300,25 +1319,26 @@ def _edge_bands(pages: list[list[_Line]]) -> tuple[tuple[set[int], set[int]], fl
     chapter's title is set larger than the body."""
     pitch = _line_pitch(pages)
     if len(pages) < 3:
-        return (set(), set()), pitch
+        return (Counter(), Counter()), pitch
     sizes = Counter[float]()
     for lines in pages:
         for line in lines:
             sizes[line.size] += len(line.text)
     body = sizes.most_common(1)[0][0] if sizes else 10.0
-    found: tuple[set[int], set[int]] = (set(), set())
+    found: tuple[Counter[int], Counter[int]] = (Counter(), Counter())
     for edge in (0, 1):
         gaps: dict[int, list[float]] = {}
         for lines in pages:
             ordered = sorted(lines, key=lambda line: -line.top)
-            if len(ordered) < 2:
-                continue
+            if len(ordered) < 3:
+                continue  # a page of two lines has no body for either to stand apart from
             line, inner = (ordered[0], ordered[1]) if edge == 0 else (ordered[-1], ordered[-2])
             if line.size <= body + 0.5:
                 gaps.setdefault(round(line.top), []).append(abs(line.top - inner.top))
-        for height, apart in gaps.items():
+        for height in gaps:
+            apart = [gap for h in range(height - HEIGHT_SLACK, height + HEIGHT_SLACK + 1) for gap in gaps.get(h, [])]
             if len(apart) >= 0.5 * len(pages) and statistics.median(apart) > BAND_GAP * pitch:
-                found[edge].add(height)
+                found[edge][height] = len(apart)
     return found, pitch
 
 
@@ -1343,15 +1363,21 @@ def _typical_spacing(pages: list[list[_Line]]) -> float:
 
 
 def _mark_contents(pages: list[list[_Line]]) -> None:
-    """Mark contents lines as boilerplate: dot leaders anywhere; on a contents page, every line
-    ending in a page number, the first line of an entry whose leader is on the next line and the
-    lines above it that the entry wrapped over (up to MAX_TITLE_LINES, set at the leader's size),
-    and the page's "Contents" title."""
+    """Mark contents lines as boilerplate: dot leaders anywhere, and a page number read apart beside
+    them; on a contents page, every line ending in a page number, the first line of an entry whose
+    leader is on the next line and the lines above it that the entry wrapped over (up to
+    MAX_TITLE_LINES, set at the leader's size), and the page's "Contents" title."""
     for lines in pages:
         text_lines = [line for line in lines if line.kind == "text"]
         leaders = [line for line in text_lines if _LEADER.search(line.text)]
-        for line in leaders:
+        dots = [line for line in text_lines if _DOTS.search(line.text) and not _LEADER.search(line.text)]
+        numbers = [line for line in text_lines if _PAGE_NUMBER.match(line.text.strip())]
+        beside = [(a, b) for a in dots for b in numbers if abs(a.top - b.top) <= HEIGHT_SLACK]
+        leaders += list(dict.fromkeys(a for a, _ in beside))
+        for line in [*leaders, *(b for _, b in beside)]:
             line.kind = "boilerplate"
+        apart = {id(number) for _, number in beside}  # not a line of the page's own: its leader's
+        text_lines = [line for line in text_lines if id(line) not in apart]
         numbered = [line for line in text_lines if _ENDS_IN_NUMBER.search(line.text)]
         titled = any(_CONTENTS_TITLE.match(line.text.strip()) for line in text_lines[:3])
         many = 0.4 * len(text_lines)

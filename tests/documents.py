@@ -329,10 +329,12 @@ CROSSING = (
 )
 
 
-def chapters_pdf() -> bytes:
+def chapters_pdf(header_shift: float = 0.0, header_above: float = 36.0) -> bytes:
     """A twelve-page manual in four chapters of three pages each, as Apache FOP sets one: a
     chapter's first page opens with its title, larger and bold; over each of its other pages, the
-    chapter's title centred at the top edge, at the body's size, three lines' pitch above the body;
+    chapter's title centred at the top edge, at the body's size, three lines' pitch above the body
+    (`header_above` points; `header_shift` points lower on even pages, as texinfo's headers sit with
+    the glyphs they hold);
     the page number centred at the bottom edge. No header text comes back on more than two pages,
     and paragraphs stand apart by more than a line, so that the median gap between lines is wider
     than their pitch. A paragraph runs from page 5 onto page 6 mid-sentence (CROSSING), across the
@@ -354,7 +356,8 @@ def chapters_pdf() -> bytes:
             pdf.set_font("Helvetica", size=10)
             y += 36
         else:
-            pdf.text(297 - pdf.get_string_width(chapter) / 2, y - 36, chapter)
+            shift = header_shift if number % 2 == 0 else 0.0
+            pdf.text(297 - pdf.get_string_width(chapter) / 2, y - header_above + shift, chapter)
         paragraph = [
             f"Page {word} tells what {chapter.lower()} the package does to the files of the system and",
             f"to the settings kept for each user, and which of them {chapter.lower()} leaves as they were",

@@ -167,8 +167,12 @@ def test_pdf_line_wholly_in_bold_at_the_body_size_is_a_heading(tmp_path: Path):
     ]
 
 
-def test_pdf_chapter_title_over_each_page_is_a_running_header_and_a_sentence_reads_across_it(tmp_path: Path):
-    doc = loaded(tmp_path, "installer.pdf", documents.chapters_pdf())
+# 0.7: no one rounded height holds the header on half the pages; 28 points: LaTeX's book class
+@pytest.mark.parametrize(("header_shift", "header_above"), [(0.0, 36.0), (0.7, 36.0), (0.0, 28.0)])
+def test_pdf_chapter_title_over_each_page_is_a_running_header_and_a_sentence_reads_across_it(
+    tmp_path: Path, header_shift: float, header_above: float
+):
+    doc = loaded(tmp_path, "installer.pdf", documents.chapters_pdf(header_shift, header_above))
     aside = [doc.text[b.start : b.end] for b in doc.blocks if b.kind == "boilerplate"]
     headers = [[] if page % 3 == 1 else [documents.CHAPTERS[(page - 1) // 3]] for page in range(1, 13)]
     assert aside == [text for page in range(1, 13) for text in [*headers[page - 1], str(page)]]
@@ -1638,3 +1642,52 @@ def test_pdf_text_placed_as_a_form_with_a_rule_or_two_is_text(tmp_path: Path):
     assert [" ".join(block_text(doc.text, b).text.split()) for b in doc.blocks if b.kind != "boilerplate"] == [
         " ".join(authors)
     ]
+
+
+def test_pdf_contents_with_page_numbers_apart_and_an_index_of_page_lists_are_set_aside(tmp_path: Path):
+    """A manual's contents page whose page numbers stand at the right margin, read as lines of their
+    own beside the leaders (as memoir's manual reads), a page of body, and an index whose entries
+    list several pages, the last running on to the line below: the body alone is content."""
+    from fpdf import FPDF
+
+    pdf = FPDF(format="A4", unit="pt")
+    pdf.set_auto_page_break(False)
+    pdf.add_page()
+    pdf.set_font("Helvetica", style="B", size=15)
+    pdf.text(72, 80, "Contents")
+    pdf.set_font("Helvetica", size=10)
+    entries = ["1 Options", "1.1 Reading archives", "1.2 Writing archives", "2 Formats", "2.1 Tar", "2.2 Zip"]
+    for n, entry in enumerate(entries):
+        leader = entry + " " + ". " * (40 - len(entry) // 2)
+        pdf.text(72, 104 + 14 * n, leader)
+        pdf.text(500, 104 + 14 * n, str(n + 2))
+    pdf.add_page()
+    pdf.text(72, 80, "The archiver reads the files named on its command line and writes them to one archive.")
+    pdf.add_page()
+    pdf.set_font("Helvetica", style="B", size=15)
+    pdf.text(72, 80, "Index")
+    pdf.set_font("Helvetica", size=10)
+    index = ["append . . . . . . . . . . . . . 3, 7, 12", "archive, reading . . . . . . . . 2, 4, 5, 6, 8,", "9, 10"]
+    for n, entry in enumerate(index):
+        pdf.text(72, 104 + 14 * n, entry)
+    doc = loaded(tmp_path, "archiver.pdf", bytes(pdf.output()))
+    content = [block_text(doc.text, b).text for b in doc.blocks if b.kind != "boilerplate"]
+    assert content == ["The archiver reads the files named on its command line and writes them to one archive."]
+
+
+def test_leaders_whose_page_number_is_read_apart_are_contents_and_a_row_of_dots_alone_is_not():
+    from index.pdf import _Line, _mark_contents
+
+    def line(text: str, top: float, x0: float = 72.0) -> _Line:
+        return _Line(text, 0, top=top, x0=x0, x1=x0 + 5 * len(text), size=10.0)
+
+    entries = [line(f"2.{n} Section {n} " + ". " * 30, 700.0 - 12 * n) for n in range(1, 6)]
+    numbers = [line(str(7 + n), 700.4 - 12 * n, x0=516.0) for n in range(1, 6)]  # beside them, read apart
+    chapter = line("2 Laying out the page", 712.0)  # a chapter's entry: no leader, its number apart too
+    numbers.insert(0, line("7", 712.0, x0=516.0))
+    body = [line("The page sizes are set in points, and the margins follow from them.", 600.0)]
+    matrix = [line("a11 a12 . . . a1n", 500.0), line(". . . . . . . . .", 488.0), line("am1 am2 . . . amn", 476.0)]
+    page = sorted([chapter, *entries, *numbers, *body, *matrix], key=lambda x: -x.top)
+    _mark_contents([page])
+    assert [x.kind for x in entries + numbers] == ["boilerplate"] * 11
+    assert [x.kind for x in body + matrix] == ["text"] * 4
