@@ -219,6 +219,12 @@ Corpora (each a few hundred to about 2,000 chunks, so that indexing one takes mi
   labels that read as text; graphviz-doc) and the X.Org fonts guide (Fontconfig and Xft, the core
   fonts system, font paths and their tools; 20 pages, DocBook through Apache FOP, a contents page;
   xorg-docs).
+- headed: three typeset manuals whose running headers change from chapter to chapter, written
+  blind: the Maxima Book (computer algebra; a LaTeX book, "CHAPTER 2. AVAILABLE INTERFACES TO
+  MAXIMA 11" over its pages two line pitches above the body; maxima-doc), the amsmath package's
+  user's guide (typesetting mathematics; amsart's headers; texlive-latex-base-doc) and the GNU
+  Octave manual (numerical computing; about 1,100 pages from texinfo, "Chapter 15: Plotting 345"
+  over odd pages at heights a point apart; octave-doc).
 
 Each question has a `kind`: words among table, list, definition (an option or parameter's
 definition line), page-break, heading (the section's heading matters), boilerplate (it has
@@ -485,6 +491,11 @@ CORPORA: dict[str, list[tuple[str, str, str]]] = {
     "drawn": [
         ("graphviz-doc", "/usr/share/doc/graphviz/pdf/dotguide.pdf.gz", "graphviz/dotguide.pdf"),
         ("xorg-docs", "/usr/share/doc/xorg-docs/fonts/fonts.pdf.gz", "xorg/fonts.pdf"),
+    ],
+    "headed": [
+        ("maxima-doc", "/usr/share/doc/maxima-doc/maximabook-19-Sept-2004.pdf.gz", "maxima/maximabook.pdf"),
+        ("texlive-latex-base-doc", "/usr/share/doc/texlive-doc/latex/amsmath/amsldoc.pdf", "amsmath/amsldoc.pdf"),
+        ("octave-doc", "/usr/share/doc/octave/octave.pdf", "octave/octave.pdf"),
     ],
 }
 

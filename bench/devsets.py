@@ -105,6 +105,7 @@ LATER_SETS = (
     "yonder",
     "beacon",
     "drawn",
+    "headed",
 )
 GROWN = ROOT / ".bench" / "devsets" / "seeds-grown"
 TOGETHER = ROOT / ".bench" / "devsets" / "documents-together"

@@ -53,8 +53,10 @@ CONTENT_KINDS = frozenset({"paragraph", "list_item", "table_row", "code", "defin
 # 114: the labels of a figure a PDF places as a form are set aside and end the paragraph before it;
 # 115: an HTML page that sends its reader on at once is skipped, so pages indexed before are read again;
 # 116: a PDF's running header found at heights a point apart, an index's leaders before a list of
-# pages, and leaders whose page number is read apart are boilerplate).
-PARSER_VERSION = 116
+# pages, and leaders whose page number is read apart are boilerplate; 117: a cover heads nothing
+# but its title, a section's number between dashes is its label, an outline's depth printed apart
+# takes its level from the depth under it, contents under a running header saying so are contents).
+PARSER_VERSION = 117
 
 # A paragraph or list item whose text is mostly link text is navigation (an HTML page's menus, a
 # Markdown README's table of contents of links to its own headings).

@@ -274,6 +274,9 @@ _ENDS_IN_NUMBER = re.compile(r"(?:^|\s)(?:\d{1,4}|[ivxlcdm]{1,7})\s*$", re.IGNOR
 _ENTRY_NUMBER = re.compile(r"^(?:[IVX]{1,5}|\d{1,2}|[A-Z])(?:\.\d{1,2})*\.?\s+\S")  # "II.1. Title", "5.2 Authors"
 _LINE_NUMBER = re.compile(r"^\d{1,4}$")
 _CONTENTS_TITLE = re.compile(r"^(?:table of )?contents$", re.IGNORECASE)
+_PAGE_NUMBERED = re.compile(
+    r"^\s*(?:\d{1,4}|[ivxlc]{1,7})\s+|\s+(?:\d{1,4}|[ivxlc]{1,7})\s*$", re.IGNORECASE
+)  # "CONTENTS 4"
 _MARKER = re.compile(r"[•◦▪‣●○■□–—*-]\s+")
 _BULLET = re.compile(r"^(?:[•◦▪‣●○■□–—*-]|\(?\d{1,3}[.)]|\(?[a-z][.)])\s+\S")
 # A line opening as a sentence does: a capitalised word ("The", "A "), not an acronym ("CRC of").
@@ -306,12 +309,14 @@ MONO_FONT = re.compile(
 _FIXED_PITCH, _FORCE_BOLD = 1, 1 << 18  # font descriptor flags
 _ARABIC = re.compile(r"[0-9]{1,6}")
 _SPACES = re.compile(" +")
-# A chapter's label set over its title: "Chapter 3", "Appendix B", Sphinx's LaTeX "CHAPTER" / "ONE".
+# A chapter's label set over its title: "Chapter 3", "Appendix B", Sphinx's LaTeX "CHAPTER" / "ONE",
+# or a section's number between dashes (amsmath's guide: "—2—" over "Options for the amsmath package").
 _UNITS = "one|two|three|four|five|six|seven|eight|nine"
 _CHAPTER_LABEL = re.compile(
     r"(?:chapter|appendix|part|lecture)(?:\s+(?:\d{1,3}|[ivxlc]{1,6}|[a-z]"
     rf"|(?:{_UNITS}|ten|eleven|twelve|(?:thir|four|fif|six|seven|eigh|nine)teen)"
-    rf"|(?:twenty|thirty|forty|fifty)(?:-?(?:{_UNITS}))?))?",
+    rf"|(?:twenty|thirty|forty|fifty)(?:-?(?:{_UNITS}))?))?"
+    r"|[—–-]\s*(?:\d{1,3}|[a-z])\s*[—–-]",
     re.IGNORECASE,
 )
 _CAPTION = re.compile(r"\s*(?:table|tab\.|figure|fig\.)\s*[0-9]+(?:[.-][0-9]+)*[.:]?\s", re.IGNORECASE)
@@ -1379,7 +1384,12 @@ def _mark_contents(pages: list[list[_Line]]) -> None:
         apart = {id(number) for _, number in beside}  # not a line of the page's own: its leader's
         text_lines = [line for line in text_lines if id(line) not in apart]
         numbered = [line for line in text_lines if _ENDS_IN_NUMBER.search(line.text)]
-        titled = any(_CONTENTS_TITLE.match(line.text.strip()) for line in text_lines[:3])
+        # titled "Contents", or under a running header that says so ("CONTENTS 4", the contents' second page)
+        highest = max((line.top for line in text_lines), default=0.0)
+        headed = [line for line in lines if line.kind == "boilerplate" and line.top > highest]
+        titled = any(_CONTENTS_TITLE.match(line.text.strip()) for line in text_lines[:3]) or any(
+            _CONTENTS_TITLE.match(_PAGE_NUMBERED.sub("", line.text).strip()) for line in headed
+        )
         many = 0.4 * len(text_lines)
         if text_lines and (len(leaders) >= many or (titled and len(numbered) >= many)):
             wrapped, size = 0, 0.0  # the lines below, up to a leader's, an entry wrapped over; its size
@@ -2030,6 +2040,11 @@ def _blocks(pages: list[list[_Line]], body: float, outlined: dict[int, int]) -> 
     # subtitle ("Release 4.6.2.0 The Debian Policy Mailing List") would head every chapter after it.
     top = min(outline_levels.values(), default=0)
     opened = next((n for n, page in enumerate(pages) if any(line.entry >= 0 for line in page)), len(pages))
+    # A cover before the outline's first heading heads nothing but its title, the first of its
+    # largest lines (and the lines that title goes on over): a subtitle set as large ("Free Your
+    # Numbers" under "GNU Octave") and the authors set at a section's size would head every chapter.
+    cover = next((n for n, page in enumerate(pages) if any(line.kind == "text" for line in page)), len(pages))
+    cover_title = _cover_title(pages[cover]) if cover < opened and outline_levels else None
     spacing = _typical_spacing(pages)
     text = [line for page in pages for line in page if line.kind == "text"]
     # a document set wholly in a typewriter face (a text file printed to PDF) has no code to tell apart
@@ -2075,10 +2090,15 @@ def _blocks(pages: list[list[_Line]], body: float, outlined: dict[int, int]) -> 
                     current.lines.append(line)  # the title's second line
                 elif not _set_label_aside(current, previous, line):
                     blocks.append(_Block("heading", [line], level))
-            elif (
-                sized := _is_heading(line, body, margin)
-                and (heading_sizes.index(line.size) + 1 >= top or (page <= opened and line.size == heading_sizes[0]))
-            ) or _bold_heading(shown, n, body, margin):
+            elif not (page == cover and cover_title and not _titles(line, cover_title, current, previous)) and (
+                (
+                    sized := _is_heading(line, body, margin)
+                    and (
+                        heading_sizes.index(line.size) + 1 >= top or (page <= opened and line.size == heading_sizes[0])
+                    )
+                )
+                or _bold_heading(shown, n, body, margin)
+            ):
                 level = heading_sizes.index(line.size) + 1 if sized else len(heading_sizes) + _depth(line.text)
                 if not sized and current and current.kind == "heading" and previous is current.lines[-1]:
                     level = current.level if _goes_on(line) else level  # a numbered heading's second line
@@ -2255,16 +2275,22 @@ def _outline_levels(
     pages: list[list[_Line]], body: float, heading_sizes: list[float], outlined: dict[int, int]
 ) -> dict[int, int]:
     """The heading level of each outline depth: the level the document's size gives most of the
-    lines of that depth that are headings by their size too; for a depth none is, one below the
-    depth above (the level below the sized headings' at the top)."""
+    lines of that depth that are headings by their size too; for a depth none is, one above the
+    nearest deeper depth that has one (the Maxima Book's parts, whose titles print apart from their
+    entries, over chapters set at the fourth size), else one below the depth above (the level
+    below the sized headings' at the top)."""
     seen: dict[int, Counter[int]] = {}
     for line in (line for page in pages for line in page if line.entry >= 0):
         if _is_heading(line, body):
             seen.setdefault(outlined[line.entry], Counter())[heading_sizes.index(line.size) + 1] += 1
+    sized = {depth: counts.most_common(1)[0][0] for depth, counts in seen.items()}
     levels: dict[int, int] = {}
     for depth in range(max(outlined.values(), default=-1) + 1):
-        if depth in seen:
-            levels[depth] = seen[depth].most_common(1)[0][0]
+        deeper = min((d for d in sized if d > depth), default=None)
+        if depth in sized:
+            levels[depth] = sized[depth]
+        elif deeper is not None:
+            levels[depth] = max(1, sized[deeper] - (deeper - depth))
         else:
             levels[depth] = levels[depth - 1] + 1 if depth else len(heading_sizes) + 1
         levels[depth] = min(max(levels[depth], levels.get(depth - 1, 0) + (depth > 0)), 6)
@@ -2474,6 +2500,26 @@ def _goes_on_over_page(block: _Block, line: _Line) -> bool:
     if block.kind == "definition":
         return False
     return last.font == line.font and abs(last.size - line.size) <= 0.5 and not line.mono
+
+
+def _cover_title(lines: list[_Line]) -> _Line | None:
+    """The first of a cover page's largest lines: its title."""
+    shown = [line for line in lines if line.kind == "text" and line.text.strip()]
+    largest = max((line.size for line in shown), default=0.0)
+    return next((line for line in shown if line.size == largest), None)
+
+
+def _titles(line: _Line, title: _Line, current: _Block | None, previous: _Line | None) -> bool:
+    """Whether a cover's `line` is its `title` or goes on with it, right under it at its size (a line's
+    pitch apart, not a subtitle's distance)."""
+    return line is title or (
+        current is not None
+        and current.kind == "heading"
+        and title in current.lines
+        and previous is current.lines[-1]
+        and line.size == title.size
+        and previous.top - line.top <= 1.5 * title.size
+    )
 
 
 def _title(metadata_title: str, source: str, blocks: list[_Block], body: float) -> str:

@@ -1691,3 +1691,118 @@ def test_leaders_whose_page_number_is_read_apart_are_contents_and_a_row_of_dots_
     _mark_contents([page])
     assert [x.kind for x in entries + numbers] == ["boilerplate"] * 11
     assert [x.kind for x in body + matrix] == ["text"] * 4
+
+
+def _outlined_manual(
+    cover: list[tuple[str, int]], chapters: list[tuple[str, str, str]], label_font: Path | None = None
+) -> bytes:
+    """A cover page of (text, size) lines, bold, then a page a chapter, its title in the outline:
+    (label printed over the title, in `label_font` if given, or "", title, text). A chapter with a
+    label starts below the page's top, two lines of the chapter before over it."""
+    from fpdf import FPDF
+
+    pdf = FPDF(format="A4", unit="pt")
+    if label_font is not None:
+        pdf.add_font("Label", fname=label_font)
+    pdf.set_auto_page_break(False)
+    pdf.add_page()
+    y = 200
+    for text, size in cover:
+        pdf.set_font("Helvetica", style="B", size=size)
+        pdf.text(72, y, text)
+        y += 2 * size
+    for label, chapter, text in chapters:
+        pdf.add_page()
+        top = 80
+        if label:
+            pdf.set_font("Helvetica", size=11)
+            pdf.text(72, 80, "The commands of the chapter before are listed in its last section,")
+            pdf.text(72, 94, "with the options each of them takes.")
+            pdf.set_font("Label" if label_font else "Helvetica", style="" if label_font else "B", size=14)
+            pdf.text(250, 130, label)
+            top = 150
+        pdf.set_font("Helvetica", style="B", size=14)
+        pdf.set_y(top - 14)
+        pdf.start_section(chapter, level=0)
+        pdf.text(72, top, chapter)
+        pdf.set_font("Helvetica", size=11)
+        pdf.text(72, top + 24, text)
+        pdf.text(72, top + 38, "Each chapter ends with a short list of the commands it has shown.")
+    return bytes(pdf.output())
+
+
+def test_a_covers_subtitle_and_authors_head_nothing_under_its_title(tmp_path: Path):
+    # GNU Octave's manual: "Free Your Numbers" set as large as the title, the authors at the size
+    # of the chapters' titles; before, every chapter sat under the subtitle
+    cover = [("Plotting guide", 24), ("Draw Your Data", 24), ("Ann Smith", 14), ("Bob Jones", 14)]
+    chapters = [("", "1 Plots", "A plot is drawn from columns of data."), ("", "2 Axes", "Axes are drawn at the left.")]
+    doc = loaded(tmp_path, "plots.pdf", _outlined_manual(cover, chapters))
+    headings = [block_text(doc.text, b).text for b in doc.blocks if b.kind == "heading"]
+    assert headings == ["Plotting guide", "1 Plots", "2 Axes"]
+    axes = next(s for s in split_sentences(doc) if s.text.startswith("Axes are"))
+    assert axes.section == ("2 Axes",)
+
+
+def test_a_sections_number_between_dashes_over_its_title_is_its_label(tmp_path: Path):
+    # amsmath's guide sets "—2—" over "Options for the amsmath package", at its size
+    chapters = [
+        ("—1—", "Introduction", "A plot is drawn from columns of data."),
+        ("—2—", "Axes", "Axes are drawn at the left."),
+    ]
+    font = documents.named_font(tmp_path / "label.ttf", "LMRoman10-Bold", "—")
+    doc = loaded(tmp_path, "plots.pdf", _outlined_manual([("Plotting guide", 24)], chapters, font))
+    headings = [block_text(doc.text, b).text for b in doc.blocks if b.kind == "heading"]
+    assert headings == ["Plotting guide", "Introduction", "Axes"]
+
+
+def test_chapters_keep_their_level_over_sections_when_the_outlines_parts_print_apart(tmp_path: Path):
+    # The Maxima Book: a part's entry ("I The Maxima Program") prints as "Part I" over its title, so
+    # no line prints it; chapters and sections had all fallen to one level under it
+    from fpdf import FPDF
+
+    pdf = FPDF(format="A4", unit="pt")
+    pdf.set_auto_page_break(False)
+    pdf.add_page()
+    pdf.set_font("Helvetica", style="B", size=30)
+    pdf.text(72, 200, "Drawing guide")
+    pdf.set_font("Helvetica", style="B", size=26)
+    pdf.text(72, 300, "Second edition")
+    for part, chapters in [("I", ["Plots", "Axes"]), ("II", ["Colours"])]:
+        pdf.add_page()
+        pdf.set_font("Helvetica", style="B", size=24)
+        pdf.set_y(200)
+        pdf.start_section(f"{part} Drawing", level=0)
+        pdf.text(72, 220, f"Part {part}")
+        pdf.text(72, 260, "Drawing")
+        for chapter in chapters:
+            pdf.add_page()
+            pdf.set_font("Helvetica", style="B", size=18)
+            pdf.set_y(66)
+            pdf.start_section(chapter, level=1)
+            pdf.text(72, 80, chapter)
+            pdf.set_font("Helvetica", style="B", size=13)
+            pdf.set_y(106)
+            pdf.start_section(f"{chapter}: first steps", level=2)
+            pdf.text(72, 120, f"{chapter}: first steps")
+            pdf.set_font("Helvetica", size=11)
+            pdf.text(72, 144, f"{chapter} are drawn from the columns of a data file, one per line.")
+            pdf.text(72, 158, "Each of them can be saved to a file of its own.")
+    doc = loaded(tmp_path, "drawing.pdf", bytes(pdf.output()))
+    levels = {block_text(doc.text, b).text: b.level for b in doc.blocks if b.kind == "heading"}
+    assert levels["Plots"] < levels["Plots: first steps"]
+    assert levels["Colours"] == levels["Axes"] < levels["Colours: first steps"]
+    colours = next(s for s in split_sentences(doc) if s.text.startswith("Colours are drawn"))
+    assert colours.section[-2:] == ("Colours", "Colours: first steps")
+
+
+def test_a_contents_page_under_a_running_header_saying_contents_is_contents():
+    # The Maxima Book's second page of contents: chapters without leaders under "CONTENTS 4"
+    from index.pdf import _Line, _mark_contents
+
+    header = _Line("CONTENTS 4", 0, top=745.0, x0=72.0, x1=160.0, size=10.0, kind="boilerplate")
+    chapters = [
+        _Line(f"{18 + n} Chapter {n} {103 + n}", 0, top=717.0 - 22 * n, x0=72.0, x1=300.0, size=10.0) for n in range(6)
+    ]
+    section = _Line("23.1 dimen " + ". " * 30 + "109", 0, top=580.0, x0=90.0, x1=500.0, size=10.0)
+    _mark_contents([[header, *chapters, section]])
+    assert [line.kind for line in chapters] == ["boilerplate"] * 6
