@@ -7,9 +7,9 @@ development machine); its boxes and font sizes are what the rules below need:
 - Running headers and footers: the first and last lines of a page whose text, digits aside, comes
   back on other pages, page numbers ("12", "Page 3 of 9", "iii"), and top or bottom lines that sit
   at the same height on most pages, set apart from the body by a wide gap; also a line in a band
-  at the page's top or bottom edge (a height where half the pages' first or last line sits, more
-  than BAND_GAP line pitches from the body on most of them, no larger than the body text), whose
-  text may change with each chapter. They are boilerplate.
+  at the page's top or bottom edge (a height, to within HEIGHT_SLACK, where half the pages' first
+  or last line sits, more than BAND_GAP line pitches from the body on most of them, no larger than
+  the body text), whose text may change with each chapter. They are boilerplate.
 - Figures: the lines printed inside a form placed on the page that holds paths and text (LaTeX's
   included PDF figures, plots, graphs: FIGURE_SHARE, FIGURE_TEXT) are its labels, tick marks and
   node names, not the document's text: they are set aside, and a paragraph left open before the
@@ -20,10 +20,12 @@ development machine); its boxes and font sizes are what the rules below need:
   pdfium gives where they were set, inside the body's sentences: each note goes after the first
   body line beside or below it that ends a sentence (`_side_notes_apart`), in a document with such
   lines on two pages at least.
-- Contents: lines with dot leaders ending in a page number, and on a page made mostly of those,
-  every line ending in a number and an entry's lines wrapped before its leader; a list of entries
-  under a "Contents" line inside a page, as papers set one under their abstract, with or without
-  page numbers (`_mark_contents_lists`). Boilerplate too.
+- Contents: lines with dot leaders ending in a page number or an index's list of pages, or beside
+  a page number read apart at their height; on a page made mostly of those, or under a "Contents"
+  title or running header, every line ending in a number (or one alone) and an entry's lines
+  wrapped before its leader; a list of entries under a "Contents" line inside a page, as papers
+  set one under their abstract, with or without page numbers (`_mark_contents_lists`).
+  Boilerplate too.
 - Headings: short lines set larger than the body text (level by size, largest first; a line a
   little larger only when wholly in bold and not set right of its column's left edge), and a line
   wholly in bold at the body's size standing alone at its column's left edge, below them (a page set
@@ -274,9 +276,8 @@ _ENDS_IN_NUMBER = re.compile(r"(?:^|\s)(?:\d{1,4}|[ivxlcdm]{1,7})\s*$", re.IGNOR
 _ENTRY_NUMBER = re.compile(r"^(?:[IVX]{1,5}|\d{1,2}|[A-Z])(?:\.\d{1,2})*\.?\s+\S")  # "II.1. Title", "5.2 Authors"
 _LINE_NUMBER = re.compile(r"^\d{1,4}$")
 _CONTENTS_TITLE = re.compile(r"^(?:table of )?contents$", re.IGNORECASE)
-_PAGE_NUMBERED = re.compile(
-    r"^\s*(?:\d{1,4}|[ivxlc]{1,7})\s+|\s+(?:\d{1,4}|[ivxlc]{1,7})\s*$", re.IGNORECASE
-)  # "CONTENTS 4"
+# A running header's page number, before or after its text ("CONTENTS 4", "x CONTENTS").
+_PAGE_NUMBERED = re.compile(r"^\s*(?:\d{1,4}|[ivxlc]{1,7})\s+|\s+(?:\d{1,4}|[ivxlc]{1,7})\s*$", re.IGNORECASE)
 _MARKER = re.compile(r"[•◦▪‣●○■□–—*-]\s+")
 _BULLET = re.compile(r"^(?:[•◦▪‣●○■□–—*-]|\(?\d{1,3}[.)]|\(?[a-z][.)])\s+\S")
 # A line opening as a sentence does: a capitalised word ("The", "A "), not an acronym ("CRC of").
