@@ -55,8 +55,9 @@ CONTENT_KINDS = frozenset({"paragraph", "list_item", "table_row", "code", "defin
 # 116: a PDF's running header found at heights a point apart, an index's leaders before a list of
 # pages, and leaders whose page number is read apart are boilerplate; 117: a cover heads nothing
 # but its title, a section's number between dashes is its label, an outline's depth printed apart
-# takes its level from the depth under it, contents under a running header saying so are contents).
-PARSER_VERSION = 117
+# takes its level from the depth under it, contents under a running header saying so are contents;
+# 118: an index without leaders is boilerplate, and so are short contents and subsections run in).
+PARSER_VERSION = 118
 
 # A paragraph or list item whose text is mostly link text is navigation (an HTML page's menus, a
 # Markdown README's table of contents of links to its own headings).

@@ -22,10 +22,11 @@ development machine); its boxes and font sizes are what the rules below need:
   lines on two pages at least.
 - Contents: lines with dot leaders ending in a page number or an index's list of pages, or beside
   a page number read apart at their height; on a page made mostly of those, or under a "Contents"
-  title or running header, every line ending in a number (or one alone) and an entry's lines
-  wrapped before its leader; a list of entries under a "Contents" line inside a page, as papers
-  set one under their abstract, with or without page numbers (`_mark_contents_lists`).
-  Boilerplate too.
+  title or running header ("Short contents" too), every line ending in a number (or one alone), an
+  entry's lines wrapped before its leader and subsections run in with their pages; a list of
+  entries under a "Contents" line inside a page, as papers set one under their abstract, with or
+  without page numbers (`_mark_contents_lists`). An index without leaders ("\\newslide, 3, 12"), on
+  a page made mostly of its entries (`_mark_index`). Boilerplate too.
 - Headings: short lines set larger than the body text (level by size, largest first; a line a
   little larger only when wholly in bold and not set right of its column's left edge), and a line
   wholly in bold at the body's size standing alone at its column's left edge, below them (a page set
@@ -194,6 +195,11 @@ NUMBERED_SHARE = 0.5
 # A contents list inside a page has at least this many entries, of at most this many words each.
 MIN_CONTENTS_ENTRIES = 5
 MAX_ENTRY_WORDS = 12
+# A page is an index's when at least this many of its lines, and this share of those left as text,
+# are index lines (_INDEX_LINE). Measured over 300 Debian PDFs (texlive's, Octave's, LilyPond's):
+# the pages so found are the indexes of seminar's, microtype's and the doc package's manuals.
+MIN_INDEX_LINES = 8
+INDEX_SHARE = 0.5
 # Outline entries deeper than this are not read (an outline may run to every paragraph).
 MAX_OUTLINE_DEPTH = 8
 # An outline entry's title is looked for over this many lines at most.
@@ -271,11 +277,24 @@ _LEADER = re.compile(rf"(?:\.\s*){{4,}}\s*(?:{_PAGE_REF}(?:\s*[,–-]\s*{_PAGE_R
 # Leaders alone: their page number, set apart, read as a line of its own at their height (memoir's
 # manual); without it, a row of dots is a matrix's (GLPK's GMPL manual).
 _DOTS = re.compile(r"(?:\.\s*){8,}$")
+# An index's line without leaders (LaTeX's default): a term, a comma (or a stray dot) and its pages
+# ("\newslide, 3, 12", "slide*, iii, 1, 1", "allversions* (environment), 16, 17,"), or pages alone, the
+# list wrapped over from the line above ("28, 33", "367, 380, 413, 441,").
+_PAGE_SPAN = rf"{_PAGE_REF}(?:\s*[–-]\s*{_PAGE_REF})?"
+_INDEX_LINE = re.compile(rf"^(?:\S.*?(?:,|\s\.)\s*)?{_PAGE_SPAN}(?:\s*,\s*{_PAGE_SPAN})*,?\s*$", re.IGNORECASE)
+_LONE_PAGE = re.compile(rf"^{_PAGE_SPAN}$", re.IGNORECASE)  # a figure's axis labels read so too: not counted
+_OPEN_LEADER = re.compile(r"\s\.(?:\s*\.)*$")  # an entry's leader, its pages on the line below
 # A contents line's page number at its end, or alone (read apart from its entry).
 _ENDS_IN_NUMBER = re.compile(r"(?:^|\s)(?:\d{1,4}|[ivxlcdm]{1,7})\s*$", re.IGNORECASE)
 _ENTRY_NUMBER = re.compile(r"^(?:[IVX]{1,5}|\d{1,2}|[A-Z])(?:\.\d{1,2})*\.?\s+\S")  # "II.1. Title", "5.2 Authors"
 _LINE_NUMBER = re.compile(r"^\d{1,4}$")
-_CONTENTS_TITLE = re.compile(r"^(?:table of )?contents$", re.IGNORECASE)
+# Subsections run in one after another, each with its page ("11.7.1 Spacing 230, 11.7.2 Special
+# variations on horizontal lines 230,", "A Limerick 273, Love's lost 273, Fleas 274"), as memoir's
+# contents set them.
+_RUN_IN = re.compile(r"\s\d{1,4},(?:\s+(?:[A-Z]|\d{1,2})(?:\.\d{1,2})+\s|\s*$|\s.*\s\d{1,4}(?:,|$))")
+# "Contents", "Table of Contents", and a book's short list of chapters before it ("Short contents",
+# memoir's; "Brief Contents", "Contents at a Glance").
+_CONTENTS_TITLE = re.compile(r"^(?:(?:table of|short|brief|summary of) )?contents(?: at a glance)?$", re.IGNORECASE)
 # A running header's page number, before or after its text ("CONTENTS 4", "x CONTENTS").
 _PAGE_NUMBERED = re.compile(r"^\s*(?:\d{1,4}|[ivxlc]{1,7})\s+|\s+(?:\d{1,4}|[ivxlc]{1,7})\s*$", re.IGNORECASE)
 _MARKER = re.compile(r"[•◦▪‣●○■□–—*-]\s+")
@@ -441,6 +460,7 @@ def parse_pdf(source: str, sha256: str, data: bytes) -> Document:
         raise UnreadablePDF("the PDF has no extractable text (scanned images?)")
     _mark_running_lines(pages)
     _mark_contents(pages)
+    _mark_index(pages)
     _mark_contents_lists(pages)
     lines = [line for page in pages for line in page]
     body = _body_size(lines)
@@ -1370,9 +1390,10 @@ def _typical_spacing(pages: list[list[_Line]]) -> float:
 
 def _mark_contents(pages: list[list[_Line]]) -> None:
     """Mark contents lines as boilerplate: dot leaders anywhere, and a page number read apart beside
-    them; on a contents page, every line ending in a page number, the first line of an entry whose
-    leader is on the next line and the lines above it that the entry wrapped over (up to
-    MAX_TITLE_LINES, set at the leader's size), and the page's "Contents" title."""
+    them; on a contents page, every line ending in a page number or with one read apart beside it,
+    the first line of an entry whose leader is on the next line and the lines above it that the
+    entry wrapped over (up to MAX_TITLE_LINES, set at the leader's size), a line of subsections run
+    in with their pages, and the page's "Contents" title."""
     for lines in pages:
         text_lines = [line for line in lines if line.kind == "text"]
         leaders = [line for line in text_lines if _LEADER.search(line.text)]
@@ -1388,8 +1409,8 @@ def _mark_contents(pages: list[list[_Line]]) -> None:
         # titled "Contents", or under a running header that says so ("CONTENTS 4", the contents' second page)
         highest = max((line.top for line in text_lines), default=0.0)
         headed = [line for line in lines if line.kind == "boilerplate" and line.top > highest]
-        titled = any(_CONTENTS_TITLE.match(line.text.strip()) for line in text_lines[:3]) or any(
-            _CONTENTS_TITLE.match(_PAGE_NUMBERED.sub("", line.text).strip()) for line in headed
+        titled = any(
+            _CONTENTS_TITLE.match(_PAGE_NUMBERED.sub("", line.text).strip()) for line in headed + text_lines[:3]
         )
         many = 0.4 * len(text_lines)
         if text_lines and (len(leaders) >= many or (titled and len(numbered) >= many)):
@@ -1406,8 +1427,30 @@ def _mark_contents(pages: list[list[_Line]]) -> None:
                     wrapped += 1
                 else:
                     wrapped = 0
-                if _ENDS_IN_NUMBER.search(line.text) or _CONTENTS_TITLE.match(line.text.strip()):
+                title = _CONTENTS_TITLE.match(_PAGE_NUMBERED.sub("", line.text).strip())
+                paged = any(abs(number.top - line.top) <= HEIGHT_SLACK for number in numbers if number is not line)
+                if title or paged or _ENDS_IN_NUMBER.search(line.text) or _RUN_IN.search(line.text):
                     line.kind = "boilerplate"
+
+
+def _mark_index(pages: list[list[_Line]]) -> None:
+    """Mark an index's lines as boilerplate on a page made mostly of them (INDEX_SHARE of the lines
+    left as text, the entries with leaders set aside already; MIN_INDEX_LINES at least): entries listing their
+    pages without leaders, pages wrapped onto a line of their own, an entry whose pages wrapped below
+    its leader, and the short lines among them that head a group of entries ("C", "options:") or
+    carry an entry whose pages wrapped below. A sentence on the page stays."""
+    for lines in pages:
+        text_lines = [line for line in lines if line.kind == "text"]
+        entries = sum(
+            bool(_INDEX_LINE.match(text := line.text.strip())) and not _LONE_PAGE.match(text) for line in text_lines
+        )
+        if entries < MIN_INDEX_LINES or entries < INDEX_SHARE * len(text_lines):
+            continue
+        for line in text_lines:
+            text = line.text.strip()
+            short = len(text.split()) <= 3 and not _CLOSES.search(text)
+            if short or _INDEX_LINE.match(text) or _OPEN_LEADER.search(text):
+                line.kind = "boilerplate"
 
 
 def _mark_contents_lists(pages: list[list[_Line]]) -> None:

@@ -1785,3 +1785,65 @@ def test_a_contents_page_under_a_running_header_saying_contents_is_contents():
     section = _Line("23.1 dimen " + ". " * 30 + "109", 0, top=580.0, x0=90.0, x1=500.0, size=10.0)
     _mark_contents([[header, *chapters, section]])
     assert [line.kind for line in chapters] == ["boilerplate"] * 6
+
+
+def test_pdf_index_without_leaders_is_set_aside_and_a_sentence_listing_years_is_not(tmp_path: Path):
+    """LaTeX's default index, two columns of "term, pages" with no leaders (seminar's manual): its
+    entries, the pages wrapped onto a line of their own and the group letters are boilerplate; the
+    sentence under it and a page of body whose lines end in years stay content."""
+    from fpdf import FPDF
+
+    pdf = FPDF(format="A4", unit="pt")
+    pdf.set_auto_page_break(False)
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=10)
+    body = [
+        "The slides of a talk are printed on the paper sizes of the years 1990, 1991,",
+        "1992 and 1993, as the class was first written then.",
+    ]
+    for n, text in enumerate(body):
+        pdf.text(72, 80 + 14 * n, text)
+    pdf.add_page()
+    pdf.set_font("Helvetica", style="B", size=15)
+    pdf.text(72, 80, "Index")
+    pdf.set_font("Helvetica", size=10)
+    left = ["2up (option), 13", "a4 (option), 37", "\\addtoslidelist, 17", "article (option), 7, 13, 14, 18,", "25, 28"]
+    right = ["C", "\\centerslidesfalse, 2", "counters:", "slide, 12", "\\newslide, 3, 12", "notes (option), 15-19"]
+    for n, entry in enumerate(left):
+        pdf.text(72, 110 + 14 * n, entry)
+    for n, entry in enumerate(right):
+        pdf.text(320, 110 + 14 * n, entry)
+    pdf.text(72, 300, "Page numbers in italics refer to the definition of the command.")
+    doc = loaded(tmp_path, "slides.pdf", bytes(pdf.output()))
+    content = [" ".join(block_text(doc.text, b).text.split()) for b in doc.blocks if b.kind != "boilerplate"]
+    assert content == [" ".join(body), "Page numbers in italics refer to the definition of the command."]
+
+
+def test_short_contents_and_subsections_run_in_with_their_pages_are_contents():
+    """memoir's manual: a "Short contents" page of chapters, its second page under "viii SHORT
+    CONTENTS", and contents pages whose subsections run in one after another, each with its page."""
+    from index.pdf import _Line, _mark_contents
+
+    def page(texts: list[str]) -> list[_Line]:
+        return [_Line(text, 0, top=700.0 - 12 * n, x0=72.0, x1=400.0, size=10.0) for n, text in enumerate(texts)]
+
+    short = page(["Short contents", *(f"{n} Chapter number {n} · {10 * n}" for n in range(1, 9))])
+    second = page(["viii SHORT CONTENTS", *(f"{n} Chapter number {n} · {10 * n}" for n in range(9, 17))])
+    run_in = page(
+        [
+            "xii CONTENTS",
+            "11 Rows and columns 211",
+            "11.1 General " + ". " * 30 + "211",
+            "11.2 The preamble " + ". " * 28 + "212",
+            "11.2.1 D column specifiers 213, 11.2.2 Defining new column specifiers 216,",
+            "11.2.3 Surprises 217",
+            "11.7 Spaces and rules " + ". " * 26 + "230",
+            "11.7.1 Spacing 230, 11.7.2 Special variations on horizontal lines 230,",
+            "12.5.1 Bottom aligned side footnotes 249, 12.5.2 Setting the layout for",
+            "\\sidefootnote 249, 12.5.3 Styling \\sidefootnote 250, 12.5.4 Side footnote",
+            "example 251",
+        ]
+    )
+    body = page(["The preamble of a tabular sets its columns, one letter a column, 12 of them at most."])
+    _mark_contents([short, second, run_in, body])
+    assert [line.text for p in (short, second, run_in, body) for line in p if line.kind == "text"] == [body[0].text]
