@@ -4,6 +4,9 @@ pdfium (pypdfium2) reads a 143-page manual with every character's box in about 1
 takes 7 s for its text alone and pdfplumber about 14 s (debmake-doc.en.pdf, one run on the
 development machine); its boxes and font sizes are what the rules below need:
 
+- Text at an angle: characters set askew to the page's lines (a watermark across it, a stamp up its
+  margin, a plot's axis labels), which pdfium writes inside the lines they cross, are left out
+  when they are fewer than half of the page's (`_level`); a page turned whole is read as it is.
 - Running headers and footers: the first and last lines of a page whose text, digits aside, comes
   back on other pages, page numbers ("12", "Page 3 of 9", "iii"), and top or bottom lines that sit
   at the same height on most pages, set apart from the body by a wide gap; also a line in a band
@@ -195,6 +198,8 @@ NUMBERED_SHARE = 0.5
 # A contents list inside a page has at least this many entries, of at most this many words each.
 MIN_CONTENTS_ENTRIES = 5
 MAX_ENTRY_WORDS = 12
+# A character set at more than this angle (radians) to the page's lines is not on them (`_level`).
+ANGLE_SLACK = 0.02
 # A page is an index's when at least this many of its lines, and this share of those left as text,
 # are index lines (_INDEX_LINE). Measured over 300 Debian PDFs (texlive's, Octave's, LilyPond's):
 # the pages so found are the indexes of seminar's, microtype's and the doc package's manuals.
@@ -563,7 +568,7 @@ def _page_lines(pdf: object, n: int) -> tuple[list[_Line], list[tuple[float, flo
             for x0, x1, y, thick in paths
             if thick <= UNDERSCORE_HEIGHT and 1.5 <= x1 - x0 <= UNDERSCORE_WIDTH
         ]
-        page_text = _with_accents(_page_text(textpage))
+        page_text = _with_accents(_level(_page_text(textpage)))
         page_text = replace(page_text, text=_OPTION_DASH.sub(_hyphens, _typeset_codes(page_text.text)))
         chars = _with_underscores(_with_word_spaces(_note_numbers(page_text)), underscores)
         text, index = chars.text, chars.index
@@ -650,6 +655,28 @@ def _page_text(textpage: object) -> _PageText:
     glyphs = [(i, code) for i, code in enumerate(codes) if code]
     text = "".join(_SOFT_HYPHEN if c == 2 else "\ufffd" if 0xD800 <= c < 0xE000 else chr(c) for _, c in glyphs)
     return _PageText(text, [i for i, _ in glyphs], handle)
+
+
+def _level(chars: _PageText) -> _PageText:
+    """The page's text without the characters set at an angle to its lines, when they are fewer
+    than half of its printed ones: a watermark across the page ("DRAFT", "CONFIDENTIAL"), a stamp
+    up its margin (arXiv's), a plot's axis labels, which pdfium writes inside the lines they
+    cross. A letter turned upside down stays: it is one of a word's (the reversed E of XeTeX's logo,
+    a schwa printed as a turned e). A page set mostly at an angle (a landscape table turned on a
+    portrait page) is kept whole."""
+    import pypdfium2.raw as raw
+
+    def askew(k: int) -> bool:
+        angle = raw.FPDFText_GetCharAngle(handle, index[k])  # radians, clockwise; -1: not known
+        return angle >= 0 and all(abs(angle - level) > ANGLE_SLACK for level in (0, math.pi, 2 * math.pi))
+
+    text, index, handle = chars.text, chars.index, chars.handle
+    printed = [k for k, char in enumerate(text) if not char.isspace()]
+    turned = {k for k in printed if askew(k)}
+    if not turned or len(turned) * 2 >= len(printed):
+        return chars
+    kept = [k for k in range(len(text)) if k not in turned]
+    return _PageText("".join(text[k] for k in kept), [index[k] for k in kept], handle)
 
 
 # TeX sets an accented letter as two glyphs, the accent drawn over (or under) the letter, and

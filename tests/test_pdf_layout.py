@@ -1847,3 +1847,45 @@ def test_short_contents_and_subsections_run_in_with_their_pages_are_contents():
     body = page(["The preamble of a tabular sets its columns, one letter a column, 12 of them at most."])
     _mark_contents([short, second, run_in, body])
     assert [line.text for p in (short, second, run_in, body) for line in p if line.kind == "text"] == [body[0].text]
+
+
+def test_pdf_watermark_across_the_page_and_a_stamp_up_its_margin_are_not_read(tmp_path: Path):
+    """A "CONFIDENTIAL" set at 45 degrees over the body, which pdfium writes inside the lines it
+    crosses, and an arXiv stamp set up the left margin: neither is text; the body reads whole."""
+    from fpdf import FPDF
+
+    body = [
+        "The pump draws water from the well into the tank above the house.",
+        "A float switch in the tank stops the pump when the tank is full.",
+        "The pressure gauge beside the tank reads the pressure in the pipes.",
+        "A filter after the pump keeps sand from the well out of the pipes.",
+    ]
+    pdf = FPDF(format="A4", unit="pt")
+    pdf.set_auto_page_break(False)
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=11)
+    for n, text in enumerate(body):
+        pdf.text(72, 380 + 14 * n, text)
+    pdf.set_font("Helvetica", style="B", size=60)
+    with pdf.rotation(45, 300, 420):
+        pdf.text(120, 420, "CONFIDENTIAL")
+    pdf.set_font("Times", size=20)
+    with pdf.rotation(90, 30, 600):
+        pdf.text(30, 600, "arXiv:2101.00001v1 [cs.CL] 1 Jan 2021")
+    doc = loaded(tmp_path, "pump.pdf", bytes(pdf.output()))
+    content = [" ".join(block_text(doc.text, b).text.split()) for b in doc.blocks if b.kind != "boilerplate"]
+    assert content == [" ".join(body)]
+
+
+def test_pdf_page_set_mostly_at_an_angle_is_read_whole(tmp_path: Path):
+    """A landscape table turned on a portrait page: most of the page is set at an angle, and kept."""
+    from fpdf import FPDF
+
+    pdf = FPDF(format="A4", unit="pt")
+    pdf.set_auto_page_break(False)
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=11)
+    with pdf.rotation(90, 300, 420):
+        pdf.text(100, 420, "Table 4. The pumps tested, with the head each reached in metres.")
+    doc = loaded(tmp_path, "turned.pdf", bytes(pdf.output()))
+    assert "The pumps tested" in doc.text
