@@ -1464,8 +1464,9 @@ def _mark_index(pages: list[list[_Line]]) -> None:
     """Mark an index's lines as boilerplate on a page made mostly of them (INDEX_SHARE of the lines
     left as text, the entries with leaders set aside already; MIN_INDEX_LINES at least): entries listing their
     pages without leaders, pages wrapped onto a line of their own, an entry whose pages wrapped below
-    its leader, and the short lines among them that head a group of entries ("C", "options:") or
-    carry an entry whose pages wrapped below. A sentence on the page stays."""
+    its leader, and the short lines among them (four words at most, or ending in a comma) that head
+    a group of entries ("C", "options:") or begin an entry wrapped onto the next line. A sentence on
+    the page stays."""
     for lines in pages:
         text_lines = [line for line in lines if line.kind == "text"]
         entries = sum(
@@ -1475,8 +1476,8 @@ def _mark_index(pages: list[list[_Line]]) -> None:
             continue
         for line in text_lines:
             text = line.text.strip()
-            short = len(text.split()) <= 3 and not _CLOSES.search(text)
-            if short or _INDEX_LINE.match(text) or _OPEN_LEADER.search(text):
+            wrapped = len(text.split()) <= 4 or text.endswith(",")  # "GroupHomomorphismByImages vs.", "options:"
+            if wrapped or _INDEX_LINE.match(text) or _OPEN_LEADER.search(text):
                 line.kind = "boilerplate"
 
 

@@ -1789,7 +1789,7 @@ def test_a_contents_page_under_a_running_header_saying_contents_is_contents():
 
 def test_pdf_index_without_leaders_is_set_aside_and_a_sentence_listing_years_is_not(tmp_path: Path):
     """LaTeX's default index, two columns of "term, pages" with no leaders (seminar's manual): its
-    entries, the pages wrapped onto a line of their own and the group letters are boilerplate; the
+    entries, the pages and entries wrapped onto a line of their own and the group letters are boilerplate; the
     sentence under it and a page of body whose lines end in years stay content."""
     from fpdf import FPDF
 
@@ -1809,6 +1809,7 @@ def test_pdf_index_without_leaders_is_set_aside_and_a_sentence_listing_years_is_
     pdf.set_font("Helvetica", size=10)
     left = ["2up (option), 13", "a4 (option), 37", "\\addtoslidelist, 17", "article (option), 7, 13, 14, 18,", "25, 28"]
     right = ["C", "\\centerslidesfalse, 2", "counters:", "slide, 12", "\\newslide, 3, 12", "notes (option), 15-19"]
+    right += ["homomorphisms by images vs.", "images checked, 60", "algebras given by structure constants,", "48"]
     for n, entry in enumerate(left):
         pdf.text(72, 110 + 14 * n, entry)
     for n, entry in enumerate(right):
