@@ -164,7 +164,7 @@ def split_sentences(doc: Document) -> list[Sentence]:
                 continue
             start, end = cleaned.to_raw(cs, ce)
             if block.kind == "code":  # each piece of a long listing shown with its lines
-                shown = _code_shown(doc.text, start, end, cleaned.text[cs:ce])
+                shown = _code_shown(doc.text, start, end, cleaned.text[cs:ce], block.holes)
             elif block.breaks:
                 shown = _rejoined(cleaned, cs, ce, block.breaks)
             sentences.append(
@@ -237,14 +237,22 @@ def _rejoined(cleaned: CleanText, start: int, end: int, breaks: tuple[int, ...])
     return "".join(kept) if len(kept) < end - start else ""
 
 
-def _code_shown(text: str, start: int, end: int, cleaned: str) -> str:
+def _code_shown(text: str, start: int, end: int, cleaned: str, holes: tuple[tuple[int, int], ...] = ()) -> str:
     """A code block as an answer gives it: its lines as written, their common indentation taken
-    off ("meson _builddir\nmeson compile -C _builddir"); "" when it is one line, or when its
-    lines do not hold exactly the words of `cleaned` (text left out inside it, a hyphen joined)."""
+    off ("meson _builddir\nmeson compile -C _builddir"), a line that is wholly a hole left out (a
+    blank line's number in a numbered listing, a running header where the listing runs over a
+    page); "" when it is one line, or when its lines do not hold exactly the words of `cleaned`
+    (text left out inside it, a hyphen joined)."""
     line_start = text.rfind("\n", 0, start) + 1
     if text[line_start:start].strip():
         line_start = start
-    lines = [line.rstrip() for line in text[line_start:end].split("\n")]
+    lines = []
+    at = line_start
+    for line in text[line_start:end].split("\n"):
+        first, last = at + len(line) - len(line.lstrip()), at + len(line.rstrip())
+        at += len(line) + 1
+        if first >= last or not any(hole_start <= first and last <= hole_end for hole_start, hole_end in holes):
+            lines.append(line.rstrip())
     shown = textwrap.dedent("\n".join(lines)).strip("\n")
     return shown if "\n" in shown and shown.split() == cleaned.split() else ""
 

@@ -57,7 +57,8 @@ CONTENT_KINDS = frozenset({"paragraph", "list_item", "table_row", "code", "defin
 # but its title, a section's number between dashes is its label, an outline's depth printed apart
 # takes its level from the depth under it, contents under a running header saying so are contents;
 # 118: an index without leaders is boilerplate, and so are short contents and subsections run in;
-# a PDF's text set at an angle to its lines, a watermark or a margin's stamp, is left out).
+# a PDF's text set at an angle to its lines, a watermark or a margin's stamp, is left out, a
+# listing's line numbers are taken off its code, and code is shown without the holes inside it).
 PARSER_VERSION = 118
 
 # A paragraph or list item whose text is mostly link text is navigation (an HTML page's menus, a

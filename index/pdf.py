@@ -78,7 +78,8 @@ development machine); its boxes and font sizes are what the rules below need:
   line left open), and the typewriter lines that follow it; a line displayed inside a sentence
   left open stays in its paragraph, and so does a term over the paragraph describing it. A
   typewriter word inside a sentence leaves the line prose; a document set mostly in a typewriter
-  face has no code told apart.
+  face has no code told apart. A listing that numbers its lines in another face (LaTeX's listings,
+  a .dtx file's code) is read without its numbers (`_without_listing_numbers`).
 - List items: lines opening with a bullet or a number; paragraphs: runs of lines, broken at a wide
   gap, a change of size, or a short line that ends a sentence or, left open, stands more than
   ITEM_GAP spacings over a line opening as a sentence does (items of a list without bullets or
@@ -200,6 +201,8 @@ MIN_CONTENTS_ENTRIES = 5
 MAX_ENTRY_WORDS = 12
 # A character set at more than this angle (radians) to the page's lines is not on them (`_level`).
 ANGLE_SLACK = 0.02
+# A listing's line numbers are taken off when at least this many lines in a row open with one.
+MIN_LISTING_LINES = 3
 # A page is an index's when at least this many of its lines, and this share of those left as text,
 # are index lines (_INDEX_LINE). Measured over 300 Debian PDFs (texlive's, Octave's, LilyPond's):
 # the pages so found are the indexes of seminar's, microtype's and the doc package's manuals.
@@ -293,6 +296,7 @@ _OPEN_LEADER = re.compile(r"\s\.(?:\s*\.)*$")  # an entry's leader, its pages on
 _ENDS_IN_NUMBER = re.compile(r"(?:^|\s)(?:\d{1,4}|[ivxlcdm]{1,7})\s*$", re.IGNORECASE)
 _ENTRY_NUMBER = re.compile(r"^(?:[IVX]{1,5}|\d{1,2}|[A-Z])(?:\.\d{1,2})*\.?\s+\S")  # "II.1. Title", "5.2 Authors"
 _LINE_NUMBER = re.compile(r"^\d{1,4}$")
+_LISTING_NUMBER = re.compile(r"\d{1,4}\s+(?=\S)")  # "12 " before a listing's line
 # Subsections run in one after another, each with its page ("11.7.1 Spacing 230, 11.7.2 Special
 # variations on horizontal lines 230,", "A Limerick 273, Love's lost 273, Fleas 274"), as memoir's
 # contents set them.
@@ -410,6 +414,8 @@ class _Line:
     font: str = ""  # the font of most of its letters
     base: float = 0.0  # the baseline of its first letter, PDF units
     entry: int = -1  # the outline entry whose title this line prints (see `_mark_outline`)
+    listed: int = 0  # the length of a listing's line number it opens with (see `_without_listing_numbers`)
+    listed_x0: float = 0.0  # where its code starts, after that number
     scripts: bool = False  # a superscript or subscript was joined to it (see `_set_off`)
 
 
@@ -460,7 +466,7 @@ def parse_pdf(source: str, sha256: str, data: bytes) -> Document:
         outline = _outline(pdf)
     finally:
         pdf.close()
-    pages = _side_notes_apart([_without_line_numbers(lines) for lines, _ in read])
+    pages = _side_notes_apart([_without_listing_numbers(_without_line_numbers(lines)) for lines, _ in read])
     if not any(pages):
         raise UnreadablePDF("the PDF has no extractable text (scanned images?)")
     _mark_running_lines(pages)
@@ -593,6 +599,8 @@ def _page_lines(pdf: object, n: int) -> tuple[list[_Line], list[tuple[float, flo
                 line = _Line(segment, n, top, left, right, round(size, 1), font=font)
                 line.cells = _cells(chars, seg_first, on_line, size, left)
                 line.mono = bool(line.cells) and line.cells[0].mono and _typewritten(chars, seg_first, on_line)
+                if not line.mono and (listed := _listing_number(chars, segment, seg_first, on_line)):
+                    line.listed, line.listed_x0 = listed, textpage.get_charbox(index[seg_first + listed])[0]
                 raw.FPDFText_GetCharOrigin(textpage.raw, index[line_first], *(ctypes.byref(v) for v in baseline))
                 base = line.base = baseline[1].value
                 if previous_base is not None and line_first == first and _beside(lines[-1], line, previous_base, base):
@@ -994,6 +1002,60 @@ def _numbered(line: _Line) -> bool:
     cells = line.cells
     first = line.text[: cells[0].end] if cells and cells[0].start == 0 else ""
     return bool(_LINE_NUMBER.match(first)) and (len(cells) == 1 or not cells[1].mono)
+
+
+def _listing_number(chars: _PageText, segment: str, first: int, last: int) -> int:
+    """The length of the line number a listing's line opens with ("12  print(i)"), set apart from
+    its code in another face: the number not in a typewriter face, every word after it in one. 0
+    when the line opens with none."""
+    found = _LISTING_NUMBER.match(segment)
+    if found is None or first + found.end() > last:
+        return 0
+    code = first + found.end()
+    if _face(chars.handle, chars.index[first])[1] or not _face(chars.handle, chars.index[code])[1]:
+        return 0
+    return found.end() if _typewritten(chars, code, last) else 0
+
+
+def _without_listing_numbers(lines: list[_Line]) -> list[_Line]:
+    """The page's lines with the numbers a code listing prints beside its lines taken off (LaTeX's
+    listings with numbers=left, a .dtx file's code), so that the listing reads as code, not as a
+    paragraph of numbers and code. They are told by their run: at least MIN_LISTING_LINES lines in
+    a row open with one, each number one more than the last (up to three, a blank line numbered
+    alone between them; such a number alone is boilerplate)."""
+    runs: list[list[_Line]] = []
+    last = 0
+    for line in lines:
+        alone = _LINE_NUMBER.match(line.text.strip()) is not None
+        number = int(line.text[: line.listed]) if line.listed else int(line.text) if alone else 0
+        if number and runs and 0 < number - last <= 3:
+            runs[-1].append(line)
+        elif line.listed:
+            runs.append([line])
+        else:
+            runs.append([])
+        last = number
+    taken = {id(line) for run in runs if sum(bool(line.listed) for line in run) >= MIN_LISTING_LINES for line in run}
+    if not taken:
+        return lines
+    for line in lines:
+        if id(line) not in taken:
+            continue
+        if not line.listed:
+            line.kind = "boilerplate"  # a blank line's number; kept, as the spacing of lines counts it
+        else:
+            cut = line.listed
+            line.text, line.x0, line.mono = line.text[cut:], line.listed_x0, True
+            cells = [cell for cell in line.cells if cell.end > cut]
+            line.cells = [
+                replace(cell, start=max(cell.start, cut) - cut, end=cell.end - cut, mono=True)
+                if cell.start <= cut
+                else replace(cell, start=cell.start - cut, end=cell.end - cut)
+                for cell in cells
+            ]
+            if line.cells and line.cells[0].start == 0:
+                line.cells[0] = replace(line.cells[0], x0=line.listed_x0)
+    return lines
 
 
 def _join(line: _Line, right: _Line, space: str = " ") -> None:

@@ -1890,3 +1890,38 @@ def test_pdf_page_set_mostly_at_an_angle_is_read_whole(tmp_path: Path):
         pdf.text(100, 420, "Table 4. The pumps tested, with the head each reached in metres.")
     doc = loaded(tmp_path, "turned.pdf", bytes(pdf.output()))
     assert "The pumps tested" in doc.text
+
+
+@pytest.mark.parametrize("gap", [5, 12])  # listings' numbersep, 5pt; a wider one, the number a cell of its own
+def test_pdf_listing_with_its_lines_numbered_is_code_without_the_numbers(tmp_path: Path, gap: int):
+    """LaTeX's listings with numbers=left: each line's number in a small roman face left of the
+    code, which pdfium writes at the line's start. The listing is code, shown with its indentation
+    and its blank line, without the numbers; numbered steps in a roman face stay a list."""
+    from fpdf import FPDF
+
+    pdf = FPDF(format="A4", unit="pt")
+    pdf.set_auto_page_break(False)
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=11)
+    pdf.text(72, 80, "The program below prints the squares of the first ten numbers:")
+    code = [
+        (0, "for i in range(1, 11):"),
+        (4, "square = i * i"),
+        (4, "print(i, square)"),
+        (0, ""),
+        (0, 'print("done")'),
+    ]
+    for n, (indent, text) in enumerate(code):  # the fourth line blank, numbered all the same
+        pdf.set_font("Courier", size=9)  # 5.4 points a character
+        pdf.text(72 + 5.4 * indent, 104 + 12 * n, text)
+        pdf.set_font("Helvetica", size=7)
+        pdf.text(72 - gap - pdf.get_string_width(str(n + 1)), 104 + 12 * n, str(n + 1))
+    pdf.set_font("Helvetica", size=11)
+    pdf.text(72, 176, "To run it:")
+    for n, step in enumerate(["Save it in a file named squares.py.", "Open a terminal.", "Run python3 squares.py."]):
+        pdf.text(72, 190 + 14 * n, f"{n + 1} {step}")
+    doc = loaded(tmp_path, "squares.pdf", bytes(pdf.output()))
+    (listing,) = [s for s in split_sentences(doc) if s.kind == "code"]
+    assert listing.display == 'for i in range(1, 11):\n    square = i * i\n    print(i, square)\n\nprint("done")'
+    prose = " ".join(s.text for s in split_sentences(doc) if s.kind != "code")
+    assert "1 Save it in a file named squares.py." in prose and "3 Run python3 squares.py." in prose
