@@ -574,7 +574,8 @@ def _page_lines(pdf: object, n: int) -> tuple[list[_Line], list[tuple[float, flo
             for x0, x1, y, thick in paths
             if thick <= UNDERSCORE_HEIGHT and 1.5 <= x1 - x0 <= UNDERSCORE_WIDTH
         ]
-        page_text = _with_accents(_level(_page_text(textpage)))
+        page_text = _page_text(textpage)
+        page_text = _with_accents(_level(page_text) if _turns_text(page) else page_text)
         page_text = replace(page_text, text=_OPTION_DASH.sub(_hyphens, _typeset_codes(page_text.text)))
         chars = _with_underscores(_with_word_spaces(_note_numbers(page_text)), underscores)
         text, index = chars.text, chars.index
@@ -663,6 +664,35 @@ def _page_text(textpage: object) -> _PageText:
     glyphs = [(i, code) for i, code in enumerate(codes) if code]
     text = "".join(_SOFT_HYPHEN if c == 2 else "\ufffd" if 0xD800 <= c < 0xE000 else chr(c) for _, c in glyphs)
     return _PageText(text, [i for i, _ in glyphs], handle)
+
+
+def _turns_text(page: object) -> bool:
+    """Whether the page sets a text object, or a form that may hold one, at an angle: the check
+    that spares `_level` asking each character's angle on the pages (nearly all) that set none."""
+    import pypdfium2.raw as raw
+
+    matrix = raw.FS_MATRIX()
+
+    def turned(obj: object) -> bool:
+        raw.FPDFPageObj_GetMatrix(obj, matrix)
+        return abs(matrix.b) > ANGLE_SLACK * math.hypot(matrix.a, matrix.b)
+
+    def inside(form: object) -> list[object]:
+        return [raw.FPDFFormObj_GetObject(form, k) for k in range(raw.FPDFFormObj_CountObjects(form))]
+
+    def holds(objects: list[object], depth: int) -> bool:
+        for obj in objects:
+            kind = raw.FPDFPageObj_GetType(obj)
+            if kind == raw.FPDF_PAGEOBJ_TEXT and turned(obj):
+                return True
+            if kind == raw.FPDF_PAGEOBJ_FORM and (
+                turned(obj) or (depth < MAX_FORM_DEPTH and holds(inside(obj), depth + 1))
+            ):
+                return True
+        return False
+
+    handle = page.raw  # type: ignore[attr-defined]
+    return holds([raw.FPDFPage_GetObject(handle, k) for k in range(raw.FPDFPage_CountObjects(handle))], 0)
 
 
 def _level(chars: _PageText) -> _PageText:
