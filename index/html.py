@@ -343,7 +343,7 @@ class _Walker(HTMLParser):
     # --- structure ----------------------------------------------------------------------------
 
     def _skipped(self, tag: str, attrs: dict[str, str | None]) -> bool:
-        if tag in ("header", "footer") and any(frame.tag in ("article", "section") for frame in self.stack):
+        if tag in ("header", "footer") and (self.open_tags["article"] or self.open_tags["section"]):
             return False  # an article's or a section's own header (its title, byline, date) or footer
         if tag in _SKIP:
             return True
@@ -353,7 +353,7 @@ class _Walker(HTMLParser):
             return True
         if _LINE_NUMBERS.search(attrs.get("class") or ""):
             return True
-        if any(frame.tag in _HEADINGS for frame in self.stack):
+        if any(self.open_tags[heading] for heading in _HEADINGS):
             # A heading's own link or span names no furniture (mdBook's <a class="header"> holds
             # the heading's text), save a permalink after its text (Sphinx's "headerlink" icon).
             return bool(_PERMALINK_CLASS.search(attrs.get("class") or ""))
