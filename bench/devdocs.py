@@ -226,6 +226,17 @@ Corpora (each a few hundred to about 2,000 chunks, so that indexing one takes mi
   Octave manual (numerical computing; about 1,100 pages from texinfo, "Chapter 15: Plotting 345"
   over odd pages at heights a point apart; octave-doc). At 4,687 chunks, the largest corpus: its
   index takes a few minutes to build.
+- offing: five more domains no other set has, one kind of file each, written blind: the CTSim 3.5
+  User Manual (computed tomography: phantoms, scanner geometries, filtered backprojection; a 56-page
+  PDF typeset by LaTeX through dvipdfm, a contents page, running headers naming the chapter, no page
+  number printed; ctsim-doc), four chapters of GNU Go's documentation (the game of Go: playing the
+  program, worms and dragons, eyes and half eyes, Monte Carlo Go; texi2html pages with a table of
+  navigation buttons above every section; gnugo), Slic3r's README (3D printing: G-code, the
+  command-line options with their defaults in a code block; Markdown with badges; slic3r), the
+  manual of Simon Tatham's Portable Puzzle Collection (logic puzzles: the rules, controls and
+  parameters of forty puzzles; plain text, numbered chapters and sections; sgt-puzzles) and two
+  pages of PHYLIP's documentation exported to Word by LibreOffice (phylogenetics: distance matrix
+  methods, Dnadist's models of nucleotide substitution; phylip-doc and libreoffice-writer-nogui).
 
 Each question has a `kind`: words among table, list, definition (an option or parameter's
 definition line), page-break, heading (the section's heading matters), boilerplate (it has
@@ -498,6 +509,15 @@ CORPORA: dict[str, list[tuple[str, str, str]]] = {
         ("texlive-latex-base-doc", "/usr/share/doc/texlive-doc/latex/amsmath/amsldoc.pdf", "amsmath/amsldoc.pdf"),
         ("octave-doc", "/usr/share/doc/octave/octave.pdf", "octave/octave.pdf"),
     ],
+    "offing": [
+        ("ctsim-doc", "/usr/share/doc/ctsim/ctsim.pdf.gz", "ctsim/ctsim.pdf"),
+        *(
+            ("gnugo", f"/usr/share/doc/gnugo/html/gnugo_{number}.html", f"gnugo/gnugo_{number}.html")
+            for number in (3, 7, 8, 14)
+        ),
+        ("slic3r", "/usr/share/doc/slic3r/README.md.gz", "slic3r/README.md"),
+        ("sgt-puzzles", "/usr/share/doc/sgt-puzzles/puzzles.txt.gz", "sgt-puzzles/puzzles.txt"),
+    ],
 }
 
 # Word files made from real documents by the programs people save them with, by corpus: (the
@@ -583,6 +603,15 @@ CONVERTED: dict[str, list[tuple[tuple[str, ...], str, tuple[str, ...], str]]] = 
             ("libreoffice",),
             "mutt/mimesupport.docx",
         ),
+    ],
+    "offing": [
+        (
+            ("phylip-doc", "libreoffice-writer-nogui"),
+            f"/usr/share/doc/phylip/html/doc/{page}.html",
+            ("libreoffice",),
+            f"phylip/{page}.docx",
+        )
+        for page in ("distance", "dnadist")
     ],
 }
 
