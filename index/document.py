@@ -58,8 +58,10 @@ CONTENT_KINDS = frozenset({"paragraph", "list_item", "table_row", "code", "defin
 # takes its level from the depth under it, contents under a running header saying so are contents;
 # 118: an index without leaders is boilerplate, and so are short contents and subsections run in;
 # a PDF's text set at an angle to its lines, a watermark or a margin's stamp, is left out, a
-# listing's line numbers are taken off its code, and code is shown without the holes inside it).
-PARSER_VERSION = 118
+# listing's line numbers are taken off its code, and code is shown without the holes inside it;
+# 119: a PDF table's cells written one after another, as Word and LibreOffice export a row, are read
+# on their printed lines, and a symbol font's bullets are bullets).
+PARSER_VERSION = 119
 
 # A paragraph or list item whose text is mostly link text is navigation (an HTML page's menus, a
 # Markdown README's table of contents of links to its own headings).

@@ -131,6 +131,12 @@ from index.document import Block, Document, Span, heads_figures, heads_years, hy
 # spaces of justified text stay under half an em; the narrowest column gaps measured were 1.3 ems
 # (texinfo's @multitable in R-intro.pdf) and 3 ems (the option lists of R-intro.pdf and bash.pdf).
 COLUMN_GAP = 1.0
+# On a page holding a table written cell by cell (`_cells_rejoined`), a gap wider than this many ems
+# parts two cells when the words each side of it are printed by text objects of their own: Word's
+# and LibreOffice's columns stand as little as an em apart (a cell's margins, 0.19 cm each side)
+# where a first column's text fills its cell. Elsewhere it would part a LaTeX description list's
+# term from its text, and a code comment from the code.
+OBJECT_GAP = 0.6
 # A table has at least this many rows (its header included); fewer is too little to tell it from
 # lines that happen to have a wide gap. Two do when the first is set bold as a header, and one when
 # the table goes on from the page before.
@@ -185,6 +191,19 @@ UNDERSCORE_WIDTH = 8.0
 FIGURE_SHARE = 0.5
 FIGURE_TEXT = 4
 MAX_FORM_DEPTH = 4  # forms inside forms read for what they hold
+# A table's cells written one after another: LibreOffice's and Word's PDF export write a row cell by
+# cell, each cell's lines from the top, so pdfium gives a row whose cells wrap as lines going back up
+# the page ("Windows arm64 >=" / "Windows" / "10" / "Tier 2", of "Windows | arm64 | >= Windows 10 |
+# Tier 2"). A line on the baseline of one of the last MAX_CELL_LINES lines, right of where it ends,
+# is printed on it and joins it, when the cell it ends with is no wider than CELL_WIDTH of the page's
+# lines (the column of a page in two, 0.46 to 0.49 of its lines, keeps its own lines) and the two are
+# not both running text (PROSE_CELL_WORDS words or more: the short columns of a page in three).
+MAX_CELL_LINES = 8
+# Rows so written on a page: a single one may as well be two short columns written one after the
+# other (the last page of an index, its columns balanced), which keep their lines.
+MIN_REJOINED_ROWS = 2
+CELL_WIDTH = 0.4
+CELL_GAP = 0.3  # ems: wider than a word space (WORD_GAP)
 # A font set at this many points or less takes its size from its text matrix (`_font_size`): text is
 # never printed so small, and Acrobat Distiller sets every font at 1 point. Scaling every size by its
 # matrix changed figure labels in ten development PDFs, some to headings, some from them.
@@ -275,6 +294,9 @@ _T1_DASH = re.compile(
 )
 _T1_BULLET = re.compile(r"(?:^|(?<=[\n ]))[\x80-\x9f](?= )")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x80-\x9f]")
+# A list's bullet from a symbol font, which pdfium gives as the font's private character (Word's
+# and LibreOffice's lists: Symbol's U+F0B7, Wingdings' U+F06C, U+F0A7, U+F0D8), at a line's start.
+_SYMBOL_BULLET = re.compile(r"(?:^|(?<=\n))[\uf020-\uf0ff](?=[ \t])")
 _LIGATURE = re.compile("[\ufb00-\ufb04]")
 _SPELT = str.maketrans({"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl"})
 _PAGE_NUMBER = re.compile(
@@ -420,6 +442,8 @@ class _Line:
     listed: int = 0  # the length of a listing's line number it opens with (see `_without_listing_numbers`)
     listed_x0: float = 0.0  # where its code starts, after that number
     scripts: bool = False  # a superscript or subscript was joined to it (see `_set_off`)
+    row_goes_on: bool = False  # a line of a row whose cells were written one after another (`_cells_rejoined`)
+    split_cells: list[_Cell] | None = None  # its cells as a table written cell by cell is read (`_cells`)
 
 
 @dataclass
@@ -601,7 +625,7 @@ def _page_lines(pdf: object, n: int) -> tuple[list[_Line], list[tuple[float, flo
                 _, _, right, _ = textpage.get_charbox(index[on_line])
                 size, font = _body_face(chars, seg_first, seg_last)
                 line = _Line(segment, n, top, left, right, round(size, 1), font=font)
-                line.cells = _cells(chars, seg_first, on_line, size, left)
+                line.cells, line.split_cells = _cells(chars, seg_first, on_line, size, left)
                 line.mono = bool(line.cells) and line.cells[0].mono and _typewritten(chars, seg_first, on_line)
                 if not line.mono and (listed := _listing_number(chars, segment, seg_first, on_line)):
                     line.listed, line.listed_x0 = listed, textpage.get_charbox(index[seg_first + listed])[0]
@@ -614,6 +638,7 @@ def _page_lines(pdf: object, n: int) -> tuple[list[_Line], list[tuple[float, flo
                 else:
                     lines.append(line)
                 previous_base = base if mark < 0 else None
+        lines = _cells_rejoined(lines)
         if _LIGATURE.search(text):
             for line in lines:
                 _spell_ligatures(line)
@@ -799,7 +824,9 @@ def _hyphens(dashes: re.Match[str]) -> str:
 def _typeset_codes(text: str) -> str:
     """The page's text with TeX's T1 control codes read as what they print (see `_LIGATURES`), a
     character for a character, so that offsets still name glyphs: a ligature is written as its
-    Unicode ligature here and spelt out when the line is made (`_spell_ligatures`)."""
+    Unicode ligature here and spelt out when the line is made (`_spell_ligatures`). A symbol font's
+    bullet is written as a bullet (`_SYMBOL_BULLET`)."""
+    text = _SYMBOL_BULLET.sub("\u2022", text)
     if not _CONTROL.search(text):
         return text
     text = _T1_LIGATURE.sub(lambda m: _LIGATURES[m.group()], text)
@@ -879,6 +906,62 @@ def _beside(left: _Line, right: _Line, left_base: float, right_base: float) -> b
 # "H₂O"), anything else as it is (a bracket after it may sit on the baseline).
 _RAISED = str.maketrans("0123456789+-=", "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁼")
 _LOWERED = str.maketrans("0123456789+-=", "₀₁₂₃₄₅₆₇₈₉₊₋₌")
+
+
+def _cells_rejoined(lines: list[_Line]) -> list[_Line]:
+    """The page's lines with the cells written after the lines they are printed on joined to them
+    (see MAX_CELL_LINES), when at least MIN_REJOINED_ROWS rows were so written. A line is no such
+    cell when a line above the one it would join was written between them (a fraction's numerator,
+    which TeX writes before its denominator and the rest of the line). The lines under such a row's
+    first line, down to where its tallest cell ends, are marked as going on with it
+    (`_Line.row_goes_on`); the row's lines are cut in cells at OBJECT_GAP."""
+    if len(lines) < 3 or not any(b.base > a.base + 1.0 for a, b in itertools.pairwise(lines)):
+        return lines
+    edge = min(line.x0 for line in lines)
+    widest = CELL_WIDTH * (max(line.x1 for line in lines) - edge)
+    out: list[_Line] = []
+    firsts: set[int] = set()  # the rows' first lines, by their place in `out`
+    row: _Line | None = None  # the first line of the row being written, once a cell went back up
+    cell = 0.0  # where the row's last cell starts
+    copies = [replace(line, cells=list(line.cells), split_cells=line.split_cells) for line in lines]
+    for previous, line in zip([None, *lines], copies, strict=False):
+        on = next((t for t in reversed(out[-MAX_CELL_LINES:]) if _cell_beside(t, line, widest)), None)
+        if on is not None and any(under.base > on.base - 1.0 for under in out[out.index(on) + 1 :]):
+            on = None  # a line above it was written since: a fraction's numerator, not a row's cell
+        if on is not None:
+            _join(on, line)
+            if previous is not None and line.base > previous.base + 1.0:  # back up the page
+                first = out.index(row) if row is not None and row in out[-MAX_CELL_LINES:] else len(out)
+                row = out[min(first, out.index(on))]
+                firsts.add(out.index(row))
+                for under in out[out.index(row) + 1 :]:
+                    under.row_goes_on = True
+            cell = line.x0
+            continue
+        if row is not None and line.x0 >= cell - ALIGN:
+            line.row_goes_on = True  # the row's tallest cell goes on
+        else:
+            row = None
+        out.append(line)
+    if len(firsts) < MIN_REJOINED_ROWS:
+        return lines
+    for n, line in enumerate(out):  # a row's columns may stand as little as OBJECT_GAP apart
+        if (n in firsts or line.row_goes_on) and line.split_cells is not None:
+            line.cells = line.split_cells
+    return out
+
+
+def _cell_beside(left: _Line, right: _Line, widest: float) -> bool:
+    """Whether `right` is a cell printed on `left`'s line, right of its last cell."""
+    last = left.cells[-1] if left.cells else None
+    return (
+        last is not None
+        and abs(left.base - right.base) <= 1.0
+        and abs(left.size - right.size) <= 0.5
+        and right.x0 - left.x1 > CELL_GAP * max(left.size, right.size)
+        and last.x1 - last.x0 <= widest
+        and min(len(left.text[last.start : last.end].split()), len(right.text.split())) < PROSE_CELL_WORDS
+    )
 
 
 def _set_off(left: _Line, right: _Line, left_base: float) -> bool:
@@ -1096,27 +1179,58 @@ def _join(line: _Line, right: _Line, space: str = " ") -> None:
     line.mono = line.mono and right.mono
     line.text = f"{line.text}{space}{right.text}"
     line.x1 = right.x1
-    line.cells += [replace(cell, start=cell.start + shift, end=cell.end + shift) for cell in right.cells]
+    if line.split_cells is not None or right.split_cells is not None:
+        split = right.split_cells if right.split_cells is not None else right.cells
+        line.split_cells = [*(line.split_cells if line.split_cells is not None else line.cells), *_shifted(split, shift)]
+    line.cells += _shifted(right.cells, shift)
 
 
-def _cells(chars: _PageText, first: int, last: int, size: float, x0: float) -> list[_Cell]:
+def _shifted(cells: list[_Cell], shift: int) -> list[_Cell]:
+    return [replace(cell, start=cell.start + shift, end=cell.end + shift) for cell in cells]
+
+
+def _other_objects(handle: object, first: int, second: int) -> bool:
+    """Whether two characters are printed by different text objects."""
+    import pypdfium2.raw as raw
+
+    objects = (raw.FPDFText_GetTextObject(handle, first), raw.FPDFText_GetTextObject(handle, second))
+    return ctypes.cast(objects[0], ctypes.c_void_p).value != ctypes.cast(objects[1], ctypes.c_void_p).value
+
+
+def _cells(chars: _PageText, first: int, last: int, size: float, x0: float) -> tuple[list[_Cell], list[_Cell] | None]:
     """text[first:last + 1], all on one printed line, cut where the gap between two words is wider
-    than COLUMN_GAP ems; offsets relative to `first`. `x0` is where the printed line starts."""
+    than COLUMN_GAP ems; offsets relative to `first`. `x0` is where the printed line starts. Also,
+    when they differ, the cells cut where the gap is wider than OBJECT_GAP ems between two text
+    objects, as a table written cell by cell is read (`_cells_rejoined`)."""
     import pypdfium2.raw as raw
 
     handle, index = chars.handle, chars.index
     charbox = raw.FPDFText_GetCharBox
     left, bottom, right, top = (ctypes.c_double() for _ in range(4))
-    wide = COLUMN_GAP * size
-    starts, ends = [first], []  # each cell's first and last character, absolute
+    wide, apart = COLUMN_GAP * size, OBJECT_GAP * size
+    cuts, soft = [], []  # the spaces cut at, by COLUMN_GAP and by OBJECT_GAP
     for space in _SPACES.finditer(chars.text, first, last):
         charbox(handle, index[space.start() - 1], left, right, bottom, top)
         word_end = right.value
         charbox(handle, index[space.end()], left, right, bottom, top)
-        if left.value - word_end > wide:
-            ends.append(space.start() - 1)
-            starts.append(space.end())
-    ends.append(last)
+        gap = left.value - word_end
+        if gap > wide:
+            cuts.append(space)
+        elif gap > apart and _other_objects(handle, index[space.start() - 1], index[space.end()]):
+            soft.append(space)
+    cells = _cut(chars, first, last, x0, cuts)
+    return cells, (_cut(chars, first, last, x0, sorted([*cuts, *soft], key=lambda m: m.start())) if soft else None)
+
+
+def _cut(chars: _PageText, first: int, last: int, x0: float, spaces: list[re.Match[str]]) -> list[_Cell]:
+    """text[first:last + 1] as the cells between `spaces`."""
+    import pypdfium2.raw as raw
+
+    handle, index = chars.handle, chars.index
+    charbox = raw.FPDFText_GetCharBox
+    left, bottom, right, top = (ctypes.c_double() for _ in range(4))
+    starts = [first, *(space.end() for space in spaces)]  # each cell's first and last character, absolute
+    ends = [*(space.start() - 1 for space in spaces), last]
     cells = []
     for n, (run_first, run_last) in enumerate(zip(starts, ends, strict=True)):
         charbox(handle, index[run_first], left, right, bottom, top)
@@ -1781,7 +1895,8 @@ def _rows(run: list[_Line], columns: list[_Span]) -> list[tuple[list[_Line], lis
     rows: list[tuple[list[_Line], list[str]]] = []
     for line in run:
         slots = [_slot(cell, columns) for cell in line.cells]
-        if not rows or 0 in slots or len(set(slots)) == len(columns) - 1 > 1:  # a row with its first cell empty
+        opens = 0 in slots or len(set(slots)) == len(columns) - 1 > 1  # a row with its first cell empty
+        if not rows or (opens and not line.row_goes_on):
             rows.append(([], [""] * len(columns)))
         lines, cells = rows[-1]
         lines.append(line)

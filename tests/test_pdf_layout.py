@@ -1925,3 +1925,74 @@ def test_pdf_listing_with_its_lines_numbered_is_code_without_the_numbers(tmp_pat
     assert listing.display == 'for i in range(1, 11):\n    square = i * i\n    print(i, square)\n\nprint("done")'
     prose = " ".join(s.text for s in split_sentences(doc) if s.kind != "code")
     assert "1 Save it in a file named squares.py." in prose and "3 Run python3 squares.py." in prose
+
+
+def test_pdf_table_written_cell_by_cell_reads_each_row_with_its_wrapped_cells(tmp_path: Path):
+    """LibreOffice and Word export a table row cell by cell, each cell's lines from the top, and
+    pdfium gives a row whose cells wrap as lines going back up the page ("Windows" / ">= Windows" /
+    "10/Server 2016" / "Tier 1"). Each row is read whole, a row whose first cell does not wrap
+    too; a page in two short columns keeps each column's lines."""
+    from fpdf import FPDF
+
+    pdf = FPDF(format="A4", unit="pt")
+    pdf.set_auto_page_break(False)
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=10)
+    pdf.text(72, 80, "The table below lists the support tier of each platform.")
+    pdf.set_font("Helvetica", style="B", size=10)
+    for x, title in ((72, "Platform"), (180, "Versions"), (300, "Tier")):
+        pdf.text(x, 110, title)
+    pdf.set_font("Helvetica", size=10)
+    rows = [
+        (["Windows"], [">= Windows", "10/Server 2016"], ["Tier 1"]),
+        (["Windows"], [">= Windows", "8.1/Server 2012"], ["Experimental"]),
+        (["GNU/Linux"], ["kernel >= 4.18,", "glibc >= 2.28"], ["Tier 2", "(compiling)"]),
+        (["macOS"], [">= 11"], ["Tier 1"]),
+        (["AIX", "ppc64be"], [">= 7.2", "TL04"], ["Tier 2"]),
+    ]
+    y = 130.0
+    for cells in rows:
+        for x, lines in zip((72, 180, 300), cells, strict=True):  # written a cell at a time
+            for n, text in enumerate(lines):
+                pdf.text(x, y + 12 * n, text)
+        y += 12 * max(len(lines) for lines in cells) + 8
+    left = ["The harbour office keeps a table", "of the tides for every day of", "the year, with times and heights."]
+    right = ["Skippers are asked to read it", "before they leave the basin at", "night or in fog, as the bar dries."]
+    for x, column in ((72, left), (310, right)):  # a column at a time
+        for n, text in enumerate(column):
+            pdf.text(x, 300 + 12 * n, text)
+    doc = loaded(tmp_path, "platforms.pdf", bytes(pdf.output()))
+    assert [(b.kind, block_text(doc.text, b).text) for b in doc.blocks if b.group == 0] == [
+        ("table_header", "Platform | Versions | Tier"),
+        ("table_row", "Windows | >= Windows 10/Server 2016 | Tier 1"),
+        ("table_row", "Windows | >= Windows 8.1/Server 2012 | Experimental"),
+        ("table_row", "GNU/Linux | kernel >= 4.18, glibc >= 2.28 | Tier 2 (compiling)"),
+        ("table_row", "macOS | >= 11 | Tier 1"),
+        ("table_row", "AIX ppc64be | >= 7.2 TL04 | Tier 2"),
+    ]
+    prose = [block_text(doc.text, b).text for b in doc.blocks if b.kind == "paragraph"]
+    assert " ".join(left) in prose[-2:] and " ".join(right) in prose[-2:]
+
+
+def test_pdf_bullets_from_a_symbol_font_are_bullets(tmp_path: Path):
+    """Word and LibreOffice print a list's bullets from Symbol or Wingdings, which pdfium gives as
+    the font's private character (U+F0B7, U+F06C): the lines are a list's items."""
+    from fpdf import FPDF
+
+    pdf = FPDF(format="A4", unit="pt")
+    pdf.set_auto_page_break(False)
+    pdf.add_page()
+    pdf.add_font("Wingdings", fname=str(documents.named_font(tmp_path / "wingdings.ttf", "Wingdings", "\uf0b7\uf06c")))
+    pdf.set_font("Helvetica", size=11)
+    pdf.text(72, 80, "Gutenprint includes the following primary components:")
+    items = ["The core driver library", "A CUPS driver", "An enhanced Print plugin for the GIMP"]
+    for n, (mark, item) in enumerate(zip("\uf0b7\uf06c\uf0b7", items, strict=True)):
+        pdf.set_font("Wingdings", size=11)
+        pdf.text(80, 100 + 16 * n, mark)
+        pdf.set_font("Helvetica", size=11)
+        pdf.text(98, 100 + 16 * n, item)
+    doc = loaded(tmp_path, "components.pdf", bytes(pdf.output()))
+    listed = [block_text(doc.text, b).text for b in doc.blocks if b.kind == "list_item"]
+    assert listed == items
+    assert [doc.text[b.start : b.end] for b in doc.blocks if b.kind == "list_item"] == [f"\u2022 {item}" for item in items]
+    assert not [b for b in doc.blocks if b.kind == "definition"]
