@@ -36,6 +36,10 @@ _INLINE = re.compile(
     r"|!?\[|\]\([^)\n]*\)|\]\[[^\]\n]*\]|\]"  # links and images: the text stays, the target goes
     r"|<[A-Za-z/][^>\n]*>"  # inline HTML tags
 )
+# An image's alt text, between "![" and "]" (the match is the text alone), and a link's or image's
+# target.
+_IMAGE_ALT = re.compile(r"(?<=!\[)[^\]\n]*(?=\])")
+_LINK_TARGET = re.compile(r"\]\([^)\n]*\)")
 # A code span's text is read as it stands ("`*.conf`", "`__init__.py`", "`<stdio.h>`"): only its
 # backticks are markup. An autolink's address is its text: only its angle brackets are markup.
 _CODE_SPAN = re.compile(r"(?<!`)(`+)(?!`)(.+?)(?<!`)\1(?!`)", re.DOTALL)
@@ -135,6 +139,7 @@ def parse_markdown(source: str, sha256: str, text: str) -> Document:
                 block_kind: Kind = "heading"
                 marks = list(_HEADING_MARKS.finditer(text, start, _line_end(text, start)))
                 end = min(end, _line_end(text, start))  # a setext heading's underline is not its text
+                marks += _badges(text, start, end)
             else:
                 block_kind = "list_item" if in_item else "paragraph"
                 if _navigates(token.children or [], block_kind):
@@ -164,6 +169,15 @@ def parse_markdown(source: str, sha256: str, text: str) -> Document:
         opening = next((b for b in headings if b.level == top), None)
         title = flatten(text, opening.start, opening.end, opening.holes, swaps=opening.swaps).text if opening else ""
     return Document(source, sha256, text, title, blocks)
+
+
+def _badges(text: str, start: int, end: int) -> list[re.Match[str]]:
+    """The alt text of the images in a heading that holds text of its own: a logo or a row of badges
+    beside the project's name ("Slic3r [![Build Status](...)](...)" is titled "Slic3r", not "Slic3r
+    Build Status Build status"). A heading of an image alone keeps its alt text ("# ![btop++](logo.png)")."""
+    alts = [m for m in _IMAGE_ALT.finditer(text, start, end) if m.end() > m.start()]
+    outside = _IMAGE_ALT.sub("", text[start:end])
+    return alts if alts and _LINK_TARGET.sub("", outside).strip("#[]()! \t=-") else []
 
 
 def _navigates(children: list[Token], kind: Kind) -> bool:

@@ -322,6 +322,17 @@ def test_markdown_contents_of_in_page_links_and_badges_are_set_aside_and_links_o
     ]
 
 
+def test_markdown_heading_keeps_its_own_text_without_the_alt_text_of_its_logo_and_badges(tmp_path: Path):
+    """Slic3r's README is headed by its logo, its name and three build badges: the document is titled
+    by the name alone. A heading that is an image alone keeps its alt text (btop's "btop++")."""
+    badges = "".join(f" [![Build {n}](https://ci.example.org/{n}.svg)](https://ci.example.org/{n})" for n in "ab")
+    doc = loaded(tmp_path, "README.md", f"![](logo.png) Slic3r{badges}\n======\n\n## Usage\n\nRun it.\n")
+    assert doc.title == "Slic3r"
+    assert [s.section for s in split_sentences(doc)] == [("Usage",)]
+    logo = loaded(tmp_path, "btop.md", "# ![btop++](Img/logo.png)\n\n## Index\n\nRead on.\n")
+    assert logo.title == "btop++"
+
+
 def test_plain_text_heading_and_option_lines_are_typed(tmp_path: Path):
     text = (
         "The checker\n\nIt reads the files named on its command line.\n\nOptions\n\n"
