@@ -1180,8 +1180,9 @@ def _join(line: _Line, right: _Line, space: str = " ") -> None:
     line.text = f"{line.text}{space}{right.text}"
     line.x1 = right.x1
     if line.split_cells is not None or right.split_cells is not None:
+        left = line.split_cells if line.split_cells is not None else line.cells
         split = right.split_cells if right.split_cells is not None else right.cells
-        line.split_cells = [*(line.split_cells if line.split_cells is not None else line.cells), *_shifted(split, shift)]
+        line.split_cells = [*left, *_shifted(split, shift)]
     line.cells += _shifted(right.cells, shift)
 
 

@@ -1994,5 +1994,6 @@ def test_pdf_bullets_from_a_symbol_font_are_bullets(tmp_path: Path):
     doc = loaded(tmp_path, "components.pdf", bytes(pdf.output()))
     listed = [block_text(doc.text, b).text for b in doc.blocks if b.kind == "list_item"]
     assert listed == items
-    assert [doc.text[b.start : b.end] for b in doc.blocks if b.kind == "list_item"] == [f"\u2022 {item}" for item in items]
+    bulleted = [doc.text[b.start : b.end] for b in doc.blocks if b.kind == "list_item"]
+    assert bulleted == [f"\u2022 {item}" for item in items]
     assert not [b for b in doc.blocks if b.kind == "definition"]
