@@ -1543,7 +1543,23 @@ def _mark_running_lines(pages: list[list[_Line]]) -> None:
             for line, inner, edge in ((first, second, 0), (last, above, 1)):
                 if _around(bands[edge], line.top) and abs(line.top - inner.top) > BAND_LINE_GAP * pitch:
                     line.kind = "boilerplate"
+    if len(pages) == 2:
+        _mark_printout_edges(pages)
     _keep_cover_title(pages)
+
+
+def _mark_printout_edges(pages: list[list[_Line]]) -> None:
+    """A document of two pages, too few to tell a running line by how often it comes back: its top
+    lines, and its bottom lines, are boilerplate when they read alike on both pages (numbers aside)
+    and are set smaller than the body. A browser prints a web page so, the time and the page's title
+    over each page, its address and "1/2" under it, and most pages print on two or three."""
+    if not all(pages):
+        return
+    body = _body_size([line for lines in pages for line in lines])
+    for edge in (0, -1):
+        first, second = (sorted(lines, key=lambda line: -line.top)[edge] for lines in pages)
+        if running_key(first.text) == running_key(second.text) and max(first.size, second.size) < body - 0.5:
+            first.kind = second.kind = "boilerplate"
 
 
 def _around(counts: Counter[int], top: float) -> int:

@@ -1997,3 +1997,25 @@ def test_pdf_bullets_from_a_symbol_font_are_bullets(tmp_path: Path):
     bulleted = [doc.text[b.start : b.end] for b in doc.blocks if b.kind == "list_item"]
     assert bulleted == [f"\u2022 {item}" for item in items]
     assert not [b for b in doc.blocks if b.kind == "definition"]
+
+
+def test_pdf_web_page_printed_on_two_pages_loses_the_browsers_header_and_footer(tmp_path: Path):
+    """A browser prints the time and the page's title over each page, its address and "1/2" under
+    it, smaller than the page's text: on two pages, too few to count a running header by how often
+    it comes back, those lines are boilerplate; the page's own lines, alike on both pages, stay."""
+    from fpdf import FPDF
+
+    pdf = FPDF(format="A4", unit="pt")
+    pdf.set_auto_page_break(False)
+    for page in (1, 2):
+        pdf.add_page()
+        pdf.set_font("Helvetica", size=8)
+        pdf.text(30, 20, "12/6/26, 11:00 AM Introduction")
+        pdf.text(30, 830, f"file:///srv/docs/intro.html {page}/2")
+        pdf.set_font("Helvetica", size=12)
+        pdf.text(72, 80, "The XSLT C library for GNOME")
+        pdf.text(72, 100, f"Libxslt is written in plain C, part {page} of the introduction.")
+    doc = loaded(tmp_path, "intro.pdf", bytes(pdf.output()))
+    content = [" ".join(block_text(doc.text, b).text.split()) for b in doc.blocks if b.kind != "boilerplate"]
+    assert not [text for text in content if "11:00 AM" in text or "file:" in text]
+    assert sum("The XSLT C library for GNOME" in text for text in content) == 2
