@@ -202,6 +202,10 @@ MAX_CELL_LINES = 8
 # Rows so written on a page: a single one may as well be two short columns written one after the
 # other (the last page of an index, its columns balanced), which keep their lines.
 MIN_REJOINED_ROWS = 2
+# A row's lines stand a line's pitch apart, at least 1.1 ems; TeX sets a fraction's numerator and
+# denominator 0.35 to 0.7 ems over and under the line it writes before and after them. A line
+# written between a row's line and the cell joining it stands at least this many ems under it.
+ROW_DROP = 0.9
 CELL_WIDTH = 0.4
 CELL_GAP = 0.3  # ems: wider than a word space (WORD_GAP)
 # A font set at this many points or less takes its size from its text matrix (`_font_size`): text is
@@ -911,8 +915,9 @@ _LOWERED = str.maketrans("0123456789+-=", "₀₁₂₃₄₅₆₇₈₉₊₋�
 def _cells_rejoined(lines: list[_Line]) -> list[_Line]:
     """The page's lines with the cells written after the lines they are printed on joined to them
     (see MAX_CELL_LINES), when at least MIN_REJOINED_ROWS rows were so written. A line is no such
-    cell when a line above the one it would join was written between them (a fraction's numerator,
-    which TeX writes before its denominator and the rest of the line). The lines under such a row's
+    cell when a line above the one it would join, or less than ROW_DROP under it, was written between
+    them (a fraction's numerator or denominator, which TeX writes before the rest of the line). The
+    lines under such a row's
     first line, down to where its tallest cell ends, are marked as going on with it
     (`_Line.row_goes_on`); the row's lines are cut in cells at OBJECT_GAP."""
     if len(lines) < 3 or not any(b.base > a.base + 1.0 for a, b in itertools.pairwise(lines)):
@@ -926,8 +931,8 @@ def _cells_rejoined(lines: list[_Line]) -> list[_Line]:
     copies = [replace(line, cells=list(line.cells), split_cells=line.split_cells) for line in lines]
     for previous, line in zip([None, *lines], copies, strict=False):
         on = next((t for t in reversed(out[-MAX_CELL_LINES:]) if _cell_beside(t, line, widest)), None)
-        if on is not None and any(under.base > on.base - 1.0 for under in out[out.index(on) + 1 :]):
-            on = None  # a line above it was written since: a fraction's numerator, not a row's cell
+        if on is not None and any(under.base > on.base - ROW_DROP * on.size for under in out[out.index(on) + 1 :]):
+            on = None  # a line above it, or less than a line under it, was written since: a fraction's part
         if on is not None:
             _join(on, line)
             if previous is not None and line.base > previous.base + 1.0:  # back up the page
