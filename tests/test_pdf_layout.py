@@ -2032,7 +2032,7 @@ def test_pdf_bullets_drawn_as_shapes_open_list_items(tmp_path: Path):
     pdf.add_page()
     pdf.set_font("Helvetica", size=12)
     pdf.text(72, 80, "Here are some key points about libxslt:")
-    items = ["Libxslt is a C implementation", "It is based on libxml for parsing", "It is released under the MIT Licence"]
+    items = ["Libxslt is a C implementation", "It is based on libxml for parsing", "It is under the MIT Licence"]
     for n, item in enumerate(items):
         y = 104 + 18 * n
         if n == 1:
