@@ -211,6 +211,9 @@ MIN_REJOINED_ROWS = 2
 # denominator 0.35 to 0.7 ems over and under the line it writes before and after them. A line
 # written between a row's line and the cell joining it stands at least this many ems under it.
 ROW_DROP = 0.9
+# TeX's math fonts (and any font named for math): a display's pieces, a sum's limits written after
+# the sum, are set on shared baselines in any order, and are no table's cells.
+_MATH_FONT = re.compile(r"(?:[A-Z]{6}\+)?(?:CM(?:MI|SY|EX)\d|MSAM|MSBM|EUFM|EUEX|.*Math)")
 CELL_WIDTH = 0.4
 CELL_GAP = 0.3  # ems: wider than a word space (WORD_GAP)
 # A font set at this many points or less takes its size from its text matrix (`_font_size`): text is
@@ -963,7 +966,8 @@ def _cells_rejoined(lines: list[_Line]) -> list[_Line]:
     """The page's lines with the cells written after the lines they are printed on joined to them
     (see MAX_CELL_LINES), when at least MIN_REJOINED_ROWS rows were so written. A line is no such
     cell when a line above the one it would join, or less than ROW_DROP under it, was written between
-    them (a fraction's numerator or denominator, which TeX writes before the rest of the line). The
+    them (a fraction's numerator or denominator, which TeX writes before the rest of the line), or
+    when either is set mostly in a math font (`_MATH_FONT`). The
     lines under such a row's
     first line, down to where its tallest cell ends, are marked as going on with it
     (`_Line.row_goes_on`); the row's lines are cut in cells at OBJECT_GAP."""
@@ -1013,6 +1017,8 @@ def _cell_beside(left: _Line, right: _Line, widest: float) -> bool:
         and right.x0 - left.x1 > CELL_GAP * max(left.size, right.size)
         and last.x1 - last.x0 <= widest
         and min(len(left.text[last.start : last.end].split()), len(right.text.split())) < PROSE_CELL_WORDS
+        and not _MATH_FONT.match(left.font)
+        and not _MATH_FONT.match(right.font)
     )
 
 
