@@ -60,9 +60,9 @@ CONTENT_KINDS = frozenset({"paragraph", "list_item", "table_row", "code", "defin
 # a PDF's text set at an angle to its lines, a watermark or a margin's stamp, is left out, a
 # listing's line numbers are taken off its code, and code is shown without the holes inside it;
 # 119: a PDF table's cells written one after another, as Word and LibreOffice export a row, are read
-# on their printed lines, a symbol font's bullets and bullets drawn as shapes are bullets, and a
-# PDF of two pages loses the header and footer a browser prints; a Markdown heading drops the alt
-# text of the logo and badges beside its own text).
+# on their printed lines, a symbol font's bullets are bullets, and a PDF of two pages loses the
+# header and footer a browser prints; a Markdown heading drops the alt text of the logo and badges
+# beside its own text).
 PARSER_VERSION = 119
 
 # A paragraph or list item whose text is mostly link text is navigation (an HTML page's menus, a

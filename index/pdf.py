@@ -198,11 +198,6 @@ MAX_FORM_DEPTH = 4  # forms inside forms read for what they hold
 # is printed on it and joins it, when the cell it ends with is no wider than CELL_WIDTH of the page's
 # lines (the column of a page in two, 0.46 to 0.49 of its lines, keeps its own lines) and the two are
 # not both running text (PROSE_CELL_WORDS words or more: the short columns of a page in three).
-# A bullet drawn as a shape (a browser's printout draws a list's discs and squares as paths, not
-# characters): a path no wider and no taller than DOT_SIZE ems, at most DOT_GAP ems left of a line's
-# first character and centred between its baseline and its x-height, is written before the line.
-DOT_SIZE = 0.6
-DOT_GAP = 2.0
 MAX_CELL_LINES = 8
 # Rows so written on a page: a single one may as well be two short columns written one after the
 # other (the last page of an index, its columns balanced), which keep their lines.
@@ -650,7 +645,7 @@ def _page_lines(pdf: object, n: int) -> tuple[list[_Line], list[tuple[float, flo
                 else:
                     lines.append(line)
                 previous_base = base if mark < 0 else None
-        lines = _cells_rejoined(_drawn_bullets_written(lines, _dots(page)))
+        lines = _cells_rejoined(lines)
         if _LIGATURE.search(text):
             for line in lines:
                 _spell_ligatures(line)
@@ -920,57 +915,14 @@ _RAISED = str.maketrans("0123456789+-=", "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁼")
 _LOWERED = str.maketrans("0123456789+-=", "₀₁₂₃₄₅₆₇₈₉₊₋₌")
 
 
-def _dots(page: object) -> list[tuple[float, float, float, float]]:
-    """The page's small paths, under 8 points each way (bullets drawn as shapes): x0, x1, bottom
-    and top."""
-    import pypdfium2.raw as raw
-
-    handle = page.raw  # type: ignore[attr-defined]
-    left, bottom, right, top = (ctypes.c_float() for _ in range(4))
-    dots = []
-    for index in range(raw.FPDFPage_CountObjects(handle)):
-        obj = raw.FPDFPage_GetObject(handle, index)
-        if raw.FPDFPageObj_GetType(obj) != raw.FPDF_PAGEOBJ_PATH:
-            continue
-        raw.FPDFPageObj_GetBounds(obj, left, bottom, right, top)
-        if 1.0 < right.value - left.value < 8 and 1.0 < top.value - bottom.value < 8:
-            dots.append((left.value, right.value, bottom.value, top.value))
-    return dots
-
-
-def _drawn_bullets_written(lines: list[_Line], dots: list[tuple[float, float, float, float]]) -> list[_Line]:
-    """The page's lines, each that a bullet drawn as a shape stands before opening with "• " (see
-    DOT_SIZE)."""
-    for line in lines if dots else ():
-        size = line.size
-        for x0, x1, bottom, top in dots:
-            middle = (bottom + top) / 2
-            if (
-                x1 - x0 <= DOT_SIZE * size
-                and top - bottom <= DOT_SIZE * size
-                and 0 < line.x0 - x1 <= DOT_GAP * size
-                and line.base <= middle <= line.base + 0.6 * size
-            ):
-                line.text = f"\u2022 {line.text}"
-                line.cells = [replace(cell, start=cell.start + 2, end=cell.end + 2) for cell in line.cells]
-                if line.cells:
-                    line.cells[0] = replace(line.cells[0], start=0, x0=x0)
-                if line.split_cells is not None:
-                    line.split_cells = [replace(c, start=c.start + 2, end=c.end + 2) for c in line.split_cells]
-                line.x0 = x0
-                break
-    return lines
-
-
 def _cells_rejoined(lines: list[_Line]) -> list[_Line]:
     """The page's lines with the cells written after the lines they are printed on joined to them
     (see MAX_CELL_LINES), when at least MIN_REJOINED_ROWS rows were so written. A line is no such
     cell when a line above the one it would join, or less than ROW_DROP under it, was written between
     them (a fraction's numerator or denominator, which TeX writes before the rest of the line), or
-    when either is set mostly in a math font (`_MATH_FONT`). The
-    lines under such a row's
-    first line, down to where its tallest cell ends, are marked as going on with it
-    (`_Line.row_goes_on`); the row's lines are cut in cells at OBJECT_GAP."""
+    when either is set mostly in a math font (`_MATH_FONT`). The lines under such a row's first
+    line, down to where its tallest cell ends, are marked as going on with it (`_Line.row_goes_on`);
+    the row's lines are cut in cells at OBJECT_GAP."""
     if len(lines) < 3 or not any(b.base > a.base + 1.0 for a, b in itertools.pairwise(lines)):
         return lines
     edge = min(line.x0 for line in lines)

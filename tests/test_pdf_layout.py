@@ -2019,29 +2019,3 @@ def test_pdf_web_page_printed_on_two_pages_loses_the_browsers_header_and_footer(
     content = [" ".join(block_text(doc.text, b).text.split()) for b in doc.blocks if b.kind != "boilerplate"]
     assert not [text for text in content if "11:00 AM" in text or "file:" in text]
     assert sum("The XSLT C library for GNOME" in text for text in content) == 2
-
-
-def test_pdf_bullets_drawn_as_shapes_open_list_items(tmp_path: Path):
-    """A browser printing a web page draws a list's bullets as small discs and squares, not as
-    characters: the items were one paragraph ("Libxslt is a C implementation Libxslt is based on
-    libxml ..."). Each line a bullet is drawn before is an item; a rule under a heading is none."""
-    from fpdf import FPDF
-
-    pdf = FPDF(format="A4", unit="pt")
-    pdf.set_auto_page_break(False)
-    pdf.add_page()
-    pdf.set_font("Helvetica", size=12)
-    pdf.text(72, 80, "Here are some key points about libxslt:")
-    items = ["Libxslt is a C implementation", "It is based on libxml for parsing", "It is under the MIT Licence"]
-    for n, item in enumerate(items):
-        y = 104 + 18 * n
-        if n == 1:
-            pdf.rect(80, y - 7, 4, 4, style="F")  # a square
-        else:
-            pdf.ellipse(80, y - 7, 4, 4, style="F")  # a disc, centred a little over the baseline
-        pdf.text(92, y, item)
-    pdf.line(72, 170, 300, 170)
-    pdf.text(72, 190, "Daniel Veillard wrote it in plain C.")
-    doc = loaded(tmp_path, "points.pdf", bytes(pdf.output()))
-    assert [block_text(doc.text, b).text for b in doc.blocks if b.kind == "list_item"] == items
-    assert "Daniel Veillard wrote it in plain C." in [block_text(doc.text, b).text for b in doc.blocks]
