@@ -927,6 +927,9 @@ def _cells_rejoined(lines: list[_Line]) -> list[_Line]:
         return lines
     edge = min(line.x0 for line in lines)
     widest = CELL_WIDTH * (max(line.x1 for line in lines) - edge)
+    pairs = ((left, line) for n, line in enumerate(lines) for left in lines[max(0, n - MAX_CELL_LINES) : n])
+    if not any(_cell_beside(left, line, widest) for left, line in pairs):
+        return lines  # no line is a cell printed on another's: most pages
     out: list[_Line] = []
     firsts: set[int] = set()  # the rows' first lines, by their place in `out`
     row: _Line | None = None  # the first line of the row being written, once a cell went back up
