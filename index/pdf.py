@@ -199,6 +199,8 @@ MAX_FORM_DEPTH = 4  # forms inside forms read for what they hold
 # lines (the column of a page in two, 0.46 to 0.49 of its lines, keeps its own lines) and the two are
 # not both running text (PROSE_CELL_WORDS words or more: the short columns of a page in three).
 MAX_CELL_LINES = 8
+CELL_WIDTH = 0.4
+CELL_GAP = 0.3  # ems: a cell stands further right of the line it joins than a word space (WORD_GAP)
 # Rows so written on a page: a single one may as well be two short columns written one after the
 # other (the last page of an index, its columns balanced), which keep their lines.
 MIN_REJOINED_ROWS = 2
@@ -209,8 +211,6 @@ ROW_DROP = 0.9
 # TeX's math fonts (and any font named for math): a display's pieces, a sum's limits written after
 # the sum, are set on shared baselines in any order, and are no table's cells.
 _MATH_FONT = re.compile(r"(?:[A-Z]{6}\+)?(?:CM(?:MI|SY|EX)\d|MSAM|MSBM|EUFM|EUEX|.*Math)")
-CELL_WIDTH = 0.4
-CELL_GAP = 0.3  # ems: wider than a word space (WORD_GAP)
 # A font set at this many points or less takes its size from its text matrix (`_font_size`): text is
 # never printed so small, and Acrobat Distiller sets every font at 1 point. Scaling every size by its
 # matrix changed figure labels in ten development PDFs, some to headings, some from them.
@@ -1920,8 +1920,9 @@ def _opens_row(line: _Line, columns: list[_Span]) -> bool:
 
 def _rows(run: list[_Line], columns: list[_Span]) -> list[tuple[list[_Line], list[str]]]:
     """The lines of `run` as rows of cells. A line with text in the first column, or in every
-    other column (of three or more), opens a row; any other goes on with the row before: producers
-    write a cell's lines one after the other, so a line across several cells is a row."""
+    other column (of three or more), opens a row, unless it goes on a row written cell by cell
+    (`_Line.row_goes_on`); any other goes on with the row before: producers write a cell's lines one
+    after the other, so a line across several cells is a row."""
     rows: list[tuple[list[_Line], list[str]]] = []
     for line in run:
         slots = [_slot(cell, columns) for cell in line.cells]
