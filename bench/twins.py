@@ -68,6 +68,9 @@ def main() -> None:
     for devset in load_sets(args.sets.split(",")):
         twin = TWINS / devset.name
         if not twin.exists():
+            missing = [tool for tool in ("chromium", "soffice") if shutil.which(tool) is None]
+            if missing:
+                sys.exit(f"error: {' and '.join(missing)} not found, needed to print {devset.name}'s files to PDF")
             make_twin(devset.corpus, twin)
         printed = dataclasses.replace(devset, name=f"{devset.name}-pdf", corpus=twin, index=TWIN_INDEXES / devset.name)
         tallies = {}
