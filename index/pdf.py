@@ -450,7 +450,7 @@ class _Line:
     listed_x0: float = 0.0  # where its code starts, after that number
     scripts: bool = False  # a superscript or subscript was joined to it (see `_set_off`)
     row_goes_on: bool = False  # a line of a row whose cells were written one after another (`_cells_rejoined`)
-    split_cells: list[_Cell] | None = None  # its cells as a table written cell by cell is read (`_cells`)
+    split_cells: list[_Cell] | None = None  # its cells cut at OBJECT_GAP too, read by `_cells_rejoined` alone
 
 
 @dataclass
