@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import hashlib
+import re
 import textwrap
 from dataclasses import dataclass
 
@@ -13,6 +14,16 @@ from index.sentences import MAX_SENTENCE_CHARS, split_spans
 
 # A chunk closes at the end of a section once it holds this share of its target words.
 SECTION_MIN_SHARE = 0.5
+
+# A program's help printed in a code block ("--fill-density    Infill density (default: 40%)",
+# ".timer on|off    Turn SQL timer on or off"): a line opening with an option or a shell's dot
+# command heads an entry, and the lines under it indented deeper are its description. A code block
+# too long to be one unit is read an entry at a time when it holds at least MIN_ENTRIES such
+# entries, together at least ENTRY_SHARE of its lines; other code is cut as prose is.
+_ENTRY_HEAD = re.compile(r"[ \t]*[-.][-\w]")
+_DESCRIPTION = re.compile(r"\S[ \t]{2,}(?=\S)")
+MIN_ENTRIES = 8
+ENTRY_SHARE = 0.6
 
 
 @dataclass(frozen=True)
@@ -154,6 +165,8 @@ def split_sentences(doc: Document) -> list[Sentence]:
         section = tuple(text for _, text, _ in trail)
         whole = block.kind in ("list_item", "table_row", "definition", "code")
         spans = [(0, len(cleaned.text))] if whole and len(cleaned.text) <= MAX_SENTENCE_CHARS else None
+        if spans is None and block.kind == "code":
+            spans = listing_spans(doc.text, cleaned)
         if spans is None:
             spans = list(split_spans(cleaned.text))
         shown = _row_shown(doc.text, block, headers.get(block.group)) if block.kind == "table_row" else ""
@@ -235,6 +248,61 @@ def _rejoined(cleaned: CleanText, start: int, end: int, breaks: tuple[int, ...])
     at = set(breaks)
     kept = [c for i, c in enumerate(cleaned.text[start:end], start) if cleaned.raw_index[i] not in at or c != "-"]
     return "".join(kept) if len(kept) < end - start else ""
+
+
+def listing_spans(text: str, cleaned: CleanText) -> list[tuple[int, int]] | None:
+    """The spans of `cleaned` (a code block of `text`) cut an entry at a time when the block is a
+    program's help (see `_ENTRY_HEAD`): each entry its head line and the lines indented deeper under
+    it; the lines between entries ("Print options:", a usage line), up to a blank line, cut as
+    prose is. None when the block is not such a listing."""
+    if not cleaned.text:
+        return None
+    start, end = cleaned.raw_index[0], cleaned.raw_index[len(cleaned.text) - 1] + 1
+    pieces: list[list[int]] = []  # raw start, raw end, and 1 for an entry, 0 for lines between
+    head_indent = -1  # the indentation of the entry being read; -1: none
+    description = -1  # the column its description starts at, once known: a head further left is the next entry
+    after_other = False  # the line before is one between entries
+    lines = in_entries = 0
+    at = text.rfind("\n", 0, start) + 1
+    for line in text[at:end].split("\n"):
+        indent = len(line) - len(line.lstrip())
+        first, last = at + indent, at + len(line.rstrip())
+        at += len(line) + 1
+        if first >= last:
+            head_indent, after_other = -1, False
+            continue
+        lines += 1
+        head = _ENTRY_HEAD.match(line)
+        if head_indent >= 0 and indent > head_indent and not (head and indent < description):
+            pieces[-1][1] = last
+            description = description if description >= 0 else indent
+        elif head:
+            pieces.append([first, last, 1])
+            beside = _DESCRIPTION.search(line, indent)
+            head_indent, description = indent, beside.end() if beside else -1
+        elif after_other:
+            pieces[-1][1] = last
+        else:
+            pieces.append([first, last, 0])
+        after_other = not pieces[-1][2]
+        in_entries += pieces[-1][2]
+        head_indent = head_indent if pieces[-1][2] else -1
+    entries = sum(entry for _, _, entry in pieces)
+    if entries < MIN_ENTRIES or in_entries < ENTRY_SHARE * lines:
+        return None
+    spans: list[tuple[int, int]] = []
+    for raw_start, raw_end, entry in pieces:
+        cs = bisect.bisect_left(cleaned.raw_index, raw_start)
+        ce = bisect.bisect_left(cleaned.raw_index, raw_end)
+        while ce > cs and cleaned.text[ce - 1] == " ":  # the space a line break became
+            ce -= 1
+        if ce <= cs:
+            continue
+        if entry and ce - cs <= MAX_SENTENCE_CHARS:
+            spans.append((cs, ce))
+        else:
+            spans.extend((cs + s, cs + e) for s, e in split_spans(cleaned.text[cs:ce]))
+    return spans
 
 
 def _code_shown(text: str, start: int, end: int, cleaned: str, holes: tuple[tuple[int, int], ...] = ()) -> str:

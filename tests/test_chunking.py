@@ -72,3 +72,48 @@ def test_sentence_parts_point_at_the_title_and_the_sentence_in_the_embedded_text
         for part, sentence in zip(parts, chunk.sentences, strict=True):
             texts = [chunk.embed_text[start:end] for start, end in part]
             assert texts == ([chunk.title] if chunk.title else []) + [sentence.text]
+
+
+def _help_listing() -> str:
+    """A program's help as a README prints it: options in sections, some described beside the
+    option, some under it, short options in front of long ones."""
+    lines = ["Usage: cutter [ OPTIONS ] file.stl ...", "", "Print options:"]
+    for n in range(30):
+        lines.append(f"    --option-number-{n}   Sets the {n}th setting of the slicer in mm (default: {n})")
+    lines += [
+        "    --fill-pattern",
+        "                      Pattern to use to fill non-solid layers, one of rectilinear,",
+        "                      honeycomb or concentric (default: honeycomb)",
+        "    -j, --threads <num>  Number of threads to use (default: 2)",
+        "        --no-gui         Forces command line slicing",
+        "",
+        "Cooling options:",
+        "    --min-fan-speed   Minimum fan speed (default: 35%)",
+    ]
+    return "\n".join(lines)
+
+
+def test_a_long_help_listing_in_a_code_block_is_read_an_option_at_a_time(tmp_path: Path):
+    listing = _help_listing()
+    (tmp_path / "README.md").write_text(f"# Cutter\n\nRun it so:\n\n```\n{listing}\n```\n")
+    doc = load(scan(tmp_path, 10**6)[0][0])
+    code = [s for s in split_sentences(doc) if s.kind == "code"]
+    texts = [" ".join(s.text.split()) for s in code]
+    assert "--option-number-7 Sets the 7th setting of the slicer in mm (default: 7)" in texts
+    wrapped = next(s for s in code if s.text.startswith("--fill-pattern"))
+    assert wrapped.text.endswith("(default: honeycomb)")
+    assert wrapped.display.split("\n")[1].strip().startswith("Pattern to use")
+    assert "-j, --threads <num> Number of threads to use (default: 2)" in texts
+    assert "--no-gui Forces command line slicing" in texts  # left of the description column: an entry
+    assert "Cooling options:" in texts and "--min-fan-speed Minimum fan speed (default: 35%)" in texts
+    for s in code:
+        assert in_order(words(s.text), words(doc.text[s.start : s.end]))
+        assert doc.text[s.start : s.end].split()[0] == s.text.split()[0]
+
+
+def test_a_long_code_block_that_is_no_help_listing_is_cut_as_before(tmp_path: Path):
+    script = "\n".join(f"echo step {n}; run --verbose --step={n} input.txt output-{n}.txt" for n in range(60))
+    (tmp_path / "README.md").write_text(f"# Script\n\n```\n{script}\n```\n")
+    doc = load(scan(tmp_path, 10**6)[0][0])
+    code = [s for s in split_sentences(doc) if s.kind == "code"]
+    assert len(script) > 2000 and len(code) < 60
