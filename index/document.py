@@ -62,8 +62,9 @@ CONTENT_KINDS = frozenset({"paragraph", "list_item", "table_row", "code", "defin
 # 119: a PDF table's cells written one after another, as Word and LibreOffice export a row, are read
 # on their printed lines, a symbol font's bullets are bullets, and a PDF of two pages loses the
 # header and footer a browser prints; a Markdown heading drops the alt text of the logo and badges
-# beside its own text; 120: a long code block printing a program's help is read an option at a time).
-PARSER_VERSION = 120
+# beside its own text; 120: a long code block printing a program's help is read an option at a time;
+# 121: so is a shorter one, and a SQL comment heads no entry).
+PARSER_VERSION = 121
 
 # A paragraph or list item whose text is mostly link text is navigation (an HTML page's menus, a
 # Markdown README's table of contents of links to its own headings).

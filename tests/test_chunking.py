@@ -111,6 +111,21 @@ def test_a_long_help_listing_in_a_code_block_is_read_an_option_at_a_time(tmp_pat
         assert doc.text[s.start : s.end].split()[0] == s.text.split()[0]
 
 
+def test_a_short_help_listing_is_read_an_option_at_a_time_but_not_sql_comments_or_a_tree(tmp_path: Path):
+    options = "\n".join(f"  --flag-{n}    Turns feature {n} on" for n in range(4))
+    options += "\n" + "\n".join(f"  --mode-{n}: sets mode {n}" for n in range(4))
+    sql = "\n".join(f"-- a comment on table {n}\nCREATE TABLE t{n}(a, b);" for n in range(8))
+    tree = "\n".join(f"-Account{n}\n  --Sub{n}" for n in range(8))
+    (tmp_path / "README.md").write_text(f"# Tool\n\n```\n{options}\n```\n\n```\n{sql}\n```\n\n```\n{tree}\n```\n")
+    doc = load(scan(tmp_path, 10**6)[0][0])
+    code = [" ".join(s.text.split()) for s in split_sentences(doc) if s.kind == "code"]
+    assert code[:8] == [f"--flag-{n} Turns feature {n} on" for n in range(4)] + [
+        f"--mode-{n}: sets mode {n}" for n in range(4)
+    ]
+    assert len(code) == 10
+    assert code[8].startswith("-- a comment on table 0") and code[9].startswith("-Account0 --Sub0")
+
+
 def test_a_long_code_block_that_is_no_help_listing_is_cut_as_before(tmp_path: Path):
     script = "\n".join(f"echo step {n}; run --verbose --step={n} input.txt output-{n}.txt" for n in range(60))
     (tmp_path / "README.md").write_text(f"# Script\n\n```\n{script}\n```\n")
