@@ -384,22 +384,36 @@ def laid_out_rows(raw: str, lines: list[_Line]) -> list[Table]:
     each row the spans of its cells. Lines of two cells or more in a row whose columns align (see
     ALIGNED_SHARE) and whose cells after the first are short are one; a box's border ("*" down
     each side) is no cell, and a contents page's entries (dot leaders, then a page number) are no
-    table. Each row's cells are set in the table's columns (`_slotted`)."""
+    table. Each row's cells are set in the table's columns (`_slotted`). A line right under a row
+    that starts where the row's second cell starts, alone, is that row's last cell wrapped ("--block-size=SIZE
+    with -l, scale sizes by SIZE when printing them;" / "e.g., '--block-size=M'; see SIZE format
+    below", as a program's help wraps a description): the cell runs on to its end."""
     tables: list[Table] = []
     run: list[tuple[_Line, list[tuple[int, int]]]] = []
+    wrapped: dict[int, int] = {}  # a row of the run, by number -> where its last cell ends, wrapped
+    after_row = False  # the line before is a row of the run, or its last cell wrapped
 
     def close() -> None:
         contents = sum(1 for _, cells in run if _CONTENTS_LINE.search(raw[slice(*cells[0])]))
         if len(run) >= TABLE_ROWS and contents < 0.5 * len(run) and _columns_align(raw, run):
-            tables.append(_slotted(raw, run))
+            rows = _slotted(raw, run)
+            for n, end in wrapped.items():
+                last = max(range(len(rows[n])), key=lambda k: rows[n][k][1])
+                rows[n][last] = (rows[n][last][0], end)
+            tables.append(rows)
         run.clear()
+        wrapped.clear()
 
     for line in lines:
         cells = _laid_cells(raw, line) if line.kind == "text" else []
         if len(cells) >= 2:
             run.append((line, cells))
+            after_row = True
+        elif after_row and len(cells) == 1 and _column(raw, cells[0][0]) == _column(raw, run[-1][1][1][0]):
+            wrapped[len(run) - 1] = cells[0][1]
         else:
             close()
+            after_row = False
     close()
     return tables
 

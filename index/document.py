@@ -63,8 +63,9 @@ CONTENT_KINDS = frozenset({"paragraph", "list_item", "table_row", "code", "defin
 # on their printed lines, a symbol font's bullets are bullets, and a PDF of two pages loses the
 # header and footer a browser prints; a Markdown heading drops the alt text of the logo and badges
 # beside its own text; 120: a long code block printing a program's help is read an option at a time;
-# 121: so is a shorter one, and a SQL comment heads no entry).
-PARSER_VERSION = 121
+# 121: so is a shorter one, and a SQL comment heads no entry; 122: plain text's table row runs on
+# over a line that starts under its second cell, and a plain-text table of bullets is a list).
+PARSER_VERSION = 122
 
 # A paragraph or list item whose text is mostly link text is navigation (an HTML page's menus, a
 # Markdown README's table of contents of links to its own headings).

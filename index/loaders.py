@@ -305,6 +305,7 @@ def decode_html(data: bytes) -> tuple[str, list[str]]:
     return _single_byte(data), [_SINGLE_BYTE]
 
 
+_BULLET_CELL = re.compile(r"[-*+•]")
 # A plain-text line that defines a command-line option: "-c, --check   checks the syntax only".
 _RULE_CELL = re.compile(r"[-=~_]{2,}")
 _OPTION_LINE = re.compile(
@@ -383,8 +384,11 @@ def _table_rows(text: str, table: list[list[tuple[int, int]]], group: int) -> li
     ------", as plain-text and reStructuredText tables rule their header off) is boilerplate, the
     row right above such a rule with rows below it is the header, and so is a row of years ("(Millions)
     2018 2017") over the rows after it, and a first row of words over a column of figures
-    (`heads_figures`); every other row is a row."""
+    (`heads_figures`); every other row is a row. A table whose first column is all bullets ("-   Download
+    livestreams ...", as a README wraps its list items) is a list, its rows the items."""
     cells = [[text[s:e] for s, e in row] for row in table]
+    if all(len(row) == 2 and _BULLET_CELL.fullmatch(row[0]) for row in cells):
+        return [Block("list_item", row[1][0], row[1][1], 0, group) for row in table]
     ruled = [all(_RULE_CELL.fullmatch(c) for c in row if c) and any(row) for row in cells]
     blocks = []
     figured = heads_figures(cells)
