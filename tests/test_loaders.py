@@ -544,28 +544,23 @@ def test_a_plain_text_table_ruled_under_its_header_reads_its_rows_under_the_head
 
 
 def test_a_plain_text_help_row_runs_on_over_its_wrapped_description_and_bullets_are_a_list(tmp_path: Path):
-    text = "\n".join(
-        [
-            "Options:",
-            "  -a, --all              do not ignore entries starting with .",
-            "      --block-size=SIZE  with -l, scale sizes by SIZE when printing them;",
-            "                         e.g., '--block-size=M'",
-            "  -B, --ignore-backups   do not list implied entries ending with ~",
-            "  -C                     list entries by columns",
-            "",
-            "Changes:",
-            "",
-            "-   Download livestreams from the start using",
-            "    --live-from-start (experimental)",
-            "-   Channel URLs download all uploads of the channel",
-            "-   Audio is extracted from YouTube Music",
-            "",
-        ]
-    )
-    (tmp_path / "HELP.txt").write_text(text, encoding="utf-8")
-    (file,), _ = scan(tmp_path, 10**6)
-    doc = load(file)
-    units = [(s.kind, " ".join(s.display.split())) for s in split_sentences(doc)]
+    lines = [
+        "Options:",
+        "  -a, --all              do not ignore entries starting with .",
+        "      --block-size=SIZE  with -l, scale sizes by SIZE when printing them;",
+        "                         e.g., '--block-size=M'",
+        "  -B, --ignore-backups   do not list implied entries ending with ~",
+        "  -C                     list entries by columns",
+        "",
+        "Changes:",
+        "",
+        "-   Download livestreams from the start using",
+        "    --live-from-start (experimental)",
+        "-   Channel URLs download all uploads of the channel",
+        "-   Audio is extracted from YouTube Music",
+    ]
+    (tmp_path / "HELP.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    units = [(s.kind, " ".join(s.display.split())) for s in split_sentences(load(scan(tmp_path, 10**6)[0][0]))]
     assert (
         "table_row",
         "--block-size=SIZE | with -l, scale sizes by SIZE when printing them; e.g., '--block-size=M'",
