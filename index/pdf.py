@@ -2978,7 +2978,7 @@ def _code_indents(blocks: list[_Block]) -> dict[int, int]:
     among the block's lines (a typewriter face gives every character one width; a run of spaces
     inside a line is read as one, which only widens a line's share), at most MAX_INDENT. The words
     inside a line are written one space apart as in any other line, so that a sentence's text is
-    the same whatever the indentation."""
+    the same whatever the indentation; two where a column gap parts them (`_pieces_of`)."""
     indents: dict[int, int] = {}
     for block in blocks:
         if block.kind != "code":
@@ -3007,7 +3007,20 @@ def _pieces_of(line: _Line, block: _Block | None, position: int) -> list[str]:
     if block is not None and block.kind == "definition" and position == block.terms - 1 and block.split >= 0:
         term, description = " ".join(line.text[: block.split].split()), " ".join(line.text[block.split :].split())
         return [term, "\t", description] if term and description else [term or description]
+    if block is not None and block.kind == "code" and _cells_cover(line):
+        # A column gap inside a line of code stays wider than a word space: an option and its
+        # description, a statement and its comment (see `index.chunking.listing_spans`).
+        return ["  ".join(" ".join(line.text[cell.start : cell.end].split()) for cell in line.cells)]
     return [" ".join(line.text.split())]
+
+
+def _cells_cover(line: _Line) -> bool:
+    """Whether the line is two cells or more that hold its text in order, white space between them."""
+    cells, text = line.cells, line.text
+    if len(cells) < 2 or text[: cells[0].start].strip() or text[cells[-1].end :].strip():
+        return False
+    pairs = itertools.pairwise(cells)
+    return all(left.end <= right.start and not text[left.end : right.start].strip() for left, right in pairs)
 
 
 def _record_cells(found: list[Span], block: _Block, position: int, pieces: list[str], at: int) -> None:

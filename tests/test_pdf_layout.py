@@ -232,6 +232,26 @@ def test_pdf_code_is_written_with_its_printed_indentation_and_shown_with_its_lin
     assert doc.text[listing.start : listing.end].startswith("def read(path):\n    with")
 
 
+def test_pdf_help_listing_keeps_its_column_gap_and_is_read_an_option_at_a_time(tmp_path: Path):
+    from fpdf import FPDF
+
+    pdf = FPDF(format="A4", unit="pt")
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=10)
+    prose = "The command reads its settings from the file named on its command line and from its options. "
+    for n in range(8):  # a page mostly of prose: a page wholly in a typewriter face is no listing
+        pdf.text(72, 76 + 12 * n, prose)
+    pdf.text(72, 180, "The command accepts the options below, each shown with its default.")
+    pdf.set_font("Courier", size=10)  # 6 points a character
+    options = [(f"-option{n}", f"Sets the {n}th setting [{n}]") for n in range(9)]
+    for n, (option, description) in enumerate(options):
+        pdf.text(90, 202 + 12 * n, option)
+        pdf.text(90 + 6 * 16, 202 + 12 * n, description)
+    doc = loaded(tmp_path, "options.pdf", bytes(pdf.output()))
+    entries = [s.text for s in split_sentences(doc) if s.kind == "code"]
+    assert entries == [f"{option}  {description}" for option, description in options]
+
+
 def test_pdf_bullet_set_smaller_than_its_item_keeps_the_item_whole(tmp_path: Path):
     from fpdf import FPDF
 
