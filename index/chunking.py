@@ -21,7 +21,8 @@ SECTION_MIN_SHARE = 0.5
 # is read an entry at a time when it holds at least MIN_ENTRIES such entries, together at least
 # ENTRY_SHARE of its lines; other code is one unit, or cut as prose is when too long for one.
 # Measured over every development set (parser versions 120 and 121): offing +3 (Slic3r's README),
-# documents together -1 (a near tie), markdown, sqlite, further, laidout and word unchanged.
+# documents together -1 (a near tie), markdown, sqlite, further, laidout and word unchanged; with
+# PDF code's column gaps kept (123), further and headed (Asymptote's, Octave's listings) unchanged.
 _ENTRY_HEAD = re.compile(r"[ \t]*(?:--?|\.)[A-Za-z]")  # not "-- a comment" of SQL, not "- an item"
 _DESCRIPTION = re.compile(r"\S(?:[ \t]{2,}|:[ \t]+)(?=\S)")  # "--help    Print usage", "--html: the input ..."
 MIN_ENTRIES = 8  # entries described beside or under their head: not a tree of "-Assets" / "--Checking"

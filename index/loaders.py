@@ -305,6 +305,7 @@ def decode_html(data: bytes) -> tuple[str, list[str]]:
     return _single_byte(data), [_SINGLE_BYTE]
 
 
+# A laid-out table's first cell that is a list's bullet alone ("-   Download ..."; see `_table_rows`).
 _BULLET_CELL = re.compile(r"[-*+•]")
 # A plain-text line that defines a command-line option: "-c, --check   checks the syntax only".
 _RULE_CELL = re.compile(r"[-=~_]{2,}")
