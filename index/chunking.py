@@ -28,6 +28,7 @@ _DESCRIPTION = re.compile(r"\S(?:[ \t]{2,}|:[ \t]+)(?=\S)")  # "--help    Print 
 MIN_ENTRIES = 8  # entries described beside or under their head: not a tree of "-Assets" / "--Checking"
 ENTRY_SHARE = 0.6
 _ENTRY, _DESCRIBED = 1, 2
+_LISTING_LABEL = re.compile(r"[^\s:]+(?: [^\s:]+){0,4}:")  # "Print options:", "Options (advanced):"
 
 
 @dataclass(frozen=True)
@@ -58,8 +59,11 @@ class Sentence:
 
     @property
     def display(self) -> str:
-        """The sentence as an answer gives it."""
-        return self.shown or self.text
+        """The sentence as an answer gives it; a line of code inside a sentence of the answer, its
+        column gaps read as one space ("--layer-height Layer height in mm (default: 0.3)")."""
+        if self.shown:
+            return self.shown
+        return " ".join(self.text.split()) if self.kind == "code" else self.text
 
 
 @dataclass(frozen=True)
@@ -257,8 +261,9 @@ def _rejoined(cleaned: CleanText, start: int, end: int, breaks: tuple[int, ...])
 def listing_spans(text: str, cleaned: CleanText) -> list[tuple[int, int]] | None:
     """The spans of `cleaned` (a code block of `text`) cut an entry at a time when the block is a
     program's help (see `_ENTRY_HEAD`): each entry its head line and the lines indented deeper under
-    it; the lines between entries ("Print options:", a usage line), up to a blank line, cut as
-    prose is. None when the block is not such a listing."""
+    it; the lines between entries (a usage line), up to a blank line, cut as prose is, but for a
+    label of a few words that heads the entries under it ("Print options:"), left out as a
+    heading is. None when the block is not such a listing."""
     if not cleaned.text:
         return None
     start, end = cleaned.raw_index[0], cleaned.raw_index[len(cleaned.text) - 1] + 1
@@ -304,6 +309,8 @@ def listing_spans(text: str, cleaned: CleanText) -> list[tuple[int, int]] | None
             continue
         if entry and ce - cs <= MAX_SENTENCE_CHARS:
             spans.append((cs, ce))
+        elif _LISTING_LABEL.fullmatch(cleaned.text[cs:ce]):
+            continue  # "Print options:" heads the entries under it, and answers nothing
         else:
             spans.extend((cs + s, cs + e) for s, e in split_spans(cleaned.text[cs:ce]))
     return spans
