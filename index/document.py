@@ -66,8 +66,8 @@ CONTENT_KINDS = frozenset({"paragraph", "list_item", "table_row", "code", "defin
 # 121: so is a shorter one, and a SQL comment heads no entry; 122: plain text's table row runs on
 # over a line that starts under its second cell, and a plain-text table of bullets is a list; 123: a
 # PDF's line of code keeps two spaces where a column gap parts it; 124: a help listing's section
-# label, "Print options:", is no sentence).
-PARSER_VERSION = 124
+# label, "Print options:", is no sentence; 125: a plain-text table of options is definitions).
+PARSER_VERSION = 125
 
 # A paragraph or list item whose text is mostly link text is navigation (an HTML page's menus, a
 # Markdown README's table of contents of links to its own headings).

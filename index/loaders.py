@@ -307,6 +307,9 @@ def decode_html(data: bytes) -> tuple[str, list[str]]:
 
 # A laid-out table's first cell that is a list's bullet alone ("-   Download ..."; see `_table_rows`).
 _BULLET_CELL = re.compile(r"[-*+•]")
+# A laid-out table's first cell that is a command-line option ("-R, --retries RETRIES"): each row
+# is a definition, as a line defining an option alone is (`_OPTION_LINE`).
+_OPTION_CELL = re.compile(r"--?[A-Za-z0-9?]")
 # A plain-text line that defines a command-line option: "-c, --check   checks the syntax only".
 _RULE_CELL = re.compile(r"[-=~_]{2,}")
 _OPTION_LINE = re.compile(
@@ -386,10 +389,14 @@ def _table_rows(text: str, table: list[list[tuple[int, int]]], group: int) -> li
     row right above such a rule with rows below it is the header, and so is a row of years ("(Millions)
     2018 2017") over the rows after it, and a first row of words over a column of figures
     (`heads_figures`); every other row is a row. A table whose first column is all bullets ("-   Download
-    livestreams ...", as a README wraps its list items) is a list, its rows the items."""
+    livestreams ...", as a README wraps its list items) is a list, its rows the items; one whose
+    first column is all options ("-R, --retries RETRIES  Number of retries"), a program's help, is
+    definitions."""
     cells = [[text[s:e] for s, e in row] for row in table]
     if all(len(row) == 2 and _BULLET_CELL.fullmatch(row[0]) for row in cells):
         return [Block("list_item", row[1][0], row[1][1], 0, group) for row in table]
+    if all(len(row) == 2 and _OPTION_CELL.match(row[0]) for row in cells):  # a program's help
+        return [Block("definition", row[0][0], row[1][1], 0, -1, tuple(row)) for row in table]
     ruled = [all(_RULE_CELL.fullmatch(c) for c in row if c) and any(row) for row in cells]
     blocks = []
     figured = heads_figures(cells)

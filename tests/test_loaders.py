@@ -562,10 +562,10 @@ def test_a_plain_text_help_row_runs_on_over_its_wrapped_description_and_bullets_
     (tmp_path / "HELP.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
     units = [(s.kind, " ".join(s.display.split())) for s in split_sentences(load(scan(tmp_path, 10**6)[0][0]))]
     assert (
-        "table_row",
-        "--block-size=SIZE | with -l, scale sizes by SIZE when printing them; e.g., '--block-size=M'",
+        "definition",
+        "--block-size=SIZE: with -l, scale sizes by SIZE when printing them; e.g., '--block-size=M'",
     ) in units
-    assert ("table_row", "-B, --ignore-backups | do not list implied entries ending with ~") in units
+    assert ("definition", "-B, --ignore-backups: do not list implied entries ending with ~") in units
     assert units[-3:] == [
         ("list_item", "Download livestreams from the start using --live-from-start (experimental)"),
         ("list_item", "Channel URLs download all uploads of the channel"),
