@@ -237,6 +237,11 @@ Corpora (each a few hundred to about 2,000 chunks, so that indexing one takes mi
   parameters of forty puzzles; plain text, numbered chapters and sections; sgt-puzzles) and two
   pages of PHYLIP's documentation exported to Word by LibreOffice (phylogenetics: distance matrix
   methods, Dnadist's models of nucleotide substitution; phylip-doc and libreoffice-writer-nogui).
+- horizon: manual pages saved as text, as `man wget > wget.txt` writes them, written blind: wget
+  (downloading), less (a pager), strace (tracing system calls), zip (archiving) and mawk (a
+  language); man-db's rendering at 80 columns (RENDERED, "man"): section names flush left,
+  subsections indented three spaces, each option over its indented description, justified lines
+  broken at U+2010 hyphens, a title line and a footer naming the program.
 
 Each question has a `kind`: words among table, list, definition (an option or parameter's
 definition line), page-break, heading (the section's heading matters), boilerplate (it has
@@ -777,6 +782,7 @@ def write_filings(corpus: Path) -> None:
 # Files taken from packages that are downloaded and unpacked, not installed (R's packages would
 # bring R with them): (package, path in the package, name in the corpus).
 UNPACKED = {
+    "horizon": [],  # its pages are rendered (RENDERED)
     "papers": [
         *(
             ("r-cran-survival", f"/usr/lib/R/library/survival/doc/{name}.pdf", f"survival/{name}.pdf")
@@ -881,14 +887,19 @@ UNPACKED = {
 # (package, path in the package, how, name in the corpus). "groff": the HTML groff writes for a man
 # page (`groff -mandoc -Thtml`; package groff), its CreationDate comment set from the page's own
 # modification time (SOURCE_DATE_EPOCH) so that each run writes the same file; "pod2html": Perl's
-# pod2html of a module's POD (package perl), its title taken from the NAME section.
+# pod2html of a module's POD (package perl), its title taken from the NAME section; "man": a man
+# page as `man PAGE > PAGE.txt` saves it (man-db through groff at 80 columns, UTF-8, no overstrikes).
 RENDERED: dict[str, list[tuple[str, str, str, str]]] = {
+    "horizon": [
+        (page, f"/usr/share/man/man1/{page}.1.gz", "man", f"{page}.txt")  # each page in its own package
+        for page in ("wget", "less", "strace", "zip", "mawk")
+    ],
     "manpages": [
         ("openssh-client", "/usr/share/man/man5/ssh_config.5.gz", "groff", "openssh/ssh_config.5.html"),
         ("libwww-perl", "/usr/share/perl5/LWP/UserAgent.pm", "pod2html", "libwww-perl/LWP-UserAgent.html"),
     ],
 }
-RENDERERS = {"groff": "groff", "pod2html": "perl"}  # how -> the package that brings the program
+RENDERERS = {"groff": "groff", "pod2html": "perl", "man": "man-db"}  # how -> the package that brings the program
 DEBS = ROOT / ".bench" / "debs"
 
 
@@ -929,6 +940,9 @@ def render(source: Path, how: str, target: Path) -> None:
         env = {**os.environ, "SOURCE_DATE_EPOCH": str(int(source.stat().st_mtime)), "TZ": "UTC"}
         command = ["groff", "-mandoc", "-Thtml"]
         made = subprocess.run(command, input=text, capture_output=True, env=env, check=True).stdout
+    elif how == "man":
+        env = {**os.environ, "MANWIDTH": "80", "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8", "MAN_KEEP_FORMATTING": ""}
+        made = subprocess.run(["man", "-l", str(source)], capture_output=True, env=env, check=True).stdout
     elif how == "pod2html":
         with tempfile.TemporaryDirectory() as work:  # pod2html keeps a cache of the pods it has seen
             command = ["pod2html", f"--cachedir={work}", f"--infile={source}"]
@@ -993,7 +1007,8 @@ def tokens(text: str) -> list[str]:
 
 
 def reader_text(path: Path) -> list[str]:
-    """The document's text as a reader sees it. PDFs give four readings: without running headers
+    """The document's text as a reader sees it: plain text as printed and with the words broken at
+    line ends whole. PDFs give four readings: without running headers
     and page numbers, line-end hyphens joined into one word and kept as printed ("data-" + "base"
     and "read-" + "only" both occur), the whole page as printed, headers included, and the page as
     laid out, a table's row on one line (pdftotext without -layout gives a table column by column)."""
@@ -1004,7 +1019,13 @@ def reader_text(path: Path) -> list[str]:
         return [_html_text(path)]
     if suffix == ".docx":
         return [_docx_text(path)]
-    return [path.read_text(encoding="utf-8")]
+    text = path.read_text(encoding="utf-8")
+    # as printed, and with the words a justified line broke read whole ("discus‐" / "sion", as groff
+    # breaks them with U+2010; "com-" / "mand")
+    return [text, _LINE_BREAK_HYPHEN.sub(r"\1\2", text)]
+
+
+_LINE_BREAK_HYPHEN = re.compile(r"(\w)[‐-]\n[^\S\n]*(\w)")
 
 
 def _pdf_text(path: Path) -> list[str]:
