@@ -8,7 +8,7 @@ import re
 import textwrap
 from dataclasses import dataclass
 
-from index.clean import CleanText
+from index.clean import HYPHEN, CleanText
 from index.document import Block, Document, block_text, cell_texts
 from index.sentences import MAX_SENTENCE_CHARS, split_spans
 
@@ -254,7 +254,8 @@ def _rejoined(cleaned: CleanText, start: int, end: int, breaks: tuple[int, ...])
     """cleaned.text[start:end] without the hyphens at the raw offsets `breaks`, or "" when it holds
     none (see `Block.breaks`)."""
     at = set(breaks)
-    kept = [c for i, c in enumerate(cleaned.text[start:end], start) if cleaned.raw_index[i] not in at or c != "-"]
+    text = cleaned.text[start:end]
+    kept = [c for i, c in enumerate(text, start) if cleaned.raw_index[i] not in at or c not in ("-", HYPHEN)]
     return "".join(kept) if len(kept) < end - start else ""
 
 

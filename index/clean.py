@@ -32,6 +32,9 @@ _RELATED = re.compile(
 _RULE = re.compile(r"^(?:([=\-~_*#+^])\1{2,}|(?:[*\-_]\s+){2,}[*\-_])$")
 # Text parted in this many pages or more by form feeds has its running headers and footers read:
 # a page's edge line is one when it comes back on this share of the pages (PDFs are read alike).
+# The hyphen groff's UTF-8 output breaks a word with at a line's end ("discus\u2010" / "sion", as a
+# manual page saved as text has it); a word is broken at it as at "-".
+HYPHEN = "\u2010"
 RUNNING_PAGES = 3
 RUNNING_SHARE = 0.3
 # Text without form feeds: a line laid out in parts (a gap of three spaces or more inside it) that
@@ -64,6 +67,7 @@ class _Line:
     text: str
     kind: str  # "text", "blank", "artefact", "rule", "block" (a markdown line that stands alone), "row"
     page: int = 0  # pages are parted by form feeds, as pdftotext writes them
+    indent: int = 0  # the white space characters before its text
 
 
 def _lines(raw: str, markdown: bool) -> list[_Line]:
@@ -76,7 +80,7 @@ def _lines(raw: str, markdown: bool) -> list[_Line]:
         body = piece.rstrip("\r\n")
         stripped = body.strip()
         lead = len(body) - len(body.lstrip())
-        line = _Line(offset + lead, offset + lead + len(stripped), stripped, "text", page)
+        line = _Line(offset + lead, offset + lead + len(stripped), stripped, "text", page, lead)
         offset += len(piece)
         page += "\f" in piece
         if not stripped:
@@ -186,7 +190,7 @@ def clean(raw: str, markdown: bool = False) -> CleanText:
         if prev is None:
             emit(PARAGRAPH_BREAK, line)
         elif _continues(prev, line, gap, width):
-            emit("" if prev.text.endswith("-") and line.text[:1].islower() else " ", line)
+            emit("" if prev.text.endswith(("-", HYPHEN)) and line.text[:1].islower() else " ", line)
         else:
             emit(PARAGRAPH_BREAK, line)
         prev, gap = line, False
@@ -206,7 +210,21 @@ def _continues(prev: _Line, line: _Line, gap: bool, width: int) -> bool:
     if not open_sentence:
         return False
     starts_lower = line.text[:1].islower()
-    return starts_lower or prev.text.endswith((",", "-")) or len(prev.text) >= 0.75 * width
+    return starts_lower or prev.text.endswith((",", "-", HYPHEN)) or len(prev.text) >= 0.75 * width
+
+
+def _keeps_indent(group: list[_Line], line: _Line, width: int) -> bool:
+    """Whether `line` sits where the paragraph `group` goes on, in text whose indentation tells its
+    paragraphs apart (a manual page saved as text): under the lines after the first, or, for the
+    second line, under the first or deeper when the first ran to the wrap width (a tag with its
+    description beside it: "h or H Help: display a summary ..." over "the other commands"). A
+    short line over a deeper one is a tag over its description ("-c" over "Continue getting
+    ..."), a section's name over its text, not one paragraph."""
+    if len(group) > 1:
+        return line.indent == group[-1].indent
+    first = group[0]
+    full = first.indent + len(first.text) >= 0.75 * width
+    return line.indent == first.indent or (line.indent > first.indent and full)
 
 
 @dataclass(frozen=True)
@@ -221,27 +239,30 @@ class Paragraph:
     # A one-line paragraph with a rule drawn right under it is a heading; its style is the rule's
     # mark, and "over" when the same rule is drawn right above it too ("=", "-over").
     underline: str = ""
+    indent: int = 0  # its first line's indentation
+    body: int = 0  # the indentation of its lines after the first (its first line's when it has one)
 
 
 Table = list[list[tuple[int, int]]]  # a table's rows, each the spans of its cells
 
 
-def read_plain(raw: str) -> tuple[list[Table], list[Paragraph], list[tuple[int, int]]]:
+def read_plain(raw: str, by_indent: bool = False) -> tuple[list[Table], list[Paragraph], list[tuple[int, int]]]:
     """Plain text's tables (`figure_rows`, `laid_out_rows`), and its paragraphs and the set-aside
     lines that fall between them (`paragraphs`) around those tables, its lines read once."""
     lines = _lines(raw, markdown=False)
     tables = [*figure_rows(raw, lines), *laid_out_rows(raw, lines)]
-    found, aside = paragraphs(raw, lines, [(row[0][0], row[-1][1]) for table in tables for row in table])
+    found, aside = paragraphs(raw, lines, [(row[0][0], row[-1][1]) for table in tables for row in table], by_indent)
     return tables, found, aside
 
 
 def paragraphs(
-    raw: str, lines: list[_Line], rows: Sequence[tuple[int, int]] = ()
+    raw: str, lines: list[_Line], rows: Sequence[tuple[int, int]] = (), by_indent: bool = False
 ) -> tuple[list[Paragraph], list[tuple[int, int]]]:
     """The paragraphs of plain text, and the set-aside lines that fall between them (as spans), by
     the same rules as `clean`: `clean(raw).text` is the paragraphs' text joined by blank lines.
     The lines inside `rows` (spans of table rows) belong to no paragraph and end the one before
-    them."""
+    them. `by_indent`: a paragraph also keeps its indentation (`_keeps_indent`) and ends at a blank
+    line, as a manual page saved as text sets its paragraphs apart."""
     if rows:
         starts = sorted(rows)
         for line in lines:
@@ -279,7 +300,11 @@ def paragraphs(
             pending = []
             prev, gap = None, False
             continue
-        if prev is not None and _continues(prev, line, gap, width):
+        if (
+            prev is not None
+            and _continues(prev, line, gap, width)
+            and (not by_indent or (not gap and _keeps_indent([x for x in found[-1] if x.kind == "text"], line, width)))
+        ):
             found[-1].extend(pending)
             found[-1].append(line)
         else:
@@ -293,7 +318,9 @@ def paragraphs(
     for n, group in enumerate(found):
         text_lines = [line for line in group if line.kind != "artefact"]
         holes = tuple((line.start, line.end) for line in group if line.kind == "artefact")
-        out.append(Paragraph(text_lines[0].start, text_lines[-1].end, holes, len(text_lines), styles.get(n, "")))
+        first, last, body = text_lines[0], text_lines[-1], text_lines[min(1, len(text_lines) - 1)]
+        style = styles.get(n, "")
+        out.append(Paragraph(first.start, last.end, holes, len(text_lines), style, first.indent, body.indent))
     return out, sorted((line.start, line.end) for line in aside)
 
 
@@ -434,7 +461,8 @@ def _columns_align(raw: str, run: list[tuple[_Line, list[tuple[int, int]]]]) -> 
     cells end in one column and are figures or a word or two (set flush right), and no cell after
     the first is long. Prose justified with spaces ("Set  an  environment  variable to an
     indicated", as nroff writes it) ends in one column too, but its gaps fall anywhere: its last
-    cells are runs of words."""
+    cells are runs of words. Lines whose first cells close a sentence and whose second cells open
+    one are prose, two spaces after each sentence."""
     need = ALIGNED_SHARE * len(run)
 
     def aligned(columns: list[int]) -> bool:
@@ -445,9 +473,24 @@ def _columns_align(raw: str, run: list[tuple[_Line, list[tuple[int, int]]]]) -> 
     widest = max(b[0] - a[1] for _, cells in run for a, b in pairwise(cells))
     short_ends = sum(1 for _, cells in run if len(raw[slice(*cells[-1])].split()) <= FLUSH_RIGHT_WORDS) >= need
     flush_right = aligned(ends) and short_ends and widest > JUSTIFIED_GAP
-    return (aligned(seconds) or flush_right) and all(
-        len(raw[s:e].split()) <= 12 for _, cells in run for s, e in cells[1:]
+    # Prose that puts two spaces after a sentence ("abort the operation if it takes too long.  This
+    # prevents anomalies", as pod2man and many text files write it) parts its lines at sentence
+    # ends, and they may fall in one column a few lines running: no table.
+    sentences = sum(1 for _, cells in run if _prose_cell(raw[slice(*cells[0])]) and raw[cells[1][0]].isupper())
+    return (
+        (aligned(seconds) or flush_right)
+        and sentences < need
+        and all(len(raw[s:e].split()) <= 12 for _, cells in run for s, e in cells[1:])
     )
+
+
+# A cell that ends a sentence of a few words ("if it takes too long."; not a number "1." or "e.g.").
+_SENTENCE_END = re.compile(r"[a-z][a-z)]\.[\"'”’)\]]*$|[!?][\"'”’)\]]*$")
+PROSE_WORDS = 3
+
+
+def _prose_cell(text: str) -> bool:
+    return len(text.split()) >= PROSE_WORDS and _SENTENCE_END.search(text) is not None
 
 
 def _slotted(raw: str, run: list[tuple[_Line, list[tuple[int, int]]]]) -> list[list[tuple[int, int]]]:

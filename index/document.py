@@ -28,7 +28,7 @@ from array import array
 from dataclasses import dataclass, field, replace
 from typing import Literal
 
-from index.clean import CleanText
+from index.clean import HYPHEN, CleanText
 
 Span = tuple[int, int]
 Swap = tuple[int, int, str]
@@ -66,8 +66,10 @@ CONTENT_KINDS = frozenset({"paragraph", "list_item", "table_row", "code", "defin
 # 121: so is a shorter one, and a SQL comment heads no entry; 122: plain text's table row runs on
 # over a line that starts under its second cell, and a plain-text table of bullets is a list; 123: a
 # PDF's line of code keeps two spaces where a column gap parts it; 124: a help listing's section
-# label, "Print options:", is no sentence; 125: a plain-text table of options is definitions).
-PARSER_VERSION = 125
+# label, "Print options:", is no sentence; 125: a plain-text table of options is definitions; 126: a
+# manual page saved as text is read as man lays it out, sections, tags and their descriptions, and
+# words groff broke at U+2010 are whole; prose with two spaces after its sentences is no table).
+PARSER_VERSION = 126
 
 # A paragraph or list item whose text is mostly link text is navigation (an HTML page's menus, a
 # Markdown README's table of contents of links to its own headings).
@@ -247,7 +249,7 @@ def flatten(
             if out:
                 gap += text[at:s]
                 if "\n" in gap:
-                    broken = (out[-1].endswith("-") and text[s].islower()) or _url_goes_on(out[-1], text, s)
+                    broken = (out[-1].endswith(("-", HYPHEN)) and text[s].islower()) or _url_goes_on(out[-1], text, s)
                     joined = "" if joins and broken else " "
                 elif gap:
                     joined = " "

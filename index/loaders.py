@@ -16,8 +16,9 @@ import re
 import zlib
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
-from index.clean import Paragraph, read_plain
+from index.clean import HYPHEN, Paragraph, read_plain
 from index.document import (
     Block,
     Document,
@@ -324,12 +325,16 @@ def _plain(file: SourceFile, text: str) -> Document:
     definition; a table, written a cell to a line or laid out in columns, is rows (`_table_rows`);
     a paragraph reads the spaces of a justified line as one, as a heading does, and shows the
     words nroff broke at line ends whole (`_set_right`)."""
-    tables, found, aside = read_plain(text)
+    manual = _MANUAL_TITLE.match(text.lstrip())
+    tables, found, aside = read_plain(text, by_indent=manual is not None)
     words = {word.casefold() for word in _WORD.findall(text)}
     vocabulary = words | {part for word in words if "-" in word for part in word.split("-")}
     rows = [row for g, table in enumerate(tables) for row in _table_rows(text, table, g)]
     last_row = max((row.start for row in rows), default=-1)  # a heading may stand over a table alone
     blocks = [Block("boilerplate", s, e) for s, e in aside] + rows
+    if manual is not None:
+        found, laid_out = _manual_page(text, found, manual.group(1), vocabulary)
+        blocks.extend(laid_out)
     # Underline styles rank as reStructuredText ranks them: in the order they first appear. A
     # heading known only by standing alone ranks below every underlined one.
     styles = list(dict.fromkeys(para.underline for para in found if para.underline))
@@ -343,7 +348,7 @@ def _plain(file: SourceFile, text: str) -> Document:
         elif para.underline:
             level = min(styles.index(para.underline) + 1, 6)
             blocks.append(Block("heading", para.start, para.end, level, swaps=_set_right(text, para, vocabulary)[0]))
-        elif _heading_line(line, para, n + 1 < len(found) or last_row > para.end):
+        elif manual is None and _heading_line(line, para, n + 1 < len(found) or last_row > para.end):
             level = min(len(styles) + 1, 6)
             blocks.append(Block("heading", para.start, para.end, level, swaps=_set_right(text, para, vocabulary)[0]))
         else:
@@ -352,13 +357,120 @@ def _plain(file: SourceFile, text: str) -> Document:
     blocks.sort(key=lambda b: (b.start, b.end))
     first = next((b for b in blocks if b.kind != "boilerplate"), None)
     title = text[first.start : first.end] if first is not None and first.kind == "heading" else ""
+    if manual is not None:  # its title is its NAME section's line: "wget - The non-interactive network downloader."
+        named = next((b for b in blocks if b.kind != "boilerplate" and b.kind != "heading"), None)
+        title = " ".join(text[named.start : named.end].split()) if named is not None else ""
     return Document(file.source, file.sha256, text, title, blocks)
 
 
+# A manual page saved as text (`man wget > wget.txt`): its first line names the page and its
+# section at both ends ("WGET(1)   GNU Wget   WGET(1)"), and its last line ends so.
+_MANUAL_TITLE = re.compile(r"(\S+\(\w+\))[^\S\n]{2,}\S.*?[^\S\n]{2,}\1[^\S\n]*\n")
+# A tag the description beside it starts under the lines after the first ("h or H Help: ...").
+MAX_TAG_CHARS = 24
+
+
+def _manual_page(
+    text: str, found: list[Paragraph], name: str, vocabulary: set[str]
+) -> tuple[list[Paragraph], list[Block]]:
+    """A manual page saved as text, read as man lays it out: its title line and the footer that
+    ends with its name are boilerplate; a line standing alone flush left names a section
+    ("OPTIONS", level 1) and one indented less than the body over deeper text a subsection
+    ("   Output format", level 2); the lines of a tag over its description ("-c" and "--continue"
+    over "Continue getting a partially-downloaded file."), or a tag with its description beside it
+    ("h or H Help: display ...", "J      Like j, but ..."), are a definition. The paragraphs that
+    are none of these are returned, to be read as any plain text's."""
+    if not found:
+        return found, []
+    # the body's indentation: the NAME section's line ("       wget - The non-interactive ...")
+    body = next((para.indent for para in found if para.indent > 0), 0)
+    blocks: list[Block] = []
+    left: list[Paragraph] = []
+    tags: list[Paragraph] = []  # one-line paragraphs right above each other, waiting for a description
+    columns: set[int] = set()  # where descriptions start
+
+    def adjacent(upper: Paragraph, lower: Paragraph) -> bool:
+        return text.count("\n", upper.end, lower.start) == 1
+
+    def define(tag: Paragraph | Span, described: Paragraph | Span, parts: list[Paragraph]) -> None:
+        term, description = (tag.start, tag.end), (described.start, described.end)
+        swaps, breaks = zip(*(_set_right(text, part, vocabulary) for part in parts), strict=True)
+        cells = (term, description)
+        blocks.append(Block("definition", term[0], description[1], 0, -1, cells, (), sum(swaps, ()), sum(breaks, ())))
+
+    for n, para in enumerate(found):
+        line = text[para.start : para.end]
+        after = found[n + 1] if n + 1 < len(found) else None
+        if (n == 0 and para.lines == 1) or (n == len(found) - 1 and line.endswith(name)):
+            blocks.append(Block("boilerplate", para.start, para.end))
+            continue
+        deeper = after is not None and after.indent > para.indent and adjacent(para, after)
+        if para.lines == 1 and para.indent == 0:
+            blocks.append(Block("heading", para.start, para.end, 1))
+            continue
+        if para.lines == 1 and 0 < para.indent < body and deeper:
+            blocks.append(Block("heading", para.start, para.end, 2))
+            continue
+        if tags and not (para.indent > tags[-1].indent and adjacent(tags[-1], para)):
+            if para.lines == 1 and para.indent == tags[-1].indent and adjacent(tags[-1], para):
+                tags.append(para)
+                continue
+            left.extend(tags)
+            tags = []
+        if tags:  # the description under its tag's lines
+            columns.add(para.indent)
+            define(Span(tags[0].start, tags[-1].end), para, [*tags, para])
+            tags = []
+            continue
+        if para.lines == 1 and (deeper or (after is not None and after.lines == 1 and after.indent == para.indent)):
+            tags.append(para)
+            continue
+        beside = _described_beside(text, para)
+        if beside is not None:
+            columns.add(para.body)
+            define(*beside, [para])
+            continue
+        left.append(para)
+    left.extend(tags)
+    kept = []
+    for para in left:
+        gap = _TAG_GAP.search(text, para.start, para.end) if para.lines == 1 else None
+        tagged = gap is not None and gap.start() - para.start <= MAX_TAG_CHARS
+        if gap is not None and tagged and gap.end() - para.start + para.indent in columns:
+            define(Span(para.start, gap.start()), Span(gap.end(), para.end), [para])
+        else:
+            kept.append(para)
+    return kept, blocks
+
+
+# The white space between a tag and its description on one line ("J      Like j, but ..."): two
+# spaces or more after a tag not closing a sentence.
+_TAG_GAP = re.compile(r"(?<=[^\s.,;]) {2,}(?=\S)")
+
+
+class Span(NamedTuple):
+    start: int
+    end: int
+
+
+def _described_beside(text: str, para: Paragraph) -> tuple[Span, Span] | None:
+    """A tag and the description that starts beside it, under the paragraph's later lines ("h or H
+    Help: display a summary of these commands." over "the other commands, remember this one."):
+    their spans, or None when the paragraph has no such hanging indent."""
+    width = para.body - para.indent
+    if para.lines < 2 or not 0 < width <= MAX_TAG_CHARS:
+        return None
+    cut = para.start + width
+    if text[cut - 1] != " " or text[cut].isspace() or "\n" in text[para.start : cut]:
+        return None
+    return Span(para.start, para.start + len(text[para.start : cut].rstrip())), Span(cut, para.end)
+
+
 # A word and the hyphen a line ends with, then the next line's first word (nroff's justified text:
-# "com-" / "mand"); the spaces nroff widens a justified line with ("To  really  switch").
+# "com-" / "mand"; groff's UTF-8 "discus\u2010" / "sion"); the spaces nroff widens a justified line
+# with ("To  really  switch").
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
-_LINE_END_HYPHEN = re.compile(r"([^\W\d_]+)-\n[^\S\n]*([^\W\d_]+)")
+_LINE_END_HYPHEN = re.compile(r"([^\W\d_]+)([-\u2010])\n[^\S\n]*([^\W\d_]+)")
 _WIDENED = re.compile(r"(?<=\S) {2,}(?=\S)")
 
 
@@ -374,8 +486,8 @@ def _set_right(text: str, para: Paragraph, vocabulary: set[str]) -> tuple[tuple[
     breaks = tuple(
         broken.end(1)
         for broken in _LINE_END_HYPHEN.finditer(text, para.start, para.end)
-        if broken.group(2)[0].islower()
-        and hyphen_joiner(broken.group(1), broken.group(2), vocabulary, wrapped=False) == ""
+        if broken.group(3)[0].islower()
+        and hyphen_joiner(broken.group(1), broken.group(3), vocabulary, wrapped=broken.group(2) == HYPHEN) == ""
         and clear(broken.end(1), broken.end(1) + 1)
     )
     swaps = tuple((m.start(), m.end(), " ") for m in _WIDENED.finditer(text, para.start, para.end) if clear(*m.span()))

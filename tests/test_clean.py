@@ -1,7 +1,7 @@
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from index.clean import clean
+from index.clean import clean, read_plain
 from index.sentences import split_spans
 from index.text import words
 from tests.conftest import SEEDS
@@ -104,3 +104,19 @@ def test_span_invariant_holds_on_generated_text(lines, markdown, newline):
         sentence_words = words(cleaned.text[s:e])
         remaining = iter(words(raw[start:end]))
         assert all(w in remaining for w in sentence_words)
+
+
+def test_prose_with_two_spaces_after_its_sentences_is_no_table():
+    # pod2man's text: sentence ends that fall in one column three lines running are no column gap
+    raw = (
+        "    When interacting with the network, Wget can check for timeout and\n"
+        "    abort the operation if it takes too long.  This prevents anomalies\n"
+        "    like hanging reads and infinite connects.  The only timeout enabled\n"
+        "    by default is a 900-second read timeout.  Setting a timeout to 0\n"
+        "    disables it altogether.\n"
+    )
+    tables, found, _ = read_plain(raw)
+    assert tables == [] and len(found) == 1
+    # a table whose first column is numbered items is one still
+    rows = "\n".join(f"{n}.   Section {n} title ........   {n * 7}" for n in range(1, 6))
+    assert len(read_plain(rows)[0]) == 1

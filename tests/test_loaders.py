@@ -437,6 +437,68 @@ def test_nroff_pages_lose_their_running_lines_and_justified_prose_stays_prose(tm
     assert "boilerplate" not in {b.kind for b in load(file).blocks}
 
 
+def test_a_manual_page_saved_as_text_is_read_as_man_lays_it_out(tmp_path: Path):
+    # `man frob > frob.txt`: a title line and a footer naming the page, section names flush left, a
+    # subsection indented three spaces, tags over their descriptions or beside them, words that
+    # groff broke at a line's end with U+2010, and prose with two spaces after its sentences.
+    lines = [
+        "FROB(1)                     General Commands Manual                    FROB(1)",
+        "",
+        "NAME",
+        "       frob - tune the widgets of a running server",
+        "",
+        "DESCRIPTION",
+        "       Frob connects to the server and changes the widgets it names.  Each",
+        "       change is written to the log.  The server need not be stopped first.",
+        "       Changes are kept until the next restart, and a saved list of them is",
+        "       read back.  It is an error to name a widget twice in one call.",
+        "",
+        "OPTIONS",
+        "   Connection",
+        "       -t seconds",
+        "       --timeout=seconds",
+        "              Give up after seconds seconds.  The default is to wait  30  sec\u2010",
+        "              onds for the server's answer.",
+        "",
+        "       -q     Print nothing but errors.",
+        "",
+        "       h or H Show a summary of the commands.  If you forget all the others,",
+        "              remember this one.",
+        "",
+        "EXIT STATUS",
+        "       Frob exits 0 when every widget was changed.",
+        "",
+        "frob 1.2                          2024-01-01                           FROB(1)",
+    ]
+    (tmp_path / "frob.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    doc = load(scan(tmp_path, 10**6)[0][0])
+    blocks = [(b.kind, b.level, " ".join(block_text(doc.text, b).text.split())) for b in doc.blocks]
+    assert blocks[0][0] == "boilerplate" and blocks[-1][0] == "boilerplate"
+    assert ("heading", 1, "NAME") in blocks and ("heading", 1, "EXIT STATUS") in blocks
+    assert ("heading", 2, "Connection") in blocks
+    assert doc.title == "frob - tune the widgets of a running server"
+    units = [(s.kind, s.section, s.display) for s in split_sentences(doc)]
+    assert (
+        "definition",
+        ("OPTIONS", "Connection"),
+        "-t seconds --timeout=seconds: Give up after seconds seconds. The default is to wait 30 seconds for the "
+        "server's answer.",
+    ) in units
+    assert ("definition", ("OPTIONS", "Connection"), "-q: Print nothing but errors.") in units
+    assert (
+        "definition",
+        ("OPTIONS", "Connection"),
+        "h or H: Show a summary of the commands. If you forget all the others, remember this one.",
+    ) in units
+    # the description's two spaces after a sentence fall in one column three lines running: no table
+    assert not any(kind.startswith("table") for kind, _, _ in blocks)
+    assert ("paragraph", ("DESCRIPTION",), "Each change is written to the log.") in units
+    # the same text without the title line is plain text as before: a tag runs into its description
+    (tmp_path / "frob.txt").write_text("\n".join(lines[2:-1]) + "\n", encoding="utf-8")
+    plain = [s.display for s in split_sentences(load(scan(tmp_path, 10**6)[0][0]))]
+    assert not any(text.startswith("-t seconds --timeout=seconds:") for text in plain)
+
+
 def test_a_table_laid_out_with_spaces_is_read_as_rows_under_its_years(tmp_path: Path):
     # `pdftotext -layout` of a statement: a header of years over figures set flush right.
     text = "\n".join(
