@@ -237,6 +237,9 @@ Corpora (each a few hundred to about 2,000 chunks, so that indexing one takes mi
   parameters of forty puzzles; plain text, numbered chapters and sections; sgt-puzzles) and two
   pages of PHYLIP's documentation exported to Word by LibreOffice (phylogenetics: distance matrix
   methods, Dnadist's models of nucleotide substitution; phylip-doc and libreoffice-writer-nogui).
+- hinterland: reStructuredText as projects ship it, written blind: pip's User Guide and its `pip
+  install` reference (Sphinx directives, tabs, roles), CPython 3.11's README, yq's README and
+  nghttp2's documentation README (python3-pip, python3.11, yq, libnghttp2-14).
 - horizon: manual pages saved as text, as `man wget > wget.txt` writes them, written blind: wget
   (downloading), less (a pager), strace (tracing system calls), zip (archiving) and mawk (a
   language); man-db's rendering at 80 columns (RENDERED, "man"): section names flush left,
@@ -522,6 +525,13 @@ CORPORA: dict[str, list[tuple[str, str, str]]] = {
         ),
         ("slic3r", "/usr/share/doc/slic3r/README.md.gz", "slic3r/README.md"),
         ("sgt-puzzles", "/usr/share/doc/sgt-puzzles/puzzles.txt.gz", "sgt-puzzles/puzzles.txt"),
+    ],
+    "hinterland": [
+        ("python3-pip", "/usr/share/doc/python3-pip/html/user_guide.rst.gz", "pip/user_guide.rst"),
+        ("python3-pip", "/usr/share/doc/python3-pip/html/cli/pip_install.rst.gz", "pip/pip_install.rst"),
+        ("python3.11", "/usr/share/doc/python3.11/README.rst.gz", "python3.11/README.rst"),
+        ("yq", "/usr/share/doc/yq/README.rst.gz", "yq/README.rst"),
+        ("libnghttp2-14", "/usr/share/doc/libnghttp2-14/README.rst.gz", "nghttp2/README.rst"),
     ],
 }
 
@@ -1020,11 +1030,16 @@ def reader_text(path: Path) -> list[str]:
     if suffix == ".docx":
         return [_docx_text(path)]
     text = path.read_text(encoding="utf-8")
+    if suffix in {".rst", ".rest"}:  # and as the built page shows it: markup and link addresses left out
+        text = _RST_MARKUP.sub(" ", _RST_ROLE.sub(r"\1", _RST_LINK.sub(r"\1", text)))
     # as printed, and with the words a justified line broke read whole ("discus‐" / "sion", as groff
     # breaks them with U+2010; "com-" / "mand")
     return [text, _LINE_BREAK_HYPHEN.sub(r"\1\2", text)]
 
 
+_RST_LINK = re.compile(r"`([^`<]+?)\s*(?:<[^`>]*>)?`__?")
+_RST_ROLE = re.compile(r":(?!pep:|rfc:)[\w:+-]+:`([^`<]+?)\s*(?:<[^`>]*>)?`")
+_RST_MARKUP = re.compile(r"``|\*\*|(?<=\s)\*|\*(?=\s)")
 _LINE_BREAK_HYPHEN = re.compile(r"(\w)[‐-]\n[^\S\n]*(\w)")
 
 
@@ -1123,7 +1138,7 @@ def check(question_file: Path) -> CheckResult:
     corpus = ROOT / data.get("corpus", "seeds")  # eval/dev.json, over seeds/, names none
     if not corpus.is_dir():
         sys.exit(f"{corpus} is missing: python bench/devdocs.py")
-    suffixes = {".pdf", ".html", ".md", ".docx", ".txt"}
+    suffixes = {".pdf", ".html", ".md", ".docx", ".txt", ".rst"}
     docs = sorted(p for p in corpus.rglob("*") if p.is_file() and p.suffix.lower() in suffixes)
     readings = {p: [tokens(t) for t in reader_text(p)] for p in docs}
     extracted: dict[Path, list[str]] = {}
