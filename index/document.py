@@ -68,8 +68,9 @@ CONTENT_KINDS = frozenset({"paragraph", "list_item", "table_row", "code", "defin
 # PDF's line of code keeps two spaces where a column gap parts it; 124: a help listing's section
 # label, "Print options:", is no sentence; 125: a plain-text table of options is definitions; 126: a
 # manual page saved as text is read as man lays it out, sections, tags and their descriptions, and
-# words groff broke at U+2010 are whole; prose with two spaces after its sentences is no table).
-PARSER_VERSION = 126
+# words groff broke at U+2010 are whole; prose with two spaces after its sentences is no table; 127:
+# reStructuredText files are read, as their built pages show them).
+PARSER_VERSION = 127
 
 # A paragraph or list item whose text is mostly link text is navigation (an HTML page's menus, a
 # Markdown README's table of contents of links to its own headings).

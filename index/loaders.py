@@ -34,10 +34,12 @@ from index.docx import UnreadableDocx, parse_docx
 from index.html import parse_html
 from index.markdown import parse_markdown
 from index.pdf import UnreadablePDF, parse_pdf
+from index.rst import parse_rst
 
 log = logging.getLogger(__name__)
 
-PLAIN = {".txt", ".md", ".markdown", ".text"}
+RESTRUCTURED = {".rst", ".rest"}
+PLAIN = {".txt", ".md", ".markdown", ".text", *RESTRUCTURED}
 EXTRACTED = {".pdf", ".html", ".htm", ".docx"}
 SUPPORTED = PLAIN | EXTRACTED
 # A supported file compressed with gzip is read as the file it holds ("README.md.gz"): Debian ships
@@ -180,7 +182,12 @@ def load(file: SourceFile) -> Document:
     if suffix in PLAIN:
         text, warnings = decode_text(data)
         markdown = suffix in {".md", ".markdown"}
-        doc = parse_markdown(file.source, file.sha256, text) if markdown else _plain(file, text)
+        if markdown:
+            doc = parse_markdown(file.source, file.sha256, text)
+        elif suffix in RESTRUCTURED:
+            doc = parse_rst(file.source, file.sha256, text)
+        else:
+            doc = _plain(file, text)
         doc.title = doc.title or title_from_name(file.source.removesuffix(GZIP))
         doc.warnings = warnings
         return doc

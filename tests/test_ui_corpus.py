@@ -57,7 +57,7 @@ def test_upload_over_the_size_limit_is_refused_with_its_size_and_the_limit(
 
 @pytest.mark.parametrize("name", ["script.py", "archive.zip", "notes.txt.exe", "noext"])
 def test_file_types_other_than_documents_are_refused(name: str) -> None:
-    with pytest.raises(UploadRejected, match=r"is not a supported document; upload one of \.txt, \.md, \.pdf"):
+    with pytest.raises(UploadRejected, match=r"is not a supported document; upload one of \.txt, \.md, \.rst, \.pdf"):
         upload_name(name)
 
 
@@ -99,7 +99,7 @@ def test_several_uploads_are_reported_one_by_one(tmp_path: Path, settings: Index
 
     assert add_uploads([good, bad], settings, max_bytes=1000) == UploadResult(
         added=["a.txt"],
-        rejected=["b.exe is not a supported document; upload one of .txt, .md, .pdf, .html, .htm, .docx"],
+        rejected=["b.exe is not a supported document; upload one of .txt, .md, .rst, .pdf, .html, .htm, .docx"],
     )
 
 

@@ -1,0 +1,89 @@
+"""reStructuredText read as the built page shows it (index.rst)."""
+
+import re
+from pathlib import Path
+
+from index.chunking import split_sentences
+from index.document import block_text
+from index.loaders import load, scan
+
+PAGE = """\
+======================
+ Frobnicator User Guide
+======================
+
+.. image:: https://example.org/badge.svg
+   :alt: build status
+
+.. This comment is for the page's editors.
+   It goes on here.
+
+Installing
+==========
+
+Install it with ``pip`` from `PyPI <https://pypi.org/>`_, as :pep:`517` builds it::
+
+    pip install frobnicator
+
+.. code-block:: shell
+
+   frob --check
+
+.. warning::
+
+   Never frob a running server; see :ref:`the server guide <server>`.
+
+Options
+-------
+
+The options are:
+
+* ``--fast``: frob without checking,
+  which is unsafe.
+* ``--slow``: check everything first.
+
+#. Stop the server.
+#. Frob it.
+
+--timeout
+    Seconds to wait for the server, 30 unless given.
+
+.. _server: https://example.org/server
+"""
+
+
+def _read(tmp_path: Path, name: str = "guide.rst"):
+    (tmp_path / name).write_text(PAGE, encoding="utf-8")
+    return load(scan(tmp_path, 10**6)[0][0])
+
+
+def test_a_restructured_text_file_is_read_as_its_page_shows_it(tmp_path: Path):
+    doc = _read(tmp_path)
+    assert doc.title == "Frobnicator User Guide"
+    headings = [(b.level, block_text(doc.text, b).text) for b in doc.blocks if b.kind == "heading"]
+    assert headings == [(1, "Frobnicator User Guide"), (2, "Installing"), (3, "Options")]
+    units = [(s.kind, " ".join(s.display.split())) for s in split_sentences(doc)]
+    assert units == [
+        ("paragraph", "Install it with pip from PyPI, as PEP 517 builds it:"),
+        ("code", "pip install frobnicator"),
+        ("code", "frob --check"),
+        ("paragraph", "Never frob a running server; see the server guide."),
+        ("paragraph", "The options are:"),
+        ("list_item", "--fast: frob without checking, which is unsafe."),
+        ("list_item", "--slow: check everything first."),
+        ("list_item", "Stop the server."),
+        ("list_item", "Frob it."),
+        ("definition", "--timeout: Seconds to wait for the server, 30 unless given."),
+    ]
+    # the picture, its options, the comment and the link target show nothing
+    shown = " ".join(text for _, text in units)
+    assert "badge" not in shown and "editors" not in shown and "example.org" not in shown
+
+
+def test_each_sentence_quotes_words_its_span_holds_in_order(tmp_path: Path):
+    # a citation's quote is checked against the file's own text: markup left out, nothing added
+    # but a role's name ("PEP 517" from ":pep:`517`")
+    doc = _read(tmp_path)
+    for sentence in split_sentences(doc):
+        raw = iter(re.findall(r"[a-z0-9]+", doc.text[sentence.start : sentence.end].lower()))
+        assert all(word in raw for word in re.findall(r"[a-z0-9]+", sentence.text.lower())), sentence.text
