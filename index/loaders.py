@@ -14,6 +14,7 @@ import logging
 import os
 import re
 import zlib
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 from typing import NamedTuple
@@ -87,7 +88,8 @@ Known = dict[str, tuple[int, int, str]]
 
 
 def scan(corpus: Path, max_file_bytes: int, known: Known | None = None) -> tuple[list[SourceFile], list[str]]:
-    """Every supported file below `corpus`, sorted by source, with warnings for those passed over.
+    """Every supported file below `corpus`, sorted by source, with warnings for those passed over
+    (files of other formats counted in one, by suffix).
 
     Symbolic links that lead outside the corpus are not followed, and a Sphinx build's copy of its
     pages' sources is passed over (`SPHINX_SOURCES`), as is a text file beside a page of its name
@@ -100,6 +102,7 @@ def scan(corpus: Path, max_file_bytes: int, known: Known | None = None) -> tuple
     root = corpus.resolve()
     found: list[SourceFile] = []
     warnings: list[str] = []
+    other: Counter[str] = Counter()  # files of formats not read, by suffix
     for dirpath, dirnames, filenames in os.walk(root, followlinks=False):
         dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
         if SPHINX_SOURCES in dirnames and any(name in filenames for name in SPHINX_BUILD_FILES):
@@ -115,6 +118,7 @@ def scan(corpus: Path, max_file_bytes: int, known: Known | None = None) -> tuple
             unpacked = _unpacked(path)
             kind = unpacked.suffix.lower()
             if kind not in SUPPORTED:
+                other[kind or "(no suffix)"] += 1
                 continue
             page = pages.get(unpacked.stem)
             if kind in PLAIN and page is not None:
@@ -135,6 +139,10 @@ def scan(corpus: Path, max_file_bytes: int, known: Known | None = None) -> tuple
                 warnings.append(f"skipped {source}: {exc.strerror or exc}")
                 continue
             found.append(SourceFile(source, path, digest, size, mtime_ns))
+    if other:
+        kinds = ", ".join(f"{kind} {count}" for kind, count in sorted(other.items(), key=lambda x: (-x[1], x[0])))
+        files = "file" if other.total() == 1 else "files"
+        warnings.append(f"not read: {other.total()} {files} of formats the index does not read ({kinds})")
     return found, warnings
 
 

@@ -704,3 +704,12 @@ def test_a_page_that_refreshes_after_a_while_is_read(tmp_path: Path):
         "<body><p>The queue holds 12 jobs.</p></body></html>"
     )
     assert only(tmp_path).text == "The queue holds 12 jobs."
+
+
+def test_files_of_other_formats_are_counted_in_one_warning(tmp_path: Path):
+    (tmp_path / "guide.md").write_text("# Guide\n\nText.\n", encoding="utf-8")
+    for name in ("a.odt", "b.odt", "logo.png", "Makefile"):
+        (tmp_path / name).write_bytes(b"x")
+    files, warnings = scan(tmp_path, 10**6)
+    assert [f.source for f in files] == ["guide.md"]
+    assert warnings == ["not read: 4 files of formats the index does not read (.odt 2, (no suffix) 1, .png 1)"]
