@@ -213,6 +213,21 @@ def _continues(prev: _Line, line: _Line, gap: bool, width: int) -> bool:
     return starts_lower or prev.text.endswith((",", "-", HYPHEN)) or len(prev.text) >= 0.75 * width
 
 
+# A line of a program's help that defines an option ("-c, --check   checks the syntax only", "  -B,
+# --ignore-backups   do not list ..."), or names one alone over its description ("--group-directories-first").
+_OPTION_SPEC = r"-{1,2}[\w?][\w-]*(?:[ =][<\[]?\w+[>\]]?|\[=?\w+\])?(?:,[ \t]*-{1,2}[\w-]+(?:[ =]\S+|\[=?\w+\])?)*"
+_OPTION_HEAD = re.compile(rf"({_OPTION_SPEC})(?:[ \t]{{2,}}(\S.*))?$")
+
+
+def option_head(text: str) -> int | None:
+    """Where the description starts in a line of a program's help (its text without the indentation),
+    -1 for an option named alone, None for a line that defines no option."""
+    head = _OPTION_HEAD.match(text)
+    if head is None:
+        return None
+    return head.start(2) if head.group(2) else -1
+
+
 def _keeps_indent(group: list[_Line], line: _Line, width: int) -> bool:
     """Whether `line` sits where the paragraph `group` goes on, in text whose indentation tells its
     paragraphs apart (a manual page saved as text): under the lines after the first, or, for the
@@ -272,6 +287,7 @@ def paragraphs(
     width = _wrap_width(lines)
     found: list[list[_Line]] = []
     firsts: list[int] = []  # index in `lines` of each paragraph's first line
+    described: int | None = None  # an option's paragraph: the column its description goes on in (-1: not yet known)
     styles: dict[int, str] = {}  # paragraph number -> underline style
     aside: list[_Line] = []
     pending: list[_Line] = []  # artefact lines since the last text line
@@ -300,17 +316,36 @@ def paragraphs(
             pending = []
             prev, gap = None, False
             continue
-        if (
-            prev is not None
-            and _continues(prev, line, gap, width)
-            and (not by_indent or (not gap and _keeps_indent([x for x in found[-1] if x.kind == "text"], line, width)))
-        ):
+        # In a program's help (a paragraph defining an option is open), the description goes on
+        # only in its own column (an option named there is part of it), and any other line, the
+        # next option's above all, starts a paragraph. A line defining an option after a sentence's
+        # end starts one too ("...for short options too." over "  -a, --all   do not ignore ...").
+        option = None if by_indent else option_head(line.text)
+        if prev is not None and described is not None:
+            under = line.indent == described or (described < 0 and line.indent > prev.indent)
+            goes_on = under and (not gap or _continues(prev, line, gap, width))
+        else:
+            goes_on = (
+                prev is not None
+                and not (option is not None and option >= 0 and _TERMINAL.search(prev.text))
+                and _continues(prev, line, gap, width)
+                and (
+                    not by_indent
+                    or (not gap and _keeps_indent([x for x in found[-1] if x.kind == "text"], line, width))
+                )
+            )
+        if goes_on:
             found[-1].extend(pending)
             found[-1].append(line)
+            if described is not None and described < 0:
+                described = line.indent
         else:
             aside.extend(pending)
             found.append([line])
             firsts.append(i)
+            described = None if option is None else option if option >= 0 else -1
+            if option is not None and option >= 0:
+                described = line.indent + option
         pending = []
         prev, gap = line, False
     aside.extend(pending)

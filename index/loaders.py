@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import NamedTuple
 
-from index.clean import HYPHEN, Paragraph, read_plain
+from index.clean import HYPHEN, Paragraph, option_head, read_plain
 from index.document import (
     Block,
     Document,
@@ -324,13 +324,28 @@ def decode_html(data: bytes) -> tuple[str, list[str]]:
 # A laid-out table's first cell that is a list's bullet alone ("-   Download ..."; see `_table_rows`).
 _BULLET_CELL = re.compile(r"[-*+•]")
 # A laid-out table's first cell that is a command-line option ("-R, --retries RETRIES"): each row
-# is a definition, as a line defining an option alone is (`_OPTION_LINE`).
+# is a definition, as a paragraph defining an option is (`_option_cells`).
 _OPTION_CELL = re.compile(r"--?[A-Za-z0-9?]")
-# A plain-text line that defines a command-line option: "-c, --check   checks the syntax only".
 _RULE_CELL = re.compile(r"[-=~_]{2,}")
-_OPTION_LINE = re.compile(
-    r"^[ \t]*(-{1,2}[\w?][\w-]*(?:[ =][<\[]?\w+[>\]]?)?(?:,[ \t]*-{1,2}[\w-]+(?:[ =]\S+)?)*)[ \t]{2,}(\S.*)$"
-)
+
+
+def _option_cells(text: str, para: Paragraph) -> tuple[Span, Span] | None:
+    """The option and its description when a paragraph of plain text defines one, as a program's
+    help does: "-c, --check   checks the syntax only" (the description wrapped under itself, as
+    `paragraphs` reads it), or an option alone over its description ("--group-directories-first" /
+    "group directories before files;"). None for any other paragraph."""
+    line_end = text.find("\n", para.start, para.end)
+    first_end = para.end if line_end < 0 else line_end
+    described = option_head(text[para.start : first_end].rstrip())
+    if described is None:
+        return None
+    if described >= 0:
+        head = text[para.start : para.start + described].rstrip()
+        return Span(para.start, para.start + len(head)), Span(para.start + described, para.end)
+    if para.lines < 2:
+        return None
+    rest = len(text) - len(text[first_end:].lstrip())
+    return Span(para.start, para.start + len(text[para.start : first_end].rstrip())), Span(rest, para.end)
 
 
 def _plain(file: SourceFile, text: str) -> Document:
@@ -355,11 +370,10 @@ def _plain(file: SourceFile, text: str) -> Document:
     styles = list(dict.fromkeys(para.underline for para in found if para.underline))
     for n, para in enumerate(found):
         line = text[para.start : para.end]
-        option = _OPTION_LINE.match(line) if para.lines == 1 else None
-        if option:
-            term = (para.start + option.start(1), para.start + option.end(1))
-            cells = (term, (para.start + option.start(2), para.end))
-            blocks.append(Block("definition", para.start, para.end, 0, -1, cells))
+        option = _option_cells(text, para)
+        if option is not None:
+            swaps, breaks = _set_right(text, para, vocabulary)
+            blocks.append(Block("definition", para.start, para.end, 0, -1, option, para.holes, swaps, breaks))
         elif para.underline:
             level = min(styles.index(para.underline) + 1, 6)
             blocks.append(Block("heading", para.start, para.end, level, swaps=_set_right(text, para, vocabulary)[0]))
@@ -410,8 +424,10 @@ def _manual_page(
     def define(tag: Paragraph | Span, described: Paragraph | Span, parts: list[Paragraph]) -> None:
         term, description = (tag.start, tag.end), (described.start, described.end)
         swaps, breaks = zip(*(_set_right(text, part, vocabulary) for part in parts), strict=True)
-        cells = (term, description)
-        blocks.append(Block("definition", term[0], description[1], 0, -1, cells, (), sum(swaps, ()), sum(breaks, ())))
+        cells, holes = (term, description), tuple(hole for part in parts for hole in part.holes)
+        blocks.append(
+            Block("definition", term[0], description[1], 0, -1, cells, holes, sum(swaps, ()), sum(breaks, ()))
+        )
 
     for n, para in enumerate(found):
         line = text[para.start : para.end]
@@ -522,8 +538,8 @@ def _table_rows(text: str, table: list[list[tuple[int, int]]], group: int) -> li
     cells = [[text[s:e] for s, e in row] for row in table]
     if all(len(row) == 2 and _BULLET_CELL.fullmatch(row[0]) for row in cells):
         return [Block("list_item", row[1][0], row[1][1], 0, group) for row in table]
-    if all(len(row) == 2 and _OPTION_CELL.match(row[0]) for row in cells):  # a program's help
-        return [Block("definition", row[0][0], row[1][1], 0, -1, tuple(row)) for row in table]
+    if all(len(row) >= 2 and _OPTION_CELL.match(row[0]) for row in cells):  # a program's help
+        return [Block("definition", row[0][0], row[-1][1], 0, -1, (row[0], (row[1][0], row[-1][1]))) for row in table]
     ruled = [all(_RULE_CELL.fullmatch(c) for c in row if c) and any(row) for row in cells]
     blocks = []
     figured = heads_figures(cells)

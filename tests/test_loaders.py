@@ -713,3 +713,42 @@ def test_files_of_other_formats_are_counted_in_one_warning(tmp_path: Path):
     files, warnings = scan(tmp_path, 10**6)
     assert [f.source for f in files] == ["guide.md"]
     assert warnings == ["not read: 4 files of formats the index does not read (.odt 2, (no suffix) 1, .png 1)"]
+
+
+def test_a_programs_help_saved_as_text_is_read_an_option_at_a_time(tmp_path: Path):
+    # `ls --help > ls.txt`: groups of a row or two between blank lines, descriptions wrapped under
+    # their own column over several lines, an option named alone over its description, and a
+    # paragraph of prose whose wrapped line starts with an option
+    lines = [
+        "Mandatory arguments to long options are mandatory for short options too.",
+        "  -B, --ignore-backups       do not list implied entries ending with ~",
+        "  -c                         with -lt: sort by, and show, ctime (time of last",
+        "                             modification of file status information);",
+        "                             otherwise: sort by ctime, newest first",
+        "",
+        "  -C                         list entries by columns",
+        "      --group-directories-first",
+        "                             group directories before files;",
+        "                             can be augmented with a --sort option",
+        "",
+        "Many new options have been added to this release of the program, such as --alias,",
+        "--force-overwrites, --break-match-filter etc, and each is described above.",
+    ]
+    (tmp_path / "ls.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    units = [(s.kind, " ".join(s.display.split())) for s in split_sentences(load(scan(tmp_path, 10**6)[0][0]))]
+    assert ("definition", "-B, --ignore-backups: do not list implied entries ending with ~") in units
+    assert (
+        "definition",
+        "-c: with -lt: sort by, and show, ctime (time of last modification of file status information); "
+        "otherwise: sort by ctime, newest first",
+    ) in units
+    assert ("definition", "-C: list entries by columns") in units
+    assert (
+        "definition",
+        "--group-directories-first: group directories before files; can be augmented with a --sort option",
+    ) in units
+    assert units[-1] == (
+        "paragraph",
+        "Many new options have been added to this release of the program, such as --alias, --force-overwrites, "
+        "--break-match-filter etc, and each is described above.",
+    )
