@@ -215,7 +215,10 @@ def _continues(prev: _Line, line: _Line, gap: bool, width: int) -> bool:
 
 # A line of a program's help that defines an option ("-c, --check   checks the syntax only", "  -B,
 # --ignore-backups   do not list ..."), or names one alone over its description ("--group-directories-first").
-_OPTION_SPEC = r"-{1,2}[\w?][\w-]*(?:[ =][<\[]?\w+[>\]]?|\[=?\w+\])?(?:,[ \t]*-{1,2}[\w-]+(?:[ =]\S+|\[=?\w+\])?)*"
+_OPTION_SPEC = (
+    r"-{1,2}[\w?][\w-]*(?:[ =][\w<\[{\"'](?:\S*[^\s,])?|\[=?\w+\])?"  # its argument: "FILE", "[snews://]host[:port]"
+    r"(?:,[ \t]*-{1,2}[\w-]+(?:[ =]\S+|\[=?\w+\])?)*"
+)
 _OPTION_HEAD = re.compile(rf"({_OPTION_SPEC})(?:[ \t]{{2,}}(\S.*))?$")
 
 

@@ -370,7 +370,8 @@ def _plain(file: SourceFile, text: str) -> Document:
     styles = list(dict.fromkeys(para.underline for para in found if para.underline))
     for n, para in enumerate(found):
         line = text[para.start : para.end]
-        option = _option_cells(text, para)
+        # a manual page's tags over their descriptions were read above; a line alone may define one still
+        option = _option_cells(text, para) if manual is None or para.lines == 1 else None
         if option is not None:
             swaps, breaks = _set_right(text, para, vocabulary)
             blocks.append(Block("definition", para.start, para.end, 0, -1, option, para.holes, swaps, breaks))

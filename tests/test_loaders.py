@@ -730,6 +730,8 @@ def test_a_programs_help_saved_as_text_is_read_an_option_at_a_time(tmp_path: Pat
         "      --group-directories-first",
         "                             group directories before files;",
         "                             can be augmented with a --sort option",
+        "  -h [snews://]host[:port]",
+        "                             connect to host; port 119 unless given",
         "",
         "Many new options have been added to this release of the program, such as --alias,",
         "--force-overwrites, --break-match-filter etc, and each is described above.",
@@ -747,6 +749,7 @@ def test_a_programs_help_saved_as_text_is_read_an_option_at_a_time(tmp_path: Pat
         "definition",
         "--group-directories-first: group directories before files; can be augmented with a --sort option",
     ) in units
+    assert ("definition", "-h [snews://]host[:port]: connect to host; port 119 unless given") in units
     assert units[-1] == (
         "paragraph",
         "Many new options have been added to this release of the program, such as --alias, --force-overwrites, "
