@@ -70,8 +70,9 @@ CONTENT_KINDS = frozenset({"paragraph", "list_item", "table_row", "code", "defin
 # manual page saved as text is read as man lays it out, sections, tags and their descriptions, and
 # words groff broke at U+2010 are whole; prose with two spaces after its sentences is no table; 127:
 # reStructuredText files are read, as their built pages show them; 128: plain text's option lines
-# start paragraphs and their descriptions run on in their own column, as a program's help sets them).
-PARSER_VERSION = 128
+# start paragraphs and their descriptions run on in their own column, as a program's help sets them;
+# 129: a Sphinx page's source saved as "name.rst.txt" is read as reStructuredText).
+PARSER_VERSION = 129
 
 # A paragraph or list item whose text is mostly link text is navigation (an HTML page's menus, a
 # Markdown README's table of contents of links to its own headings).

@@ -53,6 +53,9 @@ MAX_GUNZIPPED_BYTES = 256 * 2**20
 # (":config:option:`Service` = ``SQL``"), and it is passed over.
 SPHINX_SOURCES = "_sources"
 SPHINX_BUILD_FILES = ("objects.inv", "searchindex.js")
+# A Sphinx page's source as the build copies it ("config.rst.txt"), read as the reStructuredText it
+# is where no built page stands beside it.
+SPHINX_SOURCE_SUFFIX = ".rst.txt"
 # A page built from a text file is often shipped beside it ("git-reset.txt", AsciiDoc, beside
 # "git-reset.html"; "README.md" beside pandoc's "README.html"): the text file is the page's text
 # again in its markup, and only the page is read.
@@ -192,7 +195,7 @@ def load(file: SourceFile) -> Document:
         markdown = suffix in {".md", ".markdown"}
         if markdown:
             doc = parse_markdown(file.source, file.sha256, text)
-        elif suffix in RESTRUCTURED:
+        elif suffix in RESTRUCTURED or _unpacked(file.path).name.lower().endswith(SPHINX_SOURCE_SUFFIX):
             doc = parse_rst(file.source, file.sha256, text)
         else:
             doc = _plain(file, text)

@@ -87,3 +87,9 @@ def test_each_sentence_quotes_words_its_span_holds_in_order(tmp_path: Path):
     for sentence in split_sentences(doc):
         raw = iter(re.findall(r"[a-z0-9]+", doc.text[sentence.start : sentence.end].lower()))
         assert all(word in raw for word in re.findall(r"[a-z0-9]+", sentence.text.lower())), sentence.text
+
+
+def test_a_sphinx_pages_source_saved_as_text_is_read_as_restructured_text(tmp_path: Path):
+    doc = _read(tmp_path, "guide.rst.txt")
+    assert doc.title == "Frobnicator User Guide"
+    assert ("code", "frob --check") in [(s.kind, s.display) for s in split_sentences(doc)]
