@@ -42,6 +42,7 @@ HIDDEN_DIRECTIVES = frozenset(
 # Directives whose argument is a heading of the text under it ("Basic Authentication Credentials").
 HEADING_DIRECTIVES = frozenset({"rubric", "topic", "sidebar", "admonition"})
 RUBRIC_LEVEL = 6
+MAX_NESTING = 50
 
 
 @dataclass
@@ -85,9 +86,22 @@ class _Reader:
         self.blocks: list[Block] = []
         self.styles: list[str] = []  # section title styles in the order they first appear
         self.groups = 0
+        self.depth = 0  # bodies being read inside each other
 
     def read(self, first: int, last: int, indent: int) -> None:
-        """Read lines first..last-1, a body whose text starts at column `indent` or deeper."""
+        """Read lines first..last-1, a body whose text starts at column `indent` or deeper; past
+        MAX_NESTING bodies inside bodies, as its lines stand (a file nesting thousands of notes
+        is read, not cut short by the interpreter's stack)."""
+        if self.depth >= MAX_NESTING:
+            self._code(first, last)
+            return
+        self.depth += 1
+        try:
+            self._read(first, last)
+        finally:
+            self.depth -= 1
+
+    def _read(self, first: int, last: int) -> None:
         n = first
         while n < last:
             line = self.lines[n]

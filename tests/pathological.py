@@ -15,6 +15,13 @@ def nested_divs(path: Path, depth: int) -> Path:
     return path
 
 
+def nested_notes(path: Path, depth: int) -> Path:
+    """A reStructuredText file of `depth` notes, each inside the one before, around one sentence."""
+    levels = "".join(f"{'  ' * n}.. note::\n\n" for n in range(depth))
+    path.write_text(f"{levels}{'  ' * depth}The lantern is lit at dusk.\n", encoding="utf-8")
+    return path
+
+
 def one_line(path: Path, megabytes: int) -> Path:
     """A text file of `megabytes` MB on a single line: words, no sentence ends, no line breaks."""
     unit = "mist gull rope sand "  # 20 bytes

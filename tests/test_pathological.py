@@ -20,6 +20,7 @@ HARBOUR = "The harbour froze in January, and the ferries stopped for a week.\n"
 # 200,000 (2.2 MB) a parser that is quadratic in depth would otherwise run for an hour.
 CASES: dict[str, tuple[str, Callable[[Path], Path], float]] = {
     "nested divs": ("boxes.html", lambda p: pathological.nested_divs(p, 200_000), 3.0),
+    "nested notes": ("notes.rst", lambda p: pathological.nested_notes(p, 2_000), 60.0),
     "one 2 MB line": ("line.txt", lambda p: pathological.one_line(p, 2), 120.0),
     "5,000 pages of one word": ("pages.pdf", lambda p: pathological.pdf_pages(p, 5_000), 120.0),
     "10,000-row table": ("table.docx", lambda p: pathological.docx_table(p, 10_000), 120.0),
