@@ -605,6 +605,12 @@ def test_a_plain_text_table_ruled_under_its_header_reads_its_rows_under_the_head
     ]
 
 
+def _units_of_lines(path: Path, lines: list[str]) -> list[tuple[str, str]]:
+    """The (kind, text) of each sentence of a plain-text file of `lines`, white space folded."""
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return [(s.kind, " ".join(s.display.split())) for s in split_sentences(load(scan(path.parent, 10**6)[0][0]))]
+
+
 def test_a_plain_text_help_row_runs_on_over_its_wrapped_description_and_bullets_are_a_list(tmp_path: Path):
     lines = [
         "Options:",
@@ -621,8 +627,7 @@ def test_a_plain_text_help_row_runs_on_over_its_wrapped_description_and_bullets_
         "-   Channel URLs download all uploads of the channel",
         "-   Audio is extracted from YouTube Music",
     ]
-    (tmp_path / "HELP.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
-    units = [(s.kind, " ".join(s.display.split())) for s in split_sentences(load(scan(tmp_path, 10**6)[0][0]))]
+    units = _units_of_lines(tmp_path / "HELP.txt", lines)
     assert (
         "definition",
         "--block-size=SIZE: with -l, scale sizes by SIZE when printing them; e.g., '--block-size=M'",
@@ -736,8 +741,7 @@ def test_a_programs_help_saved_as_text_is_read_an_option_at_a_time(tmp_path: Pat
         "Many new options have been added to this release of the program, such as --alias,",
         "--force-overwrites, --break-match-filter etc, and each is described above.",
     ]
-    (tmp_path / "ls.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
-    units = [(s.kind, " ".join(s.display.split())) for s in split_sentences(load(scan(tmp_path, 10**6)[0][0]))]
+    units = _units_of_lines(tmp_path / "ls.txt", lines)
     assert ("definition", "-B, --ignore-backups: do not list implied entries ending with ~") in units
     assert (
         "definition",
