@@ -71,8 +71,9 @@ CONTENT_KINDS = frozenset({"paragraph", "list_item", "table_row", "code", "defin
 # words groff broke at U+2010 are whole; prose with two spaces after its sentences is no table; 127:
 # reStructuredText files are read, as their built pages show them; 128: plain text's option lines
 # start paragraphs and their descriptions run on in their own column, as a program's help sets them;
-# 129: a Sphinx page's source saved as "name.rst.txt" is read as reStructuredText).
-PARSER_VERSION = 129
+# 129: a Sphinx page's source saved as "name.rst.txt" is read as reStructuredText; 130: a PEP or RFC
+# role ending a sentence stays inside its span).
+PARSER_VERSION = 130
 
 # A paragraph or list item whose text is mostly link text is navigation (an HTML page's menus, a
 # Markdown README's table of contents of links to its own headings).

@@ -317,8 +317,10 @@ def _markup(text: str, start: int, end: int) -> tuple[tuple[Span, ...], tuple[Sw
         body_start, body_end = role.span(2)
         target = _TARGET.search(text, body_start, body_end)
         name = role.group(1).lower()
-        if name in ("pep", "rfc"):  # ":pep:`440`" reads "PEP 440"
-            swaps.append((role.start(), role.end(), f"{name.upper()} {role.group(2).strip()}"))
+        if name in ("pep", "rfc"):  # ":pep:`440`" reads "PEP 440": the marks left out, the name in capitals
+            named = role.start() + 1, role.start() + 1 + len(name)
+            holes += [(role.start(), named[0]), (named[1], body_start), (body_end, role.end())]
+            swaps.append((*named, name.upper()))
         else:
             holes.append((role.start(), body_start))
             holes.append((target.start(), body_end + 1) if target else (body_end, role.end()))

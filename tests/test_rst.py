@@ -93,3 +93,11 @@ def test_a_sphinx_pages_source_saved_as_text_is_read_as_restructured_text(tmp_pa
     doc = _read(tmp_path, "guide.rst.txt")
     assert doc.title == "Frobnicator User Guide"
     assert ("code", "frob --check") in [(s.kind, s.display) for s in split_sentences(doc)]
+
+
+def test_a_sentence_ending_in_a_pep_role_keeps_the_role_in_its_span(tmp_path: Path):
+    (tmp_path / "notes.rst").write_text("Versions are compared as in :pep:`440`.\n", encoding="utf-8")
+    doc = load(scan(tmp_path, 10**6)[0][0])
+    (sentence,) = split_sentences(doc)
+    assert sentence.display == "Versions are compared as in PEP 440."
+    assert doc.text[sentence.start : sentence.end] == "Versions are compared as in :pep:`440`."
