@@ -72,8 +72,9 @@ CONTENT_KINDS = frozenset({"paragraph", "list_item", "table_row", "code", "defin
 # reStructuredText files are read, as their built pages show them; 128: plain text's option lines
 # start paragraphs and their descriptions run on in their own column, as a program's help sets them;
 # 129: a Sphinx page's source saved as "name.rst.txt" is read as reStructuredText; 130: a PEP or RFC
-# role ending a sentence stays inside its span).
-PARSER_VERSION = 130
+# role ending a sentence stays inside its span; 131: a manual page is known by the name its header
+# and footer end with, also where a long name runs the header's parts together).
+PARSER_VERSION = 131
 
 # A paragraph or list item whose text is mostly link text is navigation (an HTML page's menus, a
 # Markdown README's table of contents of links to its own headings).

@@ -358,7 +358,7 @@ def _plain(file: SourceFile, text: str) -> Document:
     definition; a table, written a cell to a line or laid out in columns, is rows (`_table_rows`);
     a paragraph reads the spaces of a justified line as one, as a heading does, and shows the
     words nroff broke at line ends whole (`_set_right`)."""
-    manual = _MANUAL_TITLE.match(text.lstrip())
+    manual = manual_page_name(text)
     tables, found, aside = read_plain(text, by_indent=manual is not None)
     words = {word.casefold() for word in _WORD.findall(text)}
     vocabulary = words | {part for word in words if "-" in word for part in word.split("-")}
@@ -366,7 +366,7 @@ def _plain(file: SourceFile, text: str) -> Document:
     last_row = max((row.start for row in rows), default=-1)  # a heading may stand over a table alone
     blocks = [Block("boilerplate", s, e) for s, e in aside] + rows
     if manual is not None:
-        found, laid_out = _manual_page(text, found, manual.group(1), vocabulary)
+        found, laid_out = _manual_page(text, found, manual, vocabulary)
         blocks.extend(laid_out)
     # Underline styles rank as reStructuredText ranks them: in the order they first appear. A
     # heading known only by standing alone ranks below every underlined one.
@@ -396,9 +396,24 @@ def _plain(file: SourceFile, text: str) -> Document:
     return Document(file.source, file.sha256, text, title, blocks)
 
 
-# A manual page saved as text (`man wget > wget.txt`): its first line names the page and its
-# section at both ends ("WGET(1)   GNU Wget   WGET(1)"), and its last line ends so.
-_MANUAL_TITLE = re.compile(r"(\S+\(\w+\))[^\S\n]{2,}\S.*?[^\S\n]{2,}\1[^\S\n]*\n")
+# The page and section a manual page's footer ends with ("WGET(1)").
+_MANUAL_NAME = re.compile(r"\S+\(\d\w*\)$")
+
+
+def manual_page_name(text: str) -> str | None:
+    """The name a manual page saved as text (`man wget > wget.txt`) gives itself ("WGET(1)"), or
+    None for other text: its footer ends with it ("GNU Wget 1.21.3   2025-03-03   WGET(1)"), and
+    its first line ends with it too ("WGET(1)   GNU Wget   WGET(1)"; a long name runs its header's
+    parts together: "SYSTEMD-NETWORK-GENERATsystemd-network-genSYSTEMD-NETWORK-GENERATOR.SERVICE(8)")."""
+    lines = text.strip().splitlines()
+    if len(lines) < 3:
+        return None
+    footer = _MANUAL_NAME.search(lines[-1].rstrip())
+    if footer is None or lines[0].strip() == lines[-1].strip():
+        return None
+    return footer.group() if lines[0].rstrip().endswith(footer.group()) else None
+
+
 # A tag the description beside it starts under the lines after the first ("h or H Help: ...").
 MAX_TAG_CHARS = 24
 

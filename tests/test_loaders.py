@@ -7,7 +7,7 @@ import pytest
 
 from index.chunking import split_sentences
 from index.document import block_text
-from index.loaders import UnreadableDocument, load, scan
+from index.loaders import UnreadableDocument, load, manual_page_name, scan
 
 
 def only(corpus: Path):
@@ -497,6 +497,18 @@ def test_a_manual_page_saved_as_text_is_read_as_man_lays_it_out(tmp_path: Path):
     (tmp_path / "frob.txt").write_text("\n".join(lines[2:-1]) + "\n", encoding="utf-8")
     plain = [s.display for s in split_sentences(load(scan(tmp_path, 10**6)[0][0]))]
     assert not any(text.startswith("-t seconds --timeout=seconds:") for text in plain)
+
+
+def test_a_manual_page_is_known_by_the_name_its_header_and_footer_end_with():
+    body = "\n\nNAME\n       frob - tune widgets\n\n"
+    footer = "frob 1.2                  2024-01-01                  FROB(1)"
+    assert manual_page_name(f"FROB(1)        General Commands Manual        FROB(1){body}{footer}\n") == "FROB(1)"
+    # a long name runs the header's parts together, as man cuts them to fit 80 columns
+    long_header = "SYSTEMD-NETWORK-GENERATsystemd-network-genSYSTEMD-NETWORK-GENERATOR.SERVICE(8)"
+    long_footer = "systemd 252                                   SYSTEMD-NETWORK-GENERATOR.SERVICE(8)"
+    assert manual_page_name(f"{long_header}{body}{long_footer}\n") == "SYSTEMD-NETWORK-GENERATOR.SERVICE(8)"
+    # text that names a page only at its end is no manual page
+    assert manual_page_name(f"Notes on frob{body}See also frob(1)\n") is None
 
 
 def test_a_table_laid_out_with_spaces_is_read_as_rows_under_its_years(tmp_path: Path):
