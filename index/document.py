@@ -73,8 +73,9 @@ CONTENT_KINDS = frozenset({"paragraph", "list_item", "table_row", "code", "defin
 # start paragraphs and their descriptions run on in their own column, as a program's help sets them;
 # 129: a Sphinx page's source saved as "name.rst.txt" is read as reStructuredText; 130: a PEP or RFC
 # role ending a sentence stays inside its span; 131: a manual page is known by the name its header
-# and footer end with, also where a long name runs the header's parts together).
-PARSER_VERSION = 131
+# and footer end with, also where a long name runs the header's parts together; 132: a document
+# opening with a NAME section, a manual page typeset as PDF or HTML, is titled by its name line).
+PARSER_VERSION = 132
 
 # A paragraph or list item whose text is mostly link text is navigation (an HTML page's menus, a
 # Markdown README's table of contents of links to its own headings).

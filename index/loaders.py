@@ -220,9 +220,25 @@ def load(file: SourceFile) -> Document:
             doc = parse_docx(file.source, file.sha256, data)
         except UnreadableDocx as exc:
             raise UnreadableDocument(str(exc)) from exc
-    if not doc.title:
-        doc.title = title_from_name(file.source.removesuffix(GZIP))
+    doc.title = _named_title(doc) or doc.title or title_from_name(file.source.removesuffix(GZIP))
     return doc
+
+
+# A manual page's NAME line: "wget - The non-interactive network downloader."
+_NAME_LINE = re.compile(r"\S.*?\s[-\u2010\u2013\u2014]\s+\S")
+
+
+def _named_title(doc: Document) -> str:
+    """A manual page's title, however it was typeset (groff's PDF or HTML): when the document opens
+    with a "NAME" section, as every manual page does, its line ("wget - The non-interactive network
+    downloader."), which names the program, and not the section's name; "" otherwise."""
+    content = [b for b in doc.blocks if b.kind != "boilerplate"][:2]
+    if len(content) < 2 or content[0].kind != "heading" or content[1].kind != "paragraph":
+        return ""
+    if " ".join(doc.text[content[0].start : content[0].end].split()) != "NAME":
+        return ""
+    line = " ".join(doc.text[content[1].start : content[1].end].split())
+    return line if _NAME_LINE.match(line) else ""
 
 
 def redirect_target(html: str) -> str | None:

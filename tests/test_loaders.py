@@ -771,3 +771,13 @@ def test_a_programs_help_saved_as_text_is_read_an_option_at_a_time(tmp_path: Pat
         "Many new options have been added to this release of the program, such as --alias, --force-overwrites, "
         "--break-match-filter etc, and each is described above.",
     )
+
+
+def test_a_manual_page_typeset_otherwise_is_titled_by_its_name_line(tmp_path: Path):
+    # groff's PDF or HTML of a manual page: no title of its own, "NAME" its first heading
+    page = "<html><body><h2>NAME</h2><p>frob - tune the widgets of a running server</p><h2>OPTIONS</h2><p>None.</p>"
+    (tmp_path / "frob.html").write_text(page + "</body></html>", encoding="utf-8")
+    assert load(scan(tmp_path, 10**6)[0][0]).title == "frob - tune the widgets of a running server"
+    # a NAME section that holds no name line leaves the title as the page's reader gave it
+    (tmp_path / "frob.html").write_text(page.replace(" - tune", " tunes") + "</body></html>", encoding="utf-8")
+    assert load(scan(tmp_path, 10**6)[0][0]).title == "NAME"
