@@ -4,8 +4,9 @@ usage: python bench/twins.py [--sets word,laidout,...] [--set FIELD=VALUE ...] [
 
 A set's twin is its corpus with every web page printed to PDF by Chromium (headless, with the
 header and footer a browser prints: the time and the page's title over each page, its address and
-"1/2" under it) and every Word file exported to PDF by LibreOffice (a table's rows written cell by
-cell, lists' bullets from a symbol font); other files are copied as they are. The same questions
+"1/2" under it), every Word file exported to PDF by LibreOffice (a table's rows written cell by
+cell, lists' bullets from a symbol font) and every manual page saved as text typeset to PDF by
+groff (`man -Tpdf`, from the page devdocs.RENDERED made it of); other files are copied as they are. The same questions
 are scored over both, each over an index of its own (the set's own under .bench/devdocs-index/, the
 twin's under .bench/twins-index/), so that what the PDF reader loses shows against what the HTML
 and Word readers get from the same text. Evidence strings are the text's, so they hold for a PDF.
@@ -47,9 +48,24 @@ def make_twin(corpus: Path, twin: Path) -> None:
         elif path.suffix == ".docx":
             command = ["soffice", "--headless", "--convert-to", "pdf", "--outdir", str(folder), str(path)]
             subprocess.run(command, check=True, capture_output=True, timeout=300)
+        elif (page := _man_source(corpus, path)) is not None:  # a manual page, typeset by groff
+            made = subprocess.run(["man", "-Tpdf", "-l", page], check=True, capture_output=True, timeout=300).stdout
+            (folder / f"{path.stem}.pdf").write_bytes(made)
         else:
             shutil.copy2(path, folder / path.name)
     staging.rename(twin)
+
+
+def _man_source(corpus: Path, path: Path) -> str | None:
+    """The manual page a corpus's text file was rendered from (devdocs.RENDERED, "man"), or None."""
+    from devdocs import DEBS, RENDERED
+
+    target = path.relative_to(corpus).as_posix()
+    pages = [source for _, source, how, name in RENDERED.get(corpus.name, []) if how == "man" and name == target]
+    if not pages:
+        return None
+    unpacked = DEBS / "root" / pages[0].lstrip("/")  # where bench/devdocs.py unpacked its package
+    return str(unpacked if unpacked.exists() else pages[0])
 
 
 def main() -> None:
