@@ -363,8 +363,13 @@ def _option_cells(text: str, para: Paragraph) -> tuple[Span, Span] | None:
         return Span(para.start, para.start + len(head)), Span(para.start + described, para.end)
     if para.lines < 2:
         return None
-    rest = len(text) - len(text[first_end:].lstrip())
-    return Span(para.start, para.start + len(text[para.start : first_end].rstrip())), Span(rest, para.end)
+    rest = _NON_SPACE.search(text, first_end, para.end)
+    if rest is None:
+        return None
+    return Span(para.start, para.start + len(text[para.start : first_end].rstrip())), Span(rest.start(), para.end)
+
+
+_NON_SPACE = re.compile(r"\S")
 
 
 def _plain(file: SourceFile, text: str) -> Document:
