@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import pairwise
 
 from index.document import Block, Document, Kind, Span, Swap, flatten
 
@@ -126,6 +127,9 @@ class _Reader:
 
     def _read_at(self, n: int, last: int, line: _Line) -> int:
         text = self.text
+        table = self._table(n, last, line)
+        if table is not None:
+            return table
         heading = self._heading(n, last)
         if heading is not None:
             return heading
@@ -186,6 +190,45 @@ class _Reader:
             close = self._under(end, last, line.indent)
             self._code(end, close)
             return close
+        return end
+
+    def _table(self, n: int, last: int, line: _Line) -> int | None:
+        """A grid table ("+-----+-----+" over "| a   | b   |") or a simple one ("=====  =====" over
+        "a      b") at line n: adds its rows (those above "+=====+", or between a simple table's first
+        two rules when it has three, are its header) and returns the line after it, or None. A row
+        is a line of the table: a cell wrapped onto several lines makes as many rows."""
+        grid = _GRID_RULE.fullmatch(line.text)
+        if grid is None and _SIMPLE_RULE.fullmatch(line.text) is None:
+            return None
+        end = n
+        while end < last and (row := self.lines[end]) is not None and row.indent == line.indent:
+            if grid is not None and row.text[0] not in "+|":
+                break
+            end += 1
+        if end - n < 3:
+            return None
+        rules = [m for m in range(n, end) if _rule_line(self.lines[m], grid is not None)]
+        if grid is None and (len(rules) < 2 or rules[-1] != end - 1):
+            return None
+        offset = line.start - line.indent  # the first line's start: columns are read from it
+        edges = [offset + line.indent + at for at, ch in enumerate(line.text) if ch == ("+" if grid else " ")]
+        if grid is not None:  # the rows above a rule of "=" are the header
+            header = next((m for m in rules if "=" in (self.lines[m] or line).text), -1)
+        else:  # the rows between a simple table's first two rules, when it has three
+            header = rules[1] if len(rules) > 2 else -1
+        self.groups += 1
+        for m in range(n, end):
+            row = self.lines[m]
+            assert row is not None
+            if m in rules:
+                self.blocks.append(Block("boilerplate", row.start, row.end))
+                continue
+            cells = _cells(self.text, row, edges, grid is not None, offset)
+            if not cells:
+                continue
+            kind: Kind = "table_header" if m < header else "table_row"
+            holes = tuple(hole for cell in cells for hole in _markup(self.text, *cell)[0])
+            self.blocks.append(Block(kind, cells[0][0], cells[-1][1], 0, self.groups, tuple(cells), holes))
         return end
 
     def _is_item(self, n: int, last: int, line: _Line, width: int) -> bool:
@@ -286,6 +329,40 @@ class _Reader:
         level = min(self.styles.index(style) + 1, 6)
         holes, swaps = _markup(self.text, line.start, line.end)
         self.blocks.append(Block("heading", line.start, line.end, level, -1, (), holes, swaps))
+
+
+# A grid table's rule ("+------+------+", "+======+") and a simple table's ("=====  ======").
+_GRID_RULE = re.compile(r"\+(?:[-=]+\+){1,}")
+_SIMPLE_RULE = re.compile(r"=+(?: +=+)+")
+
+
+def _rule_line(line: _Line | None, grid: bool) -> bool:
+    return (
+        line is not None
+        and (_GRID_RULE.fullmatch(line.text) if grid else _SIMPLE_RULE.fullmatch(line.text)) is not None
+    )
+
+
+def _cells(text: str, row: _Line, edges: list[int], grid: bool, offset: int) -> list[Span]:
+    """The spans of a table line's cells: between a grid's "|" under its rule's "+", or in a simple
+    table's columns, the last running to the line's end; a blank cell is left out."""
+    start = row.start - row.indent  # where the line starts in the text
+    shift = start - offset
+    bounds = [edge + shift for edge in edges]
+    if grid:
+        spans = [(a + 1, b) for a, b in pairwise(bounds)]
+    else:  # a simple table: a column starts after each run of the rule's spaces
+        gaps = set(bounds)
+        starts = sorted({start + row.indent, *(at + 1 for at in bounds if at + 1 not in gaps and at + 1 < row.end)})
+        spans = list(zip(starts, [*starts[1:], row.end], strict=True))
+    out = []
+    for a, b in spans:
+        a, b = max(a, row.start), min(b, row.end)
+        piece = text[a:b]
+        if piece.strip():
+            lead = len(piece) - len(piece.lstrip())
+            out.append((a + lead, a + len(piece.rstrip())))
+    return out
 
 
 # Inline markup: a literal (``text``), a role (:ref:`text <target>`, :pep:`440`), a reference

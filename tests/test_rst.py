@@ -101,3 +101,33 @@ def test_a_sentence_ending_in_a_pep_role_keeps_the_role_in_its_span(tmp_path: Pa
     item = split_sentences(doc)[-1]
     assert item.display == "Version numbers: PEP 440"
     assert doc.text[item.start : item.end].startswith("Version numbers: :pep:`440")  # its closing mark a hole
+
+
+def test_grid_and_simple_tables_are_read_as_rows_under_their_headers(tmp_path: Path):
+    page = """\
+Settings
+========
+
++-----------+--------------+
+| Name      | Default      |
++===========+==============+
+| timeout   | 30 seconds   |
++-----------+--------------+
+| retries   | 5            |
++-----------+--------------+
+
+=====  ===============
+Key    Meaning
+=====  ===============
+q      quit the pager
+h      show the help
+=====  ===============
+"""
+    (tmp_path / "settings.rst").write_text(page, encoding="utf-8")
+    units = [(s.kind, s.display) for s in split_sentences(load(scan(tmp_path, 10**6)[0][0]))]
+    assert units == [
+        ("table_row", "timeout, Default: 30 seconds"),
+        ("table_row", "retries, Default: 5"),
+        ("table_row", "q, Meaning: quit the pager"),
+        ("table_row", "h, Meaning: show the help"),
+    ]
