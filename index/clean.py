@@ -30,11 +30,11 @@ _RELATED = re.compile(
 # A line drawn with one repeated mark: it underlines (and may overline) a plain-text heading, as
 # reStructuredText, Setext and licence texts write them, or stands between sections ("* * *").
 _RULE = re.compile(r"^(?:([=\-~_*#+^])\1{2,}|(?:[*\-_]\s+){2,}[*\-_])$")
-# Text parted in this many pages or more by form feeds has its running headers and footers read:
-# a page's edge line is one when it comes back on this share of the pages (PDFs are read alike).
 # The hyphen groff's UTF-8 output breaks a word with at a line's end ("discus\u2010" / "sion", as a
 # manual page saved as text has it); a word is broken at it as at "-".
 HYPHEN = "\u2010"
+# Text parted in this many pages or more by form feeds has its running headers and footers read:
+# a page's edge line is one when it comes back on this share of the pages (PDFs are read alike).
 RUNNING_PAGES = 3
 RUNNING_SHARE = 0.3
 # Text without form feeds: a line laid out in parts (a gap of three spaces or more inside it) that
@@ -231,16 +231,15 @@ def option_head(text: str) -> int | None:
     return head.start(2) if head.group(2) else -1
 
 
-def _keeps_indent(group: list[_Line], line: _Line, width: int) -> bool:
-    """Whether `line` sits where the paragraph `group` goes on, in text whose indentation tells its
-    paragraphs apart (a manual page saved as text): under the lines after the first, or, for the
-    second line, under the first or deeper when the first ran to the wrap width (a tag with its
-    description beside it: "h or H Help: display a summary ..." over "the other commands"). A
-    short line over a deeper one is a tag over its description ("-c" over "Continue getting
-    ..."), a section's name over its text, not one paragraph."""
-    if len(group) > 1:
-        return line.indent == group[-1].indent
-    first = group[0]
+def _keeps_indent(first: _Line, prev: _Line, line: _Line, width: int) -> bool:
+    """Whether `line` sits where the paragraph that opened with `first` and goes on to `prev` goes
+    on, in text whose indentation tells its paragraphs apart (a manual page saved as text): under
+    the lines after the first, or, for the second line, under the first or deeper when the first
+    ran to the wrap width (a tag with its description beside it: "h or H Help: display a summary
+    ..." over "the other commands"). A short line over a deeper one is a tag over its description
+    ("-c" over "Continue getting ..."), a section's name over its text, not one paragraph."""
+    if prev is not first:
+        return line.indent == prev.indent
     full = first.indent + len(first.text) >= 0.75 * width
     return line.indent == first.indent or (line.indent > first.indent and full)
 
@@ -332,10 +331,7 @@ def paragraphs(
                 prev is not None
                 and not (option is not None and option >= 0 and _TERMINAL.search(prev.text))
                 and _continues(prev, line, gap, width)
-                and (
-                    not by_indent
-                    or (not gap and _keeps_indent([x for x in found[-1] if x.kind == "text"], line, width))
-                )
+                and (not by_indent or (not gap and _keeps_indent(found[-1][0], prev, line, width)))
             )
         if goes_on:
             found[-1].extend(pending)
@@ -346,9 +342,7 @@ def paragraphs(
             aside.extend(pending)
             found.append([line])
             firsts.append(i)
-            described = None if option is None else option if option >= 0 else -1
-            if option is not None and option >= 0:
-                described = line.indent + option
+            described = None if option is None else line.indent + option if option >= 0 else -1
         pending = []
         prev, gap = line, False
     aside.extend(pending)

@@ -17,13 +17,13 @@ import zlib
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
-from typing import NamedTuple
 
 from index.clean import HYPHEN, Paragraph, option_head, read_plain
 from index.document import (
     Block,
     Document,
     Kind,
+    Span,
     Swap,
     heads_figures,
     heads_years,
@@ -360,13 +360,13 @@ def _option_cells(text: str, para: Paragraph) -> tuple[Span, Span] | None:
         return None
     if described >= 0:
         head = text[para.start : para.start + described].rstrip()
-        return Span(para.start, para.start + len(head)), Span(para.start + described, para.end)
+        return (para.start, para.start + len(head)), (para.start + described, para.end)
     if para.lines < 2:
         return None
     rest = _NON_SPACE.search(text, first_end, para.end)
     if rest is None:
         return None
-    return Span(para.start, para.start + len(text[para.start : first_end].rstrip())), Span(rest.start(), para.end)
+    return (para.start, para.start + len(text[para.start : first_end].rstrip())), (rest.start(), para.end)
 
 
 _NON_SPACE = re.compile(r"\S")
@@ -461,8 +461,7 @@ def _manual_page(
     def adjacent(upper: Paragraph, lower: Paragraph) -> bool:
         return text.count("\n", upper.end, lower.start) == 1
 
-    def define(tag: Paragraph | Span, described: Paragraph | Span, parts: list[Paragraph]) -> None:
-        term, description = (tag.start, tag.end), (described.start, described.end)
+    def define(term: Span, description: Span, parts: list[Paragraph]) -> None:
         swaps, breaks = zip(*(_set_right(text, part, vocabulary) for part in parts), strict=True)
         cells, holes = (term, description), tuple(hole for part in parts for hole in part.holes)
         blocks.append(
@@ -490,7 +489,7 @@ def _manual_page(
             tags = []
         if tags:  # the description under its tag's lines
             columns.add(para.indent)
-            define(Span(tags[0].start, tags[-1].end), para, [*tags, para])
+            define((tags[0].start, tags[-1].end), (para.start, para.end), [*tags, para])
             tags = []
             continue
         if para.lines == 1 and (deeper or (after is not None and after.lines == 1 and after.indent == para.indent)):
@@ -508,7 +507,7 @@ def _manual_page(
         gap = _TAG_GAP.search(text, para.start, para.end) if para.lines == 1 else None
         tagged = gap is not None and gap.start() - para.start <= MAX_TAG_CHARS
         if gap is not None and tagged and gap.end() - para.start + para.indent in columns:
-            define(Span(para.start, gap.start()), Span(gap.end(), para.end), [para])
+            define((para.start, gap.start()), (gap.end(), para.end), [para])
         else:
             kept.append(para)
     return kept, blocks
@@ -517,11 +516,6 @@ def _manual_page(
 # The white space between a tag and its description on one line ("J      Like j, but ..."): two
 # spaces or more after a tag not closing a sentence.
 _TAG_GAP = re.compile(r"(?<=[^\s.,;]) {2,}(?=\S)")
-
-
-class Span(NamedTuple):
-    start: int
-    end: int
 
 
 def _described_beside(text: str, para: Paragraph) -> tuple[Span, Span] | None:
@@ -534,7 +528,7 @@ def _described_beside(text: str, para: Paragraph) -> tuple[Span, Span] | None:
     cut = para.start + width
     if text[cut - 1] != " " or text[cut].isspace() or "\n" in text[para.start : cut]:
         return None
-    return Span(para.start, para.start + len(text[para.start : cut].rstrip())), Span(cut, para.end)
+    return (para.start, para.start + len(text[para.start : cut].rstrip())), (cut, para.end)
 
 
 # A word and the hyphen a line ends with, then the next line's first word (nroff's justified text:
