@@ -75,8 +75,10 @@ CONTENT_KINDS = frozenset({"paragraph", "list_item", "table_row", "code", "defin
 # role ending a sentence stays inside its span; 131: a manual page is known by the name its header
 # and footer end with, also where a long name runs the header's parts together; 132: a document
 # opening with a NAME section, a manual page typeset as PDF or HTML, is titled by its name line; 133:
-# reStructuredText's grid and simple tables are rows under their headers).
-PARSER_VERSION = 133
+# reStructuredText's grid and simple tables are rows under their headers; 134: a row of an HTML
+# table of data is never furniture, whatever its class, so pandoc's and Apache's header rows (<tr
+# class="header">) head their tables; OpenDocument text and EPUB books are read).
+PARSER_VERSION = 134
 
 # A paragraph or list item whose text is mostly link text is navigation (an HTML page's menus, a
 # Markdown README's table of contents of links to its own headings).

@@ -73,7 +73,7 @@ _SYMBOL = _W + "sym"
 _DRAWING = _W + "drawing"
 _PICTURE_PROPERTIES = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}docPr"
 # A drawing's description that says nothing of it: a name Word or a camera gave it.
-_BARE_DESCRIPTION = re.compile(
+BARE_DESCRIPTION = re.compile(
     r"(?:picture|image|graphic|figure|chart|photo|img|dsc)[\s_-]*\d*|.*\.(?:png|jpe?g|gif|emf|wmf|svg|tiff?|bmp)",
     re.IGNORECASE,
 )
@@ -98,10 +98,10 @@ _FRACTION = _M + "f"
 
 # Style names (lower case, as Word stores built-in ones) of code, of contents entries and of the
 # two halves of a definition.
-_CODE_STYLE = re.compile(r"preformatted|code|verbatim", re.IGNORECASE)
-_CONTENTS_STYLE = re.compile(r"^(?:toc|contents)\s*(?:\d+|heading)$", re.IGNORECASE)
-_TERM_STYLES = frozenset({"definition term", "list heading"})
-_DESCRIPTION_STYLES = frozenset({"definition", "list contents"})
+CODE_STYLE = re.compile(r"preformatted|code|verbatim", re.IGNORECASE)
+CONTENTS_STYLE = re.compile(r"^(?:toc|contents)\s*(?:\d+|heading)$", re.IGNORECASE)
+TERM_STYLES = frozenset({"definition term", "list heading"})
+DESCRIPTION_STYLES = frozenset({"definition", "list contents"})
 _STYLE_CHAIN = 20  # styles based on styles: a bound against a loop in a broken file
 
 
@@ -203,7 +203,7 @@ def _description(drawing: Any) -> list[str]:
         if properties is None:
             continue
         description = " ".join((properties.get("descr") or "").split())
-        if description and not _BARE_DESCRIPTION.fullmatch(description):
+        if description and not BARE_DESCRIPTION.fullmatch(description):
             found.append(description)
     return found
 
@@ -423,7 +423,7 @@ class _Reader:
         mark = self._mark(element, style) if text.strip() else ""
         if mark and kind in ("heading", "list_item"):
             text = f"{mark} {text}"
-        if contents or in_toc or _CONTENTS_STYLE.match(name.strip()):
+        if contents or in_toc or CONTENTS_STYLE.match(name.strip()):
             kind, level = "boilerplate", 0
         elif in_box and labels_box(text):
             kind, level = "boilerplate", 0  # the box's label: what it heads is the box alone
@@ -447,9 +447,9 @@ class _Reader:
             outline = int(lowered.split()[-1])
         if outline is not None:
             return "heading", outline + 1 if self.styled_title else outline
-        if lowered in _TERM_STYLES:
+        if lowered in TERM_STYLES:
             return "term", 0
-        if lowered in _DESCRIPTION_STYLES:
+        if lowered in DESCRIPTION_STYLES:
             return "description", 0
         if self._in_monospace(paragraph, style, name):
             return "code", 0
@@ -527,7 +527,7 @@ class _Reader:
     def _in_monospace(self, paragraph: Any, style: Any, name: str) -> bool:
         """Whether a paragraph is code: in a code style, or every run holding text set in a
         fixed-pitch face (its own or its style's); a paragraph with a command inside prose is not."""
-        if _CODE_STYLE.search(name):
+        if CODE_STYLE.search(name):
             return True
         style_font = next((s.font.name for s in _styles_of(style) if s.font.name), None) or ""
         runs = [run for run in paragraph.runs if run.text.strip()]

@@ -20,7 +20,7 @@ class CorpusNotFoundError(IndexPipelineError):
 class EmptyCorpusError(IndexPipelineError):
     def __init__(self, corpus: object) -> None:
         super().__init__(
-            f"corpus folder {corpus} holds no readable documents (.txt .md .rst .pdf .html .docx); "
+            f"corpus folder {corpus} holds no readable documents (.txt .md .rst .pdf .html .docx .odt .epub); "
             "add some and run 'assistant rebuild'"
         )
 

@@ -359,6 +359,10 @@ class _Walker(HTMLParser):
             return bool(_PERMALINK_CLASS.search(attrs.get("class") or ""))
         if not self.by_name and tag in ("div", "section"):
             return False
+        if tag == "tr" and self.table_depth:
+            # a row of a table of data, whatever its class: pandoc's and Apache's manual's header
+            # rows are <tr class="header">
+            return False
         names = _COMPONENT_PART.sub(" ", attrs.get("class") or "")
         # A heading's or a section's id is a slug of its title ("comments" in a style guide,
         # "custom-header-fields", "nav-list-syntax"): only its classes can name furniture.
@@ -1028,11 +1032,12 @@ def _menu_headings(blocks: list[Block]) -> list[Block]:
     return out
 
 
-def parse_html(source: str, sha256: str, markup: str) -> Document:
-    """The page's main content as a Document (see the module docstring)."""
+def parse_html(source: str, sha256: str, markup: str, extract: bool = True) -> Document:
+    """The page's main content as a Document (see the module docstring); with `extract` False, the
+    body as the walker reads it, for a page known to hold no site furniture (a book's page)."""
     markup = _TITLED_SIDEBAR.sub(r"<div\1class=\2box\2\3>", markup)
     body = _walk(markup)
-    extracted = _extracted(markup) if body.depth < LXML_MAX_DEPTH else None
+    extracted = _extracted(markup) if extract and body.depth < LXML_MAX_DEPTH else None
     main = _plain(extracted) if extracted else ""
     content_words = len(main.split())
     if content_words and _words(body) < NAMES_MISLED_SHARE * content_words:

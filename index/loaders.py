@@ -1,9 +1,9 @@
 """Find the corpus's files and read each into a `Document` (see `index.document`).
 
 A document's `text` is what every character span indexes: for .txt and .md it is the file's own
-decoded text, for .pdf, .html and .docx the text the extractor wrote, kept under the index so that
-`source_text()` returns it unchanged. Plain text is read here; PDF, HTML, Markdown and Word have
-modules of their own.
+decoded text, for .pdf, .html, .docx, .odt and .epub the text the extractor wrote, kept under the index so that
+`source_text()` returns it unchanged. Plain text is read here; PDF, HTML, Markdown, Word,
+OpenDocument and EPUB have modules of their own.
 """
 
 from __future__ import annotations
@@ -32,8 +32,10 @@ from index.document import (
     title_from_name,
 )
 from index.docx import UnreadableDocx, parse_docx
+from index.epub import UnreadableEpub, parse_epub
 from index.html import parse_html
 from index.markdown import parse_markdown
+from index.odt import UnreadableOdt, parse_odt
 from index.pdf import UnreadablePDF, parse_pdf
 from index.rst import parse_rst
 
@@ -41,7 +43,7 @@ log = logging.getLogger(__name__)
 
 RESTRUCTURED = {".rst", ".rest"}
 PLAIN = {".txt", ".md", ".markdown", ".text", *RESTRUCTURED}
-EXTRACTED = {".pdf", ".html", ".htm", ".docx"}
+EXTRACTED = {".pdf", ".html", ".htm", ".docx", ".odt", ".epub"}
 SUPPORTED = PLAIN | EXTRACTED
 # A supported file compressed with gzip is read as the file it holds ("README.md.gz"): Debian ships
 # most of /usr/share/doc so. Past this many bytes once decompressed it is skipped, saying so.
@@ -215,6 +217,18 @@ def load(file: SourceFile) -> Document:
         doc = parse_html(file.source, file.sha256, text)
         if not doc.text.strip():
             raise UnreadableDocument("the HTML page has no text")
+    elif suffix == ".odt":
+        try:
+            doc = parse_odt(file.source, file.sha256, data)
+        except UnreadableOdt as exc:
+            raise UnreadableDocument(str(exc)) from exc
+    elif suffix == ".epub":
+        try:
+            doc = parse_epub(file.source, file.sha256, data)
+        except UnreadableEpub as exc:
+            raise UnreadableDocument(str(exc)) from exc
+        if not doc.text.strip():
+            raise UnreadableDocument("the EPUB book has no text")
     else:
         try:
             doc = parse_docx(file.source, file.sha256, data)

@@ -820,6 +820,25 @@ def test_html_headers_of_an_article_a_card_or_a_table_are_content_and_the_sites_
     ]
 
 
+def test_html_table_header_rows_of_class_header_head_their_tables(tmp_path: Path):
+    """pandoc writes a table's header row as <tr class="header"> (in <thead>), Apache's manual
+    without <thead>: a row of a table of data is the table's, whatever its class."""
+    page = """<html><body><h1>Log formats</h1><p>The module adds these format strings to the log.</p>
+    <table><colgroup><col/><col/></colgroup><thead><tr class="header"><th>Rule</th><th>Behavior</th></tr></thead>
+    <tbody><tr class="odd"><td><code>temp?</code></td><td>Excludes one-character extensions of temp.</td></tr>
+    </tbody></table>
+    <table class="bordered"><tr class="header"><th>Format String</th><th>Description</th></tr>
+    <tr><td><code>%I</code></td><td>Bytes received, including request and headers.</td></tr></table>
+    </body></html>"""
+    rows = [unit for unit in content_of(loaded(tmp_path, "formats.html", page)) if unit[0].startswith("table")]
+    assert rows == [
+        ("table_header", "Rule | Behavior"),
+        ("table_row", "temp? | Excludes one-character extensions of temp."),
+        ("table_header", "Format String | Description"),
+        ("table_row", "%I | Bytes received, including request and headers."),
+    ]
+
+
 def _revision(number: str, date: str, first: str, last: str, changes: list[str]) -> str:
     items = "".join(f"<tr><td>{change}</td></tr>" for change in changes)
     return (

@@ -725,11 +725,11 @@ def test_a_page_that_refreshes_after_a_while_is_read(tmp_path: Path):
 
 def test_files_of_other_formats_are_counted_in_one_warning(tmp_path: Path):
     (tmp_path / "guide.md").write_text("# Guide\n\nText.\n", encoding="utf-8")
-    for name in ("a.odt", "b.odt", "logo.png", "Makefile"):
+    for name in ("a.pptx", "b.pptx", "logo.png", "Makefile"):
         (tmp_path / name).write_bytes(b"x")
     files, warnings = scan(tmp_path, 10**6)
     assert [f.source for f in files] == ["guide.md"]
-    assert warnings == ["not read: 4 files of formats the index does not read (.odt 2, (no suffix) 1, .png 1)"]
+    assert warnings == ["not read: 4 files of formats the index does not read (.pptx 2, (no suffix) 1, .png 1)"]
 
 
 def test_a_programs_help_saved_as_text_is_read_an_option_at_a_time(tmp_path: Path):

@@ -99,7 +99,9 @@ def test_several_uploads_are_reported_one_by_one(tmp_path: Path, settings: Index
 
     assert add_uploads([good, bad], settings, max_bytes=1000) == UploadResult(
         added=["a.txt"],
-        rejected=["b.exe is not a supported document; upload one of .txt, .md, .rst, .pdf, .html, .htm, .docx"],
+        rejected=[
+            "b.exe is not a supported document; upload one of .txt, .md, .rst, .pdf, .html, .htm, .docx, .odt, .epub"
+        ],
     )
 
 
@@ -152,3 +154,18 @@ def test_a_docx_upload_is_read_and_added(tmp_path: Path, corpus: Path, settings:
 )
 def test_sizes_read_in_the_largest_whole_unit(size: int, label: str) -> None:
     assert size_label(size) == label
+
+
+def test_an_odt_and_an_epub_upload_are_read_and_added_and_a_broken_one_refused(
+    tmp_path: Path, corpus: Path, settings: IndexSettings
+) -> None:
+    from tests.test_odt_epub import BOOK, MANUAL, epub, odt
+
+    good = [uploaded(tmp_path, "manual.odt", odt(MANUAL)), uploaded(tmp_path, "policy.epub", epub(BOOK))]
+    broken = uploaded(tmp_path, "shop.epub", epub())  # its spine's pages are missing
+
+    result = add_uploads([*good, broken], settings, max_bytes=100_000)
+
+    assert result.added == ["manual.odt", "policy.epub"]
+    assert len(result.rejected) == 1 and result.rejected[0].startswith("shop.epub cannot be read: the EPUB book lacks")
+    assert sorted(p.name for p in corpus.iterdir()) == ["manual.odt", "policy.epub"]
