@@ -16,8 +16,9 @@ With `--into odt`, every Word file is saved as OpenDocument by LibreOffice and e
 Markdown and reStructuredText file by pandoc; with `--into epub`, each of them is made an EPUB
 book by pandoc. Where a package publishes a set's documents in that format itself (PUBLISHED:
 Gutenprint's manual as the .odt its Word file was exported from, Debian Policy and the
-Developer's Reference as the EPUB books Sphinx builds), the published file stands in their place.
-Those books hold every chapter, where the set holds some.
+Developer's Reference as the EPUB books Sphinx builds, Debian's history as its DocBook EPUB), the
+published file stands in their place. Those books hold every chapter, where the set holds some;
+files no converter reads (a PDF, plain text) are copied as they are.
 
 Twins are made once into .bench/twins/<set> (PDF) or .bench/twins/<set>-<format> (delete it to
 make it again). Needs `chromium`, LibreOffice (`soffice`) and `pandoc`, e.g. `apt-get install
@@ -44,7 +45,7 @@ TWIN_INDEXES = ROOT / ".bench" / "twins-index"
 DEFAULT_SETS = {
     "pdf": "word,laidout,doxygen,sites,beacon,structure",
     "odt": "word,markdown,hinterland",
-    "epub": "packaging,markdown,hinterland",
+    "epub": "packaging,wider,markdown,hinterland",
 }
 # What the converters make of each kind of file, by format: LibreOffice or pandoc (pandoc reads
 # these formats by their suffixes).
@@ -57,6 +58,7 @@ PUBLISHED: dict[tuple[str, str], dict[str, str]] = {
         "developers-reference": "/usr/share/developers-reference/developers-reference.epub",
         "policy": "/usr/share/doc/debian-policy/policy.epub",
     },
+    ("wider", "epub"): {"debian-history": "/usr/share/doc/debian-history/docs/project-history.en.epub"},
 }
 TOOLS = {"pdf": ("chromium", "soffice"), "odt": ("soffice", "pandoc"), "epub": ("pandoc",)}
 

@@ -77,8 +77,10 @@ CONTENT_KINDS = frozenset({"paragraph", "list_item", "table_row", "code", "defin
 # opening with a NAME section, a manual page typeset as PDF or HTML, is titled by its name line; 133:
 # reStructuredText's grid and simple tables are rows under their headers; 134: a row of an HTML
 # table of data is never furniture, whatever its class, so pandoc's and Apache's header rows (<tr
-# class="header">) head their tables; OpenDocument text and EPUB books are read).
-PARSER_VERSION = 134
+# class="header">) head their tables; OpenDocument text and EPUB books are read; 135 dropped the
+# marks of an HTML page's notes and was not kept; 136: an HTML page's own notes are read (docutils'
+# <aside class="footnote">, EPUB's <aside epub:type="footnote">), and an EPUB's bare note marks are not).
+PARSER_VERSION = 136
 
 # A paragraph or list item whose text is mostly link text is navigation (an HTML page's menus, a
 # Markdown README's table of contents of links to its own headings).
@@ -405,6 +407,63 @@ class TextWriter:
     @property
     def text(self) -> str:
         return "".join(self.parts)
+
+
+class ParagraphWriter:
+    """A word processor's paragraphs written as blocks, as the Word and OpenDocument readers meet
+    them: consecutive code paragraphs are one code block, an empty paragraph between them a blank
+    line (LibreOffice writes a program a paragraph a line); a term and the description after it are
+    one definition, a term that no description follows a definition alone; list items one after
+    another share their list's group. Kinds: those of `Block`, and "term" and "description"."""
+
+    def __init__(self) -> None:
+        self.writer = TextWriter()
+        self.term: str | None = None
+        self.code: list[str] = []
+        self.in_list = False
+        self.list_group = -1
+
+    def write(self, kind: str, level: int, text: str) -> None:
+        if not text.strip():  # an empty paragraph between items keeps the list, between code lines a blank line
+            if self.code:
+                self.code.append("")
+            return
+        if kind == "code":
+            self.write_term()
+            self.code.append(text)
+            return
+        self.flush()
+        if kind != "description":
+            self.write_term()
+        if kind == "term":
+            self.term = text
+        elif kind == "description":
+            if self.term is not None:
+                self.writer.add_cells("definition", [self.term, text])
+                self.term = None
+            else:
+                self.writer.add("paragraph", text)
+        elif kind == "list_item":
+            if not self.in_list:
+                self.list_group = self.writer.new_group()
+            self.writer.add("list_item", text, level, self.list_group)
+        else:
+            self.writer.add(kind, text, level)  # type: ignore[arg-type]
+        self.in_list = kind == "list_item"
+
+    def write_term(self) -> None:
+        """A term whose description did not follow is a definition of its own."""
+        if self.term is not None:
+            self.writer.add_cells("definition", [self.term])
+            self.term = None
+
+    def flush(self) -> None:
+        """Write the code paragraphs read so far as one block."""
+        while self.code and not self.code[-1].strip():
+            self.code.pop()
+        if self.code:
+            self.writer.add("code", "\n".join(self.code))
+        self.code = []
 
 
 _GENERIC_STEMS = frozenset(

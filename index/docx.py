@@ -46,7 +46,7 @@ from index.document import (
     RUN_IN_LEVEL,
     Document,
     ListStyle,
-    TextWriter,
+    ParagraphWriter,
     captions_as_paragraphs,
     heads_years,
     labels_box,
@@ -386,17 +386,14 @@ class _Reader:
 
         self.document = document
         self.Paragraph = Paragraph
-        self.writer = TextWriter()
+        self.out = ParagraphWriter()
+        self.writer = self.out.writer
         self.fixed_fonts = _fixed_pitch_fonts(document)
         self.notes = _notes(document)
         self.numbering = _Numbering(document)
         self.written_notes: set[str] = set()
         self.waiting_notes: list[tuple[str, str]] = []
         self.styled_title = ""
-        self.list_group = -1
-        self.in_list = False
-        self.term: str | None = None
-        self.code: list[str] = []
         self.fields: list[str] = []  # the instructions of the fields open where reading is
 
     def read(self, blocks: Iterator[tuple[Any, bool]]) -> None:
@@ -404,11 +401,11 @@ class _Reader:
             if element.tag == _W + "p":
                 self._paragraph(element, contents)
             else:
-                self._flush()
-                self.in_list = False
+                self.out.flush()
+                self.out.in_list = False
                 self._table(element)
             self._write_notes()
-        self._flush()
+        self.out.flush()
 
     def _paragraph(self, element: Any, contents: bool, in_box: bool = False) -> None:
         boxes: list[Any] = []
@@ -429,9 +426,9 @@ class _Reader:
             kind, level = "boilerplate", 0  # the box's label: what it heads is the box alone
         elif in_box and kind == "heading" and level == RUN_IN_LEVEL:
             kind, level = "paragraph", 0
-        self._write(kind, level, text)
+        self.out.write(kind, level, text)
         for description in alts:  # a picture's description is read where the picture stands
-            self._write("paragraph", 0, description)
+            self.out.write("paragraph", 0, description)
         for box in boxes:
             for child, _ in _body(box):
                 if child.tag == _W + "p":
@@ -482,48 +479,6 @@ class _Reader:
             return self.numbering.mark(num_id, level) if num_id != "0" else ""
         return ""
 
-    def _write(self, kind: str, level: int, text: str) -> None:
-        if not text.strip():  # an empty paragraph between items keeps the list, between code lines a blank line
-            if self.code:
-                self.code.append("")
-            return
-        if kind == "code":
-            self._write_term()
-            self.code.append(text)
-            return
-        self._flush()
-        if kind != "description":
-            self._write_term()
-        if kind == "term":
-            self.term = text
-        elif kind == "description":
-            if self.term is not None:
-                self.writer.add_cells("definition", [self.term, text])
-                self.term = None
-            else:
-                self.writer.add("paragraph", text)
-        elif kind == "list_item":
-            if not self.in_list:
-                self.list_group = self.writer.new_group()
-            self.writer.add("list_item", text, level, self.list_group)
-        else:
-            self.writer.add(kind, text, level)  # type: ignore[arg-type]
-        self.in_list = kind == "list_item"
-
-    def _write_term(self) -> None:
-        """A term whose description did not follow is a definition of its own."""
-        if self.term is not None:
-            self.writer.add_cells("definition", [self.term])
-            self.term = None
-
-    def _flush(self) -> None:
-        """Write the code paragraphs read so far as one block."""
-        while self.code and not self.code[-1].strip():
-            self.code.pop()
-        if self.code:
-            self.writer.add("code", "\n".join(self.code))
-        self.code = []
-
     def _in_monospace(self, paragraph: Any, style: Any, name: str) -> bool:
         """Whether a paragraph is code: in a code style, or every run holding text set in a
         fixed-pitch face (its own or its style's); a paragraph with a command inside prose is not."""
@@ -569,7 +524,7 @@ class _Reader:
         each reference to it)."""
         waiting, self.waiting_notes = self.waiting_notes, []
         if waiting:
-            self._flush()
+            self.out.flush()
         for key in waiting:
             for text in self.notes.get(key, []):
                 folded = " ".join(text.split())

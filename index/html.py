@@ -85,6 +85,12 @@ MORE_LINKS = frozenset({"more...", "more…", "read more", "read more...", "read
 _SKIP = frozenset(
     "script style noscript template svg nav header footer aside form button select iframe object head".split()
 )
+# The kinds of note an EPUB page sets in an <aside>: the book's text, read where it stands.
+_BOOK_NOTE = re.compile(r"(?:^|\s)(?:foot|end|rear)?notes?(?:$|\s)")
+# docutils (Sphinx 5 and later) sets a page's footnotes in <aside class="footnote-list"> and
+# <aside class="footnote">; DPUB-ARIA names notes by role.
+_FOOTNOTE_CLASS = re.compile(r"(?:^|\s)footnote(?:-list)?(?:$|\s)")
+_NOTE_ROLES = frozenset({"doc-footnote", "doc-endnote", "doc-endnotes"})
 _SKIP_ROLES = frozenset({"navigation", "banner", "contentinfo", "complementary", "search", "menu", "menubar"})
 # Classes and ids that name furniture. Sphinx's general and module indexes are tables of class
 # "indextable": terms over the links to where they are used, a page's worth of names that would
@@ -265,6 +271,8 @@ class _Walker(HTMLParser):
         self.counters: list[_Counter | None] = []  # per open list, an ordered list's count
         self.number = ""  # the number of the ordered list's item being read, written before its text
         self.numbered: dict[int, int] = {}  # a numbered block's start -> the length of its number and space
+        self.note_starts: list[int] = []  # the count of blocks written when each open note began
+        self.notes: set[int] = set()  # the starts of the blocks of the text's notes (`_skipped`)
         self.table_depth = 0
         self.table_group = -1
         self.table_rows = 0  # rows written of the table being read
@@ -313,6 +321,8 @@ class _Walker(HTMLParser):
         if skip:
             self.skipping += 1
             return
+        if tag == "aside":  # one kept is a note of the text's (see `_skipped`)
+            self.note_starts.append(len(self.writer.blocks))
         frame.block = self._open(frame.read_as or tag, dict(attrs))
 
     def handle_endtag(self, tag: str) -> None:
@@ -328,6 +338,8 @@ class _Walker(HTMLParser):
                 self.skipping -= 1
             elif frame.block:
                 self._close(frame.read_as or frame.tag, frame.layout)
+            if frame.tag == "aside" and not frame.skip and self.note_starts:
+                self.notes.update(b.start for b in self.writer.blocks[self.note_starts.pop() :])
             if frame.tag == tag:
                 break
 
@@ -345,6 +357,17 @@ class _Walker(HTMLParser):
     def _skipped(self, tag: str, attrs: dict[str, str | None]) -> bool:
         if tag in ("header", "footer") and (self.open_tags["article"] or self.open_tags["section"]):
             return False  # an article's or a section's own header (its title, byline, date) or footer
+        if "noteref" in (attrs.get("epub:type") or "").split():
+            return True  # a book's note mark, a bare number that would run into the word before it
+        if tag == "aside" and (
+            _BOOK_NOTE.search(attrs.get("epub:type") or "")
+            or _FOOTNOTE_CLASS.search(attrs.get("class") or "")
+            or (attrs.get("role") or "") in _NOTE_ROLES
+        ):
+            return False  # the text's own notes (EPUB's, docutils' <aside class="footnote">), no sidebar
+        classes = (attrs.get("class") or "").split()
+        if self.open_tags["aside"] and (attrs.get("role") == "doc-backlink" or {"label", "backrefs"} & set(classes)):
+            return True  # the note's own mark ("[1]") and its links back to where it was cited ("(1,2,3)")
         if tag in _SKIP:
             return True
         if tag in _CONTAINERS_NEVER_SKIPPED:
@@ -966,6 +989,12 @@ def _main_content(walker: _Walker, main: str) -> list[Block]:
     tables = {group for group, count in held.items() if count >= KEPT_ROWS_SHARE * rows[group]}
     kept = [keep or (b.kind in _ROWS and b.group in tables) for b, keep in zip(blocks, kept, strict=True)]
     kept = _items_of_kept_sections(blocks, kept)
+    # The text's own notes, which the extractor leaves out with the page's asides, once it kept
+    # any of the text they annotate.
+    if any(kept):
+        kept = [
+            keep or (b.start in walker.notes and b.kind != "boilerplate") for b, keep in zip(blocks, kept, strict=True)
+        ]
     for n, block in enumerate(blocks):
         if block.kind != "heading":
             continue

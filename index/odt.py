@@ -44,7 +44,7 @@ from index.document import (
     RUN_IN_LEVEL,
     Document,
     ListStyle,
-    TextWriter,
+    ParagraphWriter,
     captions_as_paragraphs,
     heads_years,
     labels_box,
@@ -106,6 +106,7 @@ _NUM_FORMATS: dict[str, ListStyle] = {
     "": "none",
 }
 _NUMBERED_LEVELS = frozenset({_T + "list-level-style-number", _T + "outline-level-style"})
+_MANIFEST = "{urn:oasis:names:tc:opendocument:xmlns:manifest:1.0}"
 _XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
 _STYLE_CHAIN = 20  # styles based on styles: a bound against a loop in a broken file
 MAX_PART_BYTES = 256 * 2**20  # content.xml or styles.xml past this once inflated is refused
@@ -124,6 +125,8 @@ def parse_odt(source: str, sha256: str, data: bytes) -> Document:
     except zipfile.BadZipFile as exc:
         raise UnreadableOdt(f"not an OpenDocument text (not a zip archive: {exc})") from exc
     with archive:
+        if _encrypted(_part(archive, "META-INF/manifest.xml")):
+            raise UnreadableOdt("the document is protected by a password; save a copy without one to read it")
         content = _part(archive, "content.xml", required=True)
         styles = _part(archive, "styles.xml")
         meta = _part(archive, "meta.xml")
@@ -161,6 +164,19 @@ def _part(archive: zipfile.ZipFile, name: str, required: bool = False) -> Any:
         if required:
             raise UnreadableOdt(f"the document's {name} is not well-formed XML: {exc}") from exc
         return None
+
+
+def _encrypted(manifest: Any) -> bool:
+    """Whether the manifest says the body is encrypted (a password set when it was saved)."""
+    if manifest is None:
+        return False
+    for entry in manifest.iter(f"{_MANIFEST}file-entry"):
+        if (
+            entry.get(f"{_MANIFEST}full-path") == "content.xml"
+            and entry.find(f"{_MANIFEST}encryption-data") is not None
+        ):
+            return True
+    return False
 
 
 class _Styles:
@@ -231,12 +247,9 @@ class _Reader:
 
     def __init__(self, styles: _Styles) -> None:
         self.styles = styles
-        self.writer = TextWriter()
+        self.out = ParagraphWriter()
+        self.writer = self.out.writer
         self.styled_title = ""
-        self.list_group = -1
-        self.in_list = False
-        self.term: str | None = None
-        self.code: list[str] = []
         self.written_notes: set[str] = set()
         self.lists_by_id: dict[str, dict[int, int]] = {}  # a list's xml:id -> its numbers by depth
         self.last_list: dict[str, dict[int, int]] = {}  # a list style -> the numbers of its last list
@@ -250,14 +263,14 @@ class _Reader:
             elif tag == _T + "list":
                 self._list(child, contents, depth=1, list_style=child.get(_T + "style-name"))
             elif tag == _TB + "table":
-                self._flush()
-                self.in_list = False
+                self.out.flush()
+                self.out.in_list = False
                 self._table(child)
             elif tag in _INDEXES:
                 self.read(child.find(_T + "index-body") if child.find(_T + "index-body") is not None else child, True)
             elif tag in (_T + "section", _T + "index-body", _T + "index-title", _T + "change", _O + "forms"):
                 self.read(child, contents)
-        self._flush()
+        self.out.flush()
 
     def _list(
         self,
@@ -306,9 +319,9 @@ class _Reader:
                         self._paragraph(child, contents, list_depth=depth if numbered else 0, mark=mark)
                     first = False
                 elif child.tag == _TB + "table" and not counted_only:
-                    self._flush()
+                    self.out.flush()
                     self._table(child)
-        self.in_list = self.in_list and depth > 1
+        self.out.in_list = self.out.in_list and depth > 1
 
     def _heading_mark(self, heading: Any) -> str:
         """The number shown before a heading that no list holds ("3.1)"): headings are counted by
@@ -356,11 +369,11 @@ class _Reader:
             kind, level = "boilerplate", 0  # the box's label: what it heads is the box alone
         elif in_frame and kind == "heading" and level == RUN_IN_LEVEL:
             kind, level = "paragraph", 0
-        self._write(kind, level, text)
+        self.out.write(kind, level, text)
         for frame in frames:
             self._frame(frame)
         if notes:
-            self._flush()
+            self.out.flush()
         for note in notes:
             self._note(note)
 
@@ -444,50 +457,8 @@ class _Reader:
         for tag in (_SVG + "title", _SVG + "desc"):
             description = " ".join((frame.findtext(tag) or "").split())
             if description and not BARE_DESCRIPTION.fullmatch(description):
-                self._write("paragraph", 0, description)
+                self.out.write("paragraph", 0, description)
                 return
-
-    def _write(self, kind: str, level: int, text: str) -> None:
-        if not text.strip():  # an empty paragraph between items keeps the list, between code lines a blank line
-            if self.code:
-                self.code.append("")
-            return
-        if kind == "code":
-            self._write_term()
-            self.code.append(text.rstrip())
-            return
-        self._flush()
-        if kind != "description":
-            self._write_term()
-        if kind == "term":
-            self.term = text
-        elif kind == "description":
-            if self.term is not None:
-                self.writer.add_cells("definition", [self.term, text])
-                self.term = None
-            else:
-                self.writer.add("paragraph", text)
-        elif kind == "list_item":
-            if not self.in_list:
-                self.list_group = self.writer.new_group()
-            self.writer.add("list_item", text, level, self.list_group)
-        else:
-            self.writer.add(kind, text, level)  # type: ignore[arg-type]
-        self.in_list = kind == "list_item"
-
-    def _write_term(self) -> None:
-        """A term whose description did not follow is a definition of its own."""
-        if self.term is not None:
-            self.writer.add_cells("definition", [self.term])
-            self.term = None
-
-    def _flush(self) -> None:
-        """Write the code paragraphs read so far as one block."""
-        while self.code and not self.code[-1].strip():
-            self.code.pop()
-        if self.code:
-            self.writer.add("code", "\n".join(self.code))
-        self.code = []
 
     def _table(self, element: Any) -> None:
         header_rows = [r for h in element.iter(_TB + "table-header-rows") for r in h.iter(_TB + "table-row")]
@@ -518,7 +489,7 @@ class _Reader:
             text = " ".join(_plain_text(paragraph).split())
             if text and text not in self.written_notes:
                 self.written_notes.add(text)
-                self._write("paragraph", 0, text)
+                self.out.write("paragraph", 0, text)
 
     def _has_figures(self, row: Any) -> bool:
         return any(ch.isdigit() for c in _cells(row) for ch in self._cell_text(c))

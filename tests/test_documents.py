@@ -839,6 +839,50 @@ def test_html_table_header_rows_of_class_header_head_their_tables(tmp_path: Path
     ]
 
 
+SPHINX_FOOTNOTES = """<html><head><title>Best practices</title></head><body>
+<div class="related" role="navigation"><ul><li><a href="index.html">Contents</a></li></ul></div>
+<div class="document"><div class="body" role="main"><section id="tarballs"><h1>Pristine source tarballs</h1>
+<p>The defining characteristic of a pristine source tarball is that the orig file is byte-for-byte identical to a
+tarball officially distributed by the upstream author.<a class="footnote-reference brackets" href="#id4" id="id2"
+role="doc-noteref"><span class="fn-bracket">[</span>1<span class="fn-bracket">]</span></a> This makes it possible
+to use checksums to easily verify that all changes between the packaged version and upstream's are in the diff.</p>
+<p>Also, if the original source is huge, people who already have the upstream tarball can save download time when
+they want to inspect your packaging in detail, and mirrors can share one copy of the same upstream release.</p>
+<aside class="footnote-list brackets"><aside class="footnote brackets" id="id4" role="note">
+<span class="label"><span class="fn-bracket">[</span><a role="doc-backlink" href="#id2">1</a>
+<span class="fn-bracket">]</span></span><p>We cannot prevent upstream authors from changing the tarball they
+distribute without also incrementing the version number.</p></aside></aside>
+</section></div></div>
+<aside class="sidebar"><p>Sponsored: hosting for your packages, ten percent off this month.</p></aside>
+</body></html>"""
+
+
+def test_html_notes_of_the_text_are_read_and_sidebars_are_not(tmp_path: Path):
+    """docutils (Sphinx 5 and later) sets footnotes in <aside class="footnote">, once left out with
+    the site's asides; a note is read without its own label ("[1]") and links back."""
+    content = content_of(loaded(tmp_path, "practices.html", SPHINX_FOOTNOTES))
+    assert content == [
+        ("heading", "Pristine source tarballs"),
+        (
+            "paragraph",
+            "The defining characteristic of a pristine source tarball is that the orig file is byte-for-byte "
+            "identical to a tarball officially distributed by the upstream author.[1] This makes it possible to use "
+            "checksums to easily verify that all changes between the packaged version and upstream's are in the diff.",
+        ),
+        (
+            "paragraph",
+            "Also, if the original source is huge, people who already have the upstream tarball can save download "
+            "time when they want to inspect your packaging in detail, and mirrors can share one copy of the same "
+            "upstream release.",
+        ),
+        (
+            "paragraph",
+            "We cannot prevent upstream authors from changing the tarball they distribute without also incrementing "
+            "the version number.",
+        ),
+    ]
+
+
 def _revision(number: str, date: str, first: str, last: str, changes: list[str]) -> str:
     items = "".join(f"<tr><td>{change}</td></tr>" for change in changes)
     return (

@@ -239,6 +239,19 @@ def test_odt_without_text_says_so(tmp_path: Path) -> None:
         loaded(tmp_path, "stylesonly.odt", out.getvalue())
 
 
+def test_password_protected_odt_says_so(tmp_path: Path) -> None:
+    manifest = """<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0">
+    <manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml">
+    <manifest:encryption-data manifest:checksum-type="SHA1/1K" manifest:checksum="x"/>
+    </manifest:file-entry></manifest:manifest>"""
+    data = io.BytesIO()
+    with zipfile.ZipFile(data, "w") as archive:
+        archive.writestr("META-INF/manifest.xml", manifest)
+        archive.writestr("content.xml", b"\x8f\x12 encrypted bytes")
+    with pytest.raises(UnreadableDocument, match="protected by a password"):
+        loaded(tmp_path, "secret.odt", data.getvalue())
+
+
 # EPUB: a package, a navigation document, two chapters and an image, as Sphinx and pandoc write them.
 CONTAINER = """<?xml version="1.0"?>
 <container version="1.0" xmlns="urn:oasis:names:tc:opendocument:xmlns:container">
@@ -262,7 +275,8 @@ NAV = """<html xmlns="http://www.w3.org/1999/xhtml" xmlns:epub="http://www.idpf.
 
 def chapter(title: str, body: str) -> str:
     return f"""<?xml version="1.0" encoding="utf-8"?>
-<html xmlns="http://www.w3.org/1999/xhtml"><head><title>{title}</title></head>
+<html xmlns="http://www.w3.org/1999/xhtml" xmlns:epub="http://www.idpf.org/2007/ops">
+<head><title>{title}</title></head>
 <body><section><h1>{title}</h1>{body}</section></body></html>"""
 
 
@@ -286,7 +300,11 @@ BOOK = {
         "<table><tr><th>Field</th><th>Required</th></tr><tr><td>Package</td><td>yes</td></tr></table>",
     ),
     "ch2.xhtml": chapter(
-        "Source packages", "<p>A source package holds the upstream code.</p><pre>dpkg-source -x\n  foo.dsc</pre>"
+        "Source packages",
+        '<p>A source package holds the upstream code.<a epub:type="noteref" href="#n1">1</a></p>'
+        "<pre>dpkg-source -x\n  foo.dsc</pre>"
+        '<aside epub:type="footnote" id="n1"><p>Its Debian changes travel beside it.</p></aside>'
+        "<aside><p>Buy the paper edition!</p></aside>",
     ),
 }
 
@@ -304,10 +322,11 @@ def test_epub_pages_in_spine_order_without_the_navigation(tmp_path: Path) -> Non
         ("heading", "Source packages"),
         ("paragraph", "A source package holds the upstream code."),
         ("code", "dpkg-source -x foo.dsc"),
+        ("paragraph", "Its Debian changes travel beside it."),
     ]
     lists, tables = ({b.group for b in doc.blocks if b.kind == kind} for kind in ("list_item", "table_row"))
     assert len(lists) == len(tables) == 1 and lists != tables
-    assert_clean(doc, ("(contents)",))
+    assert_clean(doc, ("(contents)", "paper edition"))
 
 
 @pytest.mark.parametrize(
