@@ -1,9 +1,9 @@
 """Find the corpus's files and read each into a `Document` (see `index.document`).
 
 A document's `text` is what every character span indexes: for .txt and .md it is the file's own
-decoded text, for .pdf, .html, .docx, .odt and .epub the text the extractor wrote, kept under the index so that
-`source_text()` returns it unchanged. Plain text is read here; PDF, HTML, Markdown, Word,
-OpenDocument and EPUB have modules of their own.
+decoded text, for .pdf, .html, .docx, .odt and .epub the text the extractor wrote, kept under the
+index so that `source_text()` returns it unchanged. Plain text is read here; PDF, HTML, Markdown,
+Word, OpenDocument and EPUB have modules of their own.
 """
 
 from __future__ import annotations

@@ -110,7 +110,9 @@ _MANIFEST = "{urn:oasis:names:tc:opendocument:xmlns:manifest:1.0}"
 _XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
 _STYLE_CHAIN = 20  # styles based on styles: a bound against a loop in a broken file
 MAX_PART_BYTES = 256 * 2**20  # content.xml or styles.xml past this once inflated is refused
-_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True)
+# No entities are expanded and no tree deeper than lxml's default is built: a body nested past
+# it is refused as not well-formed, before the reader's recursion could overflow.
+_PARSER = etree.XMLParser(resolve_entities=False, no_network=True)
 _ENCODED = re.compile(r"_([0-9a-fA-F]{2})_")  # a style name's encoded character ("Heading_20_1")
 
 
@@ -267,7 +269,8 @@ class _Reader:
                 self.out.in_list = False
                 self._table(child)
             elif tag in _INDEXES:
-                self.read(child.find(_T + "index-body") if child.find(_T + "index-body") is not None else child, True)
+                entries = child.find(_T + "index-body")
+                self.read(entries if entries is not None else child, True)
             elif tag in (_T + "section", _T + "index-body", _T + "index-title", _T + "change", _O + "forms"):
                 self.read(child, contents)
         self.out.flush()

@@ -239,6 +239,12 @@ def test_odt_without_text_says_so(tmp_path: Path) -> None:
         loaded(tmp_path, "stylesonly.odt", out.getvalue())
 
 
+def test_odt_nested_past_the_xml_limit_is_refused_saying_why(tmp_path: Path) -> None:
+    deep = "<text:section>" * 5000 + "<text:p>Deep.</text:p>" + "</text:section>" * 5000
+    with pytest.raises(UnreadableDocument, match="not well-formed XML: Excessive depth"):
+        loaded(tmp_path, "deep.odt", odt(deep))
+
+
 def test_password_protected_odt_says_so(tmp_path: Path) -> None:
     manifest = """<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0">
     <manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml">
