@@ -268,6 +268,9 @@ class _Reader:
                 self.out.flush()
                 self.out.in_list = False
                 self._table(child)
+            elif tag == _D + "frame":  # a text box or picture anchored to the page, not a paragraph
+                self.out.flush()
+                self._frame(child)
             elif tag in _INDEXES:
                 entries = child.find(_T + "index-body")
                 self.read(entries if entries is not None else child, True)

@@ -207,14 +207,21 @@ def test_odt_code_keeps_its_lines_and_quotes_hold_their_spans(manual: Document) 
     assert_clean(manual, ("Installing 1", "Check this", "Removed words", "Picture 2"))
 
 
-def test_odt_title_paragraph_leads_and_code_by_font(tmp_path: Path) -> None:
+def test_odt_title_paragraph_leads_a_page_anchored_box_is_read_and_code_by_font(tmp_path: Path) -> None:
     body = """<text:p text:style-name="Title">Gutenprint Manual</text:p>
+    <draw:frame draw:name="Box"><draw:text-box><text:p>Printed on recycled paper.</text:p></draw:text-box></draw:frame>
     <text:h text:outline-level="1">Overview</text:h>
     <text:p><text:span text:style-name="Mono">make install</text:span></text:p>
     <text:p>Run <text:span text:style-name="Mono">make</text:span> first.</text:p>"""
     doc = loaded(tmp_path, "guide.odt", odt(body, title="Template title"))
     assert doc.title == "Gutenprint Manual"
-    assert [(b.kind, b.level) for b in doc.blocks] == [("heading", 1), ("heading", 2), ("code", 0), ("paragraph", 0)]
+    assert [(b.kind, b.level) for b in doc.blocks] == [
+        ("heading", 1),
+        ("paragraph", 0),  # the text box anchored to the page
+        ("heading", 2),
+        ("code", 0),
+        ("paragraph", 0),
+    ]
 
 
 @pytest.mark.parametrize(
