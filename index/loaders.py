@@ -43,7 +43,7 @@ log = logging.getLogger(__name__)
 
 RESTRUCTURED = {".rst", ".rest"}
 PLAIN = {".txt", ".md", ".markdown", ".text", *RESTRUCTURED}
-EXTRACTED = {".pdf", ".html", ".htm", ".docx", ".odt", ".epub"}
+EXTRACTED = {".pdf", ".html", ".htm", ".docx", ".odt", ".fodt", ".epub"}
 SUPPORTED = PLAIN | EXTRACTED
 # A supported file compressed with gzip is read as the file it holds ("README.md.gz"): Debian ships
 # most of /usr/share/doc so. Past this many bytes once decompressed it is skipped, saying so.
@@ -217,9 +217,9 @@ def load(file: SourceFile) -> Document:
         doc = parse_html(file.source, file.sha256, text)
         if not doc.text.strip():
             raise UnreadableDocument("the HTML page has no text")
-    elif suffix == ".odt":
+    elif suffix in (".odt", ".fodt"):
         try:
-            doc = parse_odt(file.source, file.sha256, data)
+            doc = parse_odt(file.source, file.sha256, data, flat=suffix == ".fodt")
         except UnreadableOdt as exc:
             raise UnreadableDocument(str(exc)) from exc
     elif suffix == ".epub":

@@ -1,8 +1,9 @@
-"""Read an OpenDocument text (.odt, LibreOffice Writer's own format) into a `Document`.
+"""Read OpenDocument text (.odt, LibreOffice Writer's own format; .fodt, its flat XML) into a `Document`.
 
 An .odt is a zip archive; `content.xml` holds the body, `styles.xml` the named styles its
-paragraphs are based on. As with Word files (`index.docx`), what a paragraph is comes from what
-the XML says, not from how it looks, and the two readers read the same style names alike:
+paragraphs are based on (a .fodt holds both in one XML file). As with Word files (`index.docx`),
+what a paragraph is comes from what the XML says, not from how it looks, and the two readers read
+the same style names alike:
 
 - heading: `text:h` at its outline level (one deeper under a paragraph in the "Title" style,
   which is the document's title); a short paragraph wholly in bold is a heading below them
@@ -120,18 +121,13 @@ class UnreadableOdt(Exception):
     """A file that is not an OpenDocument text this reader can open; the message says why."""
 
 
-def parse_odt(source: str, sha256: str, data: bytes) -> Document:
-    """The body's blocks as one Document (see the module docstring)."""
-    try:
-        archive = zipfile.ZipFile(io.BytesIO(data))
-    except zipfile.BadZipFile as exc:
-        raise UnreadableOdt(f"not an OpenDocument text (not a zip archive: {exc})") from exc
-    with archive:
-        if _encrypted(_part(archive, "META-INF/manifest.xml")):
-            raise UnreadableOdt("the document is protected by a password; save a copy without one to read it")
-        content = _part(archive, "content.xml", required=True)
-        styles = _part(archive, "styles.xml")
-        meta = _part(archive, "meta.xml")
+def parse_odt(source: str, sha256: str, data: bytes, flat: bool = False) -> Document:
+    """The body's blocks as one Document (see the module docstring). `flat`: the document is one
+    XML file (`.fodt`, which LibreOffice also saves), its styles and metadata beside its body."""
+    if flat:
+        content = styles = meta = _parsed(data[: MAX_PART_BYTES + 1], "XML", required=True)
+    else:
+        content, styles, meta = _parts(data)
     assert content is not None
     body = content.find(f"{_O}body/{_O}text")
     if body is None:
@@ -148,6 +144,18 @@ def parse_odt(source: str, sha256: str, data: bytes) -> Document:
     return Document(source, sha256, text, reader.styled_title or meta_title or first, blocks)
 
 
+def _parts(data: bytes) -> tuple[Any, Any, Any]:
+    """The body, styles and metadata of an .odt archive (the last two None where missing)."""
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+    except zipfile.BadZipFile as exc:
+        raise UnreadableOdt(f"not an OpenDocument text (not a zip archive: {exc})") from exc
+    with archive:
+        if _encrypted(_part(archive, "META-INF/manifest.xml")):
+            raise UnreadableOdt("the document is protected by a password; save a copy without one to read it")
+        return _part(archive, "content.xml", required=True), _part(archive, "styles.xml"), _part(archive, "meta.xml")
+
+
 def _part(archive: zipfile.ZipFile, name: str, required: bool = False) -> Any:
     try:
         with archive.open(name) as member:
@@ -158,6 +166,11 @@ def _part(archive: zipfile.ZipFile, name: str, required: bool = False) -> Any:
         return None
     except (zipfile.BadZipFile, OSError, EOFError, NotImplementedError) as exc:
         raise UnreadableOdt(f"the document's {name} cannot be read: {exc}") from exc
+    return _parsed(data, name, required)
+
+
+def _parsed(data: bytes, name: str, required: bool) -> Any:
+    """A part's XML (None for a broken optional part), refused past MAX_PART_BYTES."""
     if len(data) > MAX_PART_BYTES:
         raise UnreadableOdt(f"the document's {name} passes {MAX_PART_BYTES} bytes (MAX_PART_BYTES)")
     try:

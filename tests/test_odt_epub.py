@@ -199,6 +199,17 @@ def test_odt_blocks_are_read_as_the_xml_says(manual: Document) -> None:
     assert manual.title == "Printer manual"
 
 
+def test_flat_odt_reads_as_its_archive_does(tmp_path: Path, manual: Document) -> None:
+    styles = STYLES.split(">", 1)[1].rsplit("</office:document-styles>", 1)[0]
+    flat = f"""<?xml version="1.0" encoding="UTF-8"?>
+<office:document {ODF} office:version="1.3" office:mimetype="application/vnd.oasis.opendocument.text">
+<office:meta><dc:title>Printer manual</dc:title></office:meta>{styles}{AUTOMATIC}
+<office:body><office:text>{MANUAL}</office:text></office:body></office:document>"""
+    doc = loaded(tmp_path, "manual.fodt", flat.encode())
+    assert units(doc) == units(manual)
+    assert doc.title == manual.title
+
+
 def test_odt_code_keeps_its_lines_and_quotes_hold_their_spans(manual: Document) -> None:
     (code,) = [b for b in manual.blocks if b.kind == "code"]
     assert manual.text[code.start : code.end] == "lpadmin -p laser \\\n    -E"

@@ -100,7 +100,8 @@ def test_several_uploads_are_reported_one_by_one(tmp_path: Path, settings: Index
     assert add_uploads([good, bad], settings, max_bytes=1000) == UploadResult(
         added=["a.txt"],
         rejected=[
-            "b.exe is not a supported document; upload one of .txt, .md, .rst, .pdf, .html, .htm, .docx, .odt, .epub"
+            "b.exe is not a supported document; upload one of "
+            ".txt, .md, .rst, .pdf, .html, .htm, .docx, .odt, .fodt, .epub"
         ],
     )
 

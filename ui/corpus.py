@@ -20,7 +20,7 @@ from index.loaders import SourceFile
 from index.parsing import Parsed, parse
 from index.settings import IndexSettings
 
-UPLOAD_SUFFIXES = (".txt", ".md", ".rst", ".pdf", ".html", ".htm", ".docx", ".odt", ".epub")
+UPLOAD_SUFFIXES = (".txt", ".md", ".rst", ".pdf", ".html", ".htm", ".docx", ".odt", ".fodt", ".epub")
 """File types accepted for upload: those the index reads (.htm is another spelling of .html)."""
 
 MAX_UPLOAD_BYTES = 20 * 1024 * 1024
