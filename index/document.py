@@ -79,8 +79,10 @@ CONTENT_KINDS = frozenset({"paragraph", "list_item", "table_row", "code", "defin
 # table of data is never furniture, whatever its class, so pandoc's and Apache's header rows (<tr
 # class="header">) head their tables; OpenDocument text and EPUB books are read; 135 dropped the
 # marks of an HTML page's notes and was not kept; 136: an HTML page's own notes are read (docutils'
-# <aside class="footnote">, EPUB's <aside epub:type="footnote">), and an EPUB's bare note marks are not).
-PARSER_VERSION = 136
+# <aside class="footnote">, EPUB's <aside epub:type="footnote">), and an EPUB's bare note marks are not;
+# 137 and 138 read an HTML paragraph mostly of links as content when it is a sentence with words
+# of its own, as one referring to another section is, and were not kept; 139 reads as 136 does).
+PARSER_VERSION = 139
 
 # A paragraph or list item whose text is mostly link text is navigation (an HTML page's menus, a
 # Markdown README's table of contents of links to its own headings).
