@@ -24,9 +24,12 @@ from gradio_client import Client
 from gradio_client.exceptions import AppError, AuthenticationError
 from playwright.sync_api import Browser, Locator, Page, expect, sync_playwright
 
-from assistant import NOT_FOUND, Assistant
+from assistant import NOT_FOUND, Assistant, AssistantSettings, IndexSettings
 from tests.browser import CHROMIUM, CHROMIUM_FLAGS
-from ui.app import MISSION_QUESTION, build_app, launch
+from tests.conftest import write_corpus
+from tests.fakes import HashEmbedder
+from ui.app import MISSION_QUESTION, _Handlers, build_app, launch
+from ui.render import rebuild_status_html
 
 pytestmark = pytest.mark.model
 
@@ -459,3 +462,19 @@ def test_answers_keep_coming_through_a_rebuild_and_then_come_from_the_new_index(
         assert before >= 4 and during >= 2, (before, during)
         after = client.predict("What happened to the zeppelin?", api_name="/ask")
         assert after["citations"][0]["source"] == "zeppelin.txt"
+
+
+def test_a_rebuilds_end_a_tick_showed_before_a_clicks_answer_landed_is_shown_again(tmp_path: Path) -> None:
+    """A click's answer goes through the queue and a tick's does not, so "Cancelling the
+    rebuild…" can land after a tick showed the rebuild's end; the next tick shows the end again."""
+    corpus = write_corpus(tmp_path / "corpus", {"harbour.txt": "The harbour froze in January.\n"})
+    index = IndexSettings(corpus=corpus, index_dir=tmp_path / "index")
+    handlers = _Handlers(Assistant(settings=AssistantSettings(index=index), embedder=HashEmbedder()), 10**6, None)
+    handlers.rebuilds.start()
+    ended = handlers.rebuilds.wait(timeout=60)
+    assert not ended.running
+
+    *_, seen = handlers.refresh(None, "", [])  # a tick shows the end of the rebuild
+    assert handlers.refresh(seen, "", [])[0] == gr.skip()  # and the next has nothing new to show
+    _, _, seen = handlers.cancel(seen)  # the click's answer lands after them
+    assert handlers.refresh(seen, "", [])[0] == rebuild_status_html(ended)

@@ -298,27 +298,36 @@ class _Handlers:
         stats = corpus_html(corpus, len(manifest.docs), manifest.chunks, manifest.built_at)
         return stats, gr.Dropdown(choices=sorted(manifest.docs))
 
-    def rebuild(self) -> tuple[Any, Any]:
+    # A click's answer goes through the queue, and a tick's does not: it can reach the tab after a
+    # tick that saw a newer state ("Cancelling the rebuild…" after "Rebuild cancelled"). Each of
+    # them so forgets the state the tab last saw, and the next tick shows the state as it is.
+
+    def rebuild(self, seen: dict[str, Any] | None) -> tuple[Any, Any, dict[str, Any]]:
         self.rebuilds.start()
         state = self.rebuilds.state
-        return rebuild_status_html(state), gr.Button(visible=state.running)
+        return rebuild_status_html(state), gr.Button(visible=state.running), _unseen(seen)
 
-    def cancel(self) -> tuple[Any, Any]:
+    def cancel(self, seen: dict[str, Any] | None) -> tuple[Any, Any, dict[str, Any]]:
         self.rebuilds.cancel()
-        return rebuild_status_html(self.rebuilds.state), gr.Button(visible=False)
+        return rebuild_status_html(self.rebuilds.state), gr.Button(visible=False), _unseen(seen)
 
-    def upload(self, files: list[str] | None) -> tuple[Any, ...]:
+    def upload(self, files: list[str] | None, seen: dict[str, Any] | None) -> tuple[Any, ...]:
         paths = [Path(f) for f in files or []]
         result = add_uploads(paths, self.assistant.settings.index, self.max_upload_bytes)
         for path in paths:  # the copies Gradio kept while uploading; the corpus has its own now
             path.unlink(missing_ok=True)
         notes = [f"Added {s}" for s in result.added] + [f"{s} is already in the corpus" for s in result.unchanged]
         if not result.added:
-            return messages_html(result.rejected, notes), gr.skip(), None
+            return messages_html(result.rejected, notes), gr.skip(), None, gr.skip()
         if not self.rebuilds.start(notes, result.rejected):
             notes.append("A rebuild is running; press Rebuild index when it is done to index the new documents.")
-            return messages_html(result.rejected, notes), gr.skip(), None
-        return rebuild_status_html(self.rebuilds.state), gr.Button(visible=True), None
+            return messages_html(result.rejected, notes), gr.skip(), None, gr.skip()
+        return rebuild_status_html(self.rebuilds.state), gr.Button(visible=True), None, _unseen(seen)
+
+
+def _unseen(seen: dict[str, Any] | None) -> dict[str, Any]:
+    """What a tab has seen, less the rebuild's state (see `_Handlers.rebuild`)."""
+    return {key: value for key, value in (seen or {}).items() if key != "rebuild"}
 
 
 def _feedback_head(turn: int, exchange: Exchange) -> str:
@@ -481,10 +490,10 @@ def build_app(
         app.load(ui.refresh, [seen, doc_filter, picked], shared, **private)
         # Straight to the handler, not through the queue: a tick is cheap and must not hold up an answer.
         timer.tick(ui.refresh, [seen, doc_filter, picked], shared, show_progress="hidden", queue=False, **private)
-        rebuild.click(ui.rebuild, None, [report, cancel], **private)
-        cancel.click(ui.cancel, None, [report, cancel], **private)
+        rebuild.click(ui.rebuild, [seen], [report, cancel, seen], **private)
+        cancel.click(ui.cancel, [seen], [report, cancel, seen], **private)
         index_events: dict[str, Any] = {"concurrency_id": "index", "concurrency_limit": 1, **private}
-        uploads.upload(ui.upload, [uploads], [report, cancel, uploads], **index_events)
+        uploads.upload(ui.upload, [uploads, seen], [report, cancel, uploads, seen], **index_events)
         gr.api(ui.ask, api_name="ask")
     return app
 
