@@ -406,33 +406,18 @@ class _Reader:
     ) -> None:
         """Append the runs of text under `node`, each with its font and weight (its span's, else
         the paragraph's); notes and frames are gathered to be written after the paragraph."""
-        font = self.styles.text_property("text", style, _S + "font-name") or self.styles.text_property(
-            "paragraph", style, _S + "font-name"
-        )
-        weight = self.styles.text_property("text", style, _FO + "font-weight") or self.styles.text_property(
-            "paragraph", style, _FO + "font-weight"
-        )
-        bold = weight in ("bold", "700", "800", "900")
-        if node.text:
-            pieces.append((node.text, font, bold))
-        for child in node:
-            tag = child.tag
-            if tag == _T + "note":
-                notes.append(child)
-            elif tag == _D + "frame":
-                frames.append(child)
-            elif tag == _T + "s":
-                count = child.get(_T + "c", "1")
-                pieces.append((" " * (int(count) if count.isdigit() else 1), font, bold))
-            elif tag == _T + "tab":
-                pieces.append(("\t", font, bold))
-            elif tag == _T + "line-break":
-                pieces.append(("\n", font, bold))
-            elif tag not in _SKIPPED and isinstance(tag, str):
-                inner = child.get(_T + "style-name") if tag == _T + "span" else None
-                self._read_inline(child, inner or style, pieces, notes, frames)
-            if child.tail:
-                pieces.append((child.tail, font, bold))
+        looks: dict[str | None, tuple[str | None, bool]] = {}
+        for text, run_style in _runs(node, style, notes, frames):
+            if run_style not in looks:
+                looks[run_style] = self._look(run_style)
+            pieces.append((text, *looks[run_style]))
+
+    def _look(self, style: str | None) -> tuple[str | None, bool]:
+        """The font and whether bold of a run in `style` (a span's style, else its paragraph's)."""
+        props = self.styles.text_property
+        font = props("text", style, _S + "font-name") or props("paragraph", style, _S + "font-name")
+        weight = props("text", style, _FO + "font-weight") or props("paragraph", style, _FO + "font-weight")
+        return font, weight in ("bold", "700", "800", "900")
 
     def _kind(
         self, element: Any, names: list[str], pieces: list[tuple[str, str | None, bool]], text: str, list_depth: int
@@ -596,29 +581,35 @@ def _cell_paragraphs(cell: Any) -> list[Any]:
     return [p for p in cell.iter(_T + "p", _T + "h") if not any(a.tag in _APART for a in p.iterancestors())]
 
 
+def _runs(node: Any, style: str | None, notes: list[Any], frames: list[Any]) -> Iterator[tuple[str, str | None]]:
+    """The runs of text under `node` as shown, each with the style in effect (a span's, else
+    `style`): spaces (`text:s`), tabs and line breaks as characters; notes and frames are appended
+    to `notes` and `frames`, comments, tracked deletions and declarations left out."""
+    if node.text:
+        yield node.text, style
+    for child in node:
+        tag = child.tag
+        if tag == _T + "note":
+            notes.append(child)
+        elif tag == _D + "frame":
+            frames.append(child)
+        elif tag == _T + "s":
+            count = child.get(_T + "c", "1")
+            yield " " * (int(count) if count.isdigit() else 1), style
+        elif tag == _T + "tab":
+            yield "\t", style
+        elif tag == _T + "line-break":
+            yield "\n", style
+        elif tag not in _SKIPPED and isinstance(tag, str):
+            inner = child.get(_T + "style-name") if tag == _T + "span" else None
+            yield from _runs(child, inner or style, notes, frames)
+        if child.tail:
+            yield child.tail, style
+
+
 def _plain_text(element: Any) -> str:
-    """An element's text as shown, without notes, comments or tracked deletions."""
-    parts: list[str] = []
-
-    def walk(node: Any) -> None:
-        if node.text:
-            parts.append(node.text)
-        for child in node:
-            tag = child.tag
-            if tag == _T + "s":
-                count = child.get(_T + "c", "1")
-                parts.append(" " * (int(count) if count.isdigit() else 1))
-            elif tag == _T + "tab":
-                parts.append("\t")
-            elif tag == _T + "line-break":
-                parts.append("\n")
-            elif tag not in _SKIPPED and tag != _T + "note" and tag != _D + "frame" and isinstance(tag, str):
-                walk(child)
-            if child.tail:
-                parts.append(child.tail)
-
-    walk(element)
-    return "".join(parts).translate(_SHOWN)
+    """An element's text as shown, without notes, frames, comments or tracked deletions."""
+    return "".join(text for text, _ in _runs(element, None, [], [])).translate(_SHOWN)
 
 
 def _heading_number(names: list[str]) -> int:
