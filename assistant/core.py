@@ -16,7 +16,15 @@ from assistant.errors import (
     LLMUnavailableError,
     UnknownSourceError,
 )
-from assistant.question import NamesRead, Shape, clean_question, read_names, shape_of, unheard_words
+from assistant.question import (
+    NamesRead,
+    Shape,
+    asking_sentence,
+    clean_question,
+    read_names,
+    shape_of,
+    unheard_words,
+)
 from assistant.ranking import rank
 from assistant.rerank import Reranker, ScoredOnce, bundled_reranker
 from assistant.scoring import Candidate, Scored
@@ -515,8 +523,11 @@ class Assistant:
             return 0
         best_ones = ranked[: settings.cross_sentences]
         named = settings.ranking.named_sections
+        asking = asking_sentence(query) if settings.cross_asking_sentence else None
+        readings = [query] if asking is None else [query, asking]
         for n, item in enumerate(best_ones):
-            if float(reranker.score(query, [labelled(item, named)])[0]) >= settings.min_cross:
+            text = labelled(item, named)
+            if max(float(reranker.score(read, [text])[0]) for read in readings) >= settings.min_cross:
                 return n
         if settings.cross_context <= 0:
             return None

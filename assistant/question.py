@@ -246,11 +246,36 @@ _SECOND_QUESTION = re.compile(
 )
 
 
-def second_question(question: str) -> str | None:
+# A sentence's end inside a question: "... offers. Which setting ...", "... Linux? Which version ...".
+_QUESTION_SENTENCE_END = re.compile(r"(?<=[.?!])\s+(?=[A-Z])")
+
+
+def asking_sentence(question: str) -> str | None:
+    """The last sentence of a question that sets a scene or asks before it ("I want students to reach
+    the top mark without every point. Which AMC scoring setting lets me do that?": "Which AMC
+    scoring setting lets me do that?"), or None for a question of one sentence."""
+    parts = _QUESTION_SENTENCE_END.split(question.strip())
+    if len(parts) < 2 or len(content_words(parts[-2])) < 2:  # "Who did Mr. Smith marry?" is one sentence
+        return None
+    return parts[-1] if len(content_words(parts[-1])) > 1 else None
+
+
+# "..., and is it on unless I set it?": a yes-or-no question joined to the first.
+_SECOND_YES_NO = re.compile(
+    r",\s+and\s+(?=(?:is|are|was|were|can|could|do|does|did|will|would|should|has|have|must|may)\b)", re.IGNORECASE
+)
+# "... FFTW_ESTIMATE? How do the two differ?": a second question asked as a sentence of its own.
+_SECOND_SENTENCE = re.compile(r"\?\s+(?=[A-Z][^?]*\?\s*$)")
+
+
+def second_question(question: str, forms: bool = False) -> str | None:
     """The second of two questions joined by ", and" ("How many columns may a table have, and how
-    far can that ceiling be raised?": "how far can that ceiling be raised?"), or None."""
-    found = list(_SECOND_QUESTION.finditer(question))
-    return question[found[-1].end() :] if found else None
+    far can that ceiling be raised?": "how far can that ceiling be raised?"), or None. With `forms`,
+    also a yes-or-no question so joined ("..., and is it on unless I set it?") and a question
+    asked as a sentence after the first ("Should I pick A or B? How do the two differ?")."""
+    patterns = (_SECOND_QUESTION, _SECOND_YES_NO, _SECOND_SENTENCE) if forms else (_SECOND_QUESTION,)
+    ends = [m.end() for pattern in patterns for m in pattern.finditer(question)]
+    return question[max(ends) :] if ends else None
 
 
 _RELATIVE = re.compile(r"\s*(?:who|whom|whose|which|that|where)\b", re.IGNORECASE)

@@ -173,7 +173,7 @@ def rank(
         ranked = _rerank_lead(query, ranked, settings, reranker)
     if shape.several and settings.list_lead and not any(s.follow for s in ranked):
         ranked = _lead_list(ranked, settings)
-    second = second_question(query) if settings.second_questions else None
+    second = second_question(query, settings.second_question_forms) if settings.second_questions else None
     if second and not any(s.follow for s in ranked):
         rest = _Rest(reader, embedder, shape, _unanswered(second, ranked[0]), settings)
         ranked = _mark_second(ranked, rest, settings, asks_several(asked_clause(second.strip())[0]))

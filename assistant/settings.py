@@ -520,6 +520,14 @@ class RankingSettings(BaseModel):
         "can that ceiling be raised?'): of the best sentences, the one best answering the second question's "
         "words that the best sentence lacks follows it, however long.",
     )
+    second_question_forms: bool = Field(
+        default=True,
+        description="second_questions also takes a yes-or-no question joined by ', and' ('Which option changes "
+        "that, and is it on unless I set it?') and a question asked as a sentence after the first ('Should I pick "
+        "FFTW_MEASURE or FFTW_ESTIMATE? How do the two differ?'). 28 development questions have such a form. Over "
+        "every development set (bench/devsets.py, bge-small-en-v1.5) against False: yonder 15 to 16 of 24 (GAP's "
+        "small groups: the orders left out), nothing else moved; most of the others miss their first part.",
+    )
     default_fit: bool = Field(
         default=True,
         description="A question asking what holds when nothing is set ('by default', 'if I don't give a port', "
@@ -893,6 +901,18 @@ class AssistantSettings(BaseModel):
         "285 answerable questions refused, 31 to 33 of 53 unanswerable ones answered; prose and encyclopaedic "
         "unchanged; with all-MiniLM-L6-v2 over 11 sets, 4 right and 5 unanswerable answered. Costs up to ten more "
         "pairs on such questions only (p95 over structure 180 to 313 ms, p50 unchanged).",
+    )
+    cross_asking_sentence: bool = Field(
+        default=True,
+        description="For min_cross, the cross-encoder reads a question of several sentences twice: whole, and its "
+        "last sentence alone ('I want students to reach the top mark without collecting every point. Which AMC "
+        "scoring setting lets me do that?'); a sentence passes when either reading does. It was trained on short "
+        "questions, and the scene an asker sets first can sink a sentence that answers. Over the 38 sets of "
+        "reference documents (bge-small-en-v1.5, best match under 0.62): answerable questions refused 41 to 36 of "
+        "943, unanswerable ones answered 111 of 154 either way; HotpotQA's and the seed's questions are of one "
+        "sentence. Over every development set against False: wider, markdown and documents together one more "
+        "right each (MPL's cure period, nlohmann/json's ARM builds), sites one more with its evidence; no "
+        "unanswerable question more answered.",
     )
     respell_names: bool = Field(
         default=True,

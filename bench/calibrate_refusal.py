@@ -18,7 +18,8 @@ Kinds (the sets and indexes of bench/devsets.py):
 Signals, for the best-ranked sentences of each question:
 - match: the best `Evidence.match` (the cosine and word overlap weighed by `semantic_weight`, 0.7
   with bge-small-en-v1.5), what `min_relevance` bounds;
-- cross: the best of the cross-encoder's logits for the question and each of the best
+- cross: the best of the cross-encoder's logits for the question (and its last sentence alone, for a
+  question of several: `cross_asking_sentence`) and each of the best
   `AssistantSettings.cross_sentences` (10; `--cross-sentences N` measures another) sentences,
   each read alone, and with the words around it too when `cross_context` is set (`--set
   cross_context=35`);
@@ -65,7 +66,7 @@ def signals(bot: Any, question: str) -> Signal:
     """(best match, the best cross-encoder logit of the best sentences, 1 when the question names
     something the corpus never mentions and 0 otherwise, 1 when it holds a word no chunk holds and
     0 otherwise) of `question` on `bot`."""
-    from assistant.question import unheard_words
+    from assistant.question import asking_sentence, unheard_words
 
     settings = bot.settings
     names = bot.read_names(question)
@@ -78,7 +79,9 @@ def signals(bot: Any, question: str) -> Signal:
     best = [e.text for e in found[: settings.cross_sentences]]
     if settings.cross_context > 0:  # each also read with the words around it, as the rule does
         best += [e.context for e in found[: settings.cross_sentences]]
-    cross = float(max(bot.reranker.score(query, best))) if bot.reranker is not None else 0.0
+    asking = asking_sentence(query) if settings.cross_asking_sentence else None
+    readings = [query] if asking is None else [query, asking]  # as the rule reads them
+    cross = max(float(max(bot.reranker.score(read, best))) for read in readings) if bot.reranker is not None else 0.0
     return match, cross, unknown, unheard
 
 

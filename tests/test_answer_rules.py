@@ -10,6 +10,7 @@ from assistant import Assistant
 from assistant.question import (
     alternatives,
     asked_clause,
+    asking_sentence,
     compared,
     question_terms,
     respelled,
@@ -97,6 +98,28 @@ def test_the_second_of_two_joined_questions_is_read_apart():
     )
     assert second_question("Who wrote it and when?") is None  # no comma: one question
     assert second_question("What is the default size of the stack?") is None
+
+
+def test_a_yes_or_no_question_or_a_question_of_its_own_is_a_second_question_with_its_forms():
+    joined = "Which shell option changes that, and is it on unless I set it?"
+    apart = "Should I pick FFTW_MEASURE or FFTW_ESTIMATE? How do the two differ?"
+    assert second_question(joined, forms=True) == "is it on unless I set it?"
+    assert second_question(apart, forms=True) == "How do the two differ?"
+    assert second_question(joined) is None and second_question(apart) is None
+    # a question mark inside the question is no second question ("temp?" is a pattern)
+    assert second_question("What is left out by a line reading temp? in .dockerignore?", forms=True) is None
+    assert second_question("Which group has ID 5, and who defines it?", forms=True) == "who defines it?"
+
+
+def test_the_asking_sentence_is_the_last_of_a_question_that_sets_a_scene_first():
+    scene = "I want students to reach the top mark without every point. Which AMC setting lets me do that?"
+    assert asking_sentence(scene) == "Which AMC setting lets me do that?"
+    assert asking_sentence("Is it built on ARM Linux? Which GCC version and which CI service?") == (
+        "Which GCC version and which CI service?"
+    )
+    assert asking_sentence("Who did Mr. Smith marry?") is None  # an abbreviation ends no sentence
+    assert asking_sentence("What does os.path.join do?") is None
+    assert asking_sentence("Tell me about the castle. Why?") is None  # one word asks nothing alone
 
 
 def test_words_of_the_clause_that_asks_weigh_more():

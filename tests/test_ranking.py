@@ -1,5 +1,6 @@
 """Ranking beyond the first search: the clause that asks, searched for on its own."""
 
+from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 
@@ -479,6 +480,30 @@ def test_a_middling_match_the_cross_encoder_rejects_is_refused(tmp_path: Path):
     assert not bot.ask(refused).grounded
     assert bot.ask(answered).grounded
     assert [query for query, _ in reranker.calls] == [refused, answered]
+
+
+class AskingReranker(KeywordReranker):
+    """Scores 1.0 every passage for the query `asked` alone, 0.0 for any other query."""
+
+    def __init__(self, asked: str) -> None:
+        super().__init__("")
+        self.asked = asked
+
+    def score(self, query: str, passages: Sequence[str]) -> np.ndarray:
+        self.calls.append((query, list(passages)))
+        return np.full(len(passages), float(query == self.asked), dtype=np.float32)
+
+
+def test_a_question_that_sets_a_scene_first_is_read_by_the_cross_encoder_by_its_last_sentence_too(tmp_path: Path):
+    question = "My grandmother loved folk songs by Quell. What did Quell record?"
+    settings = AssistantSettings(min_cross=0.5, cross_below=1.0, cross_sentences=1, ranking=NO_LEAD)
+    reranker = AskingReranker("What did Quell record?")
+    answer = linked_bot(tmp_path / "asking", reranker=reranker, settings=settings).ask(question)
+    assert answer.grounded and answer.citations[0].quote.startswith("Quell recorded two albums")
+    assert [query for query, _ in reranker.calls] == [question, "What did Quell record?"]
+    whole = settings.model_copy(update={"cross_asking_sentence": False})
+    bot = linked_bot(tmp_path / "whole", reranker=AskingReranker("What did Quell record?"), settings=whole)
+    assert not bot.ask(question).grounded
 
 
 def test_a_sentence_the_cross_encoder_rejects_alone_is_accepted_with_the_words_around_it(tmp_path: Path):
