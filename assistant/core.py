@@ -533,7 +533,7 @@ class Assistant:
             return None
         for n, item in enumerate(best_ones):
             passage = in_context(item, self._chunk_sentences(item, reader), named, settings.cross_context)
-            if float(reranker.score(query, [passage])[0]) >= settings.min_cross:
+            if max(float(reranker.score(read, [passage])[0]) for read in readings) >= settings.min_cross:
                 return n
         return None
 

@@ -906,7 +906,8 @@ class AssistantSettings(BaseModel):
         default=True,
         description="For min_cross, the cross-encoder reads a question of several sentences twice: whole, and its "
         "last sentence alone ('I want students to reach the top mark without collecting every point. Which AMC "
-        "scoring setting lets me do that?'); a sentence passes when either reading does. It was trained on short "
+        "scoring setting lets me do that?'); a sentence passes when either reading does (alone, and in its passage "
+        "with cross_context). It was trained on short "
         "questions, and the scene an asker sets first can sink a sentence that answers. Over the 38 sets of "
         "reference documents (bge-small-en-v1.5, best match under 0.62): answerable questions refused 41 to 36 of "
         "943, unanswerable ones answered 111 of 154 either way; HotpotQA's and the seed's questions are of one "
