@@ -483,15 +483,16 @@ def test_a_middling_match_the_cross_encoder_rejects_is_refused(tmp_path: Path):
 
 
 class AskingReranker(KeywordReranker):
-    """Scores 1.0 every passage for the query `asked` alone, 0.0 for any other query."""
+    """Scores 1.0 a passage holding `keyword` (every passage when it is empty) for the query `asked`
+    alone, 0.0 for any other query."""
 
-    def __init__(self, asked: str) -> None:
-        super().__init__("")
+    def __init__(self, asked: str, keyword: str = "") -> None:
+        super().__init__(keyword)
         self.asked = asked
 
     def score(self, query: str, passages: Sequence[str]) -> np.ndarray:
         self.calls.append((query, list(passages)))
-        return np.full(len(passages), float(query == self.asked), dtype=np.float32)
+        return np.asarray([float(query == self.asked and self.keyword in p) for p in passages], dtype=np.float32)
 
 
 def test_a_question_that_sets_a_scene_first_is_read_by_the_cross_encoder_by_its_last_sentence_too(tmp_path: Path):
@@ -503,6 +504,21 @@ def test_a_question_that_sets_a_scene_first_is_read_by_the_cross_encoder_by_its_
     assert [query for query, _ in reranker.calls] == [question, "What did Quell record?"]
     whole = settings.model_copy(update={"cross_asking_sentence": False})
     bot = linked_bot(tmp_path / "whole", reranker=AskingReranker("What did Quell record?"), settings=whole)
+    assert not bot.ask(question).grounded
+
+
+def test_the_cross_encoder_reads_a_sentence_in_its_passage_by_the_question_s_last_sentence_too(tmp_path: Path):
+    # "Quell recorded two albums of folk songs." passes only in its passage (the sentence after it
+    # holds the keyword), and only for the question's last sentence.
+    question = "My grandmother loved folk songs by Quell. What did Quell record?"
+    settings = AssistantSettings(min_cross=0.5, cross_below=1.0, cross_sentences=1, cross_context=35, ranking=NO_LEAD)
+    reranker = AskingReranker("What did Quell record?", "commissioner")
+    answer = linked_bot(tmp_path / "asking", reranker=reranker, settings=settings).ask(question)
+    assert answer.grounded and answer.citations[0].quote.startswith("Quell recorded two albums")
+    whole = settings.model_copy(update={"cross_asking_sentence": False})
+    bot = linked_bot(
+        tmp_path / "whole", reranker=AskingReranker("What did Quell record?", "commissioner"), settings=whole
+    )
     assert not bot.ask(question).grounded
 
 
