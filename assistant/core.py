@@ -27,7 +27,7 @@ from assistant.question import (
 )
 from assistant.ranking import rank
 from assistant.rerank import Reranker, ScoredOnce, bundled_reranker
-from assistant.scoring import Candidate, Scored
+from assistant.scoring import Candidate, Scored, score
 from assistant.sections import Section, SectionAsked, asks_more, find_sections, opening, section_asked
 from assistant.selection import in_context, in_reading_order, labelled, runs_on, select, shown, within_words
 from assistant.settings import AssistantSettings, LLMSettings
@@ -377,7 +377,9 @@ class Assistant:
         reranker = ScoredOnce(self.reranker) if self.reranker is not None else None
         ranked = self._rank(query, sources, reader, reranker)
         best = max((s.match for s in ranked), default=0.0)
-        if not ranked or best < self.settings.refusal_threshold(self.embedder.name):
+        if not ranked or max(best, self._asking_match(query, ranked, best, reader)) < self.settings.refusal_threshold(
+            self.embedder.name
+        ):
             return not_found(question, query, notices), [], reader.lexical.idf
         settings = self.settings
         shape = shape_of(query, settings.ranking, reader.lexical.idf)
@@ -505,6 +507,18 @@ class Assistant:
         settings = self.settings
         spelling = reader.spelling if settings.respell_names else None
         return read_names(question, spelling, reader.mentions if settings.refuse_unknown_names else None)
+
+    def _asking_match(self, query: str, ranked: list[Scored], best: float, reader: IndexReader) -> float:
+        """The best match of the ranked sentences to the last sentence of a question of several
+        (`asking_sentence`), read when `best`, their match to the whole question, is under
+        `min_relevance` and `AssistantSettings.match_asking_sentence` is on; 0 otherwise."""
+        settings = self.settings
+        asking = asking_sentence(query) if settings.match_asking_sentence else None
+        if asking is None or best >= settings.refusal_threshold(self.embedder.name):
+            return 0.0
+        vector = self.embedder.embed([asking], kind="query")[0]
+        shape = shape_of(asking, settings.ranking, reader.lexical.idf)
+        return max(s.match for s in score(shape, vector, [s.candidate for s in ranked], settings.ranking))
 
     def _cross_lead(
         self, query: str, ranked: list[Scored], best: float, reranker: Reranker | None, reader: IndexReader

@@ -246,8 +246,9 @@ _SECOND_QUESTION = re.compile(
 )
 
 
-# A sentence's end inside a question: "... offers. Which setting ...", "... Linux? Which version ...".
-_QUESTION_SENTENCE_END = re.compile(r"(?<=[.?!])\s+(?=[A-Z])")
+# A sentence's end inside a question: "... offers. Which setting ...", "... Linux? Which version ...",
+# "... earlier today. who doubted ..." (askers do not always capitalise).
+_QUESTION_SENTENCE_END = re.compile(r"(?<=[.?!])\s+(?=[A-Za-z])")
 
 
 def asking_sentence(question: str) -> str | None:

@@ -915,6 +915,17 @@ class AssistantSettings(BaseModel):
         "right each (MPL's cure period, nlohmann/json's ARM builds), sites one more with its evidence; no "
         "unanswerable question more answered.",
     )
+    match_asking_sentence: bool = Field(
+        default=True,
+        description="For min_relevance, a question of several sentences whose best match falls under it is matched "
+        "by its last sentence too ('I read the news this morning. Who doubted the withdrawal?' matches the seed's "
+        "doubters 0.43 whole, 0.51 by 'Who doubted the withdrawal?'), and is refused only when both readings are "
+        "under it; the min_cross check still reads the match to the whole question. A scene the asker sets "
+        "first adds words no passage holds. No development question falls under min_relevance so, and none of "
+        "the 147 of several sentences is answered of the HotpotQA corpus (about other things) with it or without "
+        "it; every set asked after a scene (bench/devsets.py --scene 'I was reading about this earlier today.'): "
+        "seeds 10 to 11 of 11, HotpotQA 0-49, structure, postgres and python as without it.",
+    )
     respell_names: bool = Field(
         default=True,
         description="A word of a name in the question that the corpus does not hold is searched for as the corpus "

@@ -433,13 +433,15 @@ def score_turn(bot, question: Question, answer, tally: Tally, texts: dict[str, s
     return right and evidence
 
 
-def run_set(devset: DevSet, bot, system: str, baselines: Baselines) -> Tally:  # type: ignore[no-untyped-def]
+def run_set(devset: DevSet, bot, system: str, baselines: Baselines, scene: str = "") -> Tally:  # type: ignore[no-untyped-def]
+    """Every question of `devset` asked of `system` and scored; each question after `scene`, a
+    sentence an asker sets first, when one is given."""
     tally = Tally()
     texts: dict[str, str] = {}
     ask: Callable[..., Any] = bot.ask if system == "ours" else getattr(baselines, system)
     for question in devset.questions:
         started = time.perf_counter()
-        answer = ask(question.q, question.sources)
+        answer = ask(f"{scene} {question.q}" if scene else question.q, question.sources)
         tally.seconds.append(time.perf_counter() - started)
         answered = tally.answer
         if not score_turn(bot, question, answer, tally, texts):
@@ -487,6 +489,11 @@ def main() -> None:
         action="store_true",
         help="print our misses, each marked by what was wrong: (answer) or only (evidence)",
     )
+    parser.add_argument(
+        "--scene",
+        default="",
+        help="a sentence asked before each question, as askers set a scene ('I was reading about this earlier today.')",
+    )
     args = parser.parse_args()
 
     from index.embed import make_embedder
@@ -500,7 +507,7 @@ def main() -> None:
         baselines = Baselines(bot)
         results[devset.name] = {}
         for system in args.systems.split(","):
-            tally = run_set(devset, bot, system, baselines)
+            tally = run_set(devset, bot, system, baselines, args.scene)
             results[devset.name][system] = tally.row()
             if args.misses and system == "ours":
                 print(f"--- {devset.name}: misses of ours", file=sys.stderr)

@@ -117,6 +117,7 @@ def test_the_asking_sentence_is_the_last_of_a_question_that_sets_a_scene_first()
     assert asking_sentence("Is it built on ARM Linux? Which GCC version and which CI service?") == (
         "Which GCC version and which CI service?"
     )
+    assert asking_sentence("I read the news today. who doubted the withdrawal?") == "who doubted the withdrawal?"
     assert asking_sentence("Who did Mr. Smith marry?") is None  # an abbreviation ends no sentence
     assert asking_sentence("What does os.path.join do?") is None
     assert asking_sentence("Tell me about the castle. Why?") is None  # one word asks nothing alone

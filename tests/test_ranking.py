@@ -522,6 +522,22 @@ def test_the_cross_encoder_reads_a_sentence_in_its_passage_by_the_question_s_las
     assert not bot.ask(question).grounded
 
 
+def test_a_question_that_sets_a_scene_first_is_matched_by_its_last_sentence_too_before_it_is_refused(
+    tmp_path: Path,
+):
+    # Whole, the question matches its best sentence under 0.3 (the scene's words are in no
+    # document); its last sentence alone, over 0.6.
+    question = "My grandmother loved the radio on winter evenings. What did Quell record?"
+    settings = AssistantSettings(min_relevance=0.45, min_cross=None, ranking=NO_LEAD)
+    assert max(e.match for e in linked_bot(tmp_path / "m", settings=settings).search(question, k=50)) < 0.45
+    answer = linked_bot(tmp_path / "asking", settings=settings).ask(question)
+    assert answer.grounded and "Quell recorded two albums" in answer.text
+    whole = settings.model_copy(update={"match_asking_sentence": False})
+    assert not linked_bot(tmp_path / "whole", settings=whole).ask(question).grounded
+    unrelated = "My grandmother loved the radio on winter evenings. What is the capital of Peru?"
+    assert not linked_bot(tmp_path / "unrelated", settings=settings).ask(unrelated).grounded
+
+
 def test_a_sentence_the_cross_encoder_rejects_alone_is_accepted_with_the_words_around_it(tmp_path: Path):
     # The best sentence, "Quell recorded two albums of folk songs.", fails alone; read with the
     # sentence after it, which holds the keyword, it passes, and the question is answered from it.
