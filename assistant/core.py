@@ -377,9 +377,8 @@ class Assistant:
         reranker = ScoredOnce(self.reranker) if self.reranker is not None else None
         ranked = self._rank(query, sources, reader, reranker)
         best = max((s.match for s in ranked), default=0.0)
-        if not ranked or max(best, self._asking_match(query, ranked, best, reader)) < self.settings.refusal_threshold(
-            self.embedder.name
-        ):
+        threshold = self.settings.refusal_threshold(self.embedder.name)
+        if not ranked or max(best, self._asking_match(query, ranked, best, reader)) < threshold:
             return not_found(question, query, notices), [], reader.lexical.idf
         settings = self.settings
         shape = shape_of(query, settings.ranking, reader.lexical.idf)

@@ -17,7 +17,9 @@ Kinds (the sets and indexes of bench/devsets.py):
 
 Signals, for the best-ranked sentences of each question:
 - match: the best `Evidence.match` (the cosine and word overlap weighed by `semantic_weight`, 0.7
-  with bge-small-en-v1.5), what `min_relevance` bounds;
+  with bge-small-en-v1.5), what `min_relevance` bounds (the whole question's: the rule's second
+  reading of a question of several sentences, `match_asking_sentence`, is not measured here; no
+  development question falls under `min_relevance` so);
 - cross: the best of the cross-encoder's logits for the question (and its last sentence alone, for a
   question of several: `cross_asking_sentence`) and each of the best
   `AssistantSettings.cross_sentences` (10; `--cross-sentences N` measures another) sentences,
