@@ -363,6 +363,7 @@ class Shape:
     several: bool = False  # asks for several things of a kind ("Which escapes do ...?", "Which features stop ...?")
     default: bool = False  # asks what holds when nothing is set ("by default", "if I don't give one")
     joined: bool = False  # asks a second question too ("..., and how far can it be raised?", "...? Why?")
+    compares: bool = False  # compares two things it names ("How do median_low and median_high differ ...?")
 
 
 def shape_of(
@@ -410,7 +411,10 @@ def shape_of(
     several = asks_several(interrogative)
     default = settings.default_fit and _ASKS_DEFAULT.search(question) is not None
     joined = second_question(question) is not None or question.count("?") > 1
-    return Shape(kind, doubt, terms, stance, frozenset(words(question)), gathers, asking, several, default, joined)
+    compares = settings.comparisons and (alternatives(question) or compared(question)) is not None
+    return Shape(
+        kind, doubt, terms, stance, frozenset(words(question)), gathers, asking, several, default, joined, compares
+    )
 
 
 # What holds when the asker sets nothing: "by default", "the default", "if I don't give one", "if I

@@ -12,7 +12,9 @@ ceiling may cut it. A sentence that
 introduces a list or table brings its items after it (the answer's first, when they do not fit the
 budget whole, each list item by its first sentence: `item_leads`); in answer to a question asking for several
 things of a kind ("Which escapes ...?"), every item, whatever the budget, and a list item among the
-best brings the other items of its list, each shown by its first sentence (`whole_lists`).
+best brings the other items of its list, each shown by its first sentence (`whole_lists`), in the
+list's order unless the items before it would push it past the budget: then it leads
+(`best_item_first`).
 Questions that gather ("who said ...?", "who doubted ...?") take runners-up down to
 `gather_ratio`, with `gather_budget` times the words, and only sentences that attribute something
 to someone (and voice the doubt, for doubt). A sentence that cannot be read on its own
@@ -20,7 +22,9 @@ to someone (and voice the doubt, for doubt). A sentence that cannot be read on i
 from that sentence, or it points back to what that sentence named ("If you use one of these
 ..."), unless it is given with the sentences before it (see `assistant.ranking`). A definition
 or list item longer than `long_unit_words` is shown by its first sentence and those of its
-sentences that best answer the question (`excerpted`); its citation quotes it whole.
+sentences that best answer the question (`excerpted`); its citation quotes it whole. In a
+question comparing two things, each long unit is so shown in its share of the budget
+(`shared_units`), so that the other side of the comparison is not cut.
 """
 
 from __future__ import annotations
@@ -283,7 +287,12 @@ def select(
     from its list or table do not count against `max_sentences`."""
     labels = settings.title_labels
     scored = [s for s in scored if not is_label(s.candidate.sentence, settings.min_sentence_words, labels)] or scored
-    scored = [excerpted(shape, s, settings) for s in scored]
+    most = settings.long_unit_words
+    following = sum(s.follow for s in scored)
+    if most and following and shape.compares and settings.shared_units:
+        # the answer must hold both sides of the comparison: a long unit leaves the other its share
+        most = min(most, max(settings.shared_unit_floor, max_words // (1 + following)))
+    scored = [excerpted(shape, s, settings, most) for s in scored]
     if not scored:
         return []
     if settings.whole_sentences:
@@ -327,8 +336,13 @@ def select(
             taken.add(_key(brought))
             words += length
         if whole_lists and item.candidate.sentence.leads < 0:
-            # an item brings the others of its list: the list is given in its own order
-            chosen[at:] = sorted(chosen[at:], key=lambda s: s.candidate.sentence.start)
+            # an item brings the others of its list: the list is given in its own order, unless the
+            # items before it would push it past the budget; then it leads and the others follow
+            ordered = sorted(chosen[at:], key=lambda s: s.candidate.sentence.start)
+            ahead = words - _size(chosen[at:]) + _size(ordered[: ordered.index(item) + 1])
+            if settings.best_item_first and ahead > budget:
+                ordered = [item, *(s for s in ordered if s is not item)]
+            chosen[at:] = ordered
 
     take(best)
     sentences = 1
@@ -388,13 +402,13 @@ def select(
     return chosen
 
 
-def excerpted(shape: Shape, item: Scored, settings: RankingSettings) -> Scored:
+def excerpted(shape: Shape, item: Scored, settings: RankingSettings, most: int | None = None) -> Scored:
     """A definition or list item of more than `long_unit_words` words shown in that many: its term
     (a definition's), its first sentence, and those of its other sentences that best answer the
     question (its weighted words, then the kind of thing it asks for; the earlier first among
     equals), in their order, with "…" where sentences are left out. Its citation keeps the whole.
     Any other sentence as it is."""
-    sentence, most = item.candidate.sentence, settings.long_unit_words
+    sentence, most = item.candidate.sentence, settings.long_unit_words if most is None else most
     if not most or sentence.kind not in _UNITS or sentence.shown or len(sentence.text.split()) <= most:
         return item
     term, colon, body = sentence.text.partition(": ") if sentence.kind == "definition" else ("", "", sentence.text)

@@ -846,3 +846,47 @@ def test_a_lone_letter_counts_in_the_overlap_only_where_it_stands_alone():
     terms = {"c": 1.0, stem("switches"): 1.0}
     assert overlap(terms, "%c Number of involuntary context switches.") == 1.0
     assert overlap(terms, "Context switches of abc, c-style and cc code.") == 0.5
+
+
+def _definition(name: str, side: str) -> str:
+    filler = " ".join(f"Its {side} {name} variant {n} accepts data of kind {side}{n}." for n in range(8))
+    return (
+        f"statistics.{name}(data): Return the {side} median of data. {filler} "
+        f"When the number of data points is even, the {'smaller' if side == 'low' else 'larger'} of the two "
+        "middle values is returned."
+    )
+
+
+def test_both_sides_of_a_comparison_of_long_definitions_share_the_word_budget():
+    question = "How do median_low and median_high differ when the number of values is even?"
+    rules = RankingSettings()
+    shape = shape_of(question, rules)
+    assert shape.compares and not shape_of("How does median_low work?", rules).compares
+    ranked = [
+        scored(_definition("median_high", "high"), 0.9, kind="definition"),
+        scored(_definition("median_low", "low"), 0.6, source="b.txt", follow=True, kind="definition"),
+    ]
+    chosen = select(shape, ranked, rules, 80, 5)
+    shown_texts = [shown(shape, item, rules) for item in chosen]
+    assert [len(text.split()) <= 40 for text in shown_texts] == [True, True]
+    assert "the larger of" in shown_texts[0] and "the smaller of" in shown_texts[1]
+    # without the rule the first definition takes 100 words, and the answer's ceiling cuts the other
+    alone = RankingSettings(shared_units=False)
+    assert len(shown(shape, select(shape, ranked, alone, 80, 5)[0], alone).split()) > 80
+
+
+def test_a_list_item_that_answers_leads_its_list_when_the_items_before_it_fill_the_budget():
+    filler = "The stronger player removes a piece and takes the first move in every game played."
+    items = [placed(f"{n}. Handicap number {n}. {filler}", 100 * n, kind="list_item") for n in range(1, 9)]
+    best = replace(items[6], relevance=0.9, items=tuple(items))
+    question = shape_of("Which pieces does the stronger player remove in handicap number 7?")
+    assert question.several
+
+    def starts(rules: RankingSettings, budget: int) -> list[int]:
+        return [s.candidate.sentence.start for s in select(question, [best], rules, budget, 5)]
+
+    assert starts(RULES, 40) == [700, 100, 200, 300, 400, 500, 600, 800]
+    # in the list's own order it comes seventh, where the answer's ceiling cuts it
+    assert starts(RankingSettings(best_item_first=False), 40) == [100 * n for n in range(1, 9)]
+    # a list that fits before it is given in its own order
+    assert starts(RULES, 200) == [100 * n for n in range(1, 9)]
