@@ -64,7 +64,8 @@ Every weight, ratio and switch is a field of `RankingSettings`.
 A question that compares two things it names ("Who was born first, Gervais Raoul Lufbery or
 François Coli?", "How do median_low and median_high differ ...?") has no bridge to follow: the
 best sentence about each of them is marked to follow instead, so that the answer holds what it
-takes to compare them.
+takes to compare them; a sentence is about a thing when it holds the stems of its words ("the
+PERSIST journaling mode" for "the TRUNCATE and PERSIST journal modes": `compared_stems`).
 """
 
 from __future__ import annotations
@@ -159,7 +160,7 @@ def rank(
     ranked = sorted(by_key.values(), key=lambda s: (-s.relevance, s.candidate.chunk_rank))
     ranked = _with_items(reader, shape, vector, ranked, settings)
     if choice is not None:
-        ranked = _mark_alternatives(ranked, choice)
+        ranked = _mark_alternatives(ranked, choice, settings.compared_stems)
     else:
         rest_words = unanswered if settings.bridge_rest else []
         asked = asked_clause(query)[1]
@@ -511,23 +512,26 @@ def _siblings(reader: IndexReader, item: Candidate, most: int) -> list[Candidate
     return found
 
 
-def _mark_alternatives(ranked: list[Scored], choice: tuple[str, str]) -> list[Scored]:
+def _mark_alternatives(ranked: list[Scored], choice: tuple[str, str], stems: bool) -> list[Scored]:
     """`ranked` with the best sentence about each compared thing that the best sentence is not
     about marked `follow`, so that the answer holds what it takes to compare them."""
     marked = list(ranked)
     for thing in choice:
-        if _about(ranked[0], thing):
+        if _about(ranked[0], thing, stems):
             continue
-        found = next((n for n, s in enumerate(ranked) if n and _about(s, thing)), None)
+        found = next((n for n, s in enumerate(ranked) if n and _about(s, thing, stems)), None)
         if found is not None:
             marked[found] = replace(ranked[found], follow=True)
     return marked
 
 
-def _about(item: Scored, thing: str) -> bool:
-    """Whether the sentence, with its document's title, names `thing` (all its content words)."""
-    named = set(content_words(f"{item.candidate.title} {item.candidate.sentence.text}"))
-    return set(content_words(thing)) <= named
+def _about(item: Scored, thing: str, stems: bool = False) -> bool:
+    """Whether the sentence, with its document's title, names `thing` (all its content words; with
+    `stems`, all their stems but a "one" standing for a noun: "an indirectly lost one")."""
+    named = content_words(f"{item.candidate.title} {item.candidate.sentence.text}")
+    if not stems:
+        return set(content_words(thing)) <= set(named)
+    return {stem(w) for w in content_words(thing) if w not in ("one", "ones")} <= {stem(w) for w in named}
 
 
 def _mark_follow(

@@ -804,3 +804,32 @@ def test_a_sentence_pointing_back_to_the_list_before_it_is_given_from_its_last_i
         assert any(fragment in q for q in quotes)
     else:
         assert not any(fragment in q for q in quotes)  # its start not found, it is left out
+
+
+JOURNALS = {
+    "truncate.txt": (
+        "Of the journal modes, TRUNCATE commits transactions by truncating the rollback journal to zero length "
+        "instead of deleting it, which on many systems is faster than deleting the file, since the directory that "
+        "holds the journal is not changed, though a later process that opens the database in another journal "
+        "mode may still find the empty journal on disk and has to treat it as a journal that is not hot, and "
+        "whatever mode is chosen remains in effect for the connection until it is changed again.\n"
+    ),
+    "persist.txt": "The PERSIST journaling mode overwrites the header of the journal with zeros.\n",
+}
+
+
+@pytest.mark.parametrize("stems", [True, False])
+def test_a_compared_thing_is_found_by_the_stems_of_its_words(tmp_path: Path, stems: bool):
+    corpus = write_corpus(tmp_path / "c", JOURNALS)
+    settings = AssistantSettings(ranking=RankingSettings(compared_stems=stems))
+    bot = Assistant(
+        corpus=corpus,
+        index_dir=tmp_path / "i",
+        embedder=HashEmbedder(),
+        reranker=KeywordReranker("x"),
+        settings=settings,
+    )
+    answer = bot.ask("How do the TRUNCATE and PERSIST journal modes differ when a transaction commits?")
+    assert answer.citations[0].source == "truncate.txt"
+    # "journal modes" is written "journaling mode": only its stems name the second thing
+    assert ("persist.txt" in {c.source for c in answer.citations}) is stems
