@@ -525,7 +525,7 @@ def _mark_alternatives(ranked: list[Scored], choice: tuple[str, str], stems: boo
     return marked
 
 
-def _about(item: Scored, thing: str, stems: bool = False) -> bool:
+def _about(item: Scored, thing: str, stems: bool) -> bool:
     """Whether the sentence, with its document's title, names `thing` (all its content words; with
     `stems`, all their stems but a "one" standing for a noun: "an indirectly lost one")."""
     named = content_words(f"{item.candidate.title} {item.candidate.sentence.text}")

@@ -339,7 +339,8 @@ def select(
             # an item brings the others of its list: the list is given in its own order, unless the
             # items before it would push it past the budget; then it leads and the others follow
             ordered = sorted(chosen[at:], key=lambda s: s.candidate.sentence.start)
-            ahead = words - _size(chosen[at:]) + _size(ordered[: ordered.index(item) + 1])
+            place = next(n for n, s in enumerate(ordered) if s is item)
+            ahead = words - _size(chosen[at:]) + _size(ordered[: place + 1])
             if settings.best_item_first and ahead > budget:
                 ordered = [item, *(s for s in ordered if s is not item)]
             chosen[at:] = ordered
