@@ -22,6 +22,7 @@ from assistant.question import (
     asking_sentence,
     clean_question,
     read_names,
+    readings,
     shape_of,
     unheard_words,
 )
@@ -536,17 +537,16 @@ class Assistant:
             return 0
         best_ones = ranked[: settings.cross_sentences]
         named = settings.ranking.named_sections
-        asking = asking_sentence(query) if settings.cross_asking_sentence else None
-        readings = [query] if asking is None else [query, asking]
+        read_as = readings(query, settings.cross_asking_sentence, settings.cross_asked_clause)
         for n, item in enumerate(best_ones):
             text = labelled(item, named)
-            if max(float(reranker.score(read, [text])[0]) for read in readings) >= settings.min_cross:
+            if max(float(reranker.score(reading, [text])[0]) for reading in read_as) >= settings.min_cross:
                 return n
         if settings.cross_context <= 0:
             return None
         for n, item in enumerate(best_ones):
             passage = in_context(item, self._chunk_sentences(item, reader), named, settings.cross_context)
-            if max(float(reranker.score(read, [passage])[0]) for read in readings) >= settings.min_cross:
+            if max(float(reranker.score(reading, [passage])[0]) for reading in read_as) >= settings.min_cross:
                 return n
         return None
 

@@ -261,6 +261,26 @@ def asking_sentence(question: str) -> str | None:
     return parts[-1] if len(content_words(parts[-1])) > 1 else None
 
 
+def readings(question: str, sentence: bool, clause: bool) -> list[str]:
+    """The readings of a question a cross-encoder judges a sentence against: the question whole;
+    with `sentence`, its last sentence when it sets a scene first (`asking_sentence`); with
+    `clause`, the clause from its last interrogative on, of four words or more, when something
+    comes before it ("In an espeak-ng _list file, which flag makes a word like "abc" be read out
+    letter by letter?": "which flag makes ... letter by letter?")."""
+    found = [question]
+    asking = asking_sentence(question) if sentence else None
+    if asking is not None:
+        found.append(asking)
+    asked = asked_clause(question)[0] if clause else ""
+    whole = question.strip()
+    if asked and whole.lower().endswith(asked):  # as the question writes it
+        asked = whole[len(whole) - len(asked) :]
+    asked = asked.strip(" ,;:")
+    if len(asked.split()) >= 4 and asked not in found and asked != whole:
+        found.append(asked)
+    return found
+
+
 # "..., and is it on unless I set it?": a yes-or-no question joined to the first.
 _SECOND_YES_NO = re.compile(
     r",\s+and\s+(?=(?:is|are|was|were|can|could|do|does|did|will|would|should|has|have|must|may)\b)", re.IGNORECASE

@@ -934,6 +934,15 @@ class AssistantSettings(BaseModel):
         "unchanged; with all-MiniLM-L6-v2 over 11 sets, 4 right and 5 unanswerable answered. Costs up to ten more "
         "pairs on such questions only (p95 over structure 180 to 313 ms, p50 unchanged).",
     )
+    cross_asked_clause: bool = Field(
+        default=True,
+        description="For min_cross, a question with words before its last interrogative is read by the clause from "
+        "it on too, when that is four words or more ('In an espeak-ng _list file, which flag makes a word like "
+        '"abc" be read out letter by letter?\'); a sentence passes when any reading does (assistant.question.'
+        "readings). Against False over every development set (bench/devsets.py, bge-small-en-v1.5): 1,152 to 1,155 "
+        "of 1,486 (word, toolkits, outlying +1), answerable questions refused 61 to 55, no unanswerable question "
+        "more answered; see bench/calibrate_refusal.py for each kind of text.",
+    )
     cross_asking_sentence: bool = Field(
         default=True,
         description="For min_cross, the cross-encoder reads a question of several sentences twice: whole, and its "

@@ -68,7 +68,7 @@ def signals(bot: Any, question: str) -> Signal:
     """(best match, the best cross-encoder logit of the best sentences, 1 when the question names
     something the corpus never mentions and 0 otherwise, 1 when it holds a word no chunk holds and
     0 otherwise) of `question` on `bot`."""
-    from assistant.question import asking_sentence, unheard_words
+    from assistant.question import readings, unheard_words
 
     settings = bot.settings
     names = bot.read_names(question)
@@ -81,9 +81,8 @@ def signals(bot: Any, question: str) -> Signal:
     best = [e.text for e in found[: settings.cross_sentences]]
     if settings.cross_context > 0:  # each also read with the words around it, as the rule does
         best += [e.context for e in found[: settings.cross_sentences]]
-    asking = asking_sentence(query) if settings.cross_asking_sentence else None
-    readings = [query] if asking is None else [query, asking]  # as the rule reads them
-    cross = max(float(max(bot.reranker.score(read, best))) for read in readings) if bot.reranker is not None else 0.0
+    read = readings(query, settings.cross_asking_sentence, settings.cross_asked_clause)  # as the rule reads it
+    cross = max(float(max(bot.reranker.score(reading, best))) for reading in read) if bot.reranker is not None else 0.0
     return match, cross, unknown, unheard
 
 

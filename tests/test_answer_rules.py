@@ -13,6 +13,7 @@ from assistant.question import (
     asking_sentence,
     compared,
     question_terms,
+    readings,
     respelled,
     second_question,
     shape_of,
@@ -890,3 +891,19 @@ def test_a_list_item_that_answers_leads_its_list_when_the_items_before_it_fill_t
     assert starts(RankingSettings(best_item_first=False), 40) == [100 * n for n in range(1, 9)]
     # a list that fits before it is given in its own order
     assert starts(RULES, 200) == [100 * n for n in range(1, 9)]
+
+
+def test_a_question_is_read_whole_by_its_last_sentence_and_by_the_clause_that_asks():
+    scene = "My grandmother loved folk songs by Quell. What did Quell record?"
+    located = 'In an espeak-ng _list file, which flag makes a word like "abc" be read out letter by letter?'
+    assert readings(scene, True, True) == [scene, "What did Quell record?"]  # read once by it
+    assert readings(located, True, True) == [
+        located,
+        'which flag makes a word like "abc" be read out letter by letter?',
+    ]
+    assert readings(located, True, False) == [located]
+    assert readings("What did Quell record?", True, True) == ["What did Quell record?"]
+    # a clause too short to say what is asked is not read alone
+    assert readings("Made a burgh by the town's charter, under which king?", True, True) == [
+        "Made a burgh by the town's charter, under which king?"
+    ]

@@ -502,8 +502,22 @@ def test_a_question_that_sets_a_scene_first_is_read_by_the_cross_encoder_by_its_
     answer = linked_bot(tmp_path / "asking", reranker=reranker, settings=settings).ask(question)
     assert answer.grounded and answer.citations[0].quote.startswith("Quell recorded two albums")
     assert [query for query, _ in reranker.calls] == [question, "What did Quell record?"]
-    whole = settings.model_copy(update={"cross_asking_sentence": False})
+    whole = settings.model_copy(update={"cross_asking_sentence": False, "cross_asked_clause": False})
     bot = linked_bot(tmp_path / "whole", reranker=AskingReranker("What did Quell record?"), settings=whole)
+    assert not bot.ask(question).grounded
+
+
+def test_a_question_with_words_before_its_interrogative_is_read_by_the_cross_encoder_by_its_clause_too(
+    tmp_path: Path,
+):
+    question = "In the archive of folk songs, what did Quell record?"
+    settings = AssistantSettings(min_cross=0.5, cross_below=1.0, cross_sentences=1, ranking=NO_LEAD)
+    reranker = AskingReranker("what did Quell record?")
+    answer = linked_bot(tmp_path / "clause", reranker=reranker, settings=settings).ask(question)
+    assert answer.grounded and answer.citations[0].quote.startswith("Quell recorded two albums")
+    assert "what did Quell record?" in [query for query, _ in reranker.calls]
+    whole = settings.model_copy(update={"cross_asked_clause": False})
+    bot = linked_bot(tmp_path / "whole", reranker=AskingReranker("what did Quell record?"), settings=whole)
     assert not bot.ask(question).grounded
 
 
@@ -515,7 +529,7 @@ def test_the_cross_encoder_reads_a_sentence_in_its_passage_by_the_question_s_las
     reranker = AskingReranker("What did Quell record?", "commissioner")
     answer = linked_bot(tmp_path / "asking", reranker=reranker, settings=settings).ask(question)
     assert answer.grounded and answer.citations[0].quote.startswith("Quell recorded two albums")
-    whole = settings.model_copy(update={"cross_asking_sentence": False})
+    whole = settings.model_copy(update={"cross_asking_sentence": False, "cross_asked_clause": False})
     bot = linked_bot(
         tmp_path / "whole", reranker=AskingReranker("What did Quell record?", "commissioner"), settings=whole
     )
