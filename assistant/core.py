@@ -524,7 +524,8 @@ class Assistant:
         self, query: str, ranked: list[Scored], best: float, reranker: Reranker | None, reader: IndexReader
     ) -> int | None:
         """Where the best match is middling, the position of the first of the best sentences that the
-        cross-encoder finds an answer (`AssistantSettings.min_cross`), or when none is, the first it
+        cross-encoder finds an answer (`AssistantSettings.min_cross`) by any of the question's readings
+        (`assistant.question.readings`), or when none is, the first it
         finds one read with the words around it (`cross_context`), or None when none is either: the
         question is refused. 0 when the cross-encoder is not asked."""
         settings = self.settings

@@ -21,7 +21,8 @@ Signals, for the best-ranked sentences of each question:
   reading of a question of several sentences, `match_asking_sentence`, is not measured here; no
   development question falls under `min_relevance` so);
 - cross: the best of the cross-encoder's logits for the question (and its last sentence alone, for a
-  question of several: `cross_asking_sentence`) and each of the best
+  question of several: `cross_asking_sentence`; and the clause from its last interrogative on, when
+  words come before it: `cross_asked_clause`; `assistant.question.readings`) and each of the best
   `AssistantSettings.cross_sentences` (10; `--cross-sentences N` measures another) sentences,
   each read alone, and with the words around it too when `cross_context` is set (`--set
   cross_context=35`);
