@@ -379,7 +379,7 @@ class Assistant:
         ranked = self._rank(query, sources, reader, reranker)
         best = max((s.match for s in ranked), default=0.0)
         threshold = self.settings.refusal_threshold(self.embedder.name)
-        if not ranked or max(best, self._asking_match(query, ranked, best, reader)) < threshold:
+        if not ranked or (best < threshold and self._asking_match(query, ranked, reader) < threshold):
             return not_found(question, query, notices), [], reader.lexical.idf
         settings = self.settings
         shape = shape_of(query, settings.ranking, reader.lexical.idf)
@@ -508,13 +508,13 @@ class Assistant:
         spelling = reader.spelling if settings.respell_names else None
         return read_names(question, spelling, reader.mentions if settings.refuse_unknown_names else None)
 
-    def _asking_match(self, query: str, ranked: list[Scored], best: float, reader: IndexReader) -> float:
+    def _asking_match(self, query: str, ranked: list[Scored], reader: IndexReader) -> float:
         """The best match of the ranked sentences to the last sentence of a question of several
-        (`asking_sentence`), read when `best`, their match to the whole question, is under
-        `min_relevance` and `AssistantSettings.match_asking_sentence` is on; 0 otherwise."""
+        (`asking_sentence`), asked for when their match to the whole question is under
+        `min_relevance`, with `AssistantSettings.match_asking_sentence` on; 0 otherwise."""
         settings = self.settings
         asking = asking_sentence(query) if settings.match_asking_sentence else None
-        if asking is None or best >= settings.refusal_threshold(self.embedder.name):
+        if asking is None:
             return 0.0
         vector = self.embedder.embed([asking], kind="query")[0]
         shape = shape_of(asking, settings.ranking, reader.lexical.idf)
