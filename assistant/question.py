@@ -37,8 +37,16 @@ _NOT_NAMES = frozenset(
     "Friday Saturday Sunday January February March April May June July August September October November "
     "December".split()
 )
-# A word of a name written out, not as an abbreviation or a code: it holds a lower-case letter.
-_SPELT_OUT = re.compile(r"[a-z]")
+# The "s" of an abbreviation's plural or possessive ("PCs", "GPU's").
+_ABBREVIATION_S = re.compile(r"(?<=[A-Z0-9])['’]?s$")
+
+
+def _spelt_out(word: str) -> bool:
+    """Whether a word of a name is written out, not as an abbreviation or a code ("USD", "FY2018",
+    "PCs"): it holds a lower-case letter besides an abbreviation's "s"."""
+    return any(c.islower() for c in _ABBREVIATION_S.sub("", word))
+
+
 # A capitalised word right after these opens a sentence: capitalised for that, not as a name.
 _OPENING = re.compile(r"(?:^|[.!?][\"”’')\]]*\s+)[\"“‘'(\[]*$")
 
@@ -124,12 +132,12 @@ def unknown_names(question: str, known: Callable[[str], bool]) -> list[str]:
     """The names in `question` of which the corpus holds no word (`known` says whether it holds
     an index term): what they name is not in the documents ("Redis" asked of a manual that never
     mentions it). Only words spelt out in lower case count: an abbreviation or a code ("USD",
-    "FY2018", "A4") is often the asker's own shorthand for what the documents write in full ("$",
+    "FY2018", "A4", "PCs") is often the asker's own shorthand for what the documents write in full ("$",
     "fiscal 2018"). A name without such a word, or whose words index nothing (a single letter, a
     stop word), is never unknown."""
     unknown = []
     for name in names(question):
-        terms = [term for word in name.split() if _SPELT_OUT.search(word) for term in index_terms(word)]
+        terms = [term for word in name.split() if _spelt_out(word) for term in index_terms(word)]
         if terms and not any(known(term) for term in terms):
             unknown.append(name)
     return unknown

@@ -245,6 +245,21 @@ Corpora (each a few hundred to about 2,000 chunks, so that indexing one takes mi
   language); man-db's rendering at 80 columns (RENDERED, "man"): section names flush left,
   subsections indented three spaces, each option over its indented description, justified lines
   broken at U+2010 hyphens, a title line and a footer naming the program.
+- outback: five more domains no other set has, one kind of file each, written blind: the FreeFEM
+  User Manual (finite elements: meshing a domain from its borders, the Gfem language's functions and
+  operators, boundary conditions, solving PDEs and 2-systems, weak forms; a 50-page pdfTeX PDF, a
+  contents list with dotted leaders, page numbers, a table of keywords, code listings whose line
+  numbers reach the text apart from their lines; freefem-doc), the SMSD configuration page of
+  Gammu's manual (an SMS gateway daemon: its services, timeouts and their defaults, debug flags,
+  message filtering, examples; Sphinx with the Alabaster theme, each option a definition term with a
+  permalink, a navigation sidebar, a search box and a footer; gammu-doc), hashcat's guide to its
+  brain feature (password cracking: duplicate candidates, memory and network costs, bottlenecks,
+  its client features and options; Markdown with code blocks and blockquote notes; hashcat-data), the
+  configuration chapter of Privoxy's FAQ exported to Word by LibreOffice (a filtering web proxy:
+  actions files, profiles, cookies, LAN use, blocked images; DocBook HTML whose navigation header
+  and footer and whose examples are Word tables; privoxy and libreoffice-writer-nogui) and Monero's
+  README (a cryptocurrency's node: its hard fork schedule and dependencies as pandoc tables between
+  lines of dashes, building, Tor, pruning; plain text in pandoc's plain layout; monero).
 
 Each question has a `kind`: words among table, list, definition (an option or parameter's
 definition line), page-break, heading (the section's heading matters), boilerplate (it has
@@ -533,6 +548,12 @@ CORPORA: dict[str, list[tuple[str, str, str]]] = {
         ("yq", "/usr/share/doc/yq/README.rst.gz", "yq/README.rst"),
         ("libnghttp2-14", "/usr/share/doc/libnghttp2-14/README.rst.gz", "nghttp2/README.rst"),
     ],
+    "outback": [
+        ("freefem-doc", "/usr/share/doc/freefem-doc/freefem.pdf", "freefem/freefem.pdf"),
+        ("gammu-doc", "/usr/share/doc/gammu/html/smsd/config.html", "gammu/smsd-config.html"),
+        ("hashcat-data", "/usr/share/doc/hashcat/docs/hashcat-brain.md.gz", "hashcat/hashcat-brain.md"),
+        ("monero", "/usr/share/doc/monero/README.txt.gz", "monero/README.txt"),
+    ],
 }
 
 # Word files made from real documents by the programs people save them with, by corpus: (the
@@ -627,6 +648,14 @@ CONVERTED: dict[str, list[tuple[tuple[str, ...], str, tuple[str, ...], str]]] = 
             f"phylip/{page}.docx",
         )
         for page in ("distance", "dnadist")
+    ],
+    "outback": [
+        (
+            ("privoxy", "libreoffice-writer-nogui"),
+            "/usr/share/doc/privoxy/faq/configuration.html",
+            ("libreoffice",),
+            "privoxy/faq-configuration.docx",
+        ),
     ],
 }
 

@@ -43,6 +43,8 @@ RUNNING_REPEATS = 5
 _LAID_OUT = re.compile(r"\S {3,}\S")
 _MD_BLOCK = re.compile(r"^(?:#{1,6}\s|[-*+]\s|\d{1,3}[.)]\s|>|\||```|~~~)")
 # A line ending like this closes a sentence (closing quotes and brackets may follow the mark).
+# A line opening a list's item: a bullet ("-   Do NOT pass --detach ...") or a number ("2. Restart").
+_ITEM = re.compile(r"(?:[-*+•]|\d{1,2}[.)])\s")
 _TERMINAL = re.compile(r"[.!?:;…][\"'”’)\]]*$")
 
 
@@ -200,6 +202,8 @@ def clean(raw: str, markdown: bool = False) -> CleanText:
 def _continues(prev: _Line, line: _Line, gap: bool, width: int) -> bool:
     """Whether `line` carries on the paragraph that `prev` ended, as far as layout tells."""
     open_sentence = not _TERMINAL.search(prev.text)
+    if not open_sentence and _ITEM.match(line.text):
+        return False  # a list's next item, however long the line before it ran
     wrapped = len(prev.text) >= 0.6 * width
     if not gap:
         # Lines of one paragraph: a wrapped line runs close to the wrap width, and a short line
@@ -210,6 +214,8 @@ def _continues(prev: _Line, line: _Line, gap: bool, width: int) -> bool:
     if not open_sentence:
         return False
     starts_lower = line.text[:1].islower()
+    if line.indent < prev.indent and not starts_lower:
+        return False  # a sentence set further left after an indented block (code, a list's item)
     return starts_lower or prev.text.endswith((",", "-", HYPHEN)) or len(prev.text) >= 0.75 * width
 
 
@@ -264,10 +270,11 @@ Table = list[list[tuple[int, int]]]  # a table's rows, each the spans of its cel
 
 
 def read_plain(raw: str, by_indent: bool = False) -> tuple[list[Table], list[Paragraph], list[tuple[int, int]]]:
-    """Plain text's tables (`figure_rows`, `laid_out_rows`), and its paragraphs and the set-aside
+    """Plain text's tables (`ruled_rows`, `figure_rows`, `laid_out_rows`), and its paragraphs and the set-aside
     lines that fall between them (`paragraphs`) around those tables, its lines read once."""
     lines = _lines(raw, markdown=False)
-    tables = [*figure_rows(raw, lines), *laid_out_rows(raw, lines)]
+    tables = ruled_rows(raw, lines)
+    tables += [*figure_rows(raw, lines), *laid_out_rows(raw, lines)]
     found, aside = paragraphs(raw, lines, [(row[0][0], row[-1][1]) for table in tables for row in table], by_indent)
     return tables, found, aside
 
@@ -421,6 +428,110 @@ def _numbered(line: _Line, raw: str, figures: list[tuple[int, int]]) -> bool:
 def _close(tables: list[Table], rows: Table) -> None:
     if len(rows) >= TABLE_ROWS:
         tables.append(rows)
+
+
+# A rule drawn under each column of a table's header, the columns parted by spaces ("-------
+# ----------  ----", as pandoc writes a table in plain text, and many READMEs do).
+_COLUMN_RULE = re.compile(r"([-=])\1{2,}(?: +([-=])\2{2,})+")
+
+
+def ruled_rows(raw: str, lines: list[_Line]) -> list[Table]:
+    """The tables of plain text whose columns a rule under the header marks out, as pandoc writes
+    them: the header line right above the rule, the rule, then the rows, each cut into cells where
+    the rule's columns start (at the white space nearest, where a cell runs past its column). A
+    table with a rule across its whole width above its header is a multiline one: its rows run
+    down to the next such rule, parted by blank lines, and a row's cell is its column's text on
+    every line of the row; any other table's rows are the lines down to a blank line. A cell may
+    hold single spaces and run to any length ("ringsize = 16, bulletproofs+, view tags, ..."),
+    which the columns of `laid_out_rows` do not allow. The lines read are marked "row": no other
+    reading takes them."""
+    tables: list[Table] = []
+    for n, rule in enumerate(lines):
+        if not _ruled(rule) or n == 0 or lines[n - 1].kind != "text" or _ruled(lines[n - 1]):
+            continue
+        top = n - 1
+        while top > 0 and lines[top - 1].kind == "text":
+            top -= 1
+        multiline = top > 0 and lines[top - 1].kind == "rule"
+        groups = [lines[top:n], [rule]]
+        if not multiline:
+            top = n - 1
+            groups = [[lines[top]], [rule]]
+            if top > 0 and _ruled(lines[top - 1]):  # reStructuredText's rule over the header too
+                top -= 1
+                groups.insert(0, [lines[top]])
+        taken = [*lines[top : n + 1]]
+        row: list[_Line] = []
+        for line in lines[n + 1 :]:
+            if line.kind == "text":
+                row.append(line)
+                if not multiline:  # a row to a line, down to a blank line or a rule closing the table
+                    groups.append(row)
+                    taken.extend(row)
+                    row = []
+                    if _ruled(line):
+                        break
+                continue
+            if row:
+                groups.append(row)
+                taken.extend(row)
+                row = []
+            if not multiline or line.kind == "rule":
+                if multiline:
+                    taken.append(line)
+                break
+        if row:
+            groups.append(row)
+            taken.extend(row)
+        if len(groups) < TABLE_ROWS + 1:
+            continue
+        starts = [rule.indent + m.start() for m in re.finditer(r"\S+", rule.text)]
+        tables.append([_cells(raw, group, starts) for group in groups])
+        for line in taken:
+            line.kind = "row"
+    return tables
+
+
+def _ruled(line: _Line) -> bool:
+    return line.kind == "text" and _COLUMN_RULE.fullmatch(line.text) is not None
+
+
+def _cells(raw: str, group: list[_Line], starts: list[int]) -> list[tuple[int, int]]:
+    """The cells of a row written over the lines of `group`, its columns starting at `starts`
+    (columns from a line's start): each column's text from where it starts on the row's first
+    line holding it to where it ends on the last. A row whose cells would overlap so (two columns
+    wrapped side by side) is one cell."""
+    per_line = [_cut(raw, line, starts) for line in group]
+    cells = []
+    for column in range(len(starts)):
+        spans = [cut[column] for cut in per_line if cut[column][0] < cut[column][1]]
+        cells.append((spans[0][0], spans[-1][1]) if spans else (per_line[0][column][0],) * 2)
+    filled = [cell for cell in cells if cell[0] < cell[1]]
+    if any(a[1] > b[0] for a, b in pairwise(filled)):
+        return [(group[0].start, group[-1].end)]
+    return cells
+
+
+def _cut(raw: str, line: _Line, starts: list[int]) -> list[tuple[int, int]]:
+    """The cells of `line`, its columns starting at `starts` (columns from its line's start): a cut
+    that falls inside a word moves back to the white space before it; a blank cell is an empty
+    span where it would start."""
+    home = line.start - line.indent
+    cuts = []
+    for column in starts[1:]:
+        at = min(max(home + column, line.start), line.end)
+        while at > line.start and not raw[at - 1].isspace() and not raw[at].isspace():
+            at -= 1
+        cuts.append(at)
+    cells = []
+    for begin, stop in zip([line.start, *cuts], [*cuts, line.end], strict=True):
+        text = raw[begin:stop]
+        if not text.strip():
+            cells.append((begin, begin))
+            continue
+        first = begin + len(text) - len(text.lstrip())
+        cells.append((first, first + len(text.strip())))
+    return cells
 
 
 # A table laid out with spaces, as `pdftotext -layout`, fixed-width reports and plain-text

@@ -81,8 +81,11 @@ CONTENT_KINDS = frozenset({"paragraph", "list_item", "table_row", "code", "defin
 # marks of an HTML page's notes and was not kept; 136: an HTML page's own notes are read (docutils'
 # <aside class="footnote">, EPUB's <aside epub:type="footnote">), and an EPUB's bare note marks are not;
 # 137 and 138 read an HTML paragraph mostly of links as content when it is a sentence with words
-# of its own, as one referring to another section is, and were not kept; 139 reads as 136 does).
-PARSER_VERSION = 139
+# of its own, as one referring to another section is, and were not kept; 139 reads as 136 does;
+# 140: in plain text a list's item opens a paragraph after a sentence's end, a sentence set left of
+# the indented block above it opens one too, an indented command is no heading, and a table whose
+# columns a rule under its header marks out (pandoc's simple and multiline tables) is rows).
+PARSER_VERSION = 140
 
 # A paragraph or list item whose text is mostly link text is navigation (an HTML page's menus, a
 # Markdown README's table of contents of links to its own headings).

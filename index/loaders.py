@@ -416,7 +416,7 @@ def _plain(file: SourceFile, text: str) -> Document:
         elif para.underline:
             level = min(styles.index(para.underline) + 1, 6)
             blocks.append(Block("heading", para.start, para.end, level, swaps=_set_right(text, para, vocabulary)[0]))
-        elif manual is None and _heading_line(line, para, n + 1 < len(found) or last_row > para.end):
+        elif manual is None and _heading_line(line, para, n + 1 < len(found) or last_row > para.end, found[n + 1 :]):
             level = min(len(styles) + 1, 6)
             blocks.append(Block("heading", para.start, para.end, level, swaps=_set_right(text, para, vocabulary)[0]))
         else:
@@ -599,5 +599,16 @@ def _table_rows(text: str, table: list[list[tuple[int, int]]], group: int) -> li
     return blocks
 
 
-def _heading_line(line: str, para: Paragraph, followed: bool) -> bool:
-    return followed and para.lines == 1 and not para.holes and reads_as_heading(line)
+# How much deeper than the text after it a line stands to be set in as an example, not centred.
+INDENTED = range(2, 9)
+# A mark of a command or code: an assignment, a path, a variable, brackets, a pipe, an option.
+_CODE = re.compile(r"[=/$<>{}\[\]|;`\\]|(?:^|\s)--?\w")
+
+
+def _heading_line(line: str, para: Paragraph, followed: bool, after: list[Paragraph]) -> bool:
+    """Whether a paragraph is a heading by standing alone: one line that reads as one, followed,
+    and not a command set in a few columns deeper than the paragraph after it (INDENTED) between
+    two sentences ("    O DaemonPortOptions=Name=MSA, Port=587"): it holds a mark of code (`_CODE`).
+    A line set further right is centred, as titles are ("Apache License")."""
+    indented = bool(after) and para.indent - after[0].indent in INDENTED and _CODE.search(line) is not None
+    return followed and para.lines == 1 and not para.holes and not indented and reads_as_heading(line)

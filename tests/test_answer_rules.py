@@ -539,6 +539,8 @@ def test_an_abbreviation_or_a_code_in_a_name_is_never_what_makes_it_unknown():
     # The asker's shorthand for what the documents write out ("fiscal 2018", "$").
     assert unknown_names("What was the FY2018 capital expenditure in USD?", known) == []
     assert unknown_names("Does the PPNE of GDP Corp grow?", known) == ["PPNE of GDP Corp"]
+    # an abbreviation's plural or possessive is an abbreviation still
+    assert unknown_names("Can the other PCs use the GPU's memory for capital expenditure?", known) == []
     # A name spelt out in lower case counts, digits and all.
     assert unknown_names("Where was DebConf22 held, and who ran Shiny?", known) == ["DebConf22", "Shiny"]
 

@@ -120,3 +120,48 @@ def test_prose_with_two_spaces_after_its_sentences_is_no_table():
     # a table whose first column is numbered items is one still
     rows = "\n".join(f"{n}.   Section {n} title ........   {n * 7}" for n in range(1, 6))
     assert len(read_plain(rows)[0]) == 1
+
+
+def test_a_list_item_opens_a_paragraph_after_a_finished_sentence_however_long_the_line_before():
+    # pandoc's plain text: "-   " items with hanging indents, a wrapped line before each
+    raw = (
+        "-   DNS_PUBLIC=tcp or DNS_PUBLIC=tcp://x.x.x.x where x.x.x.x is the IP\n"
+        "    of the desired DNS server, for DNS requests to go over TCP, so that\n"
+        "    they are routed through Tor. When IP is not specified, monerod uses\n"
+        "    the default list of servers defined in src/common/dns_utils.cpp.\n"
+        "-   TORSOCKS_ALLOW_INBOUND=1 to tell torsocks to allow monerod to bind\n"
+        "    to interfaces to accept connections from the wallet.\n"
+        "2. Restart the daemon with the new environment so that it takes the\n"
+        "   setting.\n"
+    )
+    found = [" ".join(s.split()) for s in sentences_of(raw)]
+    assert found[-3].startswith("When IP is not specified") and found[-3].endswith("dns_utils.cpp.")
+    assert found[-2].startswith("- TORSOCKS_ALLOW_INBOUND=1")
+    assert found[-1] == "2. Restart the daemon with the new environment so that it takes the setting."
+    # a line that opens with a dash inside an open sentence goes on with it
+    wrapped = (
+        "The value runs from one to ten and is read when the daemon starts, and\n"
+        "- like every other value of the file - it is read once, so that a change\n"
+        "made while the daemon runs is seen only when it is started again, as the\n"
+        "section on restarting the daemon explains at greater length below, with\n"
+        "the signals it takes and the files it reads again when it takes them, and\n"
+        "those it does not.\n"
+    )
+    assert len(sentences_of(wrapped)) == 1
+
+
+def test_a_sentence_set_left_of_an_indented_command_opens_a_paragraph_and_a_lower_case_one_goes_on():
+    raw = (
+        "Example command line to start monerod through Tor:\n\n"
+        "    DNS_PUBLIC=tcp torsocks monerod --p2p-bind-ip 127.0.0.1 --no-igd --data-dir /srv/chain\n\n"
+        "A helper script is in contrib/tor/monero-over-tor.sh.\n\n"
+        "Hence an entry like\n\n"
+        "    hosts files dns of the service switch in the configuration of the system\n\n"
+        "will not avoid DNS lookups.\n"
+    )
+    found = sentences_of(raw)
+    assert "A helper script is in contrib/tor/monero-over-tor.sh." in found
+    assert found[-1] == (
+        "Hence an entry like hosts files dns of the service switch in the configuration of the system "
+        "will not avoid DNS lookups."
+    )

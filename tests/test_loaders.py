@@ -781,3 +781,64 @@ def test_a_manual_page_typeset_otherwise_is_titled_by_its_name_line(tmp_path: Pa
     # a NAME section that holds no name line leaves the title as the page's reader gave it
     (tmp_path / "frob.html").write_text(page.replace(" - tune", " tunes") + "</body></html>", encoding="utf-8")
     assert load(scan(tmp_path, 10**6)[0][0]).title == "NAME"
+
+
+def test_a_table_whose_columns_a_rule_marks_out_reads_cells_of_any_length(tmp_path: Path):
+    # pandoc's plain text: a simple table whose last cells hold single spaces and run long, and a
+    # multiline one, framed by rules, whose cells wrap over the lines of their row
+    text = "\n".join(
+        [
+            "Upgrades are listed below.",
+            "",
+            "  Height    Date         Details",
+            "  --------- ------------ ------------------------------------------",
+            "  1009827   2016-03-22   Allow only >= ringsize 3, blocktime = 120 seconds, fee-free blocksize 60 kb",
+            "  1141317   2016-09-21   Splits coinbase into denominations",
+            "  2688888   2022-08-13   ringsize = 16, bulletproofs+, view tags",
+            "",
+            "Binaries",
+            "",
+            "  -----------------------------------------------------------------------",
+            "  File                                Description",
+            "  ----------------------------------- -----------------------------------",
+            "  yt-dlp                              Platform-independent zipimport",
+            "                                      binary. Needs Python",
+            "",
+            "  yt-dlp.exe                          Windows standalone x64 binary",
+            "",
+            "  yt-dlp_macos                        Universal MacOS standalone",
+            "                                      executable",
+            "  -----------------------------------------------------------------------",
+            "",
+            "The end.",
+        ]
+    )
+    (tmp_path / "README.txt").write_text(text + "\n", encoding="utf-8")
+    (file,), _ = scan(tmp_path, 10**6)
+    doc = load(file)
+    sentences = [s.display for s in split_sentences(doc)]
+    assert "2688888, Date: 2022-08-13, Details: ringsize = 16, bulletproofs+, view tags" in sentences
+    assert "yt-dlp, Description: Platform-independent zipimport binary. Needs Python" in sentences
+    assert "yt-dlp_macos, Description: Universal MacOS standalone executable" in sentences
+    assert not any("-----" in s for s in sentences)
+    assert sentences[0] == "Upgrades are listed below." and sentences[-1] == "The end."
+
+
+def test_a_command_indented_between_two_sentences_is_no_heading_and_a_centred_title_is(tmp_path: Path):
+    text = "\n".join(
+        [
+            "                                 Apache License",
+            "",
+            "Edit the file as follows.",
+            "",
+            "    O DaemonPortOptions=Name=MSA, Port=587",
+            "",
+            "The modifiers marked so take effect only in the standard file.",
+        ]
+    )
+    (tmp_path / "notes.txt").write_text(text + "\n", encoding="utf-8")
+    (file,), _ = scan(tmp_path, 10**6)
+    doc = load(file)
+    kinds = [(b.kind, block_text(doc.text, b).text) for b in doc.blocks]
+    assert ("heading", "Apache License") in kinds
+    assert ("paragraph", "O DaemonPortOptions=Name=MSA, Port=587") in kinds
