@@ -389,6 +389,8 @@ class Assistant:
         if lead and settings.cross_lead and not ranked[lead].follow:
             ranked = [ranked[lead], *ranked[:lead], *ranked[lead + 1 :]]
         chosen = select(shape, ranked, settings.ranking, settings.max_words, settings.max_sentences)
+        if settings.ranking.gap_words:
+            chosen = self._gaps_filled(shape, chosen, reader)
         segments = self._shown(shape, chosen)
         if settings.ranking.reading_order:
             chosen, segments = self._in_reading_order(shape, chosen, segments)
@@ -454,6 +456,72 @@ class Assistant:
             Segment(shown(shape, item, ranking, chosen[n - 2] if n > 1 else None), (n,))
             for n, item in enumerate(chosen, start=1)
         ]
+
+    def _gaps_filled(self, shape: Shape, chosen: list[Scored], reader: IndexReader) -> list[Scored]:
+        """`chosen` with each sentence that comes a short way after another chosen one in its
+        document moved right after it, the sentences between them joining it
+        (`RankingSettings.gap_words`): "... disable various features that are available as
+        compile-time options.", "You should configure the sources as follows:", "./configure
+        --disable-toggle ...", "This will create an executable with hard-coded security features
+        ...". Only where the answer, so filled, stays within its word ceiling: none of it is cut."""
+        most = self.settings.ranking.gap_words
+        out = list(chosen)
+        at = 0
+        while at < len(out):
+            gap = self._gap_after(out, at, reader)
+            if gap is None or sum(len(s.display.split()) for s in gap[1]) > most:
+                at += 1
+                continue
+            n, between = gap
+            first = out[at].candidate
+            tried = list(out)
+            second = tried.pop(n)
+            place = at - (n < at)
+            # a sentence between is cited with the standing of the passage it joins
+            relevance = min(tried[place].relevance, second.relevance)
+            filled = [
+                Scored(
+                    replace(first, sentence=s, page=reader.page_of(first.source, s.start)),
+                    0.0,
+                    0.0,
+                    relevance,
+                    relevance,
+                )
+                for s in between
+            ]
+            tried[place + 1 : place + 1] = [*filled, second]
+            if sum(len(s.marked.split()) for s in self._shown(shape, tried)) > self.settings.max_answer_words:
+                at += 1
+                continue
+            out, at = tried, place + len(filled) + 1
+        return out
+
+    @staticmethod
+    def _gap_after(out: list[Scored], at: int, reader: IndexReader) -> tuple[int, list[Sentence]] | None:
+        """The position in `out` of the nearest sentence after `out[at]` in its document with one or
+        two sentences between them, none of them in `out`, and those sentences; None when there is
+        none. Both sentences' chunks are read (chunks overlap, and a gap may straddle two)."""
+        first = out[at].candidate
+        taken = {(s.candidate.source, s.candidate.sentence.start) for s in out}
+        best: tuple[int, int, list[Sentence]] | None = None
+        for n, item in enumerate(out):
+            other = item.candidate
+            if other.source != first.source or other.sentence.start <= first.sentence.start or other.position < 0:
+                continue
+            positions = {first.position, other.position}
+            if first.position < 0 or max(positions) - min(positions) > 1:
+                continue
+            merged = {s.start: s for p in sorted(positions) for s in reader.chunks[p].sentences}
+            starts = sorted(merged)
+            if first.sentence.start not in merged or other.sentence.start not in merged:
+                continue
+            inside = starts[starts.index(first.sentence.start) + 1 : starts.index(other.sentence.start)]
+            between = [merged[start] for start in inside]
+            if not 1 <= len(between) <= 2 or any((first.source, s.start) in taken for s in between):
+                continue
+            if best is None or other.sentence.start < best[0]:
+                best = (other.sentence.start, n, between)
+        return None if best is None else (best[1], best[2])
 
     def _in_reading_order(
         self, shape: Shape, chosen: list[Scored], segments: list[Segment]

@@ -299,3 +299,21 @@ def test_the_reader_finds_the_chunks_holding_a_text_in_order_within_a_limit_and_
     assert [reader.chunks[p].source for p in reader.holding("%=", 10, sources=["b.txt"])] == ["b.txt"]
     assert [reader.chunks[p].source for p in reader.holding('"quoted" caret', 10)] == ["a.txt"]  # JSON-escaped
     assert reader.holding("absent", 10) == []
+
+
+@pytest.mark.parametrize("gap", [30, 0])
+def test_two_answer_sentences_a_short_way_apart_are_given_with_what_lies_between(tmp_path: Path, gap: int):
+    text = (
+        "To lock the proxy down so no user can bypass a blocked site, build the proxy from source.\n\n"
+        "Pass these flags: --disable-toggle --disable-editor.\n\n"
+        "Built so, the proxy lets no user bypass a blocked site or change its settings.\n\n"
+        "Elsewhere, logs are kept for a month.\n"
+    )
+    bot = one_file_bot(tmp_path, "faq.txt", text, max_sentences=2, ranking=RankingSettings(gap_words=gap))
+    answer = bot.ask("How do I build the proxy so that no user can bypass a blocked site?")
+    assert answer.grounded and "lock the proxy down" in answer.text and "Built so" in answer.text
+    assert ("--disable-toggle" in answer.text) is (gap > 0)
+    if gap:  # one passage, in the document's order, citing each sentence
+        text = answer.text
+        assert text.index("lock the proxy") < text.index("--disable-toggle") < text.index("Built so")
+        assert "Elsewhere" not in answer.text
