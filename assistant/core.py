@@ -458,12 +458,13 @@ class Assistant:
         ]
 
     def _gaps_filled(self, shape: Shape, chosen: list[Scored], reader: IndexReader) -> list[Scored]:
-        """`chosen` with each sentence that comes a short way after another chosen one in its
-        document moved right after it, the sentences between them joining it
-        (`RankingSettings.gap_words`): "... disable various features that are available as
+        """`chosen` with two of its sentences a short way apart in one document given as one passage
+        (`RankingSettings.gap_words`), the sentences between them joining them, where the more
+        relevant of the two stood: "... disable various features that are available as
         compile-time options.", "You should configure the sources as follows:", "./configure
         --disable-toggle ...", "This will create an executable with hard-coded security features
-        ...". Only where the answer, so filled, stays within its word ceiling: none of it is cut."""
+        ...". What leads keeps its place, and the answer, so filled, stays within its word ceiling:
+        none of it is cut."""
         most = self.settings.ranking.gap_words
         out = list(chosen)
         at = 0
@@ -473,15 +474,12 @@ class Assistant:
                 at += 1
                 continue
             n, between = gap
-            first = out[at].candidate
-            tried = list(out)
-            second = tried.pop(n)
-            place = at - (n < at)
+            first, second = out[at], out[n]
             # a sentence between is cited with the standing of the passage it joins
-            relevance = min(tried[place].relevance, second.relevance)
+            relevance = min(first.relevance, second.relevance)
             filled = [
                 Scored(
-                    replace(first, sentence=s, page=reader.page_of(first.source, s.start)),
+                    replace(first.candidate, sentence=s, page=reader.page_of(first.candidate.source, s.start)),
                     0.0,
                     0.0,
                     relevance,
@@ -489,7 +487,9 @@ class Assistant:
                 )
                 for s in between
             ]
-            tried[place + 1 : place + 1] = [*filled, second]
+            place = min(at, n)
+            rest = [item for k, item in enumerate(out) if k not in (at, n)]
+            tried = [*rest[:place], first, *filled, second, *rest[place:]]
             if sum(len(s.marked.split()) for s in self._shown(shape, tried)) > self.settings.max_answer_words:
                 at += 1
                 continue
@@ -500,7 +500,8 @@ class Assistant:
     def _gap_after(out: list[Scored], at: int, reader: IndexReader) -> tuple[int, list[Sentence]] | None:
         """The position in `out` of the nearest sentence after `out[at]` in its document with one or
         two sentences between them, none of them in `out`, and those sentences; None when there is
-        none. Both sentences' chunks are read (chunks overlap, and a gap may straddle two)."""
+        none, or when that sentence leads the answer and `out[at]` does not (it would go before
+        it). Both sentences' chunks are read (chunks overlap, and a gap may straddle two)."""
         first = out[at].candidate
         taken = {(s.candidate.source, s.candidate.sentence.start) for s in out}
         best: tuple[int, int, list[Sentence]] | None = None
@@ -521,7 +522,9 @@ class Assistant:
                 continue
             if best is None or other.sentence.start < best[0]:
                 best = (other.sentence.start, n, between)
-        return None if best is None else (best[1], best[2])
+        if best is None or best[1] == 0:
+            return None
+        return best[1], best[2]
 
     def _in_reading_order(
         self, shape: Shape, chosen: list[Scored], segments: list[Segment]
