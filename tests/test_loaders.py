@@ -814,9 +814,7 @@ def test_a_table_whose_columns_a_rule_marks_out_reads_cells_of_any_length(tmp_pa
         ]
     )
     (tmp_path / "README.txt").write_text(text + "\n", encoding="utf-8")
-    (file,), _ = scan(tmp_path, 10**6)
-    doc = load(file)
-    sentences = [s.display for s in split_sentences(doc)]
+    sentences = [s.display for s in split_sentences(only(tmp_path))]
     assert "2688888, Date: 2022-08-13, Details: ringsize = 16, bulletproofs+, view tags" in sentences
     assert "yt-dlp, Description: Platform-independent zipimport binary. Needs Python" in sentences
     assert "yt-dlp_macos, Description: Universal MacOS standalone executable" in sentences
@@ -837,8 +835,7 @@ def test_a_command_indented_between_two_sentences_is_no_heading_and_a_centred_ti
         ]
     )
     (tmp_path / "notes.txt").write_text(text + "\n", encoding="utf-8")
-    (file,), _ = scan(tmp_path, 10**6)
-    doc = load(file)
+    doc = only(tmp_path)
     kinds = [(b.kind, block_text(doc.text, b).text) for b in doc.blocks]
     assert ("heading", "Apache License") in kinds
     assert ("paragraph", "O DaemonPortOptions=Name=MSA, Port=587") in kinds
