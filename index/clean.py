@@ -42,9 +42,9 @@ RUNNING_SHARE = 0.3
 RUNNING_REPEATS = 5
 _LAID_OUT = re.compile(r"\S {3,}\S")
 _MD_BLOCK = re.compile(r"^(?:#{1,6}\s|[-*+]\s|\d{1,3}[.)]\s|>|\||```|~~~)")
-# A line ending like this closes a sentence (closing quotes and brackets may follow the mark).
 # A line opening a list's item: a bullet ("-   Do NOT pass --detach ...") or a number ("2. Restart").
 _ITEM = re.compile(r"(?:[-*+•]|\d{1,2}[.)])\s")
+# A line ending like this closes a sentence (closing quotes and brackets may follow the mark).
 _TERMINAL = re.compile(r"[.!?:;…][\"'”’)\]]*$")
 
 
@@ -437,59 +437,65 @@ _COLUMN_RULE = re.compile(r"([-=])\1{2,}(?: +([-=])\2{2,})+")
 
 def ruled_rows(raw: str, lines: list[_Line]) -> list[Table]:
     """The tables of plain text whose columns a rule under the header marks out, as pandoc writes
-    them: the header line right above the rule, the rule, then the rows, each cut into cells where
-    the rule's columns start (at the white space nearest, where a cell runs past its column). A
-    table with a rule across its whole width above its header is a multiline one: its rows run
-    down to the next such rule, parted by blank lines, and a row's cell is its column's text on
-    every line of the row; any other table's rows are the lines down to a blank line. A cell may
-    hold single spaces and run to any length ("ringsize = 16, bulletproofs+, view tags, ..."),
-    which the columns of `laid_out_rows` do not allow. The lines read are marked "row": no other
-    reading takes them."""
+    them: the header, the rule, then the rows, each cut into cells where the rule's columns start
+    (at the white space nearest, where a cell runs past its column). A table framed by a rule
+    across its whole width above its header is a multiline one (`_rows_below`). A cell may hold
+    single spaces and run to any length ("ringsize = 16, bulletproofs+, view tags, ..."), which the
+    columns of `laid_out_rows` do not allow. The lines read are marked "row": no other reading
+    takes them."""
     tables: list[Table] = []
     for n, rule in enumerate(lines):
         if not _ruled(rule) or n == 0 or lines[n - 1].kind != "text" or _ruled(lines[n - 1]):
             continue
-        top = n - 1
+        top = n - 1  # the header's first line
         while top > 0 and lines[top - 1].kind == "text":
             top -= 1
         multiline = top > 0 and lines[top - 1].kind == "rule"
-        groups = [lines[top:n], [rule]]
-        if not multiline:
-            top = n - 1
-            groups = [[lines[top]], [rule]]
-            if top > 0 and _ruled(lines[top - 1]):  # reStructuredText's rule over the header too
-                top -= 1
-                groups.insert(0, [lines[top]])
-        taken = [*lines[top : n + 1]]
-        row: list[_Line] = []
-        for line in lines[n + 1 :]:
-            if line.kind == "text":
-                row.append(line)
-                if not multiline:  # a row to a line, down to a blank line or a rule closing the table
-                    groups.append(row)
-                    taken.extend(row)
-                    row = []
-                    if _ruled(line):
-                        break
-                continue
-            if row:
-                groups.append(row)
-                taken.extend(row)
-                row = []
-            if not multiline or line.kind == "rule":
-                if multiline:
-                    taken.append(line)
-                break
-        if row:
-            groups.append(row)
-            taken.extend(row)
-        if len(groups) < TABLE_ROWS + 1:
+        if multiline:
+            head = [lines[top:n], [rule]]
+        else:  # a header of one line, under a rule of its own in reStructuredText
+            top = n - 2 if n > 1 and _ruled(lines[n - 2]) else n - 1
+            head = [[line] for line in lines[top : n + 1]]
+        rows, used = _rows_below(lines, n, multiline)
+        if len(rows) < TABLE_ROWS - 1:
             continue
         starts = [rule.indent + m.start() for m in re.finditer(r"\S+", rule.text)]
-        tables.append([_cells(raw, group, starts) for group in groups])
-        for line in taken:
+        tables.append([_cells(raw, group, starts) for group in (*head, *rows)])
+        for line in lines[top : n + 1 + used]:
             line.kind = "row"
     return tables
+
+
+def _rows_below(lines: list[_Line], n: int, multiline: bool) -> tuple[list[list[_Line]], int]:
+    """The rows under the rule `lines[n]`, each the lines it is written over, and how many lines
+    they take, a closing rule included. A multiline table's rows run down to the next rule across
+    the width, parted by blank lines; any other table's are a line each, down to a blank line or a
+    rule closing the table (reStructuredText's)."""
+    rows: list[list[_Line]] = []
+    row: list[_Line] = []
+    used = 0
+    for line in lines[n + 1 :]:
+        if line.kind == "text" and not multiline:
+            rows.append([line])
+            used += 1
+            if _ruled(line):
+                break
+            continue
+        if line.kind == "text":
+            row.append(line)
+            used += 1
+            continue
+        if row:
+            rows.append(row)
+            row = []
+        if not multiline:
+            break
+        used += 1
+        if line.kind == "rule":
+            break
+    if row:
+        rows.append(row)
+    return rows, used
 
 
 def _ruled(line: _Line) -> bool:

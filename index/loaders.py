@@ -416,7 +416,7 @@ def _plain(file: SourceFile, text: str) -> Document:
         elif para.underline:
             level = min(styles.index(para.underline) + 1, 6)
             blocks.append(Block("heading", para.start, para.end, level, swaps=_set_right(text, para, vocabulary)[0]))
-        elif manual is None and _heading_line(line, para, n + 1 < len(found) or last_row > para.end, found[n + 1 :]):
+        elif manual is None and _heading_line(line, para, last_row > para.end, found[n + 1 : n + 2]):
             level = min(len(styles) + 1, 6)
             blocks.append(Block("heading", para.start, para.end, level, swaps=_set_right(text, para, vocabulary)[0]))
         else:
@@ -605,10 +605,12 @@ INDENTED = range(2, 9)
 _CODE = re.compile(r"[=/$<>{}\[\]|;`\\]|(?:^|\s)--?\w")
 
 
-def _heading_line(line: str, para: Paragraph, followed: bool, after: list[Paragraph]) -> bool:
-    """Whether a paragraph is a heading by standing alone: one line that reads as one, followed,
-    and not a command set in a few columns deeper than the paragraph after it (INDENTED) between
-    two sentences ("    O DaemonPortOptions=Name=MSA, Port=587"): it holds a mark of code (`_CODE`).
-    A line set further right is centred, as titles are ("Apache License")."""
+def _heading_line(line: str, para: Paragraph, over_table: bool, after: list[Paragraph]) -> bool:
+    """Whether a paragraph is a heading by standing alone: one line that reads as one, followed by
+    a paragraph (`after`, none or one) or standing `over_table`, and not a command set a few
+    columns deeper than the paragraph after it (INDENTED) between two sentences ("    O
+    DaemonPortOptions=Name=MSA, Port=587"): a line that holds a mark of code (`_CODE`). A line set
+    further right is centred, as titles are ("Apache License")."""
     indented = bool(after) and para.indent - after[0].indent in INDENTED and _CODE.search(line) is not None
+    followed = bool(after) or over_table
     return followed and para.lines == 1 and not para.holes and not indented and reads_as_heading(line)
