@@ -526,7 +526,7 @@ def _cut(raw: str, line: _Line, starts: list[int]) -> list[tuple[int, int]]:
     cuts = []
     for column in starts[1:]:
         at = min(max(home + column, line.start), line.end)
-        while at > line.start and not raw[at - 1].isspace() and not raw[at].isspace():
+        while line.start < at < line.end and not raw[at - 1].isspace() and not raw[at].isspace():
             at -= 1
         cuts.append(at)
     cells = []

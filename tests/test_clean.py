@@ -165,3 +165,36 @@ def test_a_sentence_set_left_of_an_indented_command_opens_a_paragraph_and_a_lowe
         "Hence an entry like hosts files dns of the service switch in the configuration of the system "
         "will not avoid DNS lookups."
     )
+
+
+table_line = st.one_of(
+    st.sampled_from(
+        [
+            "",
+            "  Height    Date         Details",
+            "  --------- ------------ ----------------",
+            "  -----------------------------------------------",
+            "=====  =======",
+            "  1009827   2016-03-22   Allow only >= ringsize 3",
+            "  ab",
+            "                          wrapped words",
+            "-   an item that runs on",
+            "    an indented command --flag",
+        ]
+    ),
+    st.text(alphabet=" -=abc12", max_size=40),
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(table_line, max_size=20), st.sampled_from(["\n", ""]))
+def test_tables_read_from_generated_text_keep_their_cells_inside_their_lines(lines, end):
+    # a table's last row may end the file with no line break after it
+    raw = "\n".join(lines) + end
+    tables, found, _ = read_plain(raw)
+    for table in tables:
+        for row in table:
+            assert all(0 <= start <= stop <= len(raw) for start, stop in row)
+            assert all(a[1] <= b[0] for a, b in zip(row, row[1:]))  # in order, none overlapping
+    for para in found:
+        assert 0 <= para.start < para.end <= len(raw)
