@@ -1,3 +1,5 @@
+from itertools import pairwise
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -195,6 +197,6 @@ def test_tables_read_from_generated_text_keep_their_cells_inside_their_lines(lin
     for table in tables:
         for row in table:
             assert all(0 <= start <= stop <= len(raw) for start, stop in row)
-            assert all(a[1] <= b[0] for a, b in zip(row, row[1:]))  # in order, none overlapping
+            assert all(a[1] <= b[0] for a, b in pairwise(row))  # in order, none overlapping
     for para in found:
         assert 0 <= para.start < para.end <= len(raw)
