@@ -470,22 +470,23 @@ class Assistant:
         at = 0
         while at < len(out):
             gap = self._gap_after(out, at, reader)
-            if gap is None or sum(len(s.display.split()) for s in gap[1]) > most:
+            if gap is None or sum(len(s.display.split()) for s, _ in gap[1]) > most:
                 at += 1
                 continue
             n, between = gap
             first, second = out[at], out[n]
             # a sentence between is cited with the standing of the passage it joins
             relevance = min(first.relevance, second.relevance)
+            source = first.candidate.source
             filled = [
                 Scored(
-                    replace(first.candidate, sentence=s, page=reader.page_of(first.candidate.source, s.start)),
+                    replace(first.candidate, sentence=s, page=reader.page_of(source, s.start), position=position),
                     0.0,
                     0.0,
                     relevance,
                     relevance,
                 )
-                for s in between
+                for s, position in between
             ]
             place = min(at, n)
             rest = [item for k, item in enumerate(out) if k not in (at, n)]
@@ -497,14 +498,15 @@ class Assistant:
         return out
 
     @staticmethod
-    def _gap_after(out: list[Scored], at: int, reader: IndexReader) -> tuple[int, list[Sentence]] | None:
+    def _gap_after(out: list[Scored], at: int, reader: IndexReader) -> tuple[int, list[tuple[Sentence, int]]] | None:
         """The position in `out` of the nearest sentence after `out[at]` in its document with one or
-        two sentences between them, none of them in `out`, and those sentences; None when there is
-        none, or when that sentence leads the answer and `out[at]` does not (it would go before
-        it). Both sentences' chunks are read (chunks overlap, and a gap may straddle two)."""
+        two sentences between them, none of them in `out`, and those sentences, each with the
+        position of a chunk holding it; None when there is none, or when that sentence leads the
+        answer and `out[at]` does not (it would go before it). Both sentences' chunks are read
+        (chunks overlap, and a gap may straddle two)."""
         first = out[at].candidate
         taken = {(s.candidate.source, s.candidate.sentence.start) for s in out}
-        best: tuple[int, int, list[Sentence]] | None = None
+        best: tuple[int, int, list[tuple[Sentence, int]]] | None = None
         for n, item in enumerate(out):
             other = item.candidate
             if other.source != first.source or other.sentence.start <= first.sentence.start or other.position < 0:
@@ -512,13 +514,13 @@ class Assistant:
             positions = {first.position, other.position}
             if first.position < 0 or max(positions) - min(positions) > 1:
                 continue
-            merged = {s.start: s for p in sorted(positions) for s in reader.chunks[p].sentences}
+            merged = {s.start: (s, p) for p in sorted(positions) for s in reader.chunks[p].sentences}
             starts = sorted(merged)
             if first.sentence.start not in merged or other.sentence.start not in merged:
                 continue
             inside = starts[starts.index(first.sentence.start) + 1 : starts.index(other.sentence.start)]
             between = [merged[start] for start in inside]
-            if not 1 <= len(between) <= 2 or any((first.source, s.start) in taken for s in between):
+            if not 1 <= len(between) <= 2 or any((first.source, s.start) in taken for s, _ in between):
                 continue
             if best is None or other.sentence.start < best[0]:
                 best = (other.sentence.start, n, between)
