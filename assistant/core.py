@@ -30,7 +30,16 @@ from assistant.ranking import rank
 from assistant.rerank import Reranker, ScoredOnce, bundled_reranker
 from assistant.scoring import Candidate, Scored, score
 from assistant.sections import Section, SectionAsked, asks_more, find_sections, opening, section_asked
-from assistant.selection import in_context, in_reading_order, labelled, runs_on, select, shown, within_words
+from assistant.selection import (
+    gaps_filled,
+    in_context,
+    in_reading_order,
+    labelled,
+    runs_on,
+    select,
+    shown,
+    within_words,
+)
 from assistant.settings import AssistantSettings, LLMSettings
 from assistant.steering import addresses_model
 from assistant.types import Answer, Citation, Evidence, Segment, final_answer, not_found
@@ -390,7 +399,13 @@ class Assistant:
             ranked = [ranked[lead], *ranked[:lead], *ranked[lead + 1 :]]
         chosen = select(shape, ranked, settings.ranking, settings.max_words, settings.max_sentences)
         if settings.ranking.gap_words:
-            chosen = self._gaps_filled(shape, chosen, reader)
+
+            def fits(items: list[Scored]) -> bool:
+                return sum(len(s.marked.split()) for s in self._shown(shape, items)) <= settings.max_answer_words
+
+            chosen = gaps_filled(
+                chosen, settings.ranking.gap_words, lambda at: reader.chunks[at].sentences, reader.page_of, fits
+            )
         segments = self._shown(shape, chosen)
         if settings.ranking.reading_order:
             chosen, segments = self._in_reading_order(shape, chosen, segments)
@@ -456,77 +471,6 @@ class Assistant:
             Segment(shown(shape, item, ranking, chosen[n - 2] if n > 1 else None), (n,))
             for n, item in enumerate(chosen, start=1)
         ]
-
-    def _gaps_filled(self, shape: Shape, chosen: list[Scored], reader: IndexReader) -> list[Scored]:
-        """`chosen` with two of its sentences a short way apart in one document given as one passage
-        (`RankingSettings.gap_words`), the sentences between them joining them, where the more
-        relevant of the two stood: "... disable various features that are available as
-        compile-time options.", "You should configure the sources as follows:", "./configure
-        --disable-toggle ...", "This will create an executable with hard-coded security features
-        ...". What leads keeps its place, and the answer, so filled, stays within its word ceiling:
-        none of it is cut."""
-        most = self.settings.ranking.gap_words
-        out = list(chosen)
-        at = 0
-        while at < len(out):
-            gap = self._gap_after(out, at, reader)
-            if gap is None or sum(len(s.display.split()) for s, _ in gap[1]) > most:
-                at += 1
-                continue
-            n, between = gap
-            first, second = out[at], out[n]
-            # a sentence between is cited with the standing of the passage it joins
-            relevance = min(first.relevance, second.relevance)
-            source = first.candidate.source
-            filled = [
-                Scored(
-                    replace(first.candidate, sentence=s, page=reader.page_of(source, s.start), position=position),
-                    0.0,
-                    0.0,
-                    relevance,
-                    relevance,
-                )
-                for s, position in between
-            ]
-            place = min(at, n)
-            rest = [item for k, item in enumerate(out) if k not in (at, n)]
-            tried = [*rest[:place], first, *filled, second, *rest[place:]]
-            if sum(len(s.marked.split()) for s in self._shown(shape, tried)) > self.settings.max_answer_words:
-                at += 1
-                continue
-            out, at = tried, place + len(filled) + 1
-        return out
-
-    @staticmethod
-    def _gap_after(out: list[Scored], at: int, reader: IndexReader) -> tuple[int, list[tuple[Sentence, int]]] | None:
-        """The position in `out` of the nearest sentence after `out[at]` in its document with one or
-        two sentences between them, none of them in `out`, and those sentences, each with the
-        position of a chunk holding it; None when there is none, or when that sentence leads the
-        answer and `out[at]` does not (it would go before it). Both sentences' chunks are read
-        (chunks overlap, and a gap may straddle two)."""
-        first = out[at].candidate
-        taken = {(s.candidate.source, s.candidate.sentence.start) for s in out}
-        best: tuple[int, int, list[tuple[Sentence, int]]] | None = None
-        for n, item in enumerate(out):
-            other = item.candidate
-            if other.source != first.source or other.sentence.start <= first.sentence.start or other.position < 0:
-                continue
-            positions = {first.position, other.position}
-            if first.position < 0 or max(positions) - min(positions) > 1:
-                continue
-            merged = {s.start: (s, p) for p in sorted(positions) for s in reader.chunks[p].sentences}
-            starts = sorted(merged)
-            if first.sentence.start not in merged or other.sentence.start not in merged:
-                continue
-            inside = starts[starts.index(first.sentence.start) + 1 : starts.index(other.sentence.start)]
-            between = [merged[start] for start in inside]
-            if not 1 <= len(between) <= 2 or any((first.source, s.start) in taken for s, _ in between):
-                continue
-            if best is None or other.sentence.start < best[0]:
-                best = (other.sentence.start, n, between)
-        if best is None or best[1] == 0:
-            return None
-        return best[1], best[2]
 
     def _in_reading_order(
         self, shape: Shape, chosen: list[Scored], segments: list[Segment]

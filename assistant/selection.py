@@ -24,13 +24,15 @@ from that sentence, or it points back to what that sentence named ("If you use o
 or list item longer than `long_unit_words` is shown by its first sentence and those of its
 sentences that best answer the question (`excerpted`); its citation quotes it whole. In a
 question comparing two things, each long unit is so shown in its share of the budget
-(`shared_units`), so that the other side of the comparison is not cut.
+(`shared_units`), so that the other side of the comparison is not cut. Two sentences of the
+answer a unit or two apart in one document are given as one passage, what lies between them
+included (`gaps_filled`, `gap_words`).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import replace
 
 from assistant.question import Shape
@@ -481,6 +483,86 @@ def _brought(shape: Shape, item: Scored, first: bool, taken: set[tuple[str, int,
         return items
     matching = [i for i in rows if overlap(shape.terms, i.candidate.sentence.text) > 0]
     return matching or (rows if first else [])
+
+
+def gaps_filled(
+    chosen: list[Scored],
+    most: int,
+    sentences_at: Callable[[int], Sequence[Sentence]],
+    page_of: Callable[[str, int], int | None],
+    fits: Callable[[list[Scored]], bool],
+) -> list[Scored]:
+    """`chosen` with two of its sentences a short way apart in one document given as one passage
+    (`RankingSettings.gap_words`: at most `most` words in one or two units between them), the
+    sentences between them joining them, where the more relevant of the two stood: "... disable
+    various features that are available as compile-time options.", "You should configure the
+    sources as follows:", "./configure --disable-toggle ...", "This will create an executable with
+    hard-coded security features ...". What leads keeps its place, and a fill is made only where
+    the answer still `fits` its word ceiling: none of it is cut. `sentences_at` gives the sentences
+    of the chunk at an index position, `page_of` the page of an offset in a document."""
+    out = list(chosen)
+    at = 0
+    while at < len(out):
+        gap = _gap_after(out, at, sentences_at)
+        if gap is None or sum(len(s.display.split()) for s, _ in gap[1]) > most:
+            at += 1
+            continue
+        n, between = gap
+        first, second = out[at], out[n]
+        # a sentence between is cited with the standing of the passage it joins
+        relevance = min(first.relevance, second.relevance)
+        source = first.candidate.source
+        filled = [
+            Scored(
+                replace(first.candidate, sentence=s, page=page_of(source, s.start), position=position),
+                0.0,
+                0.0,
+                relevance,
+                relevance,
+            )
+            for s, position in between
+        ]
+        place = min(at, n)
+        rest = [item for k, item in enumerate(out) if k not in (at, n)]
+        tried = [*rest[:place], first, *filled, second, *rest[place:]]
+        if not fits(tried):
+            at += 1
+            continue
+        out, at = tried, place + len(filled) + 1
+    return out
+
+
+def _gap_after(
+    out: list[Scored], at: int, sentences_at: Callable[[int], Sequence[Sentence]]
+) -> tuple[int, list[tuple[Sentence, int]]] | None:
+    """The position in `out` of the nearest sentence after `out[at]` in its document with one or
+    two sentences between them, none of them in `out`, and those sentences, each with the
+    position of a chunk holding it; None when there is none, or when that sentence leads the
+    answer and `out[at]` does not (it would go before it). Both sentences' chunks are read
+    (chunks overlap, and a gap may straddle two)."""
+    first = out[at].candidate
+    taken = {_key(s) for s in out}
+    best: tuple[int, int, list[tuple[Sentence, int]]] | None = None
+    for n, item in enumerate(out):
+        other = item.candidate
+        if other.source != first.source or other.sentence.start <= first.sentence.start or other.position < 0:
+            continue
+        positions = {first.position, other.position}
+        if first.position < 0 or max(positions) - min(positions) > 1:
+            continue
+        merged = {s.start: (s, p) for p in sorted(positions) for s in sentences_at(p)}
+        starts = sorted(merged)
+        if first.sentence.start not in merged or other.sentence.start not in merged:
+            continue
+        inside = starts[starts.index(first.sentence.start) + 1 : starts.index(other.sentence.start)]
+        between = [merged[start] for start in inside]
+        if not 1 <= len(between) <= 2 or any((first.source, s.start, s.end) in taken for s, _ in between):
+            continue
+        if best is None or other.sentence.start < best[0]:
+            best = (other.sentence.start, n, between)
+    if best is None or best[1] == 0:
+        return None
+    return best[1], best[2]
 
 
 def within_words(segments: list[Segment], limit: int) -> list[Segment]:
