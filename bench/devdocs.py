@@ -274,9 +274,10 @@ Corpora (each a few hundred to about 2,000 chunks, so that indexing one takes mi
   (load balancing: what HAProxy is, its features, sizing figures, companion products; the HTML page
   with its navigation bar and keyboard help, made OpenDocument by pandoc and Word by LibreOffice, as
   LibreOffice alone ran for minutes on it; an 80-column text document of numbered sections and
-  dashed lists, each line a line of its paragraph; haproxy-doc, pandoc, libreoffice-writer-nogui) and micro's README (a terminal text editor: features,
-  installation, the clipboard on Linux, colours, usage; Markdown with badges, nested lists, fenced
-  code and HTML keys; micro, downloaded and unpacked, not installed).
+  dashed lists, each line a line of its paragraph; haproxy-doc, pandoc, libreoffice-writer-nogui)
+  and micro's README (a terminal text editor: features, installation, the clipboard on Linux,
+  colours, usage; Markdown with badges, nested lists, fenced code and HTML keys; micro, downloaded
+  and unpacked, not installed).
 
 Each question has a `kind`: words among table, list, definition (an option or parameter's
 definition line), page-break, heading (the section's heading matters), boilerplate (it has

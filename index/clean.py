@@ -44,6 +44,27 @@ _LAID_OUT = re.compile(r"\S {3,}\S")
 _MD_BLOCK = re.compile(r"^(?:#{1,6}\s|[-*+]\s|\d{1,3}[.)]\s|>|\||```|~~~)")
 # A line opening a list's item: a bullet ("-   Do NOT pass --detach ...") or a number ("2. Restart").
 _ITEM = re.compile(r"(?:[-*+•]|\d{1,2}[.)])\s")
+# A bullet and the space after it ("-   ", "* "); a text browser's dump of a web page sets "o" as
+# the bullet of an indented list's item ("  o an RTC in your computer"), and "?" for a bullet it
+# could not write ("      ? 2.1. What is the minimum ...").
+_BULLET = re.compile(r"(?:[-*+•◦▪‣]|[o?](?=\s+\S))\s+")
+# A numbered section's heading: "2.1. ", "3.3.6 ".
+SECTION_NUMBER = re.compile(r"\d{1,2}(?:\.\d{1,2})+\.?\s+(?=\S)")
+
+
+def bullet_end(text: str, indent: int) -> int:
+    """Where the text of a list's item starts after its bullet (`_BULLET`), for a line without its
+    indentation; 0 for a line that opens with none. "o" and "?" are bullets only set in from the margin."""
+    bullet = _BULLET.match(text)
+    if bullet is None or (text[:1] in "o?" and indent == 0):
+        return 0
+    return bullet.end()
+
+
+def _opens_item(line: _Line) -> bool:
+    return _ITEM.match(line.text) is not None or bullet_end(line.text, line.indent) > 0
+
+
 # A line ending like this closes a sentence (closing quotes and brackets may follow the mark).
 _TERMINAL = re.compile(r"[.!?:;…][\"'”’)\]]*$")
 
@@ -178,7 +199,7 @@ def clean(raw: str, markdown: bool = False) -> CleanText:
         out.append(line.text)
         index.extend(range(line.start, line.end))
 
-    for line in lines:
+    for n, line in enumerate(lines):
         if line.kind in ("blank", "artefact"):
             gap = gap or prev is not None
             continue
@@ -191,7 +212,7 @@ def clean(raw: str, markdown: bool = False) -> CleanText:
             continue
         if prev is None:
             emit(PARAGRAPH_BREAK, line)
-        elif _continues(prev, line, gap, width):
+        elif _continues(prev, line, gap, width, _next_line(lines, n)):
             emit("" if prev.text.endswith(("-", HYPHEN)) and line.text[:1].islower() else " ", line)
         else:
             emit(PARAGRAPH_BREAK, line)
@@ -199,11 +220,19 @@ def clean(raw: str, markdown: bool = False) -> CleanText:
     return CleanText("".join(out), index)
 
 
-def _continues(prev: _Line, line: _Line, gap: bool, width: int) -> bool:
-    """Whether `line` carries on the paragraph that `prev` ended, as far as layout tells."""
+def _next_line(lines: list[_Line], n: int) -> _Line | None:
+    """The line right after line `n`, when it is text with no blank line between."""
+    return lines[n + 1] if n + 1 < len(lines) and lines[n + 1].kind == "text" else None
+
+
+def _continues(prev: _Line, line: _Line, gap: bool, width: int, following: _Line | None = None) -> bool:
+    """Whether `line` carries on the paragraph that `prev` ended, as far as layout tells; `following`
+    is the line right after `line`, if any."""
     open_sentence = not _TERMINAL.search(prev.text)
-    if not open_sentence and _ITEM.match(line.text):
-        return False  # a list's next item, however long the line before it ran
+    if _opens_item(line) and (not open_sentence or line.indent < prev.indent):
+        return False  # a list's next item, however long the line before it ran, or under its item's text
+    if _opens_item(line) and _opens_item(prev) and line.indent == prev.indent:
+        return False  # items of one line each, none ending a sentence
     wrapped = len(prev.text) >= 0.6 * width
     if not gap:
         # Lines of one paragraph: a wrapped line runs close to the wrap width, and a short line
@@ -211,8 +240,10 @@ def _continues(prev: _Line, line: _Line, gap: bool, width: int) -> bool:
         return wrapped or (open_sentence and line.text[:1].islower())
     # Across blank lines or set-aside artefacts (a page break, a link footer): only a sentence left
     # open continues, and only when the next line reads as its continuation.
-    if not open_sentence:
-        return False
+    if not open_sentence or _opens_item(line) or SECTION_NUMBER.match(prev.text):
+        return False  # nor does a list's item go on across it, nor a numbered heading ("5.3. I keep getting ...")
+    if following is not None and max(len(line.text), len(following.text)) < 0.6 * width:
+        return False  # short lines together: a configuration or a program's output, not a sentence's rest
     starts_lower = line.text[:1].islower()
     if line.indent < prev.indent and not starts_lower:
         return False  # a sentence set further left after an indented block (code, a list's item)
@@ -332,12 +363,12 @@ def paragraphs(
         option = None if by_indent else option_head(line.text)
         if prev is not None and described is not None:
             under = line.indent == described or (described < 0 and line.indent > prev.indent)
-            goes_on = under and (not gap or _continues(prev, line, gap, width))
+            goes_on = under and (not gap or _continues(prev, line, gap, width, _next_line(lines, i)))
         else:
             goes_on = (
                 prev is not None
                 and not (option is not None and option >= 0 and _TERMINAL.search(prev.text))
-                and _continues(prev, line, gap, width)
+                and _continues(prev, line, gap, width, _next_line(lines, i))
                 and (not by_indent or (not gap and _keeps_indent(found[-1][0], prev, line, width)))
             )
         if goes_on:
@@ -640,6 +671,49 @@ PROSE_WORDS = 3
 
 def _prose_cell(text: str) -> bool:
     return len(text.split()) >= PROSE_WORDS and _SENTENCE_END.search(text) is not None
+
+
+# A listing that holds prose (`reads_as_prose`): this many words at least, this share of them words
+# of a sentence, at most this share of its lines marked as code, at least this share of its lines
+# wrapped mid-sentence, at most this share of its lines set in columns. Measured over every
+# listing of the development sets' HTML, Word, OpenDocument and EPUB files: HAProxy's guide (34
+# listings), a quoted e-mail in Git's manual and GNU's letters and notices read as prose; program
+# output (apt's, a thread's lines, log lines), sessions and a program's screens do not.
+LISTING_PROSE_WORDS = 40
+LISTING_WORD_SHARE = 0.75
+LISTING_CODE_SHARE = 0.2
+LISTING_WRAP_SHARE = 0.3
+LISTING_COLUMN_SHARE = 0.2
+_PROSE_WORD = re.compile(r"[(\"'‘“]*[A-Za-z][a-z'’-]*[)\"'’”,.;:!?]*")
+_CODE_LINE = re.compile(r"[={}$<>|\\`]|^\s*#|^\s*//|\w\(|::|->")
+_PROMPT = re.compile(r"\s*[$#>] ")
+_WRAPPED = re.compile(r"[A-Za-z,]\s*$")
+_GOES_ON = re.compile(r"\s*[a-z(]")
+_COLUMNS = re.compile(r"\S {3,}\S")
+_PROSE_END = re.compile(r"[a-z)][.!?](?:\s|$)")
+
+
+def reads_as_prose(text: str) -> bool:
+    """Whether a listing (a `<pre>`, a paragraph set in a fixed-pitch font) is a text document's
+    prose wrapped at a fixed width, not code, a session or a program's output: its words read as a
+    sentence's, few lines hold a mark of code and none opens with a prompt, sentences end in it,
+    many lines go on mid-sentence on the next, and few are set in columns."""
+    lines = [line for line in text.splitlines() if line.strip()]
+    tokens = text.split()
+    if len(tokens) < LISTING_PROSE_WORDS:
+        return False
+    wordy = sum(1 for token in tokens if _PROSE_WORD.fullmatch(token)) / len(tokens)
+    coded = sum(1 for line in lines if _CODE_LINE.search(line)) / len(lines)
+    columns = sum(1 for line in lines if _COLUMNS.search(line.strip())) / len(lines)
+    wraps = sum(1 for a, b in pairwise(lines) if _WRAPPED.search(a) and _GOES_ON.match(b))
+    return (
+        wordy >= LISTING_WORD_SHARE
+        and coded <= LISTING_CODE_SHARE
+        and columns <= LISTING_COLUMN_SHARE
+        and not any(_PROMPT.match(line) for line in lines)
+        and len(_PROSE_END.findall(text)) >= 2
+        and wraps >= LISTING_WRAP_SHARE * (len(lines) - 1)
+    )
 
 
 def _slotted(raw: str, run: list[tuple[_Line, list[tuple[int, int]]]]) -> list[list[tuple[int, int]]]:

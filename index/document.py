@@ -84,8 +84,14 @@ CONTENT_KINDS = frozenset({"paragraph", "list_item", "table_row", "code", "defin
 # of its own, as one referring to another section is, and were not kept; 139 reads as 136 does;
 # 140: in plain text a list's item opens a paragraph after a sentence's end, a sentence set left of
 # the indented block above it opens one too, an indented command is no heading, and a table whose
-# columns a rule under its header marks out (pandoc's simple and multiline tables) is rows).
-PARSER_VERSION = 140
+# columns a rule under its header marks out (pandoc's simple and multiline tables) is rows); 141 to
+# 146: a listing of prose (a text document in an HTML page's <pre> or a Word file's fixed-pitch
+# face) is read as plain text, and in plain text a bulleted line is a list's item ("o" and "?"
+# ones indented, as a text browser dumps a page), a numbered question ("2.1. What ...?") heads its
+# section at its number's depth, a contents list naming later headings is boilerplate, a run of
+# three short lines or more is no headings, and short lines after a sentence left open do not
+# run on in it.
+PARSER_VERSION = 146
 
 # A paragraph or list item whose text is mostly link text is navigation (an HTML page's menus, a
 # Markdown README's table of contents of links to its own headings).

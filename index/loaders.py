@@ -15,11 +15,12 @@ import os
 import re
 import zlib
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
-from index.clean import HYPHEN, Paragraph, option_head, read_plain
+from index.clean import HYPHEN, SECTION_NUMBER, Paragraph, bullet_end, option_head, read_plain, reads_as_prose
 from index.document import (
+    RUN_IN_WORDS,
     Block,
     Document,
     Kind,
@@ -234,6 +235,8 @@ def load(file: SourceFile) -> Document:
             doc = parse_docx(file.source, file.sha256, data)
         except UnreadableDocx as exc:
             raise UnreadableDocument(str(exc)) from exc
+    if suffix != ".pdf":
+        _prose_listings(doc)
     doc.title = _named_title(doc) or doc.title or title_from_name(file.source.removesuffix(GZIP))
     return doc
 
@@ -393,6 +396,103 @@ def _plain(file: SourceFile, text: str) -> Document:
     definition; a table, written a cell to a line or laid out in columns, is rows (`_table_rows`);
     a paragraph reads the spaces of a justified line as one, as a heading does, and shows the
     words nroff broke at line ends whole (`_set_right`)."""
+    blocks, title = _plain_blocks(text)
+    return Document(file.source, file.sha256, text, title, blocks)
+
+
+def _prose_listings(doc: Document) -> None:
+    """Read a listing that holds prose (`reads_as_prose`: a text document set in a page's `<pre>` or
+    in a fixed-pitch font, as HAProxy's guides and RFCs are published) as plain text is read, its
+    paragraphs, list items and headings each a block; a heading found in it ranks below the
+    document's heading before it."""
+    blocks: list[Block] = []
+    level = 0
+    groups = max((block.group for block in doc.blocks), default=-1) + 1  # each list and table its own
+    for block in doc.blocks:
+        level = block.level if block.kind == "heading" else level
+        text = doc.text[block.start : block.end]
+        if block.kind != "code" or block.holes or block.swaps or not reads_as_prose(text):
+            blocks.append(block)
+            continue
+        inner, _ = _plain_blocks(text)
+        for b in inner:
+            deeper = min(level + b.level, 6) if b.kind == "heading" else b.level
+            blocks.append(_moved(b, block.start, deeper, b.group + groups if b.group >= 0 else -1))
+        groups += max((b.group for b in inner), default=-1) + 1
+    doc.blocks = blocks
+
+
+def _moved(block: Block, by: int, level: int, group: int) -> Block:
+    """`block`, read from a piece of a document's text, placed where that piece begins (`by`)."""
+    return replace(
+        block,
+        start=block.start + by,
+        end=block.end + by,
+        level=level,
+        group=group,
+        cells=tuple((s + by, e + by) for s, e in block.cells),
+        holes=tuple((s + by, e + by) for s, e in block.holes),
+        swaps=tuple((s + by, e + by, t) for s, e, t in block.swaps),
+        breaks=tuple(b + by for b in block.breaks),
+    )
+
+
+# Lines of one line each, read as headings alone, that are lines of a block together (`_short_lines`).
+SHORT_LINES = 3
+# A heading's number ("3.3.6. Basic features"): its parts tell how deep the section lies.
+_HEADING_NUMBER = re.compile(r"(\d{1,2}(?:\.\d{1,2})*)\.?\s")
+
+
+def _depth(line: str) -> int:
+    """How deep a standing heading lies by its number: 1 for "2. Configuration issues" or an
+    unnumbered one, 2 for "2.1. What is ...?"."""
+    number = _HEADING_NUMBER.match(line)
+    return number.group(1).count(".") + 1 if number else 1
+
+
+def _contents(text: str, blocks: list[Block]) -> list[Block]:
+    """A contents list's entries set aside: an item or paragraph that says no more than a heading
+    after it ("  o 2. Configuration issues", "      ? 2.1. What is the minimum ...?" over the FAQ's
+    "2.1. What is the minimum ...?")."""
+
+    def key(block: Block) -> str:
+        start = max((e for s, e in block.holes if s == block.start), default=block.start)
+        return _HEADING_NUMBER.sub(r"\1 ", " ".join(text[start : block.end].split()).casefold(), count=1)
+
+    later: dict[str, int] = {}
+    for block in blocks:
+        if block.kind == "heading":
+            later.setdefault(key(block), block.start)  # a heading's text, where it first stands
+    last = max(later.values(), default=-1)
+    return [
+        replace(b, kind="boilerplate")
+        if b.kind in ("list_item", "paragraph") and b.start < last and later.get(key(b), -1) > b.start
+        else b
+        for b in blocks
+    ]
+
+
+def _listed(blocks: list[Block], indents: dict[int, int], group: int) -> list[Block]:
+    """Plain text's list items numbered into lists from `group` on (the tables' come first): a run
+    of items with no other block between them is one list, each item as deep as its bullet's
+    indentation ranks among the run's."""
+    out: list[Block] = []
+    run: list[Block] = []
+    for block in [*blocks, None]:
+        if block is not None and block.kind == "list_item":
+            run.append(block)
+            continue
+        depths = sorted({indents.get(item.start, 0) for item in run})
+        out.extend(replace(item, level=depths.index(indents.get(item.start, 0)), group=group) for item in run)
+        group += bool(run)
+        run = []
+        if block is not None:
+            out.append(block)
+    return out
+
+
+def _plain_blocks(text: str) -> tuple[list[Block], str]:
+    """The blocks of plain text (see `_plain`) and its title."""
     manual = manual_page_name(text)
     tables, found, aside = read_plain(text, by_indent=manual is not None)
     words = {word.casefold() for word in _WORD.findall(text)}
@@ -406,6 +506,7 @@ def _plain(file: SourceFile, text: str) -> Document:
     # Underline styles rank as reStructuredText ranks them: in the order they first appear. A
     # heading known only by standing alone ranks below every underlined one.
     styles = list(dict.fromkeys(para.underline for para in found if para.underline))
+    standing: dict[int, int] = {}  # a heading known by standing alone: where it starts -> its number's depth
     for n, para in enumerate(found):
         line = text[para.start : para.end]
         # a manual page's tags over their descriptions were read above; a line alone may define one still
@@ -416,19 +517,36 @@ def _plain(file: SourceFile, text: str) -> Document:
         elif para.underline:
             level = min(styles.index(para.underline) + 1, 6)
             blocks.append(Block("heading", para.start, para.end, level, swaps=_set_right(text, para, vocabulary)[0]))
-        elif manual is None and _heading_line(line, para, last_row > para.end, found[n + 1 : n + 2]):
-            level = min(len(styles) + 1, 6)
-            blocks.append(Block("heading", para.start, para.end, level, swaps=_set_right(text, para, vocabulary)[0]))
+        elif (
+            manual is None
+            and _heading_line(line, para, last_row > para.end, found[n + 1 : n + 2])
+            and not _short_lines(text, found, n)
+        ):
+            standing[para.start] = _depth(line)
+            blocks.append(Block("heading", para.start, para.end, 0, swaps=_set_right(text, para, vocabulary)[0]))
+        elif bullet := bullet_end(line, para.indent):
+            swaps, breaks = _set_right(text, para, vocabulary)
+            holes = ((para.start, para.start + bullet), *para.holes)
+            blocks.append(Block("list_item", para.start, para.end, 0, -1, (), holes, swaps, breaks))
         else:
             swaps, breaks = _set_right(text, para, vocabulary)
             blocks.append(Block("paragraph", para.start, para.end, 0, -1, (), para.holes, swaps, breaks))
+    # Below them, one standing alone ranks by its number's depth among theirs ("2." over "2.1.").
+    depths = sorted(set(standing.values()))
+    blocks = [
+        replace(b, level=min(len(styles) + depths.index(standing[b.start]) + 1, 6))
+        if b.kind == "heading" and b.start in standing
+        else b
+        for b in blocks
+    ]
     blocks.sort(key=lambda b: (b.start, b.end))
+    blocks = _contents(text, _listed(blocks, {para.start: para.indent for para in found}, len(tables)))
     first = next((b for b in blocks if b.kind != "boilerplate"), None)
     title = text[first.start : first.end] if first is not None and first.kind == "heading" else ""
     if manual is not None:  # its title is its NAME section's line: "wget - The non-interactive network downloader."
         named = next((b for b in blocks if b.kind != "boilerplate" and b.kind != "heading"), None)
         title = " ".join(text[named.start : named.end].split()) if named is not None else ""
-    return Document(file.source, file.sha256, text, title, blocks)
+    return blocks, title
 
 
 # The page and section a manual page's footer ends with ("WGET(1)").
@@ -613,4 +731,35 @@ def _heading_line(line: str, para: Paragraph, over_table: bool, after: list[Para
     further right is centred, as titles are ("Apache License")."""
     indented = bool(after) and para.indent - after[0].indent in INDENTED and _CODE.search(line) is not None
     followed = bool(after) or over_table
-    return followed and para.lines == 1 and not para.holes and not indented and reads_as_heading(line)
+    alone = (para.lines == 1 and reads_as_heading(line)) or _numbered(line, para)
+    return followed and not para.holes and not indented and alone
+
+
+def _short_lines(text: str, found: list[Paragraph], n: int) -> bool:
+    """Whether paragraph `n` is one of a run of SHORT_LINES or more short lines, each a paragraph
+    of one line that could stand as a heading, with no blank line between them ("200 OK" over "3
+    sources online" and four more, a program's output; a table written a cell to a line): lines of
+    one block, not headings. Two such lines may be a title over its subtitle ("Apache License" over
+    "Version 2.0, January 2004")."""
+
+    def short(k: int) -> bool:
+        para = found[k]
+        return para.lines == 1 and reads_as_heading(text[para.start : para.end])
+
+    def adjacent(k: int) -> bool:  # paragraphs k and k + 1 with a line break alone between them
+        return text.count("\n", found[k].end, found[k + 1].start) == 1
+
+    first = last = n
+    while first > 0 and adjacent(first - 1) and short(first - 1):
+        first -= 1
+    while last + 1 < len(found) and adjacent(last) and short(last + 1):
+        last += 1
+    return last - first + 1 >= SHORT_LINES
+
+
+def _numbered(line: str, para: Paragraph) -> bool:
+    """Whether a paragraph is a numbered section's heading, as an FAQ numbers its questions ("2.4.
+    Must I specify servers by IP address if DNS is not available on" / "chronyd start?"): a section
+    number of two levels or more, a line or two, and no period or colon closing it."""
+    short = para.lines <= 2 and len(line.split()) <= 2 * RUN_IN_WORDS
+    return short and SECTION_NUMBER.match(line) is not None and not line.rstrip().endswith((".", ":", ";", ","))

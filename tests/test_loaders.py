@@ -839,3 +839,140 @@ def test_a_command_indented_between_two_sentences_is_no_heading_and_a_centred_ti
     kinds = [(b.kind, block_text(doc.text, b).text) for b in doc.blocks]
     assert ("heading", "Apache License") in kinds
     assert ("paragraph", "O DaemonPortOptions=Name=MSA, Port=587") in kinds
+
+
+_GUIDE = (
+    "Application load balancing would be useless without stickiness. HAProxy provides\n"
+    "a fairly comprehensive set of possibilities to maintain a visitor on the same\n"
+    "server even across various events such as server addition/removal, down/up\n"
+    "cycles, and some methods need no replication :\n"
+    "\n"
+    "  - stickiness information can be individually matched and learned from\n"
+    "    different places if desired. Up to 8 parallel sources can be learned at\n"
+    "    the same time and each of them may point to a different stick-table;\n"
+    "\n"
+    "  - stick-tables are replicated between all nodes in a multi-master fashion;\n"
+)
+_THREADS = "".join(f"hi number {n} from the {side} thread!\n" for n in range(1, 5) for side in ("main", "spawned"))
+_SESSION = (
+    "$ cargo publish\n"
+    "    Updating crates.io index\n"
+    "warning: manifest has no description, license, license-file, documentation, homepage or\n"
+    "repository. See the reference for more info, and mind that the upload may take a few\n"
+    "minutes to show up in the index after it is accepted by the registry server.\n"
+)
+
+
+def test_a_text_document_set_in_a_pre_is_read_as_plain_text_and_code_and_output_stay_code(tmp_path: Path):
+    pres = "".join(f"<pre>{body}</pre>" for body in (_GUIDE, _THREADS, _SESSION))
+    (tmp_path / "intro.html").write_text(f"<html><body><h3>3.3.6. Stickiness</h3>{pres}</body></html>")
+    units = [(s.kind, " ".join(s.display.split())) for s in split_sentences(only(tmp_path))]
+    assert ("paragraph", "Application load balancing would be useless without stickiness.") in units
+    assert (
+        "list_item",
+        "stickiness information can be individually matched and learned from different places if desired. "
+        "Up to 8 parallel sources can be learned at the same time and each of them may point to a different "
+        "stick-table;",
+    ) in units
+    assert ("list_item", "stick-tables are replicated between all nodes in a multi-master fashion;") in units
+    code = [text for kind, text in units if kind == "code"]
+    assert [text.split()[:3] for text in code] == [["hi", "number", "1"], ["$", "cargo", "publish"]]
+
+
+def test_a_word_paragraph_of_prose_in_a_fixed_pitch_face_is_read_as_plain_text(tmp_path: Path):
+    import docx
+
+    document = docx.Document()
+    document.add_heading("Stickiness", level=2)
+    listing = document.add_paragraph()
+    for n, line in enumerate(_GUIDE.splitlines()):
+        if n:
+            listing.add_run().add_break()
+        listing.add_run(line).font.name = "Courier New"
+    document.save(str(tmp_path / "intro.docx"))
+    doc = only(tmp_path)
+    kinds = [b.kind for b in doc.blocks]
+    assert kinds == ["heading", "paragraph", "list_item", "list_item"]
+    items = [b for b in doc.blocks if b.kind == "list_item"]
+    assert len({b.group for b in items}) == 1 and all(b.group >= 0 for b in items)
+
+
+def test_a_text_browsers_dump_of_an_faq_reads_its_numbered_questions_as_headings_and_its_contents_as_navigation(
+    tmp_path: Path,
+):
+    lines = [
+        "Frequently Asked Questions",
+        "",
+        "Table of Contents",
+        "",
+        "  o 1. chrony compared to other programs",
+        "      ? 1.1. How does chrony compare to ntpd?",
+        "  o 2. Configuration issues",
+        "      ? 2.1. What is the minimum recommended configuration for an NTP client?",
+        "      ? 2.2. Must I specify servers by IP address if DNS is not available on",
+        "        chronyd start?",
+        "",
+        "1. chrony compared to other programs",
+        "",
+        "1.1. How does chrony compare to ntpd?",
+        "",
+        "chrony and ntpd are two different implementations of the Network Time Protocol (NTP).",
+        "",
+        "2. Configuration issues",
+        "",
+        "2.1. What is the minimum recommended configuration for an NTP client?",
+        "",
+        "For reliable operation, the client should have at least three servers. The client needs",
+        "the following three things",
+        "",
+        "  o an RTC in your computer",
+        "",
+        "  o a Linux kernel with enabled RTC support",
+        "",
+        "2.2. Must I specify servers by IP address if DNS is not available on",
+        "chronyd start?",
+        "",
+        "No, chronyd will keep trying to resolve the names. The activity command prints:",
+        "",
+        "200 OK",
+        "3 sources online",
+        "0 sources offline",
+    ]
+    path = tmp_path / "FAQ.txt"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    doc = only(tmp_path)
+    blocks = [(b.kind, b.level, " ".join(doc.text[b.start : b.end].split())) for b in doc.blocks]
+    headings = [(level, text) for kind, level, text in blocks if kind == "heading"]
+    assert headings == [
+        (1, "Frequently Asked Questions"),
+        (1, "Table of Contents"),
+        (1, "1. chrony compared to other programs"),
+        (2, "1.1. How does chrony compare to ntpd?"),
+        (1, "2. Configuration issues"),
+        (2, "2.1. What is the minimum recommended configuration for an NTP client?"),
+        (2, "2.2. Must I specify servers by IP address if DNS is not available on chronyd start?"),
+    ]
+    contents = [text for kind, _, text in blocks if kind == "boilerplate"]
+    assert len(contents) == 5 and all(text.startswith(("o ", "? ")) for text in contents)
+    units = [(s.kind, " ".join(s.display.split())) for s in split_sentences(doc)]
+    assert ("list_item", "an RTC in your computer") in units
+    assert ("list_item", "a Linux kernel with enabled RTC support") in units
+    assert ("paragraph", "3 sources online") in units  # a program's output, no heading
+
+
+def test_short_lines_after_a_sentence_left_open_are_no_part_of_it(tmp_path: Path):
+    lines = [
+        "Running several instances needs care, as each opens its own port and keeps a drift",
+        "file of its own. An example configuration of the client instance could be",
+        "",
+        "pool pool.ntp.org iburst",
+        "port 11123",
+        "driftfile /var/lib/chrony/drift",
+        "",
+        "and the server instance listens on the port the client instance polls.",
+    ]
+    units = _units_of_lines(tmp_path / "FAQ.txt", lines)
+    assert ("paragraph", "An example configuration of the client instance could be") in units or any(
+        text.endswith("client instance could be") for _, text in units
+    )
+    assert not any("could be pool" in text for _, text in units)
