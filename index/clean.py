@@ -539,10 +539,11 @@ def _cells(raw: str, group: list[_Line], starts: list[int]) -> list[tuple[int, i
     line holding it to where it ends on the last. A row whose cells would overlap so (two columns
     wrapped side by side) is one cell."""
     per_line = [_cut(raw, line, starts) for line in group]
-    cells = []
+    cells: list[tuple[int, int]] = []
     for column in range(len(starts)):
         spans = [cut[column] for cut in per_line if cut[column][0] < cut[column][1]]
-        cells.append((spans[0][0], spans[-1][1]) if spans else (per_line[0][column][0],) * 2)
+        edge = cells[-1][1] if cells else group[0].start  # a blank cell stands after the cell before it
+        cells.append((spans[0][0], spans[-1][1]) if spans else (max(per_line[0][column][0], edge),) * 2)
     filled = [cell for cell in cells if cell[0] < cell[1]]
     if any(a[1] > b[0] for a, b in pairwise(filled)):
         return [(group[0].start, group[-1].end)]

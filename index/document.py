@@ -90,8 +90,9 @@ CONTENT_KINDS = frozenset({"paragraph", "list_item", "table_row", "code", "defin
 # ones indented, as a text browser dumps a page), a numbered question ("2.1. What ...?") heads its
 # section at its number's depth, a contents list naming later headings is boilerplate, a run of
 # three short lines or more is no headings, and short lines after a sentence left open do not
-# run on in it.
-PARSER_VERSION = 146
+# run on in it; 147: a blank cell of a table's row written over two lines or more stands after the
+# cell before it.
+PARSER_VERSION = 147
 
 # A paragraph or list item whose text is mostly link text is navigation (an HTML page's menus, a
 # Markdown README's table of contents of links to its own headings).

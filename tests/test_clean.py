@@ -1,6 +1,6 @@
 from itertools import pairwise
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from index.clean import clean, read_plain
@@ -190,6 +190,16 @@ table_line = st.one_of(
 
 @settings(max_examples=300, deadline=None)
 @given(st.lists(table_line, max_size=20), st.sampled_from(["\n", ""]))
+@example(  # a row over two lines whose later columns are blank: their cells stand after its first
+    [
+        "  " + "-" * 47,
+        "  ab",
+        "11111",
+        "  --------- ------------ ----------------",
+        *["  Height    Date         Details", ""] * 2,
+    ][:-1],
+    "\n",
+)
 def test_tables_read_from_generated_text_keep_their_cells_inside_their_lines(lines, end):
     # a table's last row may end the file with no line break after it
     raw = "\n".join(lines) + end
