@@ -437,7 +437,7 @@ def _moved(block: Block, by: int, level: int, group: int) -> Block:
     )
 
 
-# Lines of one line each, read as headings alone, that are lines of a block together (`_short_lines`).
+# Lines of one line each, read as headings alone, that are lines of a block together (`_short_runs`).
 SHORT_LINES = 3
 # A heading's number ("3.3.6. Basic features"): its parts tell how deep the section lies.
 _HEADING_NUMBER = re.compile(r"(\d{1,2}(?:\.\d{1,2})*)\.?\s")
@@ -507,6 +507,7 @@ def _plain_blocks(text: str) -> tuple[list[Block], str]:
     # heading known only by standing alone ranks below every underlined one.
     styles = list(dict.fromkeys(para.underline for para in found if para.underline))
     standing: dict[int, int] = {}  # a heading known by standing alone: where it starts -> its number's depth
+    short_runs = _short_runs(text, found)
     for n, para in enumerate(found):
         line = text[para.start : para.end]
         # a manual page's tags over their descriptions were read above; a line alone may define one still
@@ -520,7 +521,7 @@ def _plain_blocks(text: str) -> tuple[list[Block], str]:
         elif (
             manual is None
             and _heading_line(line, para, last_row > para.end, found[n + 1 : n + 2])
-            and not _short_lines(text, found, n)
+            and n not in short_runs
         ):
             standing[para.start] = _depth(line)
             blocks.append(Block("heading", para.start, para.end, 0, swaps=_set_right(text, para, vocabulary)[0]))
@@ -735,26 +736,24 @@ def _heading_line(line: str, para: Paragraph, over_table: bool, after: list[Para
     return followed and not para.holes and not indented and alone
 
 
-def _short_lines(text: str, found: list[Paragraph], n: int) -> bool:
-    """Whether paragraph `n` is one of a run of SHORT_LINES or more short lines, each a paragraph
-    of one line that could stand as a heading, with no blank line between them ("200 OK" over "3
+def _short_runs(text: str, found: list[Paragraph]) -> set[int]:
+    """The paragraphs that are one of a run of SHORT_LINES or more short lines, each a paragraph of
+    one line that could stand as a heading, with no blank line between them ("200 OK" over "3
     sources online" and four more, a program's output; a table written a cell to a line): lines of
     one block, not headings. Two such lines may be a title over its subtitle ("Apache License" over
     "Version 2.0, January 2004")."""
-
-    def short(k: int) -> bool:
-        para = found[k]
-        return para.lines == 1 and reads_as_heading(text[para.start : para.end])
-
-    def adjacent(k: int) -> bool:  # paragraphs k and k + 1 with a line break alone between them
-        return text.count("\n", found[k].end, found[k + 1].start) == 1
-
-    first = last = n
-    while first > 0 and adjacent(first - 1) and short(first - 1):
-        first -= 1
-    while last + 1 < len(found) and adjacent(last) and short(last + 1):
-        last += 1
-    return last - first + 1 >= SHORT_LINES
+    runs: set[int] = set()
+    run: list[int] = []
+    for n, para in enumerate(found):
+        short = para.lines == 1 and reads_as_heading(text[para.start : para.end])
+        joined = bool(run) and text.count("\n", found[run[-1]].end, para.start) == 1
+        if short and joined:
+            run.append(n)
+            continue
+        runs.update(run if len(run) >= SHORT_LINES else ())
+        run = [n] if short else []
+    runs.update(run if len(run) >= SHORT_LINES else ())
+    return runs
 
 
 def _numbered(line: str, para: Paragraph) -> bool:
