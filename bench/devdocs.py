@@ -270,14 +270,14 @@ Corpora (each a few hundred to about 2,000 chunks, so that indexing one takes mi
   bar, a sidebar and a table of severities; rsyslog-doc), chrony's FAQ (time synchronisation: the
   minimal client, serving a LAN, security against attacks on the clock, polling, the real-time
   clock, chronyc's errors; plain text as a browser dumps HTML, a contents list of numbered
-  questions, "o" bullets, configuration indented; chrony), HAProxy's starter guide as a Word file
-  (load balancing: what HAProxy is, its features, sizing figures, companion products; the HTML page
-  with its navigation bar and keyboard help, made OpenDocument by pandoc and Word by LibreOffice, as
-  LibreOffice alone ran for minutes on it; an 80-column text document of numbered sections and
-  dashed lists, each line a line of its paragraph; haproxy-doc, pandoc, libreoffice-writer-nogui)
-  and micro's README (a terminal text editor: features, installation, the clipboard on Linux,
-  colours, usage; Markdown with badges, nested lists, fenced code and HTML keys; micro, downloaded
-  and unpacked, not installed).
+  questions, "o" bullets, configuration indented; chrony, downloaded and unpacked, not installed),
+  HAProxy's starter guide as a Word file (load balancing: what HAProxy is, its features, sizing
+  figures, companion products; the HTML page with its navigation bar and keyboard help, made
+  OpenDocument by pandoc and Word by LibreOffice, as LibreOffice alone ran for minutes on it; an
+  80-column text document of numbered sections and dashed lists, each line a line of its
+  paragraph; haproxy-doc, pandoc, libreoffice-writer-nogui) and micro's README (a terminal text
+  editor: features, installation, the clipboard on Linux, colours, usage; Markdown with badges,
+  nested lists, fenced code and HTML keys; micro, downloaded and unpacked, not installed).
 
 Each question has a `kind`: words among table, list, definition (an option or parameter's
 definition line), page-break, heading (the section's heading matters), boilerplate (it has
@@ -579,7 +579,6 @@ CORPORA: dict[str, list[tuple[str, str, str]]] = {
             "microtype/microtype.pdf",
         ),
         ("rsyslog-doc", "/usr/share/doc/rsyslog-doc/html/concepts/queues.html", "rsyslog/queues.html"),
-        ("chrony", "/usr/share/doc/chrony/FAQ.gz", "chrony/FAQ.txt"),
     ],
 }
 
@@ -857,7 +856,10 @@ def write_filings(corpus: Path) -> None:
 # bring R with them): (package, path in the package, name in the corpus).
 UNPACKED = {
     "horizon": [],  # its pages are rendered (RENDERED)
-    "frontier": [("micro", "/usr/share/doc/micro/README.md.gz", "micro/README.md")],  # a program, not installed
+    "frontier": [  # a program and a time daemon, not installed
+        ("micro", "/usr/share/doc/micro/README.md.gz", "micro/README.md"),
+        ("chrony", "/usr/share/doc/chrony/FAQ.gz", "chrony/FAQ.txt"),
+    ],
     "papers": [
         *(
             ("r-cran-survival", f"/usr/lib/R/library/survival/doc/{name}.pdf", f"survival/{name}.pdf")
