@@ -48,8 +48,14 @@ _ITEM = re.compile(r"(?:[-*+•]|\d{1,2}[.)])\s")
 # the bullet of an indented list's item ("  o an RTC in your computer"), and "?" for a bullet it
 # could not write ("      ? 2.1. What is the minimum ...").
 _BULLET = re.compile(r"(?:[-*+•◦▪‣]|[o?](?=\s+\S))\s+")
-# A numbered section's heading: "2.1. ", "3.3.6 ".
-SECTION_NUMBER = re.compile(r"\d{1,2}(?:\.\d{1,2})+\.?\s+(?=\S)")
+# A heading's number ("2. ", "2.1. ", "3.3.6 "): its parts tell how deep the section lies.
+HEADING_NUMBER = re.compile(r"(\d{1,2}(?:\.\d{1,2})*)\.?\s+(?=\S)")
+
+
+def number_depth(text: str) -> int:
+    """How many parts the number a line opens with has: 2 for "2.1. What is ...?", 0 for none."""
+    number = HEADING_NUMBER.match(text)
+    return number.group(1).count(".") + 1 if number else 0
 
 
 def bullet_end(text: str, indent: int) -> int:
@@ -240,7 +246,7 @@ def _continues(prev: _Line, line: _Line, gap: bool, width: int, following: _Line
         return wrapped or (open_sentence and line.text[:1].islower())
     # Across blank lines or set-aside artefacts (a page break, a link footer): only a sentence left
     # open continues, and only when the next line reads as its continuation.
-    if not open_sentence or _opens_item(line) or SECTION_NUMBER.match(prev.text):
+    if not open_sentence or _opens_item(line) or number_depth(prev.text) >= 2:
         return False  # nor does a list's item go on across it, nor a numbered heading ("5.3. I keep getting ...")
     if following is not None and max(len(line.text), len(following.text)) < 0.6 * width:
         return False  # short lines together: a configuration or a program's output, not a sentence's rest

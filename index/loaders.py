@@ -18,7 +18,16 @@ from collections import Counter
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from index.clean import HYPHEN, SECTION_NUMBER, Paragraph, bullet_end, option_head, read_plain, reads_as_prose
+from index.clean import (
+    HEADING_NUMBER,
+    HYPHEN,
+    Paragraph,
+    bullet_end,
+    number_depth,
+    option_head,
+    read_plain,
+    reads_as_prose,
+)
 from index.document import (
     RUN_IN_WORDS,
     Block,
@@ -439,15 +448,6 @@ def _moved(block: Block, by: int, level: int, group: int) -> Block:
 
 # Lines of one line each, read as headings alone, that are lines of a block together (`_short_runs`).
 SHORT_LINES = 3
-# A heading's number ("3.3.6. Basic features"): its parts tell how deep the section lies.
-_HEADING_NUMBER = re.compile(r"(\d{1,2}(?:\.\d{1,2})*)\.?\s")
-
-
-def _depth(line: str) -> int:
-    """How deep a standing heading lies by its number: 1 for "2. Configuration issues" or an
-    unnumbered one, 2 for "2.1. What is ...?"."""
-    number = _HEADING_NUMBER.match(line)
-    return number.group(1).count(".") + 1 if number else 1
 
 
 def _contents(text: str, blocks: list[Block]) -> list[Block]:
@@ -457,7 +457,7 @@ def _contents(text: str, blocks: list[Block]) -> list[Block]:
 
     def key(block: Block) -> str:
         start = max((e for s, e in block.holes if s == block.start), default=block.start)
-        return _HEADING_NUMBER.sub(r"\1 ", " ".join(text[start : block.end].split()).casefold(), count=1)
+        return HEADING_NUMBER.sub(r"\1 ", " ".join(text[start : block.end].split()).casefold(), count=1)
 
     later: dict[str, int] = {}
     for block in blocks:
@@ -523,7 +523,7 @@ def _plain_blocks(text: str) -> tuple[list[Block], str]:
             and _heading_line(line, para, last_row > para.end, found[n + 1 : n + 2])
             and n not in short_runs
         ):
-            standing[para.start] = _depth(line)
+            standing[para.start] = max(number_depth(line), 1)  # unnumbered: as deep as "2."
             blocks.append(Block("heading", para.start, para.end, 0, swaps=_set_right(text, para, vocabulary)[0]))
         elif bullet := bullet_end(line, para.indent):
             swaps, breaks = _set_right(text, para, vocabulary)
@@ -761,4 +761,4 @@ def _numbered(line: str, para: Paragraph) -> bool:
     Must I specify servers by IP address if DNS is not available on" / "chronyd start?"): a section
     number of two levels or more, a line or two, and no period or colon closing it."""
     short = para.lines <= 2 and len(line.split()) <= 2 * RUN_IN_WORDS
-    return short and SECTION_NUMBER.match(line) is not None and not line.rstrip().endswith((".", ":", ";", ","))
+    return short and number_depth(line) >= 2 and not line.rstrip().endswith((".", ":", ";", ","))
