@@ -181,9 +181,10 @@ def running_key(text: str) -> str:
     return " ".join(re.sub(r"\b(?:\d+|[ivxlcdm]+)\b", "#", text.casefold()).split())
 
 
-def _wrap_width(lines: list[_Line]) -> int:
-    """The width text was wrapped at: a high percentile of text line lengths."""
-    lengths = sorted(len(line.text) for line in lines if line.kind == "text")
+def _wrap_width(lines: list[_Line], indented: bool = False) -> int:
+    """The width text was wrapped at: a high percentile of text line lengths; with `indented`, the
+    column it was wrapped at (their indentation counted)."""
+    lengths = sorted(len(line.text) + indented * line.indent for line in lines if line.kind == "text")
     if len(lengths) < 5:
         return 10**9  # too few lines to tell; never treat a line as wrapped by width alone
     return lengths[int(0.9 * (len(lengths) - 1))]
@@ -192,7 +193,7 @@ def _wrap_width(lines: list[_Line]) -> int:
 def clean(raw: str, markdown: bool = False) -> CleanText:
     """Rebuild paragraphs from extracted text; see the module docstring for the guarantees."""
     lines = _lines(raw, markdown)
-    width = _wrap_width(lines)
+    width, column = _wrap_width(lines), _wrap_width(lines, indented=True)
     out: list[str] = []
     index = array("q")
     prev: _Line | None = None  # last text line emitted, while its paragraph is still open
@@ -218,7 +219,7 @@ def clean(raw: str, markdown: bool = False) -> CleanText:
             continue
         if prev is None:
             emit(PARAGRAPH_BREAK, line)
-        elif _continues(prev, line, gap, width, _next_line(lines, n)):
+        elif _continues(prev, line, gap, width, _next_line(lines, n), column):
             emit("" if prev.text.endswith(("-", HYPHEN)) and line.text[:1].islower() else " ", line)
         else:
             emit(PARAGRAPH_BREAK, line)
@@ -231,9 +232,11 @@ def _next_line(lines: list[_Line], n: int) -> _Line | None:
     return lines[n + 1] if n + 1 < len(lines) and lines[n + 1].kind == "text" else None
 
 
-def _continues(prev: _Line, line: _Line, gap: bool, width: int, following: _Line | None = None) -> bool:
+def _continues(
+    prev: _Line, line: _Line, gap: bool, width: int, following: _Line | None = None, column: int = 10**9
+) -> bool:
     """Whether `line` carries on the paragraph that `prev` ended, as far as layout tells; `following`
-    is the line right after `line`, if any."""
+    is the line right after `line`, if any; `column`, the column the text was wrapped at."""
     open_sentence = not _TERMINAL.search(prev.text)
     if _opens_item(line) and (not open_sentence or line.indent < prev.indent):
         return False  # a list's next item, however long the line before it ran, or under its item's text
@@ -241,9 +244,13 @@ def _continues(prev: _Line, line: _Line, gap: bool, width: int, following: _Line
         return False  # items of one line each, none ending a sentence
     wrapped = len(prev.text) >= 0.6 * width
     if not gap:
-        # Lines of one paragraph: a wrapped line runs close to the wrap width, and a short line
-        # that ends a sentence ended its paragraph.
-        return wrapped or (open_sentence and line.text[:1].islower())
+        # Lines of one paragraph: a wrapped line runs close to the wrap width, or ended short where
+        # the next line's first word would not have fitted ("... reply immediately with" over
+        # "$unverified_recipient_tempfail_action or"); a short line that ends a sentence ended its
+        # paragraph.
+        extent = prev.indent + len(prev.text)
+        unfitted = line.indent == prev.indent and 2 * extent >= column and extent + len(line.text.split()[0]) >= column
+        return wrapped or (open_sentence and (line.text[:1].islower() or unfitted))
     # Across blank lines or set-aside artefacts (a page break, a link footer): only a sentence left
     # open continues, and only when the next line reads as its continuation.
     if not open_sentence or _opens_item(line) or number_depth(prev.text) >= 2:
@@ -306,14 +313,74 @@ class Paragraph:
 Table = list[list[tuple[int, int]]]  # a table's rows, each the spans of its cells
 
 
-def read_plain(raw: str, by_indent: bool = False) -> tuple[list[Table], list[Paragraph], list[tuple[int, int]]]:
-    """Plain text's tables (`ruled_rows`, `figure_rows`, `laid_out_rows`), and its paragraphs and the set-aside
-    lines that fall between them (`paragraphs`) around those tables, its lines read once."""
+@dataclass(frozen=True)
+class PlainText:
+    """Plain text read (`read_plain`): its tables, its paragraphs around them, the set-aside lines
+    between those, and its numbered listings (spans)."""
+
+    tables: list[Table]
+    paragraphs: list[Paragraph]
+    aside: list[tuple[int, int]]
+    listings: list[tuple[int, int]]
+
+
+def read_plain(raw: str, by_indent: bool = False) -> PlainText:
+    """Plain text's numbered listings (`numbered_listings`), tables (`ruled_rows`, `figure_rows`,
+    `laid_out_rows`), and its paragraphs and the set-aside lines that fall between them
+    (`paragraphs`) around those, its lines read once."""
     lines = _lines(raw, markdown=False)
+    listings = numbered_listings(lines)
     tables = ruled_rows(raw, lines)
     tables += [*figure_rows(raw, lines), *laid_out_rows(raw, lines)]
-    found, aside = paragraphs(raw, lines, [(row[0][0], row[-1][1]) for table in tables for row in table], by_indent)
-    return tables, found, aside
+    rows = [*listings, *((row[0][0], row[-1][1]) for table in tables for row in table)]
+    found, aside = paragraphs(raw, lines, rows, by_indent)
+    return PlainText(tables, found, aside, listings)
+
+
+# A line of a listing numbered line by line: its number, then its text past white space, or nothing
+# (a blank line's number); not a value's or an item's number over its description ("1 - move by
+# numbers", "2: ..."). The marks of code or configuration one of its lines holds.
+_LISTING_LINE = re.compile(r"(\d{1,4})(?:\s+(?![-–—:).]\s)\S.*)?$")
+_CODE_MARK = re.compile(r"[=#{}$;<>/\\]")
+# The numbered lines a listing has at least.
+LISTING_LINES = 3
+_READ = ("text", "artefact")
+
+
+def numbered_listings(lines: list[_Line]) -> list[tuple[int, int]]:
+    """The spans of plain text's listings numbered line by line ("1 /etc/postfix/main.cf:", "2 # Raise
+    the global process limit", "3 default_process_limit = 200"): LISTING_LINES lines or more with no
+    blank line between, numbered from 1, each number one more than the last; a line without one
+    between two numbered lines is the first wrapped. A run of numbered titles ("1 Introduction", "2
+    Installation") is no listing: one of its lines must be a number alone or half of them hold a
+    mark of code. Their lines are marked "row": they are no paragraph's and no table's."""
+
+    def number(n: int) -> int | None:
+        # a blank line's number alone was set aside as a page's number
+        found = _LISTING_LINE.match(lines[n].text) if n < len(lines) and lines[n].kind in _READ else None
+        return int(found[1]) if found else None
+
+    spans: list[tuple[int, int]] = []
+    n = 0
+    while n < len(lines):
+        numbered = [n] if number(n) == 1 else []
+        m = n + 1
+        while numbered and m < len(lines) and lines[m].kind in _READ:
+            if number(m) == len(numbered) + 1:
+                numbered.append(m)
+            elif not (m == numbered[-1] + 1 and number(m + 1) == len(numbered) + 1):
+                break  # past the listing, unless a numbered line wrapped onto this one
+            m += 1
+        run = [lines[k] for k in numbered]
+        coded = sum(bool(_CODE_MARK.search(line.text)) for line in run)
+        if len(run) >= LISTING_LINES and (any(line.text.isdigit() for line in run) or 2 * coded >= len(run)):
+            for line in lines[n : numbered[-1] + 1]:
+                line.kind = "row"
+            spans.append((run[0].start, run[-1].end))
+            n = numbered[-1] + 1
+        else:
+            n += 1
+    return spans
 
 
 def paragraphs(
@@ -330,7 +397,7 @@ def paragraphs(
             at = bisect.bisect_right(starts, (line.start, float("inf"))) - 1
             if at >= 0 and line.kind != "blank" and line.start < starts[at][1]:
                 line.kind = "row"
-    width = _wrap_width(lines)
+    width, column = _wrap_width(lines), _wrap_width(lines, indented=True)
     found: list[list[_Line]] = []
     firsts: list[int] = []  # index in `lines` of each paragraph's first line
     described: int | None = None  # an option's paragraph: the column its description goes on in (-1: not yet known)
@@ -369,12 +436,12 @@ def paragraphs(
         option = None if by_indent else option_head(line.text)
         if prev is not None and described is not None:
             under = line.indent == described or (described < 0 and line.indent > prev.indent)
-            goes_on = under and (not gap or _continues(prev, line, gap, width, _next_line(lines, i)))
+            goes_on = under and (not gap or _continues(prev, line, gap, width, _next_line(lines, i), column))
         else:
             goes_on = (
                 prev is not None
                 and not (option is not None and option >= 0 and _TERMINAL.search(prev.text))
-                and _continues(prev, line, gap, width, _next_line(lines, i))
+                and _continues(prev, line, gap, width, _next_line(lines, i), column)
                 and (not by_indent or (not gap and _keeps_indent(found[-1][0], prev, line, width)))
             )
         if goes_on:

@@ -91,8 +91,10 @@ CONTENT_KINDS = frozenset({"paragraph", "list_item", "table_row", "code", "defin
 # section at its number's depth, a contents list naming later headings is boilerplate, a run of
 # three short lines or more is no headings, and short lines after a sentence left open do not
 # run on in it; 147: a blank cell of a table's row written over two lines or more stands after the
-# cell before it.
-PARSER_VERSION = 147
+# cell before it; 148 to 150: plain text written with a terminal's overstrikes reads as printed, a
+# line that ended short for a long next word goes on with it, a listing numbered line by line is
+# code, and in PDFs a line displayed in the body's face inside a sentence reads in it.
+PARSER_VERSION = 150
 
 # A paragraph or list item whose text is mostly link text is navigation (an HTML page's menus, a
 # Markdown README's table of contents of links to its own headings).

@@ -329,7 +329,10 @@ def decode_text(data: bytes) -> tuple[str, list[str]]:
     """UTF-8, or the encoding a byte-order mark names (UTF-16 and UTF-32 too), else Windows-1252 with
     a warning; binary data is refused. The text is the file's as Python's text mode reads it: line
     ends ("\\r\\n", "\\r") as "\\n", and a UTF-8 byte-order mark kept in its place as a space, so that
-    spans index `open(path, encoding="utf-8").read()` (a Windows editor's file as much as any)."""
+    spans index `open(path, encoding="utf-8").read()` (a Windows editor's file as much as any). A
+    text written for a terminal's overstrikes, as nroff and text browsers write bold and underlined
+    words ("S\\bSy\\bym\\bmp...", "_\\bw"), reads as the letters it prints (`printed`); its spans index
+    that."""
     marked = _marked(data)
     warnings: list[str] = []
     if marked is not None:
@@ -344,7 +347,20 @@ def decode_text(data: bytes) -> tuple[str, list[str]]:
             if sum(not (c.isprintable() or c in "\n\r\t") for c in text[:8192]) > 0.05 * min(len(text), 8192):
                 raise UnreadableDocument("it looks like a binary file, not text") from None
             warnings = [_SINGLE_BYTE]
-    return text.replace("\r\n", "\n").replace("\r", "\n"), warnings
+    return printed(text.replace("\r\n", "\n").replace("\r", "\n")), warnings
+
+
+# A character struck over another: itself for bold ("S\bS"), an underscore for underline ("_\bw",
+# or "w\b_"); a backspace at a line's end or after another is left to the text.
+_OVERSTRUCK = re.compile(r"([^\n\x08])\x08([^\n\x08])")
+
+
+def printed(text: str) -> str:
+    """`text` as a terminal prints its overstrikes: a character struck over with itself or an
+    underscore ("S\\bS", "_\\bw", "w\\b_") is the character once."""
+    if "\x08" not in text:
+        return text
+    return _OVERSTRUCK.sub(lambda m: m.group(2) if m.group(1) == "_" else m.group(1), text)
 
 
 def decode_html(data: bytes) -> tuple[str, list[str]]:
@@ -494,12 +510,13 @@ def _listed(blocks: list[Block], indents: dict[int, int], group: int) -> list[Bl
 def _plain_blocks(text: str) -> tuple[list[Block], str]:
     """The blocks of plain text (see `_plain`) and its title."""
     manual = manual_page_name(text)
-    tables, found, aside = read_plain(text, by_indent=manual is not None)
+    plain = read_plain(text, by_indent=manual is not None)
+    tables, found, aside = plain.tables, plain.paragraphs, plain.aside
     words = {word.casefold() for word in _WORD.findall(text)}
     vocabulary = words | {part for word in words if "-" in word for part in word.split("-")}
     rows = [row for g, table in enumerate(tables) for row in _table_rows(text, table, g)]
     last_row = max((row.start for row in rows), default=-1)  # a heading may stand over a table alone
-    blocks = [Block("boilerplate", s, e) for s, e in aside] + rows
+    blocks = [Block("boilerplate", s, e) for s, e in aside] + rows + [Block("code", s, e) for s, e in plain.listings]
     if manual is not None:
         found, laid_out = _manual_page(text, found, manual, vocabulary)
         blocks.extend(laid_out)

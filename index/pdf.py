@@ -266,6 +266,15 @@ PARAGRAPH_GAP = 1.3
 # A command displayed inside a sentence stands up to this many line spacings from the prose around it
 # (debian-faq.en.pdf: 1.5, in a smaller face than the prose).
 DISPLAY_GAP = 2.2
+# A line in the body's face is displayed inside a sentence when space sets it off by more than this
+# many line spacings, up to DISPLAY_TO (a list's items without bullets stand 1.38 apart;
+# Ghostscript's colour manual displays its options 2.1 and 2.25 below their sentence, the sentence
+# going on 1.8 below them), and it runs at most this share of the line over it; that line ends in a
+# lower-case word.
+DISPLAY_FROM = 1.6
+DISPLAY_TO = 2.5
+DISPLAY_SHARE = 0.8
+_OPEN_WORD = re.compile(r"\b[a-z]+$")
 # A running header or footer stands more than this many line pitches apart from the body (Apache
 # FOP's headers in fhs-3.0.pdf: 3.0; LaTeX's book class, maximabook and amsldoc.pdf: 2.3; paragraphs
 # follow at 1 to 1.5). At 2.0 against 2.5, no development PDF's blocks changed; over 429 PDFs of
@@ -2451,7 +2460,35 @@ def _blocks(pages: list[list[_Line]], body: float, outlined: dict[int, int]) -> 
             at = len(blocks) if blocks[-1] is carried else len(blocks) - 1
             blocks[at:at] = notes
             notes = []
-    return blocks
+    return _displays_joined(blocks, spacing)
+
+
+def _displays_joined(blocks: list[_Block], spacing: float) -> list[_Block]:
+    """`blocks` with each line displayed inside a sentence in the body's face (`_displayed`) joined
+    to the paragraph before it, with the paragraph under it that goes on with the sentence in lower
+    case ("This is achieved using" / "-dOverrideICC = true/false" / "which, when set to true
+    overrides ..."): three paragraphs of one page made one. A display the sentence does not go on
+    under is left alone: a title's subtitle over its author, a formula's lines set apart."""
+    out: list[_Block] = []
+    n = 0
+    while n < len(blocks):
+        before, *rest = blocks[n : n + 3]
+        # the display's paragraph, and the one the sentence goes on in when the display stands alone
+        joined = rest[:1] if rest and len(rest[0].lines) > 1 else rest[:2]
+        lines = [line for block in joined for line in block.lines]
+        if (
+            len(lines) > 1
+            and all(block.kind == "paragraph" for block in (before, *joined))
+            and before.lines[-1].page == lines[0].page == lines[1].page
+            and _displayed(before.lines[-1], lines[0], spacing)
+            and 0 < lines[0].top - lines[1].top <= DISPLAY_TO * spacing
+            and lines[1].text.lstrip()[:1].islower()
+        ):
+            before.lines.extend(lines)
+            n += len(joined)
+        out.append(before)
+        n += 1
+    return out
 
 
 def _column_edges(lines: list[_Line]) -> list[float]:
@@ -2792,6 +2829,23 @@ def _continues(block: _Block, previous: _Line | None, line: _Line, spacing: floa
         if last.base - line.base > PARAGRAPH_GAP * min(spacing, statistics.median(own) if own else spacing):
             return False  # space set before a paragraph parts it from one whose last line is full
     return not (short and _TERMINAL.search(last.text)) and line.x0 <= last.x0 + 30
+
+
+def _displayed(last: _Line, line: _Line, spacing: float) -> bool:
+    """Whether `line` is displayed inside the sentence `last` leaves open, in the body's face and
+    size: one short line of two words or more, no note, set off by more space than a list's items
+    stand apart (DISPLAY_FROM line spacings, to DISPLAY_TO), after a line ending in a lower-case
+    word ("This is achieved using" / "-dOverrideICC = true/false", Ghostscript's colour manual)."""
+    gap = last.top - line.top
+    return (
+        DISPLAY_FROM * spacing < gap <= DISPLAY_TO * spacing
+        and abs(last.size - line.size) <= 0.5
+        and len(line.text.split()) >= 2
+        and not _NOTE_MARK.match(line.text.lstrip())
+        and _OPEN_WORD.search(last.text.rstrip()) is not None
+        and not _in_typewriter(line)
+        and line.x1 - line.x0 < DISPLAY_SHARE * (last.x1 - last.x0)
+    )
 
 
 def _goes_on_over_page(block: _Block, line: _Line) -> bool:

@@ -117,11 +117,12 @@ def test_prose_with_two_spaces_after_its_sentences_is_no_table():
         "    by default is a 900-second read timeout.  Setting a timeout to 0\n"
         "    disables it altogether.\n"
     )
-    tables, found, _ = read_plain(raw)
+    plain = read_plain(raw)
+    tables, found = plain.tables, plain.paragraphs
     assert tables == [] and len(found) == 1
     # a table whose first column is numbered items is one still
     rows = "\n".join(f"{n}.   Section {n} title ........   {n * 7}" for n in range(1, 6))
-    assert len(read_plain(rows)[0]) == 1
+    assert len(read_plain(rows).tables) == 1
 
 
 def test_a_list_item_opens_a_paragraph_after_a_finished_sentence_however_long_the_line_before():
@@ -203,7 +204,8 @@ table_line = st.one_of(
 def test_tables_read_from_generated_text_keep_their_cells_inside_their_lines(lines, end):
     # a table's last row may end the file with no line break after it
     raw = "\n".join(lines) + end
-    tables, found, _ = read_plain(raw)
+    plain = read_plain(raw)
+    tables, found = plain.tables, plain.paragraphs
     for table in tables:
         for row in table:
             assert all(0 <= start <= stop <= len(raw) for start, stop in row)

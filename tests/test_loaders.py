@@ -976,3 +976,87 @@ def test_short_lines_after_a_sentence_left_open_are_no_part_of_it(tmp_path: Path
         text.endswith("client instance could be") for _, text in units
     )
     assert not any("could be pool" in text for _, text in units)
+
+
+def test_a_text_written_with_overstrikes_reads_as_printed_its_bold_lines_heading_their_sections(tmp_path: Path):
+    def bold(text: str) -> str:
+        return "".join(f"{c}\b{c}" if c != " " else c for c in text)
+
+    lines = [
+        bold("Postfix Stress-Dependent Configuration"),
+        "",
+        "-" * 79,
+        "",
+        bold("Symptoms of server overload"),
+        "",
+        "Remote clients experience a long delay before the greeting. The server logs an",
+        "increased number of lost connections, and a " + "".join(f"_\b{c}" for c in "warning") + " that all ports",
+        "are busy.",
+    ]
+    path = tmp_path / "STRESS_README.txt"
+    path.write_bytes(("\n".join(lines) + "\n").encode("utf-8"))
+    doc = only(tmp_path)
+    assert "\b" not in doc.text
+    blocks = [(b.kind, " ".join(doc.text[b.start : b.end].split())) for b in doc.blocks]
+    assert ("heading", "Symptoms of server overload") in blocks
+    assert (
+        "paragraph",
+        "Remote clients experience a long delay before the greeting. The server logs an increased number of lost "
+        "connections, and a warning that all ports are busy.",
+    ) in blocks
+
+
+def test_a_line_ended_short_for_a_long_next_word_goes_on_in_it(tmp_path: Path):
+    lines = [
+        "  * Line 7: under conditions of stress, do not wait up to 6 seconds for the",
+        "    completion of an address verification probe. If the result is not already",
+        "    in the address verification cache, reply immediately with",
+        "    $unverified_recipient_tempfail_action or",
+        "    $unverified_sender_tempfail_action. No mail should be lost, as long as this",
+        "    measure is used only temporarily.",
+        "",
+        "The text goes on in a paragraph of its own after the list, whose lines run on to the",
+        "width the whole text is wrapped at, as a text document's paragraphs do.",
+    ]
+    units = _units_of_lines(tmp_path / "README.txt", lines)
+    assert units[0][0] == "list_item"
+    assert units[0][1].endswith(
+        "reply immediately with $unverified_recipient_tempfail_action or $unverified_sender_tempfail_action. No "
+        "mail should be lost, as long as this measure is used only temporarily."
+    )
+
+
+def test_a_listing_numbered_line_by_line_is_code_and_numbered_titles_or_values_are_not(tmp_path: Path):
+    lines = [
+        "Raise the process limits as follows.",
+        "",
+        "     1 /etc/postfix/main.cf:",
+        "     2     # Raise the global process limit, 100 since Postfix 2.0.",
+        "     3     default_process_limit = 200",
+        "     4",
+        "     5 /etc/postfix/master.cf:",
+        "     6     smtp      inet  n       -       n       -       200     smtpd",
+        "",
+        "Issue a reload command to make the change effective. The chapters are:",
+        "",
+        "1 Introduction",
+        "2 Installation",
+        "3 Configuration",
+        "",
+        "The option takes one of these values:",
+        "",
+        "     0 - move by letters",
+        "     1 - move by numbers",
+        "     2 - like 1 but the middle key moves too",
+    ]
+    path = tmp_path / "README.txt"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    doc = only(tmp_path)
+    blocks = [(b.kind, " ".join(doc.text[b.start : b.end].split())) for b in doc.blocks]
+    code = [text for kind, text in blocks if kind == "code"]
+    assert code == [
+        "1 /etc/postfix/main.cf: 2 # Raise the global process limit, 100 since Postfix 2.0. 3 default_process_limit = "
+        "200 4 5 /etc/postfix/master.cf: 6 smtp inet n - n - 200 smtpd"
+    ]
+    assert not any(kind == "table_row" for kind, _ in blocks)
+    assert not any("Introduction" in text or "move by" in text for text in code)

@@ -2039,3 +2039,60 @@ def test_pdf_web_page_printed_on_two_pages_loses_the_browsers_header_and_footer(
     content = [" ".join(block_text(doc.text, b).text.split()) for b in doc.blocks if b.kind != "boilerplate"]
     assert not [text for text in content if "11:00 AM" in text or "file:" in text]
     assert sum("The XSLT C library for GNOME" in text for text in content) == 2
+
+
+def test_pdf_line_displayed_in_the_body_face_inside_a_sentence_reads_in_it(tmp_path: Path):
+    from fpdf import FPDF
+
+    pdf = FPDF(format="A4", unit="pt")
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=12)
+    opening = [  # a paragraph sets the line spacing
+        "Colour management maps the colours a document asks for to those a device can print. Each source",
+        "colour space is given a profile, and so is the device; the two are linked into one transform,",
+        "which is cached, so that the next object drawn in the same spaces needs no new link. The profiles",
+        "of the sources default to those the program ships, and any of them can be replaced on the command",
+        "line, as can the device's own profile, for every kind of object or for text, images and graphics",
+        "apart. What follows names the options, one to a line, each where the sentence that uses it asks.",
+    ]
+    lines = [(72, text, 14.8 if n else 0) for n, text in enumerate(opening)] + [
+        # x, text, space before: options displayed in the body's face, as Ghostscript's colour manual sets them
+        (90, "It is possible to have the program use the profiles above in place of the profiles", 26.1),
+        (72, "embedded in the document. This is achieved using", 14.8),
+        (90, "-dOverrideICC = true/false", 31.3),
+        (72, "which, when set to true, overrides any profile contained in the source document with", 26.6),
+        (72, "the default profiles named above, for gray, colour and four-colour sources alike.", 14.8),
+        (90, "The directory holding the profiles is set with the next option, and it is searched", 26.1),
+        (72, "before the profiles built into the program are looked at, so a copy there wins over", 14.8),
+        (72, "the built-in one of the same name. A directory is named on the command line using", 14.8),
+        (90, "-sICCProfilesDir = /my/profiles", 31.3),
+        (90, "Named colours are looked up in a table of their own, which is set with the option", 36),
+        (72, "described in the next section, together with the format that table is written in.", 14.8),
+    ]
+    y = 100.0
+    for x, text, space in lines:
+        y += space
+        pdf.text(x, y, text)
+    doc = loaded(tmp_path, "colour.pdf", bytes(pdf.output()))
+    assert [(b.kind, block_text(doc.text, b).text) for b in doc.blocks][1:] == [
+        (
+            "paragraph",
+            "It is possible to have the program use the profiles above in place of the profiles embedded in the "
+            "document. This is achieved using -dOverrideICC = true/false which, when set to true, overrides any "
+            "profile contained in the source document with the default profiles named above, for gray, colour and "
+            "four-colour sources alike.",
+        ),
+        (
+            "paragraph",
+            "The directory holding the profiles is set with the next option, and it is searched before the profiles "
+            "built into the program are looked at, so a copy there wins over the built-in one of the same name. A "
+            "directory is named on the command line using",
+        ),
+        # the sentence does not go on under it in lower case: the display is left apart
+        ("paragraph", "-sICCProfilesDir = /my/profiles"),
+        (
+            "paragraph",
+            "Named colours are looked up in a table of their own, which is set with the option described in the next "
+            "section, together with the format that table is written in.",
+        ),
+    ]
