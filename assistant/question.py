@@ -328,9 +328,12 @@ def asked_about(question: str) -> str | None:
 
 
 _ALTERNATIVE = r"(?:the\s+)?([A-Z0-9][^,:;?]*?)"
-_CHOICE = re.compile(
-    rf"(?:^|[,:;]\s*|\b(?:between|is|was|are|were)\s+){_ALTERNATIVE}\s+or\s+{_ALTERNATIVE}\s*(?:[,;?]|$)"
-)
+# Where the two names start: after a comma, "between", a verb "to be", or, as askers leave the comma
+# out, a word that compares ("Which magazine was started first Arthur's Magazine or First for
+# Women?", "Who is older Jane Doe or John Roe?").
+_COMPARING = r"first|last|earlier|later|older|younger|more|most|less|least|bigger|larger|smaller|longer|shorter"
+_CHOICE_START = re.compile(rf"^|[,:;]\s*|\b(?:between|is|was|are|were|{_COMPARING})\s+")
+_CHOICE = re.compile(rf"{_ALTERNATIVE}\s+or\s+{_ALTERNATIVE}\s*(?:[,;?]|$)")
 
 
 def alternatives(question: str) -> tuple[str, str] | None:
@@ -338,7 +341,11 @@ def alternatives(question: str) -> tuple[str, str] | None:
     born first, Gervais Raoul Lufbery or François Coli?", "Which band, Letters to Cleo or Screaming
     Trees, had more members?"); None for other questions. Both must start with a capital or a
     digit: a name, a title, a year."""
-    for match in _CHOICE.finditer(question.strip()):
+    question = question.strip()
+    for start in _CHOICE_START.finditer(question):
+        match = _CHOICE.match(question, start.end())
+        if match is None:
+            continue
         first, second = (re.sub(r"^the\s+", "", m, flags=re.IGNORECASE).strip() for m in match.groups())
         if first and second and not _WH.match(first):
             return first, second

@@ -2468,7 +2468,10 @@ def _displays_joined(blocks: list[_Block], spacing: float) -> list[_Block]:
     to the paragraph before it, with the paragraph under it that goes on with the sentence in lower
     case ("This is achieved using" / "-dOverrideICC = true/false" / "which, when set to true
     overrides ..."): three paragraphs of one page made one. A display the sentence does not go on
-    under is left alone: a title's subtitle over its author, a formula's lines set apart."""
+    under is left alone: a title's subtitle over its author, a formula's lines set apart. (Joining
+    it to the sentence above anyway, "... through the command line option" /
+    "-sBlendColorProfile = my_blend_profile.icc" / "When this option is used ...", joined titles
+    to their authors and cut formulas in the development sets' PDFs.)"""
     out: list[_Block] = []
     n = 0
     while n < len(blocks):

