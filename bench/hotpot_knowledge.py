@@ -19,8 +19,9 @@ in: whether the answer's words hold the gold answer, for questions in HotpotQA's
 
 Metrics: containment (the normalised gold answer in the normalised answer text, as
 bench/hotpot.py reads it), ±95% (normal approximation), found@1 (the question's own passage is
-the best-ranked document of `Assistant.search`), refused, and the answer's words (p50 and max,
-[n] marks not counted).
+the best-ranked document of `Assistant.search`), refused (in brackets, those refused for a name
+of the question no passage holds: a name that only the paragraph's title gave, which the passages
+lack), and the answer's words (p50 and max, [n] marks not counted).
 """
 
 from __future__ import annotations
@@ -102,7 +103,7 @@ def main() -> None:
 
     asked = [(n, item) for n, item in enumerate(items) if item["right_answer"].strip().lower() not in ("yes", "no")]
     asked = asked[: args.ask]
-    right = found = refused = 0
+    right = found = refused = unnamed = 0
     words: list[int] = []
     for n, item in asked:
         answer = bot.ask(item["question"])
@@ -110,6 +111,8 @@ def main() -> None:
         hit = contains(text, item["right_answer"])
         right += hit
         refused += not answer.grounded
+        # a name the question gives that only the paragraph's title held, which the passage lacks
+        unnamed += not answer.grounded and any("never mention" in notice for notice in answer.notices)
         words.append(len(_MARK.sub("", text).split()))
         evidence = bot.search(item["question"], k=5)
         found += bool(evidence) and evidence[0].citation.source == f"passage-{n:05d}.txt"
@@ -118,10 +121,10 @@ def main() -> None:
     total = len(asked)
     share = right / total
     half = 196 * math.sqrt(share * (1 - share) / total)
-    print("questions  containment  ±95%  found@1  refused  words p50/max")
+    print("questions  containment  ±95%  found@1  refused (a name never held)  words p50/max")
     print(
-        f"{total:9d}  {share:10.0%}  {half:4.0f}  {found / total:7.0%}  {refused:7d}  "
-        f"{statistics.median(words):.0f}/{max(words)}"
+        f"{total:9d}  {share:10.0%}  {half:4.0f}  {found / total:7.0%}  {refused:7d} ({unnamed})"
+        f"{'':18s}{statistics.median(words):.0f}/{max(words)}"
     )
 
 
