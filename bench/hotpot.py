@@ -94,11 +94,18 @@ def file_name(title: str) -> str:
 
 def write_corpus(items: list[dict], corpus: Path) -> dict[str, str]:
     """One .txt per paragraph; returns file name -> paragraph text."""
-    corpus.mkdir(parents=True, exist_ok=True)
     texts: dict[str, str] = {}
     for item in items:
         for title, sentences in item["context"]:
             texts.setdefault(file_name(title), "".join(sentences).strip() + "\n")
+    write_texts(texts, corpus)
+    return texts
+
+
+def write_texts(texts: dict[str, str], corpus: Path) -> None:
+    """`corpus` made to hold these .txt files (name -> text) and no other: a file already holding its
+    text is left untouched, so that an incremental rebuild finds nothing changed."""
+    corpus.mkdir(parents=True, exist_ok=True)
     for name, text in texts.items():
         path = corpus / name
         if not path.exists() or path.read_text(encoding="utf-8") != text:
@@ -106,7 +113,6 @@ def write_corpus(items: list[dict], corpus: Path) -> dict[str, str]:
     for path in corpus.glob("*.txt"):
         if path.name not in texts:
             path.unlink()
-    return texts
 
 
 def open_hotpot(answering: dict[str, object] | None = None, **index: object):  # type: ignore[no-untyped-def]

