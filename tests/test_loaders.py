@@ -1063,3 +1063,38 @@ def test_a_listing_numbered_line_by_line_is_code_and_numbered_titles_or_values_a
     ]
     assert not any(kind == "table_row" for kind, _ in blocks)
     assert not any("Introduction" in text or "move by" in text for text in code)
+
+
+def test_a_manual_page_saved_with_its_overstrikes_reads_as_one_saved_without_them(tmp_path: Path):
+    def bold(text: str) -> str:
+        return "".join(f"{c}\b{c}" if c != " " else c for c in text)
+
+    def underlined(text: str) -> str:
+        return "".join(f"_\b{c}" for c in text)
+
+    lines = [  # `man ls > ls.txt` where man keeps its formatting, as groff -Tascii writes it
+        "LS(1)                            User Commands                           LS(1)",
+        "",
+        bold("NAME"),
+        "       ls - list directory contents",
+        "",
+        bold("SYNOPSIS"),
+        f"       {bold('ls')} [{underlined('OPTION')}]... [{underlined('FILE')}]...",
+        "",
+        bold("DESCRIPTION"),
+        "       List  information  about  the FILEs (the current directory by default).",
+        "",
+        f"       {bold('-a')}, {bold('--all')}",
+        "              do not ignore entries starting with .",
+        "",
+        f"       {bold('-A')}, {bold('--almost-all')}",
+        "              do not list implied . and ..",
+        "",
+        "GNU coreutils 9.1               September 2022                           LS(1)",
+    ]
+    doc = _doc_of_lines(tmp_path / "ls.txt", lines)
+    assert doc.title == "ls - list directory contents"
+    blocks = _blocks_of(doc)
+    assert [text for kind, _, text in blocks if kind == "heading"] == ["NAME", "SYNOPSIS", "DESCRIPTION"]
+    assert ("paragraph", 0, "ls [OPTION]... [FILE]...") in blocks
+    assert ("definition", 0, "-a, --all do not ignore entries starting with .") in blocks
