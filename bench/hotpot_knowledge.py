@@ -1,7 +1,7 @@
 """HotpotQA's own questions over their supporting sentences: a check of answer extraction on
 questions nobody here wrote.
 
-usage: python bench/hotpot_knowledge.py [--ask 200] [--corpus 1000] [--misses]
+usage: python bench/hotpot_knowledge.py [--ask 200] [--corpus 1000] [--misses] [--set FIELD=VALUE ...]
 
 HaluEval's QA split (10,000 HotpotQA questions, each with its gold answer and the supporting
 sentences of its two paragraphs joined into one passage, its "knowledge") ships inside the
@@ -74,7 +74,11 @@ def main() -> None:
     parser.add_argument("--ask", type=int, default=200, help="questions asked (yes/no ones skipped)")
     parser.add_argument("--corpus", type=int, default=1000, help="passages in the corpus (the asked ones first)")
     parser.add_argument("--misses", action="store_true", help="print each question missed, to stderr")
+    parser.add_argument(
+        "--set", dest="overrides", action="append", default=[], metavar="FIELD=VALUE", help="as bench/devsets.py"
+    )
     args = parser.parse_args()
+    from devsets import parse_overrides
 
     from assistant import Assistant, AssistantSettings
     from index.build import rebuild
@@ -88,7 +92,8 @@ def main() -> None:
     embedder = make_embedder(settings)
     report = rebuild(settings, embedder)
     print(f"corpus: {report.documents} passages, {report.chunks} chunks", file=sys.stderr)
-    bot = Assistant(settings=AssistantSettings(index=settings), embedder=embedder)
+    answering = {key: value for key, value in parse_overrides(args.overrides).items() if key != "index"}
+    bot = Assistant(settings=AssistantSettings(index=settings, **answering), embedder=embedder)
     bot.warm()
 
     asked = [(n, item) for n, item in enumerate(items) if item["right_answer"].strip().lower() not in ("yes", "no")]
