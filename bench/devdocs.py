@@ -864,7 +864,7 @@ def write_filings(corpus: Path) -> None:
 # Files taken from packages that are downloaded and unpacked, not installed (R's packages would
 # bring R with them): (package, path in the package, name in the corpus).
 UNPACKED = {
-    "horizon": [],
+    "horizon": [],  # its pages are rendered (RENDERED)
     "wilds": [  # documentation packages, unpacked as the others are
         (
             "ghostscript-doc",
@@ -877,7 +877,7 @@ UNPACKED = {
             "exim/retry_configuration.html",
         ),
         ("postfix-doc", "/usr/share/doc/postfix/STRESS_README.gz", "postfix/STRESS_README.txt"),
-    ],  # its pages are rendered (RENDERED)
+    ],
     "frontier": [  # a program and a time daemon, not installed
         ("micro", "/usr/share/doc/micro/README.md.gz", "micro/README.md"),
         ("chrony", "/usr/share/doc/chrony/FAQ.gz", "chrony/FAQ.txt"),
