@@ -40,7 +40,7 @@ RUNNING_SHARE = 0.3
 # Text without form feeds: a line laid out in parts (a gap of three spaces or more inside it) that
 # stands alone and comes back this many times, numbers aside, is a page's header or footer.
 RUNNING_REPEATS = 5
-_LAID_OUT = re.compile(r"\S {3,}\S")
+_LAID_OUT = re.compile(r"\S {3,}\S")  # a line laid out in columns (a gap of three spaces or more inside it)
 _MD_BLOCK = re.compile(r"^(?:#{1,6}\s|[-*+]\s|\d{1,3}[.)]\s|>|\||```|~~~)")
 # A line opening a list's item: a bullet ("-   Do NOT pass --detach ...") or a number ("2. Restart").
 _ITEM = re.compile(r"(?:[-*+•]|\d{1,2}[.)])\s")
@@ -763,7 +763,6 @@ _CODE_LINE = re.compile(r"[={}$<>|\\`]|^\s*#|^\s*//|\w\(|::|->")
 _PROMPT = re.compile(r"\s*[$#>] ")
 _WRAPPED = re.compile(r"[A-Za-z,]\s*$")
 _GOES_ON = re.compile(r"\s*[a-z(]")
-_COLUMNS = re.compile(r"\S {3,}\S")
 _PROSE_END = re.compile(r"[a-z)][.!?](?:\s|$)")
 
 
@@ -778,7 +777,7 @@ def reads_as_prose(text: str) -> bool:
         return False
     wordy = sum(1 for token in tokens if _PROSE_WORD.fullmatch(token)) / len(tokens)
     coded = sum(1 for line in lines if _CODE_LINE.search(line)) / len(lines)
-    columns = sum(1 for line in lines if _COLUMNS.search(line.strip())) / len(lines)
+    columns = sum(1 for line in lines if _LAID_OUT.search(line.strip())) / len(lines)
     wraps = sum(1 for a, b in pairwise(lines) if _WRAPPED.search(a) and _GOES_ON.match(b))
     return (
         wordy >= LISTING_WORD_SHARE
