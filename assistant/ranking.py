@@ -174,6 +174,8 @@ def rank(
         ranked = _rerank_lead(query, ranked, settings, reranker)
     if shape.several and settings.list_lead and not any(s.follow for s in ranked):
         ranked = _lead_list(ranked, settings)
+    if settings.named_next and not any(s.follow for s in ranked):
+        ranked = _mark_named_next(query, ranked, settings.named_next)
     second = second_question(query, settings.second_question_forms) if settings.second_questions else None
     if second and not any(s.follow for s in ranked):
         rest = _Rest(reader, embedder, shape, _unanswered(second, ranked[0]), settings)
@@ -202,6 +204,28 @@ def _mark_completion(shape: Shape, ranked: list[Scored], settings: RankingSettin
             marked[n] = replace(ranked[n], follow=True)
             return marked
         line = sentence.line_end
+    return ranked
+
+
+# The name a sentence opens on: its first capitalised words, after an article ("Polaris is based
+# in ...", "The Mount Panorama Circuit is ...").
+_OPENING_NAME = re.compile(r"(?:(?:The|A|An)\s+)?((?:[A-Z][\w'’.-]*\s+){0,4}[A-Z][\w'’.-]*)")
+
+
+def _mark_named_next(query: str, ranked: list[Scored], most: int) -> list[Scored]:
+    """`ranked` with the first of the `most` sentences right after the best one in its paragraph
+    that opens on a name the best one gives and the question does not marked `follow`: the best
+    sentence names the bridge, the next one says what the question asks of it ("On April 11, 2013,
+    US based Polaris Industries announced that it had acquired Aixam-Mega." then "Polaris is based
+    in Roseau, Minnesota, USA.")."""
+    asked = {stem(w) for w in content_words(query)}
+    bridge = _name_words(ranked[0].candidate.sentence.text) - asked
+    for n in _next_to_best(ranked, most):
+        opening = _OPENING_NAME.match(ranked[n].candidate.sentence.text)
+        if opening and {stem(w) for w in content_words(opening.group(1))} & bridge:
+            marked = list(ranked)
+            marked[n] = replace(ranked[n], follow=True)
+            return marked
     return ranked
 
 

