@@ -420,11 +420,31 @@ def _with_items(
             found = score(shape, vector, members, settings)
             found.sort(key=lambda s: s.candidate.sentence.start)
             out[n] = replace(item, items=tuple(found))
-        if settings.whole_sentences and item.candidate.position >= 0 and not stands_alone(item.candidate.sentence):
+        if (
+            settings.whole_sentences
+            and item.candidate.position >= 0
+            and (not stands_alone(item.candidate.sentence) or _stands_for_someone(item, settings))
+        ):
             before = score(shape, vector, _opening(reader, item.candidate, settings.list_openings), settings)
             before.sort(key=lambda s: s.candidate.sentence.start)
             out[n] = replace(out[n], opening=tuple(before))
     return out
+
+
+# A sentence opening with a personal pronoun, which stands for someone the sentence before named.
+_PERSONAL = re.compile(r"(?:he|she|they|his|her|their)\b", re.IGNORECASE)
+
+
+def _stands_for_someone(item: Scored, settings: RankingSettings) -> bool:
+    """Whether a sentence opens with a personal pronoun ("She is an Emmy Award winner ...") that
+    stands for someone named before it (`pronoun_openings`). Not in an article about one thing (a
+    document without headings under its title, an encyclopedia entry's "Robert Barton"), whose
+    title names whom its pronouns stand for."""
+    return (
+        settings.pronoun_openings
+        and _PERSONAL.match(item.candidate.sentence.text) is not None
+        and (item.candidate.sectioned or not item.candidate.title)
+    )
 
 
 def _moved(

@@ -867,3 +867,22 @@ def test_a_compared_thing_is_found_by_the_stems_of_its_words(tmp_path: Path, ste
     assert answer.citations[0].source == "truncate.txt"
     # "journal modes" is written "journaling mode": only its stems name the second thing
     assert ("persist.txt" in {c.source for c in answer.citations}) is stems
+
+
+@pytest.mark.parametrize("pronouns", [True, False])
+def test_a_best_sentence_opening_with_a_personal_pronoun_is_given_from_the_one_naming_whom_it_stands_for(
+    tmp_path: Path, pronouns: bool
+):
+    # The answer's sentence says "She"; the sentence before it, sharing no word with the question,
+    # names her. In an article titled by her name (its file's), the title names her instead.
+    before = "The agents train under Laura Turner, played by Swoosie Kurtz."
+    after = "She is an Emmy Award winner and two-time Tony Award winner."
+    text = f"{before} {after}\n\nChuck works at a store.\n"
+    corpus = write_corpus(tmp_path / "c", {"episode.txt": text, "Swoosie Kurtz.txt": text})
+    settings = AssistantSettings(ranking=RankingSettings(pronoun_openings=pronouns))
+    bot = Assistant(corpus=corpus, index_dir=tmp_path / "i", embedder=HashEmbedder(), settings=settings)
+    question = "Which actress is an Emmy Award winner and two-time Tony Award winner?"
+    for source, given in (("episode.txt", pronouns), ("Swoosie Kurtz.txt", False)):
+        answer = bot.ask(question, sources=[source])
+        assert after in answer.text
+        assert (before in answer.text) is given
