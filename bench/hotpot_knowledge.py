@@ -94,13 +94,14 @@ def main() -> None:
     items = load_items()[args.start : args.start + max(args.corpus, 1)]
     corpus = WORK / ("corpus" if not args.start else f"corpus-from-{args.start}")
     write_corpus(items, corpus, args.start)
-    probe = IndexSettings(corpus=corpus)
+    overrides = parse_overrides(args.overrides)
+    probe = IndexSettings(corpus=corpus, **overrides.get("index", {}))
     index = f"index-{probe.fingerprint()}" if not args.start else f"index-from-{args.start}-{probe.fingerprint()}"
     settings = probe.model_copy(update={"index_dir": WORK / index})
     embedder = make_embedder(settings)
     report = rebuild(settings, embedder)
     print(f"corpus: {report.documents} passages, {report.chunks} chunks", file=sys.stderr)
-    answering = {key: value for key, value in parse_overrides(args.overrides).items() if key != "index"}
+    answering = {key: value for key, value in overrides.items() if key != "index"}
     bot = Assistant(settings=AssistantSettings(index=settings, **answering), embedder=embedder)
     bot.warm()
 
