@@ -287,6 +287,13 @@ Corpora (each a few hundred to about 2,000 chunks, so that indexing one takes mi
   STRESS_README (mail server overload: stress-adaptive settings, process limits, hanging up on
   zombies; plain text whose headings are overstruck letter by letter; postfix-doc), each downloaded
   and unpacked, not installed.
+- outpost: three more domains, one kind of file each, written blind: abc2midi's guide to writing abc
+  (music notation for folk tunes: header fields, tempo words, keys and modes, clefs, transposition,
+  microtones; plain text with underlined headings and tables laid out in columns; abcmidi), mhchem's
+  manual (typesetting chemistry in LaTeX, and hazard statements; a 29-page PDF setting formulae
+  beside their code; texlive-science-doc) and two pages of Wireshark's User's Guide (capture filters,
+  TCP analysis flags; the guide's HTML with its navigation; wireshark-doc), each downloaded and
+  unpacked, not installed.
 
 Each question has a `kind`: words among table, list, definition (an option or parameter's
 definition line), page-break, heading (the section's heading matters), boilerplate (it has
@@ -516,7 +523,7 @@ CORPORA: dict[str, list[tuple[str, str, str]]] = {
     ],
     "remote": [
         ("lifelines-doc", "/usr/share/doc/lifelines-doc/ll-userguide.pdf.gz", "lifelines/ll-userguide.pdf"),
-        ("nethack-common", "/usr/share/doc/nethack-common/Guidebook.txt.gz", "nethack/Guidebook.txt"),
+        ("abcmidi", "/usr/share/doc/abcmidi/abcguide.txt.gz", "abcmidi/abcguide.txt"),
         *(
             ("grass-doc", f"/usr/share/doc/grass-doc/html/{page}.html", f"grass/{page}.html")
             for page in "r.slope.aspect r.viewshed r.watershed projectionintro".split()
@@ -877,6 +884,14 @@ UNPACKED = {
             "exim/retry_configuration.html",
         ),
         ("postfix-doc", "/usr/share/doc/postfix/STRESS_README.gz", "postfix/STRESS_README.txt"),
+    ],
+    "outpost": [
+        ("abcmidi", "/usr/share/doc/abcmidi/abcguide.txt.gz", "abcmidi/abcguide.txt"),
+        ("texlive-science-doc", "/usr/share/doc/texlive-doc/latex/mhchem/mhchem.pdf", "mhchem/mhchem.pdf"),
+        *(
+            ("wireshark-doc", f"/usr/share/doc/wireshark/wsug_html_chunked/{name}.html", "wireshark/")
+            for name in ("ChCapCaptureFilterSection", "ChAdvTCPAnalysis")
+        ),
     ],
     "frontier": [  # a program and a time daemon, not installed
         ("micro", "/usr/share/doc/micro/README.md.gz", "micro/README.md"),
