@@ -1218,12 +1218,13 @@ def _docx_text(path: Path) -> str:
 
 def _assistant_text(corpus: Path, path: Path) -> str:
     """The text the assistant's loader extracts, as citations can quote it: each block but
-    boilerplate read without its holes (the running header and page number a paragraph flows past at a page break)."""
-    from index.document import block_text
+    boilerplate read without its holes (the running header and page number a paragraph flows past at a page break)
+    and with the words a line break hyphenated whole, as its sentences show them."""
+    from index.chunking import shown_text
     from index.loaders import SourceFile, load
 
     document = load(SourceFile(path.relative_to(corpus).as_posix(), path, "", 0))
-    return "\n".join(block_text(document.text, b).text for b in document.blocks if b.kind != "boilerplate")
+    return "\n".join(shown_text(document.text, b) for b in document.blocks if b.kind != "boilerplate")
 
 
 def _has_run(hay: list[str], needle: list[str]) -> bool:

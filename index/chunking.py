@@ -250,6 +250,13 @@ def _leads_on(doc: Document, block: Block) -> bool:
     return text.endswith(":") or (block.kind == "paragraph" and (text.endswith(",") or text[-1:].isalpha()))
 
 
+def shown_text(text: str, block: Block) -> str:
+    """The block read as text (`block_text`) as its sentences show it: without the hyphens of the
+    words a line break hyphenated (`Block.breaks`)."""
+    cleaned = block_text(text, block)
+    return (_rejoined(cleaned, 0, len(cleaned.text), block.breaks) if block.breaks else "") or cleaned.text
+
+
 def _rejoined(cleaned: CleanText, start: int, end: int, breaks: tuple[int, ...]) -> str:
     """cleaned.text[start:end] without the hyphens at the raw offsets `breaks`, or "" when it holds
     none (see `Block.breaks`)."""

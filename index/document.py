@@ -94,7 +94,7 @@ CONTENT_KINDS = frozenset({"paragraph", "list_item", "table_row", "code", "defin
 # cell before it; 148 to 150: plain text written with a terminal's overstrikes reads as printed, a
 # line that ended short for a long next word goes on with it, a listing numbered line by line is
 # code, and in PDFs a line displayed in the body's face inside a sentence reads in it.
-PARSER_VERSION = 150
+PARSER_VERSION = 151
 
 # A paragraph or list item whose text is mostly link text is navigation (an HTML page's menus, a
 # Markdown README's table of contents of links to its own headings).

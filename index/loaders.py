@@ -514,11 +514,12 @@ def _plain_blocks(text: str) -> tuple[list[Block], str]:
     tables, found, aside = plain.tables, plain.paragraphs, plain.aside
     words = {word.casefold() for word in _WORD.findall(text)}
     vocabulary = words | {part for word in words if "-" in word for part in word.split("-")}
+    alone = _words_alone(text) if _hyphenated_by_typesetter(text) else None
     rows = [row for g, table in enumerate(tables) for row in _table_rows(text, table, g)]
     last_row = max((row.start for row in rows), default=-1)  # a heading may stand over a table alone
     blocks = [Block("boilerplate", s, e) for s, e in aside] + rows + [Block("code", s, e) for s, e in plain.listings]
     if manual is not None:
-        found, laid_out = _manual_page(text, found, manual, vocabulary)
+        found, laid_out = _manual_page(text, found, manual, vocabulary, alone)
         blocks.extend(laid_out)
     # Underline styles rank as reStructuredText ranks them: in the order they first appear. A
     # heading known only by standing alone ranks below every underlined one.
@@ -530,24 +531,25 @@ def _plain_blocks(text: str) -> tuple[list[Block], str]:
         # a manual page's tags over their descriptions were read above; a line alone may define one still
         option = _option_cells(text, para) if manual is None or para.lines == 1 else None
         if option is not None:
-            swaps, breaks = _set_right(text, para, vocabulary)
+            swaps, breaks = _set_right(text, para, vocabulary, alone)
             blocks.append(Block("definition", para.start, para.end, 0, -1, option, para.holes, swaps, breaks))
         elif para.underline:
             level = min(styles.index(para.underline) + 1, 6)
-            blocks.append(Block("heading", para.start, para.end, level, swaps=_set_right(text, para, vocabulary)[0]))
+            swaps = _set_right(text, para, vocabulary, alone)[0]
+            blocks.append(Block("heading", para.start, para.end, level, swaps=swaps))
         elif (
             manual is None
             and _heading_line(line, para, last_row > para.end, found[n + 1 : n + 2])
             and n not in short_runs
         ):
             standing[para.start] = max(number_depth(line), 1)  # unnumbered: as deep as "2."
-            blocks.append(Block("heading", para.start, para.end, 0, swaps=_set_right(text, para, vocabulary)[0]))
+            blocks.append(Block("heading", para.start, para.end, 0, swaps=_set_right(text, para, vocabulary, alone)[0]))
         elif bullet := bullet_end(line, para.indent):
-            swaps, breaks = _set_right(text, para, vocabulary)
+            swaps, breaks = _set_right(text, para, vocabulary, alone)
             holes = ((para.start, para.start + bullet), *para.holes)
             blocks.append(Block("list_item", para.start, para.end, 0, -1, (), holes, swaps, breaks))
         else:
-            swaps, breaks = _set_right(text, para, vocabulary)
+            swaps, breaks = _set_right(text, para, vocabulary, alone)
             blocks.append(Block("paragraph", para.start, para.end, 0, -1, (), para.holes, swaps, breaks))
     # Below them, one standing alone ranks by its number's depth among theirs ("2." over "2.1.").
     depths = sorted(set(standing.values()))
@@ -590,7 +592,7 @@ MAX_TAG_CHARS = 24
 
 
 def _manual_page(
-    text: str, found: list[Paragraph], name: str, vocabulary: set[str]
+    text: str, found: list[Paragraph], name: str, vocabulary: set[str], alone: set[str] | None
 ) -> tuple[list[Paragraph], list[Block]]:
     """A manual page saved as text, read as man lays it out: its title line and the footer that
     ends with its name are boilerplate; a line standing alone flush left names a section
@@ -612,7 +614,7 @@ def _manual_page(
         return text.count("\n", upper.end, lower.start) == 1
 
     def define(term: Span, description: Span, parts: list[Paragraph]) -> None:
-        swaps, breaks = zip(*(_set_right(text, part, vocabulary) for part in parts), strict=True)
+        swaps, breaks = zip(*(_set_right(text, part, vocabulary, alone) for part in parts), strict=True)
         cells, holes = (term, description), tuple(hole for part in parts for hole in part.holes)
         blocks.append(
             Block("definition", term[0], description[1], 0, -1, cells, holes, sum(swaps, ()), sum(breaks, ()))
@@ -689,11 +691,16 @@ _LINE_END_HYPHEN = re.compile(r"([^\W\d_]+)([-\u2010])\n[^\S\n]*([^\W\d_]+)")
 _WIDENED = re.compile(r"(?<=\S) {2,}(?=\S)")
 
 
-def _set_right(text: str, para: Paragraph, vocabulary: set[str]) -> tuple[tuple[Swap, ...], tuple[int, ...]]:
+def _set_right(
+    text: str, para: Paragraph, vocabulary: set[str], alone: set[str] | None
+) -> tuple[tuple[Swap, ...], tuple[int, ...]]:
     """Where a paragraph of plain text reads otherwise than its layout set it: each run of spaces
     inside a line reads as one (swaps), and a word broken at a line end is shown whole (breaks: its
     hyphen) when the document writes it whole elsewhere, alone or in a compound, and never with the
-    hyphen ("real-" / "ly" shows "really"; `hyphen_joiner`)."""
+    hyphen ("real-" / "ly" shows "really"; `hyphen_joiner`). In text a typesetter hyphenated
+    (`alone` given: see `_hyphenated_by_typesetter`), a word the document writes neither way is
+    shown whole unless both its halves are words it writes `alone`: "bene-" / "fits" and "wish-" /
+    "ing" are the typesetter's breaks, "bullet-" / "proof" may be a compound's hyphen."""
 
     def clear(start: int, end: int) -> bool:
         return not any(hole_start < end and start < hole_end for hole_start, hole_end in para.holes)
@@ -702,11 +709,47 @@ def _set_right(text: str, para: Paragraph, vocabulary: set[str]) -> tuple[tuple[
         broken.end(1)
         for broken in _LINE_END_HYPHEN.finditer(text, para.start, para.end)
         if broken.group(3)[0].islower()
-        and hyphen_joiner(broken.group(1), broken.group(3), vocabulary, wrapped=broken.group(2) == HYPHEN) == ""
+        and hyphen_joiner(broken.group(1), broken.group(3), vocabulary, wrapped=_wrapped(broken, alone)) == ""
         and clear(broken.end(1), broken.end(1) + 1)
     )
     swaps = tuple((m.start(), m.end(), " ") for m in _WIDENED.finditer(text, para.start, para.end) if clear(*m.span()))
     return swaps, breaks
+
+
+def _wrapped(broken: re.Match[str], alone: set[str] | None) -> bool:
+    """Whether a line-end hyphen (`_LINE_END_HYPHEN`) is one a line break put there: groff's, or,
+    in text a typesetter hyphenated, one with a half that is no word the document writes `alone`."""
+    if broken.group(2) == HYPHEN:
+        return True
+    return alone is not None and not all(half.casefold() in alone for half in (broken.group(1), broken.group(3)))
+
+
+def _words_alone(text: str) -> set[str]:
+    """The words of `text`, case folded, but for the halves of those broken at a line end."""
+    return {word.casefold() for word in _WORD.findall(_LINE_END_HYPHEN.sub(" ", text))}
+
+
+# A gap nroff widens a justified line with: two spaces or more between words inside a sentence
+# (not after its end, where many writers put two).
+_JUSTIFYING = re.compile(r"(?<=[^\s.!?:;]) {2,}(?=\S)")
+# nroff's plain text justifies most lines of its paragraphs; text written by hand, a handful.
+JUSTIFIED_SHARE = 0.4
+# The lines that tell: those of six words or more, not items of a list or rows of a table.
+_TELLING_WORDS = 6
+
+
+def _hyphenated_by_typesetter(text: str) -> bool:
+    """Whether `text` is a typesetter's, nroff's, which hyphenates words at line ends with the
+    hyphen a writer types: most of its long lines are justified with widened gaps
+    (`JUSTIFIED_SHARE`). Not groff's UTF-8 text, which breaks words with its own hyphen (U+2010)
+    and whose ASCII hyphens are the writer's. The Sendmail guide, NetHack's Guidebook and manual
+    pages saved as text justify 62% to 71% of such lines; READMEs, FAQs and filings 14% at most."""
+    if HYPHEN in text:
+        return False
+    lines = [line.strip() for line in text.splitlines()]
+    telling = [line for line in lines if len(line.split()) >= _TELLING_WORDS and not line.startswith(("-", "*", "|"))]
+    justified = sum(_JUSTIFYING.search(line) is not None for line in telling)
+    return bool(telling) and justified >= JUSTIFIED_SHARE * len(telling)
 
 
 def _table_rows(text: str, table: list[list[tuple[int, int]]], group: int) -> list[Block]:

@@ -1390,8 +1390,9 @@ NROFF = """     The paranoid_confirmation option asks again before you quit.  To
      switch  to  explore mode, you must answer the question; to real-
      ly switch, respond with y.  A command-line switch starts a game in it,
      and the com-
-     mand-line switch is -X.  A sub-
-     mode has no switch.
+     mand-line switch is -X.  The explore-
+     mode  switch keeps no recollec-
+     tion of the game.
 """
 
 
@@ -1401,14 +1402,22 @@ def test_plain_text_reads_a_word_nroff_broke_at_a_line_end_whole_and_its_widened
     shown = " ".join(s.display for s in sentences)
     text = " ".join(s.text for s in sentences)
     # "really" is written whole elsewhere; "command-line" is written with its hyphen, so it keeps it;
-    # "submode" is written nowhere, so its hyphen stays as printed
+    # "explore-mode" is written nowhere, but both its halves are words: its hyphen stays as printed;
+    # "recollec" is no word: nroff, which justified the text, broke "recollection" there
     assert "to really switch, respond with y." in shown
     assert "the command-line switch is -X." in shown
-    assert "A sub-mode has no switch." in shown
+    assert "The explore-mode switch keeps no recollection of the game." in shown
     assert "To really switch to explore mode," in shown
     # the text, which citations quote, keeps the hyphen the file has
     assert "to real-ly switch" in text
     assert all(quote_in_span(s.text, doc.text[s.start : s.end]) for s in sentences)
+
+
+def test_plain_text_not_justified_keeps_a_line_end_hyphen_it_writes_nowhere_else(tmp_path: Path):
+    # Written by hand, not set by nroff: its line-end hyphens are the writer's ("highly-skilled").
+    text = "Our team of highly-\nskilled engineers keeps the plan for the long-\nterm future up to date.\n"
+    shown = " ".join(s.display for s in split_sentences(loaded(tmp_path, "team.txt", text)))
+    assert "Our team of highly-skilled engineers keeps the plan for the long-term future up to date." in shown
 
 
 SYMBOLS = """Symbols

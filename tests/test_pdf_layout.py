@@ -2096,3 +2096,35 @@ def test_pdf_line_displayed_in_the_body_face_inside_a_sentence_reads_in_it(tmp_p
             "section, together with the format that table is written in.",
         ),
     ]
+
+
+def test_pdf_body_size_is_the_running_texts_not_a_long_appendix_set_small(tmp_path: Path):
+    # Four pages of running text at 11 points, each paragraph's first line left open, then two pages
+    # of statements set at 9 points that hold more letters than the running text: the appendix's
+    # size is not the body's, or each 11-point line left open would read as a heading over the rest.
+    from fpdf import FPDF
+
+    pdf = FPDF(format="A4", unit="pt")
+    pdf.set_auto_page_break(False)
+    things = "charges oxidation states nuclides brackets bonds arrows operators precipitates".split()
+    for page in range(4):
+        pdf.add_page()
+        pdf.set_font("Helvetica", size=11)
+        for n in range(6):
+            thing = things[(page + n) % len(things)]
+            y = 90.0 + 60 * n + 7 * page
+            pdf.text(72, y, f"Writing {thing} works in text mode and in math mode alike; in text the en-dash")
+            pdf.text(72, y + 14, f"stands for the minus sign of {thing} number {page * 6 + n}.")
+    for page in range(2):
+        pdf.add_page()
+        pdf.set_font("Helvetica", size=9)
+        for row in range(60):
+            pdf.text(72, 60 + 12 * row, f"H{200 + row + 60 * page}: Unstable explosive; keep away from heat.")
+    doc = loaded(tmp_path, "manual.pdf", bytes(pdf.output()))
+    shown = [(b.kind, block_text(doc.text, b).text) for b in doc.blocks]
+    assert shown[0] == (
+        "paragraph",
+        "Writing charges works in text mode and in math mode alike; in text the en-dash stands for the minus sign of "
+        "charges number 0.",
+    )
+    assert not any(kind == "heading" for kind, _ in shown)
