@@ -93,7 +93,9 @@ CONTENT_KINDS = frozenset({"paragraph", "list_item", "table_row", "code", "defin
 # run on in it; 147: a blank cell of a table's row written over two lines or more stands after the
 # cell before it; 148 to 150: plain text written with a terminal's overstrikes reads as printed, a
 # line that ended short for a long next word goes on with it, a listing numbered line by line is
-# code, and in PDFs a line displayed in the body's face inside a sentence reads in it.
+# code, and in PDFs a line displayed in the body's face inside a sentence reads in it; 151:
+# nroff's justified plain text shows the words it hyphenated at line ends whole, and a PDF's body
+# size is its running text's, not that of an appendix set small over a few pages.
 PARSER_VERSION = 151
 
 # A paragraph or list item whose text is mostly link text is navigation (an HTML page's menus, a

@@ -215,12 +215,12 @@ _MATH_FONT = re.compile(r"(?:[A-Z]{6}\+)?(?:CM(?:MI|SY|EX)\d|MSAM|MSBM|EUFM|EUEX
 # never printed so small, and Acrobat Distiller sets every font at 1 point. Scaling every size by its
 # matrix changed figure labels in ten development PDFs, some to headings, some from them.
 MATRIX_SIZE = 1.5
-# A line at least this many times the body's size is a heading (when short and not closing a
-# sentence); one wholly in bold, at least BOLD_HEADING_SIZE times.
 # The size the running text is set in on this many times as many pages as the size most letters
 # are set in, and on BODY_MIN_PAGES at least, is the body's (`_body_size`).
 BODY_PAGES = 2
 BODY_MIN_PAGES = 4
+# A line at least this many times the body's size is a heading (when short and not closing a
+# sentence); one wholly in bold, at least BOLD_HEADING_SIZE times.
 HEADING_SIZE = 1.12
 # A page numbers its lines in the margin when at least this many of them open with a number (see
 # `_without_line_numbers`).
