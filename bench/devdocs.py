@@ -523,7 +523,7 @@ CORPORA: dict[str, list[tuple[str, str, str]]] = {
     ],
     "remote": [
         ("lifelines-doc", "/usr/share/doc/lifelines-doc/ll-userguide.pdf.gz", "lifelines/ll-userguide.pdf"),
-        ("abcmidi", "/usr/share/doc/abcmidi/abcguide.txt.gz", "abcmidi/abcguide.txt"),
+        ("nethack-common", "/usr/share/doc/nethack-common/Guidebook.txt.gz", "nethack/Guidebook.txt"),
         *(
             ("grass-doc", f"/usr/share/doc/grass-doc/html/{page}.html", f"grass/{page}.html")
             for page in "r.slope.aspect r.viewshed r.watershed projectionintro".split()
