@@ -95,8 +95,9 @@ CONTENT_KINDS = frozenset({"paragraph", "list_item", "table_row", "code", "defin
 # line that ended short for a long next word goes on with it, a listing numbered line by line is
 # code, and in PDFs a line displayed in the body's face inside a sentence reads in it; 151:
 # nroff's justified plain text shows the words it hyphenated at line ends whole, and a PDF's body
-# size is its running text's, not that of an appendix set small over a few pages.
-PARSER_VERSION = 151
+# size is its running text's, not that of an appendix set small over a few pages; 152: a web
+# page's code block that the extractor left out between two blocks it kept is kept.
+PARSER_VERSION = 152
 
 # A paragraph or list item whose text is mostly link text is navigation (an HTML page's menus, a
 # Markdown README's table of contents of links to its own headings).

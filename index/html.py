@@ -1021,13 +1021,18 @@ def _main_content(walker: _Walker, main: str) -> list[Block]:
         inside = [m for m in range(n + 1, end) if blocks[m].kind != "heading"]
         if sum(len(text[blocks[m].start : blocks[m].end].split()) for m in inside) >= MIN_SECTION_WORDS:
             kept[n:end] = [True] * (end - n)
-    # Loose text between two blocks kept, one of them not a heading (see LOOSE_PROSE_WORDS).
+    # Loose text between two blocks kept, one of them not a heading (see LOOSE_PROSE_WORDS), and a
+    # code block there whatever its length: the extractor drops some examples ("tcp port 23 and not
+    # src host 10.0.0.5" under its caption, a zone file between "The following is a complete zone
+    # file ..." and "This type of zone file ..."). Over the development pages, 6 code blocks came
+    # back, each an example the text around it speaks of.
     content = [keep and b.kind != "heading" for b, keep in zip(blocks, kept, strict=True)]
     for n in range(1, len(blocks) - 1):
         block = blocks[n]
-        if kept[n] or block.kind != "paragraph" or not (kept[n - 1] and kept[n + 1]):
+        if kept[n] or block.kind not in ("paragraph", "code") or not (kept[n - 1] and kept[n + 1]):
             continue
-        if (content[n - 1] or content[n + 1]) and len(text[block.start : block.end].split()) >= LOOSE_PROSE_WORDS:
+        long_enough = block.kind == "code" or len(text[block.start : block.end].split()) >= LOOSE_PROSE_WORDS
+        if (content[n - 1] or content[n + 1]) and long_enough:
             kept[n] = True
     # The byline under a title the extractor kept ("By Facilities Team · Published 4 March 2024"):
     # the extractor leaves it out as metadata, but who wrote a page and when is asked of it.

@@ -1036,6 +1036,26 @@ def test_html_loose_text_between_blocks_the_extractor_kept_is_content():
     assert kinds["Copyright 2003-2024 by the GRASS Development Team, who write this reference manual."] == "boilerplate"
 
 
+def test_html_code_the_extractor_dropped_between_blocks_it_kept_is_content():
+    # the extractor keeps an example's caption and the text after it but drops its code; code
+    # after the page's navigation stays out
+    walker = _walk(
+        "<html><body><h2>Filtering while capturing</h2>"
+        "<p>Capture filters are written in the libpcap filter language.</p>"
+        "<p><b>Example 4.2. Capturing all telnet traffic not from 10.0.0.5</b></p>"
+        "<pre>tcp port 23 and not src host 10.0.0.5</pre>"
+        "<p>A primitive filters on a host, a network or a port.</p>"
+        "<hr><p><a href='index.html'>Main index</a></p><pre>git clone https://example.org/site.git</pre>"
+        "</body></html>"
+    )
+    text = walker.writer.text
+    kept = [b for b in walker.writer.blocks if b.kind != "code" and "index" not in text[b.start : b.end]]
+    main = _squeezed(" ".join(text[b.start : b.end] for b in kept)).casefold()
+    kinds = {text[b.start : b.end]: b.kind for b in _main_content(walker, main)}
+    assert kinds["tcp port 23 and not src host 10.0.0.5"] == "code"
+    assert kinds["git clone https://example.org/site.git"] == "boilerplate"
+
+
 def test_html_heading_or_list_closes_the_paragraph_left_open_before_it():
     # HTML 4 pages leave </p> out; a heading, list, table or <div> ends the paragraph all the same
     walker = _walk(
