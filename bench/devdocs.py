@@ -294,6 +294,12 @@ Corpora (each a few hundred to about 2,000 chunks, so that indexing one takes mi
   beside their code; texlive-science-doc) and two pages of Wireshark's User's Guide (capture filters,
   TCP analysis flags; the guide's HTML with its navigation; wireshark-doc), each downloaded and
   unpacked, not installed.
+- backwoods: three more domains and makers, one kind of file each, written blind: flex's manual
+  (generating lexical scanners: matching, yytext, end-of-file rules, macros, performance, memory; a
+  140-page texinfo manual typeset by TeX with running headers and a contents page; flex-doc),
+  FFmpeg's FAQ (encoding, concatenating and scaling video, building; texinfo's HTML with its
+  contents list and examples; ffmpeg-doc) and FFmpeg's notes on multithreading (plain text with
+  underlined headings and starred lists; ffmpeg-doc), each downloaded and unpacked, not installed.
 
 Each question has a `kind`: words among table, list, definition (an option or parameter's
 definition line), page-break, heading (the section's heading matters), boilerplate (it has
@@ -892,6 +898,11 @@ UNPACKED = {
             ("wireshark-doc", f"/usr/share/doc/wireshark/wsug_html_chunked/{name}.html", "wireshark/")
             for name in ("ChCapCaptureFilterSection", "ChAdvTCPAnalysis")
         ),
+    ],
+    "backwoods": [
+        ("flex-doc", "/usr/share/doc/flex-doc/flex.pdf.gz", "flex/flex.pdf"),
+        ("ffmpeg-doc", "/usr/share/doc/ffmpeg/manual/faq.html", "ffmpeg/"),
+        ("ffmpeg-doc", "/usr/share/doc/ffmpeg/developer-info/multithreading.txt", "ffmpeg/"),
     ],
     "frontier": [  # a program and a time daemon, not installed
         ("micro", "/usr/share/doc/micro/README.md.gz", "micro/README.md"),
