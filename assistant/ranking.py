@@ -176,6 +176,8 @@ def rank(
         ranked = _lead_list(ranked, settings)
     if settings.named_next and not any(s.follow for s in ranked):
         ranked = _mark_named_next(query, ranked, settings.named_next)
+    if settings.short_next and not any(s.follow for s in ranked):
+        ranked = _mark_short_next(ranked, settings.short_next)
     second = second_question(query, settings.second_question_forms) if settings.second_questions else None
     if second and not any(s.follow for s in ranked):
         rest = _Rest(reader, embedder, shape, _unanswered(second, ranked[0]), settings)
@@ -223,6 +225,22 @@ def _mark_named_next(query: str, ranked: list[Scored], most: int) -> list[Scored
     for n in _next_to_best(ranked, most):
         opening = _OPENING_NAME.match(ranked[n].candidate.sentence.text)
         if opening and {stem(w) for w in content_words(opening.group(1))} & bridge:
+            marked = list(ranked)
+            marked[n] = replace(ranked[n], follow=True)
+            return marked
+    return ranked
+
+
+def _mark_short_next(ranked: list[Scored], most: int) -> list[Scored]:
+    """`ranked` with the sentence right after the best one in its paragraph marked `follow` when it
+    has at most `most` words and the best one is a statement: a short sentence after the best one
+    finishes what it says ('Beware that there is no "jpeg" codec.' then 'Use "mjpeg" instead.'; '...
+    you cannot intermix calls to <stdio.h> routines ...' then 'Call input() instead.')."""
+    best = ranked[0].candidate.sentence
+    if best.kind != "paragraph" or not best.text.rstrip().endswith("."):
+        return ranked
+    for n in _next_to_best(ranked, 1):
+        if len(ranked[n].candidate.sentence.text.split()) <= most:
             marked = list(ranked)
             marked[n] = replace(ranked[n], follow=True)
             return marked
@@ -428,7 +446,46 @@ def _with_items(
             before = score(shape, vector, _opening(reader, item.candidate, settings.list_openings), settings)
             before.sort(key=lambda s: s.candidate.sentence.start)
             out[n] = replace(out[n], opening=tuple(before))
+        elif settings.code_openings and item.candidate.position >= 0 and _points_back(item.candidate.sentence):
+            code = _code_before(reader, item.candidate, settings.code_openings)
+            if code:
+                out[n] = replace(out[n], opening=tuple(score(shape, vector, code, settings)))
     return out
+
+
+# A sentence opening with words that point back to what stands right before it: after a code block,
+# the example it describes ("This example captures telnet traffic ...", "This will build ...",
+# "Here the intercept is correlated ...", "The above example specifies ..."); not "Here is", which
+# points on to what follows.
+_DESCRIBES = re.compile(
+    r"(?:this|these|here(?!\s+(?:is|are)\b)|above|the\s+(?:above|previous|preceding)|in\s+(?:this|the\s+above)\s+example)\b",
+    re.IGNORECASE,
+)
+
+
+def _points_back(sentence: Sentence) -> bool:
+    """Whether a paragraph's sentence opens on `_DESCRIBES` and does not end in a colon, which leads
+    on to what follows it ("This is done as follows:")."""
+    text = sentence.text.rstrip()
+    return sentence.kind == "paragraph" and _DESCRIBES.match(text) is not None and not text.endswith(":")
+
+
+def _code_before(reader: IndexReader, candidate: Candidate, most: int) -> list[Candidate]:
+    """The code right before `candidate` in its document, the example a sentence pointing back to it
+    (`_points_back`) speaks of, when it is at most `most` words long (a long listing's last piece
+    counts alone); else empty."""
+    position, start = candidate.position, candidate.sentence.start
+    while position >= 0 and reader.chunks[position].source == candidate.source:
+        chunk = reader.chunks[position]
+        vectors = reader.sentence_vectors(position)
+        earlier = [(s, v) for s, v in zip(chunk.sentences, vectors, strict=True) if s.end <= start]
+        if earlier:
+            sentence, vector = earlier[-1]
+            if sentence.kind != "code" or len(sentence.display.split()) > most:
+                return []
+            return [_moved(reader, candidate, position, sentence, vector)]
+        position -= 1
+    return []
 
 
 # A sentence opening with a personal pronoun, which stands for someone the sentence before named.

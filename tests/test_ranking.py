@@ -886,3 +886,55 @@ def test_a_best_sentence_opening_with_a_personal_pronoun_is_given_from_the_one_n
         answer = bot.ask(question, sources=[source])
         assert after in answer.text
         assert (before in answer.text) is given
+
+
+@pytest.mark.parametrize("most", [40, 0])
+def test_a_best_sentence_pointing_back_to_the_code_before_it_is_given_from_that_code(tmp_path: Path, most: int):
+    # The answer is the example; the sentence after it, which says what it does, is what the
+    # question's words find. A long listing, or a sentence after prose, brings nothing before it.
+    listing = "\n".join(f"    step{n} --flag value{n} --other option{n}" for n in range(12))
+    text = (
+        "# Capture filters\n\n"
+        "Filters are written in the libpcap filter language.\n\n"
+        "```\ntcp port 23 and host 10.0.0.5\n```\n\n"
+        "This example captures telnet traffic to and from the host 10.0.0.5.\n\n"
+        "# Rotation\n\n"
+        f"```\n{listing}\n```\n\n"
+        "This example rotates capture files every hour on the ring buffer.\n\n"
+        "# Display\n\n"
+        "Names are resolved by the system's resolver.\n\n"
+        "This example shows packets of the session in colour.\n"
+    )
+    corpus = write_corpus(tmp_path / "c", {"filters.md": text})
+    settings = AssistantSettings(ranking=RankingSettings(code_openings=most))
+    bot = Assistant(corpus=corpus, index_dir=tmp_path / "i", embedder=HashEmbedder(), settings=settings)
+    answer = bot.ask("Which filter captures telnet traffic to and from the host 10.0.0.5?")
+    assert "This example captures" in answer.text
+    if most:
+        assert answer.text.index("tcp port 23") < answer.text.index("This example captures")
+    else:
+        assert "tcp port 23" not in answer.text
+    assert "step" not in bot.ask("Which example rotates capture files every hour on the ring buffer?").text
+    shown = bot.ask("Which example shows packets of the session in colour?").text
+    assert "This example shows packets" in shown and "resolver" not in shown
+
+
+@pytest.mark.parametrize("most", [4, 0])
+def test_a_short_sentence_right_after_the_best_one_follows_it(tmp_path: Path, most: int):
+    # "Call input() instead." finishes the warning before it and shares no word with the question;
+    # a longer sentence after the best one does not follow it for its length alone.
+    corpus = write_corpus(
+        tmp_path / "c",
+        {
+            "limits.txt": "Due to buffering of input and read-ahead, you cannot intermix calls to getchar with "
+            "the scanner's rules and expect it to work. Call input() instead.\n\n"
+            "Pattern matching of NULs is substantially slower than matching other characters in the scanner. "
+            "The tables grow with every state that the compiled automaton needs.\n",
+        },
+    )
+    settings = AssistantSettings(ranking=RankingSettings(short_next=most))
+    bot = Assistant(corpus=corpus, index_dir=tmp_path / "i", embedder=HashEmbedder(), settings=settings)
+    answer = bot.ask("Due to buffering and read-ahead, can I intermix calls to getchar with the scanner's rules?")
+    assert answer.text.startswith("Due to buffering")
+    assert ("Call input() instead." in answer.text) is bool(most)
+    assert "automaton" not in bot.ask("Is pattern matching of NULs slower than matching other characters?").text
