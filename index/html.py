@@ -1025,7 +1025,7 @@ def _main_content(walker: _Walker, main: str) -> list[Block]:
     # code block there whatever its length: the extractor drops some examples ("tcp port 23 and not
     # src host 10.0.0.5" under its caption, a zone file between "The following is a complete zone
     # file ..." and "This type of zone file ..."). Over the development pages, 6 code blocks came
-    # back, each an example the text around it speaks of.
+    # back, each one the text around it introduces or describes.
     content = [keep and b.kind != "heading" for b, keep in zip(blocks, kept, strict=True)]
     for n in range(1, len(blocks) - 1):
         block = blocks[n]
