@@ -425,7 +425,9 @@ def _with_items(
     """`ranked` with the items of the list or table each of the best `lead_check` sentences
     introduces attached to it, scored against the question, in document order; for a question
     asking for several things (`whole_lists`), a list item or table row among them has the other
-    items of its list attached."""
+    items of its list attached. Each of them that cannot be read alone has the sentences it goes on
+    from as its `opening` (`_opening`), and one pointing back to the code right before it has that
+    code (`code_openings`)."""
     out = list(ranked)
     whole_lists = shape.several and settings.whole_lists
     for n, item in enumerate(ranked[: settings.lead_check]):
