@@ -87,7 +87,7 @@ def _paragraph(text: str, start: int, end: int, line_break: Callable[[int], bool
 
 def _line_ends(text: str, at: int, line_break: Callable[[int], bool]) -> bool:
     """Whether the sentence ends at the line break at `at`: a line ending on a function word goes
-    on ("... from such Contributor, and" / "You become compliant ...", a licence's "You")."""
+    on ("... prior to 30 days after" / "Your receipt of the notice.", a licence's "Your")."""
     last = text[max(0, at - 20) : at].rsplit(None, 1)[-1:]
     return line_break(at) and not (last and last[0].lower() in STOPWORDS)
 

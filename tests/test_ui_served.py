@@ -140,6 +140,11 @@ def page(browser: Browser, url: str) -> Iterator[Page]:
         assert dialogs == []
 
 
+# How long a reply may take to show: these tests check what the reply shows, never how fast it came
+# (a machine busy with other work took over Playwright's default 30 s for one reply).
+REPLY_WAIT_MS = 120_000
+
+
 def ask(page: Page, question: str) -> Locator:
     """Type `question`, press Enter, and return the reply once it is complete."""
     before = page.locator(BOT_MESSAGE).count()
@@ -147,7 +152,7 @@ def ask(page: Page, question: str) -> Locator:
     box.fill(question)
     box.press("Enter")
     reply = page.locator(BOT_MESSAGE).nth(before)
-    reply.locator(".answer-sources, .not-found, .error").wait_for()
+    reply.locator(".answer-sources, .not-found, .error").wait_for(timeout=REPLY_WAIT_MS)
     return reply
 
 
