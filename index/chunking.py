@@ -6,7 +6,6 @@ import bisect
 import hashlib
 import re
 import textwrap
-from collections.abc import Callable
 from dataclasses import dataclass
 
 from index.clean import HYPHEN, CleanText
@@ -177,7 +176,7 @@ def split_sentences(doc: Document) -> list[Sentence]:
         if spans is None and whole and len(cleaned.text) <= MAX_SENTENCE_CHARS:
             spans = [(0, len(cleaned.text))]
         if spans is None:
-            spans = list(split_spans(cleaned.text, _line_break(doc.text, cleaned)))
+            spans = list(split_spans(cleaned.text))
         shown = _row_shown(doc.text, block, headers.get(block.group)) if block.kind == "table_row" else ""
         leads = _introduced(blocks, n, examples) if block.kind in ("paragraph", "list_item") else -1
         group = block.group if block.kind in ("list_item", "table_row") else examples.get(n, -1)
@@ -249,15 +248,6 @@ def _leads_on(doc: Document, block: Block) -> bool:
         return False
     text = block_text(doc.text, block).text.rstrip()
     return text.endswith(":") or (block.kind == "paragraph" and (text.endswith(",") or text[-1:].isalpha()))
-
-
-def _line_break(raw: str, cleaned: CleanText) -> Callable[[int], bool]:
-    """Whether the space at a position of `cleaned` stands for a line break of `raw`."""
-
-    def broken(at: int) -> bool:
-        return 0 < at < len(cleaned.text) - 1 and "\n" in raw[cleaned.raw_index[at - 1] : cleaned.raw_index[at + 1]]
-
-    return broken
 
 
 def shown_text(text: str, block: Block) -> str:

@@ -96,10 +96,8 @@ CONTENT_KINDS = frozenset({"paragraph", "list_item", "table_row", "code", "defin
 # code, and in PDFs a line displayed in the body's face inside a sentence reads in it; 151:
 # nroff's justified plain text shows the words it hyphenated at line ends whole, and a PDF's body
 # size is its running text's, not that of an appendix set small over a few pages; 152: a web
-# page's code block that the extractor left out between two blocks it kept is kept; 153: in PDFs a
-# line under a closed sentence opens a paragraph when it starts indented from, or out left of, the
-# edge its paragraph's lines share.
-PARSER_VERSION = 153
+# page's code block that the extractor left out between two blocks it kept is kept.
+PARSER_VERSION = 152
 
 # A paragraph or list item whose text is mostly link text is navigation (an HTML page's menus, a
 # Markdown README's table of contents of links to its own headings).

@@ -267,10 +267,6 @@ ITEM_GAP = 1.25
 # line, when smaller): the space a word processor or ReportLab sets between paragraphs (ReportLab's
 # body text: 18 points apart against 12 within a paragraph).
 PARAGRAPH_GAP = 1.3
-# A line under one that closes a sentence opens a paragraph when it starts at least this many times
-# its type size right or left of the edge its block's lines share (TeX indents a paragraph's first
-# line by 1.4 of its 10.9-point type; texinfo sets a table's items out left of their descriptions).
-SET_APART = 0.8
 # A command displayed inside a sentence stands up to this many line spacings from the prose around it
 # (debian-faq.en.pdf: 1.5, in a smaller face than the prose).
 DISPLAY_GAP = 2.2
@@ -2851,23 +2847,7 @@ def _continues(block: _Block, previous: _Line | None, line: _Line, spacing: floa
         own = [a.base - b.base for a, b in itertools.pairwise(block.lines) if a.page == b.page and a.base > b.base]
         if last.base - line.base > PARAGRAPH_GAP * min(spacing, statistics.median(own) if own else spacing):
             return False  # space set before a paragraph parts it from one whose last line is full
-    if _CLOSES.search(last.text) and _set_apart(block, line):
-        return False
     return not (short and _TERMINAL.search(last.text)) and line.x0 <= last.x0 + 30
-
-
-def _set_apart(block: _Block, line: _Line) -> bool:
-    """Whether `line`, under a line of `block` that closes a sentence, opens a block of its own by
-    where it starts: indented from the left edge the block's lines share, as a paragraph's first
-    line is in TeX (15 points), or set out left of it, as a texinfo table's next item is under the
-    description of the one before ("64kb for the REJECT state." in flex's manual)."""
-    if len(block.lines) < 2:
-        return False  # one line: its own start may be a first line's indent
-    edge = min(ln.x0 for ln in block.lines)
-    shift = line.x0 - edge
-    if shift < 0:
-        return -shift >= SET_APART * line.size
-    return abs(block.lines[-1].x0 - edge) <= 1 and shift >= SET_APART * line.size
 
 
 def _displayed(last: _Line, line: _Line, spacing: float) -> bool:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 
 from index.text import STOPWORDS
 
@@ -30,15 +30,6 @@ _BOUNDARY = re.compile(
     r"|(?<=[^\W\d_]{2})\.(?=\s+[a-z])"
     rf"|(?<=[a-z]{{2}})\.(?=(?:{_OPENERS})\s)"
 )
-# A line that opens on a capitalised function word and a word in lower case opens a sentence too,
-# however the line before ends: a label, a heading run in, a command or a result printed on a line
-# of its own, or a plain-text sentence left without its full stop ("Warning" / "Do not use _ with
-# ...", "... cut time (2/2)" / "The symbol M:none omits the meter entirely"). Not "I", which goes on
-# a sentence as well as it opens one, nor a title's words ("Institute" / "Of Technology"), nor after
-# a line ending on a function word (`_line_ends`). Matched at the space that stands for the line
-# break in a block's text (see `split_spans`).
-_LINE_OPENERS = "|".join(sorted((w.capitalize() for w in STOPWORDS if w.isalpha() and w != "i"), key=len, reverse=True))
-_LINE_OPENING = re.compile(rf"(?<=[\w)\]]) (?=(?:{_LINE_OPENERS}) +[a-z])")
 # A web or mail address, whose dots end no sentence when a lower-case word follows.
 _ADDRESS = re.compile(r"://|^www$|@")
 _PARAGRAPH = re.compile(r"\n\s*\n")
@@ -54,42 +45,27 @@ _LABEL = re.compile(
 MAX_SENTENCE_CHARS = 2000
 
 
-def split_spans(text: str, line_break: Callable[[int], bool] | None = None) -> Iterator[tuple[int, int]]:
+def split_spans(text: str) -> Iterator[tuple[int, int]]:
     """Half-open spans of the sentences of `text`, in order, stripped of surrounding white space.
 
     Sentences never cross a blank line. A sentence longer than MAX_SENTENCE_CHARS (a table, a list
-    with no punctuation) is cut at white space so that it still fits in a chunk. `line_break(i)`
-    tells whether the space at `i` stands for a line break of the text the block was read from,
-    where a line opening as a sentence does ends the one before (`_LINE_OPENING`).
+    with no punctuation) is cut at white space so that it still fits in a chunk.
     """
     start = 0
     for match in _PARAGRAPH.finditer(text):
-        yield from _paragraph(text, start, match.start(), line_break)
+        yield from _paragraph(text, start, match.start())
         start = match.end()
-    yield from _paragraph(text, start, len(text), line_break)
+    yield from _paragraph(text, start, len(text))
 
 
-def _paragraph(text: str, start: int, end: int, line_break: Callable[[int], bool] | None) -> Iterator[tuple[int, int]]:
-    ends = []
+def _paragraph(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
     begin = start
     for match in _BOUNDARY.finditer(text, start, end):
-        if not _is_abbreviation(text, begin, match):
-            ends.append(match.end())
-            begin = match.end()
-    if line_break is not None:
-        ends += [m.start() for m in _LINE_OPENING.finditer(text, start, end) if _line_ends(text, m.start(), line_break)]
-    begin = start
-    for at in sorted(set(ends)):
-        yield from _stripped(text, begin, at)
-        begin = at
+        if _is_abbreviation(text, begin, match):
+            continue
+        yield from _stripped(text, begin, match.end())
+        begin = match.end()
     yield from _stripped(text, begin, end)
-
-
-def _line_ends(text: str, at: int, line_break: Callable[[int], bool]) -> bool:
-    """Whether the sentence ends at the line break at `at`: a line ending on a function word goes
-    on ("... prior to 30 days after" / "Your receipt of the notice.", a licence's "Your")."""
-    last = text[max(0, at - 20) : at].rsplit(None, 1)[-1:]
-    return line_break(at) and not (last and last[0].lower() in STOPWORDS)
 
 
 def _is_abbreviation(text: str, begin: int, match: re.Match[str]) -> bool:

@@ -17,13 +17,12 @@ from index.text import LEXICAL_VERSION
 # configuration change (12: an abbreviation after a no-break space or a tab, "September\xa0[O.S.",
 # and the number a list item or section opens with, "1. Download the archive.", end no sentence;
 # 13: nor a roman numeral, "iv. Restart the server."; 14: each document's texts encoded apart from
-# other documents', so that its vectors do not depend on what else a rebuild reads; 16: a line
-# opening on a capitalised function word and a lower-case word opens a sentence, "Warning" / "Do
-# not use ..."), so that an index built by older code is reported as a mismatch instead of being
-# silently mixed with new chunks.
+# other documents', so that its vectors do not depend on what else a rebuild reads),
+# so that an index built by older code is reported as a mismatch instead of being silently mixed
+# with new chunks.
 # (The parsers have their own version, index.document.PARSER_VERSION, and the stemmer and stop list
 # theirs, index.text.LEXICAL_VERSION; all three are in the fingerprint.)
-PIPELINE_VERSION = 16
+PIPELINE_VERSION = 14
 
 
 class IndexSettings(BaseModel):

@@ -56,34 +56,6 @@ def test_chunks_overlap_by_the_configured_number_of_sentences(tmp_path: Path):
     assert chunks[-1].sentences[-1].text == "Sentence number 39 is here."
 
 
-def test_a_line_opening_as_a_sentence_does_ends_the_one_before_without_its_full_stop(tmp_path: Path):
-    """A plain-text line left without its full stop ends its sentence where the next line opens on
-    a capitalised function word and a lower-case word. A line opening on a title's words ("Of
-    Technology"), on "I", or on a name does not, nor one under a line ending on a function word (a
-    licence's "You"), nor such a word inside a line."""
-    (tmp_path / "guide.txt").write_text(
-        "The symbols M:C and M:C| give common time (4/4) and cut time (2/2)\n"
-        "The symbol M:none omits the meter entirely (free meter).\n"
-        "\n"
-        "Write to the Massachusetts Institute\n"
-        "Of Technology when the tune is ready and\n"
-        "I will add it to the collection kept by\n"
-        "Chris Walshaw for the abc standard, and\n"
-        "You keep the rights the licence gives from the first\n"
-        "Contributor.\n"
-        "The tune (2/2) The symbol on one line stays one sentence.\n"
-    )
-    doc = load(scan(tmp_path, 10**6)[0][0])
-    assert [s.text for s in split_sentences(doc)] == [
-        "The symbols M:C and M:C| give common time (4/4) and cut time (2/2)",
-        "The symbol M:none omits the meter entirely (free meter).",
-        "Write to the Massachusetts Institute Of Technology when the tune is ready and I will add it to the "
-        "collection kept by Chris Walshaw for the abc standard, and You keep the rights the licence gives from the "
-        "first Contributor.",
-        "The tune (2/2) The symbol on one line stays one sentence.",
-    ]
-
-
 def test_chunk_ids_change_with_content_and_path(tmp_path: Path):
     (tmp_path / "a.txt").write_text("One sentence here.")
     (tmp_path / "b.txt").write_text("One sentence here.")

@@ -712,43 +712,6 @@ def test_pdf_paragraphs_parted_by_space_alone_and_a_word_broken_before_a_full_st
     ]
 
 
-def test_pdf_paragraphs_parted_by_an_indent_alone_and_a_table_item_set_out_left(tmp_path: Path):
-    """TeX's paragraphs: no space between them, a first line indented 15 points. A texinfo table's
-    next item starts out left of the description above it, which ended its sentence. A line starting
-    as far in under a sentence left open goes on with it."""
-    from fpdf import FPDF
-
-    pdf = FPDF(format="A4", unit="pt")
-    pdf.add_page()
-    pdf.set_font("Times", size=11)
-    lines = [
-        (90, "The scanner reads its input through a buffer, which it fills a block at a time from the"),
-        (90, "input file, and grows it when a token is longer than the buffer holds at that time."),
-        (105, "The buffer is freed when the scanner is destroyed, and so are the states kept for it"),
-        (90, "while rules are matched."),
-        (90, "16kB for the input buffer."),
-        (148, "The default size of this buffer is almost always too large; the ideal size is the"),
-        (148, "length of the longest token expected, in bytes, and a little more for housekeeping."),
-        (90, "64kb for the REJECT state. It is only allocated if a rule uses REJECT."),
-        (148, "The size is large enough to hold as many states as the input buffer holds characters,"),
-        (163, "so overriding one size overrides the other."),
-    ]
-    for n, (x, line) in enumerate(lines):
-        pdf.text(x, 100 + 13.3 * n, line)
-    doc = loaded(tmp_path, "manual.pdf", bytes(pdf.output()))
-    assert [block_text(doc.text, b).text for b in doc.blocks] == [
-        "The scanner reads its input through a buffer, which it fills a block at a time from the input file, and "
-        "grows it when a token is longer than the buffer holds at that time.",
-        "The buffer is freed when the scanner is destroyed, and so are the states kept for it while rules are matched.",
-        "16kB for the input buffer.",
-        "The default size of this buffer is almost always too large; the ideal size is the length of the longest "
-        "token expected, in bytes, and a little more for housekeeping.",
-        "64kb for the REJECT state. It is only allocated if a rule uses REJECT.",
-        "The size is large enough to hold as many states as the input buffer holds characters, so overriding one "
-        "size overrides the other.",
-    ]
-
-
 def test_pdf_sentence_from_a_columns_foot_goes_on_at_the_next_columns_top(tmp_path: Path):
     from fpdf import FPDF
 
