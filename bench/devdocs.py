@@ -300,6 +300,16 @@ Corpora (each a few hundred to about 2,000 chunks, so that indexing one takes mi
   FFmpeg's FAQ (encoding, concatenating and scaling video, building; texinfo's HTML with its
   contents list and examples; ffmpeg-doc) and FFmpeg's notes on multithreading (plain text with
   underlined headings and starred lists; ffmpeg-doc), each downloaded and unpacked, not installed.
+- badlands: three more domains and makers, one kind of file each, written blind: the SDCC Compiler
+  User Guide (C for 8-bit microcontrollers: data types, command-line options and their defaults,
+  reentrant functions, interrupt service routines, memory models; a 134-page PDF typeset by pdfTeX
+  from LyX, running headers naming the section and the chapter, a contents list, footnotes, tables
+  of types and interrupt vectors; sdcc-doc), two pages of the Slurm Workload Manager's HTML
+  documentation (cluster job scheduling: the quick start user guide, job arrays; a navigation
+  column, a site header and a footer on each page, command examples in <pre>; slurm-wlm-doc) and
+  cryptsetup's FAQ (disk encryption with LUKS and dm-crypt: key slots, unlock times, ciphers, salts,
+  backups, LUKS2; Markdown whose numbered questions are bold list items, code fenced at the margin
+  inside them; cryptsetup), each downloaded and unpacked, not installed.
 
 Each question has a `kind`: words among table, list, definition (an option or parameter's
 definition line), page-break, heading (the section's heading matters), boilerplate (it has
@@ -903,6 +913,14 @@ UNPACKED = {
         ("flex-doc", "/usr/share/doc/flex-doc/flex.pdf.gz", "flex/flex.pdf"),
         ("ffmpeg-doc", "/usr/share/doc/ffmpeg/manual/faq.html", "ffmpeg/"),
         ("ffmpeg-doc", "/usr/share/doc/ffmpeg/developer-info/multithreading.txt", "ffmpeg/"),
+    ],
+    "badlands": [
+        ("sdcc-doc", "/usr/share/doc/sdcc-doc/sdccman.pdf.gz", "sdcc/sdccman.pdf"),
+        *(
+            ("slurm-wlm-doc", f"/usr/share/doc/slurm-wlm/html/{name}.html", "slurm/")
+            for name in ("quickstart", "job_array")
+        ),
+        ("cryptsetup", "/usr/share/doc/cryptsetup/FAQ.md.gz", "cryptsetup/FAQ.md"),
     ],
     "frontier": [  # a program and a time daemon, not installed
         ("micro", "/usr/share/doc/micro/README.md.gz", "micro/README.md"),
