@@ -92,7 +92,7 @@ from assistant.question import (
 from assistant.rerank import Reranker
 from assistant.retrieval import Retrieved, best_sentences, retrieve
 from assistant.scoring import Candidate, Scored, fit, overlap, score
-from assistant.selection import labelled, opens_inside_quotation, stands_alone
+from assistant.selection import is_question, labelled, opens_inside_quotation, stands_alone
 from assistant.settings import RankingSettings
 from index.chunking import Sentence
 from index.embed import Embedder
@@ -158,6 +158,8 @@ def rank(
             named=named,
         )
     ranked = sorted(by_key.values(), key=lambda s: (-s.relevance, s.candidate.chunk_rank))
+    if settings.question_answers:
+        ranked = _answers_ranked(ranked, settings.question_answers)
     ranked = _with_items(reader, shape, vector, ranked, settings)
     if choice is not None:
         ranked = _mark_alternatives(ranked, choice, settings.compared_stems)
@@ -187,6 +189,33 @@ def rank(
     if settings.complete_lead and not any(s.follow for s in ranked):
         ranked = _mark_completion(shape, ranked, settings)
     return ranked
+
+
+def _answers_ranked(ranked: list[Scored], most: int) -> list[Scored]:
+    """`ranked` with the sentence right after each of the `most` best sentences that ask a question
+    (a FAQ's, "2.16 How do I Benchmark the Ciphers, Hashes and Modes?") scored as that question: the
+    asker's question matches the FAQ's, and what answers it is the sentence under it ("Since version
+    1.60 cryptsetup supports the "benchmark" command."), which need not share its words."""
+    raised = {}
+    for asking in [s for s in ranked if is_question(s.candidate.sentence)][:most]:
+        sentence = asking.candidate.sentence
+        after = [
+            s
+            for s in ranked
+            if s.candidate.source == asking.candidate.source
+            and s.candidate.sentence.section == sentence.section
+            and s.candidate.sentence.start >= sentence.end
+        ]
+        if not after:
+            continue
+        answer = min(after, key=lambda s: s.candidate.sentence.start)
+        if is_question(answer.candidate.sentence) or answer.relevance >= asking.relevance:
+            continue
+        raised[_key(answer.candidate)] = replace(answer, relevance=asking.relevance)
+    if not raised:
+        return ranked
+    ranked = [raised.get(_key(s.candidate), s) for s in ranked]
+    return sorted(ranked, key=lambda s: (-s.relevance, s.candidate.chunk_rank))
 
 
 def _mark_completion(shape: Shape, ranked: list[Scored], settings: RankingSettings) -> list[Scored]:
@@ -437,12 +466,15 @@ def _with_items(
         elif whole_lists and _is_item(item.candidate) and item.candidate.position >= 0:
             members = _siblings(reader, item.candidate, settings.max_items)
         if members is not None:
+            # a FAQ's questions set as a list ask, and answer nothing
+            members = [member for member in members if not is_question(member.sentence)]
             found = score(shape, vector, members, settings)
             found.sort(key=lambda s: s.candidate.sentence.start)
             out[n] = replace(item, items=tuple(found))
         if (
             settings.whole_sentences
             and item.candidate.position >= 0
+            and not is_question(item.candidate.sentence)
             and (not stands_alone(item.candidate.sentence) or _stands_for_someone(item, settings))
         ):
             before = score(shape, vector, _opening(reader, item.candidate, settings.list_openings), settings)

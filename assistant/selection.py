@@ -116,8 +116,10 @@ def stands_alone(sentence: Sentence) -> bool:
     to what the sentence before named ("If you use one of these ...", "In such cases ..."; not
     "those who ..."), is an aside in brackets left of
     a sentence cut short ("(1995 Columbia Records)."), or is a question (a FAQ's or a heading's, not
-    its answer). List items, table rows and definitions are whole units and always
-    stand alone."""
+    its answer). List items, table rows and definitions are whole units and stand alone, but for
+    a list item that is a question (a FAQ's questions set as a list)."""
+    if is_question(sentence):
+        return False
     if sentence.kind != "paragraph":
         return True
     text = sentence.text.strip()
@@ -129,6 +131,12 @@ def stands_alone(sentence: Sentence) -> bool:
     if _BRACKETED.fullmatch(text):
         return False
     return not opens_inside_quotation(text) and not text.endswith("?")
+
+
+def is_question(sentence: Sentence) -> bool:
+    """Whether a paragraph's sentence or a list item asks a question (a FAQ's, or a heading's left
+    as a paragraph): it asks what the sentences after it answer."""
+    return sentence.kind in ("paragraph", "list_item") and sentence.text.rstrip().endswith("?")
 
 
 def is_label(sentence: Sentence, min_words: int, titles: bool = False) -> bool:

@@ -476,6 +476,19 @@ class RankingSettings(BaseModel):
         "AssistantSettings.rerank.",
     )
 
+    question_answers: int = Field(
+        default=3,
+        ge=0,
+        le=20,
+        description="The sentence right after each of this many best sentences that ask a question (a FAQ's "
+        "question, as a paragraph or a list item) scores as that question does: the asker's question matches the "
+        "FAQ's, the sentence under it answers ('2.16 How do I Benchmark the Ciphers, Hashes and Modes?' then "
+        "'Since version 1.60 cryptsetup supports the \"benchmark\" command.'). 0: off. Against 0 over every "
+        "development set (bench/devsets.py, bge-small-en-v1.5): badlands' evidence 19 to 20 of 27 (that FAQ), "
+        "nothing else moved. (A question, a list item's too, never answers, nor joins as an item or an opening: "
+        "outpost 19 to 20 of 26, nothing lost.)",
+    )
+
     clause_next: int = Field(
         default=2,
         ge=0,

@@ -938,3 +938,54 @@ def test_a_short_sentence_right_after_the_best_one_follows_it(tmp_path: Path, mo
     assert answer.text.startswith("Due to buffering")
     assert ("Call input() instead." in answer.text) is bool(most)
     assert "automaton" not in bot.ask("Is pattern matching of NULs slower than matching other characters?").text
+
+
+GADGET_FAQ = """# Gadget FAQ
+
+The gadget keeps its settings in flash memory, and a reset of the settings is rarely needed.
+
+  * **1.1 How do I reset the gadget to its factory settings?**
+
+  Hold the round button for ten seconds while plugging in the power cable.
+
+  * **1.2 Where is the serial number printed?**
+
+  Look for a sticker under the battery cover.
+
+Factory repairs of the gadget are free for two years.
+"""
+
+
+# The same questions asked in running text, each answered by the sentence after it.
+GADGET_FAQ_TEXT = (
+    "The gadget keeps its settings in flash memory, and a reset of the settings is rarely needed. "
+    "So how do I reset the gadget to its factory settings? "
+    "Hold the round button for ten seconds while plugging in the power cable.\n\n"
+    "Where is the serial number printed? Look for a sticker under the battery cover.\n\n"
+    "Factory repairs of the gadget are free for two years.\n"
+)
+
+
+@pytest.mark.parametrize("most", [3, 0])
+@pytest.mark.parametrize(
+    ("name", "text", "faq_question"),
+    [
+        ("FAQ.md", GADGET_FAQ, "1.1 How do I reset the gadget to its factory settings?"),
+        ("FAQ.txt", GADGET_FAQ_TEXT, "So how do I reset the gadget to its factory settings?"),
+    ],
+)
+def test_a_faq_question_matched_by_the_askers_question_gives_way_to_its_answer(
+    tmp_path: Path, most: int, name: str, text: str, faq_question: str
+):
+    corpus = write_corpus(tmp_path / "c", {name: text})
+    settings = AssistantSettings(
+        min_relevance=0.1, ranking=RankingSettings.model_validate({**TOY_WEIGHTS, "question_answers": most})
+    )
+    bot = Assistant(corpus=corpus, index_dir=tmp_path / "i", embedder=HashEmbedder(), settings=settings)
+    question = "How can I reset my gadget to its factory settings?"
+    evidence = {e.citation.quote: e.relevance for e in bot.search(question, k=20)}
+    answer = "Hold the round button for ten seconds while plugging in the power cable."
+    given = bot.ask(question).text
+    assert faq_question not in given  # a question is never an answer, nor part of one
+    assert (evidence[answer] == pytest.approx(evidence[faq_question])) is bool(most)
+    assert given.startswith(answer) is bool(most)
