@@ -67,7 +67,7 @@ MIN_SECTION_WORDS = 20
 # holds this many words or more: older pages write a section's text straight after its heading or
 # a code block, outside any <p> (GRASS GIS's manual pages), and the extractor drops such loose
 # text. A shorter one ("Back to top") stays out. Over the 296 development pages 132 paragraphs came
-# back; every set: doxygen and remote +1, further -1 (README, "Development sets").
+# back; every set: doxygen and remote +1, further -1 (bench/README.md).
 LOOSE_PROSE_WORDS = 8
 # The rows of a table the extractor kept at least this share of are all content; below it the
 # table may be an index of links (GNU's maintainers' guide kept 25 of 122).
