@@ -130,7 +130,7 @@ def stands_alone(sentence: Sentence) -> bool:
         return False
     if _BRACKETED.fullmatch(text):
         return False
-    return not opens_inside_quotation(text) and not text.endswith("?")
+    return not opens_inside_quotation(text)
 
 
 def is_question(sentence: Sentence) -> bool:
