@@ -17,12 +17,14 @@ from index.text import LEXICAL_VERSION
 # configuration change (12: an abbreviation after a no-break space or a tab, "September\xa0[O.S.",
 # and the number a list item or section opens with, "1. Download the archive.", end no sentence;
 # 13: nor a roman numeral, "iv. Restart the server."; 14: each document's texts encoded apart from
-# other documents', so that its vectors do not depend on what else a rebuild reads),
+# other documents', so that its vectors do not depend on what else a rebuild reads; 15: a code
+# block too long to be one unit, most of its stanzas opening on a comment, cut at its blank lines
+# before its sentences),
 # so that an index built by older code is reported as a mismatch instead of being silently mixed
 # with new chunks.
 # (The parsers have their own version, index.document.PARSER_VERSION, and the stemmer and stop list
 # theirs, index.text.LEXICAL_VERSION; all three are in the fingerprint.)
-PIPELINE_VERSION = 14
+PIPELINE_VERSION = 15
 
 
 class IndexSettings(BaseModel):

@@ -136,3 +136,29 @@ def test_a_long_code_block_that_is_no_help_listing_is_cut_as_before(tmp_path: Pa
     doc = load(scan(tmp_path, 10**6)[0][0])
     code = [s for s in split_sentences(doc) if s.kind == "code"]
     assert len(script) > 2000 and len(code) < 60
+
+
+def test_a_long_commented_configuration_is_cut_at_its_blank_lines(tmp_path: Path):
+    """A configuration file shown in a code block: each comment goes with the setting under it,
+    not with the setting over it, as a cut at the comment's full stop would have it."""
+    stanzas = [
+        f"#* Setting {n} controls the {n}th part of the display, recommended {n}00 or above.\nsetting_{n} = {n}5"
+        for n in range(40)
+    ]
+    config = "\n\n".join(stanzas)
+    (tmp_path / "README.md").write_text(f"# Monitor\n\nThe default configuration:\n\n```\n{config}\n```\n")
+    doc = load(scan(tmp_path, 10**6)[0][0])
+    code = [" ".join(s.text.split()) for s in split_sentences(doc) if s.kind == "code"]
+    assert len(config) > 2000
+    assert code == [" ".join(stanza.split()) for stanza in stanzas]
+
+
+def test_a_long_listing_whose_stanzas_open_on_no_comment_is_cut_as_before(tmp_path: Path):
+    """Only a listing most of whose stanzas open on a comment is cut at its blank lines: a program's
+    stanzas (functions, paragraphs of settings) are cut by the sentence rule, as before."""
+    stanzas = [f"setting_{n} = {n}5\nlimit_{n} = {n}0" for n in range(120)]
+    listing = "\n\n".join(stanzas)
+    (tmp_path / "README.md").write_text(f"# Monitor\n\nThe limits:\n\n```\n{listing}\n```\n")
+    doc = load(scan(tmp_path, 10**6)[0][0])
+    code = [s for s in split_sentences(doc) if s.kind == "code"]
+    assert len(listing) > 2000 and len(code) < len(stanzas)
