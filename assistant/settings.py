@@ -485,8 +485,8 @@ class RankingSettings(BaseModel):
         "FAQ's, the sentence under it answers ('2.16 How do I Benchmark the Ciphers, Hashes and Modes?' then "
         "'Since version 1.60 cryptsetup supports the \"benchmark\" command.'). 0: off. Against 0 over every "
         "development set (bench/devsets.py, bge-small-en-v1.5): badlands' evidence 19 to 20 of 27 (that FAQ), "
-        "nothing else moved. (A question, a list item's too, never answers, nor joins as an item or an opening: "
-        "outpost 19 to 20 of 26, nothing lost.)",
+        "nothing else moved; 1 and 6 gave the same answers as 3. (A question, a list item's too, never answers, "
+        "nor joins as an item or an opening: outpost 19 to 20 of 26, nothing lost.)",
     )
 
     clause_next: int = Field(
