@@ -176,7 +176,7 @@ def split_sentences(doc: Document) -> list[Sentence]:
         spans = listing_spans(doc.text, cleaned) if block.kind == "code" else None
         if spans is None and whole and len(cleaned.text) <= MAX_SENTENCE_CHARS:
             spans = [(0, len(cleaned.text))]
-        if spans is None and block.kind == "code" and len(cleaned.text) > MAX_SENTENCE_CHARS:
+        if spans is None and block.kind == "code":  # too long to be one unit
             spans = stanza_spans(doc.text, cleaned)
         if spans is None:
             spans = list(split_spans(cleaned.text))
@@ -346,15 +346,11 @@ def stanza_spans(text: str, cleaned: CleanText) -> list[tuple[int, int]] | None:
     milliseconds ..." over "update_ms = 1500"; a function), and a stanza still too long cut as
     prose is."""
     start, end = cleaned.raw_index[0], cleaned.raw_index[len(cleaned.text) - 1] + 1
-    cuts = [0]
     stanzas = [m.end() for m in _BLANK_LINE.finditer(text, start, end)]
     openings = [start, *stanzas]
-    commented = sum(bool(_COMMENT.match(text, at)) for at in openings)
-    if commented < COMMENTED_SHARE * len(openings):
+    if sum(bool(_COMMENT.match(text, at)) for at in openings) < COMMENTED_SHARE * len(openings):
         return None
-    for at in stanzas:
-        cuts.append(bisect.bisect_left(cleaned.raw_index, at))
-    cuts.append(len(cleaned.text))
+    cuts = [0, *(bisect.bisect_left(cleaned.raw_index, at) for at in stanzas), len(cleaned.text)]
     spans: list[tuple[int, int]] = []
     for cs, ce in itertools.pairwise(cuts):
         while ce > cs and cleaned.text[ce - 1] == " ":  # the space a line break became
