@@ -310,6 +310,17 @@ Corpora (each a few hundred to about 2,000 chunks, so that indexing one takes mi
   cryptsetup's FAQ (disk encryption with LUKS and dm-crypt: key slots, unlock times, ciphers, salts,
   backups, LUKS2; Markdown whose numbered questions are bold list items, code fenced at the margin
   inside them; cryptsetup), each downloaded and unpacked, not installed.
+- mesa: three more domains and makers, one kind of file each, written blind: the GPSBabel
+  Documentation (converting GPS data: waypoints, tracks and routes, the command line, filters, a
+  hundred and more file formats and their options; a 191-page PDF typeset by Apache FOP from
+  DocBook, a running header atop each page, page numbers, a contents list with dotted leaders;
+  gpsbabel-doc), two pages of libvirt's documentation (virtualization: its modular and monolithic
+  daemons, their sockets and configuration files, the hook scripts run on a guest's or a network's
+  events; HTML generated from reStructuredText, a contents box, the site's navigation, search form
+  and footer below the text; libvirt-doc) and Icecream's README (distributed compiling: the
+  scheduler and daemons, firewall ports, cross-compiling environments, ccache; Markdown with
+  badges, a contents list of links and backslash escapes; icecc), each downloaded and unpacked, not
+  installed.
 
 Each question has a `kind`: words among table, list, definition (an option or parameter's
 definition line), page-break, heading (the section's heading matters), boilerplate (it has
@@ -921,6 +932,14 @@ UNPACKED = {
             for name in ("quickstart", "job_array")
         ),
         ("cryptsetup", "/usr/share/doc/cryptsetup/FAQ.md.gz", "cryptsetup/FAQ.md"),
+    ],
+    "mesa": [
+        ("gpsbabel-doc", "/usr/share/doc/gpsbabel/gpsbabel.pdf.gz", "gpsbabel/gpsbabel.pdf"),
+        *(
+            ("libvirt-doc", f"/usr/share/doc/libvirt-doc/html/{name}.html", "libvirt/")
+            for name in ("daemons", "hooks")
+        ),
+        ("icecc", "/usr/share/doc/icecc/README.md.gz", "icecream/README.md"),
     ],
     "frontier": [  # a program and a time daemon, not installed
         ("micro", "/usr/share/doc/micro/README.md.gz", "micro/README.md"),
