@@ -278,6 +278,12 @@ DISPLAY_GAP = 2.2
 DISPLAY_FROM = 1.6
 DISPLAY_TO = 2.5
 DISPLAY_SHARE = 0.8
+# A line ending this close to its column's right edge (points) was wrapped there: its paragraph goes
+# on in the next line, also when that line is indented under it (a hanging indent; justified lines of
+# SDCC's manual end within 0.3 points of the edge). The edge is where at least WRAP_LINES of the
+# column's lines end: a cover's longest line, a title over its subtitle, marks none.
+WRAP_SLACK = 3.0
+WRAP_LINES = 3
 _OPEN_WORD = re.compile(r"\b[a-z]+$")
 # A running header or footer stands more than this many line pitches apart from the body (Apache
 # FOP's headers in fhs-3.0.pdf: 3.0; LaTeX's book class, maximabook and amsldoc.pdf: 2.3; paragraphs
@@ -2397,6 +2403,7 @@ def _blocks(pages: list[list[_Line]], body: float, outlined: dict[int, int]) -> 
         shown = [line for line in lines if line.kind == "text" and line.text.strip()]
         edges = _column_edges(shown)
         prose_edges = _column_edges([line for line in shown if not line.mono]) or edges  # where prose starts
+        rights = _right_edges(shown, edges)
         footing = _footnotes(blocks, page - 1, body) if page else 0
         carried: _Block | None = None
         # a figure under the page before's last line or over this page's first: the paragraph left
@@ -2461,7 +2468,11 @@ def _blocks(pages: list[list[_Line]], body: float, outlined: dict[int, int]) -> 
                 if current is None or current.kind != "list_item":
                     group += 1
                 blocks.append(_Block("list_item", [line], 1, group))
-            elif current is not None and not (n == 0 and figured) and _continues(current, previous, line, spacing):
+            elif (
+                current is not None
+                and not (n == 0 and figured)
+                and _continues(current, previous, line, spacing, rights.get(_edge(current.lines[-1], edges), 0.0))
+            ):
                 if current is not blocks[-1]:
                     # it goes on past the footnotes, which are written after it
                     notes, blocks[-footing:] = blocks[-footing:], []
@@ -2807,8 +2818,24 @@ def _in_typewriter(line: _Line) -> bool:
     return bool(line.cells) and all(cell.mono for cell in line.cells)
 
 
-def _continues(block: _Block, previous: _Line | None, line: _Line, spacing: float) -> bool:
-    """Whether `line` goes on with `block` (whose last line is `previous`, None at a page's top)."""
+def _right_edges(lines: list[_Line], edges: list[float]) -> dict[float, float]:
+    """The right edge of each column of a page's `lines` whose lines are justified or wrapped there
+    (keyed by its left edge, as `_edge` gives it): where its longest line ends, when WRAP_LINES of
+    its lines end within WRAP_SLACK of it (a cover's longest line is no edge)."""
+    ends: dict[float, list[float]] = {}
+    for line in lines:
+        ends.setdefault(_edge(line, edges), []).append(line.x1)
+    rights = {}
+    for left, column in ends.items():
+        right = max(column)
+        if sum(x1 >= right - WRAP_SLACK for x1 in column) >= WRAP_LINES:
+            rights[left] = right
+    return rights
+
+
+def _continues(block: _Block, previous: _Line | None, line: _Line, spacing: float, right: float = 0.0) -> bool:
+    """Whether `line` goes on with `block` (whose last line is `previous`, None at a page's top;
+    `right`: the right edge its column's lines are wrapped at, 0 when none is, see `_right_edges`)."""
     if block.kind in ("heading", "table_row", "table_header", "code"):
         return False
     last = block.lines[-1]
@@ -2840,6 +2867,17 @@ def _continues(block: _Block, previous: _Line | None, line: _Line, spacing: floa
     short = last.x1 < width - 0.15 * (width - min(ln.x0 for ln in block.lines))
     if short and gap > ITEM_GAP * spacing and _OPENS_SENTENCE.match(line.text.lstrip()):
         return False  # an item left without its stop ended on its short line, and space parts the next
+    if (
+        len(block.lines) == 1
+        and line.x0 > last.x0 + 30
+        and 0 < right - WRAP_SLACK <= last.x1
+        and gap <= PARAGRAPH_GAP * spacing
+        and not _TERMINAL.search(last.text)
+    ):
+        # a hanging indent: the first line, wrapped at the column's edge with its sentence open, goes
+        # on in the deeper-set lines under it ("--opt-code-speed The compiler will ... at the expense
+        # of code" / "size.", an option list of SDCC's manual)
+        return True
     if _TERMINAL.search(last.text) and _NOTE_MARK.match(line.text.lstrip()):
         return False  # the next footnote, under one that ended ("... /etc/logrotate.d)." / "¹⁴ When ...")
     if _TERMINAL.search(last.text) and _OPENS_SENTENCE.match(line.text.lstrip()):

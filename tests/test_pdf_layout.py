@@ -2128,3 +2128,83 @@ def test_pdf_body_size_is_the_running_texts_not_a_long_appendix_set_small(tmp_pa
         "charges number 0.",
     )
     assert not any(kind == "heading" for kind, _ in shown)
+
+
+def _justified(pdf: object, x0: float, x1: float, y: float, text: str) -> None:
+    """`text` set on one line from x0 to x1, its words spread as a justified line's are."""
+    words = text.split()
+    widths = [pdf.get_string_width(word) for word in words]  # type: ignore[attr-defined]
+    gap = (x1 - x0 - sum(widths)) / (len(words) - 1)
+    x = x0
+    for word, width in zip(words, widths, strict=True):
+        pdf.text(x, y, word)  # type: ignore[attr-defined]
+        x += width + gap
+
+
+def test_pdf_option_set_with_a_hanging_indent_is_one_paragraph_its_first_line_wrapped_at_the_edge(tmp_path: Path):
+    from fpdf import FPDF
+
+    pdf = FPDF(format="A4", unit="pt")
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=10)
+    left, indent, right = 72.0, 112.0, 524.0
+    options = [  # a first line at the margin, justified to the edge, and the lines set in under it
+        (
+            "--opt-size The compiler will optimize the code it generates towards compact code, possibly at the cost",
+            ["of speed."],
+        ),
+        (
+            "--max-nodes Setting this to a high value will result in increased compilation time (and increased",
+            [
+                "memory use) and better code. Setting it to a lower value speeds up compilation, but does not",
+                "optimize as much. The default value is 3000.",
+            ],
+        ),
+        ("--no-peep Do not run the peephole optimizer.", []),
+        (
+            "--stack-size Sets the size of the stack. The stack is placed after the data of every module so that",
+            ["it grows upwards. It defaults to 256 bytes."],
+        ),
+    ]
+    y = 100.0
+    for first, rest in options:
+        if rest:
+            _justified(pdf, left, right, y, first)
+        else:
+            pdf.text(left, y, first)
+        for n, line in enumerate(rest):
+            y += 12
+            if n < len(rest) - 1:
+                _justified(pdf, indent, right, y, line)
+            else:
+                pdf.text(indent, y, line)
+        y += 20
+    doc = loaded(tmp_path, "options.pdf", bytes(pdf.output()))
+    assert [" ".join(block_text(doc.text, b).text.split()) for b in doc.blocks] == [
+        " ".join([first, *rest]) for first, rest in options
+    ]
+    assert "The default value is 3000." in [s.text for s in split_sentences(doc)]
+
+
+def test_pdf_line_short_of_the_edge_does_not_run_into_the_indented_lines_under_it(tmp_path: Path):
+    from fpdf import FPDF
+
+    pdf = FPDF(format="A4", unit="pt")
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=10)
+    prose = [  # justified prose: the column's right edge
+        "The archiver keeps each member of an archive with its name, its size and the time it was last",
+        "changed, and it writes them in the order in which they are given on the command line; a member",
+        "named twice is written twice, and the second copy replaces the first when the archive is read",
+    ]
+    for n, line in enumerate(prose):
+        _justified(pdf, 72, 524, 100 + 12 * n, line)
+    pdf.text(72, 136, "back again with the extract command.")
+    pdf.text(72, 156, "Members are listed one to a line with the list command")  # short of the edge
+    pdf.text(112, 168, "archiver --list backup.ar")
+    doc = loaded(tmp_path, "archiver.pdf", bytes(pdf.output()))
+    assert [" ".join(block_text(doc.text, b).text.split()) for b in doc.blocks] == [
+        " ".join([*prose, "back again with the extract command."]),
+        "Members are listed one to a line with the list command",
+        "archiver --list backup.ar",
+    ]
