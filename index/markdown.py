@@ -31,7 +31,7 @@ _ATTRIBUTES = re.compile(r"^[ \t]*\{:[^}\n]*\}[ \t]*$", re.MULTILINE)
 # text, as a reader sees it (the quote marks before it and a task's box after it are markup).
 _ITEM_MARK = re.compile(r"([ \t]*(?:>[ \t]?)*)(?:[-*+]|(\d{1,9}[.)]))([ \t]+\[[ xX]\])?[ \t]+")
 _INLINE = re.compile(
-    r"\\(?=[!-/:-@\[-`{-~])"  # a backslash escaping punctuation
+    r"(?P<escape>\\[!-/:-@\[-`{-~])"  # a backslash escaping punctuation (the backslash alone is markup)
     r"|\*\*+|__+|(?<![\w*])\*(?=\S)|(?<=\S)\*(?![\w*])|(?<![\w_])_(?=\S)|(?<=\S)_(?![\w_])"  # emphasis
     r"|!?\[|\]\([^)\n]*\)|\]\[[^\]\n]*\]|\]"  # links and images: the text stays, the target goes
     r"|<[A-Za-z/][^>\n]*>"  # inline HTML tags
@@ -219,7 +219,8 @@ def _inline_holes(text: str, start: int, end: int) -> tuple[Span, ...]:
     for mark in _INLINE.finditer(text, start, end):
         inside = any(a <= mark.start() < b or a < mark.end() <= b for a, b in kept)
         if mark.end() > mark.start() and not inside:
-            holes.append(mark.span())
+            # an escaped character is text: "ICECC\_DEBUG", "\<target\>"
+            holes.append((mark.start(), mark.start() + 1) if mark.group("escape") else mark.span())
     return tuple(sorted(holes))
 
 

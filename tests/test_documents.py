@@ -285,6 +285,20 @@ def test_markdown_code_spans_and_autolinks_keep_their_text(tmp_path: Path):
     ]
 
 
+def test_markdown_escaped_characters_are_text_and_only_their_backslash_is_markup(tmp_path: Path):
+    # pandoc escapes what Markdown would read as markup: "ICECC\\_DEBUG" is the variable ICECC_DEBUG,
+    # "\\<target\\>" no tag, "\\*" no emphasis
+    text = (
+        "# Cross-compiling\n\n"
+        "Set ICECC\\_VERSION to \\<native\\_filename\\>(,\\<platform\\>:\\<file\\>)\\* and ICECC\\_DEBUG to debug.\n\n"
+        "A list of \\*.tar.gz files, not \\_emphasis\\_, and a real *emphasis*.\n"
+    )
+    assert markdown_sentences(tmp_path, "cross.md", text) == [
+        "Set ICECC_VERSION to <native_filename>(,<platform>:<file>)* and ICECC_DEBUG to debug.",
+        "A list of *.tar.gz files, not _emphasis_, and a real emphasis.",
+    ]
+
+
 def test_markdown_character_references_read_as_their_characters_but_in_code(tmp_path: Path):
     # "M&auml;dler" is "Mädler" on the rendered page; in a code span "&amp;" is what is written
     text = (
