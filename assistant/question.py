@@ -157,6 +157,7 @@ _PLACE_NOUNS = (
 )
 _VERB_OR_ARTICLE = r"(?:is|are|was|were|do|does|did|has|have|had|the|a|an)\b"
 _WH = re.compile(r"\b(?:what|which|who|whom|whose|when|where|how)\b", re.IGNORECASE)
+_OPENING_WH = re.compile(r"\b(?:what|which|who|whom|whose|when|where|how|why)\b", re.IGNORECASE)
 _CLAUSE_BOUNDARY = re.compile(r"\b(?:who|whom|whose|which|that|where)\b|[,;:]", re.IGNORECASE)
 _KINDS = (
     ("who", re.compile(r"(?:who|whom|whose)\b|(?:which|what) (?:person|people|officials?)\b")),
@@ -198,8 +199,10 @@ _CIRCUMSTANCE = re.compile(
 
 
 def _opening_interrogative(question: str) -> re.Match[str] | None:
-    """The interrogative among the question's first two words ("What ...", "In which ..."), if any."""
-    return _WH.search(question, 0, len(" ".join(question.split()[:2])) + 1)
+    """The interrogative among the question's first two words ("What ...", "In which ...", "Why
+    ..."), if any: a question opening with "why" asks why, whatever "when" or "where" it goes on
+    with ("Why don't the daemons offer ... when they run in session mode?")."""
+    return _OPENING_WH.search(question, 0, len(" ".join(question.split()[:2])) + 1)
 
 
 def asked_clause(question: str) -> tuple[str, str]:

@@ -41,8 +41,11 @@ _DATE = re.compile(
     re.IGNORECASE,
 )
 _YEAR = re.compile(r"\b\d{3,4}s?\b")
+# A number, also with its unit glued to it ("~1MBit", "10ms", "4TiB", "512k"); not a decade or an
+# ordinal ("the 1960s", "2nd"), which count nothing
 _NUMBER = re.compile(
-    r"\b\d[\d,.]*\b|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|hundred|thousand|million|billion)\b",
+    r"\b\d[\d,.]*(?:\b|(?!s\b|st\b|nd\b|rd\b|th\b)[a-z]{1,5}\b)"
+    r"|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|hundred|thousand|million|billion)\b",
     re.IGNORECASE,
 )
 

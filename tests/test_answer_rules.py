@@ -81,6 +81,14 @@ def test_a_question_that_describes_first_is_recognised_by_its_last_interrogative
     assert shape_of("The castle borders on the south side of what coastal area?").kind == "other"
 
 
+def test_a_question_opening_with_why_asks_why_whatever_interrogative_follows():
+    question = "Why don't the daemons offer a read-only socket when they run in session mode?"
+    assert asked_clause(question) == (question.lower(), question)
+    assert shape_of(question).kind == "other"  # not "when": the "when" is a conjunction
+    assert shape_of("Why was the module renamed, and when?").kind == "other"
+    assert shape_of("The reason it was renamed was given by whom?").kind == "who"
+
+
 def test_a_question_opening_with_its_circumstance_asks_in_the_clause_after_it():
     assert shape_of("When using apt, how do I keep a package back?").kind == "how"
     assert shape_of("When the FAQ calls software free, does it mean that it costs nothing?").kind == "other"
@@ -137,6 +145,19 @@ def test_a_question_for_a_year_rewards_a_sentence_with_one():
     shape = shape_of("The university was founded in what year?")
     assert fit(shape, "It was founded in 1838 as a medical school.", RULES) == RULES.fit_bonus
     assert fit(shape, "Its third-year students won.", RULES) == 0.0
+
+
+def test_a_question_for_an_amount_rewards_a_number_also_with_its_unit_glued_to_it():
+    shape = shape_of("Roughly how much bandwidth does each compile job need?")
+    for amount in (
+        "You can calculate with ~1MBit per compile job.",
+        "Each job takes 10ms.",
+        "It needs 4TiB.",
+        "About 2 GB.",
+    ):
+        assert fit(shape, amount, RULES) == RULES.fit_bonus, amount
+    for none in ("Jobs were first spread in the late 1960s.", "The 2nd job waits.", "Each job is an x86 binary."):
+        assert fit(shape, none, RULES) == 0.0, none
 
 
 @pytest.mark.parametrize(
