@@ -156,8 +156,10 @@ _PLACE_NOUNS = (
     r"cemetery|arena|stadium|venue)"
 )
 _VERB_OR_ARTICLE = r"(?:is|are|was|were|do|does|did|has|have|had|the|a|an)\b"
-_WH = re.compile(r"\b(?:what|which|who|whom|whose|when|where|how)\b", re.IGNORECASE)
-_OPENING_WH = re.compile(r"\b(?:what|which|who|whom|whose|when|where|how|why)\b", re.IGNORECASE)
+_INTERROGATIVES = "what|which|who|whom|whose|when|where|how"
+_WH = re.compile(rf"\b(?:{_INTERROGATIVES})\b", re.IGNORECASE)
+# A question opens on these; "why" asks only there (a question never ends "... renamed why?").
+_OPENING_WH = re.compile(rf"\b(?:{_INTERROGATIVES}|why)\b", re.IGNORECASE)
 _CLAUSE_BOUNDARY = re.compile(r"\b(?:who|whom|whose|which|that|where)\b|[,;:]", re.IGNORECASE)
 _KINDS = (
     ("who", re.compile(r"(?:who|whom|whose)\b|(?:which|what) (?:person|people|officials?)\b")),
