@@ -935,10 +935,7 @@ UNPACKED = {
     ],
     "mesa": [
         ("gpsbabel-doc", "/usr/share/doc/gpsbabel/gpsbabel.pdf.gz", "gpsbabel/gpsbabel.pdf"),
-        *(
-            ("libvirt-doc", f"/usr/share/doc/libvirt-doc/html/{name}.html", "libvirt/")
-            for name in ("daemons", "hooks")
-        ),
+        *(("libvirt-doc", f"/usr/share/doc/libvirt-doc/html/{name}.html", "libvirt/") for name in ("daemons", "hooks")),
         ("icecc", "/usr/share/doc/icecc/README.md.gz", "icecream/README.md"),
     ],
     "frontier": [  # a program and a time daemon, not installed
