@@ -97,7 +97,7 @@ CONTENT_KINDS = frozenset({"paragraph", "list_item", "table_row", "code", "defin
 # nroff's justified plain text shows the words it hyphenated at line ends whole, and a PDF's body
 # size is its running text's, not that of an appendix set small over a few pages; 152: a web
 # page's code block that the extractor left out between two blocks it kept is kept.
-PARSER_VERSION = 154
+PARSER_VERSION = 157
 
 # A paragraph or list item whose text is mostly link text is navigation (an HTML page's menus, a
 # Markdown README's table of contents of links to its own headings).

@@ -284,6 +284,11 @@ DISPLAY_SHARE = 0.8
 # column's lines end: a cover's longest line, a title over its subtitle, marks none.
 WRAP_SLACK = 3.0
 WRAP_LINES = 3
+# A bold term of at most this many words opening a line, its description beside it and going on in
+# the lines set in at least HANGING_INDENT points deeper under it, is a definition's (a LaTeX
+# description list: "--max-allocs-per-node" in bold over its description).
+BOLD_TERM_WORDS = 1
+HANGING_INDENT = 20
 _OPEN_WORD = re.compile(r"\b[a-z]+$")
 # A running header or footer stands more than this many line pitches apart from the body (Apache
 # FOP's headers in fhs-3.0.pdf: 3.0; LaTeX's book class, maximabook and amsldoc.pdf: 2.3; paragraphs
@@ -470,6 +475,7 @@ class _Line:
     scripts: bool = False  # a superscript or subscript was joined to it (see `_set_off`)
     row_goes_on: bool = False  # a line of a row whose cells were written one after another (`_cells_rejoined`)
     split_cells: list[_Cell] | None = None  # its cells cut at OBJECT_GAP too, read by `_cells_rejoined` alone
+    bold_lead: int = 0  # where the text after a bold term it opens with starts (see `_bold_lead`), 0: none
 
 
 @dataclass
@@ -653,6 +659,7 @@ def _page_lines(pdf: object, n: int) -> tuple[list[_Line], list[tuple[float, flo
                 line = _Line(segment, n, top, left, right, round(size, 1), font=font)
                 line.cells, line.split_cells = _cells(chars, seg_first, on_line, size, left)
                 line.mono = bool(line.cells) and line.cells[0].mono and _typewritten(chars, seg_first, on_line)
+                line.bold_lead = 0 if line.mono else _bold_lead(chars, seg_first, on_line)
                 if not line.mono and (listed := _listing_number(chars, segment, seg_first, on_line)):
                     line.listed, line.listed_x0 = listed, textpage.get_charbox(index[seg_first + listed])[0]
                 raw.FPDFText_GetCharOrigin(textpage.raw, index[line_first], *(ctypes.byref(v) for v in baseline))
@@ -899,6 +906,22 @@ def _body_face(chars: _PageText, first: int, last: int) -> tuple[float, str]:
         mono = bool(MONO_FONT.search(name)) or bool(flags.value & _FIXED_PITCH)
         (typed if mono else prose)[size, name] += length
     return (prose or typed).most_common(1)[0][0]
+
+
+def _bold_lead(chars: _PageText, first: int, last: int) -> int:
+    """Where the text after the bold term that text[first:last + 1] opens with starts (relative to
+    `first`): up to BOLD_TERM_WORDS words set in bold, each read at its first letter ("--max-allocs-
+    per-node" in bold, "Setting this to a high value ..." after it), then a word that is not. 0
+    when the line does not open in bold, or its bold run is longer or the whole line."""
+    flags = ctypes.c_int()
+    for n, word in enumerate(_WORD.finditer(chars.text, first, last + 1)):
+        if _BOLD_FONT.search(_font_name(chars.handle, chars.index[word.start()], flags)) is None and not (
+            flags.value & _FORCE_BOLD
+        ):
+            return word.start() - first if n else 0
+        if n == BOLD_TERM_WORDS:
+            return 0
+    return 0
 
 
 def _font_size(handle: object, at: int) -> float:
@@ -2113,7 +2136,7 @@ def _hanging(definition: _Definition) -> _Definition | None:
     term = definition.lines[0]
     if definition.terms != 1 or definition.split <= 0 or not term.cells:
         return None
-    if not (term.cells[0].mono or term.cells[0].bold):
+    if not (term.cells[0].mono or term.cells[0].bold or term.bold_lead):
         return None
     below = list(itertools.takewhile(lambda line: not line.mono, definition.lines[1:]))
     if not below or any(abs(line.x0 - definition.column) > ALIGN for line in below):
@@ -2124,6 +2147,13 @@ def _hanging(definition: _Definition) -> _Definition | None:
 def _definition_at(lines: list[_Line], i: int, spacing: float, body: float) -> tuple[int, _Definition] | None:
     """The definition whose term starts at line `i`, and the end of its lines, or None."""
     first = lines[i]
+    if (
+        first.part is None
+        and first.bold_lead
+        and not _is_heading(first, body)
+        and (hanging := _bold_term_at(lines, i, spacing)) is not None
+    ):
+        return hanging
     if first.part is not None or not _term_like(first, body):
         return None
     if i and lines[i - 1].part is None and _runs_on(lines[i - 1], first, spacing):
@@ -2175,6 +2205,33 @@ def _definition_at(lines: list[_Line], i: int, spacing: float, body: float) -> t
     if split >= 0 and _NUMBER_CELL.match(terms[-1].text[split:].strip()):
         return None  # a contents line: a title and its page number
     return k, _Definition([*terms, *description], len(terms), split, column)
+
+
+def _bold_term_at(lines: list[_Line], i: int, spacing: float) -> tuple[int, _Definition] | None:
+    """The definition a bold term opens at line `i` with its description beside it, going on in the
+    lines set in deeper under it (a hanging indent: SDCC's "--max-allocs-per-node Setting this to a
+    high value ..." over "use during compilation) and more optimized code ..."), and the end of its
+    lines; None when no line under it is set in so, in the term line's size, or when the term's
+    line stops short of them (a title over its authors is no term)."""
+    first = lines[i]
+    description: list[_Line] = []
+    previous = first
+    for following in lines[i + 1 :]:
+        column = description[0].x0 if description else first.x0 + HANGING_INDENT
+        aligned = abs(following.x0 - column) <= ALIGN if description else following.x0 >= column
+        if (
+            following.part is not None
+            or following.mono
+            or abs(following.size - first.size) > 0.5
+            or not aligned
+            or not _below(previous, following, spacing)
+        ):
+            break
+        description.append(following)
+        previous = following
+    if not description or first.x1 < max(line.x1 for line in description) - WRAP_SLACK:
+        return None  # the term's line is wrapped, its description going on under it: it runs as far
+    return i + 1 + len(description), _Definition([first, *description], 1, first.bold_lead, description[0].x0)
 
 
 def _signature_at(lines: list[_Line], i: int, spacing: float, body: float) -> tuple[int, _Definition | None]:

@@ -2208,3 +2208,54 @@ def test_pdf_line_short_of_the_edge_does_not_run_into_the_indented_lines_under_i
         "Members are listed one to a line with the list command",
         "archiver --list backup.ar",
     ]
+
+
+def test_pdf_bold_term_over_a_hanging_description_is_a_definition(tmp_path: Path):
+    from fpdf import FPDF
+
+    pdf = FPDF(format="A4", unit="pt")
+    pdf.add_page()
+    left, indent, right = 72.0, 112.0, 524.0
+    options = [  # a term in bold, its description beside it to the edge and then set in under it
+        (
+            "--opt-size",
+            "The compiler will optimize the code it generates towards compact code, possibly",
+            ["at the cost of speed."],
+        ),
+        (
+            "--max-nodes",
+            "Setting this to a high value will result in increased compilation time (and increased",
+            [
+                "memory use) and better code. Setting it to a lower value speeds up compilation, but does not",
+                "optimize as much. The default value is 3000.",
+            ],
+        ),
+    ]
+    y = 100.0
+    for term, first, rest in options:
+        pdf.set_font("Helvetica", "B", size=10)
+        pdf.text(left, y, term)
+        pdf.set_font("Helvetica", size=10)
+        _justified(pdf, left + pdf.get_string_width(term + " ") + 3, right, y, first)
+        for n, line in enumerate(rest):
+            y += 12
+            if n < len(rest) - 1:
+                _justified(pdf, indent, right, y, line)
+            else:
+                pdf.text(indent, y, line)
+        y += 20
+    pdf.set_font("Helvetica", "B", size=10)
+    pdf.text(left, y, "Note:")
+    pdf.set_font("Helvetica", size=10)
+    pdf.text(left + 30, y, "a bold word opening a paragraph without a description set in under it is no term.")
+    pdf.set_font("Helvetica", "B", size=10)
+    pdf.text(left, y + 20, "A Bold Title")  # bold throughout: a heading, no term
+    pdf.set_font("Helvetica", size=10)
+    pdf.text(left + 20, y + 32, "Its authors, set in under it, are no description.")
+    doc = loaded(tmp_path, "options.pdf", bytes(pdf.output()))
+    assert [(b.kind, " ".join(block_text(doc.text, b).text.split())) for b in doc.blocks] == [
+        *(("definition", f"{term}: " + " ".join([first, *rest])) for term, first, rest in options),
+        ("paragraph", "Note: a bold word opening a paragraph without a description set in under it is no term."),
+        ("heading", "A Bold Title"),
+        ("paragraph", "Its authors, set in under it, are no description."),
+    ]
