@@ -2141,6 +2141,18 @@ def _justified(pdf: object, x0: float, x1: float, y: float, text: str) -> None:
         x += width + gap
 
 
+def _set_in_under(pdf: object, x0: float, x1: float, y: float, lines: list[str]) -> float:
+    """`lines` set under the line at `y` from x0, 12 points apart, justified to x1 but the last;
+    where the last stands."""
+    for n, line in enumerate(lines):
+        y += 12
+        if n < len(lines) - 1:
+            _justified(pdf, x0, x1, y, line)
+        else:
+            pdf.text(x0, y, line)  # type: ignore[attr-defined]
+    return y
+
+
 def test_pdf_option_set_with_a_hanging_indent_is_one_paragraph_its_first_line_wrapped_at_the_edge(tmp_path: Path):
     from fpdf import FPDF
 
@@ -2172,13 +2184,7 @@ def test_pdf_option_set_with_a_hanging_indent_is_one_paragraph_its_first_line_wr
             _justified(pdf, left, right, y, first)
         else:
             pdf.text(left, y, first)
-        for n, line in enumerate(rest):
-            y += 12
-            if n < len(rest) - 1:
-                _justified(pdf, indent, right, y, line)
-            else:
-                pdf.text(indent, y, line)
-        y += 20
+        y = _set_in_under(pdf, indent, right, y, rest) + 20
     doc = loaded(tmp_path, "options.pdf", bytes(pdf.output()))
     assert [" ".join(block_text(doc.text, b).text.split()) for b in doc.blocks] == [
         " ".join([first, *rest]) for first, rest in options
@@ -2237,13 +2243,7 @@ def test_pdf_bold_term_over_a_hanging_description_is_a_definition(tmp_path: Path
         pdf.text(left, y, term)
         pdf.set_font("Helvetica", size=10)
         _justified(pdf, left + pdf.get_string_width(term + " ") + 3, right, y, first)
-        for n, line in enumerate(rest):
-            y += 12
-            if n < len(rest) - 1:
-                _justified(pdf, indent, right, y, line)
-            else:
-                pdf.text(indent, y, line)
-        y += 20
+        y = _set_in_under(pdf, indent, right, y, rest) + 20
     pdf.set_font("Helvetica", "B", size=10)
     pdf.text(left, y, "Note:")
     pdf.set_font("Helvetica", size=10)
