@@ -915,11 +915,8 @@ def _bold_lead(chars: _PageText, first: int, last: int) -> int:
     `first`): up to BOLD_TERM_WORDS words set in bold, each read at its first letter ("--max-allocs-
     per-node" in bold, "Setting this to a high value ..." after it), then a word that is not. 0
     when the line does not open in bold, or its bold run is longer or the whole line."""
-    flags = ctypes.c_int()
     for n, word in enumerate(_WORD.finditer(chars.text, first, last + 1)):
-        if _BOLD_FONT.search(_font_name(chars.handle, chars.index[word.start()], flags)) is None and not (
-            flags.value & _FORCE_BOLD
-        ):
+        if not _face(chars.handle, chars.index[word.start()])[0]:
             return word.start() - first if n else 0
         if n == BOLD_TERM_WORDS:
             return 0
