@@ -321,6 +321,20 @@ Corpora (each a few hundred to about 2,000 chunks, so that indexing one takes mi
   scheduler and daemons, firewall ports, cross-compiling environments, ccache; Markdown with
   badges, a contents list of links and backslash escapes; icecc), each downloaded and unpacked, not
   installed.
+- plateau: three more domains and makers, one kind of file each, written blind: the ReportLab PDF
+  Library User Guide (generating PDF documents from Python: the canvas and its coordinates, colours,
+  fonts and encodings, links, outlines, encryption and form fields, Platypus page layout, paragraph
+  styles and markup, tables and their styles; a 134-page PDF typeset by ReportLab itself, a running
+  header naming the chapter, "Page N" at each page's foot, a contents list with dotted leaders, code
+  in shaded boxes, tables of widget parameters and their defaults; python-reportlab-doc), two pages
+  of ImageMagick 6's web site (raster image processing: the command line's file names, settings,
+  operators and geometry, and the configuration files, policies, modules, fonts and environment
+  variables it depends on; a Bootstrap navigation bar with a search form over the text and a footer
+  of links; imagemagick-6-doc) and librdkafka's introduction (Apache Kafka's C client: throughput,
+  latency and compression settings, delivery errors and retries, the idempotent and transactional
+  producers, brokers and SSL, debug contexts, consumer offsets and groups, broker compatibility;
+  Markdown with a contents list of links, headings five deep, pipe tables and code blocks;
+  librdkafka-dev), each downloaded and unpacked, not installed.
 
 Each question has a `kind`: words among table, list, definition (an option or parameter's
 definition line), page-break, heading (the section's heading matters), boilerplate (it has
@@ -937,6 +951,18 @@ UNPACKED = {
         ("gpsbabel-doc", "/usr/share/doc/gpsbabel/gpsbabel.pdf.gz", "gpsbabel/gpsbabel.pdf"),
         *(("libvirt-doc", f"/usr/share/doc/libvirt-doc/html/{name}.html", "libvirt/") for name in ("daemons", "hooks")),
         ("icecc", "/usr/share/doc/icecc/README.md.gz", "icecream/README.md"),
+    ],
+    "plateau": [
+        (
+            "python-reportlab-doc",
+            "/usr/share/doc/python-reportlab-doc/reportlab-userguide.pdf",
+            "reportlab/reportlab-userguide.pdf",
+        ),
+        *(
+            ("imagemagick-6-doc", f"/usr/share/doc/imagemagick-6-common/html/www/{name}.html", "imagemagick/")
+            for name in ("command-line-processing", "resources")
+        ),
+        ("librdkafka-dev", "/usr/share/doc/librdkafka-dev/INTRODUCTION.md.gz", "librdkafka/INTRODUCTION.md"),
     ],
     "frontier": [  # a program and a time daemon, not installed
         ("micro", "/usr/share/doc/micro/README.md.gz", "micro/README.md"),
