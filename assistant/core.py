@@ -6,6 +6,7 @@ import logging
 import threading
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import replace
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
@@ -21,10 +22,12 @@ from assistant.question import (
     Shape,
     asking_sentence,
     clean_question,
+    identifier_parts,
     read_names,
     readings,
     shape_of,
     unheard_words,
+    written_as,
 )
 from assistant.ranking import rank
 from assistant.rerank import Reranker, ScoredOnce, bundled_reranker
@@ -523,7 +526,19 @@ class Assistant:
     def _read_names(self, question: str, reader: IndexReader) -> NamesRead:
         settings = self.settings
         spelling = reader.spelling if settings.respell_names else None
-        return read_names(question, spelling, reader.mentions if settings.refuse_unknown_names else None)
+        known = reader.mentions if settings.refuse_unknown_names else None
+        written = partial(self._writes, reader) if settings.refuse_unknown_identifiers else None
+        return read_names(question, spelling, known, written)
+
+    def _writes(self, reader: IndexReader, identifier: str) -> bool:
+        """Whether a document writes the code identifier (`assistant.question.written_as`), in a
+        chunk, a title or a file's name. The chunks read are the `identifier_scan` that best match
+        its words lexically: one that writes it holds them all."""
+        pattern = written_as(identifier)
+        if any(pattern.search(source) for source in reader.sources()):
+            return True
+        hits = reader.lexical.search(" ".join(identifier_parts(identifier)), self.settings.identifier_scan)
+        return any(pattern.search(reader.chunks[n].text) or pattern.search(reader.chunks[n].title) for n, _ in hits)
 
     def _asking_match(self, query: str, ranked: list[Scored], reader: IndexReader) -> float:
         """The best match of the ranked sentences to the last sentence of a question of several

@@ -120,12 +120,45 @@ class NamesRead:
 
 
 def read_names(
-    question: str, spelling: Callable[[str], str | None] | None, known: Callable[[str], bool] | None
+    question: str,
+    spelling: Callable[[str], str | None] | None,
+    known: Callable[[str], bool] | None,
+    written: Callable[[str], bool] | None = None,
 ) -> NamesRead:
-    """The names of `question` read against the corpus: respelled with `spelling` and checked
-    with `known`, each step skipped when its callable is None."""
+    """The names of `question` read against the corpus: respelled with `spelling`, checked with
+    `known`, and its code identifiers checked with `written` (see `identifiers`), each step skipped
+    when its callable is None."""
     query, changes = respelled(question, spelling) if spelling is not None else (question, [])
-    return NamesRead(query, changes, unknown_names(query, known) if known is not None else [])
+    unknown = unknown_names(query, known) if known is not None else []
+    if written is not None:
+        unknown += [name for name in identifiers(query) if not written(name)]
+    return NamesRead(query, changes, unknown)
+
+
+# A code identifier: words joined by underscores ("smtpd_client_connection_count_limit") or an
+# option with a dash inside ("--start-interval"). A word with a hyphen ("read-only") is neither.
+_IDENTIFIER = re.compile(
+    r"(?<![\w-])(?:[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)+|--?[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)+)(?![\w-])"
+)
+
+
+def identifiers(question: str) -> list[str]:
+    """The code identifiers a question names, in order (see `_IDENTIFIER`)."""
+    return _IDENTIFIER.findall(question)
+
+
+def identifier_parts(identifier: str) -> list[str]:
+    """The words an identifier joins: "--start-interval": ["start", "interval"]."""
+    return [part for part in re.split(r"[-_]+", identifier) if part]
+
+
+def written_as(identifier: str) -> re.Pattern[str]:
+    """How a document may write `identifier`: its words in order, each joined to the next by an
+    underscore or a dash (a line's break may follow it), in any case, with no letter or digit
+    right before or after ("--start-interval" is written in "--start-interval=DURATION" and in
+    "start_interval")."""
+    joined = r"[-_]\s?".join(re.escape(part) for part in identifier_parts(identifier))
+    return re.compile(rf"(?<![A-Za-z0-9]){joined}(?![A-Za-z0-9])", re.IGNORECASE)
 
 
 def unknown_names(question: str, known: Callable[[str], bool]) -> list[str]:

@@ -1071,6 +1071,23 @@ class AssistantSettings(BaseModel):
         "were refused for one ('FY2018', 'USD', 'PPNE'); over the other development sets one answerable question "
         "gets past it (wider, 'A4', still refused by min_cross) and one unanswerable one is answered ('GPG', word).",
     )
+    refuse_unknown_identifiers: bool = Field(
+        default=True,
+        description="A question naming a code identifier that no document writes (words joined by underscores or an "
+        "option with a dash inside: 'What is the default of smtpd_client_connection_count_limit?' of a guide that "
+        "never names it) is refused, with a notice naming it: the documents say nothing of what it names, and "
+        "the sentences about its neighbours ('smtpd_junk_command_limit ... the default 100') would answer "
+        "wrongly. Written means its words in order, joined by '_' or '-', any case (assistant.question."
+        "written_as). Over every development set (bench/devsets.py) 80 questions name one: the 2 whose corpus "
+        "never writes it are unanswerable (wilds, markdown) and were answered; the 78 whose corpus writes it are "
+        "answered as before.",
+    )
+    identifier_scan: int = Field(
+        default=50,
+        ge=1,
+        description="How many chunks, those best matching an identifier's words lexically, are read for it "
+        "(refuse_unknown_identifiers): a chunk that writes it holds every one of its words.",
+    )
     section_questions: bool = Field(
         default=True,
         description="A question naming a section by number or title ('What does section 2.1 say?', 'Summarise the "

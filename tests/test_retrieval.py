@@ -7,6 +7,7 @@ import numpy as np
 import pytest
 
 from assistant import Assistant, AssistantSettings, IndexSettings
+from assistant.question import identifiers, written_as
 from assistant.retrieval import RRF_K, retrieve
 from assistant.settings import RankingSettings
 from index.build import rebuild
@@ -317,3 +318,29 @@ def test_two_answer_sentences_a_short_way_apart_are_given_with_what_lies_between
         text = answer.text
         assert text.index("lock the proxy") < text.index("--disable-toggle") < text.index("Built so")
         assert "Elsewhere" not in answer.text
+
+
+@pytest.mark.parametrize("refuse", [True, False])
+def test_a_question_naming_a_code_identifier_no_document_writes_is_refused_saying_so(tmp_path: Path, refuse: bool):
+    text = (
+        "Use an smtpd_junk_command_limit of 1 instead of the default 100. "
+        "The smtpd_client_connection_rate_limit is off by default."
+    )
+    bot = one_file_bot(tmp_path, "STRESS.txt", text, refuse_unknown_identifiers=refuse)
+    answer = bot.ask("What is the default value of smtpd_client_connection_count_limit?")
+    assert answer.grounded is not refuse
+    assert ("The documents never mention 'smtpd_client_connection_count_limit'." in answer.notices) is refuse
+    # Written in another case, or with dashes for its underscores, it is the same identifier.
+    assert bot.ask("What is the default of SMTPD_JUNK_COMMAND_LIMIT?").grounded
+    assert bot.ask("What is the default of --smtpd-client-connection-rate-limit?").grounded
+
+
+def test_code_identifiers_are_words_joined_by_underscores_or_options_with_a_dash_inside():
+    question = "Does --start-interval or max_wal_size accept a read-only value, or -j?"
+    assert identifiers(question) == ["--start-interval", "max_wal_size"]
+    written = written_as("--start-interval")
+    assert [bool(written.search(text)) for text in ("--start-interval=5s", "Start_Interval", "startinterval")] == [
+        True,
+        True,
+        False,
+    ]
