@@ -130,6 +130,26 @@ def test_a_short_help_listing_is_read_an_option_at_a_time_but_not_sql_comments_o
     assert code[8].startswith("-- a comment on table 0") and code[9].startswith("-Account0 --Sub0")
 
 
+def test_a_code_block_of_names_each_described_after_a_spaced_dash_is_read_a_name_at_a_time(tmp_path: Path):
+    names = ["FONT", "LEADING", "TEXTCOLOR", "LEFTPADDING", "RIGHTPADDING", "TOPPADDING", "BOTTOMPADDING"]
+    entries = [f"{name}  - takes an integer, defaults to {n}." for n, name in enumerate(names)]
+    entries.insert(1, "FONTNAME (or FACE) - takes fontname.")
+    entries.append("BACKGROUND - takes a colour\n             or a list describing a gradient fill.")
+    # arithmetic and a shell's options are not entries of this kind
+    sums = "\n".join(f"total = total - {n}" for n in range(9))
+    markdown = "\n\n".join(f"```\n{block}\n```" for block in ("\n".join(entries), sums))
+    (tmp_path / "README.md").write_text(f"# Cells\n\nThe cell commands are:\n\n{markdown}\n")
+    doc = load(scan(tmp_path, 10**6)[0][0])
+    code = [" ".join(s.text.split()) for s in split_sentences(doc) if s.kind == "code"]
+    assert code[:9] == [
+        "FONT - takes an integer, defaults to 0.",
+        "FONTNAME (or FACE) - takes fontname.",
+        *(f"{name} - takes an integer, defaults to {n}." for n, name in enumerate(names) if n),
+        "BACKGROUND - takes a colour or a list describing a gradient fill.",
+    ]
+    assert code[9:] == [" ".join(sums.split())]
+
+
 def test_a_long_code_block_that_is_no_help_listing_is_cut_as_before(tmp_path: Path):
     script = "\n".join(f"echo step {n}; run --verbose --step={n} input.txt output-{n}.txt" for n in range(60))
     (tmp_path / "README.md").write_text(f"# Script\n\n```\n{script}\n```\n")
