@@ -1080,7 +1080,8 @@ class AssistantSettings(BaseModel):
         "wrongly. Written means its words in order, joined by '_' or '-', any case (assistant.question."
         "written_as). Over every development set (bench/devsets.py) 80 questions name one: the 2 whose corpus "
         "never writes it are unanswerable (wilds, markdown) and were answered; the 78 whose corpus writes it are "
-        "answered as before.",
+        "answered as before. A dotted name is not checked: of the 6 questions naming one their corpus never "
+        "writes, 2 are answerable and name the asker's own file ('build.log', '/etc/cron.d/foo.bar').",
     )
     identifier_scan: int = Field(
         default=50,
