@@ -3,10 +3,11 @@
 The best sentence is always used; then those marked `follow` (the sentence chosen from the
 document a bridge leads to, or the best about each thing the question compares), however long;
 then runners-up scoring at least `keep_ratio` of the best (those of other documents preferred by
-`same_source_penalty`), skipping those that add almost no word to the answer (`duplicate_words`),
-within the word budget, and no code listing where the question asks for a person, a time, a place
-or an amount (`value_listings`), nor one without a number where it asks how many or how much
-alone, unless the best sentence runs on from it (`count_runners`); a runner-up as relevant as the
+`same_source_penalty`), skipping those that add almost no word to the answer (`duplicate_words`;
+but not one that denies what an answer sentence it nearly repeats affirms, or the other way round:
+`opposite_copies`), within the word budget, and no code listing where the question asks for a
+person, a time, a place or an amount (`value_listings`), nor one without a number where it asks
+how many or how much alone, unless the best sentence runs on from it (`count_runners`); a runner-up as relevant as the
 best (`tie_ratio`) that the budget leaves out joins last all the same, where the answer's hard
 ceiling may cut it. A sentence that
 introduces a list or table brings its items after it (the answer's first, when they do not fit the
@@ -403,12 +404,12 @@ def select(
             if item.relevance >= settings.tie_ratio * best.relevance and not introduces:
                 tied.append(item)  # not one that would lose what it introduces to the ceiling
             continue
-        if _new_words(item, chosen) < settings.duplicate_words:
+        if _copies(item, chosen, settings):
             continue
         take(item)
         sentences += 1
     for item in tied[: max(0, max_sentences - sentences)]:
-        if _new_words(item, chosen) >= settings.duplicate_words:
+        if not _copies(item, chosen, settings):
             take(item)
     return chosen
 
@@ -449,11 +450,26 @@ def excerpted(shape: Shape, item: Scored, settings: RankingSettings, most: int |
     return replace(item, candidate=replace(item.candidate, sentence=replace(sentence, shown=text)))
 
 
-def _new_words(item: Scored, chosen: list[Scored]) -> float:
-    """The share of a sentence's distinct words (numbers too) that the chosen sentences lack."""
-    said = {w for c in chosen for w in tokens(c.candidate.sentence.display)}
+def _copies(item: Scored, chosen: list[Scored], settings: RankingSettings) -> bool:
+    """Whether a runner-up says what the answer says (`duplicate_words`): under that share of its
+    distinct words (numbers too) are new to the chosen sentences. With `opposite_copies`, a
+    sentence that denies what a chosen sentence it nearly repeats affirms, or the other way round
+    ("... at this point may cause duplicate messages." after "... at this point will not cause
+    duplicate messages."), is no copy: it says the other thing."""
     own = set(tokens(item.candidate.sentence.display))
-    return len(own - said) / len(own) if own else 0.0
+    said = [set(tokens(c.candidate.sentence.display)) for c in chosen]
+    if not own:
+        return True
+    if len(own - set().union(*said)) / len(own) >= settings.duplicate_words:
+        return False
+    if not settings.opposite_copies:
+        return True
+    denies = NEGATION.search(item.candidate.sentence.display) is not None
+    return not any(
+        (NEGATION.search(c.candidate.sentence.display) is not None) != denies
+        and len(own - words) / len(own) < settings.duplicate_words
+        for c, words in zip(chosen, said, strict=True)
+    )
 
 
 def _stems(item: Scored) -> set[str]:

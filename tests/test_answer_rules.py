@@ -248,6 +248,19 @@ def test_word_budget_keeps_long_runners_up_out():
     assert texts(select(shape_of("What happened?"), ranked, RULES, 40, 4)) == ["Short best answer.", "A short second."]
 
 
+@pytest.mark.parametrize("whole", [True, False])
+def test_a_copy_of_an_answer_sentence_is_left_out_but_not_a_parallel_one_that_says_the_other_thing(whole: bool):
+    best = "A retry by the client at this point will not cause duplicate messages."
+    ranked = [
+        scored(best, 0.9),
+        scored(best, 0.88, source="b.txt"),  # the same page in another format
+        scored("A retry by the client at this point may cause duplicate messages.", 0.85),
+    ]
+    question = shape_of("Can the client's retry duplicate a message?")
+    chosen = texts(select(question, ranked, RankingSettings(opposite_copies=whole), 80, 4))
+    assert chosen == [best, *(["A retry by the client at this point may cause duplicate messages."] if whole else [])]
+
+
 def test_a_runner_up_as_relevant_as_a_long_best_joins_last_past_the_budget():
     long_best = "min_wal_size: " + " ".join(f"w{n}" for n in range(60)) + "."
     ranked = [
