@@ -1,34 +1,31 @@
 """Answer selection: which of the ranked sentences make the answer, and how each is shown.
 
-The best sentence is always used; then those marked `follow` (the sentence chosen from the
-document a bridge leads to, or the best about each thing the question compares), however long;
-then runners-up scoring at least `keep_ratio` of the best (those of other documents preferred by
-`same_source_penalty`), skipping those that add almost no word to the answer (`duplicate_words`;
-but not one that denies what an answer sentence it nearly repeats affirms, or the other way round:
-`opposite_copies`), within the word budget, and no code listing where the question asks for a
-person, a time, a place or an amount (`value_listings`), nor one without a number where it asks
-how many or how much alone, unless the best sentence runs on from it (`count_runners`); a runner-up as relevant as the
-best (`tie_ratio`) that the budget leaves out joins last all the same, where the answer's hard
-ceiling may cut it. A sentence that
-introduces a list or table brings its items after it (the answer's first, when they do not fit the
-budget whole, each list item by its first sentence: `item_leads`); in answer to a question asking for several
+The best sentence is always used; then those marked `follow` (the sentence chosen from the document
+a bridge leads to, or the best about each thing the question compares), however long; then
+runners-up scoring at least `keep_ratio` of the best (those of other documents preferred by
+`same_source_penalty`), skipping those that add almost no word to the answer (`duplicate_words`; but
+not one that denies what an answer sentence it nearly repeats affirms, or the other way round:
+`opposite_copies`), within the word budget, and no code listing (of more than `value_listing_words`
+words) where the question asks for a person, a time, a place or an amount (`value_listings`), nor
+one without a number where it asks how many or how much alone, unless the best sentence runs on from
+it (`count_runners`); a runner-up as relevant as the best (`tie_ratio`) that the budget leaves out
+joins last all the same, where the answer's hard ceiling may cut it. A sentence that introduces a
+list or table brings its items after it (the answer's first, when they do not fit the budget whole,
+each list item by its first sentence: `item_leads`); in answer to a question asking for several
 things of a kind ("Which escapes ...?"), every item, whatever the budget, and a list item among the
 best brings the other items of its list, each shown by its first sentence (`whole_lists`), in the
 list's order unless the items before it would push it past the budget: then it leads
-(`best_item_first`).
-Questions that gather ("who said ...?", "who doubted ...?") take runners-up down to
-`gather_ratio`, with `gather_budget` times the words, and only sentences that attribute something
-to someone (and voice the doubt, for doubt). A sentence that cannot be read on its own
-(`stands_alone`) is left out: the quotation it ends began in the sentence before, it goes on
-from that sentence, or it points back to what that sentence named ("If you use one of these
-..."), unless it is given with the sentences before it (see `assistant.ranking`). A definition
-or list item longer than `long_unit_words` is shown by its first sentence and those of its
-sentences that best answer the question (`excerpted`); its citation quotes it whole. In a
-question comparing two things, each long unit is so shown in its share of the budget
-(`shared_units`), so that the other side of the comparison is not cut. Two sentences of the
-answer a unit or two apart in one document are given as one passage, what lies between them
-included (`gaps_filled`, `gap_words`).
-"""
+(`best_item_first`). Questions that gather ("who said ...?", "who doubted ...?") take runners-up
+down to `gather_ratio`, with `gather_budget` times the words, and only sentences that attribute
+something to someone (and voice the doubt, for doubt). A sentence that cannot be read on its own
+(`stands_alone`) is left out: the quotation it ends began in the sentence before, it goes on from
+that sentence, or it points back to what that sentence named ("If you use one of these ..."), unless
+it is given with the sentences before it (see `assistant.ranking`). A definition or list item longer
+than `long_unit_words` is shown by its first sentence and those of its sentences that best answer
+the question (`excerpted`); its citation quotes it whole. In a question comparing two things, each
+long unit is so shown in its share of the budget (`shared_units`), so that the other side of the
+comparison is not cut. Two sentences of the answer a unit or two apart in one document are given as
+one passage, what lies between them included (`gaps_filled`, `gap_words`)."""
 
 from __future__ import annotations
 
@@ -271,10 +268,15 @@ def _item_leads(items: list[Scored]) -> list[Scored]:
 _VALUE_KINDS = frozenset({"who", "year", "when", "where", "place", "count"})
 
 
-def _listing_for_value(shape: Shape, item: Scored) -> bool:
-    """Whether `item` is a code listing and the question asks for a person, a time, a place or an
-    amount, which a listing does not say."""
-    return item.candidate.sentence.kind == "code" and shape.kind in _VALUE_KINDS
+def _listing_for_value(shape: Shape, item: Scored, settings: RankingSettings) -> bool:
+    """Whether `item` is a code listing of more than `value_listing_words` words and the question
+    asks for a person, a time, a place or an amount, which a listing does not say."""
+    sentence = item.candidate.sentence
+    return (
+        sentence.kind == "code"
+        and shape.kind in _VALUE_KINDS
+        and len(sentence.display.split()) > settings.value_listing_words
+    )
 
 
 def _no_amount(shape: Shape, item: Scored, settings: RankingSettings) -> bool:
@@ -392,7 +394,7 @@ def select(
             continue
         if settings.count_runners and not item.follow and not runs_on(item, best) and _no_amount(shape, item, settings):
             continue  # the question asks how many or how much, and it says no number
-        if settings.value_listings and not item.follow and _listing_for_value(shape, item):
+        if settings.value_listings and not item.follow and _listing_for_value(shape, item, settings):
             continue  # it would fill the budget without saying what is asked for
         if settings.bare_runners and not item.follow and _bare(shape, item.candidate.sentence, settings):
             continue  # it scored through its title and section alone

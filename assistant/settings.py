@@ -712,6 +712,16 @@ class RankingSettings(BaseModel):
         "every development set (bench/devsets.py), bge-small-en-v1.5 1,043 to 1,045 of 1,378 (sites and "
         "manpages +1), nothing lost; all-MiniLM-L6-v2 1,008 either way.",
     )
+    value_listing_words: int = Field(
+        default=20,
+        ge=0,
+        description="value_listings leaves out only a listing of more than this many words: a line of code read "
+        "alone, such as an entry of a listing of names and their descriptions ('TOPPADDING  - takes an integer, "
+        "defaults to 3.'), says a value as a sentence does and does not fill the budget. 0: every listing. Over "
+        "every development set (bench/devsets.py, bge-small-en-v1.5) against 0: 1,324 to 1,326 of 1,701, plateau "
+        "+2 (ReportLab's cell paddings, its shapeChecking setting), evidence further +1 and markdown -1 (the "
+        "Docker daemon's TLS port, the answer still right); 12: plateau +1 alone.",
+    )
     count_runners: bool = Field(
         default=True,
         description="A runner-up that holds no number never joins the answer to a question asking how many, "

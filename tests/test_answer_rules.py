@@ -793,7 +793,12 @@ def test_in_context_reads_a_sentence_between_the_nearest_words_of_its_neighbours
 
 def test_a_code_listing_does_not_join_an_answer_asking_for_a_value():
     best = scored("The timeout is given in seconds.", 0.9)
-    listing = scored("my $ua = LWP::UserAgent->new(timeout => 10);\n$ua->env_proxy;", 0.85, kind="code")
+    synopsis = (
+        "use LWP::UserAgent;\nmy $ua = LWP::UserAgent->new(timeout => 10);\n$ua->env_proxy;\n"
+        "my $response = $ua->get('http://www.example.com');\nif ($response->is_success) {\n"
+        "    print $response->decoded_content;\n} else {\n    die $response->status_line;\n}"
+    )
+    listing = scored(synopsis, 0.85, kind="code")
     default = scored("The default value is 180 seconds, i.e. 3 minutes.", 0.7, source="b.txt")
     ranked = [best, listing, default]
     how_long = shape_of("How long does a request wait before it gives up?")
@@ -805,6 +810,11 @@ def test_a_code_listing_does_not_join_an_answer_asking_for_a_value():
     # a listing that must follow the best sentence still joins
     following = [best, replace(listing, follow=True), default]
     assert texts(select(how_long, following, RULES, 80, 4)) == texts(following)
+    # one line of a listing read an entry at a time is no listing that fills the budget
+    entry = scored("TIMEOUT  - takes seconds, defaults to 180.", 0.85, kind="code")
+    assert texts(select(how_long, [best, entry, default], RULES, 80, 4)) == texts([best, entry, default])
+    every = RankingSettings(value_listing_words=0)
+    assert texts(select(how_long, [best, entry, default], every, 80, 4)) == texts([best, default])
 
 
 def test_a_runner_up_without_a_number_does_not_join_an_answer_asking_how_many():
