@@ -52,6 +52,7 @@ from index.embed import Embedder, make_embedder
 from index.errors import IndexCorruptError, IndexNotBuiltError, IndexPipelineError, StoreUnavailableError
 from index.reader import IndexReader, manifest_stamp
 from index.settings import IndexSettings
+from index.text import index_terms
 
 log = logging.getLogger("assistant")
 
@@ -533,11 +534,12 @@ class Assistant:
     def _writes(self, reader: IndexReader, identifier: str) -> bool:
         """Whether a document writes the code identifier (`assistant.question.written_as`), in a
         chunk, a title or a file's name. The chunks read are the `identifier_scan` that best match
-        its words lexically: one that writes it holds them all."""
-        pattern = written_as(identifier)
-        if any(pattern.search(source) for source in reader.sources()):
+        its words lexically: one that writes it holds them all. One whose words index nothing (stop
+        words, single letters: "as_of") counts as written, as such a name is never unknown."""
+        pattern, words = written_as(identifier), " ".join(identifier_parts(identifier))
+        if not index_terms(words) or any(pattern.search(source) for source in reader.sources()):
             return True
-        hits = reader.lexical.search(" ".join(identifier_parts(identifier)), self.settings.identifier_scan)
+        hits = reader.lexical.search(words, self.settings.identifier_scan)
         return any(pattern.search(reader.chunks[n].text) or pattern.search(reader.chunks[n].title) for n, _ in hits)
 
     def _asking_match(self, query: str, ranked: list[Scored], reader: IndexReader) -> float:

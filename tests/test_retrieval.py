@@ -333,6 +333,8 @@ def test_a_question_naming_a_code_identifier_no_document_writes_is_refused_sayin
     # Written in another case, or with dashes for its underscores, it is the same identifier.
     assert bot.ask("What is the default of SMTPD_JUNK_COMMAND_LIMIT?").grounded
     assert bot.ask("What is the default of --smtpd-client-connection-rate-limit?").grounded
+    # one whose words index nothing, as a name's, is never unknown
+    assert bot.read_names("What does as_of mean for the smtpd_junk_command_limit?").unknown == []
 
 
 def test_code_identifiers_are_words_joined_by_underscores_or_options_with_a_dash_inside():
