@@ -335,6 +335,20 @@ Corpora (each a few hundred to about 2,000 chunks, so that indexing one takes mi
   producers, brokers and SSL, debug contexts, consumer offsets and groups, broker compatibility;
   Markdown with a contents list of links, headings five deep, pipe tables and code blocks;
   librdkafka-dev), each downloaded and unpacked, not installed.
+- ridge: three more domains and makers, one kind of file each, written blind: the Gpredict User
+  Manual (real-time satellite tracking: modules and ground stations, the map, polar and list views,
+  pass predictions and twilight, updating TLE data, Doppler tuning of radios and antenna rotators
+  through Hamlib; a 64-page PDF written in LibreOffice Writer, running headers that alternate between
+  the manual's title and the chapter's, page numbers at each page's foot, a contents list with dotted
+  leaders, tables of format codes, rigctl options and the controllers' operating modes; gpredict), two
+  pages of Ren'Py's documentation (a visual novel engine: what a save holds, rollback and how to block
+  or fix it, audio formats, channels, mixers and volumes, partial playback; Sphinx HTML in a Bootstrap
+  theme, a navigation bar whose menu lists every page, a sidebar of the page's sections and a footer;
+  renpy-doc) and the BRLTTY Reference Manual (braille displays for blind users of text consoles: build
+  options and their defaults, starting it at boot, commands, the configuration file and command-line
+  options, the preferences menu and its initial settings, text and key tables, device specifications;
+  plain text from linuxdoc, options as hanging indents, tables in columns, Latin-1 but for one word in
+  UTF-8; brltty), each downloaded and unpacked, not installed.
 
 Each question has a `kind`: words among table, list, definition (an option or parameter's
 definition line), page-break, heading (the section's heading matters), boilerplate (it has
@@ -344,8 +358,9 @@ definition line), page-break, heading (the section's heading matters), boilerpla
 every evidence string must be found, after the scorer's normalisation, in the text of a document
 as a reader sees it: pdftotext's text with running headers, page numbers and line-end hyphenation
 undone for PDFs, the page's text for HTML, paragraphs, table cells and notes for DOCX, the file for
-Markdown; each answer group needs an alternative inside the evidence, and an alternative that is a
-small number alone is refused (it would match a citation mark such as [4]). It also says which
+Markdown and plain text (Windows-1252 when it is not UTF-8, as the loader reads it); each answer
+group needs an alternative inside the evidence, and an alternative that is a small number alone is
+refused (it would match a citation mark such as [4]). It also says which
 evidence strings the assistant's own extraction (`index.loaders`)
 does not hold as a run of words, as those cannot be quoted whatever the ranking does.
 """
@@ -964,6 +979,14 @@ UNPACKED = {
         ),
         ("librdkafka-dev", "/usr/share/doc/librdkafka-dev/INTRODUCTION.md.gz", "librdkafka/INTRODUCTION.md"),
     ],
+    "ridge": [  # a satellite tracker and a braille display daemon, not installed
+        ("gpredict", "/usr/share/doc/gpredict/gpredict-user-manual.pdf.gz", "gpredict/gpredict-user-manual.pdf"),
+        *(
+            ("renpy-doc", f"/usr/share/doc/renpy/html/{name}.html", "renpy/")
+            for name in ("save_load_rollback", "audio")
+        ),
+        ("brltty", "/usr/share/doc/brltty/English/BRLTTY.txt.gz", "brltty/BRLTTY.txt"),
+    ],
     "frontier": [  # a program and a time daemon, not installed
         ("micro", "/usr/share/doc/micro/README.md.gz", "micro/README.md"),
         ("chrony", "/usr/share/doc/chrony/FAQ.gz", "chrony/FAQ.txt"),
@@ -1202,7 +1225,12 @@ def reader_text(path: Path) -> list[str]:
         return [_html_text(path)]
     if suffix == ".docx":
         return [_docx_text(path)]
-    text = path.read_text(encoding="utf-8")
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError:  # as the loader reads a file that is not UTF-8: Windows-1252 (BRLTTY's manual)
+        from index.loaders import decode_text
+
+        text, _ = decode_text(path.read_bytes())
     if suffix in {".rst", ".rest"}:  # and as the built page shows it: markup and link addresses left out
         text = _RST_MARKUP.sub(" ", _RST_ROLE.sub(r"\1", _RST_LINK.sub(r"\1", text)))
     if suffix in {".md", ".markdown"}:  # as the rendered page shows it: a link's text, no tags
