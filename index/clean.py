@@ -269,12 +269,19 @@ _OPTION_SPEC = (
     r"-{1,2}[\w?][\w-]*(?:[ =][\w<\[{\"'](?:\S*[^\s,])?|\[=?\w+\])?"  # its argument: "FILE", "[snews://]host[:port]"
     r"(?:,[ \t]*-{1,2}[\w-]+(?:[ =]\S+|\[=?\w+\])?)*"
 )
-_OPTION_HEAD = re.compile(rf"({_OPTION_SPEC})(?:[ \t]{{2,}}(\S.*))?$")
+# The short form with its argument glued on, then the long form after a space, as linuxdoc's manuals
+# write them: "-Mcsecs --message-timeout=csecs", "-sdriver,...|auto --speech-driver=driver,...|auto".
+_GLUED_FORMS = r"-[\w?]\S*[ \t]+--[\w-]+(?:=\S+)?"
+# A name with an underscore alone on its line, as an environment variable or a setting is named over
+# its description ("BRLTTY_TEXT_TABLE" over "The text table ...").
+_NAME_ALONE = r"[A-Za-z][\w.-]*_[\w.-]*[A-Za-z0-9]"
+_OPTION_HEAD = re.compile(rf"({_OPTION_SPEC}|{_GLUED_FORMS})(?:[ \t]{{2,}}(\S.*))?$|({_NAME_ALONE})$")
 
 
 def option_head(text: str) -> int | None:
     """Where the description starts in a line of a program's help (its text without the indentation),
-    -1 for an option named alone, None for a line that defines no option."""
+    -1 for an option or a name with an underscore named alone (over its description, set deeper),
+    None for a line that defines neither."""
     head = _OPTION_HEAD.match(text)
     if head is None:
         return None

@@ -96,8 +96,11 @@ CONTENT_KINDS = frozenset({"paragraph", "list_item", "table_row", "code", "defin
 # code, and in PDFs a line displayed in the body's face inside a sentence reads in it; 151:
 # nroff's justified plain text shows the words it hyphenated at line ends whole, and a PDF's body
 # size is its running text's, not that of an appendix set small over a few pages; 152: a web
-# page's code block that the extractor left out between two blocks it kept is kept.
-PARSER_VERSION = 157
+# page's code block that the extractor left out between two blocks it kept is kept; 158: in plain
+# text, an option's short form with its argument glued on and its long form after a space ("-Mcsecs
+# --message-timeout=csecs") and a name with an underscore alone ("BRLTTY_TEXT_TABLE") head the
+# description set deeper under them, as a program's help's options do.
+PARSER_VERSION = 158
 
 # A paragraph or list item whose text is mostly link text is navigation (an HTML page's menus, a
 # Markdown README's table of contents of links to its own headings).

@@ -783,6 +783,42 @@ def test_a_programs_help_saved_as_text_is_read_an_option_at_a_time(tmp_path: Pat
     )
 
 
+def test_a_manual_saved_as_text_reads_each_option_and_named_setting_over_its_description(tmp_path: Path):
+    # linuxdoc's plain text (BRLTTY's manual): an option's short form, its argument glued on, then
+    # its long form after a space, over a description set deeper; an environment variable named
+    # alone over its own
+    lines = [
+        "6.3.  Command Line Options",
+        "",
+        "     -Mcsecs --message-timeout=csecs",
+        "        Specify the amount of time (in hundredths of a second) that",
+        "        messages stay on the display.  If not specified, then 400 (4",
+        "        seconds) is assumed.",
+        "",
+        "     -sdriver,...|auto --speech-driver=driver,...|auto",
+        "        Specify the speech synthesizer driver.",
+        "",
+        "        BRLTTY_TEXT_TABLE",
+        "           The text table (see the ``-t'' command line option).",
+        "",
+        "Environment",
+        "",
+        "  The variables above are read once, at start-up.",
+    ]
+    units = _units_of_lines(tmp_path / "manual.txt", lines)
+    assert (
+        "definition",
+        "-Mcsecs --message-timeout=csecs: Specify the amount of time (in hundredths of a second) that messages "
+        "stay on the display. If not specified, then 400 (4 seconds) is assumed.",
+    ) in units
+    assert (
+        "definition",
+        "-sdriver,...|auto --speech-driver=driver,...|auto: Specify the speech synthesizer driver.",
+    ) in units
+    assert ("definition", "BRLTTY_TEXT_TABLE: The text table (see the ``-t'' command line option).") in units
+    assert units[-1] == ("paragraph", "The variables above are read once, at start-up.")
+
+
 def test_a_manual_page_typeset_otherwise_is_titled_by_its_name_line(tmp_path: Path):
     # groff's PDF or HTML of a manual page: no title of its own, "NAME" its first heading
     page = "<html><body><h2>NAME</h2><p>frob - tune the widgets of a running server</p><h2>OPTIONS</h2><p>None.</p>"
