@@ -178,6 +178,8 @@ def rank(
         ranked = _lead_list(ranked, settings)
     if settings.named_next and not any(s.follow for s in ranked):
         ranked = _mark_named_next(query, ranked, settings.named_next)
+    if settings.pronoun_next and not any(s.follow for s in ranked):
+        ranked = _mark_pronoun_next(ranked)
     if settings.short_next and not any(s.follow for s in ranked):
         ranked = _mark_short_next(ranked, settings.short_next)
     second = second_question(query, settings.second_question_forms) if settings.second_questions else None
@@ -254,6 +256,31 @@ def _mark_named_next(query: str, ranked: list[Scored], most: int) -> list[Scored
     for n in _next_to_best(ranked, most):
         opening = _OPENING_NAME.match(ranked[n].candidate.sentence.text)
         if opening and {stem(w) for w in content_words(opening.group(1))} & bridge:
+            marked = list(ranked)
+            marked[n] = replace(ranked[n], follow=True)
+            return marked
+    return ranked
+
+
+# A sentence that goes on about what the sentence before it names ("It first aired in September
+# 2006."), and one whose "it" stands for nothing ("It turned out that ...", "It is possible to ...").
+_GOES_ON = re.compile(r"(?:it|he|she|they)\s", re.IGNORECASE)
+_EXPLETIVE = re.compile(
+    r"it\s+(?:(?:turn(?:s|ed)?\s+out|seems?|seemed|appears?|appeared|happens?|happened|follows?)\b"
+    r"|(?:is|was|(?:may|might|can|will|would)\s+be)\s+(?:(?!(?:a|an|the)\s)\w+\s+){1,3}?(?:that|to|whether|if)\b)",
+    re.IGNORECASE,
+)
+
+
+def _mark_pronoun_next(ranked: list[Scored]) -> list[Scored]:
+    """`ranked` with the sentence right after the best one in its paragraph marked `follow` when it
+    opens with a pronoun standing for what the best one names ("House of Anubis is a mystery
+    television series ... based on ... "Het Huis Anubis"." then "It first aired in September
+    2006 ..."); not in an article about one thing, whose title the sentence is read with."""
+    for n in _next_to_best(ranked, 1):
+        candidate = ranked[n].candidate
+        text = candidate.sentence.text
+        if _GOES_ON.match(text) and not _EXPLETIVE.match(text) and not _about_one_thing(candidate):
             marked = list(ranked)
             marked[n] = replace(ranked[n], follow=True)
             return marked
@@ -489,19 +516,21 @@ def _with_items(
 
 # A sentence opening with words that point back to what stands right before it: after a code block,
 # the example it describes ("This example captures telnet traffic ...", "This will build ...",
-# "Here the intercept is correlated ...", "The above example specifies ..."); not "Here is", which
-# points on to what follows.
+# "Here the intercept is correlated ...", "The above example specifies ...", or with the example
+# for its subject, "Will play silence for half a second, ..."); not "Here is", which points on to
+# what follows.
 _DESCRIBES = re.compile(
-    r"(?:this|these|here(?!\s+(?:is|are)\b)|above|the\s+(?:above|previous|preceding)|in\s+(?:this|the\s+above)\s+example)\b",
+    r"(?:this|these|here(?!\s+(?:is|are)\b)|above|the\s+(?:above|previous|preceding)|in\s+(?:this|the\s+above)\s+example"
+    r"|will(?=\s+[a-z]))\b",
     re.IGNORECASE,
 )
 
 
 def _points_back(sentence: Sentence) -> bool:
     """Whether a paragraph's sentence opens on `_DESCRIBES` and does not end in a colon, which leads
-    on to what follows it ("This is done as follows:")."""
+    on to what follows it ("This is done as follows:"), nor in a question mark ("Will it ...?")."""
     text = sentence.text.rstrip()
-    return sentence.kind == "paragraph" and _DESCRIBES.match(text) is not None and not text.endswith(":")
+    return sentence.kind == "paragraph" and _DESCRIBES.match(text) is not None and not text.endswith((":", "?"))
 
 
 def _code_before(reader: IndexReader, candidate: Candidate, most: int) -> list[Candidate]:
@@ -534,8 +563,14 @@ def _stands_for_someone(item: Scored, settings: RankingSettings) -> bool:
     return (
         settings.pronoun_openings
         and _PERSONAL.match(item.candidate.sentence.text) is not None
-        and (item.candidate.sectioned or not item.candidate.title)
+        and not _about_one_thing(item.candidate)
     )
+
+
+def _about_one_thing(candidate: Candidate) -> bool:
+    """Whether a sentence's document is an article about one thing: titled, without headings under
+    its title (an encyclopedia's entry), so that its title names whom its pronouns stand for."""
+    return bool(candidate.title) and not candidate.sectioned
 
 
 def _moved(

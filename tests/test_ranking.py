@@ -14,6 +14,7 @@ from assistant.ranking import (
     _mark_asked,
     _mark_completion,
     _mark_named_next,
+    _mark_pronoun_next,
     _mark_second,
     bridge_names,
     mentions,
@@ -756,6 +757,22 @@ def test_the_sentence_after_the_best_that_opens_on_the_thing_it_names_follows_it
     assert not any(s.follow for s in _mark_named_next(question, again, 2))
 
 
+def test_the_sentence_after_the_best_that_goes_on_about_what_it_names_follows_it():
+    # The best sentence names the series; the one after it says "It" for it and tells the year asked
+    # for, ranked below a sentence of another document.
+    first = 'House of Anubis is a mystery series based on the Dutch-Belgian series "Het Huis Anubis".'
+    aired = "It first aired in September 2006 and ended in 2009."
+    ranked = [at(first, 0, 0.8), at("Theo van Gogh was a Dutch television director.", 0, 0.6, "gogh.md")]
+    ranked.append(at(aired, len(first) + 1, 0.5))
+    assert [s.follow for s in _mark_pronoun_next(ranked)] == [False, False, True]
+    # an "it" that stands for nothing does not go on about it
+    for idle in ("It turned out that the series was popular.", "It is possible to buy the series on disc."):
+        assert not any(s.follow for s in _mark_pronoun_next([*ranked[:2], at(idle, len(first) + 1, 0.5)]))
+    # nor does the next sentence of an article about one thing, read with the title that names it
+    titled = [replace(s, candidate=replace(s.candidate, title="House of Anubis")) for s in ranked]
+    assert not any(s.follow for s in _mark_pronoun_next(titled))
+
+
 def on_lines(text: str, start: int, line: int, relevance: float, kind: str = "paragraph") -> Scored:
     sentence = Sentence(start, start + len(text), line, line, text, kind)
     return Scored(Candidate("op.txt", None, sentence, np.ones(4, dtype=np.float32) / 2, 0, ""), 0, 0, 0, relevance)
@@ -903,7 +920,10 @@ def test_a_best_sentence_pointing_back_to_the_code_before_it_is_given_from_that_
         "This example rotates capture files every hour on the ring buffer.\n\n"
         "# Display\n\n"
         "Names are resolved by the system's resolver.\n\n"
-        "This example shows packets of the session in colour.\n"
+        "This example shows packets of the session in colour.\n\n"
+        "# Alerts\n\n"
+        '```\nplay audio [ "<silence .5>", "beep.opus" ]\n```\n\n'
+        "Will play silence for half a second, and then an alert beep.\n"
     )
     corpus = write_corpus(tmp_path / "c", {"filters.md": text})
     settings = AssistantSettings(ranking=RankingSettings(code_openings=most))
@@ -917,6 +937,10 @@ def test_a_best_sentence_pointing_back_to_the_code_before_it_is_given_from_that_
     assert "step" not in bot.ask("Which example rotates capture files every hour on the ring buffer?").text
     shown = bot.ask("Which example shows packets of the session in colour?").text
     assert "This example shows packets" in shown and "resolver" not in shown
+    # a sentence with the example for its subject points back to it too
+    silence = bot.ask("How do I play silence for half a second before an alert beep?").text
+    assert "Will play silence" in silence
+    assert ("<silence .5>" in silence) is bool(most)
 
 
 @pytest.mark.parametrize("most", [4, 0])
