@@ -276,7 +276,8 @@ def _mark_pronoun_next(ranked: list[Scored]) -> list[Scored]:
     """`ranked` with the sentence right after the best one in its paragraph marked `follow` when it
     opens with a pronoun standing for what the best one names ("House of Anubis is a mystery
     television series ... based on ... "Het Huis Anubis"." then "It first aired in September
-    2006 ..."); not in an article about one thing, whose title the sentence is read with."""
+    2006 ..."); not an "it" that stands for nothing (`_EXPLETIVE`), nor in an article about one
+    thing, whose title the sentence is read with."""
     for n in _next_to_best(ranked, 1):
         candidate = ranked[n].candidate
         text = candidate.sentence.text
