@@ -496,7 +496,7 @@ def shape_of(
 _ASKS_DEFAULT = re.compile(
     r"\bdefaults?\b|\bout of the box\b|\bunless I\b|\bgive it none\b|\b(?:if|when) (?:I|you|we) (?:leave|omit)\b"
     r"|\b(?:don['’]?t|do not|never|without)\s+(?:[\w'’-]+\s+){0,2}?(?:set|setting|give|giving|pass|passing|specify"
-    r"|specifying|say|tell|change|changing|choose|configure|provide|providing|supply|supplying)\b",
+    r"|specifying|say|tell|change|changing|choose|configure|provide|providing|supply|supplying|name|naming)\b",
     re.IGNORECASE,
 )
 

@@ -60,6 +60,7 @@ _PLACE = re.compile(
 # What says what holds when nothing is set: "the default is 8", "Defaults to 25.", "if omitted".
 _DEFAULT = re.compile(
     r"\bdefault(?:s|ed|ing)?\b|\bif (?:it is |this is )?(?:omitted|unset|not (?:given|set|specified|supplied))\b"
+    r"|\bif (?:it|this|the) (?:\w+ )?(?:is not|isn['’]t) (?:given|set|specified|supplied)\b"
     r"|\bunless (?:otherwise )?(?:specified|given|set)\b",
     re.IGNORECASE,
 )

@@ -167,12 +167,14 @@ def test_a_question_for_an_amount_rewards_a_number_also_with_its_unit_glued_to_i
         "What cost does htpasswd use when I don't pass -C?",
         "How many results does lru_cache keep unless I say otherwise?",
         "What is the default hash cost?",
+        "If I build it without naming a cost, which one is compiled in?",
     ],
 )
 def test_a_question_asking_what_holds_when_nothing_is_set_rewards_a_sentence_naming_the_default(question: str):
     shape = shape_of(question)
     assert shape.default
     assert fit(shape, "-C: It sets the computing time (default: 5, valid: 4 to 17).", RULES) == RULES.fit_bonus
+    assert fit(shape, "If this option isn't specified, then 5 is assumed.", RULES) == RULES.fit_bonus
     assert fit(shape, "-C: It sets the computing time used for bcrypt.", RULES) == 0.0
     assert fit(shape_of(question, RankingSettings(default_fit=False)), "It is kept by default.", RULES) == 0.0
 
