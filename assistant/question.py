@@ -491,8 +491,8 @@ def shape_of(
 
 
 # What holds when the asker sets nothing: "by default", "the default", "if I don't give one", "if I
-# never set them", "unless I say otherwise", "when I give it none", "if I leave out ..." (not "how do I
-# leave out ...": that excludes).
+# never set them", "unless I say otherwise", "when I give it none", "if I leave out ...", "without naming a
+# text table" (not "how do I leave out ...": that excludes).
 _ASKS_DEFAULT = re.compile(
     r"\bdefaults?\b|\bout of the box\b|\bunless I\b|\bgive it none\b|\b(?:if|when) (?:I|you|we) (?:leave|omit)\b"
     r"|\b(?:don['’]?t|do not|never|without)\s+(?:[\w'’-]+\s+){0,2}?(?:set|setting|give|giving|pass|passing|specify"

@@ -57,7 +57,8 @@ _PLACE = re.compile(
     r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)"
 )
 
-# What says what holds when nothing is set: "the default is 8", "Defaults to 25.", "if omitted".
+# What says what holds when nothing is set: "the default is 8", "Defaults to 25.", "if omitted", "If
+# this option isn't specified, then en-nabcc ... is assumed.".
 _DEFAULT = re.compile(
     r"\bdefault(?:s|ed|ing)?\b|\bif (?:it is |this is )?(?:omitted|unset|not (?:given|set|specified|supplied))\b"
     r"|\bif (?:it|this|the) (?:\w+ )?(?:is not|isn['’]t) (?:given|set|specified|supplied)\b"
