@@ -233,9 +233,7 @@ def _mark_completion(shape: Shape, ranked: list[Scored], settings: RankingSettin
         if sentence.kind != "paragraph" or sentence.line_start > line + 1:
             break  # past the paragraph: a blank line, or another kind of unit
         if fit(shape, sentence.display, settings):
-            marked = list(ranked)
-            marked[n] = replace(ranked[n], follow=True)
-            return marked
+            return _followed(ranked, n)
         line = sentence.line_end
     return ranked
 
@@ -256,9 +254,7 @@ def _mark_named_next(query: str, ranked: list[Scored], most: int) -> list[Scored
     for n in _next_to_best(ranked, most):
         opening = _OPENING_NAME.match(ranked[n].candidate.sentence.text)
         if opening and {stem(w) for w in content_words(opening.group(1))} & bridge:
-            marked = list(ranked)
-            marked[n] = replace(ranked[n], follow=True)
-            return marked
+            return _followed(ranked, n)
     return ranked
 
 
@@ -282,9 +278,7 @@ def _mark_pronoun_next(ranked: list[Scored]) -> list[Scored]:
         candidate = ranked[n].candidate
         text = candidate.sentence.text
         if _GOES_ON.match(text) and not _EXPLETIVE.match(text) and not _about_one_thing(candidate):
-            marked = list(ranked)
-            marked[n] = replace(ranked[n], follow=True)
-            return marked
+            return _followed(ranked, n)
     return ranked
 
 
@@ -298,9 +292,7 @@ def _mark_short_next(ranked: list[Scored], most: int) -> list[Scored]:
         return ranked
     for n in _next_to_best(ranked, 1):
         if len(ranked[n].candidate.sentence.text.split()) <= most:
-            marked = list(ranked)
-            marked[n] = replace(ranked[n], follow=True)
-            return marked
+            return _followed(ranked, n)
     return ranked
 
 
@@ -329,8 +321,13 @@ def _mark_asked(query: str, ranked: list[Scored], settings: RankingSettings, rer
     chosen = choices[int(np.argmax(scores))]
     if chosen == 0 or ranked[chosen].follow:
         return ranked
+    return _followed(ranked, chosen)
+
+
+def _followed(ranked: list[Scored], n: int) -> list[Scored]:
+    """`ranked` with its `n`th sentence marked `follow`: the answer takes it after the best one."""
     marked = list(ranked)
-    marked[chosen] = replace(ranked[chosen], follow=True)
+    marked[n] = replace(ranked[n], follow=True)
     return marked
 
 
@@ -722,9 +719,7 @@ def _mark_follow(
         chosen = choices[int(np.argmax(scores))]
     elif rest.unanswered and len(choices) > 1:
         chosen = max(choices, key=lambda n: rest.answered_by(ranked[n]))
-    marked = list(ranked)
-    marked[chosen] = replace(ranked[chosen], follow=True)
-    return marked
+    return _followed(ranked, chosen)
 
 
 class _Rest:
