@@ -349,6 +349,20 @@ Corpora (each a few hundred to about 2,000 chunks, so that indexing one takes mi
   options, the preferences menu and its initial settings, text and key tables, device specifications;
   plain text from linuxdoc, options as hanging indents, tables in columns, Latin-1 but for one word in
   UTF-8; brltty), each downloaded and unpacked, not installed.
+- summit: three more domains and makers, one kind of file each, written blind: LinuxCNC's Getting
+  Started guide (computer control of machine tools: hardware requirements, realtime kernels and the
+  linuxcnc and linuxcnc-uspace packages, installing and upgrading, sample configurations, the INI,
+  HAL and GUI changes of the joints and axes separation, a glossary of machining terms; a 61-page
+  PDF typeset by DBLaTeX from AsciiDoc, a running header of the title, version and build date,
+  page numbers as "N / 55", a contents list with dotted leaders, hyphenated line ends, Note and
+  Warning boxes, tables of platforms and packages, apt source lines and INI items with their HAL
+  pins; linuxcnc-doc-en), two pages of scikit-learn's user guide (machine learning: decision trees
+  and cross-validation; Sphinx HTML in the project's Bootstrap theme, a navigation bar, Prev, Up and
+  Next buttons, a sidebar of the page's sections and a footer; python-sklearn-doc) and
+  wpa_supplicant's README (Wi-Fi client authentication: WPA and WPA2, EAP methods, build options,
+  command-line options, the configuration file, wpa_cli, privilege separation, capabilities, radio
+  work, DSCP policies; plain text with headings underlined by dashes and "x = description" option
+  lines; wpasupplicant), each downloaded and unpacked, not installed.
 
 Each question has a `kind`: words among table, list, definition (an option or parameter's
 definition line), page-break, heading (the section's heading matters), boilerplate (it has
@@ -986,6 +1000,18 @@ UNPACKED = {
             for name in ("save_load_rollback", "audio")
         ),
         ("brltty", "/usr/share/doc/brltty/English/BRLTTY.txt.gz", "brltty/BRLTTY.txt"),
+    ],
+    "summit": [  # a machine tool controller, a machine learning library and a Wi-Fi client, not installed
+        (
+            "linuxcnc-doc-en",
+            "/usr/share/doc/linuxcnc/LinuxCNC_Getting_Started.pdf",
+            "linuxcnc/LinuxCNC_Getting_Started.pdf",
+        ),
+        *(
+            ("python-sklearn-doc", f"/usr/share/doc/python-sklearn-doc/html/modules/{name}.html", "sklearn/")
+            for name in ("tree", "cross_validation")
+        ),
+        ("wpasupplicant", "/usr/share/doc/wpasupplicant/README.gz", "wpa_supplicant/README.txt"),
     ],
     "frontier": [  # a program and a time daemon, not installed
         ("micro", "/usr/share/doc/micro/README.md.gz", "micro/README.md"),
