@@ -259,8 +259,9 @@ def _mark_named_next(query: str, ranked: list[Scored], most: int) -> list[Scored
 
 
 # A sentence that goes on about what the sentence before it names ("It first aired in September
-# 2006."), and one whose "it" stands for nothing ("It turned out that ...", "It is possible to ...").
-_GOES_ON = re.compile(r"(?:it|he|she|they)\s", re.IGNORECASE)
+# 2006.", "His sports holdings include: ..."), and one whose "it" stands for nothing ("It turned out
+# that ...", "It is possible to ...").
+_GOES_ON = re.compile(r"(?:it|its|he|his|she|her|they|their)\s", re.IGNORECASE)
 _EXPLETIVE = re.compile(
     r"it\s+(?:(?:turn(?:s|ed)?\s+out|seems?|seemed|appears?|appeared|happens?|happened|follows?)\b"
     r"|(?:is|was|(?:may|might|can|will|would)\s+be)\s+(?:(?!(?:a|an|the)\s)\w+\s+){1,3}?(?:that|to|whether|if)\b)",

@@ -765,6 +765,9 @@ def test_the_sentence_after_the_best_that_goes_on_about_what_it_names_follows_it
     ranked = [at(first, 0, 0.8), at("Theo van Gogh was a Dutch television director.", 0, 0.6, "gogh.md")]
     ranked.append(at(aired, len(first) + 1, 0.5))
     assert [s.follow for s in _mark_pronoun_next(ranked)] == [False, False, True]
+    # a possessive goes on about it too
+    its = "Its first episode aired in September 2006."
+    assert _mark_pronoun_next([*ranked[:2], at(its, len(first) + 1, 0.5)])[2].follow
     # an "it" that stands for nothing does not go on about it
     for idle in ("It turned out that the series was popular.", "It is possible to buy the series on disc."):
         assert not any(s.follow for s in _mark_pronoun_next([*ranked[:2], at(idle, len(first) + 1, 0.5)]))
