@@ -451,6 +451,8 @@ def paragraphs(
                 and _continues(prev, line, gap, width, _next_line(lines, i), column)
                 and (not by_indent or (not gap and _keeps_indent(found[-1][0], prev, line, width)))
             )
+        if gap and i + 1 < len(lines) and lines[i + 1].kind == "rule":
+            goes_on = False  # underlined after a blank line: a section's heading, not a list item's rest
         if goes_on:
             found[-1].extend(pending)
             found[-1].append(line)

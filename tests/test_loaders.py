@@ -819,6 +819,31 @@ def test_a_manual_saved_as_text_reads_each_option_and_named_setting_over_its_des
     assert units[-1] == ("paragraph", "The variables above are read once, at start-up.")
 
 
+def test_a_heading_underlined_after_blank_lines_ends_the_list_item_left_open_above_it(tmp_path: Path):
+    # a README's steps, the last one without a full stop and running near the wrap width, then
+    # blank lines and the next section's underlined heading
+    lines = [
+        "Following steps are used when associating with an access point using WPA:",
+        "",
+        "- the supplicant requests the kernel driver to scan neighbouring networks",
+        "- normal data packets can be transmitted and received from that point on",
+        "",
+        "",
+        "",
+        "Building and installing",
+        "-----------------------",
+        "",
+        "In order to be able to build the supplicant, you will first need to select its parts.",
+    ]
+    blocks = _blocks_of(_doc_of_lines(tmp_path / "README.txt", lines))
+    assert ("list_item", 0, "- normal data packets can be transmitted and received from that point on") in blocks
+    assert ("heading", 1, "Building and installing") in blocks
+    # a sentence left open goes on across a blank line when no rule underlines its next line
+    unruled = [line for line in lines if not line.startswith("---")]
+    blocks = _blocks_of(_doc_of_lines(tmp_path / "README.txt", unruled))
+    assert not any(kind == "heading" for kind, _, _ in blocks)
+
+
 def test_a_manual_page_typeset_otherwise_is_titled_by_its_name_line(tmp_path: Path):
     # groff's PDF or HTML of a manual page: no title of its own, "NAME" its first heading
     page = "<html><body><h2>NAME</h2><p>frob - tune the widgets of a running server</p><h2>OPTIONS</h2><p>None.</p>"
