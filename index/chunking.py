@@ -234,17 +234,44 @@ def _examples(doc: Document, blocks: list[Block]) -> dict[int, int]:
     """The code blocks that a paragraph ending in a colon or left open introduces ("... can be added
     to a full-text query as follows:", "... you need something like"), by block number, each given
     a group of its own after the document's lists and tables, so that the sentence that introduces
-    one brings it as a list's items are brought."""
+    one brings it as a list's items are brought; and a command that plain text or a PDF sets as a
+    paragraph of its own (`_reads_as_command`)."""
     after = max((block.group for block in blocks), default=-1) + 1
     examples: dict[int, int] = {}
     before: Block | None = None
     for n, block in enumerate(blocks):
         if block.kind == "boilerplate":
             continue
-        if block.kind == "code" and before is not None and _leads_on(doc, before):
+        example = block.kind == "code" or (
+            block.kind == "paragraph" and _reads_as_command(block_text(doc.text, block).text)
+        )
+        if example and before is not None and _leads_on(doc, before):
             examples[n] = after + len(examples)
         before = block
     return examples
+
+
+# A command line set as a paragraph, as plain text and PDFs set them ("To git clone, run:" over
+# "git clone --recursive https://...", "... with debugging enabled:" over "wpa_supplicant
+# -c/etc/wpa_supplicant.conf -iwlan0 -d"): it opens on a program's name in lower case or a path,
+# ...
+_COMMAND_START = re.compile(r"(?:[a-z][\w.+-]*|\.{0,2}/\S*|[$#~]\S*)(?:\s|$)")
+# ... it holds an option, a path, an assignment or a variable ...
+_COMMAND_MARK = re.compile(r"(?:^|\s)--?[A-Za-z]|\S/|=|\$")
+# ... and no sentence ends in it.
+_SENTENCE_END = re.compile(r"[a-z)][.!?](?:\s|$)")
+COMMAND_LINES = 4  # at most
+
+
+def _reads_as_command(text: str) -> bool:
+    """Whether a paragraph is a command line (see `_COMMAND_START`), of at most COMMAND_LINES lines."""
+    text = text.strip()
+    return (
+        len(text.splitlines()) <= COMMAND_LINES
+        and _COMMAND_START.match(text) is not None
+        and _COMMAND_MARK.search(text) is not None
+        and _SENTENCE_END.search(text) is None
+    )
 
 
 def _leads_on(doc: Document, block: Block) -> bool:

@@ -1475,3 +1475,30 @@ def test_plain_text_line_laid_out_in_columns_over_a_rule_heads_a_table_not_the_s
     (wand,) = [s for s in split_sentences(doc) if "wand of wishing" in s.text]
     # underlined, the table's header was a heading above every section after it
     assert wand.section == ("11. Explore mode",)
+
+
+def test_a_command_set_as_a_paragraph_is_the_example_its_introduction_leads(tmp_path: Path):
+    # a README in plain text: each command is a paragraph of its own after the sentence that
+    # introduces it
+    text = (
+        "Debugging\n=========\n\n"
+        "The easiest way to debug problems, and to get a debug log for bug\n"
+        "reports, is to start the daemon on foreground with debugging\n"
+        "enabled:\n\n"
+        "wpa_supplicant -c/etc/wpa.conf -iwlan0 -d\n\n"
+        "Once the configuration works, the daemon can be left to run on its\n"
+        "own, in the background, with its log written to a file of its own:\n\n"
+        "./bin/monerod --log-file monerod.log --detach\n\n"
+        "The listings of the examples directory are named by the file they\n"
+        "come from, each on a line of its own before the listing, like this:\n\n"
+        "Filename: src/main.rs\n\n"
+        "The notes on the daemon's logs follow, as the daemon writes them to\n"
+        "the system log and nowhere else, whatever its configuration says:\n\n"
+        "The daemon logs to syslog. It keeps no other log.\n"
+    )
+    sentences = [s for s in split_sentences(loaded(tmp_path, "README.txt", text)) if s.kind != "heading"]
+    (lead, command, run, detach, named, notes, *said) = sentences
+    assert lead.leads == command.group >= 0 and run.leads == detach.group >= 0
+    assert command.display == "wpa_supplicant -c/etc/wpa.conf -iwlan0 -d"
+    # a label and sentences are no command: what introduces them leads nothing
+    assert named.leads == notes.leads == -1 and all(s.group < 0 for s in said)
