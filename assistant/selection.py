@@ -64,10 +64,24 @@ _UNITS = ("definition", "list_item")
 _GOES_ON = ",;:)]}…"
 
 
+_QUOTE_MARK = re.compile("[“”]")
+
+
 def opens_inside_quotation(text: str) -> bool:
-    """Whether a closing quote mark comes before any opening one: the quotation began earlier."""
-    opening, closing = text.find("“"), text.find("”")
-    return closing >= 0 and (opening < 0 or closing < opening)
+    """Whether a closing quote mark comes before any opening one: the quotation began earlier. A
+    closing mark set where a quotation opens, after a space and before a word, opens one: some
+    typesetters write ” at both ends ("an additional ”$” argument", DocBook's PDFs)."""
+    depth = 0
+    for mark in _QUOTE_MARK.finditer(text):
+        at = mark.start()
+        opens = at == 0 or text[at - 1].isspace()
+        if mark.group() == "“" or (opens and text[at + 1 : at + 2].strip()):
+            depth += 1
+        elif depth == 0:
+            return True
+        else:
+            depth -= 1
+    return False
 
 
 # A sentence opening with a pronoun that stands for something named before it ("It measures ...").

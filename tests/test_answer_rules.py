@@ -437,6 +437,7 @@ def test_a_question_without_two_named_alternatives_compares_nothing():
     [
         "But for now, it’s just statements,” Zelenskiy said as he traveled the country.",
         "it’s just statements,” Zelenskiy said.",
+        "was chosen.” Then it ended with ”$”.",
         "But the troops stayed.",
         "and which was later moved to Leeds.",
         "7.16 Why is the output not printed when I source() a file?",
@@ -461,6 +462,8 @@ def test_a_sentence_that_cannot_be_read_alone_is_told(text: str):
         "Soon after, the troops left.",
         "(The default is 8.)",
         "Those who upload often should sign every upload.",
+        # a typesetter's closing marks at both ends of a quotation: it opens and closes here
+        "G-codes now accept an additional ”$” argument, for example M3 $2 to start the third spindle.",
     ],
 )
 def test_a_sentence_that_can_be_read_alone_is_told(text: str):
