@@ -49,6 +49,9 @@ _NUMBER = re.compile(
     re.IGNORECASE,
 )
 
+# A list item's number ("2. Insert the USB stick ...", "3) Reboot"): it counts nothing the item says.
+_ORDINAL = re.compile(r"\s*\d{1,2}[.)]\s+")
+
 # A named place: a capitalised name after a preposition of place ("in Ann Arbor", "at the Colisée
 # Pepsi", "from Ellensburg"), not a month or weekday ("in March").
 _PLACE = re.compile(
@@ -153,6 +156,7 @@ def fit(shape: Shape, text: str, settings: RankingSettings) -> float:
     with `command_words`, only in a sentence holding a word of the question), or a default for a
     question asking for one (`default_fit`); and again, for a question about doubt, a negation."""
     total, asked, bonus = 0.0, shape.asked, settings.fit_bonus
+    text = text[ordinal.end() :] if (ordinal := _ORDINAL.match(text)) else text
     if (
         (shape.kind == "who" and (names_person(text, asked) if shape.gathers else has_name(text, asked)))
         or (shape.kind == "when" and _brings(_DATE, text, asked))

@@ -156,8 +156,15 @@ def test_a_question_for_an_amount_rewards_a_number_also_with_its_unit_glued_to_i
         "About 2 GB.",
     ):
         assert fit(shape, amount, RULES) == RULES.fit_bonus, amount
-    for none in ("Jobs were first spread in the late 1960s.", "The 2nd job waits.", "Each job is an x86 binary."):
+    for none in (
+        "Jobs were first spread in the late 1960s.",
+        "The 2nd job waits.",
+        "Each job is an x86 binary.",
+        "2. Insert the USB stick and note the name of the new disk.",  # a list item's number
+        "3) Start the job.",
+    ):
         assert fit(shape, none, RULES) == 0.0, none
+    assert fit(shape, "2. Give each job 512 MB.", RULES) == RULES.fit_bonus
 
 
 @pytest.mark.parametrize(
