@@ -9,7 +9,7 @@ import re
 import textwrap
 from dataclasses import dataclass
 
-from index.clean import HYPHEN, CleanText
+from index.clean import HYPHEN, PROSE_END, CleanText
 from index.document import Block, Document, block_text, cell_texts
 from index.sentences import MAX_SENTENCE_CHARS, split_spans
 
@@ -242,10 +242,12 @@ def _examples(doc: Document, blocks: list[Block]) -> dict[int, int]:
     for n, block in enumerate(blocks):
         if block.kind == "boilerplate":
             continue
-        example = block.kind == "code" or (
-            block.kind == "paragraph" and _reads_as_command(block_text(doc.text, block).text)
-        )
-        if example and before is not None and _leads_on(doc, before):
+        if (
+            block.kind in ("code", "paragraph")
+            and before is not None
+            and _leads_on(doc, before)
+            and (block.kind == "code" or _reads_as_command(block_text(doc.text, block).text))
+        ):
             examples[n] = after + len(examples)
         before = block
     return examples
@@ -258,8 +260,7 @@ def _examples(doc: Document, blocks: list[Block]) -> dict[int, int]:
 _COMMAND_START = re.compile(r"(?:[a-z][\w.+-]*|\.{0,2}/\S*|[$#~]\S*)(?:\s|$)")
 # ... it holds an option, a path, an assignment or a variable ...
 _COMMAND_MARK = re.compile(r"(?:^|\s)--?[A-Za-z]|\S/|=|\$")
-# ... and no sentence ends in it.
-_SENTENCE_END = re.compile(r"[a-z)][.!?](?:\s|$)")
+# ... and no sentence ends in it (`PROSE_END`).
 COMMAND_LINES = 4  # at most
 
 
@@ -270,7 +271,7 @@ def _reads_as_command(text: str) -> bool:
         len(text.splitlines()) <= COMMAND_LINES
         and _COMMAND_START.match(text) is not None
         and _COMMAND_MARK.search(text) is not None
-        and _SENTENCE_END.search(text) is None
+        and PROSE_END.search(text) is None
     )
 
 

@@ -772,7 +772,8 @@ _CODE_LINE = re.compile(r"[={}$<>|\\`]|^\s*#|^\s*//|\w\(|::|->")
 _PROMPT = re.compile(r"\s*[$#>] ")
 _WRAPPED = re.compile(r"[A-Za-z,]\s*$")
 _GOES_ON = re.compile(r"\s*[a-z(]")
-_PROSE_END = re.compile(r"[a-z)][.!?](?:\s|$)")
+# A sentence's end inside a line: a word or a bracket, then the mark that closes the sentence.
+PROSE_END = re.compile(r"[a-z)][.!?](?:\s|$)")
 
 
 def reads_as_prose(text: str) -> bool:
@@ -793,7 +794,7 @@ def reads_as_prose(text: str) -> bool:
         and coded <= LISTING_CODE_SHARE
         and columns <= LISTING_COLUMN_SHARE
         and not any(_PROMPT.match(line) for line in lines)
-        and len(_PROSE_END.findall(text)) >= 2
+        and len(PROSE_END.findall(text)) >= 2
         and wraps >= LISTING_WRAP_SHARE * (len(lines) - 1)
     )
 

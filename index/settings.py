@@ -20,7 +20,8 @@ from index.text import LEXICAL_VERSION
 # other documents', so that its vectors do not depend on what else a rebuild reads; 15: a code
 # block too long to be one unit, most of its stanzas opening on a comment, cut at its blank lines
 # before its sentences; 16: a code block of entries each a name and its description after a
-# spaced dash, "LEFTPADDING  - takes an integer, defaults to 6.", read an entry at a time; 18: a
+# spaced dash, "LEFTPADDING  - takes an integer, defaults to 6.", read an entry at a time; 18 (17
+# was measured and not kept): a
 # command line that plain text or a PDF sets as a paragraph is the example of the sentence that
 # introduces it, as a code block is),
 # so that an index built by older code is reported as a mismatch instead of being silently mixed
