@@ -517,14 +517,17 @@ class RankingSettings(BaseModel):
     pronoun_next: bool = Field(
         default=True,
         description="Where nothing else follows the best sentence, the sentence right after it in its paragraph "
-        "follows it when it opens with 'It', 'He', 'She' or 'They' standing for what the best one names ('House of "
+        "follows it when it opens with 'It', 'He', 'She' or 'They', or 'Its', 'His', 'Her' or 'Their', standing "
+        "for what the best one names ('House of "
         "Anubis is a mystery television series ... based on ... \"Het Huis Anubis\".' then 'It first aired in "
         "September 2006 ...'); not an 'it' that stands for nothing ('It turned out that ...', 'It is possible to "
         "...'), nor in an article about one thing, whose title the sentence is read with. Against False "
         "(bge-small-en-v1.5): HotpotQA's own questions over their supporting sentences (bench/hotpot_knowledge.py) "
         "141 to 144 of 200, on the second sample (--start 5000) 148 to 151 and on a third nobody had read (--start "
         "7000) 154 to 158, none lost; every development set (bench/devsets.py) unchanged. Without the exception "
-        "for an 'it' that stands for nothing, outlying lost HMMER2's programs to 'It turned out that ...'.",
+        "for an 'it' that stands for nothing, outlying lost HMMER2's programs to 'It turned out that ...'. The "
+        "possessives, added later: HotpotQA's own questions 144 to 145 (the second and third samples unchanged, 150 "
+        "and 158), every development set unchanged.",
     )
 
     clause_predicate: bool = Field(

@@ -99,9 +99,9 @@ CONTENT_KINDS = frozenset({"paragraph", "list_item", "table_row", "code", "defin
 # page's code block that the extractor left out between two blocks it kept is kept; 158: in plain
 # text, an option's short form with its argument glued on and its long form after a space ("-Mcsecs
 # --message-timeout=csecs") and a name with an underscore alone ("BRLTTY_TEXT_TABLE") head the
-# description set deeper under them, as a program's help's options do; 160 (159 was
-# measured and not kept): in plain text a line
-# underlined after a blank line heads its section, never the rest of the list's item above it.
+# description set deeper under them, as a program's help's options do; 160 (159 was measured and
+# not kept): in plain text a line underlined after a blank line heads its section, never the rest
+# of the list's item above it.
 PARSER_VERSION = 160
 
 # A paragraph or list item whose text is mostly link text is navigation (an HTML page's menus, a

@@ -21,9 +21,8 @@ from index.text import LEXICAL_VERSION
 # block too long to be one unit, most of its stanzas opening on a comment, cut at its blank lines
 # before its sentences; 16: a code block of entries each a name and its description after a
 # spaced dash, "LEFTPADDING  - takes an integer, defaults to 6.", read an entry at a time; 18 (17
-# was measured and not kept): a
-# command line that plain text or a PDF sets as a paragraph is the example of the sentence that
-# introduces it, as a code block is),
+# was measured and not kept): a command line that plain text or a PDF sets as a paragraph is the
+# example of the sentence that introduces it, as a code block is),
 # so that an index built by older code is reported as a mismatch instead of being silently mixed
 # with new chunks.
 # (The parsers have their own version, index.document.PARSER_VERSION, and the stemmer and stop list
