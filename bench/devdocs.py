@@ -363,6 +363,18 @@ Corpora (each a few hundred to about 2,000 chunks, so that indexing one takes mi
   command-line options, the configuration file, wpa_cli, privilege separation, capabilities, radio
   work, DSCP policies; plain text with headings underlined by dashes and "x = description" option
   lines; wpasupplicant), each downloaded and unpacked, not installed.
+- crest: three more domains and makers, one kind of file each, written blind: the Elk Code Manual
+  (computational condensed-matter physics: an all-electron full-potential LAPW code for crystalline
+  solids, its atomic units, OpenMP, MPI and phonon parallelism, stack space, Libxc, species files,
+  the input blocks of elk.in with their types and defaults; a 189-page PDF typeset by pdfTeX, a
+  contents list with dotted leaders, page numbers at the foot, each block's parameters in a table
+  that pdftotext reads column by column, the prologues of its Fortran routines; elk-lapw), the
+  KANJIDIC Project page of the EDRDG wiki (Japanese lexicography: the kanji data files, a table of
+  their information fields, stroke counting rules, the SKIP, De Roo and Four Corner codes, the
+  project's history; MediaWiki HTML with a contents box, a navigation menu and a footer; kanjidic)
+  and sudo's troubleshooting tips and FAQ (privilege delegation on Unix: setuid and nosuid, PAM,
+  syslog, sudoers, the environment, ssh; Markdown, questions as headings, answers as blockquotes;
+  sudo), each downloaded and unpacked, not installed.
 
 Each question has a `kind`: words among table, list, definition (an option or parameter's
 definition line), page-break, heading (the section's heading matters), boilerplate (it has
@@ -1012,6 +1024,11 @@ UNPACKED = {
             for name in ("tree", "cross_validation")
         ),
         ("wpasupplicant", "/usr/share/doc/wpasupplicant/README.gz", "wpa_supplicant/README.txt"),
+    ],
+    "crest": [  # a physics code, a dictionary's data and a privilege tool, not installed
+        ("elk-lapw", "/usr/share/doc/elk-lapw/elk.pdf.gz", "elk/elk.pdf"),
+        ("kanjidic", "/usr/share/doc/kanjidic/kanjidic_doc.html", "kanjidic/"),
+        ("sudo", "/usr/share/doc/sudo/TROUBLESHOOTING.md.gz", "sudo/TROUBLESHOOTING.md"),
     ],
     "frontier": [  # a program and a time daemon, not installed
         ("micro", "/usr/share/doc/micro/README.md.gz", "micro/README.md"),
