@@ -205,6 +205,22 @@ _KINDS = (
     # how to do something: answered by a command, an option, a call (RankingSettings.procedures)
     ("how", re.compile(r"how (?:do|does|can|could|should|would|may|might|will) (?:i|you|we|one)\b|how to\b")),
 )
+# A measure asked for by its name ("What is the length of the track ...", "... a town with a
+# population of what?", "with what population at the 2010 census?"): answered by a number, as "how
+# long" is (RankingSettings.measure_completion).
+_MEASURES = r"(?:population|length|height|width|depth|area|elevation|altitude|capacity|weight|distance|duration)"
+_ASKS_MEASURE = re.compile(
+    rf"\b(?:what|which) (?:(?:is|was|are|were) (?:the|its|their) )?{_MEASURES}\b|\b{_MEASURES} of (?:what|how much)\b",
+    re.IGNORECASE,
+)
+
+
+def asks_measure(question: str) -> bool:
+    """Whether the question asks for a measure by its name ("What is the length of ...", "with a
+    population of what?"), which a number answers."""
+    return _ASKS_MEASURE.search(question) is not None
+
+
 # Verbs of saying and of stance: "who said / warned / supported ..." can have many answers.
 REPORTING = re.compile(
     r"\b(?:said|says|told|tells|noted|notes|added|adds|warned|warns|stressed|argued|argues|claimed|claims|"

@@ -82,6 +82,7 @@ from assistant.question import (
     asked_about,
     asked_clause,
     asked_predicate,
+    asks_measure,
     asks_several,
     compared,
     names,
@@ -188,8 +189,9 @@ def rank(
         ranked = _mark_second(ranked, rest, settings, asks_several(asked_clause(second.strip())[0]))
     if reranker is not None and settings.clause_rerank > 1 and choice is None:
         ranked = _mark_asked(query, ranked, settings, reranker)
-    if settings.complete_lead and not any(s.follow for s in ranked):
-        ranked = _mark_completion(shape, ranked, settings)
+    if settings.complete_lead:
+        measure = settings.measure_completion and asks_measure(query)
+        ranked = _mark_completion(replace(shape, kind="count") if measure else shape, ranked, settings)
     return ranked
 
 
@@ -223,17 +225,29 @@ def _answers_ranked(ranked: list[Scored], most: int) -> list[Scored]:
 def _mark_completion(shape: Shape, ranked: list[Scored], settings: RankingSettings) -> list[Scored]:
     """`ranked` with the first of the `complete_lead` sentences after the best one in its paragraph
     that holds what the question asks for (a number, a date, a year) marked `follow`, when the best
-    one holds none of it ("... processed more than N times ..." before "Defaults to 25.")."""
+    one holds none of it ("... processed more than N times ..." before "Defaults to 25."). With
+    `complete_chain`, the sentences that already follow the best one right after it, holding none
+    of it either, are read through and not counted ("... in Chichester, New Hampshire." then
+    "Chichester is a town in ..." then "The population was 2,523 at the 2010 census."); any other
+    sentence marked to follow leaves `ranked` as it is."""
     best = ranked[0].candidate
     if shape.kind not in _COMPLETED or best.sentence.kind != "paragraph" or fit(shape, best.sentence.display, settings):
         return ranked
+    after = _after_best(ranked)
+    chained = 0
+    while chained < len(after) and ranked[after[chained]].follow:
+        chained += 1
+    if (chained and not settings.complete_chain) or any(
+        s.follow for n, s in enumerate(ranked) if n not in after[:chained]
+    ):
+        return ranked
     line = best.sentence.line_end
-    for n in _after_best(ranked)[: settings.complete_lead]:
+    for n in after[: settings.complete_lead + chained]:
         sentence = ranked[n].candidate.sentence
         if sentence.kind != "paragraph" or sentence.line_start > line + 1:
             break  # past the paragraph: a blank line, or another kind of unit
         if fit(shape, sentence.display, settings):
-            return _followed(ranked, n)
+            return ranked if ranked[n].follow else _followed(ranked, n)
         line = sentence.line_end
     return ranked
 

@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 
 from assistant import Assistant
-from assistant.question import asked_about, asked_predicate, shape_of, unheard_words
+from assistant.question import asked_about, asked_predicate, asks_measure, shape_of, unheard_words
 from assistant.ranking import (
     Leads,
     _mark_asked,
@@ -813,6 +813,42 @@ def test_the_completing_sentence_is_looked_for_within_the_best_ones_paragraph_on
     ranked = [on_lines(loop, 100, 10, 0.9), on_lines("Defaults to 25.", 100 + len(loop) + 2, 12, 0.1)]
     question = "How many times can a message pass through before it is treated as a loop?"
     assert not any(s.follow for s in _mark_completion(shape_of(question), ranked, RankingSettings()))
+
+
+@pytest.mark.parametrize("chain", [True, False])
+def test_the_completing_sentence_is_looked_for_past_the_one_that_already_follows_the_best(chain: bool):
+    # The best sentence names the town the bridge leads into; the next one, already following it,
+    # names the town again; the one after tells the number asked for.
+    bridge = "The Pineground Bridge formerly carried Depot Road over the Suncook River in Chichester."
+    town = "Chichester is a town in Merrimack County."
+    census = "The population was 2,523 at the 2010 census."
+    ranked = [
+        on_lines(bridge, 100, 10, 0.9),
+        on_lines("Bralorne is a mining town on the Bridge River.", 0, 1, 0.5),
+        replace(on_lines(town, 100 + len(bridge) + 1, 10, 0.3), follow=True),
+        on_lines(census, 100 + len(bridge) + len(town) + 2, 10, 0.1),
+    ]
+    ranked[1] = replace(ranked[1], candidate=replace(ranked[1].candidate, source="bralorne.txt"))
+    question = "How many people live in the town the Pineground Bridge carried Depot Road into?"
+    settings = RankingSettings(complete_chain=chain)
+    assert [s.follow for s in _mark_completion(shape_of(question), ranked, settings)] == [False, False, True, chain]
+    # a follower that is not the next sentence leaves the answer as it is
+    apart = [ranked[0], replace(ranked[1], follow=True), replace(ranked[2], follow=False), ranked[3]]
+    assert [s.follow for s in _mark_completion(shape_of(question), apart, settings)] == [False, True, False, False]
+
+
+@pytest.mark.parametrize(
+    ("question", "measure"),
+    [
+        ("What is the length of the track where the race was staged?", True),
+        ("The bridge carried the road into a town with a population of what?", True),
+        ("The village shares a zipcode with a city with what population at the 2010 census?", True),
+        ("Which option sets the length of the queue?", False),
+        ("What does the population command print?", False),
+    ],
+)
+def test_a_measure_asked_for_by_its_name_is_read_as_a_number_asked_for(question: str, measure: bool):
+    assert asks_measure(question) is measure
 
 
 @pytest.mark.parametrize("connected", [True, False])
