@@ -237,8 +237,11 @@ def _mark_completion(shape: Shape, ranked: list[Scored], settings: RankingSettin
     chained = 0
     while chained < len(after) and ranked[after[chained]].follow:
         chained += 1
+    elsewhere = settings.complete_beside and settings.complete_chain
     if (chained and not settings.complete_chain) or any(
-        s.follow for n, s in enumerate(ranked) if n not in after[:chained]
+        s.follow and not (elsewhere and s.candidate.source != best.source)
+        for n, s in enumerate(ranked)
+        if n not in after[:chained]
     ):
         return ranked
     line = best.sentence.line_end

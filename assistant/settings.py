@@ -606,6 +606,16 @@ class RankingSettings(BaseModel):
         "year asked of the county a town hall stands in), the third (--start 7000) 158 to 159; every development "
         "set (bench/devsets.py) unchanged, 1,376 of 1,782.",
     )
+    complete_beside: bool = Field(
+        default=True,
+        description="With complete_chain, a sentence of another document marked to follow the best one (the "
+        "cross-encoder's choice for the clause that asks: 'Angle Inlet is a census-designated place ...' for "
+        "'... a town with a population of what at the 2010 census?') does not keep complete_lead from completing "
+        "it. Against False (bench/hotpot_knowledge.py, bge-small-en-v1.5): HotpotQA's own questions 146 to 147 of "
+        "200, 151 to 152 with --start 5000, 159 with --start 7000 either way; every development set "
+        "(bench/devsets.py) unchanged, 1,376 of 1,782 (HotpotQA blind: two citations fewer, its answers as "
+        "right).",
+    )
     measure_completion: bool = Field(
         default=True,
         description="A question asking for a measure by its name ('What is the length of the track ...', '... a "

@@ -832,9 +832,15 @@ def test_the_completing_sentence_is_looked_for_past_the_one_that_already_follows
     question = "How many people live in the town the Pineground Bridge carried Depot Road into?"
     settings = RankingSettings(complete_chain=chain)
     assert [s.follow for s in _mark_completion(shape_of(question), ranked, settings)] == [False, False, True, chain]
-    # a follower that is not the next sentence leaves the answer as it is
+    # a follower of another document leaves the answer as it is, unless complete_beside
     apart = [ranked[0], replace(ranked[1], follow=True), replace(ranked[2], follow=False), ranked[3]]
     assert [s.follow for s in _mark_completion(shape_of(question), apart, settings)] == [False, True, False, False]
+    beside = RankingSettings(complete_chain=chain, complete_beside=True)
+    assert [s.follow for s in _mark_completion(shape_of(question), apart, beside)] == [False, True, False, chain]
+    # as does a follower of the best one's own document that is not the next sentence
+    own = [ranked[0], replace(ranked[1], candidate=ranked[0].candidate, follow=True), ranked[2], ranked[3]]
+    own[1] = replace(own[1], candidate=replace(own[1].candidate, sentence=replace(own[1].candidate.sentence, start=0)))
+    assert not _mark_completion(shape_of(question), own, beside)[3].follow
 
 
 @pytest.mark.parametrize(
