@@ -834,7 +834,8 @@ def test_the_completing_sentence_is_looked_for_past_the_one_that_already_follows
     assert [s.follow for s in _mark_completion(shape_of(question), ranked, settings)] == [False, False, True, chain]
     # a follower of another document leaves the answer as it is, unless complete_beside
     apart = [ranked[0], replace(ranked[1], follow=True), replace(ranked[2], follow=False), ranked[3]]
-    assert [s.follow for s in _mark_completion(shape_of(question), apart, settings)] == [False, True, False, False]
+    alone = RankingSettings(complete_chain=chain, complete_beside=False)
+    assert [s.follow for s in _mark_completion(shape_of(question), apart, alone)] == [False, True, False, False]
     beside = RankingSettings(complete_chain=chain, complete_beside=True)
     assert [s.follow for s in _mark_completion(shape_of(question), apart, beside)] == [False, True, False, chain]
     # as does a follower of the best one's own document that is not the next sentence
