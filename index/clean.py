@@ -688,8 +688,11 @@ def laid_out_rows(raw: str, lines: list[_Line]) -> list[Table]:
         if len(run) >= TABLE_ROWS and contents < 0.5 * len(run) and _columns_align(raw, run):
             rows = _slotted(raw, run)
             for n, end in wrapped.items():
-                last = max(range(len(rows[n])), key=lambda k: rows[n][k][1])
-                rows[n][last] = (rows[n][last][0], end)
+                row = rows[n]
+                last = max(range(len(row)), key=lambda k: row[k][1])  # the first cell where the row's text ends
+                row[last] = (row[last][0], end)
+                # a column the row leaves blank after it stands after the wrapped text, not inside it
+                row[last + 1 :] = [(end, end)] * (len(row) - last - 1)
             tables.append(rows)
         run.clear()
         wrapped.clear()

@@ -101,8 +101,9 @@ CONTENT_KINDS = frozenset({"paragraph", "list_item", "table_row", "code", "defin
 # --message-timeout=csecs") and a name with an underscore alone ("BRLTTY_TEXT_TABLE") head the
 # description set deeper under them, as a program's help's options do; 160 (159 was measured and
 # not kept): in plain text a line underlined after a blank line heads its section, never the rest
-# of the list's item above it.
-PARSER_VERSION = 160
+# of the list's item above it; 161: a plain-text table's row whose last cell wraps onto the next
+# line keeps the blank cells of its later columns after the wrapped text, not inside it.
+PARSER_VERSION = 161
 
 # A paragraph or list item whose text is mostly link text is navigation (an HTML page's menus, a
 # Markdown README's table of contents of links to its own headings).

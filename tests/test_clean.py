@@ -201,6 +201,14 @@ table_line = st.one_of(
     ][:-1],
     "\n",
 )
+@example(  # a row whose second cell wraps onto the next line, its third column blank
+    [
+        "  Height    Date         Details",
+        *["-   an item that runs on"] * 3,
+        "    an indented command --flag",
+    ],
+    "\n",
+)
 def test_tables_read_from_generated_text_keep_their_cells_inside_their_lines(lines, end):
     # a table's last row may end the file with no line break after it
     raw = "\n".join(lines) + end
