@@ -229,7 +229,8 @@ def _mark_completion(shape: Shape, ranked: list[Scored], settings: RankingSettin
     `complete_chain`, the sentences that already follow the best one right after it, holding none
     of it either, are read through and not counted ("... in Chichester, New Hampshire." then
     "Chichester is a town in ..." then "The population was 2,523 at the 2010 census."); any other
-    sentence marked to follow leaves `ranked` as it is."""
+    sentence marked to follow leaves `ranked` as it is, but, with `complete_beside`, one of another
+    document (the cross-encoder's choice for the clause that asks)."""
     best = ranked[0].candidate
     if shape.kind not in _COMPLETED or best.sentence.kind != "paragraph" or fit(shape, best.sentence.display, settings):
         return ranked
