@@ -375,6 +375,22 @@ Corpora (each a few hundred to about 2,000 chunks, so that indexing one takes mi
   and sudo's troubleshooting tips and FAQ (privilege delegation on Unix: setuid and nosuid, PAM,
   syslog, sudoers, the environment, ssh; Markdown, questions as headings, answers as blockquotes;
   sudo), each downloaded and unpacked, not installed.
+- cairn: three more domains and makers, one kind of file each, written blind: the nauty and Traces
+  User's Guide (graph theory: automorphism groups, orbits and canonical labelling of vertex-coloured
+  graphs, testing isomorphism, the dreadnaut program's commands and their defaults, size limits,
+  options, vertex-invariants, the gtools utilities, the libraries make builds, the graph6, sparse6
+  and digraph6 formats; a 109-page PDF typeset by pdfTeX, a contents list without page numbers, a
+  page number at the foot of each page and no running header, commands set as hanging labels beside
+  their descriptions, drawings of graphs whose vertex labels reach the text as stray digits, the
+  utilities' help texts in a typewriter face; nauty-doc), PyWavelets' page on signal extension modes
+  (signal processing: why a discrete wavelet transform extends a finite signal past its ends, the
+  modes and their padding, a table of their names in Matlab and numpy.pad, pad(); Sphinx HTML in the
+  classic theme, navigation bars above and below the text, a sidebar of contents, previous and next
+  topics and a search box, a footer; python-pywt-doc) and the Link Grammar Parser's README
+  (natural-language parsing: links, connectors and disjuncts, a table of the source tree and its
+  dictionaries, building, bindings, running link-parser, testing, spell guessing, link crossing,
+  landmark transitivity, working notes; Markdown with setext and ATX headings four deep, badges and
+  parse diagrams in code blocks; link-grammar), each downloaded and unpacked, not installed.
 
 Each question has a `kind`: words among table, list, definition (an option or parameter's
 definition line), page-break, heading (the section's heading matters), boilerplate (it has
@@ -1029,6 +1045,15 @@ UNPACKED = {
         ("elk-lapw", "/usr/share/doc/elk-lapw/elk.pdf.gz", "elk/elk.pdf"),
         ("kanjidic", "/usr/share/doc/kanjidic/kanjidic_doc.html", "kanjidic/"),
         ("sudo", "/usr/share/doc/sudo/TROUBLESHOOTING.md.gz", "sudo/TROUBLESHOOTING.md"),
+    ],
+    "cairn": [  # a graph isomorphism program, a wavelet library and a parser of English, not installed
+        ("nauty-doc", "/usr/share/doc/nauty/nug28.pdf", "nauty/nug28.pdf"),
+        (
+            "python-pywt-doc",
+            "/usr/share/doc/python-pywt-doc/html/ref/signal-extension-modes.html",
+            "pywavelets/",
+        ),
+        ("link-grammar", "/usr/share/doc/link-grammar/README.md.gz", "link-grammar/README.md"),
     ],
     "frontier": [  # a program and a time daemon, not installed
         ("micro", "/usr/share/doc/micro/README.md.gz", "micro/README.md"),

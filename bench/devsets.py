@@ -18,7 +18,7 @@ Sets (each index is built once and reused; a rebuild brings it in step with the 
 - toolbox, audit, typeset, laidout, doxygen, word, filings, afield, further, papers, beyond, toolchains,
   admin, markdown, sites, journals, toolkits, manpages, farther, distant, remote, outlying, yonder, beacon, drawn,
   headed, offing, horizon, hinterland, outback, frontier, wilds, outpost, backwoods, badlands, mesa,
-  plateau, ridge, summit, crest:
+  plateau, ridge, summit, crest, cairn:
   eval/<name>.json over .bench/devdocs/<name>, written later and each run over its own corpus only
   (not part of documents-together, whose figures stay comparable from round to round);
 - sections: eval/sections.json, questions naming a section by number or title, over the corpus of
@@ -122,6 +122,7 @@ LATER_SETS = (
     "ridge",
     "summit",
     "crest",
+    "cairn",
 )
 GROWN = ROOT / ".bench" / "devsets" / "seeds-grown"
 TOGETHER = ROOT / ".bench" / "devsets" / "documents-together"
