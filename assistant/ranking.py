@@ -489,6 +489,7 @@ def _retrieve(
         weights,
         settings.sentence_weight,
         settings.sentence_pool,
+        settings.every_sentence,
     )
 
 

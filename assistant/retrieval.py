@@ -5,7 +5,9 @@ A chunk's vector is the mean of its sentences' (or the encoding of its whole tex
 many table rows or definitions lies far from a question that one of them answers ("the last year
 a date can represent" against "datetime.MAXYEAR: The largest year number allowed in a date ...").
 So each retriever hands on a wider pool, and its chunks are ranked again by their best sentence's
-cosine to the question; that ranking joins the fusion (`RankingSettings.sentence_weight`)."""
+cosine to the question; that ranking joins the fusion (`RankingSettings.sentence_weight`). A chunk
+can lie past both pools while one of its sentences is the nearest of all to the question, so that
+ranking reads every sentence of the corpus (`RankingSettings.every_sentence`)."""
 
 from __future__ import annotations
 
@@ -48,10 +50,13 @@ def retrieve(
     weights: Weights = (1.0, 1.0),
     sentence_weight: float = 0.0,
     pool: int = 0,
+    every_sentence: bool = False,
 ) -> list[Retrieved]:
     """The k best chunks for the query, best first. In hybrid mode with a `sentence_weight`, each
     retriever hands on `pool` chunks (k at least), and those are ranked again by their best
-    sentence as a third list of the fusion; the other two lists keep their k best."""
+    sentence as a third list of the fusion; the other two lists keep their k best. With
+    `every_sentence`, that third list is the k chunks of the whole corpus whose best sentence is
+    nearest, whether or not a retriever found them."""
     ranks_sentences = mode == "hybrid" and sentence_weight > 0
     wide = max(k, pool) if ranks_sentences else k
     dense = reader.dense(vector, wide, sources) if mode != "lexical" else []
@@ -64,7 +69,12 @@ def retrieve(
     sentence_scores: dict[int, float] = {}
     if ranks_sentences:
         sentence_scores = best_sentences(reader, vector, [*dense_scores, *lexical_scores])
-        rankings.append(sorted(sentence_scores, key=lambda p: -sentence_scores[p])[:k])
+        if every_sentence:
+            nearest = reader.nearest_by_sentence(vector, k, sources)
+            sentence_scores |= nearest
+            rankings.append(list(nearest))
+        else:
+            rankings.append(sorted(sentence_scores, key=lambda p: -sentence_scores[p])[:k])
         list_weights.append(sentence_weight)
     fused: dict[int, float] = {}
     for weight, ranking in zip(list_weights, rankings, strict=True):

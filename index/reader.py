@@ -20,6 +20,12 @@ from index.settings import IndexSettings
 from index.store import MANIFEST, Generation, Manifest, chroma_client, generation_dir, open_live, text_path
 from index.text import display_title, index_terms
 
+# Every sentence's vector is read for `IndexReader.nearest_by_sentence`: held as float32 up to
+# _HELD_BYTES (256 MiB: some 170,000 sentences of 384 dimensions), past that converted from the
+# stored float16 a block of rows at a time.
+_HELD_BYTES = 256 * 2**20
+_SENTENCE_BLOCK = 65536
+
 
 @dataclass(frozen=True)
 class DenseHit:
@@ -84,6 +90,49 @@ class IndexReader:
                 # The Chroma integration reports exp(-cosine distance); turn it back into cosine.
                 hits.append(DenseHit(position, 1.0 + math.log(max(similarity, 1e-12))))
         return hits
+
+    def nearest_by_sentence(self, vector: np.ndarray, k: int, sources: list[str] | None = None) -> dict[int, float]:
+        """The k chunks (of `sources`, when given) whose best sentence is nearest to `vector`, with
+        that sentence's cosine, best first: every sentence of the corpus read, not only those of the
+        chunks a retriever found (a chunk of many sentences lies far from a question one answers)."""
+        rows, starts, owners = self._sentence_owners
+        if not len(owners) or k <= 0:
+            return {}
+        query = np.asarray(vector, dtype=np.float32)
+        held = self._sentence_vectors32
+        if held is not None:
+            cosines = held @ query
+        else:  # too many to hold as float32: converted a block at a time, each query
+            vectors = self.generation.sentence_vectors
+            cosines = np.empty(len(vectors), dtype=np.float32)
+            for block in range(0, len(vectors), _SENTENCE_BLOCK):
+                rows_of_block = slice(block, block + _SENTENCE_BLOCK)
+                cosines[rows_of_block] = vectors[rows_of_block].astype(np.float32) @ query
+        best = np.maximum.reduceat(cosines[rows], starts)
+        if sources is not None:
+            best = np.where(self.source_mask(sources)[owners] > 0, best, -np.inf)
+        top = np.argsort(-best, kind="stable")[:k]
+        return {int(owners[n]): float(best[n]) for n in top if np.isfinite(best[n])}
+
+    @cached_property
+    def _sentence_vectors32(self) -> np.ndarray | None:
+        """Every sentence vector as float32 (they are stored as float16), held once read, or None
+        when that would take more than `_HELD_BYTES`."""
+        vectors = self.generation.sentence_vectors
+        if vectors.size * 4 > _HELD_BYTES:
+            return None
+        return np.asarray(vectors, dtype=np.float32)
+
+    @cached_property
+    def _sentence_owners(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """The sentence rows of every chunk that has sentences, chunk after chunk; where each chunk's
+        rows start among them; and those chunks' positions."""
+        counts, first = self.generation.counts, self.generation.rows
+        owners = np.flatnonzero(counts > 0)
+        sizes = counts[owners].astype(np.int64)
+        starts = np.concatenate([[0], np.cumsum(sizes)[:-1]]).astype(np.int64)
+        rows = np.repeat(first[owners] - starts, sizes) + np.arange(int(sizes.sum()), dtype=np.int64)
+        return rows, starts, owners
 
     def source_mask(self, sources: list[str]) -> np.ndarray:
         """1.0 for chunks of `sources`, 0.0 for the rest (a filter for lexical search)."""

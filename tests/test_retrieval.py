@@ -40,6 +40,10 @@ class FakeReader:
     def sentence_vectors(self, position):
         return np.asarray(self._sentences.get(position, []), dtype=np.float32).reshape(-1, 2)
 
+    def nearest_by_sentence(self, vector, k, sources=None):
+        best = {p: float(np.max(self.sentence_vectors(p) @ vector)) for p in self._sentences}
+        return {p: best[p] for p in sorted(best, key=lambda p: -best[p])[:k]}
+
 
 def test_reciprocal_rank_fusion_puts_chunks_found_by_both_first():
     hits = retrieve(FakeReader(dense=[1, 2, 3], lexical=[3, 4]), "q", np.zeros(4), k=10)  # type: ignore[arg-type]
@@ -69,6 +73,19 @@ def test_a_chunk_whose_one_sentence_answers_joins_from_the_wider_pool():
     assert (hits[1].sentence, hits[1].dense) == (1.0, pytest.approx(0.5))
     # The vectors' own list keeps its k best: chunk 5 gets no credit for its dense rank.
     assert hits[1].fused == 1 / (RRF_K + 1)
+
+
+def test_with_every_sentence_a_chunk_neither_retriever_found_joins_by_its_best_sentence():
+    # Chunk 7 is in neither pool, but one of its sentences is the nearest of all to the question.
+    sentences = {p: [[0.0, 1.0]] for p in (1, 2, 3, 4)}
+    sentences[7] = [[0.0, 1.0], [1.0, 0.0]]
+    reader = FakeReader(dense=[1, 2, 3], lexical=[4], sentences=sentences)
+    question = np.array([1.0, 0.0])
+    pools = retrieve(reader, "q", question, 2, sentence_weight=2.0, pool=5)  # type: ignore[arg-type]
+    assert 7 not in [h.position for h in pools]
+    hits = retrieve(reader, "q", question, 2, sentence_weight=2.0, pool=5, every_sentence=True)  # type: ignore[arg-type]
+    assert [h.position for h in hits] == [1, 7]  # chunk 1: first of the vectors, second by sentence
+    assert (hits[1].sentence, hits[1].dense, hits[1].lexical) == (1.0, None, None)
 
 
 def test_the_sentence_ranking_is_part_of_hybrid_retrieval_only():
@@ -346,3 +363,34 @@ def test_code_identifiers_are_words_joined_by_underscores_or_options_with_a_dash
         True,
         False,
     ]
+
+
+def test_the_chunks_nearest_by_sentence_are_read_from_every_sentence_of_the_corpus(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    corpus = tmp_path / "corpus"
+    words = ["apple", "pear", "plum", "fig", "lime", "kiwi"]
+    for n in range(6):
+        paragraphs = [f"The {words[n]} grows on tree {n}. It is picked in month {n}."] * 3
+        write(corpus, f"doc{n}.txt", "\n\n".join(paragraphs) + f"\n\nA {words[(n + 1) % 6]} is sold at stall {n}.\n")
+    settings = IndexSettings(corpus=corpus, index_dir=tmp_path / "index")
+    embedder = HashEmbedder()
+    rebuild(settings, embedder)
+    from index.reader import IndexReader
+
+    reader = IndexReader(settings, embedder.name)
+    question = embedder.embed(["Where is a kiwi sold?"], kind="query")[0]
+    brute = {p: float(np.max(reader.sentence_vectors(p) @ question)) for p in range(len(reader.chunks))}
+    order = sorted(brute, key=lambda p: -brute[p])
+    nearest = reader.nearest_by_sentence(question, 3)
+    assert list(nearest) == order[:3]
+    assert list(nearest.values()) == pytest.approx([brute[p] for p in order[:3]], abs=1e-3)
+    assert "kiwi is sold" in " ".join(s.text for s in reader.chunks[order[0]].sentences)
+    monkeypatch.setattr("index.reader._HELD_BYTES", 0)  # too many to hold: read a block at a time
+    monkeypatch.setattr("index.reader._SENTENCE_BLOCK", 5)
+    unheld = IndexReader(settings, embedder.name).nearest_by_sentence(question, 3)
+    assert list(unheld) == list(nearest)
+    assert list(unheld.values()) == pytest.approx(list(nearest.values()))
+    only = reader.nearest_by_sentence(question, 10, sources=["doc0.txt", "doc1.txt"])
+    assert {reader.chunks[p].source for p in only} == {"doc0.txt", "doc1.txt"}
+    assert list(only) == [p for p in order if reader.chunks[p].source in ("doc0.txt", "doc1.txt")][:10]
