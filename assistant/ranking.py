@@ -163,7 +163,7 @@ def rank(
         ranked = _answers_ranked(ranked, settings.question_answers)
     ranked = _with_items(reader, shape, vector, ranked, settings)
     if choice is not None:
-        ranked = _mark_alternatives(ranked, choice, settings.compared_stems)
+        ranked = _mark_alternatives(ranked, choice, settings.compared_stems, settings.compared_openings)
     else:
         rest_words = unanswered if settings.bridge_rest else []
         asked = asked_clause(query)[1]
@@ -700,17 +700,42 @@ def _siblings(reader: IndexReader, item: Candidate, most: int) -> list[Candidate
     return found
 
 
-def _mark_alternatives(ranked: list[Scored], choice: tuple[str, str], stems: bool) -> list[Scored]:
+def _mark_alternatives(
+    ranked: list[Scored], choice: tuple[str, str], stems: bool, openings: bool = False
+) -> list[Scored]:
     """`ranked` with the best sentence about each compared thing that the best sentence is not
-    about marked `follow`, so that the answer holds what it takes to compare them."""
+    about marked `follow`, so that the answer holds what it takes to compare them. With
+    `openings`, a sentence that opens on one of them is about that one alone ("reflect -
+    reflect-padding - ... also known as whole-sample symmetric." is not about "symmetric"), and
+    the best that opens on a thing is taken for it before the best that only names it."""
     marked = list(ranked)
+    led = [thing for thing in choice if openings and _opens_on(ranked[0], thing)]
     for thing in choice:
-        if _about(ranked[0], thing, stems):
+        if _about(ranked[0], thing, stems) and (not led or thing in led):
             continue
-        found = next((n for n, s in enumerate(ranked) if n and _about(s, thing, stems)), None)
-        if found is not None:
-            marked[found] = replace(ranked[found], follow=True)
+        about = [n for n, s in enumerate(ranked) if n and _about(s, thing, stems)]
+        opening = [n for n in about if _opens_on(ranked[n], thing)] if openings else []
+        found = opening or about
+        if found:
+            marked[found[0]] = replace(ranked[found[0]], follow=True)
     return marked
+
+
+# What a sentence opens on when it names what it tells of: its words up to a dash, a colon, a
+# bracket, a comma or a verb of being ("reflect - reflect-padding - ...", "median_low(data): ...",
+# "Recommends This declares ..." gives none: no such mark in its first words).
+_OPENING_TERM = re.compile(r"\W*((?:[\w.'’-]+\s+){0,3}?[\w.'’-]+)\s*(?:\s[-–—]\s|:|\(|,|\s(?:is|are|was|were)\s)")
+
+
+def _opens_on(item: Scored, thing: str) -> bool:
+    """Whether the sentence opens on `thing`: the words before its first mark name nothing else (a
+    qualified name by its last part: "statistics.median_low(data): ..." opens on "median_low")."""
+    found = _OPENING_TERM.match(item.candidate.sentence.text)
+    if found is None:
+        return False
+    term = found.group(1)
+    opening = {stem(w) for w in content_words(term if " " in term else term.rsplit(".", 1)[-1])}
+    return bool(opening) and opening <= {stem(w) for w in content_words(thing)}
 
 
 def _about(item: Scored, thing: str, stems: bool) -> bool:

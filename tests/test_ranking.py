@@ -8,9 +8,10 @@ import numpy as np
 import pytest
 
 from assistant import Assistant
-from assistant.question import asked_about, asked_predicate, asks_measure, shape_of, unheard_words
+from assistant.question import asked_about, asked_predicate, asks_measure, compared, shape_of, unheard_words
 from assistant.ranking import (
     Leads,
+    _mark_alternatives,
     _mark_asked,
     _mark_completion,
     _mark_named_next,
@@ -779,6 +780,31 @@ def test_the_sentence_after_the_best_that_goes_on_about_what_it_names_follows_it
 def on_lines(text: str, start: int, line: int, relevance: float, kind: str = "paragraph") -> Scored:
     sentence = Sentence(start, start + len(text), line, line, text, kind)
     return Scored(Candidate("op.txt", None, sentence, np.ones(4, dtype=np.float32) / 2, 0, ""), 0, 0, 0, relevance)
+
+
+@pytest.mark.parametrize("openings", [True, False])
+def test_a_sentence_opening_on_one_compared_thing_is_about_that_one_alone(openings: bool):
+    reflect = "reflect - signal is extended by reflecting samples. This mode is also known as whole-sample symmetric."
+    symmetric = "symmetric - signal is extended by mirroring samples."
+    named = "antisymmetric - signal is extended by mirroring samples anti-symmetrically about the symmetric edge."
+    ranked = [on_lines(reflect, 0, 1, 0.9), on_lines(named, 300, 5, 0.8), on_lines(symmetric, 200, 3, 0.7)]
+    choice = compared("How do the symmetric and reflect modes differ?")
+    assert choice == ("symmetric", "reflect modes")
+    marked = _mark_alternatives(ranked, choice, stems=True, openings=openings)
+    # Without it, the best sentence names "symmetric" and is taken as about both: nothing follows.
+    assert [s.follow for s in marked] == ([False, False, True] if openings else [False, False, False])
+
+
+def test_a_qualified_name_opens_on_its_last_part_when_things_are_compared():
+    high = "statistics.median_high(data): Return the high median of data, unlike median_low."
+    row = "median_low() | Low median of data."
+    low = "statistics.median_low(data): Return the low median of numeric data."
+    ranked = [on_lines(high, 0, 1, 0.9), on_lines(low, 200, 5, 0.7), on_lines(row, 400, 9, 0.6)]
+    choice = compared("How do median_low and median_high differ?")
+    assert choice is not None
+    # The best names median_low but opens on median_high; the definition of median_low follows.
+    marked = _mark_alternatives(ranked, choice, stems=True, openings=True)
+    assert [s.follow for s in marked] == [False, True, False]
 
 
 @pytest.mark.parametrize("reach", [2, 0])
