@@ -489,7 +489,7 @@ def _retrieve(
         weights,
         settings.sentence_weight,
         settings.sentence_pool,
-        settings.every_sentence,
+        settings.every_sentence and reader.sentence_count <= settings.every_sentence_most,
     )
 
 

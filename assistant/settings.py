@@ -173,6 +173,13 @@ class RankingSettings(BaseModel):
         "questions (bench/hotpot_knowledge.py): 147 to 146 of 200, unchanged with --start 5000 and 7000. About "
         "11 ms a question over headed's 28,000 sentences, read from a float32 copy held once read.",
     )
+    every_sentence_most: int = Field(
+        default=200_000,
+        ge=0,
+        description="every_sentence reads the whole corpus up to this many sentences; past it, the pools only, as "
+        "with every_sentence off. Reading every sentence holds them in memory as float32 (1.5 KiB a sentence of "
+        "384 dimensions: about 290 MiB at the limit) and costs time in proportion (11 ms over 28,000).",
+    )
     sentence_pool: int = Field(
         default=24,
         ge=1,

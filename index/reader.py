@@ -20,12 +20,6 @@ from index.settings import IndexSettings
 from index.store import MANIFEST, Generation, Manifest, chroma_client, generation_dir, open_live, text_path
 from index.text import display_title, index_terms
 
-# Every sentence's vector is read for `IndexReader.nearest_by_sentence`: held as float32 up to
-# _HELD_BYTES (256 MiB: some 170,000 sentences of 384 dimensions), past that converted from the
-# stored float16 a block of rows at a time.
-_HELD_BYTES = 256 * 2**20
-_SENTENCE_BLOCK = 65536
-
 
 @dataclass(frozen=True)
 class DenseHit:
@@ -94,34 +88,28 @@ class IndexReader:
     def nearest_by_sentence(self, vector: np.ndarray, k: int, sources: list[str] | None = None) -> dict[int, float]:
         """The k chunks (of `sources`, when given) whose best sentence is nearest to `vector`, with
         that sentence's cosine, best first: every sentence of the corpus read, not only those of the
-        chunks a retriever found (a chunk of many sentences lies far from a question one answers)."""
+        chunks a retriever found (a chunk of many sentences lies far from a question one answers).
+        The first call holds every sentence's vector in memory (`_sentence_vectors32`)."""
         rows, starts, owners = self._sentence_owners
         if not len(owners) or k <= 0:
             return {}
-        query = np.asarray(vector, dtype=np.float32)
-        held = self._sentence_vectors32
-        if held is not None:
-            cosines = held @ query
-        else:  # too many to hold as float32: converted a block at a time, each query
-            vectors = self.generation.sentence_vectors
-            cosines = np.empty(len(vectors), dtype=np.float32)
-            for block in range(0, len(vectors), _SENTENCE_BLOCK):
-                rows_of_block = slice(block, block + _SENTENCE_BLOCK)
-                cosines[rows_of_block] = vectors[rows_of_block].astype(np.float32) @ query
+        cosines = self._sentence_vectors32 @ np.asarray(vector, dtype=np.float32)
         best = np.maximum.reduceat(cosines[rows], starts)
         if sources is not None:
             best = np.where(self.source_mask(sources)[owners] > 0, best, -np.inf)
         top = np.argsort(-best, kind="stable")[:k]
         return {int(owners[n]): float(best[n]) for n in top if np.isfinite(best[n])}
 
+    @property
+    def sentence_count(self) -> int:
+        """How many sentences the index holds (each chunk's, and those of chunks no longer live)."""
+        return len(self.generation.sentence_vectors)
+
     @cached_property
-    def _sentence_vectors32(self) -> np.ndarray | None:
-        """Every sentence vector as float32 (they are stored as float16), held once read, or None
-        when that would take more than `_HELD_BYTES`."""
-        vectors = self.generation.sentence_vectors
-        if vectors.size * 4 > _HELD_BYTES:
-            return None
-        return np.asarray(vectors, dtype=np.float32)
+    def _sentence_vectors32(self) -> np.ndarray:
+        """Every sentence vector as float32 (stored as float16), held once read: 1.5 KiB a sentence
+        of 384 dimensions."""
+        return np.asarray(self.generation.sentence_vectors, dtype=np.float32)
 
     @cached_property
     def _sentence_owners(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:

@@ -8,6 +8,7 @@ import pytest
 
 from assistant import Assistant, AssistantSettings, IndexSettings
 from assistant.question import identifiers, written_as
+from assistant.ranking import _retrieve
 from assistant.retrieval import RRF_K, retrieve
 from assistant.settings import RankingSettings
 from index.build import rebuild
@@ -39,6 +40,10 @@ class FakeReader:
 
     def sentence_vectors(self, position):
         return np.asarray(self._sentences.get(position, []), dtype=np.float32).reshape(-1, 2)
+
+    @property
+    def sentence_count(self):
+        return sum(len(vectors) for vectors in self._sentences.values())
 
     def nearest_by_sentence(self, vector, k, sources=None):
         best = {p: float(np.max(self.sentence_vectors(p) @ vector)) for p in self._sentences}
@@ -86,6 +91,16 @@ def test_with_every_sentence_a_chunk_neither_retriever_found_joins_by_its_best_s
     hits = retrieve(reader, "q", question, 2, sentence_weight=2.0, pool=5, every_sentence=True)  # type: ignore[arg-type]
     assert [h.position for h in hits] == [1, 7]  # chunk 1: first of the vectors, second by sentence
     assert (hits[1].sentence, hits[1].dense, hits[1].lexical) == (1.0, None, None)
+
+
+@pytest.mark.parametrize(("most", "read"), [(6, True), (5, False)])
+def test_every_sentence_is_read_up_to_its_most_sentences_then_the_pools_only(most: int, read: bool):
+    sentences = {p: [[0.0, 1.0]] for p in (1, 2, 3, 4)}
+    sentences[7] = [[0.0, 1.0], [1.0, 0.0]]  # six sentences in all
+    reader = FakeReader(dense=[1, 2, 3], lexical=[4], sentences=sentences)
+    settings = RankingSettings(top_k=2, sentence_weight=2.0, sentence_pool=5, every_sentence_most=most)
+    hits = _retrieve(reader, "q", np.array([1.0, 0.0]), settings, None)  # type: ignore[arg-type]
+    assert (7 in [h.position for h in hits]) is read
 
 
 def test_the_sentence_ranking_is_part_of_hybrid_retrieval_only():
@@ -365,9 +380,7 @@ def test_code_identifiers_are_words_joined_by_underscores_or_options_with_a_dash
     ]
 
 
-def test_the_chunks_nearest_by_sentence_are_read_from_every_sentence_of_the_corpus(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-):
+def test_the_chunks_nearest_by_sentence_are_read_from_every_sentence_of_the_corpus(tmp_path: Path):
     corpus = tmp_path / "corpus"
     words = ["apple", "pear", "plum", "fig", "lime", "kiwi"]
     for n in range(6):
@@ -386,11 +399,7 @@ def test_the_chunks_nearest_by_sentence_are_read_from_every_sentence_of_the_corp
     assert list(nearest) == order[:3]
     assert list(nearest.values()) == pytest.approx([brute[p] for p in order[:3]], abs=1e-3)
     assert "kiwi is sold" in " ".join(s.text for s in reader.chunks[order[0]].sentences)
-    monkeypatch.setattr("index.reader._HELD_BYTES", 0)  # too many to hold: read a block at a time
-    monkeypatch.setattr("index.reader._SENTENCE_BLOCK", 5)
-    unheld = IndexReader(settings, embedder.name).nearest_by_sentence(question, 3)
-    assert list(unheld) == list(nearest)
-    assert list(unheld.values()) == pytest.approx(list(nearest.values()))
+    assert reader.sentence_count == sum(len(chunk.sentences) for chunk in reader.chunks)
     only = reader.nearest_by_sentence(question, 10, sources=["doc0.txt", "doc1.txt"])
     assert {reader.chunks[p].source for p in only} == {"doc0.txt", "doc1.txt"}
     assert list(only) == [p for p in order if reader.chunks[p].source in ("doc0.txt", "doc1.txt")][:10]
