@@ -102,7 +102,7 @@ class IndexReader:
 
     @property
     def sentence_count(self) -> int:
-        """How many sentences the index holds (each chunk's, and those of chunks no longer live)."""
+        """How many sentence vectors the index's generation holds."""
         return len(self.generation.sentence_vectors)
 
     @cached_property
